@@ -1,0 +1,19 @@
+"""People: one account each, whatever side they act on in an initiative."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    """A person. Their side and role are per initiative (see Membership), not global."""
+
+    display_name = models.CharField(max_length=100, blank=True)
+    locality = models.CharField(max_length=100, blank=True)
+    bio = models.TextField(max_length=1000, blank=True)
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+    @property
+    def shown_name(self) -> str:
+        return str(self)

@@ -1,0 +1,38 @@
+"""Writes for accounts: sign-up and profile changes."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from coproduce.accounts.models import User
+
+
+@transaction.atomic
+def user_sign_up(*, username: str, email: str, password: str, display_name: str = "") -> User:
+    """Create an account after checking the name is free and the password strong enough."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": "That username is taken; please choose another."})
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": "An account with that e-mail address already exists."})
+    user = User(username=username, email=email, display_name=display_name)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password1": error.messages}) from None
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def user_update_profile(
+    *, actor: User, display_name: str, locality: str, bio: str, email: str
+) -> User:
+    """Let a person change their own profile."""
+    if User.objects.filter(email__iexact=email).exclude(pk=actor.pk).exists():
+        raise ValidationError({"email": "An account with that e-mail address already exists."})
+    actor.display_name, actor.locality, actor.bio, actor.email = display_name, locality, bio, email
+    actor.full_clean()
+    actor.save(update_fields=["display_name", "locality", "bio", "email"])
+    return actor

@@ -1,0 +1,74 @@
+"""Account pages: thin wrappers that hand valid input to the services."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django_ratelimit.decorators import ratelimit
+
+from coproduce.accounts import services
+from coproduce.accounts.forms import ProfileForm, SignUpForm
+from coproduce.core.forms import add_service_errors
+from coproduce.initiatives.selectors import memberships_of
+
+
+@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_SIGN_UP, method="POST")
+def sign_up(request: HttpRequest) -> HttpResponse:
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_sign_up(
+                username=form.cleaned_data["username"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                display_name=form.cleaned_data["display_name"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Welcome to Coproduce. Your account is ready.")
+            return redirect("accounts:profile")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/sign_up.html", {"form": form}, status=status)
+
+
+@method_decorator(
+    ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_SIGN_IN, method="POST"),
+    name="post",
+)
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/sign_in.html"
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_update_profile(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your profile is saved.")
+            return redirect("accounts:profile")
+    status = 400 if form.errors else 200
+    if form.errors:
+        request.user.refresh_from_db()
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "memberships": memberships_of(request.user)},
+        status=status,
+    )

@@ -1,0 +1,31 @@
+"""All REST routes under /api/v1/, and the OpenAPI schema that describes them."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.routers import DefaultRouter, SimpleRouter
+
+from coproduce.accounts.api import TokenView
+from coproduce.cases.api import CaseViewSet
+from coproduce.initiatives.api import InitiativeViewSet, MembershipViewSet, StageViewSet
+from coproduce.organisations.api import OrganisationViewSet
+from coproduce.record.api import ContributionViewSet, DecisionViewSet
+
+root = DefaultRouter()
+root.register("initiatives", InitiativeViewSet, basename="initiative")
+root.register("cases", CaseViewSet, basename="case")
+root.register("organisations", OrganisationViewSet, basename="organisation")
+
+nested = SimpleRouter()
+nested.register("stages", StageViewSet, basename="stage")
+nested.register("members", MembershipViewSet, basename="member")
+nested.register("contributions", ContributionViewSet, basename="contribution")
+nested.register("decisions", DecisionViewSet, basename="decision")
+
+app_name = "api"
+
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("auth/token/", TokenView.as_view(), name="token"),
+    path("initiatives/<slug:initiative_slug>/", include(nested.urls)),
+    path("", include(root.urls)),
+]

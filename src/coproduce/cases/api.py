@@ -1,0 +1,70 @@
+"""REST API for the case library (read-only)."""
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, viewsets
+
+from coproduce.cases import selectors
+from coproduce.cases.forms import CaseFilterForm
+from coproduce.cases.models import CaseStudy
+from coproduce.initiatives.api import StageSerializer
+from coproduce.initiatives.models import Initiative
+
+
+class FigureSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    value = serializers.CharField()
+
+
+class CaseStudySerializer(serializers.ModelSerializer):
+    figures = FigureSerializer(many=True)
+
+    class Meta:
+        model = CaseStudy
+        fields = [
+            "source",
+            "policy_phase",
+            "participants",
+            "motivation",
+            "leadership_style",
+            "leadership_note",
+            "typology",
+            "started",
+            "figures",
+        ]
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    case = CaseStudySerializer(source="case_study")
+    stages = StageSerializer(many=True)
+
+    class Meta:
+        model = Initiative
+        fields = ["slug", "title", "summary", "service_area", "locality", "country", "stages",
+                  "case"]
+
+
+FILTERS = [
+    OpenApiParameter("q", str, description="Words that must all appear in the case"),
+    OpenApiParameter("service_area", str),
+    OpenApiParameter("stage", str),
+    OpenApiParameter("leadership_style", str),
+    OpenApiParameter("country", str),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=FILTERS))
+class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = CaseSerializer
+    lookup_field = "slug"
+    filter_backends: list = []
+
+    def get_queryset(self) -> QuerySet[Initiative]:
+        if self.action != "list":
+            return selectors.cases()
+        form = CaseFilterForm(self.request.query_params)
+        if not form.is_valid():
+            raise serializers.ValidationError(form.errors)
+        return selectors.cases(
+            selectors.CaseFilters(**{k: v or "" for k, v in form.cleaned_data.items()})
+        )

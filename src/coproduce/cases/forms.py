@@ -1,0 +1,24 @@
+from django import forms
+
+from coproduce.cases import selectors
+from coproduce.cases.models import LeadershipStyle
+from coproduce.core.vocabulary import ServiceArea, StageKind
+
+
+class CaseFilterForm(forms.Form):
+    """The case library's filters. Unknown values are errors, not silently ignored."""
+
+    q = forms.CharField(max_length=200, required=False, label="Search")
+    service_area = forms.ChoiceField(
+        choices=[("", "Any service area"), *ServiceArea.choices], required=False
+    )
+    stage = forms.ChoiceField(choices=[("", "Any stage"), *StageKind.choices], required=False)
+    leadership_style = forms.ChoiceField(
+        choices=[("", "Any leadership style"), *LeadershipStyle.choices], required=False
+    )
+    country = forms.ChoiceField(choices=[("", "Any country")], required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        countries = [(c, c) for c in selectors.countries()]
+        self.fields["country"].choices = [("", "Any country"), *countries]  # type: ignore[attr-defined]

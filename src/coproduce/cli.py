@@ -1,0 +1,16 @@
+"""The ``coproduce`` console command: Django's management commands with our settings."""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a management command, e.g. ``coproduce migrate`` or ``coproduce demo``."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduce.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["coproduce", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Formatting of the record's integer units for people: minutes as hours, pence as pounds."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def duration(minutes: int | None) -> str:
+    if not minutes:
+        return "–"
+    sign = "-" if minutes < 0 else ""
+    hours, rest = divmod(abs(minutes), 60)
+    if hours and rest:
+        return f"{sign}{hours:,} h {rest} min"
+    return f"{sign}{hours:,} h" if hours else f"{sign}{rest} min"
+
+
+@register.filter
+def money(pence: int | None) -> str:
+    if not pence:
+        return "–"
+    sign = "-" if pence < 0 else ""
+    pounds, rest = divmod(abs(pence), 100)
+    return f"{sign}£{pounds:,}.{rest:02d}"
+
+
+@register.filter
+def quantity(entry: object) -> str:
+    """An entry's quantity in its own unit, for people."""
+    unit, value = getattr(entry, "unit", ""), getattr(entry, "quantity", 0)
+    if unit == "minutes":
+        return duration(value)
+    if unit == "pence":
+        return money(value)
+    return f"{value:,}"

@@ -1,0 +1,125 @@
+"""The shared vocabulary of co-production (DOMAIN.md), used by every app.
+
+Kept in one place so that a side, a stage or a kind of contribution means the same thing
+in the initiative, in the record and in the analytics that read it.
+"""
+
+from django.db import models
+
+
+class Side(models.TextChoices):
+    """Which side of the co-production relationship a person acts on."""
+
+    REGULAR_PRODUCER = "regular_producer", "Regular producer (paid staff)"
+    CITIZEN = "citizen", "Citizen co-producer"
+    POLITICAL = "political", "Political representative"
+
+
+class Role(models.TextChoices):
+    SERVICE_USER = "service_user", "Service user"
+    CARER = "carer", "Carer or family member"
+    RESIDENT = "resident", "Resident"
+    VOLUNTEER = "volunteer", "Volunteer"
+    COMMUNITY_LEADER = "community_leader", "Community leader"
+    FRONTLINE_PROFESSIONAL = "frontline_professional", "Frontline professional"
+    MANAGER = "manager", "Manager or commissioner"
+    COUNCILLOR = "councillor", "Councillor"
+    EVALUATOR = "evaluator", "Evaluator"
+
+
+class LeadershipType(models.TextChoices):
+    """Leadership types from seed 000/001: managerial, civic/community, political."""
+
+    MANAGERIAL = "managerial", "Managerial / professional"
+    COMMUNITY = "community", "Civic / community"
+    POLITICAL = "political", "Political / representative"
+
+
+class StageKind(models.TextChoices):
+    """The stages of the value chain (the "4 Co's") at the level software can record."""
+
+    CO_PLANNING = "co_planning", "Co-planning"
+    CO_PRIORITISATION = "co_prioritisation", "Co-prioritisation"
+    CO_FINANCING = "co_financing", "Co-financing"
+    CO_DESIGN = "co_design", "Co-design"
+    CO_MANAGEMENT = "co_management", "Co-management"
+    CO_PERFORMING = "co_performing", "Co-performing"
+    CO_ASSESSMENT = "co_assessment", "Co-assessment"
+
+
+STAGE_GROUPS: dict[str, str] = {
+    StageKind.CO_PLANNING: "Co-commissioning",
+    StageKind.CO_PRIORITISATION: "Co-commissioning",
+    StageKind.CO_FINANCING: "Co-commissioning",
+    StageKind.CO_DESIGN: "Co-design",
+    StageKind.CO_MANAGEMENT: "Co-delivery",
+    StageKind.CO_PERFORMING: "Co-delivery",
+    StageKind.CO_ASSESSMENT: "Co-assessment",
+}
+
+
+class StageStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    ACTIVE = "active", "Active"
+    COMPLETED = "completed", "Completed"
+
+
+class ServiceArea(models.TextChoices):
+    HEALTH = "health", "Health"
+    SOCIAL_CARE = "social_care", "Social care"
+    HOUSING = "housing", "Housing"
+    EDUCATION = "education", "Education"
+    CHILDREN_FAMILIES = "children_families", "Children and families"
+    JUSTICE = "justice", "Justice and community safety"
+    ENVIRONMENT = "environment", "Environment"
+    REGENERATION = "regeneration", "Regeneration and neighbourhoods"
+    PLANNING = "planning", "Spatial planning"
+    LOCAL_SERVICES = "local_services", "Local services and shops"
+    RESEARCH = "research", "Research and evaluation"
+
+
+class ContributionKind(models.TextChoices):
+    TIME = "time", "Time"
+    MONEY = "money", "Money"
+    IN_KIND = "in_kind", "In kind"
+    SKILLS = "skills", "Skills or knowledge"
+    IDEA = "idea", "Idea"
+    VOTE = "vote", "Vote"
+    DECISION_MAKING = "decision_making", "Decision-making"
+    OTHER = "other", "Other"
+
+
+class Unit(models.TextChoices):
+    MINUTES = "minutes", "Minutes"
+    PENCE = "pence", "Pence"
+    COUNT = "count", "Count"
+
+
+# The unit each kind is measured in; time in minutes and money in pence, as integers.
+KIND_UNITS: dict[str, set[str]] = {
+    ContributionKind.TIME: {Unit.MINUTES},
+    ContributionKind.MONEY: {Unit.PENCE},
+    ContributionKind.IN_KIND: {Unit.PENCE, Unit.COUNT},
+    ContributionKind.SKILLS: {Unit.MINUTES, Unit.COUNT},
+    ContributionKind.IDEA: {Unit.COUNT},
+    ContributionKind.VOTE: {Unit.COUNT},
+    ContributionKind.DECISION_MAKING: {Unit.MINUTES, Unit.COUNT},
+    ContributionKind.OTHER: {Unit.MINUTES, Unit.PENCE, Unit.COUNT},
+}
+
+
+class DecisionRule(models.TextChoices):
+    CONSENSUS = "consensus", "Consensus"
+    VOTE = "vote", "Vote"
+    PROFESSIONAL_SIGN_OFF = "professional_sign_off", "Professional sign-off"
+    POLITICAL_DECISION = "political_decision", "Political decision"
+    DELEGATED = "delegated", "Delegated"
+
+
+class DecidingBody(models.TextChoices):
+    """Who took a decision, by side, or jointly."""
+
+    CITIZENS = "citizens", "Citizens"
+    PROFESSIONALS = "professionals", "Professionals"
+    POLITICIANS = "politicians", "Political representatives"
+    JOINT = "joint", "Jointly, across sides"

@@ -1,0 +1,274 @@
+"""REST API for initiatives, stages and members. Same services and gate as the pages."""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from coproduce.core import gate
+from coproduce.initiatives import selectors, services
+from coproduce.initiatives.models import (
+    Goal,
+    Initiative,
+    Membership,
+    MembershipStatus,
+    Stage,
+)
+from coproduce.organisations.models import Organisation
+from coproduce.core.vocabulary import LeadershipType, Role, Side
+
+
+class StageSerializer(serializers.ModelSerializer):
+    group = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Stage
+        fields = ["id", "kind", "group", "status", "starts_on", "ends_on", "notes"]
+        read_only_fields = ["id", "group"]
+        validators: list[Any] = []  # uniqueness is the service's to check, with a clear message
+
+
+class StageUpdateSerializer(StageSerializer):
+    class Meta(StageSerializer.Meta):
+        read_only_fields = ["id", "group", "kind"]
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    agreed_by_both_sides = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Goal
+        fields = [
+            "id",
+            "text",
+            "proposed_by_side",
+            "agreed_by_citizens",
+            "agreed_by_professionals",
+            "agreed_by_both_sides",
+        ]
+        read_only_fields = fields
+
+
+class InitiativeSerializer(serializers.ModelSerializer):
+    lead_organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), allow_null=True, required=False
+    )
+    partner_organisations = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), many=True, required=False
+    )
+    stages = StageSerializer(many=True, read_only=True)
+    goals = GoalSerializer(many=True, read_only=True)
+    is_case_study = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "service_area",
+            "locality",
+            "country",
+            "lead_organisation",
+            "partner_organisations",
+            "visibility",
+            "join_policy",
+            "is_case_study",
+            "stages",
+            "goals",
+            "created_at",
+        ]
+        read_only_fields = ["slug", "created_at"]
+
+    def get_is_case_study(self, initiative: Initiative) -> bool:
+        return hasattr(initiative, "case_study")
+
+
+class InitiativeCreateSerializer(InitiativeSerializer):
+    side = serializers.ChoiceField(choices=Side.choices, write_only=True)
+    role = serializers.ChoiceField(choices=Role.choices, write_only=True)
+    leadership_type = serializers.ChoiceField(
+        choices=LeadershipType.choices, write_only=True, required=False, allow_blank=True
+    )
+
+    class Meta(InitiativeSerializer.Meta):
+        fields = [*InitiativeSerializer.Meta.fields, "side", "role", "leadership_type"]
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="user.username", read_only=True)
+    name = serializers.CharField(source="user.shown_name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "user", "name", "side", "role", "leadership_type", "is_coordinator",
+                  "status"]
+        read_only_fields = ["id", "user", "name", "is_coordinator", "status"]
+
+
+class InviteSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    side = serializers.ChoiceField(choices=Side.choices)
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+def initiative_from(request: Request, slug: str) -> Initiative:
+    return gate.get_object(
+        request.user, Initiative.objects.all(), "initiatives.view_initiative", slug=slug
+    )
+
+
+class InitiativeViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    lookup_field = "slug"
+    filterset_fields = {"service_area": ["exact"], "visibility": ["exact"], "country": ["exact"]}
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Initiative]:
+        return (
+            selectors.initiatives_visible_to(self.request.user)
+            .prefetch_related("stages", "goals", "partner_organisations")
+            .select_related("case_study")
+            .order_by("title")
+        )
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return InitiativeCreateSerializer if self.action == "create" else InitiativeSerializer
+
+    def get_object(self) -> Initiative:
+        return initiative_from(self.request, self.kwargs["slug"])
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        serializer.instance = services.initiative_create(
+            actor=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer: serializers.BaseSerializer) -> None:
+        serializer.instance = services.initiative_update(
+            actor=self.request.user, initiative=serializer.instance, **serializer.validated_data
+        )
+
+    @extend_schema(request=None, responses={200: MembershipSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def leave(self, request: Request, slug: str) -> Response:
+        membership = services.membership_leave(actor=request.user, initiative=self.get_object())
+        return Response(MembershipSerializer(membership).data)
+
+
+class InitiativeChildViewSet(viewsets.GenericViewSet):
+    """Base for collections that live inside one initiative (/initiatives/{slug}/...)."""
+
+    def get_initiative(self) -> Initiative:
+        if not hasattr(self, "_initiative"):
+            self._initiative = initiative_from(self.request, self.kwargs["initiative_slug"])
+        return self._initiative
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if getattr(self, "swagger_fake_view", False):
+            return context
+        context["initiative"] = self.get_initiative()
+        return context
+
+
+class StageViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    InitiativeChildViewSet,
+):
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    pagination_class = None
+
+    def get_queryset(self) -> QuerySet[Stage]:
+        if getattr(self, "swagger_fake_view", False):
+            return Stage.objects.none()
+        return self.get_initiative().stages.all()
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return StageUpdateSerializer if self.action == "partial_update" else StageSerializer
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        serializer.instance = services.stage_create(
+            actor=self.request.user, initiative=self.get_initiative(), **serializer.validated_data
+        )
+
+    def perform_update(self, serializer: serializers.BaseSerializer) -> None:
+        serializer.instance = services.stage_update(
+            actor=self.request.user, stage=serializer.instance, **serializer.validated_data
+        )
+
+
+class MembershipViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
+    """Members of an initiative: list; join; and, for coordinators, decide and invite."""
+
+    serializer_class = MembershipSerializer
+    filterset_fields = {"side": ["exact"], "status": ["exact"]}
+
+    def get_queryset(self) -> QuerySet[Membership]:
+        if getattr(self, "swagger_fake_view", False):
+            return Membership.objects.none()
+        initiative = self.get_initiative()
+        members = initiative.memberships.select_related("user").order_by("id")
+        if self.request.user.has_perm("initiatives.manage_members", initiative):
+            return members
+        return members.filter(status=MembershipStatus.ACTIVE)
+
+    @extend_schema(request=MembershipSerializer, responses={201: MembershipSerializer})
+    def create(self, request: Request, initiative_slug: str) -> Response:
+        """Ask to join (or accept an invitation)."""
+        serializer = MembershipSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        membership = services.membership_request(
+            actor=request.user, initiative=self.get_initiative(), **serializer.validated_data
+        )
+        return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+    def _decide(self, request: Request, pk: str, approve: bool) -> Response:
+        initiative = self.get_initiative()
+        membership = gate.get_object(
+            request.user, initiative.memberships.all(), "initiatives.manage_members", pk=pk
+        )
+        membership = services.membership_decide(
+            actor=request.user, membership=membership, approve=approve
+        )
+        return Response(MembershipSerializer(membership).data)
+
+    @extend_schema(request=None, responses={200: MembershipSerializer})
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        return self._decide(request, pk, approve=True)
+
+    @extend_schema(request=None, responses={200: MembershipSerializer})
+    @action(detail=True, methods=["post"])
+    def decline(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        return self._decide(request, pk, approve=False)
+
+    @extend_schema(request=InviteSerializer, responses={201: MembershipSerializer})
+    @action(detail=False, methods=["post"])
+    def invite(self, request: Request, initiative_slug: str) -> Response:
+        initiative = self.get_initiative()
+        gate.require(request.user, "initiatives.manage_members", initiative)
+        serializer = InviteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        invitee = get_user_model().objects.filter(username=data["username"]).first()
+        if invitee is None:
+            raise serializers.ValidationError({"username": "There is no one with that username."})
+        membership = services.membership_invite(
+            actor=request.user, initiative=initiative, user=invitee,
+            side=data["side"], role=data["role"],
+        )
+        return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)

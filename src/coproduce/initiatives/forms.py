@@ -1,0 +1,68 @@
+from django import forms
+
+from coproduce.core.vocabulary import LeadershipType, Role, Side, StageKind, StageStatus
+from coproduce.initiatives.models import Initiative
+from coproduce.organisations.models import Organisation
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class InitiativeForm(forms.ModelForm):
+    partner_organisations = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "title",
+            "summary",
+            "service_area",
+            "locality",
+            "country",
+            "lead_organisation",
+            "partner_organisations",
+            "visibility",
+            "join_policy",
+        ]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+
+
+class SideRoleForm(forms.Form):
+    side = forms.ChoiceField(
+        choices=Side.choices,
+        help_text="Paid staff are regular producers; users, carers, residents, volunteers and "
+        "community groups are citizen co-producers.",
+    )
+    role = forms.ChoiceField(choices=Role.choices)
+    leadership_type = forms.ChoiceField(
+        choices=[("", "None")] + list(LeadershipType.choices),
+        required=False,
+        help_text="Only if you lead in this initiative.",
+    )
+
+
+class NewInitiativeForm(InitiativeForm):
+    side = SideRoleForm.base_fields["side"]
+    role = SideRoleForm.base_fields["role"]
+    leadership_type = SideRoleForm.base_fields["leadership_type"]
+
+
+class InviteForm(forms.Form):
+    username = forms.CharField(max_length=150, help_text="The username of the person to invite.")
+    side = SideRoleForm.base_fields["side"]
+    role = SideRoleForm.base_fields["role"]
+
+
+class StageForm(forms.Form):
+    kind = forms.ChoiceField(choices=StageKind.choices, label="Stage")
+    status = forms.ChoiceField(choices=StageStatus.choices)
+    starts_on = forms.DateField(required=False, widget=DATE, label="Starts on")
+    ends_on = forms.DateField(required=False, widget=DATE, label="Ends on")
+    notes = forms.CharField(max_length=500, required=False)
+
+
+class GoalForm(forms.Form):
+    text = forms.CharField(max_length=500, label="Goal")

@@ -1,0 +1,182 @@
+"""Co-production initiatives, their goals, their stages on the value chain and their members."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from coproduce.core.vocabulary import (
+    STAGE_GROUPS,
+    LeadershipType,
+    Role,
+    ServiceArea,
+    Side,
+    StageKind,
+    StageStatus,
+)
+from coproduce.organisations.models import Organisation
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "Public: anyone can read it"
+    MEMBERS = "members", "Members only"
+
+
+class JoinPolicy(models.TextChoices):
+    OPEN = "open", "Anyone signed in can join at once"
+    APPROVAL = "approval", "A coordinator approves each request"
+    INVITATION = "invitation", "By invitation only"
+
+
+class Initiative(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(max_length=4000)
+    service_area = models.CharField(max_length=30, choices=ServiceArea.choices)
+    locality = models.CharField(max_length=120, blank=True)
+    country = models.CharField(max_length=60, default="United Kingdom")
+    lead_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="leads"
+    )
+    partner_organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="partners_in"
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    join_policy = models.CharField(
+        max_length=12, choices=JoinPolicy.choices, default=JoinPolicy.APPROVAL
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visibility__in=Visibility.values), name="initiative_visibility_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(join_policy__in=JoinPolicy.values), name="initiative_join_policy_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(service_area__in=ServiceArea.values),
+                name="initiative_service_area_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:detail", kwargs={"slug": self.slug})
+
+
+class Goal(models.Model):
+    """What the initiative sets out to achieve; shared understanding needs both sides' assent."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="goals")
+    text = models.CharField(max_length=500)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_by_side = models.CharField(max_length=20, choices=Side.choices)
+    agreed_by_citizens = models.BooleanField(default=False)
+    agreed_by_professionals = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def agreed_by_both_sides(self) -> bool:
+        return self.agreed_by_citizens and self.agreed_by_professionals
+
+
+class Stage(models.Model):
+    """One stage of the value chain in this initiative, with its dates and status."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="stages")
+    kind = models.CharField(max_length=20, choices=StageKind.choices)
+    status = models.CharField(
+        max_length=10, choices=StageStatus.choices, default=StageStatus.PLANNED
+    )
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    notes = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["initiative", "starts_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "kind"], name="stage_once_per_initiative"),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="stage_ends_after_start",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=StageKind.values), name="stage_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=StageStatus.values), name="stage_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    @property
+    def group(self) -> str:
+        return STAGE_GROUPS[self.kind]
+
+
+class MembershipStatus(models.TextChoices):
+    INVITED = "invited", "Invited"
+    REQUESTED = "requested", "Asked to join"
+    ACTIVE = "active", "Member"
+    DECLINED = "declined", "Declined"
+    LEFT = "left", "Left"
+
+
+class Membership(models.Model):
+    """A person in an initiative, on one side, in one role."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    side = models.CharField(max_length=20, choices=Side.choices)
+    role = models.CharField(max_length=30, choices=Role.choices)
+    leadership_type = models.CharField(max_length=12, choices=LeadershipType.choices, blank=True)
+    is_coordinator = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=MembershipStatus.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["initiative", "side", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="one_membership_per_person"),
+            models.CheckConstraint(condition=Q(side__in=Side.values), name="membership_side_valid"),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=MembershipStatus.values), name="membership_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_coordinator=False) | Q(status=MembershipStatus.ACTIVE),
+                name="coordinator_is_active_member",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.initiative} ({self.get_side_display()})"

@@ -1,0 +1,77 @@
+"""Every permission decision about initiatives, their stages, goals and members.
+
+Predicates take the initiative (or an object that has one) as their target.
+"""
+
+from typing import Any
+
+import rules
+
+from coproduce.initiatives.models import Initiative, JoinPolicy, MembershipStatus, Visibility
+
+
+def initiative_of(target: Any) -> Initiative | None:
+    """The initiative a permission target belongs to (the target itself if it is one)."""
+    if isinstance(target, Initiative):
+        return target
+    return getattr(target, "initiative", None)
+
+
+def _membership_status(user: Any, target: Any) -> str | None:
+    initiative = initiative_of(target)
+    if initiative is None or not user.is_authenticated:
+        return None
+    return (
+        initiative.memberships.filter(user=user).values_list("status", flat=True).first()
+    )
+
+
+@rules.predicate
+def is_active_member(user: Any, target: Any) -> bool:
+    return _membership_status(user, target) == MembershipStatus.ACTIVE
+
+
+@rules.predicate
+def is_invited(user: Any, target: Any) -> bool:
+    return _membership_status(user, target) == MembershipStatus.INVITED
+
+
+@rules.predicate
+def is_coordinator(user: Any, target: Any) -> bool:
+    initiative = initiative_of(target)
+    if initiative is None or not user.is_authenticated:
+        return False
+    return initiative.memberships.filter(
+        user=user, status=MembershipStatus.ACTIVE, is_coordinator=True
+    ).exists()
+
+
+@rules.predicate
+def is_public(user: Any, target: Any) -> bool:
+    initiative = initiative_of(target)
+    return initiative is not None and initiative.visibility == Visibility.PUBLIC
+
+
+@rules.predicate
+def can_ask_to_join(user: Any, target: Any) -> bool:
+    initiative = initiative_of(target)
+    if initiative is None or not user.is_authenticated:
+        return False
+    status = _membership_status(user, initiative)
+    if status == MembershipStatus.INVITED:
+        return True
+    if status in {MembershipStatus.ACTIVE, MembershipStatus.REQUESTED}:
+        return False
+    return initiative.join_policy != JoinPolicy.INVITATION
+
+
+can_view_initiative = is_public | is_active_member | is_invited | rules.is_staff
+can_manage_initiative = is_coordinator | rules.is_staff
+
+rules.add_perm("initiatives.add_initiative", rules.is_authenticated)
+rules.add_perm("initiatives.view_initiative", can_view_initiative)
+rules.add_perm("initiatives.change_initiative", can_manage_initiative)
+rules.add_perm("initiatives.manage_members", can_manage_initiative)
+rules.add_perm("initiatives.join_initiative", can_view_initiative & can_ask_to_join)
+rules.add_perm("initiatives.leave_initiative", is_active_member)
+rules.add_perm("initiatives.agree_goal", is_active_member)

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from coproduce.initiatives import views
+
+app_name = "initiatives"
+
+urlpatterns = [
+    path("", views.initiative_list, name="list"),
+    path("new/", views.initiative_create, name="create"),
+    path("<slug:slug>/", views.initiative_detail, name="detail"),
+    path("<slug:slug>/edit/", views.initiative_edit, name="edit"),
+    path("<slug:slug>/join/", views.initiative_join, name="join"),
+    path("<slug:slug>/leave/", views.initiative_leave, name="leave"),
+    path("<slug:slug>/members/", views.members_manage, name="members"),
+    path(
+        "<slug:slug>/members/<int:pk>/<str:decision>/",
+        views.member_decide,
+        name="member_decide",
+    ),
+    path("<slug:slug>/stages/new/", views.stage_create, name="stage_create"),
+    path("<slug:slug>/stages/<int:pk>/edit/", views.stage_edit, name="stage_edit"),
+    path("<slug:slug>/goals/new/", views.goal_create, name="goal_create"),
+    path("<slug:slug>/goals/<int:pk>/agree/", views.goal_agree, name="goal_agree"),
+]

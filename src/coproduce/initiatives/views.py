@@ -1,0 +1,280 @@
+"""Initiative pages. Each view reads through selectors, writes through services."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coproduce.accounts.models import User
+from coproduce.core import gate
+from coproduce.core.forms import add_service_errors
+from coproduce.core.vocabulary import Side
+from coproduce.initiatives import selectors, services
+from coproduce.initiatives.forms import (
+    GoalForm,
+    InitiativeForm,
+    InviteForm,
+    NewInitiativeForm,
+    SideRoleForm,
+    StageForm,
+)
+from coproduce.initiatives.models import Initiative, MembershipStatus
+from coproduce.record.selectors import contributions_for, decisions_for, record_totals
+
+
+def visible(request: HttpRequest, slug: str) -> Initiative:
+    """The initiative at ``slug`` if this person may see it; 404 otherwise."""
+    return gate.get_object(
+        request.user, Initiative.objects.all(), "initiatives.view_initiative", slug=slug
+    )
+
+
+def _render_form(
+    request: HttpRequest, template: str, context: dict[str, Any], form: Any
+) -> HttpResponse:
+    return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
+
+
+def initiative_list(request: HttpRequest) -> HttpResponse:
+    initiatives = selectors.initiatives_visible_to(request.user).order_by("title")
+    page = Paginator(initiatives, 20).get_page(request.GET.get("page"))
+    return render(request, "initiatives/list.html", {"page": page})
+
+
+def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    user = request.user
+    members = selectors.members_of(initiative)
+    by_side = {side: [m for m in members if m.side == side] for side in Side.values}
+    context = {
+        "initiative": initiative,
+        "case": getattr(initiative, "case_study", None),
+        "goals": initiative.goals.all(),
+        "stages": initiative.stages.all(),
+        "members_by_side": [(label, by_side[value]) for value, label in Side.choices],
+        "membership": selectors.membership_for(user, initiative),
+        "totals": record_totals(initiative),
+        "contributions": contributions_for(initiative)[:10],
+        "decisions": decisions_for(initiative)[:10],
+        "can_manage": user.has_perm("initiatives.change_initiative", initiative),
+        "can_join": user.has_perm("initiatives.join_initiative", initiative),
+        "can_leave": user.has_perm("initiatives.leave_initiative", initiative),
+        "can_contribute": user.has_perm("record.add_contribution", initiative),
+        "can_decide": user.has_perm("record.add_decision", initiative),
+        "can_agree": user.has_perm("initiatives.agree_goal", initiative),
+    }
+    return render(request, "initiatives/detail.html", context)
+
+
+@login_required
+def initiative_create(request: HttpRequest) -> HttpResponse:
+    gate.require(request.user, "initiatives.add_initiative")
+    form = NewInitiativeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            initiative = services.initiative_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your initiative is created. You are its coordinator.")
+            return redirect(initiative)
+    return _render_form(request, "initiatives/form.html", {"heading": "Start an initiative"}, form)
+
+
+@login_required
+def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.change_initiative", initiative)
+    form = InitiativeForm(request.POST or None, instance=initiative)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.initiative_update(actor=request.user, initiative=initiative,
+                                       **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The initiative is saved.")
+            return redirect(initiative)
+    if form.errors:
+        initiative.refresh_from_db()
+    context = {"heading": f"Edit {initiative.title}", "initiative": initiative}
+    return _render_form(request, "initiatives/form.html", context, form)
+
+
+@login_required
+def initiative_join(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.join_initiative", initiative)
+    form = SideRoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.membership_request(
+                actor=request.user, initiative=initiative, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if membership.status == MembershipStatus.ACTIVE:
+                messages.success(request, f"You are now a member of {initiative.title}.")
+            else:
+                messages.success(request, "Your request is sent; a coordinator will reply.")
+            return redirect(initiative)
+    return _render_form(request, "initiatives/join.html", {"initiative": initiative}, form)
+
+
+@login_required
+@require_POST
+def initiative_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    try:
+        services.membership_leave(actor=request.user, initiative=initiative)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(initiative)
+    messages.success(request, f"You have left {initiative.title}.")
+    return redirect(initiative)
+
+
+@login_required
+def members_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.manage_members", initiative)
+    form = InviteForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        invitee = User.objects.filter(username=form.cleaned_data["username"]).first()
+        if invitee is None:
+            form.add_error("username", "There is no one with that username.")
+        else:
+            try:
+                services.membership_invite(
+                    actor=request.user, initiative=initiative, user=invitee,
+                    side=form.cleaned_data["side"], role=form.cleaned_data["role"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"{invitee} is invited.")
+                return redirect("initiatives:members", slug=slug)
+    if form.errors:
+        status = 400
+    context = {
+        "initiative": initiative,
+        "form": form,
+        "active": selectors.members_of(initiative),
+        "requested": selectors.members_of(initiative, status=MembershipStatus.REQUESTED),
+        "invited": selectors.members_of(initiative, status=MembershipStatus.INVITED),
+    }
+    return render(request, "initiatives/members.html", context, status=status)
+
+
+def _membership(request: HttpRequest, initiative: Initiative, pk: int) -> Any:
+    return gate.get_object(
+        request.user, initiative.memberships.all(), "initiatives.manage_members", pk=pk
+    )
+
+
+MEMBER_DECISIONS = {"approve", "decline", "promote", "demote"}
+
+
+@login_required
+@require_POST
+def member_decide(request: HttpRequest, slug: str, pk: int, decision: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    membership = _membership(request, initiative, pk)
+    if decision not in MEMBER_DECISIONS:
+        raise Http404("No such action.")
+    try:
+        if decision in {"approve", "decline"}:
+            services.membership_decide(
+                actor=request.user, membership=membership, approve=decision == "approve"
+            )
+        else:
+            services.membership_set_coordinator(
+                actor=request.user, membership=membership, is_coordinator=decision == "promote"
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Membership updated.")
+    return redirect("initiatives:members", slug=slug)
+
+
+def _stage_page(
+    request: HttpRequest, initiative: Initiative, stage: Model | None
+) -> HttpResponse:
+    initial = {}
+    if stage is not None:
+        initial = {f: getattr(stage, f) for f in ("kind", "status", "starts_on", "ends_on", "notes")}
+    form = StageForm(request.POST or None, initial=initial)
+    if stage is not None:
+        form.fields["kind"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if stage is None:
+                services.stage_create(actor=request.user, initiative=initiative, **data)
+            else:
+                data.pop("kind")
+                services.stage_update(actor=request.user, stage=stage, **data)  # type: ignore[arg-type]
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The timeline is saved.")
+            return redirect(initiative)
+    heading = "Add a stage" if stage is None else f"Edit the {stage} stage"
+    context = {"initiative": initiative, "heading": heading}
+    return _render_form(request, "initiatives/stage_form.html", context, form)
+
+
+@login_required
+def stage_create(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.change_initiative", initiative)
+    return _stage_page(request, initiative, None)
+
+
+@login_required
+def stage_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    stage = gate.get_object(
+        request.user, initiative.stages.all(), "initiatives.change_initiative", pk=pk
+    )
+    return _stage_page(request, initiative, stage)
+
+
+@login_required
+def goal_create(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.agree_goal", initiative)
+    form = GoalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_add(actor=request.user, initiative=initiative, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The goal is added.")
+            return redirect(initiative)
+    context = {"initiative": initiative, "heading": "Propose a goal"}
+    return _render_form(request, "initiatives/simple_form.html", context, form)
+
+
+@login_required
+@require_POST
+def goal_agree(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    goal = gate.get_object(request.user, initiative.goals.all(), "initiatives.agree_goal", pk=pk)
+    try:
+        services.goal_agree(actor=request.user, goal=goal)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Your side's agreement is recorded.")
+    return redirect(initiative)

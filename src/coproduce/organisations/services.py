@@ -1,0 +1,28 @@
+"""Writes for organisations."""
+
+from typing import Any
+
+from django.db import transaction
+
+from coproduce.core import gate
+from coproduce.organisations.models import Organisation
+
+
+@transaction.atomic
+def organisation_create(
+    *, actor: Any, name: str, kind: str, locality: str = "", website: str = ""
+) -> Organisation:
+    """Register an organisation; anyone signed in may, so groups can list themselves."""
+    gate.require(actor, "organisations.add_organisation")
+    organisation = Organisation(name=name, kind=kind, locality=locality, website=website)
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+def organisation_get_or_create(*, name: str, kind: str, locality: str = "") -> Organisation:
+    """Used by the demo loader, which acts as the system rather than a person."""
+    organisation, _ = Organisation.objects.get_or_create(
+        name=name, defaults={"kind": kind, "locality": locality}
+    )
+    return organisation

@@ -1,0 +1,36 @@
+"""Read-only admin for the record: staff may inspect it, never edit or delete it."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from coproduce.record.models import Contribution, ContributionVerification, Decision
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Contribution)
+class ContributionAdmin(ReadOnlyAdmin):
+    list_display = ("initiative", "contributor", "side", "kind", "quantity", "unit", "occurred_on")
+    list_filter = ("side", "kind", "unit")
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    list_display = ("initiative", "title", "decided_by", "rule", "decided_on")
+    list_filter = ("decided_by", "rule")
+
+
+@admin.register(ContributionVerification)
+class VerificationAdmin(ReadOnlyAdmin):
+    list_display = ("contribution", "verified_by", "verified_at")

@@ -1,0 +1,219 @@
+"""REST API for the co-production record: list, append, verify and reverse entries."""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from coproduce.core import gate
+from coproduce.core.vocabulary import Side
+from coproduce.initiatives.api import InitiativeChildViewSet
+from coproduce.initiatives.models import MembershipStatus, Stage
+from coproduce.record import selectors, services
+from coproduce.record.models import MAX_QUANTITY, Contribution, Decision
+
+
+class InitiativeStageField(serializers.PrimaryKeyRelatedField):
+    """A stage id, accepted only from the initiative in the URL."""
+
+    def get_queryset(self) -> QuerySet[Stage]:
+        initiative = self.context.get("initiative")
+        return initiative.stages.all() if initiative else Stage.objects.none()
+
+
+class InitiativeMemberField(serializers.PrimaryKeyRelatedField):
+    """A user id, accepted only for an active member of the initiative in the URL."""
+
+    def get_queryset(self) -> QuerySet[Any]:
+        initiative = self.context.get("initiative")
+        users = get_user_model().objects
+        if initiative is None:
+            return users.none()
+        return users.filter(
+            memberships__initiative=initiative, memberships__status=MembershipStatus.ACTIVE
+        )
+
+
+class ContributionSerializer(serializers.ModelSerializer):
+    stage = InitiativeStageField()
+    contributor = InitiativeMemberField(required=False)
+    quantity = serializers.IntegerField(min_value=1, max_value=max(MAX_QUANTITY.values()))
+    verified = serializers.SerializerMethodField()
+    reverses = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "id",
+            "stage",
+            "contributor",
+            "side",
+            "kind",
+            "quantity",
+            "unit",
+            "description",
+            "occurred_on",
+            "recorded_by",
+            "recorded_at",
+            "verified",
+            "reverses",
+            "reason",
+        ]
+        read_only_fields = ["id", "side", "recorded_by", "recorded_at", "reverses", "reason"]
+
+    def get_verified(self, contribution: Contribution) -> bool:
+        return hasattr(contribution, "verification")
+
+    def to_representation(self, instance: Contribution) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["quantity"] = instance.quantity  # reversals are negative
+        return data
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    stage = InitiativeStageField()
+    initiated_by = InitiativeMemberField(required=False, allow_null=True)
+    initiated_by_side = serializers.ChoiceField(
+        choices=Side.choices, required=False, allow_blank=True
+    )
+    participants_citizen = serializers.IntegerField(min_value=0, max_value=1_000_000, default=0)
+    participants_professional = serializers.IntegerField(
+        min_value=0, max_value=1_000_000, default=0
+    )
+    participants_political = serializers.IntegerField(min_value=0, max_value=1_000_000, default=0)
+    reverses = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "stage",
+            "title",
+            "outcome",
+            "initiated_by",
+            "initiated_by_side",
+            "decided_by",
+            "rule",
+            "participants_citizen",
+            "participants_professional",
+            "participants_political",
+            "evidence_url",
+            "decided_on",
+            "recorded_by",
+            "recorded_at",
+            "reverses",
+            "reason",
+        ]
+        read_only_fields = ["id", "recorded_by", "recorded_at", "reverses", "reason"]
+
+
+class ReverseSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class TotalsSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    minutes = serializers.IntegerField()
+    pence = serializers.IntegerField()
+    count = serializers.IntegerField()
+    entries = serializers.IntegerField()
+
+
+class RecordTotalsSerializer(serializers.Serializer):
+    side = TotalsSerializer(many=True)
+    stage = TotalsSerializer(many=True)
+    kind = TotalsSerializer(many=True)
+
+
+def _entry(view: InitiativeChildViewSet, pk: str) -> Any:
+    return gate.get_object(view.request.user, view.get_queryset(), "record.view_record", pk=pk)
+
+
+class ContributionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    InitiativeChildViewSet,
+):
+    serializer_class = ContributionSerializer
+    filterset_fields = {"side": ["exact"], "kind": ["exact"], "unit": ["exact"],
+                        "stage": ["exact"]}
+
+    def get_queryset(self) -> QuerySet[Contribution]:
+        if getattr(self, "swagger_fake_view", False):
+            return Contribution.objects.none()
+        return selectors.contributions_for(self.get_initiative())
+
+    def get_object(self) -> Contribution:
+        return _entry(self, self.kwargs["pk"])
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        serializer.instance = services.contribution_record(
+            actor=self.request.user, initiative=self.get_initiative(),
+            **serializer.validated_data,
+        )
+
+    @extend_schema(responses={200: RecordTotalsSerializer})
+    @action(detail=False, methods=["get"], pagination_class=None, filterset_fields=None)
+    def totals(self, request: Request, initiative_slug: str) -> Response:
+        """Net totals per side, per stage and per kind (minutes, pence and counts)."""
+        totals = selectors.record_totals(self.get_initiative())
+        return Response(RecordTotalsSerializer(totals).data)
+
+    @extend_schema(request=None, responses={201: None})
+    @action(detail=True, methods=["post"])
+    def verify(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        services.contribution_verify(actor=request.user, contribution=self.get_object())
+        return Response({"verified": True}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ReverseSerializer, responses={201: ContributionSerializer})
+    @action(detail=True, methods=["post"])
+    def reverse(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        contribution = self.get_object()
+        serializer = ReverseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        reversal = services.contribution_reverse(
+            actor=request.user, contribution=contribution, **serializer.validated_data
+        )
+        return Response(
+            self.get_serializer(reversal).data, status=status.HTTP_201_CREATED
+        )
+
+
+class DecisionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    InitiativeChildViewSet,
+):
+    serializer_class = DecisionSerializer
+    filterset_fields = {"rule": ["exact"], "decided_by": ["exact"], "stage": ["exact"]}
+
+    def get_queryset(self) -> QuerySet[Decision]:
+        if getattr(self, "swagger_fake_view", False):
+            return Decision.objects.none()
+        return selectors.decisions_for(self.get_initiative())
+
+    def get_object(self) -> Decision:
+        return _entry(self, self.kwargs["pk"])
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        data = dict(serializer.validated_data)
+        serializer.instance = services.decision_record(
+            actor=self.request.user, initiative=self.get_initiative(), **data
+        )
+
+    @extend_schema(request=ReverseSerializer, responses={201: DecisionSerializer})
+    @action(detail=True, methods=["post"])
+    def reverse(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        decision = self.get_object()
+        serializer = ReverseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        reversal = services.decision_reverse(
+            actor=request.user, decision=decision, **serializer.validated_data
+        )
+        return Response(self.get_serializer(reversal).data, status=status.HTTP_201_CREATED)
+
+

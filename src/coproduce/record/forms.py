@@ -1,0 +1,106 @@
+"""Record forms. Amounts are entered in everyday units and stored as integers."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from coproduce.core.vocabulary import ContributionKind, DecidingBody, DecisionRule, Side, Unit
+from coproduce.initiatives.models import Initiative, MembershipStatus
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+# What a person types -> (stored unit, multiplier)
+ENTRY_UNITS = {
+    "hours": (Unit.MINUTES, 60),
+    "minutes": (Unit.MINUTES, 1),
+    "pounds": (Unit.PENCE, 100),
+    "count": (Unit.COUNT, 1),
+}
+
+
+class ContributionForm(forms.Form):
+    kind = forms.ChoiceField(choices=ContributionKind.choices, label="What did you contribute?")
+    amount = forms.CharField(
+        max_length=20,
+        help_text="A number, e.g. 2.5 for two and a half hours or 12.50 for £12.50.",
+    )
+    entry_unit = forms.ChoiceField(
+        label="Measured in",
+        choices=[("hours", "Hours"), ("minutes", "Minutes"), ("pounds", "Pounds (£)"),
+                 ("count", "Number of items, ideas or votes")],
+    )
+    occurred_on = forms.DateField(widget=DATE, label="When", initial=timezone.localdate)
+    stage = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    description = forms.CharField(max_length=500, required=False)
+    contributor = forms.ModelChoiceField(
+        queryset=None,  # type: ignore[arg-type]
+        required=False,
+        help_text="Coordinators may record for another member; leave empty for yourself.",
+    )
+
+    def __init__(self, *args: object, initiative: Initiative, on_behalf: bool, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
+        if on_behalf:
+            self.fields["contributor"].queryset = (  # type: ignore[attr-defined]
+                get_user_model().objects.filter(
+                    memberships__initiative=initiative,
+                    memberships__status=MembershipStatus.ACTIVE,
+                )
+            )
+        else:
+            del self.fields["contributor"]
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        raw, entry_unit = data.get("amount"), data.get("entry_unit")
+        if raw is None or entry_unit is None:
+            return data
+        try:
+            value = Decimal(raw.strip().replace(",", "").lstrip("£"))
+        except InvalidOperation:
+            self.add_error("amount", "Enter the amount as a number, e.g. 2.5.")
+            return data
+        unit, multiplier = ENTRY_UNITS[entry_unit]
+        quantity = value * multiplier
+        if not value.is_finite() or quantity != quantity.to_integral_value():
+            self.add_error("amount", f"That amount does not come to a whole number of {unit}.")
+            return data
+        data["quantity"], data["unit"] = int(quantity), unit
+        return data
+
+
+class DecisionForm(forms.Form):
+    title = forms.CharField(max_length=200, label="What was decided?")
+    outcome = forms.CharField(
+        max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    stage = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    initiated_by_side = forms.ChoiceField(
+        choices=Side.choices, label="Which side proposed it?"
+    )
+    decided_by = forms.ChoiceField(choices=DecidingBody.choices, label="Who took the decision?")
+    rule = forms.ChoiceField(choices=DecisionRule.choices, label="How was it decided?")
+    participants_citizen = forms.IntegerField(
+        min_value=0, max_value=1_000_000, initial=0, label="Citizens taking part"
+    )
+    participants_professional = forms.IntegerField(
+        min_value=0, max_value=1_000_000, initial=0, label="Professionals taking part"
+    )
+    participants_political = forms.IntegerField(
+        min_value=0, max_value=1_000_000, initial=0, label="Political representatives taking part"
+    )
+    evidence_url = forms.URLField(
+        max_length=500, required=False, label="Link to evidence (minutes, report)"
+    )
+    decided_on = forms.DateField(widget=DATE, label="Decided on", initial=timezone.localdate)
+
+    def __init__(self, *args: object, initiative: Initiative, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(max_length=500, help_text="Why this entry is being corrected.")

@@ -1,0 +1,66 @@
+"""Reads of the co-production record: entries and their totals."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet, Sum
+
+from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
+from coproduce.initiatives.models import Initiative
+from coproduce.record.models import Contribution, Decision
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    """Net totals for one group (a side, a stage or a kind), one figure per unit."""
+
+    key: str
+    label: str
+    minutes: int
+    pence: int
+    count: int
+    entries: int
+
+
+def contributions_for(initiative: Initiative) -> QuerySet[Contribution]:
+    return initiative.contributions.select_related(
+        "contributor", "stage", "recorded_by", "verification__verified_by", "reverses"
+    )
+
+
+def decisions_for(initiative: Initiative) -> QuerySet[Decision]:
+    return initiative.decisions.select_related("stage", "initiated_by", "recorded_by", "reverses")
+
+
+def _totals(initiative: Initiative, field: str, labels: dict[str, str]) -> list[TotalRow]:
+    sums: dict[str, dict[str, int]] = {}
+    entries: dict[str, int] = {}
+    rows = (
+        Contribution.objects.filter(initiative=initiative)
+        .values(field, "unit")
+        .annotate(total=Sum("quantity"), n=Count("id"))
+    )
+    for row in rows:
+        key = row[field]
+        sums.setdefault(key, {})[row["unit"]] = row["total"]
+        entries[key] = entries.get(key, 0) + row["n"]
+    return [
+        TotalRow(
+            key=key,
+            label=label,
+            minutes=sums[key].get(Unit.MINUTES, 0),
+            pence=sums[key].get(Unit.PENCE, 0),
+            count=sums[key].get(Unit.COUNT, 0),
+            entries=entries[key],
+        )
+        for key, label in labels.items()
+        if key in sums
+    ]
+
+
+def record_totals(initiative: Initiative) -> dict[str, list[TotalRow]]:
+    """Net totals (reversals included) per side, per stage and per kind of contribution."""
+    return {
+        "side": _totals(initiative, "side", dict(Side.choices)),
+        "stage": _totals(initiative, "stage__kind", dict(StageKind.choices)),
+        "kind": _totals(initiative, "kind", dict(ContributionKind.choices)),
+    }

@@ -1,0 +1,23 @@
+"""Production settings: the development settings hardened, secrets required from the environment."""
+
+import os
+
+from coproduce.settings import *  # noqa: F403
+from coproduce.settings import env_bool
+
+DEBUG = False
+SECRET_KEY = os.environ["COPRODUCE_SECRET_KEY"]
+SECURE_SSL_REDIRECT = env_bool("COPRODUCE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("COPRODUCE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+EMAIL_BACKEND = os.environ.get(
+    "COPRODUCE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coproduce.core import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("cases/", include("coproduce.cases.urls")),
+    path("initiatives/", include("coproduce.initiatives.urls")),
+    path("initiatives/", include("coproduce.record.urls")),
+    path("accounts/", include("coproduce.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("coproduce.api_urls")),
+]
