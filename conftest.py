@@ -1,0 +1,124 @@
+"""Shared test fixtures: people in every role, and initiatives built through the services."""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+from rest_framework.test import APIClient
+
+from coproduce.accounts.models import User
+from coproduce.core.vocabulary import Role, ServiceArea, Side, StageKind
+from coproduce.initiatives import services as initiatives
+from coproduce.initiatives.models import Initiative, JoinPolicy, Stage
+
+PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """The test database also needs the cache table that rate limits use."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing() -> Any:
+    """Tests create many accounts; a slow hash only slows them down."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(request: pytest.FixtureRequest) -> None:
+    """Rate-limit counters live in the cache; every test starts with none."""
+    for name in ("transactional_db", "db"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name)
+            cache.clear()
+            return
+
+
+def make_user(username: str, **extra: Any) -> User:
+    user = User.objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD, **extra
+    )
+    return user
+
+
+def make_initiative(
+    coordinator: User, title: str = "Riverside repairs", **extra: Any
+) -> Initiative:
+    fields: dict[str, Any] = {
+        "summary": "Tenants and staff improve repairs together.",
+        "service_area": ServiceArea.HOUSING,
+        "side": Side.REGULAR_PRODUCER,
+        "role": Role.MANAGER,
+        "join_policy": JoinPolicy.APPROVAL,
+    }
+    fields.update(extra)
+    initiative = initiatives.initiative_create(actor=coordinator, title=title, **fields)
+    initiatives.stage_create(
+        actor=coordinator,
+        initiative=initiative,
+        kind=StageKind.CO_DESIGN,
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    return initiative
+
+
+def add_member(
+    initiative: Initiative, user: User, side: str = Side.CITIZEN, role: str = Role.RESIDENT
+) -> None:
+    initiatives.membership_request(actor=user, initiative=initiative, side=side, role=role)
+    if initiative.join_policy != JoinPolicy.OPEN:
+        coordinator = initiative.memberships.get(is_coordinator=True).user
+        membership = initiative.memberships.get(user=user)
+        initiatives.membership_decide(actor=coordinator, membership=membership, approve=True)
+
+
+@dataclass
+class World:
+    """Two initiatives and a person in each role around them."""
+
+    initiative: Initiative
+    stage: Stage
+    other: Initiative
+    other_stage: Stage
+    coordinator: User
+    member: User
+    outsider: User
+    other_coordinator: User
+    staff: User
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    coordinator = make_user("coord", display_name="Cora Coordinator")
+    member = make_user("member", display_name="Mo Member")
+    outsider = make_user("outsider")
+    other_coordinator = make_user("othercoord")
+    staff = make_user("staff", is_staff=True, is_superuser=True)
+    initiative = make_initiative(coordinator)
+    add_member(initiative, member)
+    other = make_initiative(other_coordinator, title="Other place")
+    return World(
+        initiative=initiative,
+        stage=initiative.stages.get(),
+        other=other,
+        other_stage=other.stages.get(),
+        coordinator=coordinator,
+        member=member,
+        outsider=outsider,
+        other_coordinator=other_coordinator,
+        staff=staff,
+    )
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
