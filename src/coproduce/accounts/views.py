@@ -1,5 +1,7 @@
 """Account pages: thin wrappers that hand valid input to the services."""
 
+from typing import Any, cast
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -13,6 +15,7 @@ from django_ratelimit.decorators import ratelimit
 
 from coproduce.accounts import services
 from coproduce.accounts.forms import ProfileForm, SignUpForm
+from coproduce.accounts.models import User
 from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.selectors import memberships_of
 
@@ -46,7 +49,7 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
 
-    def form_invalid(self, form):  # type: ignore[no-untyped-def]
+    def form_invalid(self, form: Any) -> HttpResponse:
         response = super().form_invalid(form)
         response.status_code = 400
         return response
@@ -54,10 +57,11 @@ class SignInView(auth_views.LoginView):
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
+    user = cast(User, request.user)
+    form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_update_profile(actor=request.user, **form.cleaned_data)
+            services.user_update_profile(actor=user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -65,10 +69,10 @@ def profile(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:profile")
     status = 400 if form.errors else 200
     if form.errors:
-        request.user.refresh_from_db()
+        user.refresh_from_db()
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "memberships": memberships_of(request.user)},
+        {"form": form, "memberships": memberships_of(user)},
         status=status,
     )

@@ -12,7 +12,7 @@ from coproduce.initiatives.models import Initiative
 
 
 class FigureSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     value = serializers.CharField()
 
 
@@ -40,8 +40,16 @@ class CaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Initiative
-        fields = ["slug", "title", "summary", "service_area", "locality", "country", "stages",
-                  "case"]
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "service_area",
+            "locality",
+            "country",
+            "stages",
+            "case",
+        ]
 
 
 FILTERS = [
@@ -64,7 +72,9 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             return selectors.cases()
         form = CaseFilterForm(self.request.query_params)
         if not form.is_valid():
-            raise serializers.ValidationError(form.errors)
+            raise serializers.ValidationError(
+                {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+            )
         return selectors.cases(
             selectors.CaseFilters(**{k: v or "" for k, v in form.cleaned_data.items()})
         )

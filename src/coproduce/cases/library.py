@@ -9,6 +9,7 @@ from typing import Any
 S001 = "Bussu & Galanti (2018), Facilitating coproduction, Table A2"
 S002 = "Bovaird (2007), Beyond engagement and participation, case studies"
 S003 = "Coproduction (public services), examples by service area"
+S000 = "Leading the co-production process: who is in charge? (seed 000)"
 
 CASES: list[dict[str, Any]] = [
     # --- seed 002: six cases, one per cell of the planning × delivery matrix -------------
@@ -35,8 +36,10 @@ CASES: list[dict[str, Any]] = [
         "figures": [
             {"label": "Participants in 2002", "value": "about 50,000"},
             {"label": "Community associations and NGOs taking part", "value": "over 1,000"},
-            {"label": "Poll respondents calling it an achievement not to lose (2003)",
-             "value": "64% of over 600"},
+            {
+                "label": "Poll respondents calling it an achievement not to lose (2003)",
+                "value": "64% of over 600",
+            },
         ],
     },
     {
@@ -186,7 +189,7 @@ CASES: list[dict[str, Any]] = [
         "participants": "Planners, local authorities, citizens, local public officers",
         "motivation": "Better quality of life and trust in the community",
         "leadership_style": "not_recorded",
-        "leadership_note": "Planners need the skills to handle politics and conflict with officials",
+        "leadership_note": "Planners need skills for politics and conflict with officials",
     },
     {
         "slug": "peer-support-groups-gateshead-mansfield",
@@ -368,8 +371,7 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "local-authority-partnerships",
         "title": "Local authority partnerships in England and Scotland",
-        "summary": "Partnerships of local authorities and stakeholders planning local "
-        "development.",
+        "summary": "Partnerships of local authorities and stakeholders planning local development.",
         "service_area": "regeneration",
         "country": "United Kingdom",
         "stages": ["co_planning"],
@@ -560,8 +562,12 @@ CASES: list[dict[str, Any]] = [
         "participants": "Family nurses, young parents, their neighbours",
         "motivation": "Better long-term outcomes from the earliest years",
         "leadership_style": "not_recorded",
-        "figures": [{"label": "Outcomes", "value": "less child abuse and neglect; less "
-                     "anti-social behaviour"}],
+        "figures": [
+            {
+                "label": "Outcomes",
+                "value": "less child abuse and neglect; less anti-social behaviour",
+            }
+        ],
     },
     {
         "slug": "time-dollar-youth-court",
@@ -593,5 +599,41 @@ CASES: list[dict[str, Any]] = [
         "participants": "Residents living with dementia, care staff",
         "motivation": "Residents as assets, not burdens",
         "leadership_style": "not_recorded",
+    },
+    # --- seed 000: cases cited in the discussion of leadership and power --------------
+    {
+        "slug": "parent-childcare-cooperatives-europe",
+        "title": "Parent childcare co-operatives in eight European countries",
+        "summary": "Governments in eight European countries let parents set up childcare "
+        "co-operatives to improve welfare services, yet officials kept hierarchical, unequal "
+        "power relations with the parents instead of working with them as equals.",
+        "service_area": "children_families",
+        "country": "Several European countries",
+        "stages": ["co_management", "co_performing"],
+        "source": f"Pestoff 2012, in {S000}",
+        "policy_phase": "Delivery",
+        "participants": "Parents, public officials",
+        "motivation": "Improve welfare services",
+        "leadership_style": "not_recorded",
+        "leadership_note": "Officials kept hierarchical control: decisions were not shared",
+        "figures": [{"label": "Countries", "value": "8"}],
+    },
+    {
+        "slug": "complementary-childcare-coproduction",
+        "title": "Parents complementing childcare in Romania, Germany, Italy and Sweden",
+        "summary": "Parents run after-school and extracurricular activities, fundraising and "
+        "improvements to buildings, alongside (not inside) the care that paid staff provide: "
+        "complementary co-production.",
+        "service_area": "children_families",
+        "country": "Several European countries",
+        "stages": ["co_financing", "co_performing"],
+        "source": f"Pestoff 2006, in {S000}",
+        "policy_phase": "Delivery",
+        "participants": "Parents, childcare staff",
+        "motivation": "Better childcare services",
+        "leadership_style": "distributed",
+        "leadership_note": "Staff lead the educational service; parents lead their contributions",
+        "typology": "Complementary co-production",
+        "figures": [{"label": "Countries studied", "value": "4"}],
     },
 ]

@@ -101,75 +101,127 @@ def _tackley(people: dict[str, User]) -> None:
     council = organisation_get_or_create(
         name="Cherwell District Council", kind=OrganisationKind.PUBLIC_AGENCY
     )
-    initiatives.initiative_update(actor=curator, initiative=shop, lead_organisation=None,
-                                  partner_organisations=[council])
+    initiatives.initiative_update(
+        actor=curator, initiative=shop, lead_organisation=None, partner_organisations=[council]
+    )
     _join(shop, jo, Side.CITIZEN, Role.COMMUNITY_LEADER, LeadershipType.COMMUNITY)
     _join(shop, sam, Side.CITIZEN, Role.VOLUNTEER)
-    _join(shop, priya, Side.REGULAR_PRODUCER, Role.FRONTLINE_PROFESSIONAL, LeadershipType.MANAGERIAL)
+    _join(
+        shop, priya, Side.REGULAR_PRODUCER, Role.FRONTLINE_PROFESSIONAL, LeadershipType.MANAGERIAL
+    )
     _join(shop, cllr, Side.POLITICAL, Role.COUNCILLOR, LeadershipType.POLITICAL)
-    _date_stages(curator, shop, {
-        StageKind.CO_PLANNING: (D(2000, 1, 10), D(2003, 12, 20)),
-        StageKind.CO_DESIGN: (D(2001, 6, 1), D(2003, 6, 30)),
-        StageKind.CO_FINANCING: (D(2002, 1, 1), D(2004, 3, 31)),
-        StageKind.CO_PERFORMING: (D(2004, 4, 1), D(2005, 3, 31)),
-    })
+    _date_stages(
+        curator,
+        shop,
+        {
+            StageKind.CO_PLANNING: (D(2000, 1, 10), D(2003, 12, 20)),
+            StageKind.CO_DESIGN: (D(2001, 6, 1), D(2003, 6, 30)),
+            StageKind.CO_FINANCING: (D(2002, 1, 1), D(2004, 3, 31)),
+            StageKind.CO_PERFORMING: (D(2004, 4, 1), D(2005, 3, 31)),
+        },
+    )
     stage = {s.kind: s for s in shop.stages.all()}
-    goal = initiatives.goal_add(actor=jo, initiative=shop,
-                                text="Keep a shop and post office at the heart of the village")
+    goal = initiatives.goal_add(
+        actor=jo, initiative=shop, text="Keep a shop and post office at the heart of the village"
+    )
     initiatives.goal_agree(actor=priya, goal=goal)
-    initiatives.goal_add(actor=priya, initiative=shop,
-                         text="Make the village hall accessible and fit for sport and leisure")
+    initiatives.goal_add(
+        actor=priya,
+        initiative=shop,
+        text="Make the village hall accessible and fit for sport and leisure",
+    )
     record.contribution_record(
-        actor=jo, initiative=shop, stage=stage[StageKind.CO_PLANNING], kind=ContributionKind.IDEA,
-        quantity=10, unit=Unit.COUNT, occurred_on=D(2000, 3, 1),
+        actor=jo,
+        initiative=shop,
+        stage=stage[StageKind.CO_PLANNING],
+        kind=ContributionKind.IDEA,
+        quantity=10,
+        unit=Unit.COUNT,
+        occurred_on=D(2000, 3, 1),
         description="The 'Tackley Top Ten' services the village most missed, from a survey",
     )
     record.contribution_record(
-        actor=priya, initiative=shop, stage=stage[StageKind.CO_PLANNING],
-        kind=ContributionKind.SKILLS, quantity=40 * 60, unit=Unit.MINUTES,
-        occurred_on=D(2002, 5, 1), description="Planning and funding advice from council staff",
+        actor=priya,
+        initiative=shop,
+        stage=stage[StageKind.CO_PLANNING],
+        kind=ContributionKind.SKILLS,
+        quantity=40 * 60,
+        unit=Unit.MINUTES,
+        occurred_on=D(2002, 5, 1),
+        description="Planning and funding advice from council staff",
     )
     record.contribution_record(
-        actor=jo, initiative=shop, stage=stage[StageKind.CO_FINANCING],
-        kind=ContributionKind.MONEY, quantity=8_300_000, unit=Unit.PENCE,
-        occurred_on=D(2004, 3, 1), description="20% of £415,000 raised in the village",
+        actor=jo,
+        initiative=shop,
+        stage=stage[StageKind.CO_FINANCING],
+        kind=ContributionKind.MONEY,
+        quantity=8_300_000,
+        unit=Unit.PENCE,
+        occurred_on=D(2004, 3, 1),
+        description="20% of £415,000 raised in the village",
     )
     record.contribution_record(
-        actor=priya, initiative=shop, stage=stage[StageKind.CO_FINANCING],
-        kind=ContributionKind.MONEY, quantity=33_200_000, unit=Unit.PENCE,
+        actor=priya,
+        initiative=shop,
+        stage=stage[StageKind.CO_FINANCING],
+        kind=ContributionKind.MONEY,
+        quantity=33_200_000,
+        unit=Unit.PENCE,
         occurred_on=D(2004, 3, 1),
         description="80% of £415,000 from 14 outside organisations (councils, funders)",
     )
     for week, who in enumerate([jo, sam, sam, jo, sam]):
         contribution = record.contribution_record(
-            actor=who, initiative=shop, stage=stage[StageKind.CO_PERFORMING],
-            kind=ContributionKind.TIME, quantity=3 * 60, unit=Unit.MINUTES,
+            actor=who,
+            initiative=shop,
+            stage=stage[StageKind.CO_PERFORMING],
+            kind=ContributionKind.TIME,
+            quantity=3 * 60,
+            unit=Unit.MINUTES,
             occurred_on=D(2004, 4, 5) + datetime.timedelta(weeks=week),
             description="A shift behind the shop counter",
         )
         if who == sam:
             record.contribution_verify(actor=curator, contribution=contribution)
     mistake = record.contribution_record(
-        actor=curator, contributor=sam, initiative=shop,
-        stage=stage[StageKind.CO_PERFORMING], kind=ContributionKind.TIME, quantity=30 * 60,
-        unit=Unit.MINUTES, occurred_on=D(2004, 5, 10), description="Shift (entered as 30 hours)",
+        actor=curator,
+        contributor=sam,
+        initiative=shop,
+        stage=stage[StageKind.CO_PERFORMING],
+        kind=ContributionKind.TIME,
+        quantity=30 * 60,
+        unit=Unit.MINUTES,
+        occurred_on=D(2004, 5, 10),
+        description="Shift (entered as 30 hours)",
     )
-    record.contribution_reverse(actor=curator, contribution=mistake,
-                                reason="Entered as 30 hours; the shift was 3 hours")
+    record.contribution_reverse(
+        actor=curator, contribution=mistake, reason="Entered as 30 hours; the shift was 3 hours"
+    )
     record.decision_record(
-        actor=jo, initiative=shop, stage=stage[StageKind.CO_PLANNING],
+        actor=jo,
+        initiative=shop,
+        stage=stage[StageKind.CO_PLANNING],
         title="Extend the village hall with a shop, post office, café and meeting room",
         outcome="Chosen after four years of consultation in place of a stand-alone shop.",
-        initiated_by=jo, decided_by=DecidingBody.JOINT, rule=DecisionRule.CONSENSUS,
-        participants_citizen=120, participants_professional=6, participants_political=3,
+        initiated_by=jo,
+        decided_by=DecidingBody.JOINT,
+        rule=DecisionRule.CONSENSUS,
+        participants_citizen=120,
+        participants_professional=6,
+        participants_political=3,
         decided_on=D(2003, 11, 15),
     )
     record.decision_record(
-        actor=priya, initiative=shop, stage=stage[StageKind.CO_FINANCING],
+        actor=priya,
+        initiative=shop,
+        stage=stage[StageKind.CO_FINANCING],
         title="Award planning permission and match funding for the hall extension",
-        initiated_by=priya, decided_by=DecidingBody.POLITICIANS,
-        rule=DecisionRule.POLITICAL_DECISION, participants_professional=2,
-        participants_political=9, decided_on=D(2003, 12, 10),
+        initiated_by=priya,
+        decided_by=DecidingBody.POLITICIANS,
+        rule=DecisionRule.POLITICAL_DECISION,
+        participants_professional=2,
+        participants_political=9,
+        decided_on=D(2003, 12, 10),
     )
 
 
@@ -182,37 +234,62 @@ def _taff(people: dict[str, User]) -> None:
     housing = organisation_get_or_create(
         name="Taff Housing Association", kind=OrganisationKind.THIRD_SECTOR, locality="Cardiff"
     )
-    initiatives.initiative_update(actor=curator, initiative=taff, lead_organisation=housing,
-                                  partner_organisations=[spice])
+    initiatives.initiative_update(
+        actor=curator, initiative=taff, lead_organisation=housing, partner_organisations=[spice]
+    )
     _join(taff, rhian, Side.CITIZEN, Role.RESIDENT)
     _join(taff, tom, Side.REGULAR_PRODUCER, Role.MANAGER, LeadershipType.MANAGERIAL)
-    _date_stages(curator, taff, {
-        StageKind.CO_DESIGN: (D(2008, 1, 7), D(2008, 6, 30)),
-        StageKind.CO_PERFORMING: (D(2008, 7, 1), D(2009, 6, 30)),
-    })
+    _date_stages(
+        curator,
+        taff,
+        {
+            StageKind.CO_DESIGN: (D(2008, 1, 7), D(2008, 6, 30)),
+            StageKind.CO_PERFORMING: (D(2008, 7, 1), D(2009, 6, 30)),
+        },
+    )
     stage = {s.kind: s for s in taff.stages.all()}
     record.contribution_record(
-        actor=rhian, initiative=taff, stage=stage[StageKind.CO_DESIGN],
-        kind=ContributionKind.IDEA, quantity=3, unit=Unit.COUNT, occurred_on=D(2008, 3, 4),
+        actor=rhian,
+        initiative=taff,
+        stage=stage[StageKind.CO_DESIGN],
+        kind=ContributionKind.IDEA,
+        quantity=3,
+        unit=Unit.COUNT,
+        occurred_on=D(2008, 3, 4),
         description="Ideas for a tenants' welcome pack and a youth club",
     )
     record.contribution_record(
-        actor=tom, initiative=taff, stage=stage[StageKind.CO_DESIGN],
-        kind=ContributionKind.TIME, quantity=6 * 60, unit=Unit.MINUTES,
-        occurred_on=D(2008, 3, 4), description="Facilitating the tenants' design sessions",
+        actor=tom,
+        initiative=taff,
+        stage=stage[StageKind.CO_DESIGN],
+        kind=ContributionKind.TIME,
+        quantity=6 * 60,
+        unit=Unit.MINUTES,
+        occurred_on=D(2008, 3, 4),
+        description="Facilitating the tenants' design sessions",
     )
     for month in range(1, 7):
         record.contribution_record(
-            actor=rhian, initiative=taff, stage=stage[StageKind.CO_PERFORMING],
-            kind=ContributionKind.TIME, quantity=8 * 60, unit=Unit.MINUTES,
-            occurred_on=D(2008, 7 + month - 1, 15), description="Running the youth club",
+            actor=rhian,
+            initiative=taff,
+            stage=stage[StageKind.CO_PERFORMING],
+            kind=ContributionKind.TIME,
+            quantity=8 * 60,
+            unit=Unit.MINUTES,
+            occurred_on=D(2008, 7 + month - 1, 15),
+            description="Running the youth club",
         )
     record.decision_record(
-        actor=tom, initiative=taff, stage=stage[StageKind.CO_DESIGN],
+        actor=tom,
+        initiative=taff,
+        stage=stage[StageKind.CO_DESIGN],
         title="Reward volunteered hours with time credits spendable at partners",
-        initiated_by=tom, decided_by=DecidingBody.PROFESSIONALS,
-        rule=DecisionRule.PROFESSIONAL_SIGN_OFF, participants_citizen=14,
-        participants_professional=3, decided_on=D(2008, 6, 20),
+        initiated_by=tom,
+        decided_by=DecidingBody.PROFESSIONALS,
+        rule=DecisionRule.PROFESSIONAL_SIGN_OFF,
+        participants_citizen=14,
+        participants_professional=3,
+        decided_on=D(2008, 6, 20),
     )
 
 
@@ -220,44 +297,71 @@ def _caterham(people: dict[str, User]) -> None:
     trust = Initiative.objects.get(slug="caterham-barracks-community-trust")
     if trust.contributions.exists():
         return
-    curator, kerry, lena, cllr = people["curator"], people["kerry"], people["lena"], people[
-        "cllr_ward"
-    ]
+    curator, kerry, lena, cllr = (
+        people["curator"],
+        people["kerry"],
+        people["lena"],
+        people["cllr_ward"],
+    )
     _join(trust, kerry, Side.CITIZEN, Role.COMMUNITY_LEADER, LeadershipType.COMMUNITY)
     _join(trust, lena, Side.REGULAR_PRODUCER, Role.MANAGER)
     _join(trust, cllr, Side.POLITICAL, Role.COUNCILLOR, LeadershipType.POLITICAL)
-    _date_stages(curator, trust, {
-        StageKind.CO_PLANNING: (D(1995, 1, 1), D(1998, 12, 31)),
-        StageKind.CO_FINANCING: (D(1998, 1, 1), D(1999, 12, 31)),
-        StageKind.CO_DESIGN: (D(1998, 6, 1), D(2000, 12, 31)),
-        StageKind.CO_MANAGEMENT: (D(1999, 1, 1), D(2002, 12, 31)),
-        StageKind.CO_PERFORMING: (D(2000, 1, 1), D(2002, 12, 31)),
-    })
+    _date_stages(
+        curator,
+        trust,
+        {
+            StageKind.CO_PLANNING: (D(1995, 1, 1), D(1998, 12, 31)),
+            StageKind.CO_FINANCING: (D(1998, 1, 1), D(1999, 12, 31)),
+            StageKind.CO_DESIGN: (D(1998, 6, 1), D(2000, 12, 31)),
+            StageKind.CO_MANAGEMENT: (D(1999, 1, 1), D(2002, 12, 31)),
+            StageKind.CO_PERFORMING: (D(2000, 1, 1), D(2002, 12, 31)),
+        },
+    )
     stage = {s.kind: s for s in trust.stages.all()}
     record.contribution_record(
-        actor=lena, initiative=trust, stage=stage[StageKind.CO_FINANCING],
-        kind=ContributionKind.MONEY, quantity=250_000_000, unit=Unit.PENCE,
+        actor=lena,
+        initiative=trust,
+        stage=stage[StageKind.CO_FINANCING],
+        kind=ContributionKind.MONEY,
+        quantity=250_000_000,
+        unit=Unit.PENCE,
         occurred_on=D(1998, 9, 1),
         description="£2.5m released by the developer under the section 106 agreement",
     )
     record.contribution_record(
-        actor=kerry, initiative=trust, stage=stage[StageKind.CO_MANAGEMENT],
-        kind=ContributionKind.DECISION_MAKING, quantity=12 * 2 * 60, unit=Unit.MINUTES,
-        occurred_on=D(1999, 12, 1), description="A year of monthly trust board meetings",
+        actor=kerry,
+        initiative=trust,
+        stage=stage[StageKind.CO_MANAGEMENT],
+        kind=ContributionKind.DECISION_MAKING,
+        quantity=12 * 2 * 60,
+        unit=Unit.MINUTES,
+        occurred_on=D(1999, 12, 1),
+        description="A year of monthly trust board meetings",
     )
     record.decision_record(
-        actor=kerry, initiative=trust, stage=stage[StageKind.CO_MANAGEMENT],
+        actor=kerry,
+        initiative=trust,
+        stage=stage[StageKind.CO_MANAGEMENT],
         title="Build an indoor roller-skate park for young people",
         outcome="Built; 5,000 members and up to 570 users a week.",
-        initiated_by=kerry, decided_by=DecidingBody.CITIZENS, rule=DecisionRule.VOTE,
-        participants_citizen=11, participants_political=1, decided_on=D(2000, 2, 10),
+        initiated_by=kerry,
+        decided_by=DecidingBody.CITIZENS,
+        rule=DecisionRule.VOTE,
+        participants_citizen=11,
+        participants_political=1,
+        decided_on=D(2000, 2, 10),
     )
     record.decision_record(
-        actor=kerry, initiative=trust, stage=stage[StageKind.CO_PLANNING],
+        actor=kerry,
+        initiative=trust,
+        stage=stage[StageKind.CO_PLANNING],
         title="Make the barracks site a conservation area",
-        initiated_by=kerry, decided_by=DecidingBody.POLITICIANS,
-        rule=DecisionRule.POLITICAL_DECISION, participants_citizen=200,
-        participants_political=5, decided_on=D(1995, 6, 1),
+        initiated_by=kerry,
+        decided_by=DecidingBody.POLITICIANS,
+        rule=DecisionRule.POLITICAL_DECISION,
+        participants_citizen=200,
+        participants_political=5,
+        decided_on=D(1995, 6, 1),
     )
 
 
@@ -270,22 +374,39 @@ def _open_initiative(people: dict[str, User]) -> None:
         name="Riverside Borough Council", kind=OrganisationKind.PUBLIC_AGENCY
     )
     panel = initiatives.initiative_create(
-        actor=amara, slug="riverside-repairs-panel", title="Riverside tenants' repairs panel",
+        actor=amara,
+        slug="riverside-repairs-panel",
+        title="Riverside tenants' repairs panel",
         summary="Tenants and the council's repairs team plan, check and improve the repairs "
         "service together. Join to record the time and ideas you bring.",
-        service_area=ServiceArea.HOUSING, locality="Riverside", side=Side.REGULAR_PRODUCER,
-        role=Role.MANAGER, leadership_type=LeadershipType.MANAGERIAL,
-        lead_organisation=council, join_policy=JoinPolicy.OPEN,
+        service_area=ServiceArea.HOUSING,
+        locality="Riverside",
+        side=Side.REGULAR_PRODUCER,
+        role=Role.MANAGER,
+        leadership_type=LeadershipType.MANAGERIAL,
+        lead_organisation=council,
+        join_policy=JoinPolicy.OPEN,
     )
     today = datetime.date.today()
-    initiatives.stage_create(actor=amara, initiative=panel, kind=StageKind.CO_DESIGN,
-                             status=StageStatus.ACTIVE, starts_on=today - datetime.timedelta(30),
-                             ends_on=today + datetime.timedelta(60))
-    initiatives.stage_create(actor=amara, initiative=panel, kind=StageKind.CO_ASSESSMENT,
-                             status=StageStatus.PLANNED, starts_on=today + datetime.timedelta(61),
-                             ends_on=today + datetime.timedelta(180))
-    initiatives.goal_add(actor=amara, initiative=panel,
-                         text="Repairs fixed right first time, as tenants judge it")
+    initiatives.stage_create(
+        actor=amara,
+        initiative=panel,
+        kind=StageKind.CO_DESIGN,
+        status=StageStatus.ACTIVE,
+        starts_on=today - datetime.timedelta(30),
+        ends_on=today + datetime.timedelta(60),
+    )
+    initiatives.stage_create(
+        actor=amara,
+        initiative=panel,
+        kind=StageKind.CO_ASSESSMENT,
+        status=StageStatus.PLANNED,
+        starts_on=today + datetime.timedelta(61),
+        ends_on=today + datetime.timedelta(180),
+    )
+    initiatives.goal_add(
+        actor=amara, initiative=panel, text="Repairs fixed right first time, as tenants judge it"
+    )
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ change are refused with PermissionDenied (403).
 
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -18,7 +18,7 @@ def get_object(user: Any, queryset: QuerySet[M], perm: str, **lookup: Any) -> M:
     """Return the object matching ``lookup`` if ``user`` has ``perm`` on it, else 404."""
     try:
         obj = queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError):
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("Not found.") from None
     if not user.has_perm(perm, obj):
         raise Http404("Not found.")

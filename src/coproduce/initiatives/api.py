@@ -1,6 +1,6 @@
 """REST API for initiatives, stages and members. Same services and gate as the pages."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
+from coproduce.core.vocabulary import LeadershipType, Role, Side
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.models import (
     Goal,
@@ -21,7 +22,6 @@ from coproduce.initiatives.models import (
     Stage,
 )
 from coproduce.organisations.models import Organisation
-from coproduce.core.vocabulary import LeadershipType, Role, Side
 
 
 class StageSerializer(serializers.ModelSerializer):
@@ -107,8 +107,16 @@ class MembershipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Membership
-        fields = ["id", "user", "name", "side", "role", "leadership_type", "is_coordinator",
-                  "status"]
+        fields = [
+            "id",
+            "user",
+            "name",
+            "side",
+            "role",
+            "leadership_type",
+            "is_coordinator",
+            "status",
+        ]
         read_only_fields = ["id", "user", "name", "is_coordinator", "status"]
 
 
@@ -156,7 +164,9 @@ class InitiativeViewSet(
 
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
         serializer.instance = services.initiative_update(
-            actor=self.request.user, initiative=serializer.instance, **serializer.validated_data
+            actor=self.request.user,
+            initiative=cast(Initiative, serializer.instance),
+            **serializer.validated_data,
         )
 
     @extend_schema(request=None, responses={200: MembershipSerializer})
@@ -207,7 +217,9 @@ class StageViewSet(
 
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
         serializer.instance = services.stage_update(
-            actor=self.request.user, stage=serializer.instance, **serializer.validated_data
+            actor=self.request.user,
+            stage=cast(Stage, serializer.instance),
+            **serializer.validated_data,
         )
 
 
@@ -268,7 +280,10 @@ class MembershipViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
         if invitee is None:
             raise serializers.ValidationError({"username": "There is no one with that username."})
         membership = services.membership_invite(
-            actor=request.user, initiative=initiative, user=invitee,
-            side=data["side"], role=data["role"],
+            actor=request.user,
+            initiative=initiative,
+            user=invitee,
+            side=data["side"],
+            role=data["role"],
         )
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)

@@ -38,7 +38,7 @@ class SideRoleForm(forms.Form):
     )
     role = forms.ChoiceField(choices=Role.choices)
     leadership_type = forms.ChoiceField(
-        choices=[("", "None")] + list(LeadershipType.choices),
+        choices=[("", "None"), *LeadershipType.choices],
         required=False,
         help_text="Only if you lead in this initiative.",
     )

@@ -114,7 +114,9 @@ class Stage(models.Model):
     class Meta:
         ordering = ["initiative", "starts_on", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["initiative", "kind"], name="stage_once_per_initiative"),
+            models.UniqueConstraint(
+                fields=["initiative", "kind"], name="stage_once_per_initiative"
+            ),
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)
                 | Q(starts_on__isnull=True)
@@ -146,9 +148,7 @@ class MembershipStatus(models.TextChoices):
 class Membership(models.Model):
     """A person in an initiative, on one side, in one role."""
 
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="memberships"
-    )
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
@@ -166,7 +166,9 @@ class Membership(models.Model):
     class Meta:
         ordering = ["initiative", "side", "created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["initiative", "user"], name="one_membership_per_person"),
+            models.UniqueConstraint(
+                fields=["initiative", "user"], name="one_membership_per_person"
+            ),
             models.CheckConstraint(condition=Q(side__in=Side.values), name="membership_side_valid"),
             models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
             models.CheckConstraint(

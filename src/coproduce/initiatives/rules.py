@@ -21,9 +21,7 @@ def _membership_status(user: Any, target: Any) -> str | None:
     initiative = initiative_of(target)
     if initiative is None or not user.is_authenticated:
         return None
-    return (
-        initiative.memberships.filter(user=user).values_list("status", flat=True).first()
-    )
+    return initiative.memberships.filter(user=user).values_list("status", flat=True).first()
 
 
 @rules.predicate

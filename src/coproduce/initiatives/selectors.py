@@ -40,11 +40,13 @@ def memberships_of(user: Any) -> QuerySet[Membership]:
     )
 
 
-def members_of(initiative: Initiative, *, status: str = MembershipStatus.ACTIVE) -> QuerySet[
-    Membership
-]:
-    return initiative.memberships.filter(status=status).select_related("user").order_by(
-        "side", "-is_coordinator", "user__display_name", "user__username"
+def members_of(
+    initiative: Initiative, *, status: str = MembershipStatus.ACTIVE
+) -> QuerySet[Membership]:
+    return (
+        initiative.memberships.filter(status=status)
+        .select_related("user")
+        .order_by("side", "-is_coordinator", "user__display_name", "user__username")
     )
 
 

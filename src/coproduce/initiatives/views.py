@@ -94,8 +94,9 @@ def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = InitiativeForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
         try:
-            services.initiative_update(actor=request.user, initiative=initiative,
-                                       **form.cleaned_data)
+            services.initiative_update(
+                actor=request.user, initiative=initiative, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -154,8 +155,11 @@ def members_manage(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             try:
                 services.membership_invite(
-                    actor=request.user, initiative=initiative, user=invitee,
-                    side=form.cleaned_data["side"], role=form.cleaned_data["role"],
+                    actor=request.user,
+                    initiative=initiative,
+                    user=invitee,
+                    side=form.cleaned_data["side"],
+                    role=form.cleaned_data["role"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -206,12 +210,12 @@ def member_decide(request: HttpRequest, slug: str, pk: int, decision: str) -> Ht
     return redirect("initiatives:members", slug=slug)
 
 
-def _stage_page(
-    request: HttpRequest, initiative: Initiative, stage: Model | None
-) -> HttpResponse:
+def _stage_page(request: HttpRequest, initiative: Initiative, stage: Model | None) -> HttpResponse:
     initial = {}
     if stage is not None:
-        initial = {f: getattr(stage, f) for f in ("kind", "status", "starts_on", "ends_on", "notes")}
+        initial = {
+            f: getattr(stage, f) for f in ("kind", "status", "starts_on", "ends_on", "notes")
+        }
     form = StageForm(request.POST or None, initial=initial)
     if stage is not None:
         form.fields["kind"].disabled = True

@@ -44,7 +44,9 @@ class ContributionSerializer(serializers.ModelSerializer):
     contributor = InitiativeMemberField(required=False)
     quantity = serializers.IntegerField(min_value=1, max_value=max(MAX_QUANTITY.values()))
     verified = serializers.SerializerMethodField()
-    reverses = serializers.PrimaryKeyRelatedField(read_only=True)
+    reverses: "serializers.PrimaryKeyRelatedField[Any]" = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
 
     class Meta:
         model = Contribution
@@ -86,7 +88,9 @@ class DecisionSerializer(serializers.ModelSerializer):
         min_value=0, max_value=1_000_000, default=0
     )
     participants_political = serializers.IntegerField(min_value=0, max_value=1_000_000, default=0)
-    reverses = serializers.PrimaryKeyRelatedField(read_only=True)
+    reverses: "serializers.PrimaryKeyRelatedField[Any]" = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
 
     class Meta:
         model = Decision
@@ -118,7 +122,7 @@ class ReverseSerializer(serializers.Serializer):
 
 class TotalsSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     minutes = serializers.IntegerField()
     pence = serializers.IntegerField()
     count = serializers.IntegerField()
@@ -136,12 +140,13 @@ def _entry(view: InitiativeChildViewSet, pk: str) -> Any:
 
 
 class ContributionViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
     InitiativeChildViewSet,
 ):
     serializer_class = ContributionSerializer
-    filterset_fields = {"side": ["exact"], "kind": ["exact"], "unit": ["exact"],
-                        "stage": ["exact"]}
+    filterset_fields = {"side": ["exact"], "kind": ["exact"], "unit": ["exact"], "stage": ["exact"]}
 
     def get_queryset(self) -> QuerySet[Contribution]:
         if getattr(self, "swagger_fake_view", False):
@@ -153,7 +158,8 @@ class ContributionViewSet(
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         serializer.instance = services.contribution_record(
-            actor=self.request.user, initiative=self.get_initiative(),
+            actor=self.request.user,
+            initiative=self.get_initiative(),
             **serializer.validated_data,
         )
 
@@ -179,13 +185,13 @@ class ContributionViewSet(
         reversal = services.contribution_reverse(
             actor=request.user, contribution=contribution, **serializer.validated_data
         )
-        return Response(
-            self.get_serializer(reversal).data, status=status.HTTP_201_CREATED
-        )
+        return Response(self.get_serializer(reversal).data, status=status.HTTP_201_CREATED)
 
 
 class DecisionViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
     InitiativeChildViewSet,
 ):
     serializer_class = DecisionSerializer
@@ -215,5 +221,3 @@ class DecisionViewSet(
             actor=request.user, decision=decision, **serializer.validated_data
         )
         return Response(self.get_serializer(reversal).data, status=status.HTTP_201_CREATED)
-
-

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from coproduce.core.vocabulary import ContributionKind, DecidingBody, DecisionRule, Side, Unit
-from coproduce.initiatives.models import Initiative, MembershipStatus
+from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -28,14 +28,18 @@ class ContributionForm(forms.Form):
     )
     entry_unit = forms.ChoiceField(
         label="Measured in",
-        choices=[("hours", "Hours"), ("minutes", "Minutes"), ("pounds", "Pounds (£)"),
-                 ("count", "Number of items, ideas or votes")],
+        choices=[
+            ("hours", "Hours"),
+            ("minutes", "Minutes"),
+            ("pounds", "Pounds (£)"),
+            ("count", "Number of items, ideas or votes"),
+        ],
     )
     occurred_on = forms.DateField(widget=DATE, label="When", initial=timezone.localdate)
-    stage = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
     description = forms.CharField(max_length=500, required=False)
     contributor = forms.ModelChoiceField(
-        queryset=None,  # type: ignore[arg-type]
+        queryset=get_user_model().objects.none(),
         required=False,
         help_text="Coordinators may record for another member; leave empty for yourself.",
     )
@@ -77,10 +81,8 @@ class DecisionForm(forms.Form):
     outcome = forms.CharField(
         max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    stage = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
-    initiated_by_side = forms.ChoiceField(
-        choices=Side.choices, label="Which side proposed it?"
-    )
+    stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
+    initiated_by_side = forms.ChoiceField(choices=Side.choices, label="Which side proposed it?")
     decided_by = forms.ChoiceField(choices=DecidingBody.choices, label="Who took the decision?")
     rule = forms.ChoiceField(choices=DecisionRule.choices, label="How was it decided?")
     participants_citizen = forms.IntegerField(
@@ -93,7 +95,10 @@ class DecisionForm(forms.Form):
         min_value=0, max_value=1_000_000, initial=0, label="Political representatives taking part"
     )
     evidence_url = forms.URLField(
-        max_length=500, required=False, label="Link to evidence (minutes, report)"
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        label="Link to evidence (minutes, report)",
     )
     decided_on = forms.DateField(widget=DATE, label="Decided on", initial=timezone.localdate)
 

@@ -20,7 +20,7 @@ from coproduce.core.vocabulary import (
 )
 from coproduce.initiatives.models import Initiative, Stage
 
-MAX_QUANTITY = {
+MAX_QUANTITY: dict[str, int] = {
     # Generous but bounded: a year of one person's time, £10m, a million of anything.
     Unit.MINUTES: 365 * 24 * 60,
     Unit.PENCE: 1_000_000_000,
@@ -97,6 +97,9 @@ class ContributionVerification(AppendOnlyModel):
     )
     verified_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"{self.contribution} verified by {self.verified_by}"
+
 
 class Decision(AppendOnlyModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="decisions")
@@ -148,6 +151,8 @@ class Decision(AppendOnlyModel):
 
     @property
     def participants_total(self) -> int:
-        return self.participants_citizen + self.participants_professional + (
-            self.participants_political
+        return (
+            self.participants_citizen
+            + self.participants_professional
+            + (self.participants_political)
         )

@@ -46,9 +46,14 @@ def contribution_create(request: HttpRequest, slug: str) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.contribution_record(
-                actor=request.user, initiative=initiative, stage=data["stage"],
-                kind=data["kind"], quantity=data["quantity"], unit=data["unit"],
-                occurred_on=data["occurred_on"], description=data["description"],
+                actor=request.user,
+                initiative=initiative,
+                stage=data["stage"],
+                kind=data["kind"],
+                quantity=data["quantity"],
+                unit=data["unit"],
+                occurred_on=data["occurred_on"],
+                description=data["description"],
                 contributor=data.get("contributor"),
             )
         except ValidationError as error:
@@ -57,8 +62,10 @@ def contribution_create(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "Your contribution is recorded. Thank you.")
             return redirect(initiative)
     return render(
-        request, "record/contribution_form.html",
-        {"initiative": initiative, "form": form}, status=_status(form),
+        request,
+        "record/contribution_form.html",
+        {"initiative": initiative, "form": form},
+        status=_status(form),
     )
 
 
@@ -69,17 +76,17 @@ def decision_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = DecisionForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_record(
-                actor=request.user, initiative=initiative, **form.cleaned_data
-            )
+            services.decision_record(actor=request.user, initiative=initiative, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, "The decision is recorded.")
             return redirect(initiative)
     return render(
-        request, "record/decision_form.html",
-        {"initiative": initiative, "form": form}, status=_status(form),
+        request,
+        "record/decision_form.html",
+        {"initiative": initiative, "form": form},
+        status=_status(form),
     )
 
 
@@ -116,7 +123,8 @@ def _reverse_page(
             messages.success(request, "The correction is recorded; the original stays visible.")
             return redirect("record:page", slug=slug)
     return render(
-        request, "record/reverse_form.html",
+        request,
+        "record/reverse_form.html",
         {"initiative": initiative, "form": form, "target": target, "entry": entry},
         status=_status(form),
     )

@@ -1,6 +1,7 @@
 """The co-production record: who may write what, what is refused, and that nothing is lost."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +16,8 @@ from coproduce.record.selectors import record_totals
 DAY = datetime.date(2026, 3, 2)
 
 
-def record_time(world: World, actor, minutes: int = 90, **extra) -> Contribution:  # type: ignore[no-untyped-def]
-    fields = {
+def record_time(world: World, actor, minutes: int = 90, **extra) -> Contribution:
+    fields: dict[str, Any] = {
         "initiative": world.initiative,
         "stage": world.stage,
         "kind": ContributionKind.TIME,
@@ -34,7 +35,10 @@ def test_member_records_own_contribution_on_their_side(world: World) -> None:
     assert stored.pk == contribution.pk
     assert (stored.contributor, stored.recorded_by) == (world.member, world.member)
     assert (stored.side, stored.kind, stored.quantity, stored.unit) == (
-        Side.CITIZEN, "time", 90, "minutes"
+        Side.CITIZEN,
+        "time",
+        90,
+        "minutes",
     )
 
 
@@ -42,7 +46,9 @@ def test_coordinator_records_on_behalf_of_a_member(world: World) -> None:
     record_time(world, world.coordinator, contributor=world.member)
     stored = Contribution.objects.get()
     assert (stored.contributor, stored.recorded_by, stored.side) == (
-        world.member, world.coordinator, Side.CITIZEN
+        world.member,
+        world.coordinator,
+        Side.CITIZEN,
     )
 
 
@@ -76,7 +82,7 @@ def test_other_initiatives_coordinator_cannot_record_here(world: World) -> None:
         ({"description": "x" * 501}, "description"),
     ],
 )
-def test_bad_contribution_is_refused_naming_the_field(world: World, changes, field) -> None:  # type: ignore[no-untyped-def]
+def test_bad_contribution_is_refused_naming_the_field(world: World, changes, field) -> None:
     with pytest.raises(ValidationError) as error:
         record_time(world, world.member, **changes)
     assert field in error.value.message_dict
@@ -95,7 +101,8 @@ def test_coordinator_verifies_a_members_contribution_once(world: World) -> None:
     services.contribution_verify(actor=world.coordinator, contribution=contribution)
     verification = ContributionVerification.objects.get()
     assert (verification.contribution, verification.verified_by) == (
-        contribution, world.coordinator
+        contribution,
+        world.coordinator,
     )
     with pytest.raises(ValidationError):
         services.contribution_verify(actor=world.coordinator, contribution=contribution)
@@ -119,7 +126,9 @@ def test_reversal_appends_a_negative_entry_and_nets_the_totals(world: World) -> 
         actor=world.coordinator, contribution=wrong, reason="Typed 600 for 60"
     )
     assert (reversal.quantity, reversal.reverses, reversal.reason) == (
-        -600, wrong, "Typed 600 for 60"
+        -600,
+        wrong,
+        "Typed 600 for 60",
     )
     assert Contribution.objects.count() == 3
     assert Contribution.objects.get(pk=wrong.pk).quantity == 600  # the original is untouched
@@ -150,8 +159,13 @@ def test_totals_per_side_stage_and_kind(world: World) -> None:
     record_time(world, world.member, minutes=60)
     record_time(world, world.coordinator, minutes=45)
     services.contribution_record(
-        actor=world.member, initiative=world.initiative, stage=world.stage,
-        kind=ContributionKind.MONEY, quantity=2550, unit=Unit.PENCE, occurred_on=DAY,
+        actor=world.member,
+        initiative=world.initiative,
+        stage=world.stage,
+        kind=ContributionKind.MONEY,
+        quantity=2550,
+        unit=Unit.PENCE,
+        occurred_on=DAY,
     )
     totals = record_totals(world.initiative)
     assert [(r.key, r.minutes, r.pence, r.count, r.entries) for r in totals["side"]] == [
@@ -160,12 +174,13 @@ def test_totals_per_side_stage_and_kind(world: World) -> None:
     ]
     assert [(r.key, r.minutes, r.pence) for r in totals["stage"]] == [("co_design", 105, 2550)]
     assert [(r.key, r.minutes, r.pence) for r in totals["kind"]] == [
-        ("time", 105, 0), ("money", 0, 2550)
+        ("time", 105, 0),
+        ("money", 0, 2550),
     ]
 
 
-def decide(world: World, actor, **extra) -> Decision:  # type: ignore[no-untyped-def]
-    fields = {
+def decide(world: World, actor, **extra) -> Decision:
+    fields: dict[str, Any] = {
         "initiative": world.initiative,
         "stage": world.stage,
         "title": "Fix damp first",
@@ -185,7 +200,10 @@ def test_member_records_a_decision_with_initiator_side_from_membership(world: Wo
     stored = Decision.objects.get()
     assert stored.pk == decision.pk
     assert (stored.initiated_by, stored.initiated_by_side, stored.rule, stored.decided_by) == (
-        world.member, Side.CITIZEN, "consensus", "joint"
+        world.member,
+        Side.CITIZEN,
+        "consensus",
+        "joint",
     )
     assert stored.participants_total == 9
 
@@ -222,7 +240,9 @@ def test_decision_reversal_keeps_the_original(world: World) -> None:
         services.decision_reverse(actor=world.outsider, decision=decision, reason="no")
 
 
-@pytest.mark.parametrize("statement", ["UPDATE {table} SET {column} = {value}", "DELETE FROM {table}"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE {table} SET {column} = {value}", "DELETE FROM {table}"]
+)
 @pytest.mark.parametrize(
     ("table", "column", "value"),
     [
@@ -231,7 +251,7 @@ def test_decision_reversal_keeps_the_original(world: World) -> None:
         ("record_contributionverification", "verified_by_id", "verified_by_id"),
     ],
 )
-def test_database_refuses_edits_and_deletes(world: World, statement, table, column, value) -> None:  # type: ignore[no-untyped-def]
+def test_database_refuses_edits_and_deletes(world: World, statement, table, column, value) -> None:
     contribution = record_time(world, world.member)
     services.contribution_verify(actor=world.coordinator, contribution=contribution)
     decide(world, world.member)
@@ -246,8 +266,14 @@ def test_database_refuses_a_negative_entry_that_reverses_nothing(world: World) -
     entry = record_time(world, world.member)
     with pytest.raises(DatabaseError), transaction.atomic():
         Contribution.objects.create(
-            initiative=world.initiative, stage=world.stage, contributor=world.member,
-            side=Side.CITIZEN, kind="time", quantity=-90, unit="minutes", occurred_on=DAY,
+            initiative=world.initiative,
+            stage=world.stage,
+            contributor=world.member,
+            side=Side.CITIZEN,
+            kind="time",
+            quantity=-90,
+            unit="minutes",
+            occurred_on=DAY,
             recorded_by=world.member,
         )
     assert list(Contribution.objects.values_list("pk", flat=True)) == [entry.pk]

@@ -1,0 +1,113 @@
+"""Accounts: sign-up, sign-in with rate limits, profile and password reset by e-mail."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client, override_settings
+
+from conftest import PASSWORD, make_user
+from coproduce.accounts.models import User
+
+SIGN_UP = {
+    "username": "newcomer",
+    "display_name": "New Comer",
+    "email": "new@example.org",
+    "password1": "a-good-long-passphrase",
+    "password2": "a-good-long-passphrase",
+}
+
+
+def test_sign_up_creates_the_account_and_signs_in(client: Client, db) -> None:
+    response = client.post("/accounts/sign-up/", SIGN_UP)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/profile/"
+    user = User.objects.get(username="newcomer")
+    assert (user.display_name, user.email) == ("New Comer", "new@example.org")
+    assert client.get("/accounts/profile/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"password2": "different-passphrase"}, "The two passwords do not match."),
+        ({"email": "not-an-address"}, "Enter a valid email address."),
+        ({"username": "bad name!"}, "Use only letters, digits and @ . + - _ in a username."),
+        ({"password1": "12345678", "password2": "12345678"}, "This password is entirely numeric."),
+    ],
+)
+def test_sign_up_errors_name_what_to_fix(client: Client, db, changes, message) -> None:
+    response = client.post("/accounts/sign-up/", {**SIGN_UP, **changes})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not User.objects.filter(username=SIGN_UP["username"]).exists()
+
+
+def test_taken_username_is_refused(client: Client, db) -> None:
+    make_user("newcomer")
+    response = client.post("/accounts/sign-up/", {**SIGN_UP, "email": "other@example.org"})
+    assert response.status_code == 400
+    assert "That username is taken" in response.content.decode()
+    assert User.objects.filter(username="newcomer").count() == 1
+
+
+@override_settings(RATELIMIT_SIGN_IN="3/m")
+def test_sign_in_is_rate_limited(client: Client, db) -> None:
+    make_user("victim")
+    for _ in range(3):
+        response = client.post("/accounts/sign-in/", {"username": "victim", "password": "wrong"})
+        assert response.status_code == 400
+    blocked = client.post("/accounts/sign-in/", {"username": "victim", "password": PASSWORD})
+    assert blocked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@override_settings(RATELIMIT_SIGN_UP="2/m")
+def test_sign_up_is_rate_limited(client: Client, db) -> None:
+    for n in range(2):
+        data = {**SIGN_UP, "username": f"user{n}", "email": f"u{n}@example.org"}
+        assert client.post("/accounts/sign-up/", data).status_code == 302
+        client.logout()
+    blocked = client.post("/accounts/sign-up/", {**SIGN_UP, "username": "user9"})
+    assert blocked.status_code == 429
+    assert not User.objects.filter(username="user9").exists()
+
+
+def test_sign_in_and_out(client: Client, db) -> None:
+    user = make_user("someone")
+    response = client.post("/accounts/sign-in/", {"username": "someone", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+    client.post("/accounts/sign-out/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_profile_update_and_bad_email(client: Client, db) -> None:
+    user = make_user("someone")
+    client.force_login(user)
+    data = {"display_name": "Sam One", "email": "sam@example.org", "locality": "Leeds", "bio": ""}
+    assert client.post("/accounts/profile/", data).status_code == 302
+    user.refresh_from_db()
+    assert (user.display_name, user.locality) == ("Sam One", "Leeds")
+    response = client.post("/accounts/profile/", {**data, "email": "nope", "locality": "York"})
+    assert response.status_code == 400
+    user.refresh_from_db()
+    assert (user.email, user.locality) == ("sam@example.org", "Leeds")
+
+
+def test_password_reset_link_works_once(client: Client, db) -> None:
+    user = make_user("forgetful")
+    response = client.post("/accounts/password-reset/", {"email": "forgetful@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/accounts/password-reset/\S+/)", str(mail.outbox[0].body))
+    assert link is not None
+    form = client.get(link.group(1), follow=True)
+    assert form.status_code == 200
+    new = {"new_password1": "another-long-passphrase", "new_password2": "another-long-passphrase"}
+    done = client.post(form.redirect_chain[-1][0], new)
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("another-long-passphrase")
+    again = client.get(link.group(1), follow=True)
+    assert "This link has been used or has expired" in again.content.decode()

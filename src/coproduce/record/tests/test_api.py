@@ -1,0 +1,158 @@
+"""The record through the REST API: the same rules as the pages, and clear 4xx errors."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from conftest import PASSWORD, World
+from coproduce.record.models import Contribution, Decision
+
+GOOD = {
+    "kind": "time",
+    "quantity": 90,
+    "unit": "minutes",
+    "occurred_on": "2026-03-02",
+    "description": "Repairs walk-round",
+}
+
+
+def url(world: World, path: str = "contributions/") -> str:
+    return f"/api/v1/initiatives/{world.initiative.slug}/{path}"
+
+
+def test_token_authentication_records_a_contribution(api: APIClient, world: World) -> None:
+    token = api.post("/api/v1/auth/token/", {"username": "member", "password": PASSWORD})
+    assert token.status_code == 200
+    assert token.json()["token"] == Token.objects.get(user=world.member).key
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.json()['token']}")
+    response = api.post(url(world), {**GOOD, "stage": world.stage.pk}, format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert (body["side"], body["quantity"], body["contributor"], body["verified"]) == (
+        "citizen",
+        90,
+        world.member.pk,
+        False,
+    )
+    stored = Contribution.objects.get()
+    assert (stored.contributor, stored.recorded_by) == (world.member, world.member)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"quantity": 0}, "quantity"),
+        ({"quantity": -3}, "quantity"),
+        ({"quantity": "lots"}, "quantity"),
+        ({"quantity": 10**12}, "quantity"),
+        ({"kind": "gold"}, "kind"),
+        ({"unit": "pence"}, "unit"),
+        ({"occurred_on": "yesterday"}, "occurred_on"),
+        ({"occurred_on": "2999-01-01"}, "occurred_on"),
+        ({"description": "x" * 501}, "description"),
+        ({"stage": 999999}, "stage"),
+        ({"stage": "abc"}, "stage"),
+    ],
+)
+def test_bad_input_is_a_400_naming_the_field(api: APIClient, world: World, changes, field) -> None:
+    api.force_authenticate(world.member)
+    response = api.post(url(world), {**GOOD, "stage": world.stage.pk, **changes}, format="json")
+    assert response.status_code == 400
+    assert field in response.json()
+    assert Contribution.objects.count() == 0
+
+
+def test_another_initiatives_stage_and_member_ids_are_refused(api: APIClient, world: World) -> None:
+    api.force_authenticate(world.coordinator)
+    response = api.post(url(world), {**GOOD, "stage": world.other_stage.pk}, format="json")
+    assert response.status_code == 400
+    assert "stage" in response.json()
+    response = api.post(
+        url(world),
+        {**GOOD, "stage": world.stage.pk, "contributor": world.other_coordinator.pk},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "contributor" in response.json()
+    assert Contribution.objects.count() == 0
+
+
+def test_member_cannot_record_for_others_through_the_api(api: APIClient, world: World) -> None:
+    api.force_authenticate(world.member)
+    response = api.post(
+        url(world),
+        {**GOOD, "stage": world.stage.pk, "contributor": world.coordinator.pk},
+        format="json",
+    )
+    assert response.status_code == 403
+    assert Contribution.objects.count() == 0
+
+
+def test_anonymous_cannot_write(api: APIClient, world: World) -> None:
+    response = api.post(url(world), {**GOOD, "stage": world.stage.pk}, format="json")
+    assert response.status_code in {401, 403}
+    assert Contribution.objects.count() == 0
+
+
+def test_verify_and_reverse_through_the_api(api: APIClient, world: World) -> None:
+    api.force_authenticate(world.member)
+    created = api.post(url(world), {**GOOD, "stage": world.stage.pk}, format="json").json()
+    api.force_authenticate(world.coordinator)
+    assert api.post(url(world, f"contributions/{created['id']}/verify/")).status_code == 201
+    missing_reason = api.post(url(world, f"contributions/{created['id']}/reverse/"), {})
+    assert missing_reason.status_code == 400
+    assert "reason" in missing_reason.json()
+    reversal = api.post(
+        url(world, f"contributions/{created['id']}/reverse/"),
+        {"reason": "Duplicate"},
+        format="json",
+    )
+    assert reversal.status_code == 201
+    assert (reversal.json()["quantity"], reversal.json()["reverses"]) == (-90, created["id"])
+    totals = api.get(url(world, "contributions/totals/")).json()
+    assert totals["side"] == [
+        {
+            "key": "citizen",
+            "label": "Citizen co-producer",
+            "minutes": 0,
+            "pence": 0,
+            "count": 0,
+            "entries": 2,
+        }
+    ]
+
+
+def test_decision_through_the_api(api: APIClient, world: World) -> None:
+    api.force_authenticate(world.member)
+    decision = {
+        "stage": world.stage.pk,
+        "title": "Fix damp first",
+        "decided_by": "joint",
+        "rule": "vote",
+        "decided_on": "2026-03-02",
+        "initiated_by": world.member.pk,
+        "participants_citizen": 12,
+        "participants_professional": 3,
+    }
+    response = api.post(url(world, "decisions/"), decision, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["initiated_by_side"] == "citizen"
+    bad = api.post(
+        url(world, "decisions/"), {**decision, "participants_citizen": -1}, format="json"
+    )
+    assert bad.status_code == 400
+    assert "participants_citizen" in bad.json()
+    bad = api.post(url(world, "decisions/"), {**decision, "rule": "coin toss"}, format="json")
+    assert bad.status_code == 400
+    assert "rule" in bad.json()
+    assert Decision.objects.count() == 1
+
+
+def test_entries_of_another_initiative_are_not_found(api: APIClient, world: World) -> None:
+    api.force_authenticate(world.member)
+    created = api.post(url(world), {**GOOD, "stage": world.stage.pk}, format="json").json()
+    api.force_authenticate(world.other_coordinator)
+    other = f"/api/v1/initiatives/{world.other.slug}/contributions/{created['id']}/"
+    assert api.get(other).status_code == 404
+    assert api.post(other + "reverse/", {"reason": "mine now"}).status_code == 404
+    assert Contribution.objects.count() == 1
