@@ -10,7 +10,14 @@ from coproduce.initiatives.api import InitiativeViewSet, MembershipViewSet, Stag
 from coproduce.organisations.api import OrganisationViewSet
 from coproduce.record.api import ContributionViewSet, DecisionViewSet
 
-root = DefaultRouter()
+
+class Router(DefaultRouter):
+    """One URL per resource: no ``.json`` suffix variants to secure and document twice."""
+
+    include_format_suffixes = False
+
+
+root = Router()
 root.register("initiatives", InitiativeViewSet, basename="initiative")
 root.register("cases", CaseViewSet, basename="case")
 root.register("organisations", OrganisationViewSet, basename="organisation")

@@ -234,7 +234,7 @@ class MembershipViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
             return Membership.objects.none()
         initiative = self.get_initiative()
         members = initiative.memberships.select_related("user").order_by("id")
-        if self.request.user.has_perm("initiatives.manage_members", initiative):
+        if gate.allows(self.request.user, "initiatives.manage_members", initiative):
             return members
         return members.filter(status=MembershipStatus.ACTIVE)
 

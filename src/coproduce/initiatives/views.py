@@ -62,12 +62,12 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "totals": record_totals(initiative),
         "contributions": contributions_for(initiative)[:10],
         "decisions": decisions_for(initiative)[:10],
-        "can_manage": user.has_perm("initiatives.change_initiative", initiative),
-        "can_join": user.has_perm("initiatives.join_initiative", initiative),
-        "can_leave": user.has_perm("initiatives.leave_initiative", initiative),
-        "can_contribute": user.has_perm("record.add_contribution", initiative),
-        "can_decide": user.has_perm("record.add_decision", initiative),
-        "can_agree": user.has_perm("initiatives.agree_goal", initiative),
+        "can_manage": gate.allows(user, "initiatives.change_initiative", initiative),
+        "can_join": gate.allows(user, "initiatives.join_initiative", initiative),
+        "can_leave": gate.allows(user, "initiatives.leave_initiative", initiative),
+        "can_contribute": gate.allows(user, "record.add_contribution", initiative),
+        "can_decide": gate.allows(user, "record.add_decision", initiative),
+        "can_agree": gate.allows(user, "initiatives.agree_goal", initiative),
     }
     return render(request, "initiatives/detail.html", context)
 

@@ -30,7 +30,7 @@ def record_page(request: HttpRequest, slug: str) -> HttpResponse:
         "totals": selectors.record_totals(initiative),
         "contributions": contributions.get_page(request.GET.get("page")),
         "decisions": decisions.get_page(request.GET.get("dpage")),
-        "can_manage": request.user.has_perm("record.add_contribution_for_others", initiative),
+        "can_manage": gate.allows(request.user, "record.add_contribution_for_others", initiative),
     }
     return render(request, "record/record.html", context)
 
@@ -38,7 +38,7 @@ def record_page(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def contribution_create(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
-    on_behalf = request.user.has_perm("record.add_contribution_for_others", initiative)
+    on_behalf = gate.allows(request.user, "record.add_contribution_for_others", initiative)
     if not on_behalf:
         gate.require(request.user, "record.add_contribution", initiative)
     form = ContributionForm(request.POST or None, initiative=initiative, on_behalf=on_behalf)

@@ -1,0 +1,387 @@
+"""Every URL and API route, for every role, with the answer each must get.
+
+A route added without an expectation here fails the test, so no page or endpoint ships
+without a decision about who may use it. Where the answer is a refusal (401/403/404/405),
+the test also checks that nothing in the database changed.
+"""
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.test import APIClient
+
+from conftest import World, make_user
+from coproduce.cases.models import CaseStudy
+from coproduce.core.vocabulary import Role, Side
+from coproduce.initiatives import services as initiatives
+from coproduce.initiatives.models import Goal, Initiative, Membership, Stage
+from coproduce.organisations.models import Organisation
+from coproduce.record import services as record
+from coproduce.record.models import Contribution, ContributionVerification, Decision
+
+ROLES = ("anonymous", "member", "coordinator", "other_coordinator", "staff")
+
+
+def _all(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+def _signed_in(anonymous: int, **others: int) -> dict[str, int]:
+    return {"anonymous": anonymous, **others}
+
+
+PAGE_MANAGE = _signed_in(302, member=403, coordinator=200, other_coordinator=403, staff=200)
+PAGE_SIGNED_IN = _signed_in(302, member=200, coordinator=200, other_coordinator=200, staff=200)
+API_MANAGE_WRITE = _signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=201)
+API_RECORDER = _signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=201)
+API_UPDATE = _signed_in(403, member=403, coordinator=200, other_coordinator=403, staff=200)
+API_MANAGE_OBJECT = _signed_in(403, member=404, coordinator=200, other_coordinator=404, staff=200)
+
+# route name -> [(method, payload, expected status per role)]
+EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
+    "home": [("get", None, _all(200))],
+    "cases:library": [("get", None, _all(200))],
+    "initiatives:list": [("get", None, _all(200))],
+    "initiatives:create": [("get", None, PAGE_SIGNED_IN)],
+    "initiatives:detail": [("get", None, _all(200))],
+    "initiatives:edit": [("get", None, PAGE_MANAGE)],
+    "initiatives:join": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=403, coordinator=403, other_coordinator=200, staff=200),
+        ),
+    ],
+    "initiatives:leave": [
+        # the coordinator is the last one, so is told to appoint another and stays
+        (
+            "post",
+            {},
+            _signed_in(302, member=302, coordinator=302, other_coordinator=403, staff=403),
+        ),
+    ],
+    "initiatives:members": [("get", None, PAGE_MANAGE)],
+    "initiatives:member_decide": [
+        (
+            "post",
+            {},
+            _signed_in(302, member=404, coordinator=302, other_coordinator=404, staff=302),
+        ),
+    ],
+    "initiatives:stage_create": [("get", None, PAGE_MANAGE)],
+    "initiatives:stage_edit": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=404, coordinator=200, other_coordinator=404, staff=200),
+        ),
+    ],
+    "initiatives:goal_create": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=403),
+        ),
+    ],
+    "initiatives:goal_agree": [
+        (
+            "post",
+            {},
+            _signed_in(302, member=302, coordinator=302, other_coordinator=404, staff=404),
+        ),
+    ],
+    "record:page": [("get", None, _all(200))],
+    "record:contribute": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=200),
+        ),
+    ],
+    "record:decide": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=200),
+        ),
+    ],
+    "record:verify": [
+        (
+            "post",
+            {},
+            _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302),
+        ),
+    ],
+    "record:reverse_contribution": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=200),
+        ),
+    ],
+    "record:reverse_decision": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=200),
+        ),
+    ],
+    "accounts:sign_up": [("get", None, _all(200))],
+    "accounts:login": [
+        (
+            "get",
+            None,
+            _signed_in(200, member=302, coordinator=302, other_coordinator=302, staff=302),
+        ),
+    ],
+    "accounts:logout": [("post", {}, _all(302))],
+    "accounts:profile": [("get", None, PAGE_SIGNED_IN)],
+    "accounts:password_reset": [("get", None, _all(200))],
+    "accounts:password_reset_done": [("get", None, _all(200))],
+    "accounts:password_reset_confirm": [("get", None, _all(200))],
+    "accounts:password_reset_complete": [("get", None, _all(200))],
+    "admin:index": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=302, coordinator=302, other_coordinator=302, staff=200),
+        ),
+    ],
+    "api:api-root": [("get", None, _all(200))],
+    "api:schema": [("get", None, _all(200))],
+    "api:token": [("post", {}, _all(400))],
+    "api:initiative-list": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {
+                "title": "New one",
+                "summary": "S",
+                "service_area": "health",
+                "side": "citizen",
+                "role": "carer",
+            },
+            _signed_in(403, member=201, coordinator=201, other_coordinator=201, staff=201),
+        ),
+    ],
+    "api:initiative-detail": [
+        ("get", None, _all(200)),
+        ("patch", {"title": "Renamed"}, API_UPDATE),
+    ],
+    "api:initiative-leave": [
+        (
+            "post",
+            {},
+            _signed_in(403, member=200, coordinator=400, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:stage-list": [
+        ("get", None, _all(200)),
+        ("post", {"kind": "co_assessment"}, API_MANAGE_WRITE),
+    ],
+    "api:stage-detail": [("get", None, _all(200)), ("patch", {"notes": "Dated"}, API_UPDATE)],
+    "api:member-list": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {"side": "citizen", "role": "carer"},
+            _signed_in(403, member=403, coordinator=403, other_coordinator=201, staff=201),
+        ),
+    ],
+    "api:member-invite": [
+        ("post", {"username": "applicant", "side": "citizen", "role": "carer"}, API_MANAGE_WRITE),
+    ],
+    "api:member-approve": [("post", {}, API_MANAGE_OBJECT)],
+    "api:member-decline": [("post", {}, API_MANAGE_OBJECT)],
+    "api:contribution-list": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {
+                "stage": "<stage>",
+                "kind": "idea",
+                "quantity": 1,
+                "unit": "count",
+                "occurred_on": "2026-02-01",
+            },
+            _signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:contribution-totals": [("get", None, _all(200))],
+    "api:contribution-detail": [("get", None, _all(200))],
+    "api:contribution-verify": [("post", {}, API_MANAGE_WRITE)],
+    "api:contribution-reverse": [("post", {"reason": "Duplicate"}, API_RECORDER)],
+    "api:decision-list": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {
+                "stage": "<stage>",
+                "title": "Agreed",
+                "decided_by": "joint",
+                "rule": "consensus",
+                "decided_on": "2026-02-01",
+                "initiated_by_side": "citizen",
+            },
+            API_RECORDER,
+        ),
+    ],
+    "api:decision-detail": [("get", None, _all(200))],
+    "api:decision-reverse": [("post", {"reason": "Wrong meeting"}, API_RECORDER)],
+    "api:case-list": [("get", None, _all(200))],
+    "api:case-detail": [("get", None, _all(200))],
+    "api:organisation-list": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {"name": "Friends of the Park", "kind": "community_group"},
+            _signed_in(403, member=201, coordinator=201, other_coordinator=201, staff=201),
+        ),
+    ],
+    "api:organisation-detail": [("get", None, _all(200))],
+}
+
+
+def route_patterns() -> dict[str, str]:
+    """Every named route, mapped to its full pattern."""
+
+    def walk(patterns: list[Any], namespace: str = "", prefix: str = "") -> dict[str, str]:
+        found: dict[str, str] = {}
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+                found |= walk(pattern.url_patterns, inner, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                found[namespace + pattern.name] = prefix + str(pattern.pattern)
+        return found
+
+    routes = walk(get_resolver().url_patterns)
+    # Django's own admin is covered by its index (staff only) and by Django's tests.
+    return {name: p for name, p in routes.items() if not name.startswith("admin:")} | {
+        "admin:index": "admin/"
+    }
+
+
+def route_names() -> set[str]:
+    return set(route_patterns())
+
+
+def test_every_route_has_an_expectation() -> None:
+    assert route_names() - set(EXPECTED) == set()
+    assert set(EXPECTED) - route_names() == set()
+
+
+def _snapshot() -> list[Any]:
+    """Everything a request could change, to prove refused requests changed nothing."""
+    return [
+        list(model.objects.order_by("pk").values())
+        for model in (
+            Initiative,
+            Stage,
+            Goal,
+            Membership,
+            Organisation,
+            Contribution,
+            ContributionVerification,
+            Decision,
+        )
+    ]
+
+
+def _targets(world: World) -> dict[str, Any]:
+    applicant = make_user("applicant")
+    requested = initiatives.membership_request(
+        actor=applicant, initiative=world.initiative, side=Side.CITIZEN, role=Role.CARER
+    )
+    goal = initiatives.goal_add(
+        actor=world.coordinator, initiative=world.initiative, text="Fewer repeat visits"
+    )
+    contribution = record.contribution_record(
+        actor=world.member,
+        initiative=world.initiative,
+        stage=world.stage,
+        kind="time",
+        quantity=60,
+        unit="minutes",
+        occurred_on=datetime.date(2026, 2, 1),
+    )
+    decision = record.decision_record(
+        actor=world.member,
+        initiative=world.initiative,
+        stage=world.stage,
+        title="Agreed",
+        decided_by="joint",
+        rule="consensus",
+        decided_on=datetime.date(2026, 2, 1),
+        initiated_by=world.member,
+    )
+    CaseStudy.objects.create(initiative=world.other, source="A test source")
+    organisation = Organisation.objects.create(name="Council", kind="public_agency")
+    slug = world.initiative.slug
+    kwargs: dict[str, Callable[[], dict[str, Any]]] = {
+        "initiatives:member_decide": lambda: {
+            "slug": slug,
+            "pk": requested.pk,
+            "decision": "approve",
+        },
+        "initiatives:stage_edit": lambda: {"slug": slug, "pk": world.stage.pk},
+        "initiatives:goal_agree": lambda: {"slug": slug, "pk": goal.pk},
+        "record:verify": lambda: {"slug": slug, "pk": contribution.pk},
+        "record:reverse_contribution": lambda: {"slug": slug, "pk": contribution.pk},
+        "record:reverse_decision": lambda: {"slug": slug, "pk": decision.pk},
+        "accounts:password_reset_confirm": lambda: {"uidb64": "MQ", "token": "used-token"},
+        "api:stage-detail": lambda: {"initiative_slug": slug, "pk": world.stage.pk},
+        "api:member-approve": lambda: {"initiative_slug": slug, "pk": requested.pk},
+        "api:member-decline": lambda: {"initiative_slug": slug, "pk": requested.pk},
+        "api:contribution-detail": lambda: {"initiative_slug": slug, "pk": contribution.pk},
+        "api:contribution-verify": lambda: {"initiative_slug": slug, "pk": contribution.pk},
+        "api:contribution-reverse": lambda: {"initiative_slug": slug, "pk": contribution.pk},
+        "api:decision-detail": lambda: {"initiative_slug": slug, "pk": decision.pk},
+        "api:decision-reverse": lambda: {"initiative_slug": slug, "pk": decision.pk},
+        "api:case-detail": lambda: {"slug": world.other.slug},
+        "api:organisation-detail": lambda: {"pk": organisation.pk},
+        "api:initiative-detail": lambda: {"slug": slug},
+        "api:initiative-leave": lambda: {"slug": slug},
+    }
+    return {"kwargs": kwargs, "slug": slug, "stage": world.stage.pk}
+
+
+def _url(name: str, targets: dict[str, Any]) -> str:
+    if name in targets["kwargs"]:
+        return reverse(name, kwargs=targets["kwargs"][name]())
+    pattern = route_patterns()[name]
+    for key in ("initiative_slug", "slug"):
+        if key in pattern:
+            return reverse(name, kwargs={key: targets["slug"]})
+    return reverse(name)
+
+
+CASES = [
+    pytest.param(name, method, payload, role, statuses[role], id=f"{name}-{method}-{role}")
+    for name, rows in EXPECTED.items()
+    for method, payload, statuses in rows
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "method", "payload", "role", "expected"), CASES)
+def test_route_answers_each_role(world: World, name, method, payload, role, expected) -> None:
+    targets = _targets(world)
+    client = APIClient()
+    if role != "anonymous":
+        client.force_login(getattr(world, role))
+    url = _url(name, targets)
+    data = {k: targets["stage"] if v == "<stage>" else v for k, v in (payload or {}).items()}
+    before = _snapshot()
+    if method == "get":
+        response = client.get(url)
+    else:
+        response = getattr(client, method)(
+            url, data, format="json" if name.startswith("api:") else None
+        )
+    assert response.status_code == expected, (url, role, getattr(response, "content", b"")[:300])
+    if expected in {401, 403, 404, 405}:
+        assert _snapshot() == before
