@@ -170,6 +170,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "SideEnum": "coproduce.core.vocabulary.Side",
+        "StageKindEnum": "coproduce.core.vocabulary.StageKind",
+        "StageStatusEnum": "coproduce.core.vocabulary.StageStatus",
+        "ContributionKindEnum": "coproduce.core.vocabulary.ContributionKind",
+        "OrganisationKindEnum": "coproduce.organisations.models.OrganisationKind",
+        "MembershipStatusEnum": "coproduce.initiatives.models.MembershipStatus",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
