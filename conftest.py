@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from rest_framework.test import APIClient
 
@@ -14,6 +15,7 @@ from coproduce.accounts.models import User
 from coproduce.core.vocabulary import Role, ServiceArea, Side, StageKind
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Initiative, JoinPolicy, Stage
+from coproduce.record import triggers
 
 PASSWORD = "a-long-test-password-42"
 
@@ -23,6 +25,29 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     """The test database also needs the cache table that rate limits use."""
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_keeps_the_record_append_only() -> Any:
+    """Let Django empty the database between transactional (live-server) tests.
+
+    The record's triggers refuse DELETE, which SQLite's flush uses; so a flush drops them,
+    empties the tables and puts them back, and the record stays append-only for every test.
+    """
+    operations = type(connection.ops)
+    original = operations.sql_flush
+
+    def sql_flush(self: Any, style: Any, tables: Any, **options: Any) -> list[str]:
+        vendor = self.connection.vendor
+        return [
+            *triggers.drop_sql(vendor),
+            *original(self, style, tables, **options),
+            *triggers.create_sql(vendor),
+        ]
+
+    operations.sql_flush = sql_flush  # type: ignore[method-assign]
+    yield
+    operations.sql_flush = original  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -4,7 +4,7 @@ from coproduce.core.vocabulary import LeadershipType, Role, Side, StageKind, Sta
 from coproduce.initiatives.models import Initiative
 from coproduce.organisations.models import Organisation
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class InitiativeForm(forms.ModelForm):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from coproduce.core.vocabulary import ContributionKind, DecidingBody, DecisionRule, Side, Unit
 from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 # What a person types -> (stored unit, multiplier)
 ENTRY_UNITS = {

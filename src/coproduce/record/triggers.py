@@ -20,7 +20,7 @@ $$ LANGUAGE plpgsql;
 def create_sql(vendor: str) -> list[str]:
     if vendor == "postgresql":
         return [POSTGRES_FUNCTION] + [
-            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             f"FOR EACH ROW EXECUTE FUNCTION coproduce_append_only();"
             for table in APPEND_ONLY_TABLES
         ]

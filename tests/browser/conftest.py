@@ -1,0 +1,65 @@
+"""Playwright driving Debian's Chromium, with axe-core checking every page it visits."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("COPRODUCE_REQUIRE_BROWSER"):
+            pytest.fail("Debian's chromium is required: apt-get install chromium")
+        pytest.skip("no /usr/bin/chromium (apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # between browser steps are synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class AccessiblePage:
+    """A page whose every visit is checked by axe-core for WCAG 2.2 AA violations."""
+
+    def __init__(self, page: Any, base_url: str) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page, self.base_url, self.axe = page, base_url, Axe()
+        self.checked: list[str] = []
+
+    def check(self) -> None:
+        results = self.axe.run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        self.checked.append(self.page.url)
+        assert results.violations_count == 0, f"{self.page.url}\n{results.generate_report()}"
+
+    def visit(self, path: str) -> None:
+        self.page.goto(self.base_url + path)
+        self.check()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[AccessiblePage]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+    context.set_default_timeout(10_000)
+    accessible = AccessiblePage(context.new_page(), live_server.url)
+    yield accessible
+    context.close()
