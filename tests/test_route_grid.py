@@ -129,6 +129,15 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
             _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=200),
         ),
     ],
+    "organisations:list": [("get", None, _all(200))],
+    "organisations:create": [
+        ("get", None, PAGE_SIGNED_IN),
+        (
+            "post",
+            {"name": "Friends of the Park", "kind": "community_group"},
+            _signed_in(302, member=302, coordinator=302, other_coordinator=302, staff=302),
+        ),
+    ],
     "accounts:sign_up": [("get", None, _all(200))],
     "accounts:login": [
         (
@@ -380,7 +389,7 @@ def test_route_answers_each_role(world: World, name, method, payload, role, expe
         response = client.get(url)
     else:
         response = getattr(client, method)(
-            url, data, format="json" if name.startswith("api:") else None
+            url, data, format="json" if name.startswith("api:") else "multipart"
         )
     assert response.status_code == expected, (url, role, getattr(response, "content", b"")[:300])
     if expected in {401, 403, 404, 405}:

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from coproduce.core import gate
@@ -14,6 +15,8 @@ def organisation_create(
 ) -> Organisation:
     """Register an organisation; anyone signed in may, so groups can list themselves."""
     gate.require(actor, "organisations.add_organisation")
+    if Organisation.objects.filter(name__iexact=name.strip()).exists():
+        raise ValidationError({"name": "An organisation with that name is already registered."})
     organisation = Organisation(name=name, kind=kind, locality=locality, website=website)
     organisation.full_clean()
     organisation.save()

@@ -1,9 +1,11 @@
 """Record forms. Amounts are entered in everyday units and stored as integers."""
 
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from coproduce.core.vocabulary import ContributionKind, DecidingBody, DecisionRule, Side, Unit
@@ -18,6 +20,12 @@ ENTRY_UNITS = {
     "pounds": (Unit.PENCE, 100),
     "count": (Unit.COUNT, 1),
 }
+
+
+def active_members(initiative: Initiative) -> QuerySet[Any]:
+    return get_user_model().objects.filter(
+        memberships__initiative=initiative, memberships__status=MembershipStatus.ACTIVE
+    )
 
 
 class ContributionForm(forms.Form):
@@ -48,12 +56,8 @@ class ContributionForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
         if on_behalf:
-            self.fields["contributor"].queryset = (  # type: ignore[attr-defined]
-                get_user_model().objects.filter(
-                    memberships__initiative=initiative,
-                    memberships__status=MembershipStatus.ACTIVE,
-                )
-            )
+            members = active_members(initiative)
+            self.fields["contributor"].queryset = members  # type: ignore[attr-defined]
         else:
             del self.fields["contributor"]
 
@@ -82,7 +86,17 @@ class DecisionForm(forms.Form):
         max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
-    initiated_by_side = forms.ChoiceField(choices=Side.choices, label="Which side proposed it?")
+    initiated_by = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        label="Who proposed it?",
+        help_text="A member, if one person proposed it; their side is recorded with it.",
+    )
+    initiated_by_side = forms.ChoiceField(
+        choices=Side.choices,
+        label="Which side proposed it?",
+        help_text="Used when no single member is named above.",
+    )
     decided_by = forms.ChoiceField(choices=DecidingBody.choices, label="Who took the decision?")
     rule = forms.ChoiceField(choices=DecisionRule.choices, label="How was it decided?")
     participants_citizen = forms.IntegerField(
@@ -105,6 +119,8 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: object, initiative: Initiative, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
+        members = active_members(initiative)
+        self.fields["initiated_by"].queryset = members  # type: ignore[attr-defined]
 
 
 class ReverseForm(forms.Form):

@@ -57,7 +57,7 @@ def contribution_create(request: HttpRequest, slug: str) -> HttpResponse:
                 contributor=data.get("contributor"),
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_errors(form, error, {"quantity": "amount", "unit": "entry_unit"})
         else:
             messages.success(request, "Your contribution is recorded. Thank you.")
             return redirect(initiative)

@@ -111,3 +111,13 @@ def test_password_reset_link_works_once(client: Client, db) -> None:
     assert user.check_password("another-long-passphrase")
     again = client.get(link.group(1), follow=True)
     assert "This link has been used or has expired" in again.content.decode()
+
+
+@override_settings(RATELIMIT_SIGN_UP="2/m")
+def test_password_reset_requests_are_rate_limited(client: Client, db) -> None:
+    make_user("someone")
+    for _ in range(2):
+        client.post("/accounts/password-reset/", {"email": "someone@example.org"})
+    blocked = client.post("/accounts/password-reset/", {"email": "someone@example.org"})
+    assert blocked.status_code == 429
+    assert len(mail.outbox) == 2

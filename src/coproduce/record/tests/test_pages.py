@@ -1,0 +1,132 @@
+"""Recording through the pages: everyday units in, integers stored, errors on the right field."""
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from conftest import World
+from coproduce.record.models import Contribution, Decision
+
+
+def contribute(client: Client, world: World, **changes: Any) -> Any:
+    data = {
+        "kind": "time",
+        "amount": "2.5",
+        "entry_unit": "hours",
+        "occurred_on": "2026-02-01",
+        "stage": world.stage.pk,
+        "description": "Walk-round",
+    }
+    data.update(changes)
+    return client.post(f"/initiatives/{world.initiative.slug}/record/contribute/", data)
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "kind", "stored"),
+    [
+        ("2.5", "hours", "time", (150, "minutes")),
+        ("45", "minutes", "time", (45, "minutes")),
+        ("£12.50", "pounds", "money", (1250, "pence")),
+        ("3", "count", "idea", (3, "count")),
+    ],
+)
+def test_amounts_are_stored_as_integers(
+    client: Client, world: World, amount, unit, kind, stored
+) -> None:
+    client.force_login(world.member)
+    response = contribute(client, world, amount=amount, entry_unit=unit, kind=kind)
+    assert response.status_code == 302
+    contribution = Contribution.objects.get()
+    assert (contribution.quantity, contribution.unit) == stored
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"amount": "two"}, "Enter the amount as a number, e.g. 2.5."),
+        ({"amount": "0.001"}, "That amount does not come to a whole number of minutes."),
+        ({"amount": "-1"}, "The quantity must be between 1 and 525,600 minutes."),
+        ({"entry_unit": "pounds"}, "A time contribution is measured in: minutes."),
+        ({"stage": "99999"}, "Select a valid choice."),
+        ({"occurred_on": "2999-01-01"}, "The date cannot be in the future."),
+    ],
+)
+def test_bad_input_shows_a_message_and_saves_nothing(
+    client: Client, world: World, changes, message
+) -> None:
+    client.force_login(world.member)
+    response = contribute(client, world, **changes)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert "There is a problem" in response.content.decode()
+    assert Contribution.objects.count() == 0
+
+
+def test_unit_errors_land_on_the_field_the_person_filled(client: Client, world: World) -> None:
+    client.force_login(world.member)
+    response = contribute(client, world, entry_unit="pounds")
+    assert response.context["form"].errors["entry_unit"] == [
+        "A time contribution is measured in: minutes."
+    ]
+
+
+def test_coordinator_records_for_a_member_on_the_page(client: Client, world: World) -> None:
+    client.force_login(world.coordinator)
+    assert contribute(client, world, contributor=world.member.pk).status_code == 302
+    contribution = Contribution.objects.get()
+    assert (contribution.contributor, contribution.recorded_by, contribution.side) == (
+        world.member,
+        world.coordinator,
+        "citizen",
+    )
+
+
+def test_member_page_has_no_on_behalf_field(client: Client, world: World) -> None:
+    client.force_login(world.member)
+    response = contribute(client, world, contributor=world.coordinator.pk)
+    assert response.status_code == 302
+    assert Contribution.objects.get().contributor == world.member
+
+
+def test_decision_page_records_the_named_initiator(client: Client, world: World) -> None:
+    client.force_login(world.coordinator)
+    response = client.post(
+        f"/initiatives/{world.initiative.slug}/record/decide/",
+        {
+            "title": "Fix damp first",
+            "stage": world.stage.pk,
+            "initiated_by": world.member.pk,
+            "initiated_by_side": "regular_producer",
+            "decided_by": "joint",
+            "rule": "vote",
+            "participants_citizen": "11",
+            "participants_professional": "2",
+            "participants_political": "1",
+            "decided_on": "2026-02-01",
+            "evidence_url": "https://example.org/minutes",
+        },
+    )
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    assert (decision.initiated_by, decision.initiated_by_side, decision.participants_total) == (
+        world.member,
+        "citizen",
+        14,
+    )
+    page = client.get(f"/initiatives/{world.initiative.slug}/").content.decode()
+    assert "Fix damp first" in page
+    assert "11 / 2 / 1" in page
+
+
+def test_reversal_page_shows_the_correction(client: Client, world: World) -> None:
+    client.force_login(world.member)
+    contribute(client, world)
+    entry = Contribution.objects.get()
+    client.force_login(world.coordinator)
+    path = f"/initiatives/{world.initiative.slug}/record/contributions/{entry.pk}/reverse/"
+    assert client.post(path, {"reason": ""}).status_code == 400
+    assert client.post(path, {"reason": "It was 1 hour"}).status_code == 302
+    record = client.get(f"/initiatives/{world.initiative.slug}/record/").content.decode()
+    assert "Correction: It was 1 hour" in record
+    assert "-2 h 30 min" in record
