@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, viewsets
 from coproduce.cases import selectors
 from coproduce.cases.forms import CaseFilterForm
 from coproduce.cases.models import CaseStudy
+from coproduce.cases.services import CASE_FIELDS
 from coproduce.initiatives.api import StageSerializer
 from coproduce.initiatives.models import Initiative
 
@@ -21,17 +22,7 @@ class CaseStudySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CaseStudy
-        fields = [
-            "source",
-            "policy_phase",
-            "participants",
-            "motivation",
-            "leadership_style",
-            "leadership_note",
-            "typology",
-            "started",
-            "figures",
-        ]
+        fields = list(CASE_FIELDS)
 
 
 class CaseSerializer(serializers.ModelSerializer):

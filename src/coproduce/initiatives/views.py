@@ -234,7 +234,7 @@ def _stage_page(request: HttpRequest, initiative: Initiative, stage: Model | Non
             return redirect(initiative)
     heading = "Add a stage" if stage is None else f"Edit the {stage} stage"
     context = {"initiative": initiative, "heading": heading}
-    return _render_form(request, "initiatives/stage_form.html", context, form)
+    return _render_form(request, "initiatives/form.html", context, form)
 
 
 @login_required
@@ -267,7 +267,7 @@ def goal_create(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "The goal is added.")
             return redirect(initiative)
     context = {"initiative": initiative, "heading": "Propose a goal"}
-    return _render_form(request, "initiatives/simple_form.html", context, form)
+    return _render_form(request, "initiatives/form.html", context, form)
 
 
 @login_required

@@ -1,10 +1,11 @@
 """REST API for the co-production record: list, append, verify and reverse entries."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -135,26 +136,46 @@ class RecordTotalsSerializer(serializers.Serializer):
     kind = TotalsSerializer(many=True)
 
 
-def _entry(view: InitiativeChildViewSet, pk: str) -> Any:
-    return gate.get_object(view.request.user, view.get_queryset(), "record.view_record", pk=pk)
-
-
-class ContributionViewSet(
+class RecordEntryViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     InitiativeChildViewSet,
 ):
+    """List, read and append entries of one initiative's record; reverse one with a reason."""
+
+    reverse_entry: Callable[..., Any]  # the service that appends the reversing entry
+    entry_name: str
+
+    def get_object(self) -> Any:
+        return gate.get_object(
+            self.request.user, self.get_queryset(), "record.view_record", pk=self.kwargs["pk"]
+        )
+
+    @action(detail=True, methods=["post"])
+    def reverse(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        entry = self.get_object()
+        serializer = ReverseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        reversal = type(self).reverse_entry(
+            actor=request.user, **{self.entry_name: entry}, **serializer.validated_data
+        )
+        return Response(self.get_serializer(reversal).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    reverse=extend_schema(request=ReverseSerializer, responses={201: ContributionSerializer})
+)
+class ContributionViewSet(RecordEntryViewSet):
     serializer_class = ContributionSerializer
+    reverse_entry = services.contribution_reverse
+    entry_name = "contribution"
     filterset_fields = {"side": ["exact"], "kind": ["exact"], "unit": ["exact"], "stage": ["exact"]}
 
     def get_queryset(self) -> QuerySet[Contribution]:
         if getattr(self, "swagger_fake_view", False):
             return Contribution.objects.none()
         return selectors.contributions_for(self.get_initiative())
-
-    def get_object(self) -> Contribution:
-        return _entry(self, self.kwargs["pk"])
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         serializer.instance = services.contribution_record(
@@ -176,25 +197,14 @@ class ContributionViewSet(
         services.contribution_verify(actor=request.user, contribution=self.get_object())
         return Response({"verified": True}, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ReverseSerializer, responses={201: ContributionSerializer})
-    @action(detail=True, methods=["post"])
-    def reverse(self, request: Request, initiative_slug: str, pk: str) -> Response:
-        contribution = self.get_object()
-        serializer = ReverseSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        reversal = services.contribution_reverse(
-            actor=request.user, contribution=contribution, **serializer.validated_data
-        )
-        return Response(self.get_serializer(reversal).data, status=status.HTTP_201_CREATED)
 
-
-class DecisionViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    InitiativeChildViewSet,
-):
+@extend_schema_view(
+    reverse=extend_schema(request=ReverseSerializer, responses={201: DecisionSerializer})
+)
+class DecisionViewSet(RecordEntryViewSet):
     serializer_class = DecisionSerializer
+    reverse_entry = services.decision_reverse
+    entry_name = "decision"
     filterset_fields = {"rule": ["exact"], "decided_by": ["exact"], "stage": ["exact"]}
 
     def get_queryset(self) -> QuerySet[Decision]:
@@ -202,22 +212,8 @@ class DecisionViewSet(
             return Decision.objects.none()
         return selectors.decisions_for(self.get_initiative())
 
-    def get_object(self) -> Decision:
-        return _entry(self, self.kwargs["pk"])
-
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         data = dict(serializer.validated_data)
         serializer.instance = services.decision_record(
             actor=self.request.user, initiative=self.get_initiative(), **data
         )
-
-    @extend_schema(request=ReverseSerializer, responses={201: DecisionSerializer})
-    @action(detail=True, methods=["post"])
-    def reverse(self, request: Request, initiative_slug: str, pk: str) -> Response:
-        decision = self.get_object()
-        serializer = ReverseSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        reversal = services.decision_reverse(
-            actor=request.user, decision=decision, **serializer.validated_data
-        )
-        return Response(self.get_serializer(reversal).data, status=status.HTTP_201_CREATED)

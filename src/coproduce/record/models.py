@@ -43,7 +43,23 @@ class AppendOnlyModel(models.Model):
         raise PermissionError(f"{type(self).__name__} entries are append-only.")
 
 
-class Contribution(AppendOnlyModel):
+class RecordEntry(AppendOnlyModel):
+    """An entry of the record: who wrote it, when, and what earlier entry it reverses."""
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    reverses = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by"
+    )
+    reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Contribution(RecordEntry):
     initiative = models.ForeignKey(
         Initiative, on_delete=models.PROTECT, related_name="contributions"
     )
@@ -57,14 +73,6 @@ class Contribution(AppendOnlyModel):
     unit = models.CharField(max_length=10, choices=Unit.choices)
     description = models.CharField(max_length=500, blank=True)
     occurred_on = models.DateField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    reverses = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by"
-    )
-    reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
@@ -101,7 +109,7 @@ class ContributionVerification(AppendOnlyModel):
         return f"{self.contribution} verified by {self.verified_by}"
 
 
-class Decision(AppendOnlyModel):
+class Decision(RecordEntry):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="decisions")
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="decisions")
     title = models.CharField(max_length=200, help_text="What was decided, in a line.")
@@ -121,14 +129,6 @@ class Decision(AppendOnlyModel):
     participants_political = models.PositiveIntegerField(default=0)
     evidence_url = models.URLField(max_length=500, blank=True)
     decided_on = models.DateField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    reverses = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by"
-    )
-    reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-decided_on", "-id"]

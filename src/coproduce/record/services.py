@@ -1,7 +1,7 @@
 """Writes to the co-production record. Nothing else writes these tables."""
 
 import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +13,7 @@ from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
 from coproduce.record.models import MAX_QUANTITY, Contribution, ContributionVerification, Decision
 
 EARLIEST_DATE = datetime.date(1900, 1, 1)
+E = TypeVar("E", Contribution, Decision)
 
 
 def _check_stage(initiative: Initiative, stage: Stage) -> None:
@@ -27,15 +28,35 @@ def _check_date(field: str, value: datetime.date) -> None:
         raise ValidationError({field: "The date must be in 1900 or later."})
 
 
-def _active_side(initiative: Initiative, user: Any, field: str) -> str:
+def _side_of(initiative: Initiative, user: Any) -> str | None:
+    """The side an active member acts on in this initiative, or None for non-members."""
     side = (
         initiative.memberships.filter(user=user, status=MembershipStatus.ACTIVE)
         .values_list("side", flat=True)
         .first()
     )
+    return None if side is None else str(side)
+
+
+def _active_side(initiative: Initiative, user: Any, field: str) -> str:
+    side = _side_of(initiative, user)
     if side is None:
         raise ValidationError({field: "That person is not an active member of this initiative."})
-    return str(side)
+    return side
+
+
+def _lock_for_reversal(entry: E, reason: str) -> E:
+    """Lock an entry and check it may be reversed: once, not a reversal, with a reason."""
+    model = type(entry)
+    locked = model.objects.select_for_update().get(pk=entry.pk)
+    noun = model._meta.verbose_name
+    if locked.reverses_id is not None:
+        raise ValidationError(f"A reversal cannot itself be reversed; record a new {noun}.")
+    if model.objects.filter(reverses=locked).exists():
+        raise ValidationError(f"This {noun} has already been reversed.")
+    if not reason.strip():
+        raise ValidationError({"reason": f"Say why the {noun} is being reversed."})
+    return locked
 
 
 @transaction.atomic
@@ -100,13 +121,7 @@ def contribution_verify(*, actor: Any, contribution: Contribution) -> Contributi
 def contribution_reverse(*, actor: Any, contribution: Contribution, reason: str) -> Contribution:
     """Correct a contribution by appending its negative, with the reason."""
     gate.require(actor, "record.reverse_contribution", contribution)
-    locked = Contribution.objects.select_for_update().get(pk=contribution.pk)
-    if locked.reverses_id is not None:
-        raise ValidationError("A reversal cannot itself be reversed; record a new entry.")
-    if Contribution.objects.filter(reverses=locked).exists():
-        raise ValidationError("This contribution has already been reversed.")
-    if not reason.strip():
-        raise ValidationError({"reason": "Say why the entry is being reversed."})
+    locked = _lock_for_reversal(contribution, reason)
     reversal = Contribution(
         initiative_id=locked.initiative_id,
         stage_id=locked.stage_id,
@@ -185,20 +200,14 @@ def decision_record(
 def decision_reverse(*, actor: Any, decision: Decision, reason: str) -> Decision:
     """Withdraw a decision recorded in error, by appending a reversing entry."""
     gate.require(actor, "record.reverse_decision", decision)
-    locked = Decision.objects.select_for_update().get(pk=decision.pk)
-    if locked.reverses_id is not None:
-        raise ValidationError("A reversal cannot itself be reversed; record a new decision.")
-    if Decision.objects.filter(reverses=locked).exists():
-        raise ValidationError("This decision has already been reversed.")
-    if not reason.strip():
-        raise ValidationError({"reason": "Say why the decision is being reversed."})
+    locked = _lock_for_reversal(decision, reason)
     reversal = Decision(
         initiative_id=locked.initiative_id,
         stage_id=locked.stage_id,
         title=f"Reversal: {locked.title}"[:200],
         outcome=locked.outcome,
         initiated_by=actor,
-        initiated_by_side=_active_side_or(locked.initiative, actor, locked.initiated_by_side),
+        initiated_by_side=_side_of(locked.initiative, actor) or locked.initiated_by_side,
         decided_by=locked.decided_by,
         rule=locked.rule,
         decided_on=timezone.localdate(),
@@ -209,12 +218,3 @@ def decision_reverse(*, actor: Any, decision: Decision, reason: str) -> Decision
     reversal.full_clean()
     reversal.save()
     return reversal
-
-
-def _active_side_or(initiative: Initiative, user: Any, default: str) -> str:
-    side = (
-        initiative.memberships.filter(user=user, status=MembershipStatus.ACTIVE)
-        .values_list("side", flat=True)
-        .first()
-    )
-    return str(side or default)
