@@ -1,0 +1,140 @@
+"""Reading and writing pabulib .pb files (the research community's format).
+
+A file has three sections, each a semicolon-separated table under its name: META (key;value),
+PROJECTS (project_id;cost;...) and VOTES (voter_id;vote[;points];...).
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from fractions import Fraction
+from pathlib import Path
+
+from coproduce.budgeting.counting.election import Election, PbFormatError, Project
+
+SECTIONS = ("meta", "projects", "votes")
+
+
+def _number(text: str, what: str, line: int) -> Fraction:
+    try:
+        value = Fraction(text.strip().replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        raise PbFormatError(f"line {line}: {what} {text!r} is not a number") from None
+    if value < 0:
+        raise PbFormatError(f"line {line}: {what} {text!r} is negative")
+    return value
+
+
+def parse_pb(text: str) -> Election:
+    """Parse the text of a .pb file; raise PbFormatError saying what is wrong, and where."""
+    meta: dict[str, str] = {}
+    projects: list[Project] = []
+    ballots: list[tuple[list[str], list[Fraction] | None]] = []
+    section, header = "", [""]
+    rows = csv.reader(io.StringIO(text), delimiter=";")
+    for row in rows:
+        line = rows.line_num
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        name = row[0].strip().lower()
+        if name in SECTIONS and len(row) == 1:
+            section = name
+            header = [h.strip() for h in next(rows, [])]
+            continue
+        if section == "meta":
+            if len(row) < 2:
+                raise PbFormatError(f"line {line}: a META row needs a key and a value")
+            meta[row[0].strip()] = row[1].strip()
+        elif section == "projects":
+            record = {h: v.strip() for h, v in zip(header, row, strict=False)}
+            if "cost" not in record or not record.get("project_id"):
+                raise PbFormatError(f"line {line}: a project needs a project_id and a cost")
+            projects.append(
+                Project(
+                    id=record["project_id"],
+                    cost=_number(record["cost"], "cost", line),
+                    meta=record,
+                )
+            )
+        elif section == "votes":
+            record = {h: v.strip() for h, v in zip(header, row, strict=False)}
+            vote = [v.strip() for v in record.get("vote", "").split(",") if v.strip()]
+            points = None
+            if record.get("points"):
+                points = [_number(p, "points", line) for p in record["points"].split(",")]
+            ballots.append((vote, points))
+        else:
+            raise PbFormatError(f"line {line}: data before the META section")
+    for key in ("budget", "vote_type"):
+        if key not in meta:
+            raise PbFormatError(f"META has no {key}")
+    if not projects:
+        raise PbFormatError("the file has no PROJECTS")
+    vote_type = meta["vote_type"]
+    if vote_type in ("cumulative", "scoring"):
+        for number, (vote, points) in enumerate(ballots, start=1):
+            if points is None and vote:
+                raise PbFormatError(f"ballot {number} has projects but no points")
+        ballots = [(v, p or []) for v, p in ballots]
+    else:
+        ballots = [(v, None) for v, _ in ballots]
+    return Election.build(
+        budget=_number(meta["budget"], "budget", 0),
+        vote_type=vote_type,
+        projects=projects,
+        ballots=ballots,
+        meta=meta,
+    )
+
+
+def read_pb(path: str | Path) -> Election:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise PbFormatError(f"{path} is not UTF-8 text") from None
+    return parse_pb(text)
+
+
+def _format(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else str(float(value))
+
+
+def write_pb(election: Election, selected: Iterable[str] = ()) -> str:
+    """The election as .pb text; ``selected`` marks funded projects in a selected column."""
+    chosen = set(selected)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    meta = {
+        **election.meta,
+        "budget": _format(election.budget),
+        "vote_type": election.vote_type,
+        "num_projects": str(len(election.projects)),
+        "num_votes": str(election.voter_count),
+    }
+    writer.writerow(["META"])
+    writer.writerow(["key", "value"])
+    writer.writerows(meta.items())
+    writer.writerow(["PROJECTS"])
+    votes = election.approvals()
+    writer.writerow(["project_id", "cost", "votes", "name", "selected"])
+    for index, project in enumerate(election.projects):
+        writer.writerow(
+            [
+                project.id,
+                _format(project.cost),
+                votes[index],
+                project.meta.get("name", ""),
+                int(project.id in chosen),
+            ]
+        )
+    writer.writerow(["VOTES"])
+    with_points = election.vote_type in ("cumulative", "scoring")
+    writer.writerow(["voter_id", "vote", *(["points"] if with_points else [])])
+    voter = 0
+    for group in election.groups:
+        names = ",".join(election.projects[p].id for p in group.projects)
+        points = ",".join(_format(s) for s in group.points or ())
+        for _ in range(group.count):
+            voter += 1
+            writer.writerow([voter, names, *([points] if with_points else [])])
+    return out.getvalue()

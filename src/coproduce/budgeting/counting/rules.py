@@ -1,0 +1,354 @@
+"""The counting rules, and ``tally`` which picks one by name.
+
+Tie-breaking everywhere is pabutools' default: among tied projects, the one whose id sorts
+first (projects are kept in id order, so the lowest index). Greedy and the utilitarian
+maximum compute exactly with fractions; the Method of Equal Shares and Phragmén use
+floating point over ballots grouped by content, and are tested against pabutools' exact
+arithmetic on real elections.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from math import inf
+
+import numpy as np
+
+from coproduce.budgeting.counting.election import Election
+
+Score = Fraction | float
+
+
+class UnsupportedRule(ValueError):
+    """A rule this engine does not count, with the reason."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    rule: str
+    selected: list[str]
+    spent: Fraction
+    budget: Fraction
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        def number(value: Fraction) -> int | float:
+            return value.numerator if value.denominator == 1 else float(value)
+
+        return {
+            "rule": self.rule,
+            "selected": self.selected,
+            "spent": number(self.spent),
+            "budget": number(self.budget),
+        }
+
+
+# --- greedy ----------------------------------------------------------------------------
+
+
+def total_satisfaction(election: Election) -> list[Fraction]:
+    totals = [Fraction(0)] * len(election.projects)
+    for group, pairs in zip(election.groups, election.satisfaction(), strict=True):
+        for project, sat in pairs:
+            totals[project] += sat * group.count
+    return totals
+
+
+def welfare_density(election: Election) -> list[Score]:
+    """Satisfaction per unit of cost: pabutools' greedy order (votes, for approval)."""
+    densities: list[Score] = []
+    for project, total in zip(election.projects, total_satisfaction(election), strict=True):
+        if total <= 0:
+            densities.append(Fraction(0))
+        elif project.cost == 0:
+            densities.append(inf)
+        else:
+            densities.append(total / project.cost)
+    return densities
+
+
+def by_score(scores: list[Score]) -> list[int]:
+    """Projects from the highest score down; ties to the id that sorts first."""
+    return sorted(range(len(scores)), key=lambda j: (-scores[j], j))
+
+
+def fill(
+    election: Election, order: list[int], chosen: list[int] | None = None, skip: bool = True
+) -> list[int]:
+    """Fund projects in ``order`` while they fit; skip one that does not, or stop there."""
+    chosen = list(chosen or [])
+    left = election.budget - sum((election.projects[j].cost for j in chosen), Fraction(0))
+    for j in order:
+        if j in chosen:
+            continue
+        cost = election.projects[j].cost
+        if cost <= left:
+            chosen.append(j)
+            left -= cost
+        elif not skip:
+            break
+    return chosen
+
+
+def greedy(election: Election) -> list[int]:
+    return fill(election, by_score(welfare_density(election)))
+
+
+def greedy_no_skip(election: Election) -> list[int]:
+    return fill(election, by_score(welfare_density(election)), skip=False)
+
+
+def threshold_from(election: Election) -> Fraction:
+    raw = election.meta.get("min_project_score_threshold")
+    if raw is None:
+        raise UnsupportedRule("greedy-threshold needs min_project_score_threshold in META")
+    return Fraction(raw)
+
+
+def project_scores(election: Election) -> list[Fraction]:
+    """The score a city publishes: votes for approval and choose-1, points otherwise."""
+    if election.vote_type in ("cumulative", "scoring"):
+        return election.points()
+    if election.vote_type == "ordinal":
+        return total_satisfaction(election)
+    return [Fraction(v) for v in election.approvals()]
+
+
+def greedy_threshold(election: Election) -> list[int]:
+    threshold = threshold_from(election)
+    scores = project_scores(election)
+    order = [j for j in by_score(welfare_density(election)) if scores[j] >= threshold]
+    return fill(election, order)
+
+
+# --- the Method of Equal Shares ----------------------------------------------------------
+
+
+class EqualShares:
+    """MES over ballot groups, prepared once per election and run for any voter budget."""
+
+    def __init__(self, election: Election) -> None:
+        self.election = election
+        self.costs = [float(p.cost) for p in election.projects]
+        self.counts = np.array([g.count for g in election.groups], dtype=float)
+        supporters: list[list[int]] = [[] for _ in election.projects]
+        sats: list[list[float]] = [[] for _ in election.projects]
+        for index, pairs in enumerate(election.satisfaction()):
+            for project, sat in pairs:
+                supporters[project].append(index)
+                sats[project].append(float(sat))
+        self.supporters = [np.array(s, dtype=np.int64) for s in supporters]
+        self.sats = [np.array(s, dtype=float) for s in sats]
+        self.total_sat = [
+            float((self.counts[s] * v).sum()) if len(s) else 0.0
+            for s, v in zip(self.supporters, self.sats, strict=True)
+        ]
+        # pabutools funds supported projects that cost nothing before anything else
+        self.free = [j for j, t in enumerate(self.total_sat) if t > 0 and self.costs[j] == 0]
+        self.candidates = [j for j, t in enumerate(self.total_sat) if t > 0 and self.costs[j] > 0]
+
+    def run(self, per_voter: float) -> list[int]:
+        budgets = np.full(len(self.counts), per_voter)
+        affordability = {j: self.costs[j] / self.total_sat[j] for j in self.candidates}
+        active = set(self.candidates)
+        chosen = list(self.free)
+        while True:
+            best, tied = inf, []
+            for j in sorted(active, key=lambda j: (affordability[j], j)):
+                supporters, sats, cost = self.supporters[j], self.sats[j], self.costs[j]
+                money = budgets[supporters]
+                counts = self.counts[supporters]
+                if (money * counts).sum() < cost * (1 - 1e-12):
+                    active.discard(j)
+                    continue
+                if affordability[j] > best:
+                    break
+                rho = self._affordability(money, counts, sats, cost, self.total_sat[j])
+                if rho is None:
+                    active.discard(j)
+                    continue
+                affordability[j] = rho
+                if rho < best:
+                    best, tied = rho, [j]
+                elif rho == best:
+                    tied.append(j)
+            if not tied:
+                return chosen
+            pick = min(tied)
+            chosen.append(pick)
+            active.discard(pick)
+            supporters = self.supporters[pick]
+            budgets[supporters] -= np.minimum(budgets[supporters], best * self.sats[pick])
+
+    @staticmethod
+    def _affordability(
+        money: np.ndarray, counts: np.ndarray, sats: np.ndarray, cost: float, total: float
+    ) -> float | None:
+        """The smallest price per unit of satisfaction that the supporters can pay."""
+        order = np.argsort(money / sats, kind="stable")
+        money, counts, sats = money[order], counts[order], sats[order]
+        paid = np.concatenate(([0.0], np.cumsum(money * counts)[:-1]))
+        left = total - np.concatenate(([0.0], np.cumsum(counts * sats)[:-1]))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rho = (cost - paid) / left
+        fits = (left > 0) & (rho * sats <= money * (1 + 1e-12))
+        if not fits.any():
+            return None
+        return float(rho[int(np.argmax(fits))])
+
+    def spent(self, chosen: list[int]) -> Fraction:
+        return sum((self.election.projects[j].cost for j in chosen), Fraction(0))
+
+    def exhaustive(self, chosen: list[int]) -> bool:
+        left = self.election.budget - self.spent(chosen)
+        taken = set(chosen)
+        return all(self.election.projects[j].cost > left for j in self.candidates if j not in taken)
+
+    def with_increments(self, increment: float = 1.0) -> list[int]:
+        """Raise every voter's budget by ``increment`` until the outcome is exhaustive.
+
+        As pabutools does: stop at the first exhaustive outcome, or return the last one
+        that was within the budget when the next would overspend.
+        """
+        voters = max(self.election.voter_count, 1)
+        per_voter = float(self.election.budget) / voters
+        previous = list(self.free)
+        while True:
+            chosen = self.run(per_voter)
+            if self.spent(chosen) > self.election.budget:
+                return previous
+            if self.exhaustive(chosen):
+                return chosen
+            previous = chosen
+            per_voter += increment
+
+
+def mes(election: Election) -> list[int]:
+    voters = max(election.voter_count, 1)
+    return EqualShares(election).run(float(election.budget) / voters)
+
+
+def mes_add1(election: Election) -> list[int]:
+    return EqualShares(election).with_increments(1.0)
+
+
+def mes_add1_greedy(election: Election) -> list[int]:
+    return fill(election, by_score(welfare_density(election)), mes_add1(election))
+
+
+# --- sequential Phragmén ------------------------------------------------------------------
+
+
+def phragmen(election: Election) -> list[int]:
+    """Sequential Phragmén for approval ballots, stopping when the next pick does not fit."""
+    if election.vote_type not in ("approval", "choose-1"):
+        raise UnsupportedRule("sequential Phragmén counts approval and choose-1 ballots only")
+    counts = np.array([g.count for g in election.groups], dtype=float)
+    supporters: list[list[int]] = [[] for _ in election.projects]
+    for index, group in enumerate(election.groups):
+        for project in group.projects:
+            supporters[project].append(index)
+    support = [np.array(s, dtype=np.int64) for s in supporters]
+    approvals = election.approvals()
+    loads = np.zeros(len(counts))
+    left = election.budget
+    remaining = {j for j, p in enumerate(election.projects) if p.cost <= election.budget}
+    chosen: list[int] = []
+    while remaining:
+        best, tied = inf, []
+        for j in sorted(remaining):
+            if approvals[j] == 0:
+                load = inf
+            else:
+                s = support[j]
+                load = (
+                    float((loads[s] * counts[s]).sum()) + float(election.projects[j].cost)
+                ) / approvals[j]
+            if load < best or not tied:
+                best, tied = load, [j]
+            elif load == best:
+                tied.append(j)
+        if any(election.projects[j].cost > left for j in tied):
+            break
+        pick = tied[0]
+        chosen.append(pick)
+        remaining.discard(pick)
+        left -= election.projects[pick].cost
+        loads[support[pick]] = best
+    return chosen
+
+
+# --- utilitarian maximum -----------------------------------------------------------------
+
+
+def max_utilitarian(election: Election) -> list[int]:
+    """The affordable set with the greatest total satisfaction (exact branch and bound)."""
+    weights = total_satisfaction(election)
+    costs = election.costs
+    free = [j for j in range(len(costs)) if costs[j] == 0 and weights[j] > 0]
+    items = [
+        j
+        for j in range(len(costs))
+        if costs[j] > 0 and weights[j] > 0 and costs[j] <= election.budget
+    ]
+    items.sort(key=lambda j: (-(weights[j] / costs[j]), j))
+    best_value, best_set = Fraction(-1), []
+
+    def bound(start: int, room: Fraction, value: Fraction) -> Fraction:
+        for j in items[start:]:
+            if costs[j] <= room:
+                room -= costs[j]
+                value += weights[j]
+            else:
+                return value + weights[j] * room / costs[j]
+        return value
+
+    stack: list[tuple[int, Fraction, Fraction, list[int]]] = [(0, election.budget, Fraction(0), [])]
+    while stack:
+        start, room, value, taken = stack.pop()
+        if value > best_value:
+            best_value, best_set = value, taken
+        if start == len(items) or bound(start, room, value) <= best_value:
+            continue
+        j = items[start]
+        stack.append((start + 1, room, value, taken))
+        if costs[j] <= room:
+            stack.append((start + 1, room - costs[j], value + weights[j], [*taken, j]))
+    return free + sorted(best_set)
+
+
+# --- the rules by name -----------------------------------------------------------------
+
+RULES: dict[str, Callable[[Election], list[int]]] = {
+    "greedy": greedy,
+    "greedy-no-skip": greedy_no_skip,
+    "greedy-threshold": greedy_threshold,
+    "mes": mes,
+    "mes-add1": mes_add1,
+    "mes-add1-greedy": mes_add1_greedy,
+    "phragmen": phragmen,
+    "max-utilitarian": max_utilitarian,
+}
+
+
+def tally(election: Election, rule: str) -> Outcome:
+    """Count ``election`` under ``rule`` (a name in RULES, or "official")."""
+    if rule == "official":
+        from coproduce.budgeting.counting.official import official
+
+        return official(election)
+    if rule not in RULES:
+        raise UnsupportedRule(f"unknown rule {rule!r}; use one of {', '.join(RULES)} or official")
+    return outcome(election, rule, RULES[rule](election))
+
+
+def outcome(
+    election: Election, rule: str, chosen: list[int], notes: list[str] | None = None
+) -> Outcome:
+    return Outcome(
+        rule=rule,
+        selected=[election.projects[j].id for j in chosen],
+        spent=sum((election.projects[j].cost for j in chosen), Fraction(0)),
+        budget=election.budget,
+        notes=notes or [],
+    )
