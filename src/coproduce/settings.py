@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "coproduce.initiatives",
     "coproduce.record",
     "coproduce.cases",
+    "coproduce.budgeting",
 ]
 
 MIDDLEWARE = [

@@ -59,7 +59,8 @@ class Election:
         index = {p.id: i for i, p in enumerate(ordered)}
         if len(index) != len(ordered):
             raise PbFormatError("two projects have the same project_id")
-        counts: dict[tuple[tuple[int, ...], tuple[Fraction, ...] | None], int] = {}
+        Key = tuple[tuple[int, ...], tuple[Fraction, ...] | None]
+        counts: dict[Key, int] = {}
         for number, (names, points) in enumerate(ballots, start=1):
             try:
                 chosen = tuple(index[name] for name in names)
@@ -76,7 +77,7 @@ class Election:
                     pairs = sorted(zip(chosen, points, strict=True))
                     chosen = tuple(p for p, _ in pairs)
                     points = tuple(s for _, s in pairs)
-                key = (chosen, tuple(points))
+                key: Key = (chosen, tuple(points))
             else:
                 key = (chosen if vote_type == "ordinal" else tuple(sorted(chosen)), None)
             counts[key] = counts.get(key, 0) + 1

@@ -19,9 +19,12 @@ def _number(text: str, what: str, line: int) -> Fraction:
     try:
         value = Fraction(text.strip().replace(",", "."))
     except (ValueError, ZeroDivisionError):
-        raise PbFormatError(f"line {line}: {what} {text!r} is not a number") from None
+        where = f"line {line}: " if line else ""
+        raise PbFormatError(f"{where}{what} {text!r} is not a number") from None
     if value < 0:
-        raise PbFormatError(f"line {line}: {what} {text!r} is negative")
+        raise PbFormatError(
+            f"line {line}: {what} {text!r} is negative" if line else f"{what} {text!r} is negative"
+        )
     return value
 
 
@@ -68,6 +71,7 @@ def parse_pb(text: str) -> Election:
     for key in ("budget", "vote_type"):
         if key not in meta:
             raise PbFormatError(f"META has no {key}")
+    budget = _number(meta["budget"], "the budget", 0)
     if not projects:
         raise PbFormatError("the file has no PROJECTS")
     vote_type = meta["vote_type"]
@@ -79,7 +83,7 @@ def parse_pb(text: str) -> Election:
     else:
         ballots = [(v, None) for v, _ in ballots]
     return Election.build(
-        budget=_number(meta["budget"], "budget", 0),
+        budget=budget,
         vote_type=vote_type,
         projects=projects,
         ballots=ballots,

@@ -105,18 +105,27 @@ def threshold_from(election: Election) -> Fraction:
     return Fraction(raw)
 
 
-def project_scores(election: Election) -> list[Fraction]:
-    """The score a city publishes: votes for approval and choose-1, points otherwise."""
+def published_scores(election: Election) -> list[Fraction]:
+    """The score cities publish and rank by: votes for approval and choose-1, points for
+    cumulative and scoring ballots, and positional points for ordinal ballots (a ballot of
+    length k gives k points to its first choice, down to 1 for its last: Kraków's count).
+    """
     if election.vote_type in ("cumulative", "scoring"):
         return election.points()
     if election.vote_type == "ordinal":
-        return total_satisfaction(election)
+        scores = [Fraction(0)] * len(election.projects)
+        for group in election.groups:
+            length = len(group.projects)
+            for rank, project in enumerate(group.projects):
+                scores[project] += (length - rank) * group.count
+        return scores
     return [Fraction(v) for v in election.approvals()]
 
 
 def greedy_threshold(election: Election) -> list[int]:
+    """Greedy among the projects whose published score reaches the threshold."""
     threshold = threshold_from(election)
-    scores = project_scores(election)
+    scores = published_scores(election)
     order = [j for j in by_score(welfare_density(election)) if scores[j] >= threshold]
     return fill(election, order)
 
@@ -139,10 +148,9 @@ class EqualShares:
                 sats[project].append(float(sat))
         self.supporters = [np.array(s, dtype=np.int64) for s in supporters]
         self.sats = [np.array(s, dtype=float) for s in sats]
-        self.total_sat = [
-            float((self.counts[s] * v).sum()) if len(s) else 0.0
-            for s, v in zip(self.supporters, self.sats, strict=True)
-        ]
+        self.weights = [self.counts[s] for s in self.supporters]  # voters per group
+        self.weighted_sats = [w * v for w, v in zip(self.weights, self.sats, strict=True)]
+        self.total_sat = [float(ws.sum()) for ws in self.weighted_sats]
         # pabutools funds supported projects that cost nothing before anything else
         self.free = [j for j, t in enumerate(self.total_sat) if t > 0 and self.costs[j] == 0]
         self.candidates = [j for j, t in enumerate(self.total_sat) if t > 0 and self.costs[j] > 0]
@@ -153,20 +161,15 @@ class EqualShares:
         active = set(self.candidates)
         chosen = list(self.free)
         while True:
-            best, tied = inf, []
+            best, tied = inf, list[int]()
             for j in sorted(active, key=lambda j: (affordability[j], j)):
-                supporters, sats, cost = self.supporters[j], self.sats[j], self.costs[j]
-                money = budgets[supporters]
-                counts = self.counts[supporters]
-                if (money * counts).sum() < cost * (1 - 1e-12):
+                money = budgets[self.supporters[j]]
+                if float(money @ self.weights[j]) < self.costs[j] * (1 - 1e-12):
                     active.discard(j)
                     continue
                 if affordability[j] > best:
                     break
-                rho = self._affordability(money, counts, sats, cost, self.total_sat[j])
-                if rho is None:
-                    active.discard(j)
-                    continue
+                rho = self._affordability(j, money)
                 affordability[j] = rho
                 if rho < best:
                     best, tied = rho, [j]
@@ -180,21 +183,26 @@ class EqualShares:
             supporters = self.supporters[pick]
             budgets[supporters] -= np.minimum(budgets[supporters], best * self.sats[pick])
 
-    @staticmethod
-    def _affordability(
-        money: np.ndarray, counts: np.ndarray, sats: np.ndarray, cost: float, total: float
-    ) -> float | None:
-        """The smallest price per unit of satisfaction that the supporters can pay."""
-        order = np.argsort(money / sats, kind="stable")
-        money, counts, sats = money[order], counts[order], sats[order]
-        paid = np.concatenate(([0.0], np.cumsum(money * counts)[:-1]))
-        left = total - np.concatenate(([0.0], np.cumsum(counts * sats)[:-1]))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rho = (cost - paid) / left
-        fits = (left > 0) & (rho * sats <= money * (1 + 1e-12))
-        if not fits.any():
-            return None
-        return float(rho[int(np.argmax(fits))])
+    def _affordability(self, j: int, money: np.ndarray) -> float:
+        """The smallest price per unit of satisfaction that the supporters can pay.
+
+        Supporters who cannot pay that price in full pay all they have; the price is raised
+        for the rest until everyone left can pay it (the "poor and rich" fixed point).
+        """
+        sats, weights, weighted = self.sats[j], self.weights[j], self.weighted_sats[j]
+        paid, unpaid_sat = 0.0, self.total_sat[j]
+        rich = np.ones(len(money), dtype=bool)
+        rho = self.costs[j] / unpaid_sat
+        while True:
+            poor = rich & (money < rho * sats * (1 - 1e-12))
+            if not poor.any():
+                return rho
+            paid += float(money[poor] @ weights[poor])
+            unpaid_sat -= float(weighted[poor].sum())
+            rich &= ~poor
+            if unpaid_sat <= 0:
+                return inf
+            rho = (self.costs[j] - paid) / unpaid_sat
 
     def spent(self, chosen: list[int]) -> Fraction:
         return sum((self.election.projects[j].cost for j in chosen), Fraction(0))
@@ -255,7 +263,7 @@ def phragmen(election: Election) -> list[int]:
     remaining = {j for j, p in enumerate(election.projects) if p.cost <= election.budget}
     chosen: list[int] = []
     while remaining:
-        best, tied = inf, []
+        best, tied = inf, list[int]()
         for j in sorted(remaining):
             if approvals[j] == 0:
                 load = inf

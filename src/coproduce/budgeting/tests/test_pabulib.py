@@ -1,0 +1,110 @@
+"""Reading and writing .pb files, and the clear errors malformed files get."""
+
+from fractions import Fraction
+
+import pytest
+
+from coproduce.budgeting.counting import PbFormatError, parse_pb, write_pb
+
+APPROVAL = """META
+key;value
+budget;11
+vote_type;approval
+rule;greedy
+PROJECTS
+project_id;cost;votes;name
+a;6;4;Allotments
+b;5;3;Benches
+c;4;5;Crossing
+d;1;3;Dog bins
+VOTES
+voter_id;vote
+1;a
+2;a
+3;a
+4;a
+5;b,c
+6;c,b
+7;b,c
+8;c,d
+9;d,c
+10;d
+"""
+
+
+def test_reads_meta_projects_and_groups_identical_ballots() -> None:
+    election = parse_pb(APPROVAL)
+    assert election.budget == 11
+    assert election.vote_type == "approval"
+    assert [(p.id, p.cost) for p in election.projects] == [("a", 6), ("b", 5), ("c", 4), ("d", 1)]
+    assert election.voter_count == 10
+    assert sorted((g.projects, g.count) for g in election.groups) == [
+        ((0,), 4),
+        ((1, 2), 3),
+        ((2, 3), 2),
+        ((3,), 1),
+    ]
+    assert election.approvals() == [4, 3, 5, 3]
+    assert election.projects[3].meta["name"] == "Dog bins"
+
+
+def test_cumulative_points_and_ordinal_rankings_are_kept() -> None:
+    cumulative = parse_pb("""META
+key;value
+budget;10
+vote_type;cumulative
+PROJECTS
+project_id;cost
+a;6
+b;5
+VOTES
+voter_id;vote;points
+1;b,a;1,2
+2;a;3
+3;;
+""")
+    assert cumulative.points() == [Fraction(5), Fraction(1)]
+    assert sorted((g.projects, g.points, g.count) for g in cumulative.groups) == [
+        ((), (), 1),
+        ((0,), (Fraction(3),), 1),
+        ((0, 1), (Fraction(2), Fraction(1)), 1),
+    ]
+    ordinal = parse_pb(APPROVAL.replace("approval", "ordinal"))
+    assert sorted(g.projects for g in ordinal.groups) == [
+        (0,),
+        (1, 2),
+        (2, 1),
+        (2, 3),
+        (3,),
+        (3, 2),
+    ]
+
+
+def test_written_files_read_back_the_same() -> None:
+    election = parse_pb(APPROVAL)
+    again = parse_pb(write_pb(election, selected=["c", "a"]))
+    assert [(p.id, p.cost) for p in again.projects] == [(p.id, p.cost) for p in election.projects]
+    assert sorted((g.projects, g.count) for g in again.groups) == sorted(
+        (g.projects, g.count) for g in election.groups
+    )
+    assert [p.meta["selected"] for p in again.projects] == ["1", "0", "1", "0"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("budget;11", "budget;lots"), "the budget 'lots' is not a number"),
+        (("budget;11\n", ""), "META has no budget"),
+        (("vote_type;approval", "vote_type;telepathy"), "unknown vote_type 'telepathy'"),
+        (("a;6;4", "a;six;4"), "line 8: cost 'six' is not a number"),
+        (("a;6;4", "a;-6;4"), "line 8: cost '-6' is negative"),
+        (("10;d", "10;z"), "ballot 10 names unknown project 'z'"),
+        (("10;d", "10;d,d"), "ballot 10 names a project twice"),
+        (("b;5;3;Benches", "a;5;3;Benches"), "two projects have the same project_id"),
+        (("META\nkey;value\n", "1;2\nMETA\nkey;value\n"), "line 1: data before the META section"),
+    ],
+)
+def test_malformed_files_say_what_is_wrong(change: tuple[str, str], message: str) -> None:
+    with pytest.raises(PbFormatError) as error:
+        parse_pb(APPROVAL.replace(*change, 1))
+    assert message in str(error.value)
