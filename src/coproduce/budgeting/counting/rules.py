@@ -7,7 +7,7 @@ floating point over ballots grouped by content, and are tested against pabutools
 arithmetic on real elections.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import inf
@@ -67,7 +67,7 @@ def welfare_density(election: Election) -> list[Score]:
     return densities
 
 
-def by_score(scores: list[Score]) -> list[int]:
+def by_score(scores: Sequence[Score]) -> list[int]:
     """Projects from the highest score down; ties to the id that sorts first."""
     return sorted(range(len(scores)), key=lambda j: (-scores[j], j))
 
