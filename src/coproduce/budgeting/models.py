@@ -1,0 +1,308 @@
+"""Participatory budgeting: a process inside an initiative's co-prioritisation stage.
+
+A process has budgets (districts or themes, and an optional city-wide one), proposals that
+residents submit and professionals review, ballots (one per voter per budget; the last one
+cast counts) and, once counted, a tally per budget.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from coproduce.initiatives.models import Initiative, Stage
+
+
+class Phase(models.TextChoices):
+    """The phases in order; a coordinator moves the process from one to the next."""
+
+    SETUP = "setup", "Setting up"
+    PROPOSALS = "proposals", "Proposal collection"
+    REVIEW = "review", "Feasibility review"
+    VOTING = "voting", "Voting"
+    COUNTING = "counting", "Counting"
+    RESULTS = "results", "Results"
+    IMPLEMENTATION = "implementation", "Implementation"
+
+
+PHASE_ORDER = list(Phase.values)
+
+
+class BallotType(models.TextChoices):
+    APPROVAL_BUDGET = "approval_budget", "Approve projects within the budget"
+    APPROVAL_K = "approval_k", "Approve at most k projects"
+    CHOOSE_ONE = "choose_one", "Choose one project"
+    CUMULATIVE = "cumulative", "Share out points"
+    RANKED = "ranked", "Rank projects"
+
+
+# How each ballot type is written in pabulib and which satisfaction measure counts it.
+PABULIB_VOTE_TYPE = {
+    BallotType.APPROVAL_BUDGET: "approval",
+    BallotType.APPROVAL_K: "approval",
+    BallotType.CHOOSE_ONE: "choose-1",
+    BallotType.CUMULATIVE: "cumulative",
+    BallotType.RANKED: "ordinal",
+}
+
+
+class CountingRule(models.TextChoices):
+    GREEDY = "greedy", "Greedy by votes (skip what does not fit)"
+    GREEDY_NO_SKIP = "greedy-no-skip", "Greedy by votes (stop at the first that does not fit)"
+    GREEDY_THRESHOLD = "greedy-threshold", "Greedy by votes, above a minimum vote threshold"
+    MES = "mes", "Method of Equal Shares"
+    MES_ADD1 = "mes-add1", "Method of Equal Shares, add-one completion"
+    MES_ADD1_GREEDY = "mes-add1-greedy", "Method of Equal Shares, add-one then greedy"
+    PHRAGMEN = "phragmen", "Sequential Phragmén"
+    MAX_UTILITARIAN = "max-utilitarian", "Utilitarian maximum"
+
+
+class Process(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="pb")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="pb_processes")
+    title = models.CharField(max_length=200)
+    description = models.TextField(max_length=4000, blank=True)
+    phase = models.CharField(max_length=16, choices=Phase.choices, default=Phase.SETUP)
+    ballot_type = models.CharField(
+        max_length=16, choices=BallotType.choices, default=BallotType.APPROVAL_BUDGET
+    )
+    max_choices = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For approval of at most k projects, and ranking."
+    )
+    points = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Points each voter shares out (cumulative ballots)."
+    )
+    rule = models.CharField(
+        max_length=20, choices=CountingRule.choices, default=CountingRule.MES_ADD1_GREEDY
+    )
+    min_votes = models.PositiveIntegerField(
+        default=0, help_text="Minimum votes a project needs (greedy with a threshold)."
+    )
+    # eligibility
+    members_only = models.BooleanField(default=False)
+    residents_of_district_only = models.BooleanField(default=False)
+    codes_required = models.BooleanField(
+        default=False, help_text="Voters need a one-time code (handed out on paper or at events)."
+    )
+    # the published schedule; the phase field is what the platform enforces
+    proposals_open = models.DateField(null=True, blank=True)
+    voting_open = models.DateField(null=True, blank=True)
+    voting_close = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(phase__in=Phase.values), name="pb_phase_valid"),
+            models.CheckConstraint(
+                condition=Q(ballot_type__in=BallotType.values), name="pb_ballot_type_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(ballot_type__in=["approval_k", "ranked"]) | Q(max_choices__gte=1),
+                name="pb_k_for_approval_k_and_ranked",
+            ),
+            models.CheckConstraint(
+                condition=~Q(ballot_type="cumulative") | Q(points__gte=1),
+                name="pb_points_for_cumulative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Budget(models.Model):
+    """Money to share out: a district's, a theme's, or the city-wide one (no district)."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="budgets")
+    name = models.CharField(max_length=120)
+    district = models.CharField(max_length=120, blank=True)
+    amount = models.BigIntegerField(help_text="In pence.")
+
+    class Meta:
+        ordering = ["process", "district", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="pb_budget_positive"),
+            models.UniqueConstraint(fields=["process", "name"], name="pb_budget_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def initiative(self) -> Initiative:
+        return self.process.initiative
+
+
+class ProposalStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted"
+    FEASIBLE = "feasible", "Feasible"
+    INFEASIBLE = "infeasible", "Not feasible"
+    MERGED = "merged", "Merged into another"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Proposal(models.Model):
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="proposals")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pb_proposals"
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(max_length=4000)
+    category = models.CharField(max_length=80, blank=True)
+    estimated_cost = models.BigIntegerField(help_text="The author's estimate, in pence.")
+    cost = models.BigIntegerField(null=True, blank=True, help_text="The reviewed cost, in pence.")
+    status = models.CharField(
+        max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
+    )
+    review_reason = models.TextField(max_length=2000, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    author_reply = models.TextField(max_length=2000, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["budget", "title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(estimated_cost__gt=0), name="pb_estimate_positive"),
+            models.CheckConstraint(
+                condition=Q(cost__isnull=True) | Q(cost__gt=0), name="pb_cost_positive"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="merged") | Q(merged_into__isnull=False),
+                name="pb_merged_has_target",
+            ),
+            models.CheckConstraint(condition=~Q(merged_into=F("pk")), name="pb_not_merged_self"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def initiative(self) -> Initiative:
+        return self.budget.process.initiative
+
+    @property
+    def final_cost(self) -> int:
+        return self.cost if self.cost is not None else self.estimated_cost
+
+
+class Support(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="pb_support_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} supports {self.proposal}"
+
+
+class VotingCode(models.Model):
+    """A one-time code for voting without an account; only its hash is stored."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    district = models.CharField(max_length=120, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"voting code {self.pk} ({'used' if self.used_at else 'unused'})"
+
+
+class Ballot(models.Model):
+    """One voter's current ballot for one budget. Casting again replaces its choices.
+
+    A voter is an account or a one-time code; the database keeps one ballot per voter per
+    budget. Its content is secret: pages and the API show only totals.
+    """
+
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="ballots")
+    voter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    code = models.ForeignKey(
+        VotingCode, null=True, blank=True, on_delete=models.PROTECT, related_name="ballots"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Staff who typed in a paper ballot.",
+    )
+    casts = models.PositiveIntegerField(default=1, help_text="How many times it was cast.")
+    cast_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "voter"],
+                condition=Q(voter__isnull=False),
+                name="pb_one_ballot_per_account",
+            ),
+            models.UniqueConstraint(
+                fields=["budget", "code"],
+                condition=Q(code__isnull=False),
+                name="pb_one_ballot_per_code",
+            ),
+            models.CheckConstraint(
+                condition=Q(voter__isnull=False) | Q(code__isnull=False),
+                name="pb_ballot_has_a_voter",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"ballot {self.pk} in {self.budget}"  # never its content
+
+
+class BallotChoice(models.Model):
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="+")
+    points = models.PositiveIntegerField(default=1, help_text="Points, or 1 for approval.")
+    rank = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["ballot", "rank", "proposal"]
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "proposal"], name="pb_choice_once"),
+            models.CheckConstraint(condition=Q(points__gte=1), name="pb_choice_points"),
+        ]
+
+    def __str__(self) -> str:
+        return f"choice in ballot {self.ballot_id}"
+
+
+class Tally(models.Model):
+    """The count of one budget under the process's rule: what was funded, in order."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="tallies")
+    rule = models.CharField(max_length=20, choices=CountingRule.choices)
+    selected = models.JSONField(help_text="Funded proposal ids, in the order funded.")
+    spent = models.BigIntegerField()
+    ballots = models.PositiveIntegerField()
+    counted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    counted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-counted_at"]
+
+    def __str__(self) -> str:
+        return f"count of {self.budget} under {self.rule}"

@@ -1,0 +1,506 @@
+"""Writes for participatory budgeting: the one path for pages, the API and commands."""
+
+import datetime
+import hashlib
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from coproduce.budgeting.counting import Election, Project, tally
+from coproduce.budgeting.models import (
+    PABULIB_VOTE_TYPE,
+    PHASE_ORDER,
+    Ballot,
+    BallotChoice,
+    BallotType,
+    Budget,
+    Phase,
+    Process,
+    Proposal,
+    ProposalStatus,
+    Support,
+    Tally,
+    VotingCode,
+)
+from coproduce.core import gate
+from coproduce.core.vocabulary import (
+    ContributionKind,
+    DecidingBody,
+    DecisionRule,
+    StageKind,
+    Unit,
+)
+from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
+from coproduce.record import services as record
+
+
+def _current(process: Process | int) -> Process:
+    """The process as it is now in the database (its phase may have moved on)."""
+    pk = process if isinstance(process, int) else process.pk
+    return Process.objects.select_related("initiative", "stage").get(pk=pk)
+
+
+def _require_phase(process: Process, *phases: str) -> None:
+    if process.phase not in phases:
+        names = " or ".join(Phase(p).label.lower() for p in phases)
+        raise ValidationError(
+            {
+                "phase": f"This can be done only during {names}; the process is in "
+                f"{Phase(process.phase).label.lower()}."
+            }
+        )
+
+
+def _is_member(initiative: Initiative, user: Any) -> bool:
+    return initiative.memberships.filter(user=user, status=MembershipStatus.ACTIVE).exists()
+
+
+def _record_for_member(
+    initiative: Initiative, stage: Stage, user: Any, kind: str, description: str
+) -> None:
+    """Members' participation goes into the co-production record (one count each)."""
+    if _is_member(initiative, user):
+        record.contribution_record(
+            actor=user,
+            initiative=initiative,
+            stage=stage,
+            kind=kind,
+            quantity=1,
+            unit=Unit.COUNT,
+            occurred_on=timezone.localdate(),
+            description=description,
+        )
+
+
+# --- set-up ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def process_create(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    stage: Stage,
+    title: str,
+    budgets: Sequence[tuple[str, int, str]],
+    **settings: Any,
+) -> Process:
+    """Set up a PB process in the initiative's co-prioritisation stage, with its budgets."""
+    gate.require(actor, "budgeting.manage_process", initiative)
+    if stage.initiative_id != initiative.pk or stage.kind != StageKind.CO_PRIORITISATION:
+        raise ValidationError({"stage": "Choose this initiative's co-prioritisation stage."})
+    if not budgets:
+        raise ValidationError({"budgets": "Give at least one budget."})
+    process = Process(initiative=initiative, stage=stage, title=title, **settings)
+    process.full_clean()
+    process.save()
+    for name, amount, district in budgets:
+        budget_add(actor=actor, process=process, name=name, amount=amount, district=district)
+    return process
+
+
+@transaction.atomic
+def budget_add(
+    *, actor: Any, process: Process, name: str, amount: int, district: str = ""
+) -> Budget:
+    gate.require(actor, "budgeting.manage_process", process.initiative)
+    _require_phase(_current(process), Phase.SETUP, Phase.PROPOSALS)
+    if not 0 < amount <= 10**13:
+        raise ValidationError({"amount": "A budget is between 1p and £100bn."})
+    budget = Budget(process=process, name=name, amount=amount, district=district)
+    budget.full_clean()
+    budget.save()
+    return budget
+
+
+@transaction.atomic
+def phase_advance(*, actor: Any, process: Process) -> Process:
+    """Move to the next phase. Voting needs a feasible proposal in every budget."""
+    gate.require(actor, "budgeting.manage_process", process.initiative)
+    process = Process.objects.select_for_update().get(pk=process.pk)
+    index = PHASE_ORDER.index(process.phase)
+    if index + 1 == len(PHASE_ORDER):
+        raise ValidationError({"phase": "The process is already in its last phase."})
+    following = PHASE_ORDER[index + 1]
+    if following == Phase.VOTING:
+        for budget in process.budgets.all():
+            if not budget.proposals.filter(status=ProposalStatus.FEASIBLE).exists():
+                raise ValidationError(
+                    {"phase": f"{budget.name} has no feasible proposal to vote on yet."}
+                )
+    if following == Phase.RESULTS:
+        uncounted = [b.name for b in process.budgets.all() if not b.tallies.exists()]
+        if uncounted:
+            raise ValidationError({"phase": f"Count every budget first: {', '.join(uncounted)}."})
+    process.phase = following
+    process.save(update_fields=["phase"])
+    return process
+
+
+# --- proposals ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_submit(
+    *,
+    actor: Any,
+    budget: Budget,
+    title: str,
+    description: str,
+    estimated_cost: int,
+    category: str = "",
+) -> Proposal:
+    process = _current(budget.process_id)
+    gate.require(actor, "budgeting.submit_proposal", process.initiative)
+    _require_phase(process, Phase.PROPOSALS)
+    if not 0 < estimated_cost <= budget.amount:
+        raise ValidationError(
+            {"estimated_cost": "The cost must be more than nothing and within the budget."}
+        )
+    proposal = Proposal(
+        budget=budget,
+        author=actor,
+        title=title,
+        description=description,
+        estimated_cost=estimated_cost,
+        category=category,
+    )
+    proposal.full_clean()
+    proposal.save()
+    _record_for_member(
+        process.initiative, process.stage, actor, ContributionKind.IDEA, f"Proposal: {title}"[:500]
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_edit(*, actor: Any, proposal: Proposal, **changes: Any) -> Proposal:
+    gate.require(actor, "budgeting.edit_proposal", proposal)
+    _require_phase(_current(proposal.budget.process_id), Phase.PROPOSALS)
+    for name in ("title", "description", "estimated_cost", "category"):
+        if name in changes:
+            setattr(proposal, name, changes[name])
+    if not 0 < proposal.estimated_cost <= proposal.budget.amount:
+        raise ValidationError(
+            {"estimated_cost": "The cost must be more than nothing and within the budget."}
+        )
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def proposal_support(*, actor: Any, proposal: Proposal) -> Support:
+    process = _current(proposal.budget.process_id)
+    gate.require(actor, "budgeting.support_proposal", process.initiative)
+    _require_phase(process, Phase.PROPOSALS, Phase.REVIEW)
+    try:
+        with transaction.atomic():
+            support = Support.objects.create(proposal=proposal, user=actor)
+    except IntegrityError:
+        raise ValidationError("You already support this proposal.") from None
+    _record_for_member(
+        process.initiative,
+        process.stage,
+        actor,
+        ContributionKind.IDEA,
+        f"Support for: {proposal.title}"[:500],
+    )
+    return support
+
+
+@transaction.atomic
+def proposal_review(
+    *, actor: Any, proposal: Proposal, feasible: bool, reason: str, cost: int | None = None
+) -> Proposal:
+    """The professional side's feasibility review: a published reason, maybe a new cost."""
+    process = _current(proposal.budget.process_id)
+    gate.require(actor, "budgeting.review_proposal", proposal)
+    _require_phase(process, Phase.REVIEW)
+    if not reason.strip():
+        raise ValidationError({"review_reason": "Give the reason, for the author and everyone."})
+    if cost is not None and not 0 < cost <= proposal.budget.amount:
+        raise ValidationError({"cost": "The cost must be more than nothing and within the budget."})
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status in (ProposalStatus.MERGED, ProposalStatus.WITHDRAWN):
+        raise ValidationError({"status": "A merged or withdrawn proposal is not reviewed."})
+    proposal.status = ProposalStatus.FEASIBLE if feasible else ProposalStatus.INFEASIBLE
+    proposal.review_reason, proposal.reviewed_by = reason.strip(), actor
+    if cost is not None:
+        proposal.cost = cost
+    proposal.full_clean()
+    proposal.save()
+    _record_for_member(
+        process.initiative,
+        process.stage,
+        actor,
+        ContributionKind.SKILLS,
+        f"Feasibility review: {proposal.title}"[:500],
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_reply(*, actor: Any, proposal: Proposal, reply: str) -> Proposal:
+    gate.require(actor, "budgeting.edit_proposal", proposal)
+    proposal.author_reply = reply
+    proposal.full_clean()
+    proposal.save(update_fields=["author_reply", "updated_at"])
+    return proposal
+
+
+@transaction.atomic
+def proposal_merge(*, actor: Any, proposal: Proposal, into: Proposal) -> Proposal:
+    """Fold a duplicate into another proposal of the same budget; its supports move too."""
+    process = _current(proposal.budget.process_id)
+    gate.require(actor, "budgeting.manage_process", process.initiative)
+    _require_phase(process, Phase.PROPOSALS, Phase.REVIEW)
+    if into.budget_id != proposal.budget_id or into.pk == proposal.pk:
+        raise ValidationError({"merged_into": "Merge into another proposal of the same budget."})
+    if into.status == ProposalStatus.MERGED:
+        raise ValidationError(
+            {"merged_into": "That proposal was itself merged; choose its target."}
+        )
+    for support in proposal.supports.exclude(user__in=into.supports.values("user")):
+        Support.objects.create(proposal=into, user=support.user)
+    proposal.status, proposal.merged_into = ProposalStatus.MERGED, into
+    proposal.save(update_fields=["status", "merged_into", "updated_at"])
+    return proposal
+
+
+# --- voting --------------------------------------------------------------------------------
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+
+
+@transaction.atomic
+def voting_codes_issue(
+    *, actor: Any, process: Process, count: int, district: str = ""
+) -> list[str]:
+    """Make one-time voting codes; only their hashes are kept, so show them now or never."""
+    gate.require(actor, "budgeting.manage_process", process.initiative)
+    if not 1 <= count <= 10_000:
+        raise ValidationError({"count": "Issue between 1 and 10,000 codes at a time."})
+    codes = ["-".join(secrets.token_hex(2).upper() for _ in range(3)) for _ in range(count)]
+    VotingCode.objects.bulk_create(
+        VotingCode(process=process, code_hash=_hash(code), district=district) for code in codes
+    )
+    return codes
+
+
+@dataclass(frozen=True)
+class Choice:
+    proposal_id: int
+    points: int = 1
+
+
+def _check_choices(process: Process, budget: Budget, choices: Sequence[Choice]) -> list[Proposal]:
+    ids = [c.proposal_id for c in choices]
+    if len(set(ids)) != len(ids):
+        raise ValidationError({"choices": "Choose each project at most once."})
+    proposals = {
+        p.pk: p
+        for p in Proposal.objects.filter(pk__in=ids, budget=budget, status=ProposalStatus.FEASIBLE)
+    }
+    unknown = [i for i in ids if i not in proposals]
+    if unknown:
+        raise ValidationError(
+            {"choices": f"Not a project on this ballot: {', '.join(map(str, unknown))}."}
+        )
+    kind = process.ballot_type
+    if kind == BallotType.CHOOSE_ONE and len(ids) != 1:
+        raise ValidationError({"choices": "Choose exactly one project."})
+    if not ids:
+        raise ValidationError({"choices": "Choose at least one project."})
+    if kind in (BallotType.APPROVAL_K, BallotType.RANKED) and len(ids) > (process.max_choices or 0):
+        raise ValidationError({"choices": f"Choose at most {process.max_choices} projects."})
+    if kind == BallotType.APPROVAL_BUDGET:
+        total = sum(proposals[i].final_cost for i in ids)
+        if total > budget.amount:
+            raise ValidationError(
+                {
+                    "choices": f"Your choices cost £{total / 100:,.2f}, more than the "
+                    f"£{budget.amount / 100:,.2f} budget."
+                }
+            )
+    if kind == BallotType.CUMULATIVE:
+        if any(c.points < 1 for c in choices):
+            raise ValidationError({"choices": "Give each chosen project at least one point."})
+        if sum(c.points for c in choices) > (process.points or 0):
+            raise ValidationError({"choices": f"Share out at most {process.points} points."})
+    elif any(c.points != 1 for c in choices):
+        raise ValidationError({"choices": "Points are for cumulative ballots only."})
+    return [proposals[i] for i in ids]
+
+
+@transaction.atomic
+def ballot_cast(
+    *, actor: Any, budget: Budget, choices: Sequence[Choice], code: str | None = None
+) -> Ballot:
+    """Cast (or replace) a ballot. With ``code`` it is a code-holder's ballot, possibly a
+    paper one typed in by staff; without, it is the actor's own. The last one cast counts."""
+    process = _current(budget.process_id)
+    paper = code is not None and gate.allows(actor, "budgeting.enter_paper_ballot", budget)
+    if not paper:
+        gate.require(actor, "budgeting.vote", process.initiative)
+    _require_phase(process, Phase.VOTING)
+    voting_code = None
+    if code is not None:
+        voting_code = (
+            VotingCode.objects.select_for_update()
+            .filter(process=process, code_hash=_hash(code))
+            .first()
+        )
+        if voting_code is None or voting_code.used_at is not None:
+            raise ValidationError({"code": "That code is not valid or has already been used."})
+        if voting_code.district and budget.district and voting_code.district != budget.district:
+            raise ValidationError({"code": "That code is for another district."})
+    else:
+        if process.codes_required:
+            raise ValidationError({"code": "This vote needs a one-time voting code."})
+        if process.members_only and not _is_member(process.initiative, actor):
+            raise ValidationError({"voter": "Only members of the initiative can vote."})
+        if (
+            process.residents_of_district_only
+            and budget.district
+            and actor.locality.strip().lower() != budget.district.strip().lower()
+        ):
+            raise ValidationError(
+                {
+                    "voter": f"Only residents of {budget.district} vote on this budget; set your "
+                    f"area on your profile if you live there."
+                }
+            )
+    proposals = _check_choices(process, budget, choices)
+    now = timezone.now()
+    if voting_code is not None:
+        ballot = Ballot.objects.create(
+            budget=budget,
+            code=voting_code,
+            cast_at=now,
+            entered_by=actor if paper else None,
+            voter=None if paper else actor,
+        )
+        voting_code.used_at = now
+        voting_code.save(update_fields=["used_at"])
+    else:
+        ballot = _account_ballot(budget, actor, now)
+    BallotChoice.objects.filter(ballot=ballot).delete()
+    points = {c.proposal_id: c.points for c in choices}
+    BallotChoice.objects.bulk_create(
+        BallotChoice(
+            ballot=ballot,
+            proposal=p,
+            points=points[p.pk],
+            rank=rank if process.ballot_type == BallotType.RANKED else None,
+        )
+        for rank, p in enumerate(proposals, start=1)
+    )
+    if ballot.casts == 1 and voting_code is None:
+        _record_for_member(
+            process.initiative,
+            process.stage,
+            actor,
+            ContributionKind.VOTE,
+            f"Ballot in {budget.name}"[:500],
+        )
+    return ballot
+
+
+def _account_ballot(budget: Budget, voter: Any, now: datetime.datetime) -> Ballot:
+    """The voter's ballot row, locked; created if new. Concurrent first casts meet the
+    unique constraint, and the loser re-reads the winner's row."""
+    for _ in range(2):
+        ballot = Ballot.objects.select_for_update().filter(budget=budget, voter=voter).first()
+        if ballot is not None:
+            ballot.casts += 1
+            ballot.cast_at = now
+            ballot.save(update_fields=["casts", "cast_at"])
+            return ballot
+        try:
+            with transaction.atomic():
+                return Ballot.objects.create(budget=budget, voter=voter, cast_at=now)
+        except IntegrityError:
+            continue
+    raise ValidationError("Your ballot could not be saved; please try again.")
+
+
+# --- counting ------------------------------------------------------------------------------
+
+
+def election_of(budget: Budget) -> Election:
+    """The budget's feasible proposals and ballots as an election for the counting engine."""
+    process = _current(budget.process_id)
+    proposals = list(budget.proposals.filter(status=ProposalStatus.FEASIBLE))
+    projects = [
+        Project(id=str(p.pk), cost=Fraction(p.final_cost), meta={"name": p.title})
+        for p in proposals
+    ]
+    feasible = {p.pk for p in proposals}
+    ballots: dict[int, list[BallotChoice]] = {
+        b: [] for b in budget.ballots.values_list("pk", flat=True)
+    }
+    for choice in BallotChoice.objects.filter(ballot__budget=budget).order_by(
+        "ballot", "rank", "proposal"
+    ):
+        if choice.proposal_id in feasible:
+            ballots[choice.ballot_id].append(choice)
+    cumulative = process.ballot_type == BallotType.CUMULATIVE
+    meta = {
+        "rule": process.rule,
+        "min_project_score_threshold": str(process.min_votes),
+        "description": f"{process.title}: {budget.name}",
+    }
+    return Election.build(
+        budget=budget.amount,
+        vote_type=PABULIB_VOTE_TYPE[BallotType(process.ballot_type)],
+        projects=projects,
+        ballots=[
+            (
+                [str(c.proposal_id) for c in chosen],
+                [Fraction(c.points) for c in chosen] if cumulative else None,
+            )
+            for chosen in ballots.values()
+        ],
+        meta=meta,
+    )
+
+
+@transaction.atomic
+def budget_count(*, actor: Any, budget: Budget) -> Tally:
+    """Count a budget under the process's rule; the allocation is the citizens' decision."""
+    process = Process.objects.select_for_update().get(pk=budget.process_id)
+    gate.require(actor, "budgeting.manage_process", process.initiative)
+    _require_phase(process, Phase.COUNTING)
+    election = election_of(budget)
+    outcome = tally(election, process.rule)
+    result = Tally.objects.create(
+        budget=budget,
+        rule=process.rule,
+        selected=[int(i) for i in outcome.selected],
+        spent=int(outcome.spent),
+        ballots=election.voter_count,
+        counted_by=actor,
+    )
+    record.decision_record(
+        actor=actor,
+        initiative=process.initiative,
+        stage=process.stage,
+        title=f"{budget.name}: {len(outcome.selected)} projects funded"[:200],
+        outcome=f"Counted under {process.get_rule_display()}: £{result.spent / 100:,.2f} of "
+        f"£{budget.amount / 100:,.2f} allocated from {result.ballots} ballots.",
+        initiated_by=actor,
+        decided_by=DecidingBody.CITIZENS,
+        rule=DecisionRule.VOTE,
+        participants_citizen=result.ballots,
+        decided_on=timezone.localdate(),
+    )
+    return result

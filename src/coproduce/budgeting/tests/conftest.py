@@ -1,0 +1,81 @@
+"""A PB process in the shared world's initiative, built through the services."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from conftest import World
+from coproduce.budgeting import services
+from coproduce.budgeting.models import Budget, Phase, Process, Proposal
+from coproduce.core.vocabulary import StageKind
+from coproduce.initiatives import services as initiatives
+
+
+@dataclass
+class PB:
+    world: World
+    process: Process
+    north: Budget
+    city: Budget
+    proposals: dict[str, Proposal]
+
+
+def make_pb(world: World, **settings: Any) -> PB:
+    stage = initiatives.stage_create(
+        actor=world.coordinator, initiative=world.initiative, kind=StageKind.CO_PRIORITISATION
+    )
+    process = services.process_create(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        stage=stage,
+        title="Riverside decides",
+        budgets=[("North", 100_000, "North"), ("Whole borough", 500_000, "")],
+        **settings,
+    )
+    north, city = process.budgets.get(name="North"), process.budgets.get(name="Whole borough")
+    services.phase_advance(actor=world.coordinator, process=process)
+    proposals = {}
+    for name, budget, cost in [
+        ("benches", north, 30_000),
+        ("lights", north, 60_000),
+        ("murals", north, 20_000),
+        ("pool", city, 400_000),
+        ("library", city, 200_000),
+    ]:
+        proposals[name] = services.proposal_submit(
+            actor=world.member,
+            budget=budget,
+            title=name.title(),
+            description=f"New {name}",
+            estimated_cost=cost,
+        )
+    return PB(
+        world=world,
+        process=Process.objects.get(pk=process.pk),
+        north=north,
+        city=city,
+        proposals=proposals,
+    )
+
+
+def open_voting(pb: PB) -> None:
+    services.phase_advance(actor=pb.world.coordinator, process=pb.process)  # review
+    for proposal in pb.proposals.values():
+        services.proposal_review(
+            actor=pb.world.coordinator, proposal=proposal, feasible=True, reason="Checked on site"
+        )
+    services.phase_advance(actor=pb.world.coordinator, process=pb.process)  # voting
+    pb.process.refresh_from_db()
+    assert pb.process.phase == Phase.VOTING
+
+
+@pytest.fixture
+def pb(world: World) -> PB:
+    return make_pb(world)
+
+
+@pytest.fixture
+def voting(pb: PB) -> PB:
+    open_voting(pb)
+    return pb

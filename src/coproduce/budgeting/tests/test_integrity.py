@@ -1,0 +1,148 @@
+"""Concurrent voting on PostgreSQL: one ballot per voter, codes used once, nothing lost.
+
+Threads each hold their own database connection, as the web server's workers do.
+"""
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from conftest import World, add_member, make_initiative, make_user
+from coproduce.budgeting import services
+from coproduce.budgeting.models import Ballot, BallotChoice
+from coproduce.budgeting.services import Choice
+from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting
+from coproduce.record.models import Contribution
+
+pytestmark = pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="concurrency is tested on PostgreSQL, the production database",
+)
+
+ROUNDS = 3
+
+
+def hammer(count: int, work: Callable[[int], Any]) -> list[Any]:
+    """Run ``work(i)`` in ``count`` threads released at once; collect results or errors."""
+    barrier = threading.Barrier(count)
+    results: list[Any] = [None] * count
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            results[i] = work(i)
+        except Exception as error:
+            results[i] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.fixture
+def live_pb(transactional_db: Any) -> PB:
+    coordinator = make_user("coord")
+    member = make_user("member")
+    initiative = make_initiative(coordinator)
+    add_member(initiative, member)
+    world = World(
+        initiative=initiative,
+        stage=initiative.stages.get(),
+        other=initiative,
+        other_stage=initiative.stages.get(),
+        coordinator=coordinator,
+        member=member,
+        outsider=make_user("outsider"),
+        other_coordinator=coordinator,
+        staff=coordinator,
+    )
+    pb = make_pb(world, codes_required=False)
+    open_voting(pb)
+    return pb
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_fifty_concurrent_ballots_from_one_voter_leave_one_ballot(live_pb: PB, round_) -> None:
+    options = [["benches"], ["lights"], ["murals"], ["benches", "murals"], ["lights", "murals"]]
+
+    def cast(i: int) -> list[str]:
+        names = options[i % len(options)]
+        services.ballot_cast(
+            actor=live_pb.world.member,
+            budget=live_pb.north,
+            choices=[Choice(live_pb.proposals[n].pk) for n in names],
+        )
+        return names
+
+    results = hammer(50, cast)
+    acknowledged = [r for r in results if isinstance(r, list)]
+    assert [r for r in results if not isinstance(r, list)] == []
+    ballot = Ballot.objects.get(budget=live_pb.north, voter=live_pb.world.member)
+    assert ballot.casts == len(acknowledged) == 50
+    stored = sorted(
+        BallotChoice.objects.filter(ballot=ballot).values_list("proposal__title", flat=True)
+    )
+    assert [s.lower() for s in stored] in [sorted(names) for names in acknowledged]
+    assert Contribution.objects.filter(kind="vote").count() == 1
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_a_voting_code_is_used_once_under_concurrency(live_pb: PB, round_) -> None:
+    code = services.voting_codes_issue(
+        actor=live_pb.world.coordinator, process=live_pb.process, count=1
+    )[0]
+    voters = [make_user(f"walk-in-{round_}-{i}") for i in range(20)]
+
+    def cast(i: int) -> str:
+        services.ballot_cast(
+            actor=voters[i],
+            budget=live_pb.north,
+            choices=[Choice(live_pb.proposals["benches"].pk)],
+            code=code,
+        )
+        return "ok"
+
+    results = hammer(20, cast)
+    assert results.count("ok") == 1
+    refused = [r for r in results if isinstance(r, ValidationError)]
+    assert len(refused) == 19
+    assert all("already been used" in str(r) for r in refused)
+    assert Ballot.objects.filter(code__isnull=False).count() == 1
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_concurrent_voters_never_overspend_and_all_acknowledged_ballots_are_stored(
+    live_pb: PB, round_
+) -> None:
+    voters = [make_user(f"voter-{round_}-{i}") for i in range(30)]
+    too_dear = ["benches", "lights", "murals"]  # £1,100 of a £1,000 budget
+
+    def cast(i: int) -> str:
+        names = too_dear if i % 3 == 0 else ["benches", "lights"]
+        services.ballot_cast(
+            actor=voters[i],
+            budget=live_pb.north,
+            choices=[Choice(live_pb.proposals[n].pk) for n in names],
+        )
+        return voters[i].username
+
+    results = hammer(30, cast)
+    acknowledged = {r for r in results if isinstance(r, str)}
+    assert len(acknowledged) == 20
+    stored = set(
+        Ballot.objects.filter(budget=live_pb.north).values_list("voter__username", flat=True)
+    )
+    assert stored == acknowledged
+    assert not BallotChoice.objects.filter(
+        ballot__voter__username__in=[v.username for i, v in enumerate(voters) if i % 3 == 0]
+    ).exists()
