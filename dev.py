@@ -87,7 +87,7 @@ def cmd_test(args: list[str]) -> None:
     ensure_venv("test")
     ensure_chromium()
     say("ruff")
-    run(BIN / "ruff", "check", "src", "tests", "dev.py", "conftest.py")
+    run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py", "conftest.py")
     say("mypy")
     run(BIN / "mypy", "src")
     database = os.environ.get("DATABASE_URL", "sqlite").split(":")[0]

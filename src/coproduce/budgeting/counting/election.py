@@ -4,6 +4,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+import numpy as np
+
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 
 
@@ -115,6 +117,34 @@ class Election:
                 pairs = list(zip(group.projects, group.points, strict=True))
             result.append([(p, s) for p, s in pairs if s > 0])
         return result
+
+    def satisfaction_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The same as ``satisfaction`` as three flat arrays (group, project, satisfaction),
+        for fast counting; satisfactions are floats."""
+        groups: list[int] = []
+        projects: list[int] = []
+        sats: list[float] = []
+        costs = [float(c) for c in self.costs]
+        approval = self.vote_type in ("approval", "choose-1")
+        for index, group in enumerate(self.groups):
+            length = len(group.projects)
+            for rank, project in enumerate(group.projects):
+                if approval:
+                    sat = costs[project]
+                elif self.vote_type == "ordinal":
+                    sat = float(length - rank - 1)
+                else:
+                    assert group.points is not None
+                    sat = float(group.points[rank])
+                if sat > 0:
+                    groups.append(index)
+                    projects.append(project)
+                    sats.append(sat)
+        return (
+            np.array(groups, dtype=np.int64),
+            np.array(projects, dtype=np.int64),
+            np.array(sats, dtype=float),
+        )
 
     def approvals(self) -> list[int]:
         """How many ballots name each project (the "votes" of greedy counting)."""

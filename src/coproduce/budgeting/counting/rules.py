@@ -14,6 +14,7 @@ from math import inf
 
 import numpy as np
 
+from coproduce.budgeting.counting import _mes_kernel
 from coproduce.budgeting.counting.election import Election
 
 Score = Fraction | float
@@ -47,11 +48,18 @@ class Outcome:
 
 
 def total_satisfaction(election: Election) -> list[Fraction]:
-    totals = [Fraction(0)] * len(election.projects)
+    """Each project's satisfaction summed over voters, exactly."""
+    groups, projects, sats = election.satisfaction_table()
+    counts = np.array([g.count for g in election.groups], dtype=float)
+    weighted = sats * counts[groups] if len(groups) else sats
+    totals = np.bincount(projects, weights=weighted, minlength=len(election.projects))
+    if np.all(sats == np.round(sats)) and totals.max(initial=0) < 2**53:
+        return [Fraction(int(t)) for t in totals]  # whole numbers: exact in floating point
+    exact = [Fraction(0)] * len(election.projects)
     for group, pairs in zip(election.groups, election.satisfaction(), strict=True):
         for project, sat in pairs:
-            totals[project] += sat * group.count
-    return totals
+            exact[project] += sat * group.count
+    return exact
 
 
 def welfare_density(election: Election) -> list[Score]:
@@ -138,71 +146,37 @@ class EqualShares:
 
     def __init__(self, election: Election) -> None:
         self.election = election
-        self.costs = [float(p.cost) for p in election.projects]
+        projects = len(election.projects)
+        self.costs = np.array([float(p.cost) for p in election.projects])
         self.counts = np.array([g.count for g in election.groups], dtype=float)
-        supporters: list[list[int]] = [[] for _ in election.projects]
-        sats: list[list[float]] = [[] for _ in election.projects]
-        for index, pairs in enumerate(election.satisfaction()):
-            for project, sat in pairs:
-                supporters[project].append(index)
-                sats[project].append(float(sat))
-        self.supporters = [np.array(s, dtype=np.int64) for s in supporters]
-        self.sats = [np.array(s, dtype=float) for s in sats]
-        self.weights = [self.counts[s] for s in self.supporters]  # voters per group
-        self.weighted_sats = [w * v for w, v in zip(self.weights, self.sats, strict=True)]
-        self.total_sat = [float(ws.sum()) for ws in self.weighted_sats]
+        groups, owners, sats = election.satisfaction_table()
+        order = np.argsort(owners, kind="stable")  # supporters of each project together
+        self.groups, self.sats = groups[order], sats[order]
+        self.start = np.zeros(projects + 1, dtype=np.int64)
+        self.start[1:] = np.cumsum(np.bincount(owners, minlength=projects))
+        self.total_sat = np.bincount(
+            owners, weights=sats * self.counts[groups] if len(groups) else sats, minlength=projects
+        ).astype(float)
+        supported = self.total_sat > 0
         # pabutools funds supported projects that cost nothing before anything else
-        self.free = [j for j, t in enumerate(self.total_sat) if t > 0 and self.costs[j] == 0]
-        self.candidates = [j for j, t in enumerate(self.total_sat) if t > 0 and self.costs[j] > 0]
+        self.free = [int(j) for j in np.flatnonzero(supported & (self.costs == 0))]
+        self.candidates = np.flatnonzero(supported & (self.costs > 0)).astype(np.int64)
 
-    def run(self, per_voter: float) -> list[int]:
-        budgets = np.full(len(self.counts), per_voter)
-        affordability = {j: self.costs[j] / self.total_sat[j] for j in self.candidates}
-        active = set(self.candidates)
-        chosen = list(self.free)
-        while True:
-            best, tied = inf, list[int]()
-            for j in sorted(active, key=lambda j: (affordability[j], j)):
-                money = budgets[self.supporters[j]]
-                if float(money @ self.weights[j]) < self.costs[j] * (1 - 1e-12):
-                    active.discard(j)
-                    continue
-                if affordability[j] > best:
-                    break
-                rho = self._affordability(j, money)
-                affordability[j] = rho
-                if rho < best:
-                    best, tied = rho, [j]
-                elif rho == best:
-                    tied.append(j)
-            if not tied:
-                return chosen
-            pick = min(tied)
-            chosen.append(pick)
-            active.discard(pick)
-            supporters = self.supporters[pick]
-            budgets[supporters] -= np.minimum(budgets[supporters], best * self.sats[pick])
-
-    def _affordability(self, j: int, money: np.ndarray) -> float:
-        """The smallest price per unit of satisfaction that the supporters can pay.
-
-        Supporters who cannot pay that price in full pay all they have; the price is raised
-        for the rest until everyone left can pay it (the "poor and rich" fixed point).
-        """
-        sats, weights, weighted = self.sats[j], self.weights[j], self.weighted_sats[j]
-        paid, unpaid_sat = 0.0, self.total_sat[j]
-        rich = np.ones(len(money), dtype=bool)
-        rho = self.costs[j] / unpaid_sat
-        while True:
-            poor = rich & (money < rho * sats * (1 - 1e-12))
-            if not poor.any():
-                return rho
-            paid += float(money[poor] @ weights[poor])
-            unpaid_sat -= float(weighted[poor].sum())
-            rich &= ~poor
-            if unpaid_sat <= 0:
-                return inf
-            rho = (self.costs[j] - paid) / unpaid_sat
+    def run(self, per_voter: float, stop_above: float = inf) -> list[int]:
+        """The MES outcome when every voter starts with ``per_voter`` (stopping early once
+        the funded projects cost more than ``stop_above``)."""
+        chosen = _mes_kernel.run(
+            per_voter,
+            self.counts,
+            self.start,
+            self.groups,
+            self.sats,
+            self.costs,
+            self.total_sat,
+            self.candidates,
+            stop_above - float(sum(self.costs[self.free])),
+        )
+        return self.free + [int(j) for j in chosen]
 
     def spent(self, chosen: list[int]) -> Fraction:
         return sum((self.election.projects[j].cost for j in chosen), Fraction(0))
@@ -222,7 +196,7 @@ class EqualShares:
         per_voter = float(self.election.budget) / voters
         previous = list(self.free)
         while True:
-            chosen = self.run(per_voter)
+            chosen = self.run(per_voter, stop_above=float(self.election.budget) * (1 + 1e-9))
             if self.spent(chosen) > self.election.budget:
                 return previous
             if self.exhaustive(chosen):
