@@ -57,6 +57,11 @@ def _require_phase(process: Process, *phases: str) -> None:
         )
 
 
+def _check_cost(field: str, cost: int, budget: Budget) -> None:
+    if not 0 < cost <= budget.amount:
+        raise ValidationError({field: "The cost must be more than nothing and within the budget."})
+
+
 def _is_member(initiative: Initiative, user: Any) -> bool:
     return initiative.memberships.filter(user=user, status=MembershipStatus.ACTIVE).exists()
 
@@ -159,10 +164,7 @@ def proposal_submit(
     process = _current(budget.process_id)
     gate.require(actor, "budgeting.submit_proposal", process.initiative)
     _require_phase(process, Phase.PROPOSALS)
-    if not 0 < estimated_cost <= budget.amount:
-        raise ValidationError(
-            {"estimated_cost": "The cost must be more than nothing and within the budget."}
-        )
+    _check_cost("estimated_cost", estimated_cost, budget)
     proposal = Proposal(
         budget=budget,
         author=actor,
@@ -186,10 +188,7 @@ def proposal_edit(*, actor: Any, proposal: Proposal, **changes: Any) -> Proposal
     for name in ("title", "description", "estimated_cost", "category"):
         if name in changes:
             setattr(proposal, name, changes[name])
-    if not 0 < proposal.estimated_cost <= proposal.budget.amount:
-        raise ValidationError(
-            {"estimated_cost": "The cost must be more than nothing and within the budget."}
-        )
+    _check_cost("estimated_cost", proposal.estimated_cost, proposal.budget)
     proposal.full_clean()
     proposal.save()
     return proposal
@@ -225,8 +224,8 @@ def proposal_review(
     _require_phase(process, Phase.REVIEW)
     if not reason.strip():
         raise ValidationError({"review_reason": "Give the reason, for the author and everyone."})
-    if cost is not None and not 0 < cost <= proposal.budget.amount:
-        raise ValidationError({"cost": "The cost must be more than nothing and within the budget."})
+    if cost is not None:
+        _check_cost("cost", cost, proposal.budget)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status in (ProposalStatus.MERGED, ProposalStatus.WITHDRAWN):
         raise ValidationError({"status": "A merged or withdrawn proposal is not reviewed."})
