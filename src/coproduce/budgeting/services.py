@@ -1,7 +1,9 @@
 """Writes for participatory budgeting: the one path for pages, the API and commands."""
 
+import csv
 import datetime
 import hashlib
+import io
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from coproduce.budgeting.counting import Election, Project, tally
+from coproduce.budgeting.counting import Election, Project, tally, write_pb
 from coproduce.budgeting.models import (
     PABULIB_VOTE_TYPE,
     PHASE_ORDER,
@@ -435,12 +437,16 @@ def _account_ballot(budget: Budget, voter: Any, now: datetime.datetime) -> Ballo
 # --- counting ------------------------------------------------------------------------------
 
 
-def election_of(budget: Budget) -> Election:
-    """The budget's feasible proposals and ballots as an election for the counting engine."""
+def election_of(budget: Budget, in_pence: bool = True) -> Election:
+    """The budget's feasible proposals and ballots as an election for the counting engine
+    (money in pence, or in currency units for files others will read)."""
     process = _current(budget.process_id)
+    unit = Fraction(1) if in_pence else Fraction(1, 100)
     proposals = list(budget.proposals.filter(status=ProposalStatus.FEASIBLE))
     projects = [
-        Project(id=str(p.pk), cost=Fraction(p.final_cost), meta={"name": p.title})
+        Project(
+            id=str(p.pk), cost=p.final_cost * unit, meta={"name": p.title, "category": p.category}
+        )
         for p in proposals
     ]
     feasible = {p.pk for p in proposals}
@@ -459,7 +465,7 @@ def election_of(budget: Budget) -> Election:
         "description": f"{process.title}: {budget.name}",
     }
     return Election.build(
-        budget=budget.amount,
+        budget=budget.amount * unit,
         vote_type=PABULIB_VOTE_TYPE[BallotType(process.ballot_type)],
         projects=projects,
         ballots=[
@@ -503,3 +509,134 @@ def budget_count(*, actor: Any, budget: Budget) -> Tally:
         decided_on=timezone.localdate(),
     )
     return result
+
+
+# --- interoperability ------------------------------------------------------------------------
+
+IMPORTABLE = {
+    "approval": BallotType.APPROVAL_BUDGET,
+    "choose-1": BallotType.CHOOSE_ONE,
+    "cumulative": BallotType.CUMULATIVE,
+    "ordinal": BallotType.RANKED,
+}
+
+
+@transaction.atomic
+def process_import(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    stage: Stage,
+    election: Election,
+    title: str,
+    rule: str = "greedy",
+) -> Process:
+    """A finished PB election from a .pb file, as a process in the results phase, for study.
+
+    Money in .pb files is in currency units; here it is in pence. Imported voters are
+    anonymous, so each ballot is tied to a one-time code that was never handed out.
+    """
+    gate.require(actor, "budgeting.manage_process", initiative)
+    if stage.initiative_id != initiative.pk or stage.kind != StageKind.CO_PRIORITISATION:
+        raise ValidationError({"stage": "Choose this initiative's co-prioritisation stage."})
+    ballot_type = IMPORTABLE.get(election.vote_type)
+    if ballot_type is None:
+        raise ValidationError({"file": f"{election.vote_type} ballots cannot be imported."})
+    if any(p.cost.denominator != 1 and (p.cost * 100).denominator != 1 for p in election.projects):
+        raise ValidationError({"file": "A cost has fractions of a penny."})
+    if any(p.denominator != 1 for g in election.groups for p in g.points or ()):
+        raise ValidationError({"file": "Points must be whole numbers."})
+    max_choices = points = None
+    if ballot_type == BallotType.RANKED:
+        max_choices = max([len(g.projects) for g in election.groups] + [1])
+    if ballot_type == BallotType.CUMULATIVE:
+        points = int(max([sum(g.points or ()) for g in election.groups] + [1]))
+    process = Process(
+        initiative=initiative,
+        stage=stage,
+        title=title,
+        phase=Phase.RESULTS,
+        ballot_type=ballot_type,
+        rule=rule,
+        max_choices=max_choices,
+        points=points,
+        description=election.meta.get("description", "")[:4000],
+    )
+    process.full_clean()
+    process.save()
+    budget = Budget.objects.create(
+        process=process, name=title[:120], amount=int(election.budget * 100)
+    )
+    proposals = Proposal.objects.bulk_create(
+        Proposal(
+            budget=budget,
+            author=actor,
+            title=(p.meta.get("name") or p.id)[:200],
+            description=f"Project {p.id} of the imported file.",
+            category=p.meta.get("category", "")[:80],
+            estimated_cost=int(p.cost * 100),
+            status=ProposalStatus.FEASIBLE,
+            review_reason="Imported as published.",
+        )
+        for p in election.projects
+    )
+    now = timezone.now()
+    voters = [group for group in election.groups for _ in range(group.count)]
+    codes = VotingCode.objects.bulk_create(
+        VotingCode(process=process, code_hash=_hash(f"imported:{process.pk}:{n}"), used_at=now)
+        for n in range(len(voters))
+    )
+    ballots = Ballot.objects.bulk_create(
+        Ballot(budget=budget, code=code, cast_at=now, entered_by=actor) for code in codes
+    )
+    BallotChoice.objects.bulk_create(
+        BallotChoice(
+            ballot=ballot,
+            proposal=proposals[project],
+            points=int(group.points[rank]) if group.points else 1,
+            rank=rank + 1 if ballot_type == BallotType.RANKED else None,
+        )
+        for ballot, group in zip(ballots, voters, strict=True)
+        for rank, project in enumerate(group.projects)
+        if not group.points or group.points[rank] > 0
+    )
+    outcome = tally(election_of(budget), rule)
+    Tally.objects.create(
+        budget=budget,
+        rule=rule,
+        selected=[int(i) for i in outcome.selected],
+        spent=int(outcome.spent),
+        ballots=len(voters),
+        counted_by=actor,
+    )
+    return process
+
+
+def budget_as_pb(budget: Budget) -> str:
+    """The budget's proposals and ballots as a .pb file, money in currency units, with the
+    latest count's funded projects marked as selected."""
+    election = election_of(budget, in_pence=False)
+    latest = budget.tallies.first()
+    return write_pb(election, selected=[str(i) for i in latest.selected] if latest else [])
+
+
+def budget_results_csv(budget: Budget) -> str:
+    """One row a proposal: id, title, cost in pounds, votes, funded (1/0)."""
+    election = election_of(budget, in_pence=False)
+    latest = budget.tallies.first()
+    funded = {str(i) for i in latest.selected} if latest else set()
+    votes = election.approvals()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["proposal_id", "title", "cost", "votes", "funded"])
+    for index, project in enumerate(election.projects):
+        writer.writerow(
+            [
+                project.id,
+                project.meta.get("name", ""),
+                f"{project.cost:.2f}" if project.cost.denominator != 1 else project.cost,
+                votes[index],
+                int(project.id in funded),
+            ]
+        )
+    return out.getvalue()

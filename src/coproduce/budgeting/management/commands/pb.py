@@ -1,15 +1,27 @@
-"""``coproduce pb tally FILE.pb --rule RULE [--json]``: count a pabulib file."""
+"""``coproduce pb``: count a .pb file, import one as a finished process, export a budget.
+
+coproduce pb tally FILE.pb --rule RULE [--json]
+coproduce pb import FILE.pb --initiative SLUG --as USERNAME [--rule RULE] [--title TITLE]
+coproduce pb export BUDGET_ID [--csv]
+"""
 
 import json
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from coproduce.budgeting import services
 from coproduce.budgeting.counting import RULES, PbFormatError, UnsupportedRule, read_pb, tally
+from coproduce.budgeting.models import Budget
+from coproduce.core.vocabulary import StageKind, StageStatus
+from coproduce.initiatives import services as initiatives
+from coproduce.initiatives.models import Initiative
 
 
 class Command(BaseCommand):
-    help = "Participatory budgeting tools: count the votes of a .pb file."
+    help = "Participatory budgeting: count, import and export pabulib .pb files."
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,16 +35,72 @@ class Command(BaseCommand):
             help="the counting rule; official = the rule the file's META names",
         )
         count.add_argument("--json", action="store_true", help="print one JSON object")
+        bring = actions.add_parser("import", help="import a .pb file as a finished process")
+        bring.add_argument("file")
+        bring.add_argument("--initiative", required=True, help="the initiative's slug")
+        bring.add_argument(
+            "--as", dest="username", required=True, help="the coordinator doing the import"
+        )
+        bring.add_argument("--rule", default="greedy", choices=list(RULES))
+        bring.add_argument("--title", default="")
+        send = actions.add_parser("export", help="print a budget as a .pb file (or CSV)")
+        send.add_argument("budget", type=int, help="the budget's id")
+        send.add_argument("--csv", action="store_true", help="results as CSV instead")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            election = read_pb(options["file"])
-            result = tally(election, options["rule"])
+            getattr(self, f"do_{options['action']}")(options)
         except FileNotFoundError:
             raise CommandError(f"no such file: {options['file']}") from None
         except (PbFormatError, UnsupportedRule) as error:
             raise CommandError(str(error)) from None
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from None
+        except PermissionDenied:
+            raise CommandError("that person may not manage this initiative's processes") from None
+
+    def do_tally(self, options: dict[str, Any]) -> None:
+        result = tally(read_pb(options["file"]), options["rule"])
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
         else:
             self.stdout.write("\n".join(result.selected))
+
+    def do_import(self, options: dict[str, Any]) -> None:
+        election = read_pb(options["file"])
+        initiative = Initiative.objects.filter(slug=options["initiative"]).first()
+        actor = get_user_model().objects.filter(username=options["username"]).first()
+        if initiative is None or actor is None:
+            raise CommandError("no such initiative or person")
+        stage = initiative.stages.filter(kind=StageKind.CO_PRIORITISATION).first()
+        if stage is None:
+            stage = initiatives.stage_create(
+                actor=actor,
+                initiative=initiative,
+                kind=StageKind.CO_PRIORITISATION,
+                status=StageStatus.COMPLETED,
+            )
+        title = options["title"] or election.meta.get("description") or options["file"]
+        process = services.process_import(
+            actor=actor,
+            initiative=initiative,
+            stage=stage,
+            election=election,
+            title=title[:200],
+            rule=options["rule"],
+        )
+        budget = process.budgets.get()
+        self.stdout.write(
+            f"Imported {len(election.projects)} projects and "
+            f"{election.voter_count} ballots as budget {budget.pk} of process "
+            f"{process.pk}."
+        )
+
+    def do_export(self, options: dict[str, Any]) -> None:
+        budget = Budget.objects.filter(pk=options["budget"]).first()
+        if budget is None:
+            raise CommandError(f"no budget {options['budget']}")
+        text = (
+            services.budget_results_csv(budget) if options["csv"] else services.budget_as_pb(budget)
+        )
+        self.stdout.write(text, ending="")
