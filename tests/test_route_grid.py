@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from conftest import World, make_user
+from coproduce.budgeting import services as pb_services
 from coproduce.cases.models import CaseStudy
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives import services as initiatives
@@ -251,6 +252,79 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
         ),
     ],
     "api:organisation-detail": [("get", None, _all(200))],
+    # participatory budgeting; the process is collecting proposals
+    "api:pb-process-list": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {
+                "initiative": "<slug>",
+                "stage": "<pb_stage>",
+                "title": "Second round",
+                "budgets": [{"name": "All", "amount": 5000}],
+            },
+            API_MANAGE_WRITE,
+        ),
+    ],
+    "api:pb-process-detail": [("get", None, _all(200))],
+    "api:pb-process-advance": [("post", {}, API_UPDATE)],
+    "api:pb-process-codes": [("post", {"count": 2}, API_MANAGE_WRITE)],
+    "api:pb-process-proposals": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {
+                "budget": "<pb_budget>",
+                "title": "Trees",
+                "description": "Plant trees",
+                "estimated_cost": 900,
+            },
+            _signed_in(403, member=201, coordinator=201, other_coordinator=201, staff=201),
+        ),
+    ],
+    "api:pb-proposal-detail": [
+        ("get", None, _all(200)),
+        (
+            "patch",
+            {"title": "Better benches"},
+            _signed_in(403, member=200, coordinator=403, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:pb-proposal-support": [
+        (
+            "post",
+            {},
+            _signed_in(403, member=201, coordinator=201, other_coordinator=201, staff=201),
+        ),
+    ],
+    # reviews wait for the review phase: permitted roles are told so (400)
+    "api:pb-proposal-review": [
+        (
+            "post",
+            {"feasible": True, "reason": "Fine"},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "api:pb-budget-ballot": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        (
+            "post",
+            {"choices": [{"proposal": "<pb_proposal>"}]},
+            _signed_in(403, member=400, coordinator=400, other_coordinator=400, staff=400),
+        ),
+    ],
+    "api:pb-budget-count": [
+        (
+            "post",
+            {},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "api:pb-budget-results": [("get", None, _all(403))],
 }
 
 
@@ -328,6 +402,25 @@ def _targets(world: World) -> dict[str, Any]:
         initiated_by=world.member,
     )
     CaseStudy.objects.create(initiative=world.other, source="A test source")
+    pb_stage = initiatives.stage_create(
+        actor=world.coordinator, initiative=world.initiative, kind="co_prioritisation"
+    )
+    process = pb_services.process_create(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        stage=pb_stage,
+        title="Riverside decides",
+        budgets=[("North", 100_000, "")],
+    )
+    pb_services.phase_advance(actor=world.coordinator, process=process)
+    pb_budget = process.budgets.get()
+    pb_proposal = pb_services.proposal_submit(
+        actor=world.member,
+        budget=pb_budget,
+        title="Benches",
+        description="Three benches",
+        estimated_cost=30_000,
+    )
     organisation = Organisation.objects.create(name="Council", kind="public_agency")
     slug = world.initiative.slug
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {
@@ -354,8 +447,25 @@ def _targets(world: World) -> dict[str, Any]:
         "api:organisation-detail": lambda: {"pk": organisation.pk},
         "api:initiative-detail": lambda: {"slug": slug},
         "api:initiative-leave": lambda: {"slug": slug},
+        "api:pb-process-detail": lambda: {"pk": process.pk},
+        "api:pb-process-advance": lambda: {"pk": process.pk},
+        "api:pb-process-codes": lambda: {"pk": process.pk},
+        "api:pb-process-proposals": lambda: {"pk": process.pk},
+        "api:pb-proposal-detail": lambda: {"pk": pb_proposal.pk},
+        "api:pb-proposal-support": lambda: {"pk": pb_proposal.pk},
+        "api:pb-proposal-review": lambda: {"pk": pb_proposal.pk},
+        "api:pb-budget-ballot": lambda: {"pk": pb_budget.pk},
+        "api:pb-budget-count": lambda: {"pk": pb_budget.pk},
+        "api:pb-budget-results": lambda: {"pk": pb_budget.pk},
     }
-    return {"kwargs": kwargs, "slug": slug, "stage": world.stage.pk}
+    placeholders = {
+        "<stage>": world.stage.pk,
+        "<slug>": slug,
+        "<pb_stage>": pb_stage.pk,
+        "<pb_budget>": pb_budget.pk,
+        "<pb_proposal>": pb_proposal.pk,
+    }
+    return {"kwargs": kwargs, "slug": slug, "placeholders": placeholders}
 
 
 def _url(name: str, targets: dict[str, Any]) -> str:
@@ -366,6 +476,15 @@ def _url(name: str, targets: dict[str, Any]) -> str:
         if key in pattern:
             return reverse(name, kwargs={key: targets["slug"]})
     return reverse(name)
+
+
+def _fill(value: Any, placeholders: dict[str, Any]) -> Any:
+    """The payload with "<name>" placeholders replaced by this world's ids."""
+    if isinstance(value, dict):
+        return {k: _fill(v, placeholders) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, placeholders) for v in value]
+    return placeholders.get(value, value) if isinstance(value, str) else value
 
 
 CASES = [
@@ -383,7 +502,7 @@ def test_route_answers_each_role(world: World, name, method, payload, role, expe
     if role != "anonymous":
         client.force_login(getattr(world, role))
     url = _url(name, targets)
-    data = {k: targets["stage"] if v == "<stage>" else v for k, v in (payload or {}).items()}
+    data = _fill(payload or {}, targets["placeholders"])
     before = _snapshot()
     if method == "get":
         response = client.get(url)

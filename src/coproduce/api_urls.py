@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from coproduce.accounts.api import TokenView
+from coproduce.budgeting.api import BudgetViewSet, ProcessViewSet, ProposalViewSet
 from coproduce.cases.api import CaseViewSet
 from coproduce.initiatives.api import InitiativeViewSet, MembershipViewSet, StageViewSet
 from coproduce.organisations.api import OrganisationViewSet
@@ -21,6 +22,9 @@ root = Router()
 root.register("initiatives", InitiativeViewSet, basename="initiative")
 root.register("cases", CaseViewSet, basename="case")
 root.register("organisations", OrganisationViewSet, basename="organisation")
+root.register("pb/processes", ProcessViewSet, basename="pb-process")
+root.register("pb/proposals", ProposalViewSet, basename="pb-proposal")
+root.register("pb/budgets", BudgetViewSet, basename="pb-budget")
 
 nested = SimpleRouter()
 nested.register("stages", StageViewSet, basename="stage")

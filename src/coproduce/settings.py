@@ -178,6 +178,8 @@ SPECTACULAR_SETTINGS = {
         "ContributionKindEnum": "coproduce.core.vocabulary.ContributionKind",
         "OrganisationKindEnum": "coproduce.organisations.models.OrganisationKind",
         "MembershipStatusEnum": "coproduce.initiatives.models.MembershipStatus",
+        "ProposalStatusEnum": "coproduce.budgeting.models.ProposalStatus",
+        "PhaseEnum": "coproduce.budgeting.models.Phase",
     },
 }
 

@@ -25,6 +25,12 @@ def is_author(user: Any, proposal: Any) -> bool:
     return proposal is not None and proposal.author_id == user.pk
 
 
+@rules.predicate
+def results_published(user: Any, target: Any) -> bool:
+    process = getattr(target, "process", target)
+    return getattr(process, "phase", None) in ("results", "implementation")
+
+
 can_manage = is_coordinator | rules.is_staff
 can_review = can_manage | is_professional_member
 
@@ -36,3 +42,4 @@ rules.add_perm("budgeting.support_proposal", rules.is_authenticated & can_view_i
 rules.add_perm("budgeting.review_proposal", can_review)
 rules.add_perm("budgeting.vote", rules.is_authenticated & can_view_initiative)
 rules.add_perm("budgeting.enter_paper_ballot", can_review)
+rules.add_perm("budgeting.view_results", can_view_initiative & results_published)

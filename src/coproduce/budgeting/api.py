@@ -1,0 +1,288 @@
+"""REST API for participatory budgeting: the same services and gate as everything else."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from coproduce.budgeting import selectors, services
+from coproduce.budgeting.models import Budget, Process, Proposal
+from coproduce.core import gate
+from coproduce.initiatives.models import Initiative, Stage
+
+
+class BudgetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Budget
+        fields = ["id", "name", "district", "amount"]
+        read_only_fields = ["id"]
+
+
+class ProcessSerializer(serializers.ModelSerializer):
+    initiative = serializers.SlugRelatedField(slug_field="slug", queryset=Initiative.objects.all())
+    stage = serializers.PrimaryKeyRelatedField(queryset=Stage.objects.all())
+    budgets = BudgetSerializer(many=True)
+
+    class Meta:
+        model = Process
+        fields = [
+            "id",
+            "initiative",
+            "stage",
+            "title",
+            "description",
+            "phase",
+            "ballot_type",
+            "max_choices",
+            "points",
+            "rule",
+            "min_votes",
+            "members_only",
+            "residents_of_district_only",
+            "codes_required",
+            "proposals_open",
+            "voting_open",
+            "voting_close",
+            "budgets",
+        ]
+        read_only_fields = ["id", "phase"]
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    supports = serializers.IntegerField(source="support_count", read_only=True, default=0)
+    author = serializers.CharField(source="author.shown_name", read_only=True)
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "budget",
+            "title",
+            "description",
+            "category",
+            "estimated_cost",
+            "cost",
+            "status",
+            "review_reason",
+            "author",
+            "author_reply",
+            "supports",
+            "merged_into",
+        ]
+        read_only_fields = [
+            "id",
+            "cost",
+            "status",
+            "review_reason",
+            "author",
+            "author_reply",
+            "supports",
+            "merged_into",
+        ]
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        process = self.context.get("process")
+        if process is not None:
+            fields["budget"].queryset = process.budgets.all()  # type: ignore[attr-defined]
+        return fields
+
+
+class ProposalEditSerializer(ProposalSerializer):
+    class Meta(ProposalSerializer.Meta):
+        read_only_fields = [*ProposalSerializer.Meta.read_only_fields, "budget"]
+
+
+class ReviewSerializer(serializers.Serializer):
+    feasible = serializers.BooleanField()
+    reason = serializers.CharField(max_length=2000)
+    cost = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+
+
+class CodesSerializer(serializers.Serializer):
+    count = serializers.IntegerField(min_value=1, max_value=10_000)
+    district = serializers.CharField(max_length=120, required=False, allow_blank=True)
+
+
+class ChoiceSerializer(serializers.Serializer):
+    proposal = serializers.IntegerField(min_value=1)
+    points = serializers.IntegerField(min_value=1, max_value=1_000_000, default=1)
+
+
+class BallotSerializer(serializers.Serializer):
+    choices = ChoiceSerializer(many=True, max_length=500)  # type: ignore[call-arg]
+    code = serializers.CharField(max_length=40, required=False, allow_blank=True)
+
+
+class ResultRowSerializer(serializers.Serializer):
+    proposal = serializers.IntegerField()
+    title = serializers.CharField()
+    cost = serializers.IntegerField()
+    votes = serializers.IntegerField()
+    funded = serializers.BooleanField()
+    share_of_budget = serializers.FloatField()
+
+
+class ResultsSerializer(serializers.Serializer):
+    budget = serializers.IntegerField()
+    amount = serializers.IntegerField()
+    ballots = serializers.IntegerField()
+    rule = serializers.CharField(allow_null=True)
+    funded = serializers.ListField(child=serializers.IntegerField())
+    spent = serializers.IntegerField()
+    proposals = ResultRowSerializer(many=True)
+
+
+def _process(request: Request, pk: Any) -> Process:
+    return gate.get_object(
+        request.user, Process.objects.select_related("initiative"), "budgeting.view_process", pk=pk
+    )
+
+
+class ProcessViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = ProcessSerializer
+
+    def get_queryset(self) -> QuerySet[Process]:
+        return selectors.processes_visible_to(self.request.user).prefetch_related("budgets")
+
+    def get_object(self) -> Process:
+        return _process(self.request, self.kwargs["pk"])
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        data = dict(serializer.validated_data)
+        budgets = [(b["name"], b["amount"], b.get("district", "")) for b in data.pop("budgets")]
+        serializer.instance = services.process_create(
+            actor=self.request.user, budgets=budgets, **data
+        )
+
+    @extend_schema(request=None, responses={200: ProcessSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def advance(self, request: Request, pk: str) -> Response:
+        process = services.phase_advance(actor=request.user, process=self.get_object())
+        return Response(ProcessSerializer(process).data)
+
+    @extend_schema(request=CodesSerializer, responses={201: None})
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def codes(self, request: Request, pk: str) -> Response:
+        serializer = CodesSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        codes = services.voting_codes_issue(
+            actor=request.user, process=self.get_object(), **serializer.validated_data
+        )
+        return Response({"codes": codes}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ProposalSerializer,
+        responses={200: ProposalSerializer(many=True), 201: ProposalSerializer},
+    )
+    @action(detail=True, methods=["get", "post"])
+    def proposals(self, request: Request, pk: str) -> Response:
+        process = self.get_object()
+        if request.method == "GET":
+            return Response(ProposalSerializer(selectors.proposals_of(process), many=True).data)
+        serializer = ProposalSerializer(data=request.data, context={"process": process})
+        serializer.is_valid(raise_exception=True)
+        proposal = services.proposal_submit(actor=request.user, **serializer.validated_data)
+        return Response(ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+class ProposalViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    http_method_names = ["get", "patch", "post", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Proposal]:
+        visible = selectors.processes_visible_to(self.request.user)
+        return Proposal.objects.filter(budget__process__in=visible).select_related("author")
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return ProposalEditSerializer if self.action == "partial_update" else ProposalSerializer
+
+    def get_object(self) -> Proposal:
+        return gate.get_object(
+            self.request.user, self.get_queryset(), "budgeting.view_process", pk=self.kwargs["pk"]
+        )
+
+    def perform_update(self, serializer: serializers.BaseSerializer) -> None:
+        serializer.instance = services.proposal_edit(
+            actor=self.request.user, proposal=self.get_object(), **serializer.validated_data
+        )
+
+    @extend_schema(request=None, responses={201: None})
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def support(self, request: Request, pk: str) -> Response:
+        services.proposal_support(actor=request.user, proposal=self.get_object())
+        return Response({"supported": True}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ReviewSerializer, responses={200: ProposalSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def review(self, request: Request, pk: str) -> Response:
+        serializer = ReviewSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        proposal = services.proposal_review(
+            actor=request.user, proposal=self.get_object(), **serializer.validated_data
+        )
+        return Response(ProposalSerializer(proposal).data)
+
+
+class BudgetViewSet(viewsets.GenericViewSet):
+    serializer_class = BudgetSerializer
+
+    def get_queryset(self) -> QuerySet[Budget]:
+        visible = selectors.processes_visible_to(self.request.user)
+        return Budget.objects.filter(process__in=visible).select_related("process")
+
+    def get_object(self) -> Budget:
+        return gate.get_object(
+            self.request.user, self.get_queryset(), "budgeting.view_process", pk=self.kwargs["pk"]
+        )
+
+    @extend_schema(
+        request=BallotSerializer, responses={200: BallotSerializer, 201: BallotSerializer}
+    )
+    @action(detail=True, methods=["get", "post"], permission_classes=[IsAuthenticated])
+    def ballot(self, request: Request, pk: str) -> Response:
+        """Your own ballot (GET), or cast one (POST; the last one cast counts)."""
+        budget = self.get_object()
+        if request.method == "GET":
+            ballot = selectors.own_ballot(budget, request.user)
+            choices = (
+                [{"proposal": c.proposal_id, "points": c.points} for c in ballot.choices.all()]
+                if ballot
+                else []
+            )
+            return Response({"choices": choices})
+        serializer = BallotSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        services.ballot_cast(
+            actor=request.user,
+            budget=budget,
+            code=data.get("code") or None,
+            choices=[services.Choice(c["proposal"], c["points"]) for c in data["choices"]],
+        )
+        return Response({"choices": data["choices"]}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={201: ResultsSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def count(self, request: Request, pk: str) -> Response:
+        budget = self.get_object()
+        services.budget_count(actor=request.user, budget=budget)
+        return Response(
+            ResultsSerializer(selectors.results(budget)).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(responses={200: ResultsSerializer})
+    @action(detail=True, methods=["get"])
+    def results(self, request: Request, pk: str) -> Response:
+        budget = self.get_object()
+        gate.require(request.user, "budgeting.view_results", budget)
+        return Response(ResultsSerializer(selectors.results(budget)).data)

@@ -1,0 +1,62 @@
+"""Reads for participatory budgeting: processes, proposals, results (totals only)."""
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from coproduce.budgeting.models import Ballot, BallotChoice, Budget, Process, Proposal
+from coproduce.initiatives.selectors import initiatives_visible_to
+
+
+def processes_visible_to(user: Any) -> QuerySet[Process]:
+    return Process.objects.filter(initiative__in=initiatives_visible_to(user)).select_related(
+        "initiative", "stage"
+    )
+
+
+def proposals_of(process: Process) -> QuerySet[Proposal]:
+    return (
+        Proposal.objects.filter(budget__process=process)
+        .select_related("budget", "author", "reviewed_by")
+        .annotate(support_count=Count("supports", distinct=True))
+        .order_by("budget__name", "title")
+    )
+
+
+def own_ballot(budget: Budget, user: Any) -> Ballot | None:
+    if not user.is_authenticated:
+        return None
+    return Ballot.objects.filter(budget=budget, voter=user).prefetch_related("choices").first()
+
+
+def results(budget: Budget) -> dict[str, Any]:
+    """Turnout and votes per proposal (totals only: ballots stay secret), and the count."""
+    votes = dict(
+        BallotChoice.objects.filter(ballot__budget=budget)
+        .values_list("proposal")
+        .annotate(n=Sum("points"))
+        .values_list("proposal", "n")
+    )
+    ballots = budget.ballots.count()
+    latest = budget.tallies.first()
+    funded = list(latest.selected) if latest else []
+    rows = [
+        {
+            "proposal": p.pk,
+            "title": p.title,
+            "cost": p.final_cost,
+            "votes": votes.get(p.pk, 0),
+            "funded": p.pk in funded,
+            "share_of_budget": round(p.final_cost / budget.amount, 4) if p.pk in funded else 0.0,
+        }
+        for p in budget.proposals.filter(Q(status="feasible")).order_by("title")
+    ]
+    return {
+        "budget": budget.pk,
+        "amount": budget.amount,
+        "ballots": ballots,
+        "rule": latest.rule if latest else None,
+        "funded": funded,
+        "spent": latest.spent if latest else 0,
+        "proposals": rows,
+    }

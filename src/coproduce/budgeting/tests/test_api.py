@@ -1,0 +1,98 @@
+"""PB through the REST API: proposals, ballots (own only), counting and published results."""
+
+from rest_framework.test import APIClient
+
+from coproduce.budgeting import services
+from coproduce.budgeting.models import Ballot
+from coproduce.budgeting.tests.conftest import PB
+
+
+def test_vote_count_and_publish_through_the_api(api: APIClient, voting: PB) -> None:
+    north = f"/api/v1/pb/budgets/{voting.north.pk}/"
+    benches, lights = voting.proposals["benches"].pk, voting.proposals["lights"].pk
+    api.force_authenticate(voting.world.member)
+    over = api.post(
+        north + "ballot/",
+        {
+            "choices": [
+                {"proposal": benches},
+                {"proposal": lights},
+                {"proposal": voting.proposals["murals"].pk},
+            ]
+        },
+        format="json",
+    )
+    assert over.status_code == 400
+    assert "more than the £1,000.00 budget" in over.json()["choices"][0]
+    cast = api.post(north + "ballot/", {"choices": [{"proposal": benches}]}, format="json")
+    assert cast.status_code == 201
+    assert api.get(north + "ballot/").json() == {"choices": [{"proposal": benches, "points": 1}]}
+    api.force_authenticate(voting.world.outsider)
+    assert api.get(north + "ballot/").json() == {"choices": []}  # others' ballots are secret
+    api.post(north + "ballot/", {"choices": [{"proposal": lights}]}, format="json")
+    assert api.get(north + "results/").status_code == 403  # not before the count
+    api.force_authenticate(voting.world.coordinator)
+    services.phase_advance(actor=voting.world.coordinator, process=voting.process)
+    counted = api.post(north + "count/")
+    assert counted.status_code == 201
+    api.post(f"/api/v1/pb/budgets/{voting.city.pk}/count/")
+    assert api.post(f"/api/v1/pb/processes/{voting.process.pk}/advance/").json()["phase"] == (
+        "results"
+    )
+    api.force_authenticate(None)
+    results = api.get(north + "results/").json()
+    assert (results["ballots"], results["amount"], results["rule"]) == (
+        2,
+        100_000,
+        "mes-add1-greedy",
+    )
+    rows = {row["title"]: (row["votes"], row["funded"]) for row in results["proposals"]}
+    # £500 each: benches (£300) is funded, lights (£600) is beyond its one supporter. The
+    # add-one completion raises each share to £600, when both are funded; murals has no vote.
+    assert rows == {"Benches": (1, True), "Lights": (1, True), "Murals": (0, False)}
+    assert results["spent"] == 90_000
+    assert Ballot.objects.count() == 2
+
+
+def test_proposals_through_the_api(api: APIClient, pb: PB) -> None:
+    path = f"/api/v1/pb/processes/{pb.process.pk}/proposals/"
+    api.force_authenticate(pb.world.outsider)
+    created = api.post(
+        path,
+        {
+            "budget": pb.north.pk,
+            "title": "Trees",
+            "description": "Twenty street trees",
+            "estimated_cost": 50_000,
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    too_dear = api.post(
+        path,
+        {
+            "budget": pb.north.pk,
+            "title": "Bridge",
+            "description": "A bridge",
+            "estimated_cost": 100_001,
+        },
+        format="json",
+    )
+    assert too_dear.status_code == 400
+    assert "estimated_cost" in too_dear.json()
+    foreign = api.post(
+        path,
+        {"budget": 999_999, "title": "X", "description": "Y", "estimated_cost": 5},
+        format="json",
+    )
+    assert foreign.status_code == 400
+    assert "budget" in foreign.json()
+    listing = api.get(path).json()
+    assert [p["title"] for p in listing] == [
+        "Benches",
+        "Lights",
+        "Murals",
+        "Trees",
+        "Library",
+        "Pool",
+    ]
