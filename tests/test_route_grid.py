@@ -305,6 +305,14 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
             _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
         ),
     ],
+    "api:pb-proposal-updates": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {"status": "in_progress", "progress": 10},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
     "api:pb-budget-ballot": [
         (
             "get",
@@ -454,6 +462,7 @@ def _targets(world: World) -> dict[str, Any]:
         "api:pb-proposal-detail": lambda: {"pk": pb_proposal.pk},
         "api:pb-proposal-support": lambda: {"pk": pb_proposal.pk},
         "api:pb-proposal-review": lambda: {"pk": pb_proposal.pk},
+        "api:pb-proposal-updates": lambda: {"pk": pb_proposal.pk},
         "api:pb-budget-ballot": lambda: {"pk": pb_budget.pk},
         "api:pb-budget-count": lambda: {"pk": pb_budget.pk},
         "api:pb-budget-results": lambda: {"pk": pb_budget.pk},

@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.budgeting import selectors, services
-from coproduce.budgeting.models import Budget, Process, Proposal
+from coproduce.budgeting.models import Budget, ImplementationUpdate, Process, Proposal
 from coproduce.core import gate
 from coproduce.initiatives.models import Initiative, Stage
 
@@ -98,6 +98,15 @@ class ProposalEditSerializer(ProposalSerializer):
         read_only_fields = [*ProposalSerializer.Meta.read_only_fields, "budget"]
 
 
+class UpdateSerializer(serializers.ModelSerializer):
+    posted_by = serializers.CharField(source="posted_by.shown_name", read_only=True)
+
+    class Meta:
+        model = ImplementationUpdate
+        fields = ["id", "status", "progress", "milestone", "note", "posted_by", "posted_at"]
+        read_only_fields = ["id", "posted_by", "posted_at"]
+
+
 class ReviewSerializer(serializers.Serializer):
     feasible = serializers.BooleanField()
     reason = serializers.CharField(max_length=2000)
@@ -126,6 +135,8 @@ class ResultRowSerializer(serializers.Serializer):
     votes = serializers.IntegerField()
     funded = serializers.BooleanField()
     share_of_budget = serializers.FloatField()
+    status = serializers.CharField(allow_null=True)
+    progress = serializers.IntegerField(allow_null=True)
 
 
 class ResultsSerializer(serializers.Serializer):
@@ -221,6 +232,25 @@ class ProposalViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewse
     def support(self, request: Request, pk: str) -> Response:
         services.proposal_support(actor=request.user, proposal=self.get_object())
         return Response({"supported": True}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=UpdateSerializer,
+        responses={200: UpdateSerializer(many=True), 201: UpdateSerializer},
+    )
+    @action(detail=True, methods=["get", "post"])
+    def updates(self, request: Request, pk: str) -> Response:
+        """How a funded project is being delivered (GET), or a new update (POST)."""
+        proposal = self.get_object()
+        if request.method == "GET":
+            return Response(
+                UpdateSerializer(proposal.updates.select_related("posted_by"), many=True).data
+            )
+        serializer = UpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        update = services.implementation_update(
+            actor=request.user, proposal=proposal, **serializer.validated_data
+        )
+        return Response(UpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReviewSerializer, responses={200: ProposalSerializer})
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])

@@ -306,3 +306,39 @@ class Tally(models.Model):
 
     def __str__(self) -> str:
         return f"count of {self.budget} under {self.rule}"
+
+
+class ImplementationStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    DELAYED = "delayed", "Delayed"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class ImplementationUpdate(models.Model):
+    """Progress on a funded proposal, as Decidim's accountability shows it; each update is
+    kept, and the latest is the project's current state."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="updates")
+    status = models.CharField(max_length=12, choices=ImplementationStatus.choices)
+    progress = models.PositiveSmallIntegerField(help_text="Per cent done, 0 to 100.")
+    milestone = models.CharField(max_length=200, blank=True)
+    note = models.TextField(max_length=2000, blank=True)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    posted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["proposal", "-posted_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="pb_progress_max_100"),
+            models.CheckConstraint(
+                condition=Q(status__in=ImplementationStatus.values),
+                name="pb_implementation_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal}: {self.get_status_display()} ({self.progress}%)"

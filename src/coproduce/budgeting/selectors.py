@@ -4,7 +4,14 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from coproduce.budgeting.models import Ballot, BallotChoice, Budget, Process, Proposal
+from coproduce.budgeting.models import (
+    Ballot,
+    BallotChoice,
+    Budget,
+    ImplementationUpdate,
+    Process,
+    Proposal,
+)
 from coproduce.initiatives.selectors import initiatives_visible_to
 
 
@@ -40,6 +47,13 @@ def results(budget: Budget) -> dict[str, Any]:
     ballots = budget.ballots.count()
     latest = budget.tallies.first()
     funded = list(latest.selected) if latest else []
+    # the latest update per project (later ones overwrite earlier ones)
+    progress = {
+        u.proposal_id: u
+        for u in ImplementationUpdate.objects.filter(proposal__budget=budget).order_by(
+            "posted_at", "id"
+        )
+    }
     rows = [
         {
             "proposal": p.pk,
@@ -48,6 +62,8 @@ def results(budget: Budget) -> dict[str, Any]:
             "votes": votes.get(p.pk, 0),
             "funded": p.pk in funded,
             "share_of_budget": round(p.final_cost / budget.amount, 4) if p.pk in funded else 0.0,
+            "status": progress[p.pk].status if p.pk in progress else None,
+            "progress": progress[p.pk].progress if p.pk in progress else None,
         }
         for p in budget.proposals.filter(Q(status="feasible")).order_by("title")
     ]

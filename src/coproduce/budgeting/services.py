@@ -22,6 +22,7 @@ from coproduce.budgeting.models import (
     BallotChoice,
     BallotType,
     Budget,
+    ImplementationUpdate,
     Phase,
     Process,
     Proposal,
@@ -640,3 +641,45 @@ def budget_results_csv(budget: Budget) -> str:
             ]
         )
     return out.getvalue()
+
+
+# --- implementation ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def implementation_update(
+    *,
+    actor: Any,
+    proposal: Proposal,
+    status: str,
+    progress: int,
+    milestone: str = "",
+    note: str = "",
+) -> ImplementationUpdate:
+    """Report progress on a funded project; visible to all, and recorded."""
+    process = _current(proposal.budget.process_id)
+    gate.require(actor, "budgeting.review_proposal", proposal)
+    _require_phase(process, Phase.RESULTS, Phase.IMPLEMENTATION)
+    latest = proposal.budget.tallies.first()
+    if latest is None or proposal.pk not in latest.selected:
+        raise ValidationError({"proposal": "Only funded projects are tracked."})
+    if not 0 <= progress <= 100:
+        raise ValidationError({"progress": "Give progress as a per cent from 0 to 100."})
+    update = ImplementationUpdate(
+        proposal=proposal,
+        status=status,
+        progress=progress,
+        milestone=milestone,
+        note=note,
+        posted_by=actor,
+    )
+    update.full_clean()
+    update.save()
+    _record_for_member(
+        process.initiative,
+        process.stage,
+        actor,
+        ContributionKind.OTHER,
+        f"Implementation update: {proposal.title} at {progress}%"[:500],
+    )
+    return update

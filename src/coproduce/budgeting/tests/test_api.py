@@ -53,6 +53,29 @@ def test_vote_count_and_publish_through_the_api(api: APIClient, voting: PB) -> N
     assert results["spent"] == 90_000
     assert Ballot.objects.count() == 2
 
+    api.force_authenticate(voting.world.coordinator)
+    updates = f"/api/v1/pb/proposals/{benches}/updates/"
+    posted = api.post(
+        updates,
+        {"status": "in_progress", "progress": 40, "milestone": "Benches ordered"},
+        format="json",
+    )
+    assert posted.status_code == 201
+    assert (
+        api.post(updates, {"status": "in_progress", "progress": 140}, format="json").status_code
+        == 400
+    )
+    murals = f"/api/v1/pb/proposals/{voting.proposals['murals'].pk}/updates/"
+    not_funded = api.post(murals, {"status": "planned", "progress": 0}, format="json")
+    assert not_funded.json() == {"proposal": ["Only funded projects are tracked."]}
+    api.force_authenticate(None)
+    assert [(u["status"], u["progress"]) for u in api.get(updates).json()] == [("in_progress", 40)]
+    rows = {
+        r["title"]: (r["status"], r["progress"])
+        for r in api.get(north + "results/").json()["proposals"]
+    }
+    assert rows == {"Benches": ("in_progress", 40), "Lights": (None, None), "Murals": (None, None)}
+
 
 def test_proposals_through_the_api(api: APIClient, pb: PB) -> None:
     path = f"/api/v1/pb/processes/{pb.process.pk}/proposals/"
