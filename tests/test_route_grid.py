@@ -139,6 +139,33 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
             _signed_in(302, member=302, coordinator=302, other_coordinator=302, staff=302),
         ),
     ],
+    "budgeting:process": [("get", None, _all(200))],
+    "budgeting:propose": [("get", None, PAGE_SIGNED_IN)],
+    "budgeting:proposal": [("get", None, _all(200))],
+    "budgeting:support": [("post", {}, _all(302))],
+    "budgeting:review": [
+        (
+            "post",
+            {},
+            _signed_in(302, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "budgeting:reply": [
+        (
+            "post",
+            {},
+            _signed_in(302, member=400, coordinator=403, other_coordinator=403, staff=403),
+        ),
+    ],
+    "budgeting:update": [
+        (
+            "post",
+            {},
+            _signed_in(302, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "budgeting:ballot": [("get", None, _all(302))],
+    "budgeting:results": [("get", None, _all(403))],
     "accounts:sign_up": [("get", None, _all(200))],
     "accounts:login": [
         (
@@ -456,6 +483,15 @@ def _targets(world: World) -> dict[str, Any]:
         "api:initiative-detail": lambda: {"slug": slug},
         "api:initiative-leave": lambda: {"slug": slug},
         "api:pb-process-detail": lambda: {"pk": process.pk},
+        "budgeting:process": lambda: {"pk": process.pk},
+        "budgeting:propose": lambda: {"pk": process.pk},
+        "budgeting:proposal": lambda: {"pk": pb_proposal.pk},
+        "budgeting:support": lambda: {"pk": pb_proposal.pk},
+        "budgeting:review": lambda: {"pk": pb_proposal.pk},
+        "budgeting:reply": lambda: {"pk": pb_proposal.pk},
+        "budgeting:update": lambda: {"pk": pb_proposal.pk},
+        "budgeting:ballot": lambda: {"pk": pb_budget.pk},
+        "budgeting:results": lambda: {"pk": pb_budget.pk},
         "api:pb-process-advance": lambda: {"pk": process.pk},
         "api:pb-process-codes": lambda: {"pk": process.pk},
         "api:pb-process-proposals": lambda: {"pk": process.pk},

@@ -58,11 +58,32 @@ class AccessiblePage:
         self.page.goto(self.base_url + path)
         self.check()
 
+    def sign_in(self, username: str, password: str) -> None:
+        import re
+
+        self.visit("/accounts/sign-in/")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label(re.compile(r"^Password:?$")).fill(password)
+        self.page.get_by_role("button", name="Sign in").click()
+        self.page.get_by_role("heading", name="Co-producing public services, together").wait_for()
+
 
 @pytest.fixture
-def page(browser: Any, live_server: Any) -> Iterator[AccessiblePage]:
-    context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
-    context.set_default_timeout(10_000)
-    accessible = AccessiblePage(context.new_page(), live_server.url)
-    yield accessible
-    context.close()
+def open_page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """Opens pages in separate browser sessions (one per person), closed at the end."""
+    contexts: list[Any] = []
+
+    def open_one() -> AccessiblePage:
+        context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return AccessiblePage(context.new_page(), live_server.url)
+
+    yield open_one
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page: Any) -> AccessiblePage:
+    return open_page()

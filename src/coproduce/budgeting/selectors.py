@@ -12,6 +12,7 @@ from coproduce.budgeting.models import (
     Process,
     Proposal,
 )
+from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import initiatives_visible_to
 
 
@@ -19,6 +20,10 @@ def processes_visible_to(user: Any) -> QuerySet[Process]:
     return Process.objects.filter(initiative__in=initiatives_visible_to(user)).select_related(
         "initiative", "stage"
     )
+
+
+def processes_of(initiative: Initiative) -> QuerySet[Process]:
+    return Process.objects.filter(initiative=initiative).order_by("-created_at")
 
 
 def proposals_of(process: Process) -> QuerySet[Proposal]:
@@ -76,3 +81,29 @@ def results(budget: Budget) -> dict[str, Any]:
         "spent": latest.spent if latest else 0,
         "proposals": rows,
     }
+
+
+def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
+    """Greedy and Equal Shares side by side on the budget's ballots: what each funds, what it
+    spends, and how many voters get at least one project they voted for."""
+    from coproduce.budgeting.counting import tally
+    from coproduce.budgeting.services import election_of
+
+    election = election_of(budget)
+    rows = []
+    for rule, label in (("greedy", "Greedy by votes"), ("mes-add1-greedy", "Equal Shares")):
+        outcome = tally(election, rule)
+        chosen = set(outcome.selected)
+        funded = {i for i, p in enumerate(election.projects) if p.id in chosen}
+        served = sum(g.count for g in election.groups if funded & set(g.projects))
+        rows.append(
+            {
+                "rule": rule,
+                "label": label,
+                "funded": len(outcome.selected),
+                "spent": int(outcome.spent),
+                "voters_served": served,
+                "voters": election.voter_count,
+            }
+        )
+    return rows

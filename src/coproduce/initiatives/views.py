@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
+from coproduce.budgeting.selectors import processes_of
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.vocabulary import Side
@@ -68,6 +69,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_contribute": gate.allows(user, "record.add_contribution", initiative),
         "can_decide": gate.allows(user, "record.add_decision", initiative),
         "can_agree": gate.allows(user, "initiatives.agree_goal", initiative),
+        "pb_processes": processes_of(initiative),
     }
     return render(request, "initiatives/detail.html", context)
 

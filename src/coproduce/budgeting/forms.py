@@ -1,0 +1,103 @@
+from django import forms
+
+from coproduce.budgeting.models import Budget, ImplementationStatus, Process
+
+
+class ProposalForm(forms.Form):
+    budget = forms.ModelChoiceField(queryset=Budget.objects.none(), empty_label=None)
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))
+    category = forms.CharField(max_length=80, required=False)
+    estimated_cost = forms.DecimalField(
+        label="Estimated cost (£)",
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text="Your best guess; professionals will check it.",
+    )
+
+    def __init__(self, *args: object, process: Process, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["budget"].queryset = process.budgets.all()  # type: ignore[attr-defined]
+
+
+class ReviewForm(forms.Form):
+    feasible = forms.TypedChoiceField(
+        choices=[("yes", "Feasible"), ("no", "Not feasible")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        label="Can it be done?",
+    )
+    reason = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Published with the proposal.",
+    )
+    cost = forms.DecimalField(
+        label="Reviewed cost (£)", required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(
+        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), label="Your reply to the review"
+    )
+
+
+class UpdateForm(forms.Form):
+    status = forms.ChoiceField(choices=ImplementationStatus.choices)
+    progress = forms.IntegerField(min_value=0, max_value=100, label="Progress (%)")
+    milestone = forms.CharField(max_length=200, required=False)
+    note = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BallotForm(forms.Form):
+    """A ballot for one budget, shaped by the process's ballot type."""
+
+    def __init__(self, *args: object, process: Process, proposals: list, **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.process, self.proposals = process, proposals
+        kind = process.ballot_type
+        if kind == "choose_one":
+            self.fields["choice"] = forms.TypedChoiceField(
+                choices=[(p.pk, p.title) for p in proposals],
+                coerce=int,
+                widget=forms.RadioSelect,
+                label="Your choice",
+            )
+            return
+        for p in proposals:
+            label = f"{p.title} (£{p.final_cost / 100:,.2f})"
+            if kind == "cumulative":
+                self.fields[f"p_{p.pk}"] = forms.IntegerField(
+                    label=label, min_value=0, max_value=process.points, required=False
+                )
+            elif kind == "ranked":
+                self.fields[f"p_{p.pk}"] = forms.IntegerField(
+                    label=label,
+                    min_value=1,
+                    max_value=process.max_choices,
+                    required=False,
+                    help_text="Rank it (1 is your first choice), or leave it empty.",
+                )
+            else:
+                self.fields[f"p_{p.pk}"] = forms.BooleanField(label=label, required=False)
+
+    def chosen(self) -> list[tuple[int, int]]:
+        """(proposal id, points) in ballot order; ranks become the order for ranked ballots."""
+        data = self.cleaned_data
+        if self.process.ballot_type == "choose_one":
+            return [(data["choice"], 1)]
+        picked: list[tuple[int, int]] = [
+            (p.pk, int(data[f"p_{p.pk}"])) for p in self.proposals if data.get(f"p_{p.pk}")
+        ]
+        if self.process.ballot_type == "ranked":
+            ranks = [value for _, value in picked]
+            if len(set(ranks)) != len(ranks):
+                raise forms.ValidationError("Give each project a different rank.")
+            return [(pk, 1) for pk, _ in sorted(picked, key=lambda item: item[1])]
+        if self.process.ballot_type == "cumulative":
+            return picked
+        return [(pk, 1) for pk, _ in picked]

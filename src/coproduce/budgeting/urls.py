@@ -1,0 +1,17 @@
+from django.urls import path
+
+from coproduce.budgeting import views
+
+app_name = "budgeting"
+
+urlpatterns = [
+    path("<int:pk>/", views.process_detail, name="process"),
+    path("<int:pk>/propose/", views.proposal_create, name="propose"),
+    path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
+    path("proposals/<int:pk>/support/", views.proposal_support, name="support"),
+    path("proposals/<int:pk>/review/", views.proposal_review, name="review"),
+    path("proposals/<int:pk>/reply/", views.proposal_reply, name="reply"),
+    path("proposals/<int:pk>/update/", views.implementation_update, name="update"),
+    path("budgets/<int:pk>/vote/", views.ballot, name="ballot"),
+    path("budgets/<int:pk>/results/", views.results, name="results"),
+]

@@ -1,0 +1,256 @@
+"""Participatory budgeting pages: thin, through the same services and gate as the API."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coproduce.budgeting import selectors, services
+from coproduce.budgeting.forms import BallotForm, ProposalForm, ReplyForm, ReviewForm, UpdateForm
+from coproduce.budgeting.models import Budget, Process, Proposal, ProposalStatus
+from coproduce.core import gate
+from coproduce.core.forms import add_service_errors
+
+
+def pence(pounds: Decimal | None) -> int | None:
+    return None if pounds is None else int(pounds * 100)
+
+
+def _process(request: HttpRequest, pk: int) -> Process:
+    return gate.get_object(
+        request.user, Process.objects.select_related("initiative"), "budgeting.view_process", pk=pk
+    )
+
+
+def _proposal(request: HttpRequest, pk: int) -> Proposal:
+    visible = selectors.processes_visible_to(request.user)
+    return gate.get_object(
+        request.user,
+        Proposal.objects.filter(budget__process__in=visible).select_related("budget__process"),
+        "budgeting.view_process",
+        pk=pk,
+    )
+
+
+def _budget(request: HttpRequest, pk: int) -> Budget:
+    visible = selectors.processes_visible_to(request.user)
+    return gate.get_object(
+        request.user,
+        Budget.objects.filter(process__in=visible).select_related("process"),
+        "budgeting.view_process",
+        pk=pk,
+    )
+
+
+def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    proposals = list(selectors.proposals_of(process))
+    budgets = [(b, [p for p in proposals if p.budget_id == b.pk]) for b in process.budgets.all()]
+    context = {
+        "process": process,
+        "budgets": budgets,
+        "can_manage": gate.allows(request.user, "budgeting.manage_process", process.initiative),
+        "can_propose": process.phase == "proposals"
+        and gate.allows(request.user, "budgeting.submit_proposal", process.initiative),
+    }
+    return render(request, "budgeting/process.html", context)
+
+
+@login_required
+def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    gate.require(request.user, "budgeting.submit_proposal", process.initiative)
+    form = ProposalForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = services.proposal_submit(
+                actor=request.user,
+                budget=data["budget"],
+                title=data["title"],
+                description=data["description"],
+                category=data["category"],
+                estimated_cost=pence(data["estimated_cost"]) or 0,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your proposal is in. Thank you.")
+            return redirect("budgeting:proposal", pk=proposal.pk)
+    return render(
+        request,
+        "budgeting/form.html",
+        {"form": form, "process": process, "heading": "Propose a project"},
+        status=400 if form.errors else 200,
+    )
+
+
+def proposal_detail(
+    request: HttpRequest, pk: int, forms: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    user, process = request.user, proposal.budget.process
+    context = {
+        "proposal": proposal,
+        "process": process,
+        "updates": proposal.updates.select_related("posted_by"),
+        "can_support": process.phase in ("proposals", "review")
+        and proposal.status != ProposalStatus.MERGED
+        and gate.allows(user, "budgeting.support_proposal", process.initiative),
+        "review_form": (forms or {}).get("review")
+        or (
+            ReviewForm()
+            if process.phase == "review"
+            and gate.allows(user, "budgeting.review_proposal", proposal)
+            else None
+        ),
+        "reply_form": (forms or {}).get("reply")
+        or (
+            ReplyForm()
+            if proposal.review_reason and gate.allows(user, "budgeting.edit_proposal", proposal)
+            else None
+        ),
+        "update_form": (forms or {}).get("update")
+        or (
+            UpdateForm()
+            if process.phase in ("results", "implementation")
+            and gate.allows(user, "budgeting.review_proposal", proposal)
+            else None
+        ),
+    }
+    return render(request, "budgeting/proposal.html", context, status=status)
+
+
+def _act(request: HttpRequest, pk: int, name: str, form: Any, act: Any, done: str) -> HttpResponse:
+    if form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("budgeting:proposal", pk=pk)
+    return proposal_detail(request, pk, forms={name: form}, status=400)
+
+
+@login_required
+@require_POST
+def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    gate.require(request.user, "budgeting.review_proposal", proposal)
+    return _act(
+        request,
+        pk,
+        "review",
+        ReviewForm(request.POST),
+        lambda d: services.proposal_review(
+            actor=request.user,
+            proposal=proposal,
+            feasible=d["feasible"],
+            reason=d["reason"],
+            cost=pence(d["cost"]),
+        ),
+        "The review is published.",
+    )
+
+
+@login_required
+@require_POST
+def proposal_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    gate.require(request.user, "budgeting.edit_proposal", proposal)
+    return _act(
+        request,
+        pk,
+        "reply",
+        ReplyForm(request.POST),
+        lambda d: services.proposal_reply(actor=request.user, proposal=proposal, reply=d["reply"]),
+        "Your reply is published.",
+    )
+
+
+@login_required
+@require_POST
+def implementation_update(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    gate.require(request.user, "budgeting.review_proposal", proposal)
+    return _act(
+        request,
+        pk,
+        "update",
+        UpdateForm(request.POST),
+        lambda d: services.implementation_update(actor=request.user, proposal=proposal, **d),
+        "The update is published.",
+    )
+
+
+@login_required
+@require_POST
+def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    try:
+        services.proposal_support(actor=request.user, proposal=proposal)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Your support is counted.")
+    return redirect("budgeting:proposal", pk=pk)
+
+
+@login_required
+def ballot(request: HttpRequest, pk: int) -> HttpResponse:
+    budget = _budget(request, pk)
+    process = budget.process
+    gate.require(request.user, "budgeting.vote", process.initiative)
+    if process.phase != "voting":
+        messages.info(
+            request, f"Voting is not open: the process is in {process.get_phase_display().lower()}."
+        )
+        return redirect("budgeting:process", pk=process.pk)
+    proposals = list(budget.proposals.filter(status=ProposalStatus.FEASIBLE).order_by("title"))
+    current = selectors.own_ballot(budget, request.user)
+    initial: dict[str, Any] = {}
+    if current is not None:
+        for choice in current.choices.all():
+            value = (
+                choice.rank
+                if process.ballot_type == "ranked"
+                else (choice.points if process.ballot_type == "cumulative" else True)
+            )
+            initial[f"p_{choice.proposal_id}"] = value
+            initial["choice"] = choice.proposal_id
+    form = BallotForm(request.POST or None, process=process, proposals=proposals, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ballot_cast(
+                actor=request.user,
+                budget=budget,
+                choices=[services.Choice(pk, points) for pk, points in form.chosen()],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                "Your ballot is saved. You can change it until voting closes; the last one counts.",
+            )
+            return redirect("budgeting:process", pk=process.pk)
+    context = {"form": form, "budget": budget, "process": process, "voted": current is not None}
+    return render(request, "budgeting/ballot.html", context, status=400 if form.errors else 200)
+
+
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    budget = _budget(request, pk)
+    gate.require(request.user, "budgeting.view_results", budget)
+    context = {
+        "budget": budget,
+        "process": budget.process,
+        "results": selectors.results(budget),
+        "comparison": selectors.rule_comparison(budget),
+    }
+    return render(request, "budgeting/results.html", context)
