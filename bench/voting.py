@@ -1,0 +1,266 @@
+"""Voting under load: ballots per second and latency against the production server.
+
+    python bench/voting.py [--clients 100] [--seconds 20] [--workers 2]
+
+Sets up a fresh PostgreSQL database (``coproduce_bench`` on 127.0.0.1:5432), a PB process
+in its voting phase with one budget and ten projects, and one account with an API token
+per client; serves the app with gunicorn on 127.0.0.1 only; then each client casts ballot
+after ballot (each one valid, the last one counting) for the given time. Prints ballots per
+second, latency percentiles and the same for reading one's own ballot (the anchor, in the
+same run), and checks that every acknowledged ballot is stored: each voter's ballot was
+cast exactly as many times as the server said 201, and holds the last choices sent.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "postgres://postgres@127.0.0.1:5432/coproduce_bench"
+PORT = 8765
+ENV = {
+    **os.environ,
+    "DATABASE_URL": DATABASE,
+    "DJANGO_SETTINGS_MODULE": "coproduce.settings",
+    "COPRODUCE_DEBUG": "0",
+    "COPRODUCE_THROTTLE_USER": "100000/min",
+    "COPRODUCE_THROTTLE_ANON": "100000/min",
+    "COPRODUCE_DB_CONN_MAX_AGE": "60",
+}
+BIN = Path(sys.executable).parent
+
+SETUP = """
+import json
+from rest_framework.authtoken.models import Token
+from coproduce.accounts.models import User
+from coproduce.budgeting import services
+from coproduce.core.vocabulary import Role, ServiceArea, Side, StageKind
+from coproduce.initiatives import services as initiatives
+coordinator = User.objects.create_user("coordinator", password="x" * 20)
+initiative = initiatives.initiative_create(actor=coordinator, title="Load test",
+    summary="Voting under load", service_area=ServiceArea.HOUSING,
+    side=Side.REGULAR_PRODUCER, role=Role.MANAGER)
+stage = initiatives.stage_create(actor=coordinator, initiative=initiative,
+                                 kind=StageKind.CO_PRIORITISATION)
+process = services.process_create(actor=coordinator, initiative=initiative, stage=stage,
+                                  title="Load", budgets=[("All", 1_000_000, "")])
+services.phase_advance(actor=coordinator, process=process)
+budget = process.budgets.get()
+proposals = [services.proposal_submit(actor=coordinator, budget=budget, title=f"P{{i}}",
+             description="x", estimated_cost=100_000 + i * 10_000) for i in range(10)]
+services.phase_advance(actor=coordinator, process=process)
+for p in proposals:
+    services.proposal_review(actor=coordinator, proposal=p, feasible=True, reason="ok")
+services.phase_advance(actor=coordinator, process=process)
+tokens = []
+for i in range({clients}):
+    voter = User.objects.create_user(f"voter{{i}}", password="x" * 20)
+    tokens.append(Token.objects.create(user=voter).key)
+print(json.dumps({{"budget": budget.pk, "proposals": [p.pk for p in proposals],
+                  "costs": [p.final_cost for p in proposals], "tokens": tokens}}))
+"""
+
+VERIFY = """
+import json, sys
+from coproduce.budgeting.models import Ballot
+sent = json.loads(sys.stdin.read())
+problems = 0
+for ballot in Ballot.objects.filter(budget_id=sent["budget"]).select_related("voter"):
+    mine = sent["voters"].pop(ballot.voter.username, None)
+    stored = sorted(ballot.choices.values_list("proposal_id", flat=True))
+    if mine is None or ballot.casts != mine["acknowledged"] or stored != sorted(mine["last"]):
+        problems += 1
+problems += sum(1 for v in sent["voters"].values() if v["acknowledged"])
+print(problems)
+"""
+
+
+def manage(*args: str, stdin: str | None = None) -> str:
+    result = subprocess.run(
+        [str(BIN / "coproduce"), *args],
+        env=ENV,
+        cwd=ROOT,
+        text=True,
+        input=stdin,
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def fresh_database() -> None:
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-q",
+            "-c",
+            "DROP DATABASE IF EXISTS coproduce_bench",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-q",
+            "-c",
+            "CREATE DATABASE coproduce_bench",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    manage("migrate", "--verbosity", "0")
+    manage("createcachetable")
+
+
+def drive(clients: int, seconds: float, make_request: object) -> tuple[list[float], int, dict]:
+    """Each client in its own thread on its own keep-alive connection, until time is up."""
+    latencies: list[list[float]] = [[] for _ in range(clients)]
+    errors = [0] * clients
+    state: dict = {}
+    deadline = time.monotonic() + seconds
+    barrier = threading.Barrier(clients)
+
+    def client(i: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        barrier.wait()
+        while time.monotonic() < deadline:
+            method, path, body, headers, on_reply = make_request(i, state)  # type: ignore[operator]
+            start = time.perf_counter()
+            try:
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
+                response.read()
+            except (OSError, http.client.HTTPException):
+                errors[i] += 1
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+                continue
+            latencies[i].append(time.perf_counter() - start)
+            on_reply(response.status)
+            if response.status >= 300:
+                errors[i] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [x for per in latencies for x in per], sum(errors), state
+
+
+def report(name: str, latencies: list[float], errors: int, seconds: float) -> float:
+    rate = len(latencies) / seconds
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    print(
+        f"| {name} | {len(latencies)} | {rate:.0f}/s | {cuts[49] * 1000:.0f} ms "
+        f"| {cuts[94] * 1000:.0f} ms | {cuts[98] * 1000:.0f} ms | {errors} |",
+        flush=True,
+    )
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    fresh_database()
+    setup = json.loads(manage("shell", "-c", SETUP.format(clients=args.clients)).splitlines()[-1])
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "coproduce.wsgi",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(args.workers),
+            "-k",
+            "gthread",
+            "--threads",
+            "8",
+            "--log-level",
+            "warning",
+        ],
+        env=ENV,
+        cwd=ROOT,
+    )
+    try:
+        time.sleep(3)
+        budget, proposals, costs = setup["budget"], setup["proposals"], setup["costs"]
+        tokens = setup["tokens"]
+        sent: dict[str, dict] = {
+            f"voter{i}": {"acknowledged": 0, "last": []} for i in range(args.clients)
+        }
+
+        def ballot(i: int, state: dict) -> tuple:
+            chosen, total = [], 0
+            for j in random.sample(range(len(proposals)), 4):
+                if total + costs[j] <= 1_000_000:
+                    chosen.append(proposals[j])
+                    total += costs[j]
+            body = json.dumps({"choices": [{"proposal": p} for p in chosen]})
+            voter = sent[f"voter{i}"]
+
+            def on_reply(status: int) -> None:
+                if status == 201:
+                    voter["acknowledged"] += 1
+                    voter["last"] = chosen
+
+            return (
+                "POST",
+                f"/api/v1/pb/budgets/{budget}/ballot/",
+                body,
+                {"Authorization": f"Token {tokens[i]}", "Content-Type": "application/json"},
+                on_reply,
+            )
+
+        def read(i: int, state: dict) -> tuple:
+            return (
+                "GET",
+                f"/api/v1/pb/budgets/{budget}/ballot/",
+                None,
+                {"Authorization": f"Token {tokens[i]}"},
+                lambda status: None,
+            )
+
+        print(
+            f"{args.clients} clients, {args.seconds:.0f} s each, gunicorn {args.workers} "
+            f"workers × 8 threads, PostgreSQL, all on this machine"
+        )
+        print("| request | done | rate | p50 | p95 | p99 | errors |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        anchor = report(
+            "read own ballot (anchor)", *drive(args.clients, args.seconds, read)[:2], args.seconds
+        )
+        latencies, errors, _ = drive(args.clients, args.seconds, ballot)
+        rate = report("cast a ballot", latencies, errors, args.seconds)
+        print(f"ballots per second / reads per second: {rate / anchor:.2f}")
+        problems = manage(
+            "shell", "-c", VERIFY, stdin=json.dumps({"budget": budget, "voters": sent})
+        )
+        print(f"acknowledged ballots not stored exactly: {problems.splitlines()[-1]}")
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+if __name__ == "__main__":
+    main()
