@@ -143,6 +143,9 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     "budgeting:propose": [("get", None, PAGE_SIGNED_IN)],
     "budgeting:proposal": [("get", None, _all(200))],
     "budgeting:support": [("post", {}, _all(302))],
+    "budgeting:comment": [
+        ("post", {}, _signed_in(302, member=400, coordinator=400, other_coordinator=400, staff=400))
+    ],
     "budgeting:review": [
         (
             "post",
@@ -487,6 +490,7 @@ def _targets(world: World) -> dict[str, Any]:
         "budgeting:propose": lambda: {"pk": process.pk},
         "budgeting:proposal": lambda: {"pk": pb_proposal.pk},
         "budgeting:support": lambda: {"pk": pb_proposal.pk},
+        "budgeting:comment": lambda: {"pk": pb_proposal.pk},
         "budgeting:review": lambda: {"pk": pb_proposal.pk},
         "budgeting:reply": lambda: {"pk": pb_proposal.pk},
         "budgeting:update": lambda: {"pk": pb_proposal.pk},

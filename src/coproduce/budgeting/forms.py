@@ -38,6 +38,12 @@ class ReviewForm(forms.Form):
     )
 
 
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), label="Your comment"
+    )
+
+
 class ReplyForm(forms.Form):
     reply = forms.CharField(
         max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), label="Your reply to the review"

@@ -342,3 +342,16 @@ class ImplementationUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal}: {self.get_status_display()} ({self.progress}%)"
+
+
+class Comment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["proposal", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.proposal}"

@@ -22,6 +22,7 @@ from coproduce.budgeting.models import (
     BallotChoice,
     BallotType,
     Budget,
+    Comment,
     ImplementationUpdate,
     Phase,
     Process,
@@ -215,6 +216,18 @@ def proposal_support(*, actor: Any, proposal: Proposal) -> Support:
         f"Support for: {proposal.title}"[:500],
     )
     return support
+
+
+@transaction.atomic
+def proposal_comment(*, actor: Any, proposal: Proposal, text: str) -> Comment:
+    """Discuss a proposal; open while proposals are collected and reviewed."""
+    process = _current(proposal.budget.process_id)
+    gate.require(actor, "budgeting.support_proposal", process.initiative)
+    _require_phase(process, Phase.PROPOSALS, Phase.REVIEW)
+    comment = Comment(proposal=proposal, author=actor, text=text.strip())
+    comment.full_clean()
+    comment.save()
+    return comment
 
 
 @transaction.atomic

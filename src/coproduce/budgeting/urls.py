@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/propose/", views.proposal_create, name="propose"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/support/", views.proposal_support, name="support"),
+    path("proposals/<int:pk>/comment/", views.proposal_comment, name="comment"),
     path("proposals/<int:pk>/review/", views.proposal_review, name="review"),
     path("proposals/<int:pk>/reply/", views.proposal_reply, name="reply"),
     path("proposals/<int:pk>/update/", views.implementation_update, name="update"),

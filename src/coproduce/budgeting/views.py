@@ -11,7 +11,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.budgeting import selectors, services
-from coproduce.budgeting.forms import BallotForm, ProposalForm, ReplyForm, ReviewForm, UpdateForm
+from coproduce.budgeting.forms import (
+    BallotForm,
+    CommentForm,
+    ProposalForm,
+    ReplyForm,
+    ReviewForm,
+    UpdateForm,
+)
 from coproduce.budgeting.models import Budget, Process, Proposal, ProposalStatus
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
@@ -99,6 +106,14 @@ def proposal_detail(
         "proposal": proposal,
         "process": process,
         "updates": proposal.updates.select_related("posted_by"),
+        "comments": proposal.comments.select_related("author"),
+        "comment_form": (forms or {}).get("comment")
+        or (
+            CommentForm()
+            if process.phase in ("proposals", "review")
+            and gate.allows(user, "budgeting.support_proposal", process.initiative)
+            else None
+        ),
         "can_support": process.phase in ("proposals", "review")
         and proposal.status != ProposalStatus.MERGED
         and gate.allows(user, "budgeting.support_proposal", process.initiative),
@@ -156,6 +171,21 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
             cost=pence(d["cost"]),
         ),
         "The review is published.",
+    )
+
+
+@login_required
+@require_POST
+def proposal_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    gate.require(request.user, "budgeting.support_proposal", proposal.budget.process.initiative)
+    return _act(
+        request,
+        pk,
+        "comment",
+        CommentForm(request.POST),
+        lambda d: services.proposal_comment(actor=request.user, proposal=proposal, text=d["text"]),
+        "Your comment is published.",
     )
 
 

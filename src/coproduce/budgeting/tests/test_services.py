@@ -75,6 +75,23 @@ def test_support_once_and_merge_carries_supports(pb: PB) -> None:
     assert Proposal.objects.get(pk=pb.proposals["lights"].pk).status == "submitted"
 
 
+def test_comments_while_proposals_are_discussed(client, pb: PB) -> None:
+    benches = pb.proposals["benches"]
+    client.force_login(pb.world.outsider)
+    path = f"/pb/proposals/{benches.pk}/comment/"
+    assert client.post(path, {"text": "Near the bus stop, please"}).status_code == 302
+    blank = client.post(path, {"text": "   "})
+    assert blank.status_code == 400
+    assert "This field is required." in blank.content.decode()
+    page = client.get(f"/pb/proposals/{benches.pk}/").content.decode()
+    assert "Near the bus stop, please" in page
+    open_voting(pb)
+    with pytest.raises(ValidationError) as error:
+        services.proposal_comment(actor=pb.world.member, proposal=benches, text="Late")
+    assert "phase" in error.value.message_dict
+    assert list(benches.comments.values_list("text", flat=True)) == ["Near the bus stop, please"]
+
+
 def test_review_is_the_professional_sides_and_is_recorded(pb: PB) -> None:
     services.phase_advance(actor=pb.world.coordinator, process=pb.process)
     lights = pb.proposals["lights"]
