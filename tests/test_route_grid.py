@@ -140,6 +140,25 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
         ),
     ],
     "budgeting:process": [("get", None, _all(200))],
+    "budgeting:create": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=403, coordinator=200, other_coordinator=403, staff=200),
+        ),
+    ],
+    "budgeting:manage": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=403, coordinator=200, other_coordinator=403, staff=200),
+        ),
+        (
+            "post",
+            {"advance": "1"},
+            _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302),
+        ),
+    ],
     "budgeting:propose": [("get", None, PAGE_SIGNED_IN)],
     "budgeting:proposal": [("get", None, _all(200))],
     "budgeting:support": [("post", {}, _all(302))],
@@ -487,6 +506,7 @@ def _targets(world: World) -> dict[str, Any]:
         "api:initiative-leave": lambda: {"slug": slug},
         "api:pb-process-detail": lambda: {"pk": process.pk},
         "budgeting:process": lambda: {"pk": process.pk},
+        "budgeting:manage": lambda: {"pk": process.pk},
         "budgeting:propose": lambda: {"pk": process.pk},
         "budgeting:proposal": lambda: {"pk": pb_proposal.pk},
         "budgeting:support": lambda: {"pk": pb_proposal.pk},

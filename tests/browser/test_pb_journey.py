@@ -1,12 +1,11 @@
-"""Participatory budgeting in a real browser, from a proposal to the results."""
+"""Participatory budgeting in a real browser, from setting it up to the results."""
 
 from typing import Any
 
 import pytest
 
 from conftest import PASSWORD, add_member, make_initiative, make_user
-from coproduce.budgeting import services
-from coproduce.budgeting.models import Ballot, Proposal, Tally
+from coproduce.budgeting.models import Ballot, Process, Proposal, Tally
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import JoinPolicy
@@ -15,27 +14,36 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def process(transactional_db: Any) -> Any:
+def initiative(transactional_db: Any) -> Any:
     amara = make_user("amara", display_name="Amara Okafor")
     initiative = make_initiative(amara, title="Riverside decides", join_policy=JoinPolicy.OPEN)
-    for name in ("nia", "sam"):
-        add_member(initiative, make_user(name))
-    stage = initiatives.stage_create(
-        actor=amara, initiative=initiative, kind=StageKind.CO_PRIORITISATION
-    )
-    process = services.process_create(
-        actor=amara,
-        initiative=initiative,
-        stage=stage,
-        title="Riverside budget 2027",
-        budgets=[("North", 100_000, "")],
-    )
-    services.phase_advance(actor=amara, process=process)
-    return process
+    add_member(initiative, make_user("nia"))
+    initiatives.stage_create(actor=amara, initiative=initiative, kind=StageKind.CO_PRIORITISATION)
+    return initiative
 
 
-def test_from_proposal_to_results(open_page: Any, process: Any) -> None:
-    nia, amara = open_page(), open_page()
+def advance(page: Any, to: str) -> None:
+    page.page.get_by_role("button", name="Move to the next phase").click()
+    page.page.get_by_text(f"The process is now in {to}").wait_for()
+    page.check()
+
+
+def test_from_set_up_to_results(open_page: Any, initiative: Any) -> None:
+    amara, nia = open_page(), open_page()
+    amara.sign_in("amara", PASSWORD)
+    amara.visit(f"/initiatives/{initiative.slug}/")
+    amara.page.get_by_role("link", name="Set up participatory budgeting").click()
+    amara.check()
+    amara.page.get_by_label("Title").fill("Riverside budget 2027")
+    amara.page.get_by_label("Budget name").fill("North")
+    amara.page.get_by_label("Amount (£)").fill("1000")
+    amara.page.get_by_role("button", name="Set it up").click()
+    amara.page.get_by_text("The process is set up").wait_for()
+    amara.check()
+    process = Process.objects.get()
+    manage = f"/pb/{process.pk}/manage/"
+    advance(amara, "Proposal collection")
+
     nia.sign_in("nia", PASSWORD)
     nia.visit(f"/pb/{process.pk}/")
     nia.page.get_by_role("link", name="Propose a project").click()
@@ -58,8 +66,8 @@ def test_from_proposal_to_results(open_page: Any, process: Any) -> None:
     nia.check()
     assert Proposal.objects.count() == 1
 
-    services.phase_advance(actor=process.initiative.created_by, process=process)  # review
-    amara.sign_in("amara", PASSWORD)
+    amara.visit(manage)
+    advance(amara, "Feasibility review")
     amara.visit(f"/pb/proposals/{proposal.pk}/")
     amara.page.get_by_label("Feasible", exact=True).check()
     amara.page.get_by_label("Reason").fill("Costed with the parks team: six benches, £900")
@@ -67,8 +75,13 @@ def test_from_proposal_to_results(open_page: Any, process: Any) -> None:
     amara.page.get_by_role("button", name="Publish the review").click()
     amara.page.get_by_text("The review is published").wait_for()
     amara.check()
+    amara.visit(manage)
+    advance(amara, "Voting")
+    amara.page.get_by_label("How many codes").fill("3")
+    amara.page.get_by_role("button", name="Issue codes").click()
+    amara.page.get_by_text("3 new codes").wait_for()
+    amara.check()
 
-    services.phase_advance(actor=process.initiative.created_by, process=process)  # voting
     nia.visit(f"/pb/{process.pk}/")
     nia.page.get_by_role("link", name="Vote in North").click()
     nia.check()
@@ -78,10 +91,14 @@ def test_from_proposal_to_results(open_page: Any, process: Any) -> None:
     nia.check()
     assert Ballot.objects.get().voter.username == "nia"
 
-    services.phase_advance(actor=process.initiative.created_by, process=process)  # counting
-    services.budget_count(actor=process.initiative.created_by, budget=process.budgets.get())
-    services.phase_advance(actor=process.initiative.created_by, process=process)  # results
+    amara.visit(manage)
+    advance(amara, "Counting")
+    amara.page.get_by_role("button", name="Count North").click()
+    amara.page.get_by_text("North is counted").wait_for()
+    amara.check()
+    advance(amara, "Results")
     assert Tally.objects.get().selected == [proposal.pk]
+
     nia.visit(f"/pb/{process.pk}/")
     nia.page.get_by_role("link", name="Results for North").click()
     nia.check()
@@ -90,8 +107,6 @@ def test_from_proposal_to_results(open_page: Any, process: Any) -> None:
     assert "£900" in table
     compared = nia.page.get_by_role("table", name="What each rule would fund with these ballots")
     assert "1 of 1" in compared.inner_text()
-    nia.visit(f"/initiatives/{process.initiative.slug}/")
-    assert (
-        "Riverside budget 2027"
-        in nia.page.get_by_role("region", name="Participatory budgeting").inner_text()
-    )
+    nia.visit(f"/initiatives/{initiative.slug}/")
+    region = nia.page.get_by_role("region", name="Participatory budgeting").inner_text()
+    assert "Riverside budget 2027 (Results)" in region

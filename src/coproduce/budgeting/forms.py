@@ -107,3 +107,51 @@ class BallotForm(forms.Form):
         if self.process.ballot_type == "cumulative":
             return picked
         return [(pk, 1) for pk, _ in picked]
+
+
+class ProcessForm(forms.ModelForm):
+    budget_name = forms.CharField(
+        max_length=120,
+        initial="Whole area",
+        help_text="The first budget; add districts or themes later.",
+    )
+    budget_amount = forms.DecimalField(
+        label="Amount (£)", min_value=0, max_digits=13, decimal_places=2
+    )
+
+    class Meta:
+        model = Process
+        fields = [
+            "title",
+            "description",
+            "ballot_type",
+            "max_choices",
+            "points",
+            "rule",
+            "min_votes",
+            "members_only",
+            "residents_of_district_only",
+            "codes_required",
+            "proposals_open",
+            "voting_open",
+            "voting_close",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "proposals_open": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "voting_open": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "voting_close": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        }
+
+
+class BudgetForm(forms.Form):
+    name = forms.CharField(max_length=120)
+    district = forms.CharField(
+        max_length=120, required=False, help_text="Leave empty for a budget open to everyone."
+    )
+    amount = forms.DecimalField(label="Amount (£)", min_value=0, max_digits=13, decimal_places=2)
+
+
+class CodesForm(forms.Form):
+    count = forms.IntegerField(min_value=1, max_value=10_000, label="How many codes")
+    district = forms.CharField(max_length=120, required=False)

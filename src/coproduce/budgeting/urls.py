@@ -5,7 +5,9 @@ from coproduce.budgeting import views
 app_name = "budgeting"
 
 urlpatterns = [
+    path("new/<slug:slug>/", views.process_create, name="create"),
     path("<int:pk>/", views.process_detail, name="process"),
+    path("<int:pk>/manage/", views.process_manage, name="manage"),
     path("<int:pk>/propose/", views.proposal_create, name="propose"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/support/", views.proposal_support, name="support"),

@@ -13,7 +13,10 @@ from django.views.decorators.http import require_POST
 from coproduce.budgeting import selectors, services
 from coproduce.budgeting.forms import (
     BallotForm,
+    BudgetForm,
+    CodesForm,
     CommentForm,
+    ProcessForm,
     ProposalForm,
     ReplyForm,
     ReviewForm,
@@ -22,6 +25,8 @@ from coproduce.budgeting.forms import (
 from coproduce.budgeting.models import Budget, Process, Proposal, ProposalStatus
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
+from coproduce.core.vocabulary import StageKind
+from coproduce.initiatives.models import Initiative, Stage
 
 
 def pence(pounds: Decimal | None) -> int | None:
@@ -284,3 +289,88 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "comparison": selectors.rule_comparison(budget),
     }
     return render(request, "budgeting/results.html", context)
+
+
+@login_required
+def process_create(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = gate.get_object(
+        request.user, Initiative.objects.all(), "initiatives.view_initiative", slug=slug
+    )
+    gate.require(request.user, "budgeting.manage_process", initiative)
+    form = ProcessForm(request.POST or None)
+    stage = processes_stage(initiative)
+    if request.method == "POST" and stage is not None and form.is_valid():
+        data = dict(form.cleaned_data)
+        budget = (data.pop("budget_name"), pence(data.pop("budget_amount")) or 0, "")
+        try:
+            process = services.process_create(
+                actor=request.user, initiative=initiative, stage=stage, budgets=[budget], **data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, {"amount": "budget_amount"})
+        else:
+            messages.success(request, "The process is set up. Open it for proposals when ready.")
+            return redirect("budgeting:manage", pk=process.pk)
+    return render(
+        request,
+        "budgeting/setup.html",
+        {"form": form, "initiative": initiative, "stage": stage},
+        status=400 if form.errors else 200,
+    )
+
+
+def processes_stage(initiative: Initiative) -> Stage | None:
+    return initiative.stages.filter(kind=StageKind.CO_PRIORITISATION).first()
+
+
+@login_required
+def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    gate.require(request.user, "budgeting.manage_process", process.initiative)
+    budget_form = BudgetForm(request.POST if "add_budget" in request.POST else None)
+    codes_form = CodesForm(request.POST if "issue_codes" in request.POST else None)
+    codes: list[str] = []
+    status = 200
+    try:
+        if "advance" in request.POST:
+            process = services.phase_advance(actor=request.user, process=process)
+            messages.success(request, f"The process is now in {process.get_phase_display()}.")
+            return redirect("budgeting:manage", pk=pk)
+        if "count_budget" in request.POST:
+            budget = gate.get_object(
+                request.user,
+                process.budgets.all(),
+                "budgeting.view_process",
+                pk=request.POST["count_budget"],
+            )
+            services.budget_count(actor=request.user, budget=budget)
+            messages.success(request, f"{budget.name} is counted.")
+            return redirect("budgeting:manage", pk=pk)
+        if budget_form.is_bound and budget_form.is_valid():
+            data = budget_form.cleaned_data
+            services.budget_add(
+                actor=request.user,
+                process=process,
+                name=data["name"],
+                district=data["district"],
+                amount=pence(data["amount"]) or 0,
+            )
+            messages.success(request, "The budget is added.")
+            return redirect("budgeting:manage", pk=pk)
+        if codes_form.is_bound and codes_form.is_valid():
+            codes = services.voting_codes_issue(
+                actor=request.user, process=process, **codes_form.cleaned_data
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        status = 400
+    if budget_form.errors or codes_form.errors:
+        status = 400
+    context = {
+        "process": process,
+        "budgets": process.budgets.all(),
+        "budget_form": budget_form if budget_form.is_bound else BudgetForm(),
+        "codes_form": codes_form if codes_form.is_bound else CodesForm(),
+        "codes": codes,
+    }
+    return render(request, "budgeting/manage.html", context, status=status)
