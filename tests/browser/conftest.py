@@ -75,7 +75,7 @@ def open_page(browser: Any, live_server: Any) -> Iterator[Any]:
 
     def open_one() -> AccessiblePage:
         context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(20_000)
         contexts.append(context)
         return AccessiblePage(context.new_page(), live_server.url)
 

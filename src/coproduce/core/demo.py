@@ -11,6 +11,8 @@ from typing import Any
 from django.db import transaction
 
 from coproduce.accounts.models import User
+from coproduce.budgeting import services as budgeting
+from coproduce.budgeting.selectors import processes_of
 from coproduce.cases.library import CASES
 from coproduce.cases.services import case_add
 from coproduce.core.vocabulary import (
@@ -409,6 +411,59 @@ def _open_initiative(people: dict[str, User]) -> None:
     )
 
 
+def _riverside_budget(people: dict[str, User]) -> None:
+    """A live participatory budget in the open initiative, with voting under way."""
+    panel = Initiative.objects.get(slug="riverside-repairs-panel")
+    if processes_of(panel).exists():
+        return
+    amara = people["amara"]
+    for name in ("jo", "sam", "rhian"):
+        _join(panel, people[name], Side.CITIZEN, Role.RESIDENT)
+    today = datetime.date.today()
+    stage = initiatives.stage_create(
+        actor=amara,
+        initiative=panel,
+        kind=StageKind.CO_PRIORITISATION,
+        status=StageStatus.ACTIVE,
+        starts_on=today - datetime.timedelta(20),
+        ends_on=today + datetime.timedelta(10),
+    )
+    process = budgeting.process_create(
+        actor=amara,
+        initiative=panel,
+        stage=stage,
+        title="Riverside neighbourhood fund 2027",
+        description="£20,000 for small improvements that tenants propose and choose.",
+        budgets=[("Whole estate", 2_000_000, "")],
+    )
+    budgeting.phase_advance(actor=amara, process=process)
+    budget = process.budgets.get()
+    ideas = [
+        ("jo", "Brighter stairwell lighting", "LED lights on every landing", 650_000),
+        ("sam", "Community tool library", "Drills, ladders and garden tools to borrow", 300_000),
+        ("rhian", "Play area resurfacing", "Soft surfacing under the swings", 1_200_000),
+        ("jo", "Bike shelters", "Two covered, lockable bike shelters", 800_000),
+    ]
+    proposals = [
+        budgeting.proposal_submit(
+            actor=people[who], budget=budget, title=title, description=text, estimated_cost=cost
+        )
+        for who, title, text, cost in ideas
+    ]
+    budgeting.phase_advance(actor=amara, process=process)
+    for proposal in proposals:
+        budgeting.proposal_review(
+            actor=amara, proposal=proposal, feasible=True, reason="Checked with the repairs team."
+        )
+    budgeting.phase_advance(actor=amara, process=process)
+    for who, picks in (("jo", [0, 1]), ("sam", [1, 3]), ("rhian", [2])):
+        budgeting.ballot_cast(
+            actor=people[who],
+            budget=budget,
+            choices=[budgeting.Choice(proposals[i].pk) for i in picks],
+        )
+
+
 @transaction.atomic
 def load_demo() -> dict[str, Any]:
     """Load everything; returns counts for the command to print."""
@@ -420,4 +475,5 @@ def load_demo() -> dict[str, Any]:
     _taff(people)
     _caterham(people)
     _open_initiative(people)
+    _riverside_budget(people)
     return {"cases": len(CASES), "people": len(PEOPLE)}
