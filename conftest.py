@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -64,6 +64,7 @@ def _fresh_cache(request: pytest.FixtureRequest) -> None:
         if name in request.fixturenames:
             request.getfixturevalue(name)
             cache.clear()
+            caches["throttle"].clear()
             return
 
 

@@ -118,7 +118,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "coproduce_cache",
-    }
+    },
+    # API throttles count in each process's memory (see core.api); sign-in limits stay shared
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 RATELIMIT_VIEW = "coproduce.core.views.rate_limited"
 RATELIMIT_SIGN_IN = os.environ.get("COPRODUCE_RATELIMIT_SIGN_IN", "10/m")
@@ -154,8 +156,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "coproduce.core.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "coproduce.core.api.AnonThrottle",
+        "coproduce.core.api.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("COPRODUCE_THROTTLE_ANON", "600/min"),

@@ -2,8 +2,9 @@
 
 from typing import Any
 
+from django.core.cache import caches
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import pagination, serializers
+from rest_framework import pagination, serializers, throttling
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -21,3 +22,14 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )
     return drf_exception_handler(exc, context)
+
+
+class AnonThrottle(throttling.AnonRateThrottle):
+    """Counted in each server process's memory: no database round trip per request.
+    With several processes the limit is per process, which is enough to stop floods."""
+
+    cache = caches["throttle"]
+
+
+class UserThrottle(throttling.UserRateThrottle):
+    cache = caches["throttle"]
