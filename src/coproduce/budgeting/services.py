@@ -556,8 +556,10 @@ def process_import(
     ballot_type = IMPORTABLE.get(election.vote_type)
     if ballot_type is None:
         raise ValidationError({"file": f"{election.vote_type} ballots cannot be imported."})
-    if any(p.cost.denominator != 1 and (p.cost * 100).denominator != 1 for p in election.projects):
-        raise ValidationError({"file": "A cost has fractions of a penny."})
+    if election.budget <= 0 or (election.budget * 100).denominator != 1:
+        raise ValidationError({"file": "The budget must be a positive amount in whole pence."})
+    if any((p.cost * 100).denominator != 1 or p.cost <= 0 for p in election.projects):
+        raise ValidationError({"file": "Every cost must be a positive amount in whole pence."})
     if any(p.denominator != 1 for g in election.groups for p in g.points or ()):
         raise ValidationError({"file": "Points must be whole numbers."})
     max_choices = points = None
