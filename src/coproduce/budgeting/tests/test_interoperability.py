@@ -82,6 +82,15 @@ def test_import_needs_a_coordinator_and_a_real_file(world: World, tmp_path: Path
         call_command(
             "pb", "import", str(bad), "--initiative", world.initiative.slug, "--as", "coord"
         )
+    free = tmp_path / "free.pb"
+    free.write_text(
+        "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\n"
+        "project_id;cost\na;0\nVOTES\nvoter_id;vote\n1;a\n"
+    )
+    with pytest.raises(CommandError, match="Every cost must be a positive amount"):
+        call_command(
+            "pb", "import", str(free), "--initiative", world.initiative.slug, "--as", "coord"
+        )
     assert Process.objects.count() == 0
     with pytest.raises(CommandError, match="no budget 999"):
         call_command("pb", "export", "999")
