@@ -268,7 +268,7 @@ class BudgetViewSet(viewsets.GenericViewSet):
 
     def get_queryset(self) -> QuerySet[Budget]:
         visible = selectors.processes_visible_to(self.request.user)
-        return Budget.objects.filter(process__in=visible).select_related("process")
+        return Budget.objects.filter(process__in=visible).select_related("process__initiative", "process__stage")
 
     def get_object(self) -> Budget:
         return gate.get_object(

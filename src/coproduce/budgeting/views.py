@@ -53,7 +53,7 @@ def _budget(request: HttpRequest, pk: int) -> Budget:
     visible = selectors.processes_visible_to(request.user)
     return gate.get_object(
         request.user,
-        Budget.objects.filter(process__in=visible).select_related("process"),
+        Budget.objects.filter(process__in=visible).select_related("process__initiative", "process__stage"),
         "budgeting.view_process",
         pk=pk,
     )

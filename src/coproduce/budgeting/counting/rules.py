@@ -186,11 +186,13 @@ class EqualShares:
         taken = set(chosen)
         return all(self.election.projects[j].cost > left for j in self.candidates if j not in taken)
 
-    def with_increments(self, increment: float = 1.0) -> list[int]:
-        """Raise every voter's budget by ``increment`` until the outcome is exhaustive.
+    def with_increments(self, increment: float = 1.0, *, until_exhaustive: bool = True) -> list[int]:
+        """Raise every voter's budget by ``increment`` while the outcome stays within budget.
 
-        As pabutools does: stop at the first exhaustive outcome, or return the last one
-        that was within the budget when the next would overspend.
+        As pabutools does (``until_exhaustive``): stop at the first exhaustive outcome, or
+        return the last one within the budget when the next would overspend. Without
+        ``until_exhaustive``, as equalshares.net (which some cities ran) does: keep raising
+        past exhaustive outcomes and return the last one within the budget.
         """
         voters = max(self.election.voter_count, 1)
         per_voter = float(self.election.budget) / voters
@@ -199,7 +201,7 @@ class EqualShares:
             chosen = self.run(per_voter, stop_above=float(self.election.budget) * (1 + 1e-9))
             if self.spent(chosen) > self.election.budget:
                 return previous
-            if self.exhaustive(chosen):
+            if until_exhaustive and self.exhaustive(chosen):
                 return chosen
             previous = chosen
             per_voter += increment

@@ -32,11 +32,11 @@ REPRODUCIBLE = {
     "Poland_Warszawa_2020_Praga-Poludnie": "greedy",
     "Poland_Warszawa_2026": "greedy-threshold",
     "Poland_Wroclaw_2015_150_-_500": "greedy-no-skip",
+    "Poland_Wieliczka_2023_Green_Budget": "equalshares/add1-comparison",
 }
 LOCAL_RULES = {
     "Poland_Poznan_2023": "greedy-custom",
     "Poland_Warszawa_2022_Bemowo": "greedy-exclusive",
-    "Poland_Wieliczka_2023_Green_Budget": "equalshares/add1-comparison",
 }
 
 
@@ -80,6 +80,24 @@ def test_official_says_why_it_cannot_reproduce_a_local_rule(name: str, rule: str
     with pytest.raises(UnsupportedRule) as error:
         tally(read_pb(pb(name)), "official")
     assert f"the official rule '{rule}'" in str(error.value)
+
+
+def test_wieliczka_raises_shares_past_the_first_exhaustive_outcome(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """pabutools' mes-add1 stops at the first exhaustive outcome (31 projects, with 66 and
+    67); the city kept raising shares while within budget and funded 46 instead."""
+    election = read_pb(pb("Poland_Wieliczka_2023_Green_Budget"))
+    first_exhaustive = set(tally(election, "mes-add1").selected)
+    official = set(tally(election, "official").selected)
+    assert len(first_exhaustive) == 31
+    assert len(official) == 30
+    assert first_exhaustive - official == {"66", "67"}
+    assert official - first_exhaustive == {"46"}
+    call_command("pb", "tally", pb("Poland_Wieliczka_2023_Green_Budget"), "--rule", "official")
+    captured = capsys.readouterr()
+    assert len(captured.out.split()) == 30
+    assert "Equal Shares is used" in captured.err
 
 
 def test_cli_prints_ids_in_order_and_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -132,3 +132,45 @@ def test_unknown_rule_and_phragmen_on_ranked_ballots_are_refused() -> None:
         funded("random")
     with pytest.raises(UnsupportedRule, match="approval and choose-1 ballots only"):
         funded("phragmen", APPROVAL.replace("approval", "ordinal"))
+
+
+COMPARISON = """META
+key;value
+budget;100
+vote_type;approval
+rule;equalshares/add1-comparison
+PROJECTS
+project_id;cost
+a;50
+b;50
+c;50
+VOTES
+voter_id;vote
+{votes}
+"""
+
+
+def comparison_election(ballots: list[str]) -> str:
+    return COMPARISON.format(votes="\n".join(f"{i};{b}" for i, b in enumerate(ballots)))
+
+
+def test_comparison_step_switches_to_greedy_when_more_voters_prefer_it() -> None:
+    # Equal Shares funds a (for the six) and c (for the four); greedy by votes funds a and
+    # b: the six have two funded projects instead of one, the four none instead of one.
+    election = parse_pb(comparison_election(["a,b"] * 6 + ["c"] * 4))
+    assert tally(election, "mes-add1").selected == ["a", "c"]
+    result = tally(election, "official")
+    assert result.selected == ["a", "b"]
+    assert result.notes == [
+        "comparison step: 4 voters prefer Equal Shares' outcome, 6 greedy's; greedy is used"
+    ]
+
+
+def test_comparison_step_keeps_equal_shares_when_greedy_is_not_preferred() -> None:
+    # With five and five the vote is tied, and a tie keeps Equal Shares.
+    election = parse_pb(comparison_election(["a,b"] * 5 + ["c"] * 5))
+    result = tally(election, "official")
+    assert sorted(result.selected) == ["a", "c"]
+    assert result.notes == [
+        "comparison step: 5 voters prefer Equal Shares' outcome, 5 greedy's; Equal Shares is used"
+    ]

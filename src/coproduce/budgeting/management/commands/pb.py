@@ -65,6 +65,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
         else:
             self.stdout.write("\n".join(result.selected))
+        for note in result.notes:
+            self.stderr.write(note)
 
     def do_import(self, options: dict[str, Any]) -> None:
         election = read_pb(options["file"])
