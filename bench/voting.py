@@ -135,7 +135,9 @@ def drive(clients: int, seconds: float, make_request: object) -> tuple[list[floa
     return asyncio.run(_drive(clients, seconds, make_request))
 
 
-async def _drive(clients: int, seconds: float, make_request: object) -> tuple[list[float], int, dict]:
+async def _drive(
+    clients: int, seconds: float, make_request: object
+) -> tuple[list[float], int, dict]:
     latencies: list[list[float]] = [[] for _ in range(clients)]
     errors = [0] * clients
     state: dict = {}

@@ -1,6 +1,7 @@
 """People: one account each, whatever side they act on in an initiative."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -10,6 +11,13 @@ class User(AbstractUser):
     display_name = models.CharField(max_length=100, blank=True)
     locality = models.CharField(max_length=100, blank=True)
     bio = models.TextField(max_length=1000, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text="Only used to check that you may vote where there is a minimum age; "
+        "no one else sees it.",
+    )
 
     def __str__(self) -> str:
         return self.display_name or self.username

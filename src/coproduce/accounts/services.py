@@ -3,6 +3,7 @@
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from coproduce.accounts.models import User
 
@@ -27,12 +28,21 @@ def user_sign_up(*, username: str, email: str, password: str, display_name: str 
 
 @transaction.atomic
 def user_update_profile(
-    *, actor: User, display_name: str, locality: str, bio: str, email: str
+    *,
+    actor: User,
+    display_name: str,
+    locality: str,
+    bio: str,
+    email: str,
+    birth_year: int | None = None,
 ) -> User:
     """Let a person change their own profile."""
     if User.objects.filter(email__iexact=email).exclude(pk=actor.pk).exists():
         raise ValidationError({"email": "An account with that e-mail address already exists."})
+    if birth_year is not None and birth_year > timezone.localdate().year:
+        raise ValidationError({"birth_year": "Your year of birth cannot be in the future."})
     actor.display_name, actor.locality, actor.bio, actor.email = display_name, locality, bio, email
+    actor.birth_year = birth_year
     actor.full_clean()
-    actor.save(update_fields=["display_name", "locality", "bio", "email"])
+    actor.save(update_fields=["display_name", "locality", "bio", "email", "birth_year"])
     return actor

@@ -44,6 +44,7 @@ class ProcessSerializer(serializers.ModelSerializer):
             "min_votes",
             "members_only",
             "residents_of_district_only",
+            "minimum_age",
             "codes_required",
             "proposals_open",
             "voting_open",
@@ -268,7 +269,9 @@ class BudgetViewSet(viewsets.GenericViewSet):
 
     def get_queryset(self) -> QuerySet[Budget]:
         visible = selectors.processes_visible_to(self.request.user)
-        return Budget.objects.filter(process__in=visible).select_related("process__initiative", "process__stage")
+        return Budget.objects.filter(process__in=visible).select_related(
+            "process__initiative", "process__stage"
+        )
 
     def get_object(self) -> Budget:
         return gate.get_object(

@@ -131,6 +131,7 @@ class ProcessForm(forms.ModelForm):
             "min_votes",
             "members_only",
             "residents_of_district_only",
+            "minimum_age",
             "codes_required",
             "proposals_open",
             "voting_open",

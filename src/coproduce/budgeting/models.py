@@ -6,6 +6,7 @@ cast counts) and, once counted, a tally per budget.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -79,6 +80,13 @@ class Process(models.Model):
     )
     # eligibility
     members_only = models.BooleanField(default=False)
+    minimum_age = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text="Voters must reach this age during the calendar year of the vote; leave "
+        "empty for no minimum.",
+    )
     residents_of_district_only = models.BooleanField(default=False)
     codes_required = models.BooleanField(
         default=False, help_text="Voters need a one-time code (handed out on paper or at events)."

@@ -22,6 +22,20 @@ def processes_visible_to(user: Any) -> QuerySet[Process]:
     )
 
 
+def who_can_vote(process: Process) -> list[str]:
+    """The process's eligibility rules in words, for its public page."""
+    rules = []
+    if process.codes_required:
+        rules.append("people with a one-time voting code (handed out on paper or at events)")
+    if process.members_only:
+        rules.append("members of the initiative")
+    if process.residents_of_district_only:
+        rules.append("for a district's budget, people who live in that district")
+    if process.minimum_age:
+        rules.append(f"people who are {process.minimum_age} or older this year")
+    return rules or ["anyone with an account"]
+
+
 def processes_of(initiative: Initiative) -> QuerySet[Process]:
     return Process.objects.filter(initiative=initiative).order_by("-created_at")
 

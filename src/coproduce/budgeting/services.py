@@ -383,6 +383,7 @@ def ballot_cast(
             raise ValidationError({"code": "This vote needs a one-time voting code."})
         if process.members_only and not _is_member(process.initiative, actor):
             raise ValidationError({"voter": "Only members of the initiative can vote."})
+        _require_age(process, actor)
         if (
             process.residents_of_district_only
             and budget.district
@@ -428,6 +429,25 @@ def ballot_cast(
             f"Ballot in {budget.name}"[:500],
         )
     return ballot
+
+
+def _require_age(process: Process, voter: Any) -> None:
+    """Age as many cities count it for PB: the age the voter reaches this calendar year.
+    Code holders are not asked: staff check age when they hand out a code."""
+    minimum = process.minimum_age
+    if not minimum:
+        return
+    if voter.birth_year is None:
+        raise ValidationError(
+            {
+                "voter": f"This vote is for people aged {minimum} or over this year; add your "
+                f"year of birth on your profile to vote."
+            }
+        )
+    if timezone.localdate().year - voter.birth_year < minimum:
+        raise ValidationError(
+            {"voter": f"This vote is for people who are {minimum} or older this year."}
+        )
 
 
 def _account_ballot(budget: Budget, voter: Any, now: datetime.datetime) -> Ballot:

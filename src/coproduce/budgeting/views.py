@@ -53,7 +53,9 @@ def _budget(request: HttpRequest, pk: int) -> Budget:
     visible = selectors.processes_visible_to(request.user)
     return gate.get_object(
         request.user,
-        Budget.objects.filter(process__in=visible).select_related("process__initiative", "process__stage"),
+        Budget.objects.filter(process__in=visible).select_related(
+            "process__initiative", "process__stage"
+        ),
         "budgeting.view_process",
         pk=pk,
     )
@@ -66,6 +68,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "process": process,
         "budgets": budgets,
+        "who_can_vote": selectors.who_can_vote(process),
         "can_manage": gate.allows(request.user, "budgeting.manage_process", process.initiative),
         "can_propose": process.phase == "proposals"
         and gate.allows(request.user, "budgeting.submit_proposal", process.initiative),

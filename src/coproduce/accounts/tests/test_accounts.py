@@ -95,6 +95,26 @@ def test_profile_update_and_bad_email(client: Client, db) -> None:
     assert (user.email, user.locality) == ("sam@example.org", "Leeds")
 
 
+def test_year_of_birth_is_optional_and_not_in_the_future(client: Client, db) -> None:
+    from django.utils import timezone
+
+    user = make_user("someone")
+    client.force_login(user)
+    data = {"display_name": "", "email": "sam@example.org", "locality": "", "bio": ""}
+    assert client.post("/accounts/profile/", {**data, "birth_year": "2001"}).status_code == 302
+    user.refresh_from_db()
+    assert user.birth_year == 2001
+    future = timezone.localdate().year + 1
+    response = client.post("/accounts/profile/", {**data, "birth_year": str(future)})
+    assert response.status_code == 400
+    assert "Your year of birth cannot be in the future." in response.content.decode()
+    user.refresh_from_db()
+    assert user.birth_year == 2001
+    assert client.post("/accounts/profile/", data).status_code == 302
+    user.refresh_from_db()
+    assert user.birth_year is None
+
+
 def test_password_reset_link_works_once(client: Client, db) -> None:
     user = make_user("forgetful")
     response = client.post("/accounts/password-reset/", {"email": "forgetful@example.org"})

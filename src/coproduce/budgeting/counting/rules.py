@@ -186,7 +186,9 @@ class EqualShares:
         taken = set(chosen)
         return all(self.election.projects[j].cost > left for j in self.candidates if j not in taken)
 
-    def with_increments(self, increment: float = 1.0, *, until_exhaustive: bool = True) -> list[int]:
+    def with_increments(
+        self, increment: float = 1.0, *, until_exhaustive: bool = True
+    ) -> list[int]:
         """Raise every voter's budget by ``increment`` while the outcome stays within budget.
 
         As pabutools does (``until_exhaustive``): stop at the first exhaustive outcome, or

@@ -258,6 +258,27 @@ def test_eligibility_members_and_district_residents(world) -> None:
     assert Ballot.objects.count() == 1
 
 
+def test_minimum_age_counts_the_age_reached_this_year(client, world) -> None:
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    pb = make_pb(world, minimum_age=16, members_only=True)
+    open_voting(pb)
+    page = client.get(f"/pb/{pb.process.pk}/").content.decode()
+    assert "Who can vote: members of the initiative; people who are 16 or older this year." in page
+    with pytest.raises(ValidationError, match="add your year of birth on your profile"):
+        services.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
+    world.member.birth_year = this_year - 15
+    world.member.save()
+    with pytest.raises(ValidationError, match="for people who are 16 or older this year"):
+        services.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
+    assert Ballot.objects.count() == 0
+    world.member.birth_year = this_year - 16
+    world.member.save()
+    services.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
+    assert Ballot.objects.filter(voter=world.member).count() == 1
+
+
 def test_a_voting_code_works_once_and_staff_enter_paper_ballots(world) -> None:
     pb = make_pb(world, codes_required=True)
     codes = services.voting_codes_issue(actor=world.coordinator, process=pb.process, count=3)
