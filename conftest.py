@@ -12,10 +12,10 @@ from django.test import override_settings
 from rest_framework.test import APIClient
 
 from coproduce.accounts.models import User
+from coproduce.core import append_only
 from coproduce.core.vocabulary import Role, ServiceArea, Side, StageKind
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Initiative, JoinPolicy, Stage
-from coproduce.record import triggers
 
 PASSWORD = "a-long-test-password-42"
 
@@ -40,9 +40,9 @@ def _flush_keeps_the_record_append_only() -> Any:
     def sql_flush(self: Any, style: Any, tables: Any, **options: Any) -> list[str]:
         vendor = self.connection.vendor
         return [
-            *triggers.drop_sql(vendor),
+            *append_only.drop_sql(vendor),
             *original(self, style, tables, **options),
-            *triggers.create_sql(vendor),
+            *append_only.create_sql(vendor),
         ]
 
     operations.sql_flush = sql_flush  # type: ignore[method-assign]

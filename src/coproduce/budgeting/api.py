@@ -11,7 +11,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.budgeting import selectors, services
-from coproduce.budgeting.models import Budget, ImplementationUpdate, Process, Proposal
+from coproduce.budgeting.models import (
+    Budget,
+    ImplementationUpdate,
+    PhaseCount,
+    Process,
+    Proposal,
+)
 from coproduce.core import gate
 from coproduce.initiatives.models import Initiative, Stage
 
@@ -23,10 +29,33 @@ class BudgetSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
+class PhaseCountSerializer(serializers.ModelSerializer):
+    closed_by = serializers.CharField(source="closed_by.shown_name", read_only=True)
+
+    class Meta:
+        model = PhaseCount
+        fields = [
+            "phase",
+            "closed_at",
+            "closed_by",
+            "proposals",
+            "feasible",
+            "supports",
+            "comments",
+            "ballots",
+            "casts",
+            "paper_ballots",
+            "codes_issued",
+            "codes_used",
+        ]
+        read_only_fields = fields
+
+
 class ProcessSerializer(serializers.ModelSerializer):
     initiative = serializers.SlugRelatedField(slug_field="slug", queryset=Initiative.objects.all())
     stage = serializers.PrimaryKeyRelatedField(queryset=Stage.objects.all())
     budgets = BudgetSerializer(many=True)
+    phase_counts = PhaseCountSerializer(many=True, read_only=True)
 
     class Meta:
         model = Process
@@ -50,6 +79,7 @@ class ProcessSerializer(serializers.ModelSerializer):
             "voting_open",
             "voting_close",
             "budgets",
+            "phase_counts",
         ]
         read_only_fields = ["id", "phase"]
 
@@ -165,7 +195,9 @@ class ProcessViewSet(
     serializer_class = ProcessSerializer
 
     def get_queryset(self) -> QuerySet[Process]:
-        return selectors.processes_visible_to(self.request.user).prefetch_related("budgets")
+        return selectors.processes_visible_to(self.request.user).prefetch_related(
+            "budgets", "phase_counts__closed_by"
+        )
 
     def get_object(self) -> Process:
         return _process(self.request, self.kwargs["pk"])

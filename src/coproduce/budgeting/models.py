@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from coproduce.initiatives.models import Initiative, Stage
+from coproduce.record.models import AppendOnlyModel
 
 
 class Phase(models.TextChoices):
@@ -363,3 +364,37 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} on {self.proposal}"
+
+
+class PhaseCount(AppendOnlyModel):
+    """The audit log of a process: the counts as each phase closed, and who closed it.
+
+    Written once when the coordinator moves the process on; never changed (database
+    triggers refuse it), so anyone can later check that nothing was added to a closed phase.
+    Totals only: no ballot's content is here.
+    """
+
+    process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="phase_counts")
+    phase = models.CharField(max_length=16, choices=Phase.choices, help_text="The phase closed.")
+    closed_at = models.DateTimeField(auto_now_add=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposals = models.PositiveIntegerField()
+    feasible = models.PositiveIntegerField()
+    supports = models.PositiveIntegerField()
+    comments = models.PositiveIntegerField()
+    ballots = models.PositiveIntegerField(help_text="Ballots that count (one per voter or code).")
+    casts = models.PositiveIntegerField(help_text="Ballots cast, counting each change.")
+    paper_ballots = models.PositiveIntegerField()
+    codes_issued = models.PositiveIntegerField()
+    codes_used = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["closed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["process", "phase"], name="pb_one_count_per_phase")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.process} at the close of {self.get_phase_display()}"

@@ -8,9 +8,13 @@ from coproduce.budgeting.models import (
     Ballot,
     BallotChoice,
     Budget,
+    Comment,
     ImplementationUpdate,
+    PhaseCount,
     Process,
     Proposal,
+    ProposalStatus,
+    Support,
 )
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import initiatives_visible_to
@@ -20,6 +24,34 @@ def processes_visible_to(user: Any) -> QuerySet[Process]:
     return Process.objects.filter(initiative__in=initiatives_visible_to(user)).select_related(
         "initiative", "stage"
     )
+
+
+def totals(process: Process) -> dict[str, int]:
+    """The process's counts now: what the audit log keeps as each phase closes."""
+    proposals = Proposal.objects.filter(budget__process=process)
+    ballots = Ballot.objects.filter(budget__process=process)
+    counted = ballots.aggregate(
+        ballots=Count("pk"),
+        casts=Sum("casts"),
+        paper_ballots=Count("pk", filter=Q(entered_by__isnull=False)),
+    )
+    codes = process.codes.aggregate(
+        codes_issued=Count("pk"), codes_used=Count("pk", filter=Q(used_at__isnull=False))
+    )
+    return {
+        "proposals": proposals.count(),
+        "feasible": proposals.filter(status=ProposalStatus.FEASIBLE).count(),
+        "supports": Support.objects.filter(proposal__budget__process=process).count(),
+        "comments": Comment.objects.filter(proposal__budget__process=process).count(),
+        "ballots": counted["ballots"],
+        "casts": counted["casts"] or 0,
+        "paper_ballots": counted["paper_ballots"],
+        **codes,
+    }
+
+
+def phase_counts(process: Process) -> QuerySet[PhaseCount]:
+    return process.phase_counts.select_related("closed_by")
 
 
 def who_can_vote(process: Process) -> list[str]:

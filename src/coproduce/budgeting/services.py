@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from coproduce.budgeting import selectors
 from coproduce.budgeting.counting import Election, Project, tally, write_pb
 from coproduce.budgeting.models import (
     PABULIB_VOTE_TYPE,
@@ -25,6 +26,7 @@ from coproduce.budgeting.models import (
     Comment,
     ImplementationUpdate,
     Phase,
+    PhaseCount,
     Process,
     Proposal,
     ProposalStatus,
@@ -147,6 +149,9 @@ def phase_advance(*, actor: Any, process: Process) -> Process:
         uncounted = [b.name for b in process.budgets.all() if not b.tallies.exists()]
         if uncounted:
             raise ValidationError({"phase": f"Count every budget first: {', '.join(uncounted)}."})
+    PhaseCount.objects.create(
+        process=process, phase=process.phase, closed_by=actor, **selectors.totals(process)
+    )
     process.phase = following
     process.save(update_fields=["phase"])
     return process

@@ -69,6 +69,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "process": process,
         "budgets": budgets,
         "who_can_vote": selectors.who_can_vote(process),
+        "phase_counts": selectors.phase_counts(process),
         "can_manage": gate.allows(request.user, "budgeting.manage_process", process.initiative),
         "can_propose": process.phase == "proposals"
         and gate.allows(request.user, "budgeting.submit_proposal", process.initiative),

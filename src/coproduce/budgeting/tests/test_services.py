@@ -353,6 +353,55 @@ def test_counting_funds_what_the_engine_says_and_records_the_decision(voting: PB
     assert Tally.objects.count() == 2
 
 
+def test_each_phase_closes_with_an_unchangeable_count(client, pb: PB) -> None:
+    from django.db import DatabaseError, connection, transaction
+
+    from coproduce.budgeting.models import PhaseCount
+
+    voting = pb
+    coordinator = voting.world.coordinator
+    services.proposal_support(actor=voting.world.outsider, proposal=voting.proposals["murals"])
+    open_voting(voting)
+    services.ballot_cast(
+        actor=voting.world.member, budget=voting.north, choices=ids(voting, "benches")
+    )
+    services.ballot_cast(
+        actor=voting.world.member, budget=voting.north, choices=ids(voting, "murals")
+    )
+    services.ballot_cast(
+        actor=voting.world.outsider, budget=voting.city, choices=ids(voting, "pool")
+    )
+    services.phase_advance(actor=coordinator, process=voting.process)  # counting
+    rows = list(
+        PhaseCount.objects.filter(process=voting.process).values_list(
+            "phase", "closed_by__username", "proposals", "feasible", "supports", "ballots", "casts"
+        )
+    )
+    assert rows == [
+        ("setup", "coord", 0, 0, 0, 0, 0),
+        ("proposals", "coord", 5, 0, 1, 0, 0),
+        ("review", "coord", 5, 5, 1, 0, 0),
+        ("voting", "coord", 5, 5, 1, 2, 3),
+    ]
+    last = PhaseCount.objects.get(process=voting.process, phase="voting")
+    with pytest.raises(PermissionError):
+        last.save()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE budgeting_phasecount SET ballots = 99")
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM budgeting_phasecount")
+    assert PhaseCount.objects.get(pk=last.pk).ballots == 2
+    page = client.get(f"/pb/{voting.process.pk}/").content.decode()
+    assert "Audit log: the counts as each phase closed" in page
+    api = client.get(f"/api/v1/pb/processes/{voting.process.pk}/").json()
+    assert [(c["phase"], c["ballots"], c["casts"]) for c in api["phase_counts"]] == [
+        ("setup", 0, 0),
+        ("proposals", 0, 0),
+        ("review", 0, 0),
+        ("voting", 2, 3),
+    ]
+
+
 def test_non_members_take_part_without_entering_the_record(voting: PB) -> None:
     outsider = voting.world.outsider
     services.ballot_cast(actor=outsider, budget=voting.north, choices=ids(voting, "benches"))

@@ -1,14 +1,14 @@
 from django.db import migrations
 
-from coproduce.record import triggers
+from coproduce.core import append_only
 
 
 def install(apps, schema_editor):  # type: ignore[no-untyped-def]
-    triggers.install(schema_editor.connection)
+    append_only.install(schema_editor.connection, append_only.RECORD_TABLES)
 
 
 def remove(apps, schema_editor):  # type: ignore[no-untyped-def]
-    triggers.remove(schema_editor.connection)
+    append_only.remove(schema_editor.connection, append_only.RECORD_TABLES)
 
 
 class Migration(migrations.Migration):

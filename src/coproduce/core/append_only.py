@@ -1,11 +1,16 @@
-"""Database triggers that make the record's tables append-only, whatever code touches them.
+"""Database triggers that make tables append-only, whatever code touches them.
 
-Used by the migration that installs them. SQLite aborts the statement; PostgreSQL raises.
+Used by the migrations that install them (each app for its own tables). SQLite aborts the
+statement; PostgreSQL raises. Corrections are new rows, never edits.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
-APPEND_ONLY_TABLES = ("record_contribution", "record_contributionverification", "record_decision")
+RECORD_TABLES = ("record_contribution", "record_contributionverification", "record_decision")
+BUDGETING_TABLES = ("budgeting_phasecount",)
+# Every append-only table, for whatever must handle them all (the test suite's flush).
+APPEND_ONLY_TABLES = RECORD_TABLES + BUDGETING_TABLES
 
 POSTGRES_FUNCTION = """
 CREATE OR REPLACE FUNCTION coproduce_append_only() RETURNS trigger AS $$
@@ -17,15 +22,15 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def create_sql(vendor: str) -> list[str]:
+def create_sql(vendor: str, tables: Sequence[str] = APPEND_ONLY_TABLES) -> list[str]:
     if vendor == "postgresql":
         return [POSTGRES_FUNCTION] + [
             f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             f"FOR EACH ROW EXECUTE FUNCTION coproduce_append_only();"
-            for table in APPEND_ONLY_TABLES
+            for table in tables
         ]
     statements = []
-    for table in APPEND_ONLY_TABLES:
+    for table in tables:
         for event in ("UPDATE", "DELETE"):
             statements.append(
                 f"CREATE TRIGGER IF NOT EXISTS {table}_no_{event.lower()} BEFORE {event} "
@@ -35,26 +40,23 @@ def create_sql(vendor: str) -> list[str]:
     return statements
 
 
-def drop_sql(vendor: str) -> list[str]:
+def drop_sql(vendor: str, tables: Sequence[str] = APPEND_ONLY_TABLES) -> list[str]:
     if vendor == "postgresql":
-        return [
-            f"DROP TRIGGER IF EXISTS {table}_append_only ON {table};"
-            for table in APPEND_ONLY_TABLES
-        ]
+        return [f"DROP TRIGGER IF EXISTS {table}_append_only ON {table};" for table in tables]
     return [
         f"DROP TRIGGER IF EXISTS {table}_no_{event} ;"
-        for table in APPEND_ONLY_TABLES
+        for table in tables
         for event in ("update", "delete")
     ]
 
 
-def install(connection: Any) -> None:
+def install(connection: Any, tables: Sequence[str]) -> None:
     with connection.cursor() as cursor:
-        for statement in create_sql(connection.vendor):
+        for statement in create_sql(connection.vendor, tables):
             cursor.execute(statement)
 
 
-def remove(connection: Any) -> None:
+def remove(connection: Any, tables: Sequence[str]) -> None:
     with connection.cursor() as cursor:
-        for statement in drop_sql(connection.vendor):
+        for statement in drop_sql(connection.vendor, tables):
             cursor.execute(statement)
