@@ -107,6 +107,11 @@ def test_from_set_up_to_results(open_page: Any, initiative: Any) -> None:
     assert "£900" in table
     compared = nia.page.get_by_role("table", name="What each rule would fund with these ballots")
     assert "1 of 1" in compared.inner_text()
+    chart = nia.page.get_by_role("figure", name="Votes per project, most first").inner_text()
+    assert "Benches by the river 1 vote · funded" in " ".join(chart.split())
+    nia.visit(f"/pb/{process.pk}/")
+    audit = nia.page.get_by_role("region", name="Audit log: the counts as each phase closed")
+    assert "Counting" in audit.inner_text()
     nia.visit(f"/initiatives/{initiative.slug}/")
     region = nia.page.get_by_role("region", name="Participatory budgeting").inner_text()
     assert "Riverside budget 2027 (Results)" in region

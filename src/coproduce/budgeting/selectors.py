@@ -16,6 +16,7 @@ from coproduce.budgeting.models import (
     ProposalStatus,
     Support,
 )
+from coproduce.core.charts import bars
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import initiatives_visible_to
 
@@ -153,3 +154,31 @@ def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def results_charts(results: dict[str, Any], comparison: list[dict[str, Any]]) -> dict[str, Any]:
+    """The results as bar charts: votes per project (most first, funded ones marked), and
+    voters with a funded project they voted for under each rule."""
+    by_votes = sorted(results["proposals"], key=lambda row: (-row["votes"], row["title"]))
+    return {
+        "votes": bars(
+            (
+                row["title"],
+                row["votes"],
+                f"{row['votes']} vote{'s' if row['votes'] != 1 else ''}"
+                + (" · funded" if row["funded"] else ""),
+                row["funded"],
+            )
+            for row in by_votes
+        ),
+        "served": bars(
+            (
+                row["label"],
+                row["voters_served"],
+                f"{row['voters_served']} of {row['voters']} voters"
+                + (f" ({row['voters_served'] / row['voters']:.0%})" if row["voters"] else ""),
+                False,
+            )
+            for row in comparison
+        ),
+    }

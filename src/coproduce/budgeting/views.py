@@ -286,11 +286,13 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     budget = _budget(request, pk)
     gate.require(request.user, "budgeting.view_results", budget)
+    results, comparison = selectors.results(budget), selectors.rule_comparison(budget)
     context = {
         "budget": budget,
         "process": budget.process,
-        "results": selectors.results(budget),
-        "comparison": selectors.rule_comparison(budget),
+        "results": results,
+        "comparison": comparison,
+        "charts": selectors.results_charts(results, comparison),
     }
     return render(request, "budgeting/results.html", context)
 

@@ -52,6 +52,19 @@ def test_vote_count_and_publish_through_the_api(api: APIClient, voting: PB) -> N
     assert rows == {"Benches": (1, True), "Lights": (1, True), "Murals": (0, False)}
     assert results["spent"] == 90_000
     assert Ballot.objects.count() == 2
+    page = api.get(f"/pb/budgets/{voting.north.pk}/results/").content.decode()
+    chart = page[page.index("Votes per project, most first") : page.index("</figure>")]
+    # most votes first, then by title; funded projects are marked in words, not colour only
+    assert [line.split("</span>")[0] for line in chart.split('bar-label">')[1:]] == [
+        "Benches",
+        "Lights",
+        "Murals",
+    ]
+    assert '"bar-value">1 vote · funded</span>' in chart
+    assert '"bar-value">0 votes</span>' in chart
+    assert chart.count('<rect width="100.00"') == 2
+    assert chart.count('<rect width="0.00"') == 1
+    assert "Voters with at least one funded project they voted for" in page
 
     api.force_authenticate(voting.world.coordinator)
     updates = f"/api/v1/pb/proposals/{benches}/updates/"
