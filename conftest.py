@@ -68,6 +68,12 @@ def _fresh_cache(request: pytest.FixtureRequest) -> None:
             return
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings: Any, tmp_path: Any) -> None:
+    """Uploaded pictures go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def make_user(username: str, **extra: Any) -> User:
     user = User.objects.create_user(
         username=username, email=f"{username}@example.org", password=PASSWORD, **extra

@@ -161,6 +161,14 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     ],
     "budgeting:propose": [("get", None, PAGE_SIGNED_IN)],
     "budgeting:proposal": [("get", None, _all(200))],
+    "budgeting:edit_proposal": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=403, other_coordinator=403, staff=403),
+        )
+    ],
+    "budgeting:proposal_image": [("get", None, _all(404))],  # this proposal has no picture
     "budgeting:support": [("post", {}, _all(302))],
     "budgeting:comment": [
         ("post", {}, _signed_in(302, member=400, coordinator=400, other_coordinator=400, staff=400))
@@ -339,6 +347,14 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
             _signed_in(403, member=200, coordinator=403, other_coordinator=403, staff=403),
         ),
     ],
+    # removing a picture the proposal does not have: its author may (a no-op), no one else
+    "api:pb-proposal-picture": [
+        (
+            "delete",
+            None,
+            _signed_in(403, member=200, coordinator=403, other_coordinator=403, staff=403),
+        )
+    ],
     "api:pb-proposal-support": [
         (
             "post",
@@ -509,6 +525,8 @@ def _targets(world: World) -> dict[str, Any]:
         "budgeting:manage": lambda: {"pk": process.pk},
         "budgeting:propose": lambda: {"pk": process.pk},
         "budgeting:proposal": lambda: {"pk": pb_proposal.pk},
+        "budgeting:edit_proposal": lambda: {"pk": pb_proposal.pk},
+        "budgeting:proposal_image": lambda: {"pk": pb_proposal.pk},
         "budgeting:support": lambda: {"pk": pb_proposal.pk},
         "budgeting:comment": lambda: {"pk": pb_proposal.pk},
         "budgeting:review": lambda: {"pk": pb_proposal.pk},
@@ -520,6 +538,7 @@ def _targets(world: World) -> dict[str, Any]:
         "api:pb-process-codes": lambda: {"pk": process.pk},
         "api:pb-process-proposals": lambda: {"pk": process.pk},
         "api:pb-proposal-detail": lambda: {"pk": pb_proposal.pk},
+        "api:pb-proposal-picture": lambda: {"pk": pb_proposal.pk},
         "api:pb-proposal-support": lambda: {"pk": pb_proposal.pk},
         "api:pb-proposal-review": lambda: {"pk": pb_proposal.pk},
         "api:pb-proposal-updates": lambda: {"pk": pb_proposal.pk},

@@ -139,6 +139,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT: Path | None = None  # production collects into one (settings_production)
+# Uploaded pictures; never served directly, only through views that ask the permission gate.
+MEDIA_ROOT = DATA_DIR / "media"
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -3,9 +3,11 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -87,6 +89,11 @@ class ProcessSerializer(serializers.ModelSerializer):
 class ProposalSerializer(serializers.ModelSerializer):
     supports = serializers.IntegerField(source="support_count", read_only=True, default=0)
     author = serializers.CharField(source="author.shown_name", read_only=True)
+    picture = serializers.SerializerMethodField(help_text="The picture's address, if it has one.")
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_picture(self, proposal: Proposal) -> str | None:
+        return reverse("budgeting:proposal_image", args=[proposal.pk]) if proposal.image else None
 
     class Meta:
         model = Proposal
@@ -104,6 +111,8 @@ class ProposalSerializer(serializers.ModelSerializer):
             "author_reply",
             "supports",
             "merged_into",
+            "picture",
+            "image_alt",
         ]
         read_only_fields = [
             "id",
@@ -114,7 +123,15 @@ class ProposalSerializer(serializers.ModelSerializer):
             "author_reply",
             "supports",
             "merged_into",
+            "image_alt",
         ]
+
+
+class PictureSerializer(serializers.Serializer):
+    image = serializers.FileField(help_text="JPEG, PNG or WebP, up to 5 MB.")
+    image_alt = serializers.CharField(
+        max_length=300, help_text="What the picture shows, for people who cannot see it."
+    )
 
     def get_fields(self) -> dict[str, Any]:
         fields = super().get_fields()
@@ -241,7 +258,7 @@ class ProcessViewSet(
 
 
 class ProposalViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
-    http_method_names = ["get", "patch", "post", "head", "options"]
+    http_method_names = ["get", "patch", "post", "delete", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Proposal]:
         visible = selectors.processes_visible_to(self.request.user)
@@ -259,6 +276,28 @@ class ProposalViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewse
         serializer.instance = services.proposal_edit(
             actor=self.request.user, proposal=self.get_object(), **serializer.validated_data
         )
+
+    @extend_schema(
+        request={"multipart/form-data": PictureSerializer}, responses={200: ProposalSerializer}
+    )
+    @action(
+        detail=True,
+        methods=["post", "delete"],
+        permission_classes=[IsAuthenticated],
+        parser_classes=[MultiPartParser],
+    )
+    def picture(self, request: Request, pk: str) -> Response:
+        """Set the proposal's picture (POST, multipart) or remove it (DELETE); its author
+        only, while proposals are collected."""
+        proposal = self.get_object()
+        if request.method == "DELETE":
+            changes: dict[str, Any] = {"remove_image": True}
+        else:
+            serializer = PictureSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            changes = dict(serializer.validated_data)
+        proposal = services.proposal_edit(actor=request.user, proposal=proposal, **changes)
+        return Response(ProposalSerializer(proposal).data)
 
     @extend_schema(request=None, responses={201: None})
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])

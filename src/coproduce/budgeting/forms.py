@@ -3,8 +3,9 @@ from django import forms
 from coproduce.budgeting.models import Budget, ImplementationStatus, Process
 
 
-class ProposalForm(forms.Form):
-    budget = forms.ModelChoiceField(queryset=Budget.objects.none(), empty_label=None)
+class ProposalFieldsForm(forms.Form):
+    """What an author writes about a project, new or edited."""
+
     title = forms.CharField(max_length=200)
     description = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))
     category = forms.CharField(max_length=80, required=False)
@@ -15,10 +16,32 @@ class ProposalForm(forms.Form):
         decimal_places=2,
         help_text="Your best guess; professionals will check it.",
     )
+    image = forms.FileField(
+        label="Picture (optional)",
+        required=False,
+        help_text="JPEG, PNG or WebP, up to 5 MB. We remove its hidden details, such as where "
+        "it was taken.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    image_alt = forms.CharField(
+        label="What the picture shows",
+        max_length=300,
+        required=False,
+        help_text="A few words for people who cannot see it; needed with a picture.",
+    )
+
+
+class ProposalForm(ProposalFieldsForm):
+    budget = forms.ModelChoiceField(queryset=Budget.objects.none(), empty_label=None)
+    field_order = ["budget", "title", "description", "category", "estimated_cost"]
 
     def __init__(self, *args: object, process: Process, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["budget"].queryset = process.budgets.all()  # type: ignore[attr-defined]
+
+
+class ProposalEditForm(ProposalFieldsForm):
+    remove_image = forms.BooleanField(label="Remove the picture", required=False)
 
 
 class ReviewForm(forms.Form):

@@ -158,6 +158,14 @@ class Proposal(models.Model):
     title = models.CharField(max_length=200)
     description = models.TextField(max_length=4000)
     category = models.CharField(max_length=80, blank=True)
+    image = models.FileField(
+        upload_to="pb/proposals/%Y/", blank=True, help_text="A picture, re-saved without metadata."
+    )
+    image_alt = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it.",
+    )
     estimated_cost = models.BigIntegerField(help_text="The author's estimate, in pence.")
     cost = models.BigIntegerField(null=True, blank=True, help_text="The reviewed cost, in pence.")
     status = models.CharField(
@@ -190,6 +198,9 @@ class Proposal(models.Model):
                 name="pb_merged_has_target",
             ),
             models.CheckConstraint(condition=~Q(merged_into=F("pk")), name="pb_not_merged_self"),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="pb_picture_has_description"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -35,6 +36,7 @@ from coproduce.budgeting.models import (
     VotingCode,
 )
 from coproduce.core import gate
+from coproduce.core.images import clean_picture
 from coproduce.core.vocabulary import (
     ContributionKind,
     DecidingBody,
@@ -169,6 +171,8 @@ def proposal_submit(
     description: str,
     estimated_cost: int,
     category: str = "",
+    image: UploadedFile | None = None,
+    image_alt: str = "",
 ) -> Proposal:
     process = _current(budget.process_id)
     gate.require(actor, "budgeting.submit_proposal", process.initiative)
@@ -182,8 +186,7 @@ def proposal_submit(
         estimated_cost=estimated_cost,
         category=category,
     )
-    proposal.full_clean()
-    proposal.save()
+    _save_with_picture(proposal, image, image_alt, remove=False)
     _record_for_member(
         process.initiative, process.stage, actor, ContributionKind.IDEA, f"Proposal: {title}"[:500]
     )
@@ -198,9 +201,42 @@ def proposal_edit(*, actor: Any, proposal: Proposal, **changes: Any) -> Proposal
         if name in changes:
             setattr(proposal, name, changes[name])
     _check_cost("estimated_cost", proposal.estimated_cost, proposal.budget)
-    proposal.full_clean()
-    proposal.save()
+    _save_with_picture(
+        proposal,
+        changes.get("image"),
+        changes.get("image_alt"),
+        remove=bool(changes.get("remove_image")),
+    )
     return proposal
+
+
+def _save_with_picture(
+    proposal: Proposal, image: UploadedFile | None, image_alt: str | None, *, remove: bool
+) -> None:
+    """Save the proposal with its picture changed as asked. The picture is checked and
+    re-saved without metadata; it needs words for people who cannot see it. Everything else
+    is validated before the file is written, and a replaced file is removed once the change
+    is committed."""
+    old = proposal.image.name if proposal.image else ""
+    if remove:
+        proposal.image, proposal.image_alt = "", ""
+    if image_alt is not None and not remove:
+        proposal.image_alt = image_alt.strip()
+    cleaned = clean_picture(image) if image is not None else None
+    if (cleaned is not None or proposal.image) and not proposal.image_alt:
+        raise ValidationError(
+            {
+                "image_alt": "Say in a few words what the picture shows, for people who "
+                "cannot see it."
+            }
+        )
+    proposal.full_clean(exclude=["image"])
+    if cleaned is not None:
+        proposal.image.save(cleaned.name or "picture", cleaned, save=False)
+    proposal.save()
+    if old and old != proposal.image.name:
+        storage = proposal.image.storage
+        transaction.on_commit(lambda: storage.delete(old))
 
 
 @transaction.atomic

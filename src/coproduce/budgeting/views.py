@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -17,6 +17,7 @@ from coproduce.budgeting.forms import (
     CodesForm,
     CommentForm,
     ProcessForm,
+    ProposalEditForm,
     ProposalForm,
     ReplyForm,
     ReviewForm,
@@ -81,7 +82,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     gate.require(request.user, "budgeting.submit_proposal", process.initiative)
-    form = ProposalForm(request.POST or None, process=process)
+    form = ProposalForm(request.POST or None, request.FILES or None, process=process)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -92,6 +93,8 @@ def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
                 description=data["description"],
                 category=data["category"],
                 estimated_cost=pence(data["estimated_cost"]) or 0,
+                image=data["image"],
+                image_alt=data["image_alt"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -104,6 +107,56 @@ def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
         {"form": form, "process": process, "heading": "Propose a project"},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(request, pk)
+    gate.require(request.user, "budgeting.edit_proposal", proposal)
+    initial = {
+        "title": proposal.title,
+        "description": proposal.description,
+        "category": proposal.category,
+        "estimated_cost": Decimal(proposal.estimated_cost) / 100,
+        "image_alt": proposal.image_alt,
+    }
+    form = ProposalEditForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.proposal_edit(
+                actor=request.user,
+                proposal=proposal,
+                title=data["title"],
+                description=data["description"],
+                category=data["category"],
+                estimated_cost=pence(data["estimated_cost"]) or 0,
+                image=data["image"],
+                image_alt=data["image_alt"],
+                remove_image=data["remove_image"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your proposal is updated.")
+            return redirect("budgeting:proposal", pk=proposal.pk)
+    return render(
+        request,
+        "budgeting/form.html",
+        {"form": form, "process": proposal.budget.process, "heading": f"Edit: {proposal.title}"},
+        status=400 if form.errors else 200,
+    )
+
+
+def proposal_image(request: HttpRequest, pk: int) -> FileResponse:
+    """A proposal's picture, to whoever may see the proposal (never served directly)."""
+    proposal = _proposal(request, pk)
+    if not proposal.image:
+        raise Http404("This proposal has no picture.")
+    kind = "image/png" if proposal.image.name.endswith(".png") else "image/jpeg"
+    response = FileResponse(proposal.image.open("rb"), content_type=kind)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def proposal_detail(
@@ -123,6 +176,8 @@ def proposal_detail(
             and gate.allows(user, "budgeting.support_proposal", process.initiative)
             else None
         ),
+        "can_edit": process.phase == "proposals"
+        and gate.allows(user, "budgeting.edit_proposal", proposal),
         "can_support": process.phase in ("proposals", "review")
         and proposal.status != ProposalStatus.MERGED
         and gate.allows(user, "budgeting.support_proposal", process.initiative),
