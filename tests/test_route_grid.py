@@ -196,6 +196,8 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     ],
     "budgeting:ballot": [("get", None, _all(302))],
     "budgeting:results": [("get", None, _all(403))],
+    "budgeting:results_pb": [("get", None, _all(403))],  # not before results are published
+    "budgeting:results_csv": [("get", None, _all(403))],
     "accounts:sign_up": [("get", None, _all(200))],
     "accounts:login": [
         (
@@ -534,6 +536,8 @@ def _targets(world: World) -> dict[str, Any]:
         "budgeting:update": lambda: {"pk": pb_proposal.pk},
         "budgeting:ballot": lambda: {"pk": pb_budget.pk},
         "budgeting:results": lambda: {"pk": pb_budget.pk},
+        "budgeting:results_pb": lambda: {"pk": pb_budget.pk},
+        "budgeting:results_csv": lambda: {"pk": pb_budget.pk},
         "api:pb-process-advance": lambda: {"pk": process.pk},
         "api:pb-process-codes": lambda: {"pk": process.pk},
         "api:pb-process-proposals": lambda: {"pk": process.pk},

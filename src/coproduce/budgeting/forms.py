@@ -179,3 +179,24 @@ class BudgetForm(forms.Form):
 class CodesForm(forms.Form):
     count = forms.IntegerField(min_value=1, max_value=10_000, label="How many codes")
     district = forms.CharField(max_length=120, required=False)
+
+
+class ProposalsImportForm(forms.Form):
+    proposals_file = forms.FileField(
+        label="Proposals as a CSV file",
+        help_text="A header row naming title, description, cost (in pounds) and, if you like, "
+        "category and budget. Up to 2 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_proposals_file(self) -> str:
+        """The file's text: UTF-8 (as spreadsheets save "CSV UTF-8"), at most 2 MB."""
+        upload = self.cleaned_data["proposals_file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("The file is larger than 2 MB; split it into parts.")
+        try:
+            return str(upload.read().decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                "Save the file as CSV UTF-8 (your spreadsheet offers it under Save as)."
+            ) from None

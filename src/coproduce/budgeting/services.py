@@ -7,6 +7,7 @@ import io
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
@@ -687,6 +688,87 @@ def process_import(
         counted_by=actor,
     )
     return process
+
+
+MAX_IMPORTED_PROPOSALS = 2000
+
+
+@transaction.atomic
+def proposals_import_csv(*, actor: Any, process: Process, text: str) -> list[Proposal]:
+    """Proposals gathered on paper or in a spreadsheet, added all at once or not at all.
+
+    Columns (a header row names them, in any order): title, description, cost (in pounds),
+    and optionally category and budget (a budget's name; needed when there are several).
+    Every row is checked before any is added; the error says which rows to fix and why.
+    Each proposal is the importer's, recorded as such.
+    """
+    gate.require(actor, "budgeting.manage_process", process.initiative)
+    process = _current(process)
+    _require_phase(process, Phase.PROPOSALS)
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    missing = {"title", "description", "cost"} - header
+    if missing:
+        raise ValidationError(
+            {"file": f"The first row must name the columns; missing: {', '.join(sorted(missing))}."}
+        )
+    rows = [
+        {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if k is not None}
+        for raw in reader
+    ]
+    if not rows or len(rows) > MAX_IMPORTED_PROPOSALS:
+        raise ValidationError({"file": f"Give between 1 and {MAX_IMPORTED_PROPOSALS} proposals."})
+    budgets = {b.name.strip().lower(): b for b in process.budgets.all()}
+    problems, ready = [], []
+    for line, row in enumerate(rows, start=2):
+        checked = _imported_proposal(row, budgets)
+        if isinstance(checked, str):
+            problems.append(f"row {line}: {checked}")
+        else:
+            ready.append((row, *checked))
+    if problems:
+        shown = problems[:10] + ([f"and {len(problems) - 10} more"] if len(problems) > 10 else [])
+        raise ValidationError({"file": "Nothing was imported. Fix " + "; ".join(shown) + "."})
+    return [
+        proposal_submit(
+            actor=actor,
+            budget=budget,
+            title=row["title"],
+            description=row["description"],
+            estimated_cost=pence,
+            category=row.get("category", ""),
+        )
+        for row, budget, pence in ready
+    ]
+
+
+def _imported_proposal(row: dict[str, str], budgets: dict[str, Budget]) -> tuple[Budget, int] | str:
+    """The budget and cost in pence of one imported row, or what is wrong with it."""
+    name = row.get("budget", "")
+    if name:
+        budget = budgets.get(name.lower())
+    else:
+        budget = next(iter(budgets.values())) if len(budgets) == 1 else None
+    if budget is None:
+        return "name one of the budgets: " + ", ".join(sorted(b.name for b in budgets.values()))
+    if not row["title"] or not row["description"]:
+        return "a title and a description are needed"
+    if (
+        len(row["title"]) > 200
+        or len(row["description"]) > 4000
+        or len(row.get("category", "")) > 80
+    ):
+        return "too long (at most 200 characters of title, 4000 of description, 80 of category)"
+    try:
+        pence = Decimal(row["cost"].replace("£", "").replace(",", "")) * 100
+    except InvalidOperation:
+        pence = Decimal(0)
+    if pence != pence.to_integral_value() or not 0 < pence <= budget.amount:
+        return (
+            f"the cost {row['cost']!r} must be in pounds (such as 1250.00), more than nothing "
+            f"and within {budget.name}'s budget"
+        )
+    return budget, int(pence)
 
 
 def budget_as_pb(budget: Budget) -> str:

@@ -19,4 +19,8 @@ urlpatterns = [
     path("proposals/<int:pk>/update/", views.implementation_update, name="update"),
     path("budgets/<int:pk>/vote/", views.ballot, name="ballot"),
     path("budgets/<int:pk>/results/", views.results, name="results"),
+    path("budgets/<int:pk>/results.pb", views.results_download, {"kind": "pb"}, name="results_pb"),
+    path(
+        "budgets/<int:pk>/results.csv", views.results_download, {"kind": "csv"}, name="results_csv"
+    ),
 ]

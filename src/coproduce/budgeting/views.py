@@ -19,6 +19,7 @@ from coproduce.budgeting.forms import (
     ProcessForm,
     ProposalEditForm,
     ProposalForm,
+    ProposalsImportForm,
     ReplyForm,
     ReviewForm,
     UpdateForm,
@@ -390,6 +391,10 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
     gate.require(request.user, "budgeting.manage_process", process.initiative)
     budget_form = BudgetForm(request.POST if "add_budget" in request.POST else None)
     codes_form = CodesForm(request.POST if "issue_codes" in request.POST else None)
+    importing = "import_proposals" in request.POST
+    import_form = ProposalsImportForm(
+        request.POST if importing else None, request.FILES if importing else None
+    )
     codes: list[str] = []
     status = 200
     try:
@@ -418,6 +423,18 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, "The budget is added.")
             return redirect("budgeting:manage", pk=pk)
+        if import_form.is_bound and import_form.is_valid():
+            try:
+                added = services.proposals_import_csv(
+                    actor=request.user,
+                    process=process,
+                    text=import_form.cleaned_data["proposals_file"],
+                )
+            except ValidationError as error:
+                add_service_errors(import_form, error, {"file": "proposals_file"})
+            else:
+                messages.success(request, f"{len(added)} proposals are imported.")
+                return redirect("budgeting:manage", pk=pk)
         if codes_form.is_bound and codes_form.is_valid():
             codes = services.voting_codes_issue(
                 actor=request.user, process=process, **codes_form.cleaned_data
@@ -425,13 +442,28 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         status = 400
-    if budget_form.errors or codes_form.errors:
+    if budget_form.errors or codes_form.errors or import_form.errors:
         status = 400
     context = {
         "process": process,
         "budgets": process.budgets.all(),
         "budget_form": budget_form if budget_form.is_bound else BudgetForm(),
         "codes_form": codes_form if codes_form.is_bound else CodesForm(),
+        "import_form": import_form,
         "codes": codes,
     }
     return render(request, "budgeting/manage.html", context, status=status)
+
+
+def results_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """The budget's data for counting elsewhere: a pabulib .pb file (every ballot, with no
+    voter identity) or the results as CSV; published with the results."""
+    budget = _budget(request, pk)
+    gate.require(request.user, "budgeting.view_results", budget)
+    if kind == "pb":
+        text, content_type = services.budget_as_pb(budget), "text/plain; charset=utf-8"
+    else:
+        text, content_type = services.budget_results_csv(budget), "text/csv; charset=utf-8"
+    response = HttpResponse(text, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="budget-{budget.pk}.{kind}"'
+    return response

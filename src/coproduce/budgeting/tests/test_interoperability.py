@@ -94,3 +94,113 @@ def test_import_needs_a_coordinator_and_a_real_file(world: World, tmp_path: Path
     assert Process.objects.count() == 0
     with pytest.raises(CommandError, match="no budget 999"):
         call_command("pb", "export", "999")
+
+
+PROPOSALS_CSV = (
+    "Title,Description,Cost,Category,Budget\n"
+    'Swings,New swings in the park,"1,250.50",Play,Whole borough\n'
+    "Bus shelter,A shelter on Mill Lane,£900,Transport,North\n"
+)
+
+
+def test_proposals_are_imported_from_csv_on_the_manage_page(client, pb) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coproduce.record.models import Contribution
+
+    manage = f"/pb/{pb.process.pk}/manage/"
+    before = Proposal.objects.count()
+    client.force_login(pb.world.coordinator)
+    upload = SimpleUploadedFile("proposals.csv", ("\ufeff" + PROPOSALS_CSV).encode())
+    response = client.post(manage, {"import_proposals": "1", "proposals_file": upload})
+    assert response.status_code == 302
+    added = Proposal.objects.order_by("pk")[before:]
+    assert [
+        (p.title, p.estimated_cost, p.category, p.budget.name, p.author.username) for p in added
+    ] == [
+        ("Swings", 125_050, "Play", "Whole borough", "coord"),
+        ("Bus shelter", 90_000, "Transport", "North", "coord"),
+    ]
+    assert Contribution.objects.filter(description="Proposal: Swings").count() == 1
+
+
+def test_a_csv_with_a_bad_row_imports_nothing_and_says_which_rows(client, pb) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    manage = f"/pb/{pb.process.pk}/manage/"
+    before = Proposal.objects.count()
+    bad = (
+        "title,description,cost,budget\n"
+        "Swings,New swings,250,North\n"
+        "Fountain,A fountain,2000,North\n"  # £2,000 is more than North's £1,000
+        "Mural,,100,North\n"
+        "Bridge,A bridge,abc,Nowhere\n"
+        "Path,A path,12.345,North\n"
+    )
+    client.force_login(pb.world.coordinator)
+    response = client.post(
+        manage,
+        {"import_proposals": "1", "proposals_file": SimpleUploadedFile("p.csv", bad.encode())},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert (
+        "Nothing was imported. Fix row 3: the cost &#x27;2000&#x27; must be in pounds (such as "
+        "1250.00), more than nothing and within North&#x27;s budget; row 4: a title and a "
+        "description are needed; row 5: name one of the budgets: North, Whole borough; row 6: "
+        "the cost &#x27;12.345&#x27; must be in pounds"
+    ) in page
+    assert Proposal.objects.count() == before
+    no_header = SimpleUploadedFile("p.csv", b"Swings,New swings,1250\n")
+    response = client.post(manage, {"import_proposals": "1", "proposals_file": no_header})
+    assert "missing: cost, description, title" in response.content.decode()
+    latin = SimpleUploadedFile("p.csv", "title,description,cost\nCaf\xe9,x,1\n".encode("latin-1"))
+    response = client.post(manage, {"import_proposals": "1", "proposals_file": latin})
+    assert "Save the file as CSV UTF-8" in response.content.decode()
+    client.force_login(pb.world.member)
+    upload = SimpleUploadedFile("proposals.csv", PROPOSALS_CSV.encode())
+    refused = client.post(manage, {"import_proposals": "1", "proposals_file": upload})
+    assert refused.status_code == 403
+    assert Proposal.objects.count() == before
+
+
+def test_proposals_csv_from_the_command_line(pb, tmp_path: Path, capsys) -> None:
+    source = tmp_path / "proposals.csv"
+    source.write_text(PROPOSALS_CSV, encoding="utf-8")
+    args = ["pb", "import-proposals", str(source), "--process", str(pb.process.pk), "--as"]
+    with pytest.raises(CommandError, match="may not manage"):
+        call_command(*args, "member")
+    call_command(*args, "coord")
+    assert capsys.readouterr().out.strip() == f"Imported 2 proposals into process {pb.process.pk}."
+    assert Proposal.objects.filter(title__in=["Swings", "Bus shelter"]).count() == 2
+
+
+def test_published_results_download_as_pb_and_csv(client, voting) -> None:
+    from coproduce.budgeting import services
+
+    coordinator = voting.world.coordinator
+    services.ballot_cast(
+        actor=voting.world.member,
+        budget=voting.north,
+        choices=[services.Choice(voting.proposals["benches"].pk)],
+    )
+    url = f"/pb/budgets/{voting.north.pk}/results"
+    assert client.get(url + ".pb").status_code == 403
+    services.phase_advance(actor=coordinator, process=voting.process)
+    services.budget_count(actor=coordinator, budget=voting.north)
+    services.budget_count(actor=coordinator, budget=voting.city)
+    services.phase_advance(actor=coordinator, process=voting.process)
+    pb_file = client.get(url + ".pb")
+    assert pb_file["Content-Disposition"] == f'attachment; filename="budget-{voting.north.pk}.pb"'
+    election = parse_pb(pb_file.content.decode())
+    assert election.voter_count == 1
+    ballots = [[election.projects[i].id for i in group.projects] for group in election.groups]
+    assert ballots == [[str(voting.proposals["benches"].pk)]]
+    assert voting.world.member.username not in pb_file.content.decode()
+    rows = list(csv.DictReader(io.StringIO(client.get(url + ".csv").content.decode())))
+    assert [(r["title"], r["votes"], r["funded"]) for r in rows] == [
+        ("Benches", "1", "1"),
+        # Equal Shares then greedy (pabutools' completion) also funds what still fits
+        ("Lights", "0", "1"),
+        ("Murals", "0", "0"),
+    ]

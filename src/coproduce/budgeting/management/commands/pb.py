@@ -3,9 +3,11 @@
 coproduce pb tally FILE.pb --rule RULE [--json]
 coproduce pb import FILE.pb --initiative SLUG --as USERNAME [--rule RULE] [--title TITLE]
 coproduce pb export BUDGET_ID [--csv]
+coproduce pb import-proposals FILE.csv --process ID --as USERNAME
 """
 
 import json
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -14,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.budgeting import services
 from coproduce.budgeting.counting import RULES, PbFormatError, UnsupportedRule, read_pb, tally
-from coproduce.budgeting.models import Budget
+from coproduce.budgeting.models import Budget, Process
 from coproduce.core.vocabulary import StageKind, StageStatus
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Initiative
@@ -43,13 +45,19 @@ class Command(BaseCommand):
         )
         bring.add_argument("--rule", default="greedy", choices=list(RULES))
         bring.add_argument("--title", default="")
+        proposals = actions.add_parser(
+            "import-proposals", help="add proposals from a CSV file to a process"
+        )
+        proposals.add_argument("file", help="CSV: title, description, cost[, category, budget]")
+        proposals.add_argument("--process", type=int, required=True, help="the process's id")
+        proposals.add_argument("--as", dest="username", required=True, help="the coordinator")
         send = actions.add_parser("export", help="print a budget as a .pb file (or CSV)")
         send.add_argument("budget", type=int, help="the budget's id")
         send.add_argument("--csv", action="store_true", help="results as CSV instead")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            getattr(self, f"do_{options['action']}")(options)
+            getattr(self, f"do_{options['action'].replace('-', '_')}")(options)
         except FileNotFoundError:
             raise CommandError(f"no such file: {options['file']}") from None
         except (PbFormatError, UnsupportedRule) as error:
@@ -97,6 +105,18 @@ class Command(BaseCommand):
             f"{election.voter_count} ballots as budget {budget.pk} of process "
             f"{process.pk}."
         )
+
+    def do_import_proposals(self, options: dict[str, Any]) -> None:
+        process = Process.objects.filter(pk=options["process"]).first()
+        actor = get_user_model().objects.filter(username=options["username"]).first()
+        if process is None or actor is None:
+            raise CommandError("no such process or person")
+        try:
+            text = Path(options["file"]).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise CommandError(f"{options['file']} is not UTF-8 text") from None
+        added = services.proposals_import_csv(actor=actor, process=process, text=text)
+        self.stdout.write(f"Imported {len(added)} proposals into process {process.pk}.")
 
     def do_export(self, options: dict[str, Any]) -> None:
         budget = Budget.objects.filter(pk=options["budget"]).first()
