@@ -69,9 +69,10 @@ def _fresh_cache(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _uploads_in_a_temporary_folder(settings: Any, tmp_path: Any) -> None:
+def _uploads_in_a_temporary_folder(tmp_path: Any) -> Any:
     """Uploaded pictures go to a folder of the test's own."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+    with override_settings(MEDIA_ROOT=tmp_path / "media"):
+        yield
 
 
 def make_user(username: str, **extra: Any) -> User:

@@ -136,7 +136,7 @@ def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
     from coproduce.budgeting.counting import tally
     from coproduce.budgeting.services import election_of
 
-    election = election_of(budget)
+    election = election_of(budget, voted_only=True)
     rows = []
     for rule, label in (("greedy", "Greedy by votes"), ("mes-add1-greedy", "Equal Shares")):
         outcome = tally(election, rule)

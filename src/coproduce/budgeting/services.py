@@ -513,12 +513,20 @@ def _account_ballot(budget: Budget, voter: Any, now: datetime.datetime) -> Ballo
 # --- counting ------------------------------------------------------------------------------
 
 
-def election_of(budget: Budget, in_pence: bool = True) -> Election:
+def election_of(budget: Budget, in_pence: bool = True, voted_only: bool = False) -> Election:
     """The budget's feasible proposals and ballots as an election for the counting engine
-    (money in pence, or in currency units for files others will read)."""
+    (money in pence, or in currency units for files others will read).
+
+    ``voted_only`` leaves out projects no ballot chose: the platform never funds a project
+    nobody voted for, though greedy completions (as in pabutools) would fill leftover money
+    with them. Exports keep every project."""
     process = _current(budget.process_id)
     unit = Fraction(1) if in_pence else Fraction(1, 100)
-    proposals = list(budget.proposals.filter(status=ProposalStatus.FEASIBLE))
+    proposals = budget.proposals.filter(status=ProposalStatus.FEASIBLE)
+    if voted_only:
+        chosen = BallotChoice.objects.filter(ballot__budget=budget).values("proposal")
+        proposals = proposals.filter(pk__in=chosen)
+    proposals = list(proposals.order_by("pk"))
     projects = [
         Project(
             id=str(p.pk), cost=p.final_cost * unit, meta={"name": p.title, "category": p.category}
@@ -561,7 +569,7 @@ def budget_count(*, actor: Any, budget: Budget) -> Tally:
     process = Process.objects.select_for_update().get(pk=budget.process_id)
     gate.require(actor, "budgeting.manage_process", process.initiative)
     _require_phase(process, Phase.COUNTING)
-    election = election_of(budget)
+    election = election_of(budget, voted_only=True)
     outcome = tally(election, process.rule)
     result = Tally.objects.create(
         budget=budget,

@@ -20,7 +20,7 @@ class Project:
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: large files make tens of thousands of these
 class BallotGroup:
     """Identical ballots, counted once with their multiplicity.
 
@@ -53,17 +53,25 @@ class Election:
         projects: Sequence[Project],
         ballots: Sequence[tuple[Sequence[str], Sequence[Fraction] | None]],
         meta: dict[str, str] | None = None,
+        counts: Sequence[int] | None = None,
+        numbers: Sequence[int] | None = None,
     ) -> "Election":
-        """Make an election from ballots that name projects by id."""
+        """Make an election from ballots that name projects by id.
+
+        ``counts`` says how many voters cast each ballot (one each if not given), and
+        ``numbers`` the ballot's place in its source, for error messages.
+        """
         if vote_type not in VOTE_TYPES:
             raise PbFormatError(f"unknown vote_type {vote_type!r}; expected one of {VOTE_TYPES}")
         ordered = sorted(projects, key=lambda p: p.id)
         index = {p.id: i for i, p in enumerate(ordered)}
         if len(index) != len(ordered):
             raise PbFormatError("two projects have the same project_id")
+        weights = counts if counts is not None else [1] * len(ballots)
+        places = numbers if numbers is not None else range(1, len(ballots) + 1)
         Key = tuple[tuple[int, ...], tuple[Fraction, ...] | None]
-        counts: dict[Key, int] = {}
-        for number, (names, points) in enumerate(ballots, start=1):
+        grouped: dict[Key, int] = {}
+        for number, weight, (names, points) in zip(places, weights, ballots, strict=True):
             try:
                 chosen = tuple(index[name] for name in names)
             except KeyError as missing:
@@ -82,15 +90,15 @@ class Election:
                 key: Key = (chosen, tuple(points))
             else:
                 key = (chosen if vote_type == "ordinal" else tuple(sorted(chosen)), None)
-            counts[key] = counts.get(key, 0) + 1
-        groups = [BallotGroup(projects=p, points=s, count=n) for (p, s), n in counts.items()]
+            grouped[key] = grouped.get(key, 0) + weight
+        groups = [BallotGroup(projects=p, points=s, count=n) for (p, s), n in grouped.items()]
         return cls(
             budget=Fraction(budget),
             vote_type=vote_type,
             projects=list(ordered),
             groups=groups,
             meta=dict(meta or {}),
-            voter_count=len(ballots),
+            voter_count=sum(weights),
         )
 
     @property

@@ -29,13 +29,31 @@ def _number(text: str, what: str, line: int) -> Fraction:
 
 
 def parse_pb(text: str) -> Election:
-    """Parse the text of a .pb file; raise PbFormatError saying what is wrong, and where."""
+    """Parse the text of a .pb file; raise PbFormatError saying what is wrong, and where.
+
+    Identical ballots are counted once: large files repeat the same few thousand ballots
+    tens of thousands of times, so each distinct ballot is parsed only once.
+    """
     meta: dict[str, str] = {}
     projects: list[Project] = []
-    ballots: list[tuple[list[str], list[Fraction] | None]] = []
+    tallied: dict[tuple[str, str], list[int]] = {}  # (vote, points) -> [count, ballot, line]
+    ballots_seen = 0
     section, header = "", [""]
+    vote_at = points_at = -1
     rows = csv.reader(io.StringIO(text), delimiter=";")
     for row in rows:
+        if section == "votes" and len(row) > 1:  # the hot path: one row a voter
+            ballots_seen += 1
+            key = (
+                row[vote_at].strip() if 0 <= vote_at < len(row) else "",
+                row[points_at].strip() if 0 <= points_at < len(row) else "",
+            )
+            seen = tallied.get(key)
+            if seen is None:
+                tallied[key] = [1, ballots_seen, rows.line_num]
+            else:
+                seen[0] += 1
+            continue
         line = rows.line_num
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
@@ -43,6 +61,8 @@ def parse_pb(text: str) -> Election:
         if name in SECTIONS and len(row) == 1:
             section = name
             header = [h.strip() for h in next(rows, [])]
+            vote_at = header.index("vote") if "vote" in header else -1
+            points_at = header.index("points") if "points" in header else -1
             continue
         if section == "meta":
             if len(row) < 2:
@@ -59,13 +79,10 @@ def parse_pb(text: str) -> Election:
                     meta=record,
                 )
             )
-        elif section == "votes":
-            record = {h: v.strip() for h, v in zip(header, row, strict=False)}
-            vote = [v.strip() for v in record.get("vote", "").split(",") if v.strip()]
-            points = None
-            if record.get("points"):
-                points = [_number(p, "points", line) for p in record["points"].split(",")]
-            ballots.append((vote, points))
+        elif section == "votes":  # a voter id alone: an empty ballot
+            ballots_seen += 1
+            seen = tallied.setdefault(("", ""), [0, ballots_seen, line])
+            seen[0] += 1
         else:
             raise PbFormatError(f"line {line}: data before the META section")
     for key in ("budget", "vote_type"):
@@ -75,19 +92,24 @@ def parse_pb(text: str) -> Election:
     if not projects:
         raise PbFormatError("the file has no PROJECTS")
     vote_type = meta["vote_type"]
-    if vote_type in ("cumulative", "scoring"):
-        for number, (vote, points) in enumerate(ballots, start=1):
-            if points is None and vote:
-                raise PbFormatError(f"ballot {number} has projects but no points")
-        ballots = [(v, p or []) for v, p in ballots]
-    else:
-        ballots = [(v, None) for v, _ in ballots]
+    scored = vote_type in ("cumulative", "scoring")
+    ballots: list[tuple[list[str], list[Fraction] | None]] = []
+    for (vote, points), (_, number, line) in tallied.items():
+        names = vote.split(",") if vote else []
+        if " " in vote or "" in names:  # rare: tidy spaces and empty items
+            names = [v.strip() for v in names if v.strip()]
+        given = [_number(p, "points", line) for p in points.split(",")] if points else None
+        if scored and given is None and names:
+            raise PbFormatError(f"ballot {number} has projects but no points")
+        ballots.append((names, (given or []) if scored else None))
     return Election.build(
         budget=budget,
         vote_type=vote_type,
         projects=projects,
         ballots=ballots,
         meta=meta,
+        counts=[count for count, _, _ in tallied.values()],
+        numbers=[number for _, number, _ in tallied.values()],
     )
 
 
