@@ -522,11 +522,11 @@ def election_of(budget: Budget, in_pence: bool = True, voted_only: bool = False)
     with them. Exports keep every project."""
     process = _current(budget.process_id)
     unit = Fraction(1) if in_pence else Fraction(1, 100)
-    proposals = budget.proposals.filter(status=ProposalStatus.FEASIBLE)
+    on_ballot = budget.proposals.filter(status=ProposalStatus.FEASIBLE)
     if voted_only:
         chosen = BallotChoice.objects.filter(ballot__budget=budget).values("proposal")
-        proposals = proposals.filter(pk__in=chosen)
-    proposals = list(proposals.order_by("pk"))
+        on_ballot = on_ballot.filter(pk__in=chosen)
+    proposals = list(on_ballot.order_by("pk"))
     projects = [
         Project(
             id=str(p.pk), cost=p.final_cost * unit, meta={"name": p.title, "category": p.category}

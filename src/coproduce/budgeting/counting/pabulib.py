@@ -85,9 +85,9 @@ def parse_pb(text: str) -> Election:
             seen[0] += 1
         else:
             raise PbFormatError(f"line {line}: data before the META section")
-    for key in ("budget", "vote_type"):
-        if key not in meta:
-            raise PbFormatError(f"META has no {key}")
+    for required in ("budget", "vote_type"):
+        if required not in meta:
+            raise PbFormatError(f"META has no {required}")
     budget = _number(meta["budget"], "the budget", 0)
     if not projects:
         raise PbFormatError("the file has no PROJECTS")
