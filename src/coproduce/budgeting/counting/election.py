@@ -71,9 +71,10 @@ class Election:
         places = numbers if numbers is not None else range(1, len(ballots) + 1)
         Key = tuple[tuple[int, ...], tuple[Fraction, ...] | None]
         grouped: dict[Key, int] = {}
+        position = index.__getitem__
         for number, weight, (names, points) in zip(places, weights, ballots, strict=True):
             try:
-                chosen = tuple(index[name] for name in names)
+                chosen = tuple(map(position, names))
             except KeyError as missing:
                 raise PbFormatError(f"ballot {number} names unknown project {missing}") from None
             if len(set(chosen)) != len(chosen):
