@@ -1,6 +1,8 @@
 """Shared test fixtures: people in every role, and initiatives built through the services."""
 
 import datetime
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +75,28 @@ def _uploads_in_a_temporary_folder(tmp_path: Any) -> Any:
     """Uploaded pictures go to a folder of the test's own."""
     with override_settings(MEDIA_ROOT=tmp_path / "media"):
         yield
+
+
+def hammer(count: int, work: Callable[[int], Any]) -> list[Any]:
+    """Run ``work(i)`` in ``count`` threads released at once; collect results or errors."""
+    barrier = threading.Barrier(count)
+    results: list[Any] = [None] * count
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            results[i] = work(i)
+        except Exception as error:
+            results[i] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
 
 
 def make_user(username: str, **extra: Any) -> User:

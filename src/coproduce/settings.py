@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "coproduce.record",
     "coproduce.cases",
     "coproduce.budgeting",
+    "coproduce.timecredits",
 ]
 
 MIDDLEWARE = [

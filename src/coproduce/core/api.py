@@ -8,6 +8,8 @@ from rest_framework import pagination, serializers, throttling
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from coproduce.core.errors import Conflict
+
 
 class Pagination(pagination.PageNumberPagination):
     page_size = 20
@@ -16,7 +18,10 @@ class Pagination(pagination.PageNumberPagination):
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """Turn a service's ValidationError into a 400 that names the fields to fix."""
+    """Turn a service's ValidationError into a 400 that names the fields to fix (409 for a
+    conflict with an earlier request)."""
+    if isinstance(exc, Conflict):
+        return Response({"detail": " ".join(exc.messages)}, status=409)
     if isinstance(exc, DjangoValidationError):
         exc = serializers.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}

@@ -9,8 +9,9 @@ from typing import Any
 
 RECORD_TABLES = ("record_contribution", "record_contributionverification", "record_decision")
 BUDGETING_TABLES = ("budgeting_phasecount",)
+TIMECREDITS_TABLES = ("timecredits_transfer",)
 # Every append-only table, for whatever must handle them all (the test suite's flush).
-APPEND_ONLY_TABLES = RECORD_TABLES + BUDGETING_TABLES
+APPEND_ONLY_TABLES = RECORD_TABLES + BUDGETING_TABLES + TIMECREDITS_TABLES
 
 POSTGRES_FUNCTION = """
 CREATE OR REPLACE FUNCTION coproduce_append_only() RETURNS trigger AS $$

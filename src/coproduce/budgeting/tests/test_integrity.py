@@ -3,16 +3,13 @@
 Threads each hold their own database connection, as the web server's workers do.
 """
 
-import threading
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection
 
-from conftest import World, add_member, make_initiative, make_user
+from conftest import World, add_member, hammer, make_initiative, make_user
 from coproduce.budgeting import services
 from coproduce.budgeting.models import Ballot, BallotChoice
 from coproduce.budgeting.services import Choice
@@ -25,28 +22,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 ROUNDS = 3
-
-
-def hammer(count: int, work: Callable[[int], Any]) -> list[Any]:
-    """Run ``work(i)`` in ``count`` threads released at once; collect results or errors."""
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as error:
-            results[i] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 @pytest.fixture

@@ -1,0 +1,88 @@
+"""Reads for time credits: balances, statements and the ledger check."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet, Sum
+
+from coproduce.initiatives.models import Initiative
+from coproduce.timecredits.models import Account, Transfer
+
+
+def own_account(initiative: Initiative, user: Any) -> Account | None:
+    if not user.is_authenticated:
+        return None
+    return Account.objects.filter(initiative=initiative, user=user).first()
+
+
+def statement(account: Account) -> QuerySet[Transfer]:
+    """The account's transfers, newest first."""
+    return (
+        Transfer.objects.filter(Q(debit=account) | Q(credit=account))
+        .select_related(
+            "debit__user", "debit__organisation", "credit__user", "credit__organisation"
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def accounts_of(initiative: Initiative) -> QuerySet[Account]:
+    return Account.objects.filter(initiative=initiative).select_related("user", "organisation")
+
+
+def ledger_of(initiative: Initiative) -> QuerySet[Transfer]:
+    return (
+        Transfer.objects.filter(initiative=initiative)
+        .select_related(
+            "debit__user",
+            "debit__organisation",
+            "credit__user",
+            "credit__organisation",
+            "created_by",
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass
+class LedgerCheck:
+    accounts: int = 0
+    transfers: int = 0
+    total: int = 0  # the sum of every balance: zero in a sound ledger
+    mismatched: list[tuple[int, int, int]] = field(default_factory=list)  # (account, kept, summed)
+
+    @property
+    def sound(self) -> bool:
+        return not self.mismatched and self.total == 0
+
+
+def ledger_check(initiative: Initiative | None = None) -> LedgerCheck:
+    """Prove each kept balance equals its credits minus its debits, and that the balances
+    sum to zero: two grouped sums over the transfers, compared with the accounts."""
+    transfers = Transfer.objects.all()
+    accounts = Account.objects.all()
+    if initiative is not None:
+        transfers, accounts = (
+            transfers.filter(initiative=initiative),
+            accounts.filter(initiative=initiative),
+        )
+    credited = dict(
+        transfers.values_list("credit")
+        .annotate(total=Sum("minutes"))
+        .values_list("credit", "total")
+        .order_by()
+    )
+    debited = dict(
+        transfers.values_list("debit")
+        .annotate(total=Sum("minutes"))
+        .values_list("debit", "total")
+        .order_by()
+    )
+    result = LedgerCheck(transfers=transfers.count())
+    for pk, kept in accounts.values_list("pk", "balance").iterator(chunk_size=10_000):
+        result.accounts += 1
+        result.total += kept
+        summed = credited.get(pk, 0) - debited.get(pk, 0)
+        if summed != kept:
+            result.mismatched.append((pk, kept, summed))
+    return result

@@ -1,0 +1,273 @@
+"""Writes for time credits: every movement of credit goes through ``_move``.
+
+``_move`` locks both accounts (lowest id first, so concurrent transfers never deadlock),
+checks limits, updates both balances and appends the transfer, in one transaction. An
+idempotency key makes a retried request return the transfer it already made.
+"""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from coproduce.core import gate
+from coproduce.core.errors import Conflict
+from coproduce.initiatives.models import Initiative, MembershipStatus
+from coproduce.organisations.models import Organisation
+from coproduce.timecredits.models import (
+    Account,
+    AccountKind,
+    CreditPolicy,
+    Transfer,
+    TransferKind,
+)
+
+MAX_MINUTES = 1_000_000  # about two years of one person's time: far above any real transfer
+
+
+def policy_of(initiative: Initiative) -> CreditPolicy:
+    policy, _ = CreditPolicy.objects.get_or_create(initiative=initiative)
+    return policy
+
+
+@transaction.atomic
+def policy_set(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    minutes_per_hour: int,
+    floor: int,
+    ceiling: int | None,
+) -> CreditPolicy:
+    """Set the earning rate and people's limits; existing balances must fit the new limits."""
+    gate.require(actor, "timecredits.manage_credits", initiative)
+    if floor > 0:
+        raise ValidationError({"floor": "The floor is zero or an overdraft (below zero)."})
+    if ceiling is not None and ceiling <= 0:
+        raise ValidationError({"ceiling": "The ceiling must be above zero, or left empty."})
+    if not 1 <= minutes_per_hour <= 600:
+        raise ValidationError({"minutes_per_hour": "Give between 1 and 600 minutes an hour."})
+    people = Account.objects.select_for_update().filter(
+        initiative=initiative, kind=AccountKind.PERSON
+    )
+    outside = people.exclude(balance__gte=floor)
+    if ceiling is not None:
+        outside = outside | people.filter(balance__gt=ceiling)
+    if outside.exists():
+        raise ValidationError(
+            {"floor": f"{outside.count()} people's balances are outside these limits now."}
+        )
+    policy = policy_of(initiative)
+    policy.minutes_per_hour, policy.floor, policy.ceiling = minutes_per_hour, floor, ceiling
+    policy.full_clean()
+    policy.save()
+    people.update(floor=floor, ceiling=ceiling)
+    return policy
+
+
+def _is_member(initiative: Initiative, user: Any) -> bool:
+    return initiative.memberships.filter(user=user, status=MembershipStatus.ACTIVE).exists()
+
+
+def _account(initiative: Initiative, **owner: Any) -> Account:
+    """The owner's account in the initiative, opened on first use (a concurrent opening
+    meets the unique constraint, and the loser reads the winner's)."""
+    found = Account.objects.filter(initiative=initiative, **owner).first()
+    if found is not None:
+        return found
+    if "user" in owner:
+        policy = policy_of(initiative)
+        limits: dict[str, Any] = {"floor": policy.floor, "ceiling": policy.ceiling}
+        kind = AccountKind.PERSON
+    elif "organisation" in owner:
+        limits, kind = {"floor": 0, "ceiling": None}, AccountKind.ORGANISATION
+    else:
+        limits, kind = {"floor": None, "ceiling": None}, AccountKind.INITIATIVE
+    try:
+        with transaction.atomic():
+            return Account.objects.create(
+                initiative=initiative, **{"kind": kind, **owner}, **limits
+            )
+    except IntegrityError:
+        return Account.objects.get(initiative=initiative, **owner)
+
+
+def person_account(initiative: Initiative, user: Any) -> Account:
+    if not _is_member(initiative, user):
+        raise ValidationError({"person": f"{user} is not a member of this initiative."})
+    return _account(initiative, user=user)
+
+
+def organisation_account(initiative: Initiative, organisation: Organisation) -> Account:
+    return _account(initiative, organisation=organisation)
+
+
+def issuing_account(initiative: Initiative) -> Account:
+    return _account(initiative, kind=AccountKind.INITIATIVE)
+
+
+def _move(
+    *,
+    actor: Any,
+    kind: str,
+    debit: Account,
+    credit: Account,
+    minutes: int,
+    description: str = "",
+    key: str = "",
+    reverses: Transfer | None = None,
+    reason: str = "",
+) -> tuple[Transfer, bool]:
+    """Move ``minutes`` from ``debit`` to ``credit``. Returns the transfer and whether it
+    was made now (False: the same request, by its idempotency key, was made before)."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 < minutes <= MAX_MINUTES:
+        raise ValidationError(
+            {"minutes": f"Give a whole number of minutes from 1 to {MAX_MINUTES}."}
+        )
+    if debit.initiative_id != credit.initiative_id:
+        raise ValidationError({"account": "Both accounts must be in the same initiative."})
+    if debit.pk == credit.pk:
+        raise ValidationError({"account": "Credits cannot move from an account to itself."})
+    if len(key) > 100:
+        raise ValidationError({"idempotency_key": "An idempotency key has at most 100 characters."})
+    with transaction.atomic():
+        locked = {
+            a.pk: a
+            for a in Account.objects.select_for_update()
+            .filter(pk__in=[debit.pk, credit.pk])
+            .order_by("pk")
+        }
+        if key:
+            earlier = Transfer.objects.filter(created_by=actor, idempotency_key=key).first()
+            if earlier is not None:
+                same = (earlier.kind, earlier.debit_id, earlier.credit_id, earlier.minutes) == (
+                    kind,
+                    debit.pk,
+                    credit.pk,
+                    minutes,
+                )
+                if not same:
+                    raise Conflict(
+                        "That idempotency key was used for a different transfer; use a new key "
+                        "for a new transfer."
+                    )
+                return earlier, False
+        source, target = locked[debit.pk], locked[credit.pk]
+        if source.floor is not None and source.balance - minutes < source.floor:
+            raise ValidationError(
+                {
+                    "minutes": f"Not enough credit: {source.owner_name} has {source.balance} "
+                    f"minutes and may go down to {source.floor}."
+                }
+            )
+        if target.ceiling is not None and target.balance + minutes > target.ceiling:
+            raise ValidationError(
+                {
+                    "minutes": f"{target.owner_name} can hold at most {target.ceiling} minutes "
+                    "of credit."
+                }
+            )
+        source.balance -= minutes
+        target.balance += minutes
+        source.save(update_fields=["balance"])
+        target.save(update_fields=["balance"])
+        try:
+            with transaction.atomic():
+                transfer = Transfer.objects.create(
+                    initiative_id=source.initiative_id,
+                    kind=kind,
+                    debit=source,
+                    credit=target,
+                    minutes=minutes,
+                    description=description[:300],
+                    created_by=actor,
+                    reverses=reverses,
+                    reason=reason[:300],
+                    idempotency_key=key,
+                )
+        except IntegrityError:
+            # the same key, at the same moment, for other accounts; or a second reversal
+            raise Conflict(
+                "This was already done by another request (the same idempotency key, or a "
+                "correction already made)."
+            ) from None
+    return transfer, True
+
+
+@transaction.atomic
+def credits_earn(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    person: Any,
+    minutes_given: int,
+    description: str = "",
+    key: str = "",
+) -> tuple[Transfer, bool]:
+    """Credit a person for time given, at the initiative's rate; the initiative issues it."""
+    gate.require(actor, "timecredits.manage_credits", initiative)
+    rate = policy_of(initiative).minutes_per_hour
+    if isinstance(minutes_given, bool) or not isinstance(minutes_given, int) or minutes_given <= 0:
+        raise ValidationError({"minutes_given": "Give the time in whole minutes, more than 0."})
+    earned = minutes_given * rate // 60
+    if earned == 0:
+        raise ValidationError({"minutes_given": "That time earns less than a minute of credit."})
+    return _move(
+        actor=actor,
+        kind=TransferKind.EARN,
+        debit=issuing_account(initiative),
+        credit=person_account(initiative, person),
+        minutes=earned,
+        description=description or f"{minutes_given} minutes given",
+        key=key,
+    )
+
+
+@transaction.atomic
+def credits_gift(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    to: Any,
+    minutes: int,
+    message: str = "",
+    key: str = "",
+) -> tuple[Transfer, bool]:
+    """A member gives some of their credit to another member."""
+    gate.require(actor, "timecredits.use_credits", initiative)
+    if to == actor:
+        raise ValidationError({"to": "Choose someone other than yourself."})
+    return _move(
+        actor=actor,
+        kind=TransferKind.GIFT,
+        debit=person_account(initiative, actor),
+        credit=person_account(initiative, to),
+        minutes=minutes,
+        description=message,
+        key=key,
+    )
+
+
+@transaction.atomic
+def transfer_reverse(
+    *, actor: Any, transfer: Transfer, reason: str, key: str = ""
+) -> tuple[Transfer, bool]:
+    """Correct a transfer by moving its minutes back, with the reason; never twice."""
+    gate.require(actor, "timecredits.manage_credits", transfer.debit.initiative)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the transfer is corrected."})
+    if transfer.reverses_id is not None:
+        raise ValidationError({"transfer": "A correction is not corrected; make a new transfer."})
+    if Transfer.objects.filter(reverses=transfer).exists():
+        raise ValidationError({"transfer": "That transfer was corrected already."})
+    return _move(
+        actor=actor,
+        kind=TransferKind.CORRECTION,
+        debit=transfer.credit,
+        credit=transfer.debit,
+        minutes=transfer.minutes,
+        description=f"Correction of transfer {transfer.pk}",
+        key=key,
+        reverses=transfer,
+        reason=reason.strip(),
+    )
