@@ -1,5 +1,7 @@
 """The time-credit ledger: earning, gifts, limits, corrections, idempotency, the check."""
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
@@ -128,7 +130,11 @@ def test_accounts_of_another_initiative_are_refused(world: World) -> None:
 
 
 def test_a_retried_request_moves_credits_once(world: World) -> None:
-    earn = dict(actor=world.coordinator, initiative=world.initiative, person=world.member)
+    earn: dict[str, Any] = {
+        "actor": world.coordinator,
+        "initiative": world.initiative,
+        "person": world.member,
+    }
     first, made = services.credits_earn(**earn, minutes_given=60, key="shift-41")
     again, made_again = services.credits_earn(**earn, minutes_given=60, key="shift-41")
     assert (made, made_again, again.pk) == (True, False, first.pk)
