@@ -15,6 +15,18 @@ from rest_framework.test import APIClient
 
 from conftest import World, make_user
 from coproduce.budgeting import services as pb_services
+from coproduce.budgeting.models import (
+    Ballot,
+    BallotChoice,
+    Budget,
+    Comment,
+    PhaseCount,
+    Process,
+    Proposal,
+    Support,
+    Tally,
+    VotingCode,
+)
 from coproduce.cases.models import CaseStudy
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives import services as initiatives
@@ -22,6 +34,8 @@ from coproduce.initiatives.models import Goal, Initiative, Membership, Stage
 from coproduce.organisations.models import Organisation
 from coproduce.record import services as record
 from coproduce.record.models import Contribution, ContributionVerification, Decision
+from coproduce.timecredits import services as credits
+from coproduce.timecredits.models import Account, CreditPolicy, Transfer
 
 ROLES = ("anonymous", "member", "coordinator", "other_coordinator", "staff")
 
@@ -283,6 +297,43 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     "api:contribution-detail": [("get", None, _all(200))],
     "api:contribution-verify": [("post", {}, API_MANAGE_WRITE)],
     "api:contribution-reverse": [("post", {"reason": "Duplicate"}, API_RECORDER)],
+    # time credits: the member holds 30 minutes earned; coordinators keep the ledger
+    "api:credit-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=403, staff=403),
+        )
+    ],
+    "api:credit-statement": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=403, staff=403),
+        )
+    ],
+    "api:credit-gift": [
+        (
+            "post",
+            {"to": "coord", "minutes": 10},
+            # the coordinator may give but has no credit, and cannot give to themself
+            _signed_in(403, member=201, coordinator=400, other_coordinator=403, staff=403),
+        )
+    ],
+    "api:credit-earn": [
+        ("post", {"person": "member", "minutes_given": 60}, API_MANAGE_WRITE),
+    ],
+    "api:credit-policy": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        ("put", {"minutes_per_hour": 30, "floor": 0}, API_UPDATE),
+    ],
+    "api:credit-transfer-list": [("get", None, API_UPDATE)],
+    "api:credit-transfer-detail": [("get", None, API_UPDATE)],
+    "api:credit-transfer-reverse": [("post", {"reason": "Logged twice"}, API_MANAGE_WRITE)],
     "api:decision-list": [
         ("get", None, _all(200)),
         (
@@ -445,6 +496,19 @@ def _snapshot() -> list[Any]:
             Contribution,
             ContributionVerification,
             Decision,
+            Process,
+            Budget,
+            Proposal,
+            Support,
+            Comment,
+            Ballot,
+            BallotChoice,
+            VotingCode,
+            Tally,
+            PhaseCount,
+            CreditPolicy,
+            Account,
+            Transfer,
         )
     ]
 
@@ -497,6 +561,9 @@ def _targets(world: World) -> dict[str, Any]:
         estimated_cost=30_000,
     )
     organisation = Organisation.objects.create(name="Council", kind="public_agency")
+    earned, _ = credits.credits_earn(
+        actor=world.coordinator, initiative=world.initiative, person=world.member, minutes_given=30
+    )
     slug = world.initiative.slug
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {
         "initiatives:member_decide": lambda: {
@@ -514,6 +581,8 @@ def _targets(world: World) -> dict[str, Any]:
         "api:member-approve": lambda: {"initiative_slug": slug, "pk": requested.pk},
         "api:member-decline": lambda: {"initiative_slug": slug, "pk": requested.pk},
         "api:contribution-detail": lambda: {"initiative_slug": slug, "pk": contribution.pk},
+        "api:credit-transfer-detail": lambda: {"initiative_slug": slug, "pk": earned.pk},
+        "api:credit-transfer-reverse": lambda: {"initiative_slug": slug, "pk": earned.pk},
         "api:contribution-verify": lambda: {"initiative_slug": slug, "pk": contribution.pk},
         "api:contribution-reverse": lambda: {"initiative_slug": slug, "pk": contribution.pk},
         "api:decision-detail": lambda: {"initiative_slug": slug, "pk": decision.pk},
@@ -591,6 +660,7 @@ CASES = [
 def test_route_answers_each_role(world: World, name, method, payload, role, expected) -> None:
     targets = _targets(world)
     client = APIClient()
+    client.credentials(HTTP_IDEMPOTENCY_KEY=f"grid-{role}")  # every API write needs one
     if role != "anonymous":
         client.force_login(getattr(world, role))
     url = _url(name, targets)

@@ -10,6 +10,7 @@ from coproduce.cases.api import CaseViewSet
 from coproduce.initiatives.api import InitiativeViewSet, MembershipViewSet, StageViewSet
 from coproduce.organisations.api import OrganisationViewSet
 from coproduce.record.api import ContributionViewSet, DecisionViewSet
+from coproduce.timecredits.api import CreditViewSet, TransferViewSet
 
 
 class Router(DefaultRouter):
@@ -31,6 +32,8 @@ nested.register("stages", StageViewSet, basename="stage")
 nested.register("members", MembershipViewSet, basename="member")
 nested.register("contributions", ContributionViewSet, basename="contribution")
 nested.register("decisions", DecisionViewSet, basename="decision")
+nested.register("credits/transfers", TransferViewSet, basename="credit-transfer")
+nested.register("credits", CreditViewSet, basename="credit")
 
 app_name = "api"
 

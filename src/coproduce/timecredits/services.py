@@ -26,8 +26,10 @@ MAX_MINUTES = 1_000_000  # about two years of one person's time: far above any r
 
 
 def policy_of(initiative: Initiative) -> CreditPolicy:
-    policy, _ = CreditPolicy.objects.get_or_create(initiative=initiative)
-    return policy
+    """The initiative's policy, or the default (one credit an hour, no overdraft) unsaved."""
+    return CreditPolicy.objects.filter(initiative=initiative).first() or CreditPolicy(
+        initiative=initiative
+    )
 
 
 @transaction.atomic
