@@ -298,6 +298,33 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     "api:contribution-verify": [("post", {}, API_MANAGE_WRITE)],
     "api:contribution-reverse": [("post", {"reason": "Duplicate"}, API_RECORDER)],
     # time credits: the member holds 30 minutes earned; coordinators keep the ledger
+    "timecredits:page": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=403),
+        ),
+        (
+            "post",
+            {"gift": "1", "to": "coord", "minutes": 10, "key": "k1"},
+            _signed_in(302, member=302, coordinator=400, other_coordinator=403, staff=403),
+        ),
+    ],
+    "timecredits:ledger": [
+        ("get", None, PAGE_MANAGE),
+        (
+            "post",
+            {"policy-minutes_per_hour": 30, "policy-floor": 0},
+            _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302),
+        ),
+    ],
+    "timecredits:correct": [
+        (
+            "post",
+            {"reason": "Logged twice", "key": "k2"},
+            _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302),
+        )
+    ],
     "api:credit-list": [
         (
             "get",
@@ -582,6 +609,7 @@ def _targets(world: World) -> dict[str, Any]:
         "api:member-decline": lambda: {"initiative_slug": slug, "pk": requested.pk},
         "api:contribution-detail": lambda: {"initiative_slug": slug, "pk": contribution.pk},
         "api:credit-transfer-detail": lambda: {"initiative_slug": slug, "pk": earned.pk},
+        "timecredits:correct": lambda: {"slug": slug, "pk": earned.pk},
         "api:credit-transfer-reverse": lambda: {"initiative_slug": slug, "pk": earned.pk},
         "api:contribution-verify": lambda: {"initiative_slug": slug, "pk": contribution.pk},
         "api:contribution-reverse": lambda: {"initiative_slug": slug, "pk": contribution.pk},

@@ -8,6 +8,7 @@ urlpatterns = [
     path("cases/", include("coproduce.cases.urls")),
     path("initiatives/", include("coproduce.initiatives.urls")),
     path("initiatives/", include("coproduce.record.urls")),
+    path("initiatives/", include("coproduce.timecredits.urls")),
     path("organisations/", include("coproduce.organisations.urls")),
     path("pb/", include("coproduce.budgeting.urls")),
     path("accounts/", include("coproduce.accounts.urls")),

@@ -67,6 +67,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_join": gate.allows(user, "initiatives.join_initiative", initiative),
         "can_leave": gate.allows(user, "initiatives.leave_initiative", initiative),
         "can_contribute": gate.allows(user, "record.add_contribution", initiative),
+        "can_use_credits": gate.allows(user, "timecredits.use_credits", initiative),
         "can_decide": gate.allows(user, "record.add_decision", initiative),
         "can_agree": gate.allows(user, "initiatives.agree_goal", initiative),
         "pb_processes": processes_of(initiative),

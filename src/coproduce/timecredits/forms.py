@@ -1,0 +1,44 @@
+"""Forms for time credits. Each carries a fresh idempotency key, so a form sent twice (a
+double click, a refresh) moves credit once."""
+
+import uuid
+from typing import Any
+
+from django import forms
+
+from coproduce.timecredits.models import CreditPolicy
+
+
+class KeyedForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("key", uuid.uuid4().hex)
+        super().__init__(*args, **kwargs)
+
+
+class GiftForm(KeyedForm):
+    to = forms.CharField(label="To (their username)", max_length=150)
+    minutes = forms.IntegerField(label="Minutes of credit", min_value=1, max_value=1_000_000)
+    message = forms.CharField(label="Message (optional)", max_length=300, required=False)
+
+
+class EarnForm(KeyedForm):
+    person = forms.CharField(label="Who gave their time (username)", max_length=150)
+    minutes_given = forms.IntegerField(label="Minutes given", min_value=1, max_value=1_000_000)
+    description = forms.CharField(label="What they did", max_length=300, required=False)
+
+
+class CorrectionForm(KeyedForm):
+    reason = forms.CharField(label="Why it is corrected", max_length=300)
+
+
+class PolicyForm(forms.ModelForm):
+    class Meta:
+        model = CreditPolicy
+        fields = ["minutes_per_hour", "floor", "ceiling"]
+        labels = {
+            "minutes_per_hour": "Credit per hour given (minutes)",
+            "floor": "Lowest balance (minutes; below 0 allows an overdraft)",
+            "ceiling": "Highest balance (minutes; empty for none)",
+        }

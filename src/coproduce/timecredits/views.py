@@ -1,0 +1,136 @@
+"""Time-credit pages: thin, through the same services and gate as the API."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coproduce.core import gate
+from coproduce.core.forms import add_service_errors
+from coproduce.initiatives.views import visible
+from coproduce.timecredits import selectors, services
+from coproduce.timecredits.forms import CorrectionForm, EarnForm, GiftForm, PolicyForm
+
+
+def _person(username: str) -> Any:
+    person = get_user_model().objects.filter(username=username).first()
+    if person is None:
+        raise ValidationError({"person": f"No one has the username {username!r}."})
+    return person
+
+
+@login_required
+def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """Your balance and statement; give credit; coordinators also credit time given."""
+    initiative = visible(request, slug)
+    gate.require(request.user, "timecredits.use_credits", initiative)
+    can_manage = gate.allows(request.user, "timecredits.manage_credits", initiative)
+    gift = GiftForm(request.POST if "gift" in request.POST else None)
+    earn = EarnForm(request.POST if "earn" in request.POST and can_manage else None)
+    try:
+        if gift.is_bound and gift.is_valid():
+            data = gift.cleaned_data
+            services.credits_gift(
+                actor=request.user,
+                initiative=initiative,
+                to=_person(data["to"]),
+                minutes=data["minutes"],
+                message=data["message"],
+                key=data["key"],
+            )
+            messages.success(request, f"You gave {data['minutes']} minutes to {data['to']}.")
+            return redirect("timecredits:page", slug=slug)
+        if earn.is_bound and earn.is_valid():
+            data = earn.cleaned_data
+            transfer, _ = services.credits_earn(
+                actor=request.user,
+                initiative=initiative,
+                person=_person(data["person"]),
+                minutes_given=data["minutes_given"],
+                description=data["description"],
+                key=data["key"],
+            )
+            messages.success(request, f"{data['person']} earned {transfer.minutes} minutes.")
+            return redirect("timecredits:page", slug=slug)
+    except ValidationError as error:
+        add_service_errors(gift if gift.is_bound else earn, error, {"person": "person", "to": "to"})
+    account = services.person_account(initiative, request.user)
+    page = Paginator(selectors.statement(account), 25).get_page(request.GET.get("page"))
+    context = {
+        "initiative": initiative,
+        "account": account,
+        "policy": services.policy_of(initiative),
+        "page": page,
+        "gift_form": gift if gift.is_bound else GiftForm(),
+        "earn_form": (earn if earn.is_bound else EarnForm()) if can_manage else None,
+        "can_manage": can_manage,
+    }
+    status = 400 if gift.errors or earn.errors else 200
+    return render(request, "timecredits/page.html", context, status=status)
+
+
+@login_required
+def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every account and transfer of the initiative (coordinators), and its limits."""
+    initiative = visible(request, slug)
+    gate.require(request.user, "timecredits.view_ledger", initiative)
+    policy_form = PolicyForm(
+        request.POST or None, instance=services.policy_of(initiative), prefix="policy"
+    )
+    if request.method == "POST" and policy_form.is_valid():
+        try:
+            services.policy_set(
+                actor=request.user, initiative=initiative, **policy_form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(policy_form, error)
+        else:
+            messages.success(request, "The limits are saved.")
+            return redirect("timecredits:ledger", slug=slug)
+    page = Paginator(selectors.ledger_of(initiative), 50).get_page(request.GET.get("page"))
+    context: dict[str, Any] = {
+        "initiative": initiative,
+        "accounts": selectors.accounts_of(initiative),
+        "check": selectors.ledger_check(initiative),
+        "page": page,
+        "policy_form": policy_form,
+        "correction_form": CorrectionForm(),
+    }
+    return render(
+        request, "timecredits/ledger.html", context, status=400 if policy_form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def transfer_correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "timecredits.manage_credits", initiative)
+    transfer = gate.get_object(
+        request.user,
+        selectors.ledger_of(initiative),
+        "timecredits.view_ledger",
+        pk=pk,
+    )
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Say why the transfer is corrected.")
+        return redirect("timecredits:ledger", slug=slug)
+    try:
+        services.transfer_reverse(
+            actor=request.user,
+            transfer=transfer,
+            reason=form.cleaned_data["reason"],
+            key=form.cleaned_data["key"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Transfer {transfer.pk} is corrected.")
+    return redirect("timecredits:ledger", slug=slug)

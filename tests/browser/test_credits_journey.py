@@ -1,0 +1,56 @@
+"""Time credits in a real browser: time credited, balance shown, credit given on."""
+
+from typing import Any
+
+import pytest
+
+from conftest import PASSWORD, add_member, make_initiative, make_user
+from coproduce.initiatives.models import JoinPolicy
+from coproduce.timecredits.models import Account
+from coproduce.timecredits.selectors import ledger_check
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def initiative(transactional_db: Any) -> Any:
+    rhian = make_user("rhian", display_name="Rhian Evans")
+    initiative = make_initiative(rhian, title="Taff tenants", join_policy=JoinPolicy.OPEN)
+    add_member(initiative, make_user("tom", display_name="Tom Price"))
+    add_member(initiative, make_user("kerry", display_name="Kerry Jones"))
+    return initiative
+
+
+def test_time_credited_then_given_on(open_page: Any, initiative: Any) -> None:
+    rhian, tom = open_page(), open_page()
+    rhian.sign_in("rhian", PASSWORD)
+    rhian.visit(f"/initiatives/{initiative.slug}/")
+    rhian.page.get_by_role("link", name="Time credits").click()
+    rhian.check()
+    rhian.page.get_by_label("Who gave their time (username)").fill("tom")
+    rhian.page.get_by_label("Minutes given").fill("150")
+    rhian.page.get_by_label("What they did").fill("Ran the Tuesday lunch club")
+    rhian.page.get_by_role("button", name="Credit their time").click()
+    rhian.page.get_by_text("tom earned 150 minutes").wait_for()
+    rhian.check()
+
+    tom.sign_in("tom", PASSWORD)
+    tom.visit(f"/initiatives/{initiative.slug}/credits/")
+    assert "Your balance: 2 h 30 min (150 minutes)" in " ".join(tom.page.inner_text("main").split())
+    tom.page.get_by_label("To (their username)").fill("kerry")
+    tom.page.get_by_label("Minutes of credit").fill("200")
+    tom.page.get_by_role("button", name="Give").click()
+    tom.page.get_by_text("Not enough credit: Tom Price has 150 minutes").first.wait_for()
+    tom.check()
+    tom.page.get_by_label("Minutes of credit").fill("60")
+    tom.page.get_by_role("button", name="Give").click()
+    tom.page.get_by_text("You gave 60 minutes to kerry").wait_for()
+    tom.check()
+    statement = tom.page.get_by_role("table", name="Your transfers, newest first").inner_text()
+    assert "Gift" in statement and "Ran the Tuesday lunch club" in statement
+
+    rhian.visit(f"/initiatives/{initiative.slug}/credits/ledger/")
+    rhian.page.get_by_text("The ledger is sound: 4 accounts and 2 transfers").wait_for()
+    balances = dict(Account.objects.values_list("user__username", "balance"))
+    assert balances == {None: -150, "rhian": 0, "tom": 90, "kerry": 60}  # rhian opened hers
+    assert ledger_check().sound
