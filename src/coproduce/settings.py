@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "coproduce.cases",
     "coproduce.budgeting",
     "coproduce.timecredits",
+    "coproduce.volunteering",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,207 @@
+"""Volunteering: opportunities in an initiative, shifts with a capacity, sign-ups with a
+waiting list, and hours that are approved into time credits and the co-production record."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from coproduce.initiatives.models import Initiative, Stage
+
+
+class Safeguarding(models.TextChoices):
+    NONE = "none", "None needed"
+    BASIC = "basic", "A basic background check"
+    ENHANCED = "enhanced", "An enhanced background check (such as DBS)"
+
+
+class Opportunity(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.PROTECT, related_name="opportunities"
+    )
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="opportunities")
+    title = models.CharField(max_length=200)
+    role = models.CharField(max_length=120, help_text="What the volunteer does, in a few words.")
+    description = models.TextField(max_length=4000)
+    skills = models.CharField(max_length=300, blank=True, help_text="Comma-separated.")
+    location = models.CharField(max_length=200, blank=True)
+    accessibility = models.CharField(
+        max_length=500, blank=True, help_text="Step-free access, seating, hearing loop, …"
+    )
+    safeguarding = models.CharField(
+        max_length=10, choices=Safeguarding.choices, default=Safeguarding.NONE
+    )
+    is_open = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "opportunities"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(safeguarding__in=Safeguarding.values), name="vol_safeguarding_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Shift(models.Model):
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="shifts")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    capacity = models.PositiveSmallIntegerField(help_text="How many volunteers it needs.")
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="vol_shift_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="vol_shift_capacity"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity} on {self.starts_at:%d %b %Y %H:%M}"
+
+    @property
+    def initiative(self) -> Initiative:
+        return self.opportunity.initiative
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+class SignUpStatus(models.TextChoices):
+    CONFIRMED = "confirmed", "Confirmed"
+    WAITING = "waiting", "On the waiting list"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    ATTENDED = "attended", "Attended"
+    ABSENT = "absent", "Did not come"
+
+
+TAKING_A_PLACE = (SignUpStatus.CONFIRMED, SignUpStatus.ATTENDED)
+
+
+class SignUp(models.Model):
+    shift = models.ForeignKey(Shift, on_delete=models.PROTECT, related_name="sign_ups")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sign_ups"
+    )
+    status = models.CharField(max_length=10, choices=SignUpStatus.choices)
+    queued_at = models.DateTimeField(help_text="When they (last) signed up: the waiting order.")
+
+    class Meta:
+        ordering = ["shift", "queued_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["shift", "person"], name="vol_one_sign_up_per_shift"),
+            models.CheckConstraint(
+                condition=Q(status__in=SignUpStatus.values), name="vol_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} for {self.shift}"
+
+    @property
+    def initiative(self) -> Initiative:
+        return self.shift.opportunity.initiative
+
+
+class BackgroundCheck(models.Model):
+    """A check a professional saw for a person, to the level some roles need."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    level = models.CharField(max_length=10, choices=Safeguarding.choices)
+    checked_on = models.DateField()
+    expires_on = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-expires_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_on__gt=F("checked_on")), name="vol_check_expires_later"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__in=["basic", "enhanced"]), name="vol_check_level"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} for {self.person}, until {self.expires_on}"
+
+
+class HoursStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for approval"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Not approved"
+
+
+class HoursLog(models.Model):
+    """Time given, waiting for someone else to approve it. Approved hours earn time credits
+    and are written to the co-production record."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="hours")
+    shift = models.ForeignKey(
+        Shift, null=True, blank=True, on_delete=models.PROTECT, related_name="hours"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="hours"
+    )
+    minutes = models.PositiveIntegerField()
+    worked_on = models.DateField()
+    note = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=10, choices=HoursStatus.choices, default=HoursStatus.PENDING
+    )
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    logged_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=300, blank=True)
+    transfer = models.OneToOneField(
+        "timecredits.Transfer", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    contribution = models.OneToOneField(
+        "record.Contribution", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-worked_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes__gte=1) & Q(minutes__lte=24 * 60), name="vol_hours_in_a_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=HoursStatus.values), name="vol_hours_status"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(decided_by__isnull=False),
+                name="vol_approved_by_someone",
+            ),
+            models.CheckConstraint(condition=~Q(decided_by=F("person")), name="vol_not_own_hours"),
+            models.UniqueConstraint(
+                fields=["shift", "person"],
+                condition=Q(shift__isnull=False),
+                name="vol_hours_once_per_shift",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} min by {self.person} on {self.worked_on}"
+
+    @property
+    def initiative(self) -> Initiative:
+        return self.opportunity.initiative

@@ -1,0 +1,264 @@
+"""Writes for volunteering. Places on a shift are taken under a lock on the shift, so a
+shift is never over capacity however many people sign up at once."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.core import gate
+from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
+from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
+from coproduce.record import services as record
+from coproduce.timecredits import services as credits
+from coproduce.volunteering.models import (
+    TAKING_A_PLACE,
+    BackgroundCheck,
+    HoursLog,
+    HoursStatus,
+    Opportunity,
+    Safeguarding,
+    Shift,
+    SignUp,
+    SignUpStatus,
+)
+
+DELIVERY_STAGES = (StageKind.CO_PERFORMING, StageKind.CO_MANAGEMENT)
+
+
+@transaction.atomic
+def opportunity_create(
+    *, actor: Any, initiative: Initiative, stage: Stage, **fields: Any
+) -> Opportunity:
+    gate.require(actor, "volunteering.manage", initiative)
+    if stage.initiative_id != initiative.pk or stage.kind not in DELIVERY_STAGES:
+        raise ValidationError(
+            {"stage": "Choose this initiative's co-performing or co-management stage."}
+        )
+    opportunity = Opportunity(initiative=initiative, stage=stage, created_by=actor, **fields)
+    opportunity.full_clean()
+    opportunity.save()
+    return opportunity
+
+
+@transaction.atomic
+def shift_add(
+    *,
+    actor: Any,
+    opportunity: Opportunity,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    capacity: int,
+) -> Shift:
+    gate.require(actor, "volunteering.manage", opportunity.initiative)
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": "The shift must end after it starts."})
+    if ends_at - starts_at > datetime.timedelta(hours=24):
+        raise ValidationError({"ends_at": "A shift lasts at most 24 hours."})
+    if not 1 <= capacity <= 1000:
+        raise ValidationError({"capacity": "A shift needs between 1 and 1,000 people."})
+    shift = Shift(opportunity=opportunity, starts_at=starts_at, ends_at=ends_at, capacity=capacity)
+    shift.full_clean()
+    shift.save()
+    return shift
+
+
+def _has_check(initiative: Initiative, person: Any, needed: str) -> bool:
+    if needed == Safeguarding.NONE:
+        return True
+    levels = ["enhanced"] if needed == Safeguarding.ENHANCED else ["basic", "enhanced"]
+    return BackgroundCheck.objects.filter(
+        initiative=initiative, person=person, level__in=levels, expires_on__gt=timezone.localdate()
+    ).exists()
+
+
+@transaction.atomic
+def check_record(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    person: Any,
+    level: str,
+    checked_on: datetime.date,
+    expires_on: datetime.date,
+) -> BackgroundCheck:
+    """A professional records that they saw a person's background check."""
+    gate.require(actor, "volunteering.manage", initiative)
+    check = BackgroundCheck(
+        initiative=initiative,
+        person=person,
+        level=level,
+        checked_on=checked_on,
+        expires_on=expires_on,
+        recorded_by=actor,
+    )
+    check.full_clean()
+    check.save()
+    return check
+
+
+@transaction.atomic
+def shift_sign_up(*, actor: Any, shift: Shift) -> SignUp:
+    """Take a place on the shift, or join its waiting list when it is full."""
+    shift = (
+        Shift.objects.select_for_update().select_related("opportunity__initiative").get(pk=shift.pk)
+    )
+    opportunity = shift.opportunity
+    gate.require(actor, "volunteering.take_part", opportunity.initiative)
+    if not opportunity.is_open:
+        raise ValidationError({"shift": "This opportunity is not taking volunteers now."})
+    if shift.starts_at <= timezone.now():
+        raise ValidationError({"shift": "This shift has already started."})
+    if not _has_check(opportunity.initiative, actor, opportunity.safeguarding):
+        raise ValidationError(
+            {
+                "shift": f"This role needs {Safeguarding(opportunity.safeguarding).label.lower()}; "
+                "a coordinator can record yours."
+            }
+        )
+    existing = SignUp.objects.filter(shift=shift, person=actor).first()
+    if existing is not None and existing.status in (*TAKING_A_PLACE, SignUpStatus.WAITING):
+        raise ValidationError({"shift": "You are already signed up for this shift."})
+    taken = shift.sign_ups.filter(status__in=TAKING_A_PLACE).count()
+    status = SignUpStatus.CONFIRMED if taken < shift.capacity else SignUpStatus.WAITING
+    sign_up = existing or SignUp(shift=shift, person=actor)
+    sign_up.status, sign_up.queued_at = status, timezone.now()
+    sign_up.save()
+    return sign_up
+
+
+@transaction.atomic
+def sign_up_withdraw(*, actor: Any, sign_up: SignUp) -> SignUp | None:
+    """Give up a place (or leave the waiting list); the first person waiting takes the place.
+    Returns the sign-up that was moved up, if any."""
+    shift = Shift.objects.select_for_update().get(pk=sign_up.shift_id)
+    sign_up = SignUp.objects.get(pk=sign_up.pk)
+    if sign_up.person_id != actor.pk:
+        gate.require(actor, "volunteering.manage", shift.opportunity.initiative)
+    if sign_up.status not in (SignUpStatus.CONFIRMED, SignUpStatus.WAITING):
+        raise ValidationError({"sign_up": "Only a place or a waiting-list place can be given up."})
+    had_place = sign_up.status == SignUpStatus.CONFIRMED
+    sign_up.status = SignUpStatus.WITHDRAWN
+    sign_up.save(update_fields=["status"])
+    if not had_place:
+        return None
+    waiting = shift.sign_ups.filter(status=SignUpStatus.WAITING).order_by("queued_at", "pk").first()
+    if waiting is not None:
+        waiting.status = SignUpStatus.CONFIRMED
+        waiting.save(update_fields=["status"])
+    return waiting
+
+
+@transaction.atomic
+def attendance_record(*, actor: Any, sign_up: SignUp, attended: bool) -> HoursLog | None:
+    """A coordinator says whether someone came; attending logs the shift's hours, which
+    someone other than the volunteer then approves."""
+    sign_up = (
+        SignUp.objects.select_for_update()
+        .select_related("shift__opportunity__initiative")
+        .get(pk=sign_up.pk)
+    )
+    shift = sign_up.shift
+    gate.require(actor, "volunteering.manage", shift.opportunity.initiative)
+    if sign_up.status not in (SignUpStatus.CONFIRMED, SignUpStatus.ABSENT, SignUpStatus.ATTENDED):
+        raise ValidationError({"sign_up": "Only people with a place on the shift can attend it."})
+    if shift.starts_at > timezone.now():
+        raise ValidationError({"sign_up": "Attendance is recorded once the shift has started."})
+    sign_up.status = SignUpStatus.ATTENDED if attended else SignUpStatus.ABSENT
+    sign_up.save(update_fields=["status"])
+    log = HoursLog.objects.filter(shift=shift, person=sign_up.person).first()
+    if not attended:
+        if log is not None and log.status != HoursStatus.PENDING:
+            raise ValidationError(
+                {"sign_up": "Their hours were already decided; correct them instead."}
+            )
+        if log is not None:
+            log.delete()
+        return None
+    if log is None:
+        log = HoursLog.objects.create(
+            opportunity=shift.opportunity,
+            shift=shift,
+            person=sign_up.person,
+            minutes=shift.minutes,
+            worked_on=timezone.localtime(shift.starts_at).date(),
+            logged_by=actor,
+        )
+    return log
+
+
+@transaction.atomic
+def hours_log(
+    *,
+    actor: Any,
+    opportunity: Opportunity,
+    minutes: int,
+    worked_on: datetime.date,
+    note: str = "",
+) -> HoursLog:
+    """A volunteer logs time given outside a shift, for someone else to approve."""
+    gate.require(actor, "volunteering.take_part", opportunity.initiative)
+    if not 1 <= minutes <= 24 * 60:
+        raise ValidationError({"minutes": "Give between 1 minute and 24 hours."})
+    if worked_on > timezone.localdate():
+        raise ValidationError({"worked_on": "The day cannot be in the future."})
+    return HoursLog.objects.create(
+        opportunity=opportunity,
+        person=actor,
+        minutes=minutes,
+        worked_on=worked_on,
+        note=note[:300],
+        logged_by=actor,
+    )
+
+
+@transaction.atomic
+def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") -> HoursLog:
+    """Approve hours (they earn time credits and enter the record) or turn them down."""
+    log = (
+        HoursLog.objects.select_for_update()
+        .select_related("opportunity__initiative", "opportunity__stage")
+        .get(pk=log.pk)
+    )
+    initiative = log.opportunity.initiative
+    gate.require(actor, "volunteering.manage", initiative)
+    if log.person_id == actor.pk:
+        raise ValidationError({"hours": "Someone else must approve your own hours."})
+    if log.status != HoursStatus.PENDING:
+        raise ValidationError({"hours": "These hours were decided already."})
+    if not approve and not reason.strip():
+        raise ValidationError({"reason": "Say why the hours are not approved."})
+    log.status = HoursStatus.APPROVED if approve else HoursStatus.REJECTED
+    log.decided_by, log.decided_at, log.reason = actor, timezone.now(), reason.strip()[:300]
+    if approve:
+        is_member = initiative.memberships.filter(
+            user_id=log.person_id, status=MembershipStatus.ACTIVE
+        ).exists()
+        if not is_member:
+            raise ValidationError(
+                {"hours": f"{log.person} is no longer a member of this initiative."}
+            )
+        what = f"{log.opportunity.title} on {log.worked_on:%d %b %Y}"
+        log.transfer, _ = credits.credits_earn(
+            actor=actor,
+            initiative=initiative,
+            person=log.person,
+            minutes_given=log.minutes,
+            description=what,
+            key=f"hours-{log.pk}",
+        )
+        log.contribution = record.contribution_record(
+            actor=actor,
+            initiative=initiative,
+            stage=log.opportunity.stage,
+            kind=ContributionKind.TIME,
+            quantity=log.minutes,
+            unit=Unit.MINUTES,
+            occurred_on=log.worked_on,
+            description=what[:500],
+            contributor=log.person,
+        )
+    log.save()
+    return log
