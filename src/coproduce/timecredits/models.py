@@ -173,3 +173,73 @@ class Transfer(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.minutes} min from {self.debit} to {self.credit}"
+
+
+class Partner(models.Model):
+    """An organisation that takes time credits (a leisure centre, a theatre, a rugby club),
+    with the people who redeem vouchers for it."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="partners")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    representatives = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "organisation"], name="tc_partner_once")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class Offer(models.Model):
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="offers")
+    title = models.CharField(max_length=200)
+    description = models.CharField(max_length=1000, blank=True)
+    price = models.PositiveIntegerField(help_text="In minutes of credit.")
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["partner", "title"]
+        constraints = [models.CheckConstraint(condition=Q(price__gt=0), name="tc_offer_price")]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.partner}"
+
+    @property
+    def initiative(self) -> Initiative:
+        return self.partner.initiative
+
+
+class Voucher(models.Model):
+    """What a member gets for credits spent at a partner: a code the partner redeems once."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.PROTECT, related_name="vouchers")
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vouchers"
+    )
+    transfer = models.OneToOneField(Transfer, on_delete=models.PROTECT, related_name="voucher")
+    code = models.CharField(max_length=12, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    redeemed_at = models.DateTimeField(null=True, blank=True)
+    redeemed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(redeemed_at__isnull=True) | Q(redeemed_by__isnull=False),
+                name="tc_voucher_redeemed_by_someone",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer} for {self.holder}"
+
+    @property
+    def initiative(self) -> Initiative:
+        return self.offer.partner.initiative

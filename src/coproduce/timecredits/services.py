@@ -5,10 +5,12 @@ checks limits, updates both balances and appends the transfer, in one transactio
 idempotency key makes a retried request return the transfer it already made.
 """
 
+import secrets
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.errors import Conflict
@@ -18,8 +20,11 @@ from coproduce.timecredits.models import (
     Account,
     AccountKind,
     CreditPolicy,
+    Offer,
+    Partner,
     Transfer,
     TransferKind,
+    Voucher,
 )
 
 MAX_MINUTES = 1_000_000  # about two years of one person's time: far above any real transfer
@@ -273,3 +278,77 @@ def transfer_reverse(
         reverses=transfer,
         reason=reason.strip(),
     )
+
+
+# --- partners: spending credits ---------------------------------------------------------
+
+VOUCHER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+@transaction.atomic
+def partner_add(
+    *, actor: Any, initiative: Initiative, organisation: Organisation, representatives: list[Any]
+) -> Partner:
+    """A coordinator signs up an organisation that takes credits, and who redeems them."""
+    gate.require(actor, "timecredits.manage_credits", initiative)
+    partner, _ = Partner.objects.get_or_create(initiative=initiative, organisation=organisation)
+    partner.representatives.add(*representatives)
+    organisation_account(initiative, organisation)
+    return partner
+
+
+@transaction.atomic
+def offer_add(
+    *, actor: Any, partner: Partner, title: str, price: int, description: str = ""
+) -> Offer:
+    gate.require(actor, "timecredits.manage_credits", partner.initiative)
+    if not 0 < price <= MAX_MINUTES:
+        raise ValidationError({"price": f"The price is from 1 to {MAX_MINUTES} minutes."})
+    offer = Offer(partner=partner, title=title, description=description, price=price)
+    offer.full_clean()
+    offer.save()
+    return offer
+
+
+@transaction.atomic
+def offer_buy(*, actor: Any, offer: Offer, key: str = "") -> tuple[Voucher, bool]:
+    """Spend credits at a partner: they move to the partner's account, and the member gets
+    a voucher with a code the partner redeems."""
+    initiative = offer.partner.initiative
+    gate.require(actor, "timecredits.use_credits", initiative)
+    if not offer.is_active:
+        raise ValidationError({"offer": "This offer has ended."})
+    transfer, made = _move(
+        actor=actor,
+        kind=TransferKind.SPEND,
+        debit=person_account(initiative, actor),
+        credit=organisation_account(initiative, offer.partner.organisation),
+        minutes=offer.price,
+        description=offer.title,
+        key=key,
+    )
+    if not made:
+        return Voucher.objects.get(transfer=transfer), False
+    code = "".join(secrets.choice(VOUCHER_ALPHABET) for _ in range(10))
+    return Voucher.objects.create(offer=offer, holder=actor, transfer=transfer, code=code), True
+
+
+@transaction.atomic
+def voucher_redeem(*, actor: Any, partner: Partner, code: str) -> Voucher:
+    """The partner takes a voucher at the door: each code works once, and only there."""
+    gate.require(actor, "timecredits.redeem_vouchers", partner)
+    cleaned = "".join(code.split()).upper().replace("-", "")
+    voucher = (
+        Voucher.objects.select_for_update()
+        .select_related("offer", "holder")
+        .filter(code=cleaned, offer__partner=partner)
+        .first()
+    )
+    if voucher is None:
+        raise ValidationError({"code": "That code is not a voucher for this partner."})
+    if voucher.redeemed_at is not None:
+        used = timezone.localtime(voucher.redeemed_at)
+        raise ValidationError({"code": f"That voucher was used on {used:%d %b %Y at %H:%M}."})
+    voucher.redeemed_at, voucher.redeemed_by = timezone.now(), actor
+    voucher.save(update_fields=["redeemed_at", "redeemed_by"])
+    return voucher

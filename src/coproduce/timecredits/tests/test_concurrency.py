@@ -93,3 +93,30 @@ def test_one_idempotency_key_sent_twenty_times_at_once_moves_credits_once(
     assert len({transfer.pk for transfer, _ in results}) == 1
     assert Account.objects.get(user=person).balance == 60
     assert selectors.ledger_check().sound
+
+
+def test_a_voucher_redeemed_twenty_times_at_once_works_once(circle: dict[str, Any]) -> None:
+    from coproduce.organisations.models import Organisation
+
+    initiative, person = circle["initiative"], circle["people"][0]
+    desk = make_user("desk")
+    theatre = Organisation.objects.create(name="Sherman Theatre", kind="third_sector")
+    partner = services.partner_add(
+        actor=circle["coordinator"],
+        initiative=initiative,
+        organisation=theatre,
+        representatives=[desk],
+    )
+    offer = services.offer_add(
+        actor=circle["coordinator"], partner=partner, title="A seat", price=120
+    )
+    services.credits_earn(
+        actor=circle["coordinator"], initiative=initiative, person=person, minutes_given=120
+    )
+    voucher, _ = services.offer_buy(actor=person, offer=offer)
+    results = hammer(
+        20, lambda i: services.voucher_redeem(actor=desk, partner=partner, code=voucher.code)
+    )
+    assert sum(1 for r in results if not isinstance(r, Exception)) == 1
+    assert sum(1 for r in results if isinstance(r, ValidationError)) == 19
+    assert selectors.ledger_check().sound

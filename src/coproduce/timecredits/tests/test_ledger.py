@@ -222,3 +222,38 @@ def test_limits_change_only_when_every_balance_fits(world: World) -> None:
             floor=-600,
             ceiling=None,
         )
+
+
+def test_credits_spent_at_a_partner_give_a_voucher_redeemed_once(world: World) -> None:
+    from coproduce.organisations.models import Organisation
+    from coproduce.timecredits.models import Voucher
+
+    desk = make_user("desk")
+    leisure = Organisation.objects.create(name="Riverside Leisure Centre", kind="public_agency")
+    partner = services.partner_add(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        organisation=leisure,
+        representatives=[desk],
+    )
+    swim = services.offer_add(actor=world.coordinator, partner=partner, title="A swim", price=60)
+    with pytest.raises(ValidationError, match="Not enough credit: Mo Member has 0 minutes"):
+        services.offer_buy(actor=world.member, offer=swim)
+    services.credits_earn(
+        actor=world.coordinator, initiative=world.initiative, person=world.member, minutes_given=90
+    )
+    voucher, made = services.offer_buy(actor=world.member, offer=swim, key="swim-1")
+    replay, made_again = services.offer_buy(actor=world.member, offer=swim, key="swim-1")
+    assert (made, made_again, replay.pk, len(voucher.code)) == (True, False, voucher.pk, 10)
+    assert balances(world) == {"initiative": -90, "Mo Member": 30, "Riverside Leisure Centre": 60}
+    with pytest.raises(PermissionDenied):
+        services.voucher_redeem(actor=world.member, partner=partner, code=voucher.code)
+    spaced = f"{voucher.code[:5].lower()} {voucher.code[5:]}"
+    redeemed = services.voucher_redeem(actor=desk, partner=partner, code=spaced)
+    assert redeemed.redeemed_by == desk
+    with pytest.raises(ValidationError, match="That voucher was used on"):
+        services.voucher_redeem(actor=desk, partner=partner, code=voucher.code)
+    with pytest.raises(ValidationError, match="not a voucher for this partner"):
+        services.voucher_redeem(actor=desk, partner=partner, code="ZZZZZZZZZZ")
+    assert Voucher.objects.get().redeemed_at == redeemed.redeemed_at
+    assert selectors.ledger_check().sound
