@@ -35,7 +35,9 @@ from coproduce.organisations.models import Organisation
 from coproduce.record import services as record
 from coproduce.record.models import Contribution, ContributionVerification, Decision
 from coproduce.timecredits import services as credits
-from coproduce.timecredits.models import Account, CreditPolicy, Transfer
+from coproduce.timecredits.models import Account, CreditPolicy, Offer, Partner, Transfer, Voucher
+from coproduce.volunteering import services as volunteering
+from coproduce.volunteering.models import HoursLog, Opportunity, Shift, SignUp
 
 ROLES = ("anonymous", "member", "coordinator", "other_coordinator", "staff")
 
@@ -325,6 +327,49 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
             _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302),
         )
     ],
+    "timecredits:redeem": [
+        # no representatives yet: coordinators may take vouchers, others do not see the page
+        (
+            "get",
+            None,
+            _signed_in(302, member=404, coordinator=200, other_coordinator=404, staff=200),
+        )
+    ],
+    # volunteering: the member has a place on tomorrow's shift and an hour waiting approval
+    "volunteering:overview": [("get", None, _all(200))],
+    "volunteering:create": [("get", None, PAGE_MANAGE)],
+    "volunteering:log_hours": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=403),
+        )
+    ],
+    "volunteering:opportunity": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "volunteering:sign_up": [
+        ("post", {}, _signed_in(302, member=302, coordinator=302, other_coordinator=403, staff=403))
+    ],
+    "volunteering:withdraw": [
+        ("post", {}, _signed_in(302, member=302, coordinator=302, other_coordinator=403, staff=302))
+    ],
+    "volunteering:attendance": [
+        # the shift is tomorrow: permitted roles are told to wait (a message, then back)
+        (
+            "post",
+            {"attended": "1"},
+            _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302),
+        )
+    ],
+    "volunteering:decide": [
+        ("post", {}, _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302))
+    ],
     "api:credit-list": [
         (
             "get",
@@ -536,6 +581,13 @@ def _snapshot() -> list[Any]:
             CreditPolicy,
             Account,
             Transfer,
+            Partner,
+            Offer,
+            Voucher,
+            Opportunity,
+            Shift,
+            SignUp,
+            HoursLog,
         )
     ]
 
@@ -591,6 +643,37 @@ def _targets(world: World) -> dict[str, Any]:
     earned, _ = credits.credits_earn(
         actor=world.coordinator, initiative=world.initiative, person=world.member, minutes_given=30
     )
+    partner = credits.partner_add(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        organisation=organisation,
+        representatives=[],
+    )
+    opportunity = volunteering.opportunity_create(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        stage=initiatives.stage_create(
+            actor=world.coordinator, initiative=world.initiative, kind="co_performing"
+        ),
+        title="Shop counter",
+        role="Serve",
+        description="Serve customers",
+    )
+    tomorrow = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)
+    shift = volunteering.shift_add(
+        actor=world.coordinator,
+        opportunity=opportunity,
+        starts_at=tomorrow,
+        ends_at=tomorrow + datetime.timedelta(hours=2),
+        capacity=5,
+    )
+    sign_up = volunteering.shift_sign_up(actor=world.member, shift=shift)
+    hours = volunteering.hours_log(
+        actor=world.member,
+        opportunity=opportunity,
+        minutes=60,
+        worked_on=datetime.date(2026, 3, 1),
+    )
     slug = world.initiative.slug
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {
         "initiatives:member_decide": lambda: {
@@ -610,6 +693,12 @@ def _targets(world: World) -> dict[str, Any]:
         "api:contribution-detail": lambda: {"initiative_slug": slug, "pk": contribution.pk},
         "api:credit-transfer-detail": lambda: {"initiative_slug": slug, "pk": earned.pk},
         "timecredits:correct": lambda: {"slug": slug, "pk": earned.pk},
+        "timecredits:redeem": lambda: {"slug": slug, "pk": partner.pk},
+        "volunteering:opportunity": lambda: {"slug": slug, "pk": opportunity.pk},
+        "volunteering:sign_up": lambda: {"slug": slug, "pk": shift.pk},
+        "volunteering:withdraw": lambda: {"slug": slug, "pk": sign_up.pk},
+        "volunteering:attendance": lambda: {"slug": slug, "pk": sign_up.pk},
+        "volunteering:decide": lambda: {"slug": slug, "pk": hours.pk},
         "api:credit-transfer-reverse": lambda: {"initiative_slug": slug, "pk": earned.pk},
         "api:contribution-verify": lambda: {"initiative_slug": slug, "pk": contribution.pk},
         "api:contribution-reverse": lambda: {"initiative_slug": slug, "pk": contribution.pk},

@@ -9,6 +9,7 @@ urlpatterns = [
     path("initiatives/", include("coproduce.initiatives.urls")),
     path("initiatives/", include("coproduce.record.urls")),
     path("initiatives/", include("coproduce.timecredits.urls")),
+    path("initiatives/", include("coproduce.volunteering.urls")),
     path("organisations/", include("coproduce.organisations.urls")),
     path("pb/", include("coproduce.budgeting.urls")),
     path("accounts/", include("coproduce.accounts.urls")),

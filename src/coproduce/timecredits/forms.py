@@ -42,3 +42,11 @@ class PolicyForm(forms.ModelForm):
             "floor": "Lowest balance (minutes; below 0 allows an overdraft)",
             "ceiling": "Highest balance (minutes; empty for none)",
         }
+
+
+class BuyForm(KeyedForm):
+    offer = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RedeemForm(forms.Form):
+    code = forms.CharField(label="Voucher code", max_length=20)

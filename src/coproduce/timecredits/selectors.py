@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 
 from coproduce.initiatives.models import Initiative
-from coproduce.timecredits.models import Account, Transfer
+from coproduce.timecredits.models import Account, Offer, Partner, Transfer, Voucher
 
 
 def own_account(initiative: Initiative, user: Any) -> Account | None:
@@ -86,3 +86,21 @@ def ledger_check(initiative: Initiative | None = None) -> LedgerCheck:
         if summed != kept:
             result.mismatched.append((pk, kept, summed))
     return result
+
+
+def offers_of(initiative: Initiative) -> QuerySet[Offer]:
+    return Offer.objects.filter(partner__initiative=initiative, is_active=True).select_related(
+        "partner__organisation"
+    )
+
+
+def vouchers_of(initiative: Initiative, user: Any) -> QuerySet[Voucher]:
+    return Voucher.objects.filter(
+        offer__partner__initiative=initiative, holder=user
+    ).select_related("offer__partner__organisation")
+
+
+def partners_redeemable_by(initiative: Initiative, user: Any) -> QuerySet[Partner]:
+    return Partner.objects.filter(initiative=initiative, representatives=user).select_related(
+        "organisation"
+    )

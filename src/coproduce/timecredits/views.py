@@ -15,7 +15,15 @@ from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.views import visible
 from coproduce.timecredits import selectors, services
-from coproduce.timecredits.forms import CorrectionForm, EarnForm, GiftForm, PolicyForm
+from coproduce.timecredits.forms import (
+    BuyForm,
+    CorrectionForm,
+    EarnForm,
+    GiftForm,
+    PolicyForm,
+    RedeemForm,
+)
+from coproduce.timecredits.models import Partner
 
 
 def _person(username: str) -> Any:
@@ -31,9 +39,24 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "timecredits.use_credits", initiative)
     can_manage = gate.allows(request.user, "timecredits.manage_credits", initiative)
+    buy = BuyForm(request.POST if "buy" in request.POST else None)
     gift = GiftForm(request.POST if "gift" in request.POST else None)
     earn = EarnForm(request.POST if "earn" in request.POST and can_manage else None)
     try:
+        if buy.is_bound and buy.is_valid():
+            offer = gate.get_object(
+                request.user,
+                selectors.offers_of(initiative),
+                "timecredits.use_credits",
+                pk=buy.cleaned_data["offer"],
+            )
+            voucher, _ = services.offer_buy(
+                actor=request.user, offer=offer, key=buy.cleaned_data["key"]
+            )
+            messages.success(
+                request, f"Spent {offer.price} minutes: your voucher code is {voucher.code}."
+            )
+            return redirect("timecredits:page", slug=slug)
         if gift.is_bound and gift.is_valid():
             data = gift.cleaned_data
             services.credits_gift(
@@ -59,6 +82,9 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, f"{data['person']} earned {transfer.minutes} minutes.")
             return redirect("timecredits:page", slug=slug)
     except ValidationError as error:
+        if buy.is_bound:
+            messages.error(request, " ".join(error.messages))
+            return redirect("timecredits:page", slug=slug)
         add_service_errors(gift if gift.is_bound else earn, error, {"person": "person", "to": "to"})
     account = services.person_account(initiative, request.user)
     page = Paginator(selectors.statement(account), 25).get_page(request.GET.get("page"))
@@ -70,6 +96,10 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
         "gift_form": gift if gift.is_bound else GiftForm(),
         "earn_form": (earn if earn.is_bound else EarnForm()) if can_manage else None,
         "can_manage": can_manage,
+        "offers": selectors.offers_of(initiative),
+        "vouchers": selectors.vouchers_of(initiative, request.user),
+        "partners": selectors.partners_redeemable_by(initiative, request.user),
+        "buy_key": BuyForm().initial["key"],
     }
     status = 400 if gift.errors or earn.errors else 200
     return render(request, "timecredits/page.html", context, status=status)
@@ -134,3 +164,30 @@ def transfer_correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"Transfer {transfer.pk} is corrected.")
     return redirect("timecredits:ledger", slug=slug)
+
+
+@login_required
+def redeem(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Where a partner's people take vouchers: type the code, see what it is for."""
+    initiative = visible(request, slug)
+    partner = gate.get_object(
+        request.user,
+        Partner.objects.filter(initiative=initiative).select_related("organisation"),
+        "timecredits.redeem_vouchers",
+        pk=pk,
+    )
+    form = RedeemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            voucher = services.voucher_redeem(
+                actor=request.user, partner=partner, code=form.cleaned_data["code"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"Voucher accepted: {voucher.offer.title} for {voucher.holder}."
+            )
+            return redirect("timecredits:redeem", slug=slug, pk=pk)
+    context = {"initiative": initiative, "partner": partner, "form": form}
+    return render(request, "timecredits/redeem.html", context, status=400 if form.errors else 200)

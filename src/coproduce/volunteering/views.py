@@ -1,0 +1,209 @@
+"""Volunteering pages: thin, through the same services and gate as the API."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coproduce.core import gate
+from coproduce.core.forms import add_service_errors
+from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.views import visible
+from coproduce.volunteering import selectors, services
+from coproduce.volunteering.forms import DecisionForm, HoursForm, OpportunityForm, ShiftForm
+from coproduce.volunteering.models import HoursLog, Opportunity, Shift, SignUp
+
+
+def _opportunity(request: HttpRequest, initiative: Initiative, pk: int) -> Opportunity:
+    mine = Opportunity.objects.filter(initiative=initiative)
+    return gate.get_object(request.user, mine, "volunteering.view", pk=pk)
+
+
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "volunteering.view", initiative)
+    can_manage = gate.allows(request.user, "volunteering.manage", initiative)
+    context = {
+        "initiative": initiative,
+        "opportunities": selectors.opportunities_of(initiative),
+        "my_sign_ups": selectors.sign_ups_of(initiative, request.user),
+        "can_take_part": gate.allows(request.user, "volunteering.take_part", initiative),
+        "can_manage": can_manage,
+        "waiting_hours": selectors.hours_waiting(initiative) if can_manage else [],
+        "decision_form": DecisionForm(),
+    }
+    return render(request, "volunteering/overview.html", context)
+
+
+@login_required
+def opportunity_create(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "volunteering.manage", initiative)
+    form = OpportunityForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opportunity = services.opportunity_create(
+                actor=request.user, initiative=initiative, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The opportunity is published; now add its shifts.")
+            return redirect("volunteering:opportunity", slug=slug, pk=opportunity.pk)
+    context = {"initiative": initiative, "form": form, "heading": "A new volunteering opportunity"}
+    return render(request, "volunteering/form.html", context, status=400 if form.errors else 200)
+
+
+def opportunity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    opportunity = _opportunity(request, initiative, pk)
+    can_manage = gate.allows(request.user, "volunteering.manage", initiative)
+    if request.method == "POST":
+        gate.require(request.user, "volunteering.manage", initiative)
+    form = ShiftForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.shift_add(actor=request.user, opportunity=opportunity, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The shift is added.")
+            return redirect("volunteering:opportunity", slug=slug, pk=pk)
+    mine = {s.shift_id: s for s in selectors.sign_ups_of(initiative, request.user)}
+    context = {
+        "initiative": initiative,
+        "opportunity": opportunity,
+        "shifts": [(shift, mine.get(shift.pk)) for shift in selectors.shifts_of(opportunity)],
+        "now": timezone.now(),
+        "can_take_part": gate.allows(request.user, "volunteering.take_part", initiative),
+        "can_manage": can_manage,
+        "shift_form": form if form.is_bound else ShiftForm(),
+    }
+    return render(
+        request, "volunteering/opportunity.html", context, status=400 if form.errors else 200
+    )
+
+
+def _act(request: HttpRequest, slug: str, work: Callable[[], Any], done: str) -> HttpResponse:
+    """Run a one-button action; say what happened, or why not, on the page it came from."""
+    try:
+        work()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    back = request.POST.get("next", "")
+    if back.startswith(f"/initiatives/{slug}/volunteering/"):
+        return redirect(back)
+    return redirect("volunteering:overview", slug=slug)
+
+
+@login_required
+@require_POST
+def sign_up(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    shift = gate.get_object(
+        request.user,
+        Shift.objects.filter(opportunity__initiative=initiative),
+        "volunteering.view",
+        pk=pk,
+    )
+    gate.require(request.user, "volunteering.take_part", initiative)
+    result: dict[str, SignUp] = {}
+
+    def work() -> None:
+        result["sign_up"] = services.shift_sign_up(actor=request.user, shift=shift)
+
+    response = _act(request, slug, work, "You are signed up.")
+    if result.get("sign_up") is not None and result["sign_up"].status == "waiting":
+        messages.info(request, "The shift is full: you are on its waiting list.")
+    return response
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    mine = SignUp.objects.filter(shift__opportunity__initiative=initiative)
+    sign_up = gate.get_object(request.user, mine, "volunteering.view", pk=pk)
+    if sign_up.person_id != request.user.pk:
+        gate.require(request.user, "volunteering.manage", initiative)
+    return _act(
+        request,
+        slug,
+        lambda: services.sign_up_withdraw(actor=request.user, sign_up=sign_up),
+        "The place is given up.",
+    )
+
+
+@login_required
+@require_POST
+def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "volunteering.manage", initiative)
+    sign_up = gate.get_object(
+        request.user,
+        SignUp.objects.filter(shift__opportunity__initiative=initiative),
+        "volunteering.manage",
+        pk=pk,
+    )
+    attended = request.POST.get("attended") == "1"
+    return _act(
+        request,
+        slug,
+        lambda: services.attendance_record(actor=request.user, sign_up=sign_up, attended=attended),
+        "Attendance is recorded; their hours wait for approval."
+        if attended
+        else "Recorded as not attending.",
+    )
+
+
+@login_required
+def hours_log(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "volunteering.take_part", initiative)
+    form = HoursForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hours_log(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your hours are logged; a coordinator will approve them.")
+            return redirect("volunteering:overview", slug=slug)
+    context = {"initiative": initiative, "form": form, "heading": "Log time you gave"}
+    return render(request, "volunteering/form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def hours_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    gate.require(request.user, "volunteering.manage", initiative)
+    log = gate.get_object(
+        request.user,
+        HoursLog.objects.filter(opportunity__initiative=initiative),
+        "volunteering.manage",
+        pk=pk,
+    )
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose whether to approve the hours.")
+        return redirect("volunteering:overview", slug=slug)
+    approve = form.cleaned_data["approve"]
+    return _act(
+        request,
+        slug,
+        lambda: services.hours_decide(
+            actor=request.user, log=log, approve=approve, reason=form.cleaned_data["reason"]
+        ),
+        f"{log.person}'s hours are approved and their credits earned."
+        if approve
+        else "The hours are not approved.",
+    )
