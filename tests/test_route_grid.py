@@ -37,7 +37,7 @@ from coproduce.record.models import Contribution, ContributionVerification, Deci
 from coproduce.timecredits import services as credits
 from coproduce.timecredits.models import Account, CreditPolicy, Offer, Partner, Transfer, Voucher
 from coproduce.volunteering import services as volunteering
-from coproduce.volunteering.models import HoursLog, Opportunity, Shift, SignUp
+from coproduce.volunteering.models import HoursLog, Opportunity, Shift, SignUp, VolunteeringPolicy
 
 ROLES = ("anonymous", "member", "coordinator", "other_coordinator", "staff")
 
@@ -338,6 +338,7 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     # volunteering: the member has a place on tomorrow's shift and an hour waiting approval
     "volunteering:overview": [("get", None, _all(200))],
     "volunteering:create": [("get", None, PAGE_MANAGE)],
+    "volunteering:report": [("get", None, PAGE_MANAGE)],
     "volunteering:log_hours": [
         (
             "get",
@@ -588,6 +589,7 @@ def _snapshot() -> list[Any]:
             Shift,
             SignUp,
             HoursLog,
+            VolunteeringPolicy,
         )
     ]
 

@@ -85,6 +85,10 @@ def test_from_a_shift_to_a_swim(open_page: Any, initiative: Any) -> None:
     rhian.page.get_by_role("button", name="Approve Tom Price's 180 minutes").click()
     rhian.page.get_by_text("Tom Price's hours are approved").wait_for()
     rhian.check()
+    rhian.page.get_by_role("link", name="Report, weekly cap and valuation").click()
+    rhian.check()
+    spread = rhian.page.get_by_role("figure", name="Time given per person, most first").inner_text()
+    assert "Tom Price 3 h 0 min" in " ".join(spread.split())
 
     tom.visit(f"/initiatives/{initiative.slug}/credits/")
     assert "Your balance: 3 h (180 minutes)" in " ".join(tom.page.inner_text("main").split())

@@ -1,6 +1,6 @@
 from django import forms
 
-from coproduce.volunteering.models import Opportunity
+from coproduce.volunteering.models import Opportunity, VolunteeringPolicy
 
 
 class OpportunityForm(forms.ModelForm):
@@ -53,3 +53,33 @@ class DecisionForm(forms.Form):
         choices=[("yes", "Approve"), ("no", "Do not approve")], coerce=lambda v: v == "yes"
     )
     reason = forms.CharField(max_length=300, required=False)
+
+
+class PolicyForm(forms.ModelForm):
+    class Meta:
+        model = VolunteeringPolicy
+        fields = [
+            "weekly_cap_minutes",
+            "value_low_pence",
+            "value_high_pence",
+            "value_source",
+            "value_year",
+        ]
+        labels = {
+            "weekly_cap_minutes": "Weekly cap (minutes)",
+            "value_low_pence": "Lower hourly value (pence)",
+            "value_high_pence": "Upper hourly value (pence)",
+            "value_source": "Source of the values",
+            "value_year": "Year of the values",
+        }
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end must be on or after the start.")
+        return data

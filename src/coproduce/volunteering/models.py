@@ -205,3 +205,40 @@ class HoursLog(models.Model):
     @property
     def initiative(self) -> Initiative:
         return self.opportunity.initiative
+
+
+class VolunteeringPolicy(models.Model):
+    """An initiative's limits and the basis for valuing its volunteers' time."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="volunteering_policy"
+    )
+    weekly_cap_minutes = models.PositiveIntegerField(
+        default=16 * 60,
+        help_text="Above this much time in a week, the person and coordinators are warned.",
+    )
+    value_low_pence = models.PositiveIntegerField(
+        default=0, help_text="Lower hourly value of volunteered time, in pence."
+    )
+    value_high_pence = models.PositiveIntegerField(
+        default=0, help_text="Upper hourly value of volunteered time, in pence."
+    )
+    value_source = models.CharField(
+        max_length=300, blank=True, help_text="Where the hourly values come from."
+    )
+    value_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_high_pence__gte=F("value_low_pence")),
+                name="vol_value_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(weekly_cap_minutes__gte=60) & Q(weekly_cap_minutes__lte=7 * 24 * 60),
+                name="vol_weekly_cap_bounds",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Volunteering policy of {self.initiative}"

@@ -1,8 +1,13 @@
 """Reads for volunteering."""
 
+import datetime
+import math
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from coproduce.initiatives.models import Initiative
@@ -13,6 +18,8 @@ from coproduce.volunteering.models import (
     Opportunity,
     Shift,
     SignUp,
+    SignUpStatus,
+    VolunteeringPolicy,
 )
 
 
@@ -57,3 +64,116 @@ def hours_of(initiative: Initiative, person: Any) -> QuerySet[HoursLog]:
     return HoursLog.objects.filter(
         opportunity__initiative=initiative, person=person
     ).select_related("opportunity")
+
+
+def policy_of(initiative: Initiative) -> VolunteeringPolicy:
+    """The initiative's policy, or the default (a 16-hour week, no valuation) unsaved."""
+    return VolunteeringPolicy.objects.filter(initiative=initiative).first() or VolunteeringPolicy(
+        initiative=initiative
+    )
+
+
+def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """Monday and the next Monday of the week holding ``day``."""
+    monday = day - datetime.timedelta(days=day.weekday())
+    return monday, monday + datetime.timedelta(days=7)
+
+
+def week_minutes(initiative: Initiative, person: Any, day: datetime.date) -> int:
+    """Time a person gives in the week of ``day``: hours logged (not turned down) plus
+    places on shifts not yet logged."""
+    monday, next_monday = week_of(day)
+    logged = HoursLog.objects.filter(
+        opportunity__initiative=initiative,
+        person=person,
+        worked_on__gte=monday,
+        worked_on__lt=next_monday,
+    ).exclude(status=HoursStatus.REJECTED)
+    booked = SignUp.objects.filter(
+        shift__opportunity__initiative=initiative,
+        person=person,
+        status=SignUpStatus.CONFIRMED,
+        shift__starts_at__date__gte=monday,
+        shift__starts_at__date__lt=next_monday,
+    ).select_related("shift")
+    return int(logged.aggregate(total=Sum("minutes"))["total"] or 0) + sum(
+        s.shift.minutes for s in booked
+    )
+
+
+def over_the_cap(initiative: Initiative, day: datetime.date) -> list[tuple[Any, int]]:
+    """People whose time this week is above the initiative's weekly cap, most first."""
+    cap = policy_of(initiative).weekly_cap_minutes
+    monday, next_monday = week_of(day)
+    people = set(
+        HoursLog.objects.filter(
+            opportunity__initiative=initiative, worked_on__gte=monday, worked_on__lt=next_monday
+        ).values_list("person", flat=True)
+    ) | set(
+        SignUp.objects.filter(
+            shift__opportunity__initiative=initiative,
+            status=SignUpStatus.CONFIRMED,
+            shift__starts_at__date__gte=monday,
+            shift__starts_at__date__lt=next_monday,
+        ).values_list("person", flat=True)
+    )
+    users = get_user_model().objects.in_bulk(people)
+    loads = [(users[pk], week_minutes(initiative, users[pk], day)) for pk in people]
+    return sorted(((u, m) for u, m in loads if m > cap), key=lambda pair: (-pair[1], str(pair[0])))
+
+
+@dataclass(frozen=True)
+class Report:
+    start: datetime.date
+    end: datetime.date
+    by_person: list[dict[str, Any]]
+    by_opportunity: list[dict[str, Any]]
+    by_month: list[dict[str, Any]]
+    total_minutes: int
+    people: int
+    top_tenth_share: float  # share of all time given by the busiest tenth of people
+    value_low_pence: int
+    value_high_pence: int
+
+
+def report(initiative: Initiative, start: datetime.date, end: datetime.date) -> Report:
+    """Approved time between ``start`` and ``end`` (inclusive), per person, opportunity and
+    month, with credits earned and the value of the time as a range."""
+    approved = HoursLog.objects.filter(
+        opportunity__initiative=initiative,
+        status=HoursStatus.APPROVED,
+        worked_on__gte=start,
+        worked_on__lte=end,
+    )
+    by_person = list(
+        approved.values("person", "person__username", "person__display_name")
+        .annotate(minutes=Sum("minutes"), credits=Sum("transfer__minutes"), entries=Count("pk"))
+        .order_by("-minutes", "person__username")
+    )
+    by_opportunity = list(
+        approved.values("opportunity", "opportunity__title")
+        .annotate(minutes=Sum("minutes"), people=Count("person", distinct=True))
+        .order_by("-minutes", "opportunity__title")
+    )
+    by_month = list(
+        approved.annotate(month=TruncMonth("worked_on"))
+        .values("month")
+        .annotate(minutes=Sum("minutes"), people=Count("person", distinct=True))
+        .order_by("month")
+    )
+    total = sum(int(row["minutes"]) for row in by_person)
+    busiest = by_person[: max(1, math.ceil(len(by_person) / 10))] if by_person else []
+    share = sum(int(row["minutes"]) for row in busiest) / total if total else 0.0
+    policy = policy_of(initiative)
+    return Report(
+        start=start,
+        end=end,
+        by_person=by_person,
+        by_opportunity=by_opportunity,
+        by_month=by_month,
+        total_minutes=total,
+        people=len(by_person),
+        top_tenth_share=share,
+        value_low_pence=total * policy.value_low_pence // 60,
+        value_high_pence=total * policy.value_high_pence // 60,
+    )

@@ -23,6 +23,7 @@ from coproduce.volunteering.models import (
     Shift,
     SignUp,
     SignUpStatus,
+    VolunteeringPolicy,
 )
 
 DELIVERY_STAGES = (StageKind.CO_PERFORMING, StageKind.CO_MANAGEMENT)
@@ -262,3 +263,21 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
         )
     log.save()
     return log
+
+
+@transaction.atomic
+def policy_set(*, actor: Any, initiative: Initiative, **fields: Any) -> VolunteeringPolicy:
+    """Set the weekly cap and the valuation basis (hourly values, their source and year)."""
+    gate.require(actor, "volunteering.manage", initiative)
+    policy = VolunteeringPolicy.objects.filter(initiative=initiative).first() or VolunteeringPolicy(
+        initiative=initiative
+    )
+    for name, value in fields.items():
+        setattr(policy, name, value)
+    if policy.value_high_pence < policy.value_low_pence:
+        raise ValidationError({"value_high_pence": "The upper value must be at least the lower."})
+    if (policy.value_low_pence or policy.value_high_pence) and not policy.value_source.strip():
+        raise ValidationError({"value_source": "Say where the hourly values come from."})
+    policy.full_clean()
+    policy.save()
+    return policy

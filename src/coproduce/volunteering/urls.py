@@ -8,6 +8,7 @@ urlpatterns = [
     path("<slug:slug>/volunteering/", views.overview, name="overview"),
     path("<slug:slug>/volunteering/new/", views.opportunity_create, name="create"),
     path("<slug:slug>/volunteering/hours/", views.hours_log, name="log_hours"),
+    path("<slug:slug>/volunteering/report/", views.report, name="report"),
     path("<slug:slug>/volunteering/<int:pk>/", views.opportunity_detail, name="opportunity"),
     path("<slug:slug>/volunteering/shifts/<int:pk>/sign-up/", views.sign_up, name="sign_up"),
     path("<slug:slug>/volunteering/sign-ups/<int:pk>/withdraw/", views.withdraw, name="withdraw"),

@@ -1,5 +1,6 @@
 """Volunteering pages: thin, through the same services and gate as the API."""
 
+import csv
 from collections.abc import Callable
 from typing import Any
 
@@ -12,11 +13,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
+from coproduce.core.charts import bars
 from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.views import visible
 from coproduce.volunteering import selectors, services
-from coproduce.volunteering.forms import DecisionForm, HoursForm, OpportunityForm, ShiftForm
+from coproduce.volunteering.forms import (
+    DecisionForm,
+    HoursForm,
+    OpportunityForm,
+    PeriodForm,
+    PolicyForm,
+    ShiftForm,
+)
 from coproduce.volunteering.models import HoursLog, Opportunity, Shift, SignUp
 
 
@@ -123,7 +132,23 @@ def sign_up(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     response = _act(request, slug, work, "You are signed up.")
     if result.get("sign_up") is not None and result["sign_up"].status == "waiting":
         messages.info(request, "The shift is full: you are on its waiting list.")
+    _warn_if_over_the_cap(request, initiative, request.user, shift.starts_at.date())
     return response
+
+
+def _warn_if_over_the_cap(
+    request: HttpRequest, initiative: Initiative, person: Any, day: Any
+) -> None:
+    """Burn-out is a known risk of co-production: say so when someone is giving a lot."""
+    minutes = selectors.week_minutes(initiative, person, day)
+    cap = selectors.policy_of(initiative).weekly_cap_minutes
+    if minutes > cap:
+        who = "You are" if person == request.user else f"{person} is"
+        messages.warning(
+            request,
+            f"{who} giving {minutes // 60} h {minutes % 60} min that week, above the "
+            f"{cap // 60} h the initiative suggests. Please look after yourselves.",
+        )
 
 
 @login_required
@@ -197,6 +222,8 @@ def hours_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, "Choose whether to approve the hours.")
         return redirect("volunteering:overview", slug=slug)
     approve = form.cleaned_data["approve"]
+    if approve:
+        _warn_if_over_the_cap(request, initiative, log.person, log.worked_on)
     return _act(
         request,
         slug,
@@ -207,3 +234,69 @@ def hours_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if approve
         else "The hours are not approved.",
     )
+
+
+@login_required
+def report(request: HttpRequest, slug: str) -> HttpResponse:
+    """Time given and credits earned per person, opportunity and month, its value as a
+    range, and how evenly it is spread; coordinators only (it names people)."""
+    initiative = visible(request, slug)
+    gate.require(request.user, "volunteering.manage", initiative)
+    today = timezone.localdate()
+    period = PeriodForm(request.GET or {"start": today.replace(month=1, day=1), "end": today})
+    policy_form = PolicyForm(
+        request.POST or None, instance=selectors.policy_of(initiative), prefix="policy"
+    )
+    if request.method == "POST" and policy_form.is_valid():
+        try:
+            services.policy_set(
+                actor=request.user, initiative=initiative, **policy_form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(policy_form, error)
+        else:
+            messages.success(request, "The cap and valuation are saved.")
+            return redirect("volunteering:report", slug=slug)
+    if not period.is_valid():
+        context = {"initiative": initiative, "period": period, "policy_form": policy_form}
+        return render(request, "volunteering/report.html", context, status=400)
+    result = selectors.report(initiative, period.cleaned_data["start"], period.cleaned_data["end"])
+    if request.GET.get("format") == "csv":
+        return _report_csv(initiative, result)
+    context = {
+        "initiative": initiative,
+        "period": period,
+        "policy_form": policy_form,
+        "policy": selectors.policy_of(initiative),
+        "report": result,
+        "over_the_cap": selectors.over_the_cap(initiative, today),
+        "chart": bars(
+            (
+                row["person__display_name"] or row["person__username"],
+                row["minutes"],
+                f"{row['minutes'] // 60} h {row['minutes'] % 60} min",
+                False,
+            )
+            for row in result.by_person
+        ),
+        "month_chart": bars(
+            (f"{row['month']:%B %Y}", row["minutes"], f"{row['minutes'] // 60} h", False)
+            for row in result.by_month
+        ),
+    }
+    status = 400 if policy_form.errors else 200
+    return render(request, "volunteering/report.html", context, status=status)
+
+
+def _report_csv(initiative: Initiative, result: selectors.Report) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="volunteering-{initiative.slug}-{result.start}-{result.end}.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["person", "minutes", "credits_minutes", "entries"])
+    for row in result.by_person:
+        writer.writerow(
+            [row["person__username"], row["minutes"], row["credits"] or 0, row["entries"]]
+        )
+    return response

@@ -149,3 +149,87 @@ def test_hours_must_fit_in_a_day_and_not_be_in_the_future(rota: Rota) -> None:
             worked_on=timezone.localdate() + datetime.timedelta(days=1),
         )
     assert HoursLog.objects.count() == 0
+
+
+def test_report_spread_value_and_csv(client, rota: Rota) -> None:
+    from coproduce.volunteering.models import VolunteeringPolicy
+
+    coordinator = rota.world.coordinator
+    today = timezone.localdate()
+    minutes = {"v0": 300, "v1": 60, "v2": 60}
+    for person in rota.volunteers:
+        log = services.hours_log(
+            actor=person,
+            opportunity=rota.opportunity,
+            minutes=minutes[person.username],
+            worked_on=today,
+        )
+        services.hours_decide(actor=coordinator, log=log, approve=True)
+    services.policy_set(
+        actor=coordinator,
+        initiative=rota.world.initiative,
+        weekly_cap_minutes=240,
+        value_low_pence=1_200,
+        value_high_pence=1_800,
+        value_source="Regional median hourly pay",
+        value_year=2025,
+    )
+    with pytest.raises(ValidationError, match="where the hourly values come from"):
+        services.policy_set(actor=coordinator, initiative=rota.world.initiative, value_source=" ")
+    assert VolunteeringPolicy.objects.get().value_source == "Regional median hourly pay"
+    from coproduce.volunteering import selectors
+
+    result = selectors.report(rota.world.initiative, today.replace(day=1), today)
+    assert [(r["person__username"], r["minutes"], r["credits"]) for r in result.by_person] == [
+        ("v0", 300, 300),
+        ("v1", 60, 60),
+        ("v2", 60, 60),
+    ]
+    assert (result.total_minutes, result.people, round(result.top_tenth_share, 4)) == (
+        420,
+        3,
+        0.7143,
+    )
+    assert (result.value_low_pence, result.value_high_pence) == (8_400, 12_600)  # 7 h × £12–£18
+    assert [(p.username, m) for p, m in selectors.over_the_cap(rota.world.initiative, today)] == [
+        ("v0", 300)
+    ]
+    client.force_login(coordinator)
+    page = client.get(
+        f"/initiatives/{rota.world.initiative.slug}/volunteering/report/"
+    ).content.decode()
+    assert "£84.00 to £126.00" in page
+    assert "Volunteer 0: 5 h" in page
+    csv_text = client.get(
+        f"/initiatives/{rota.world.initiative.slug}/volunteering/report/",
+        {"start": today.replace(day=1).isoformat(), "end": today.isoformat(), "format": "csv"},
+    ).content.decode()
+    assert csv_text.splitlines() == [
+        "person,minutes,credits_minutes,entries",
+        "v0,300,300,1",
+        "v1,60,60,1",
+        "v2,60,60,1",
+    ]
+    client.force_login(rota.volunteers[0])
+    assert (
+        client.get(f"/initiatives/{rota.world.initiative.slug}/volunteering/report/").status_code
+        == 403
+    )
+
+
+def test_signing_up_past_the_weekly_cap_warns(client, rota: Rota) -> None:
+    services.policy_set(
+        actor=rota.world.coordinator, initiative=rota.world.initiative, weekly_cap_minutes=120
+    )
+    client.force_login(rota.volunteers[0])
+    response = client.post(
+        f"/initiatives/{rota.world.initiative.slug}/volunteering/shifts/{rota.shift.pk}/sign-up/",
+        follow=True,
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == [
+        "You are signed up.",
+        "You are giving 3 h 0 min that week, above the 2 h the initiative suggests. Please look "
+        "after yourselves.",
+    ]
+    assert SignUp.objects.get().status == "confirmed"  # a warning, not a refusal
