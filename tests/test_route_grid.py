@@ -28,6 +28,8 @@ from coproduce.budgeting.models import (
     VotingCode,
 )
 from coproduce.cases.models import CaseStudy
+from coproduce.comanagement import services as comanagement
+from coproduce.comanagement.models import Board, BoardDecision, Meeting, Seat
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Goal, Initiative, Membership, Stage
@@ -371,6 +373,31 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     "volunteering:decide": [
         ("post", {}, _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302))
     ],
+    # co-management: the member sits on the board (not as chair); a meeting is scheduled
+    "comanagement:boards": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "comanagement:board": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {"add_seat": "1"},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "comanagement:meeting": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {"attendance": "1", "minutes": "Agreed"},
+            _signed_in(403, member=403, coordinator=302, other_coordinator=403, staff=302),
+        ),
+    ],
     "api:credit-list": [
         (
             "get",
@@ -590,6 +617,10 @@ def _snapshot() -> list[Any]:
             SignUp,
             HoursLog,
             VolunteeringPolicy,
+            Board,
+            Seat,
+            Meeting,
+            BoardDecision,
         )
     ]
 
@@ -670,6 +701,18 @@ def _targets(world: World) -> dict[str, Any]:
         capacity=5,
     )
     sign_up = volunteering.shift_sign_up(actor=world.member, shift=shift)
+    board = comanagement.board_create(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        stage=initiatives.stage_create(
+            actor=world.coordinator, initiative=world.initiative, kind="co_management"
+        ),
+        name="Trust board",
+    )
+    comanagement.seat_add(actor=world.coordinator, board=board, person=world.member)
+    meeting = comanagement.meeting_schedule(
+        actor=world.coordinator, board=board, held_at=tomorrow, agenda="Opening hours"
+    )
     hours = volunteering.hours_log(
         actor=world.member,
         opportunity=opportunity,
@@ -697,6 +740,8 @@ def _targets(world: World) -> dict[str, Any]:
         "timecredits:correct": lambda: {"slug": slug, "pk": earned.pk},
         "timecredits:redeem": lambda: {"slug": slug, "pk": partner.pk},
         "volunteering:opportunity": lambda: {"slug": slug, "pk": opportunity.pk},
+        "comanagement:board": lambda: {"slug": slug, "pk": board.pk},
+        "comanagement:meeting": lambda: {"slug": slug, "pk": meeting.pk},
         "volunteering:sign_up": lambda: {"slug": slug, "pk": shift.pk},
         "volunteering:withdraw": lambda: {"slug": slug, "pk": sign_up.pk},
         "volunteering:attendance": lambda: {"slug": slug, "pk": sign_up.pk},

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "coproduce.budgeting",
     "coproduce.timecredits",
     "coproduce.volunteering",
+    "coproduce.comanagement",
 ]
 
 MIDDLEWARE = [

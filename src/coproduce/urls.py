@@ -10,6 +10,7 @@ urlpatterns = [
     path("initiatives/", include("coproduce.record.urls")),
     path("initiatives/", include("coproduce.timecredits.urls")),
     path("initiatives/", include("coproduce.volunteering.urls")),
+    path("initiatives/", include("coproduce.comanagement.urls")),
     path("organisations/", include("coproduce.organisations.urls")),
     path("pb/", include("coproduce.budgeting.urls")),
     path("accounts/", include("coproduce.accounts.urls")),

@@ -1,0 +1,76 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from coproduce.accounts.models import User
+from coproduce.comanagement.models import SeatRole, Vote
+from coproduce.initiatives.models import Stage
+
+
+class BoardForm(forms.Form):
+    stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
+    name = forms.CharField(max_length=200)
+    purpose = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, initiative: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = initiative.stages.filter(kind="co_management")  # type: ignore[attr-defined]
+
+
+class SeatForm(forms.Form):
+    person = forms.CharField(label="Member's username", max_length=150)
+    role = forms.ChoiceField(choices=SeatRole.choices)
+
+    def clean_person(self) -> Any:
+        person = get_user_model().objects.filter(username=self.cleaned_data["person"]).first()
+        if person is None:
+            raise forms.ValidationError("No one has that username.")
+        return person
+
+
+class MeetingForm(forms.Form):
+    held_at = forms.DateTimeField(
+        label="When", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    place = forms.CharField(max_length=200, required=False)
+    agenda = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AttendanceForm(forms.Form):
+    attendees = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Who came",
+    )
+    minutes = forms.CharField(
+        label="Minutes", max_length=20000, required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+    def __init__(self, *args: Any, seated: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = seated  # type: ignore[attr-defined]
+
+
+class DecisionForm(forms.Form):
+    title = forms.CharField(label="What is decided", max_length=200)
+    rule = forms.ChoiceField(choices=[("vote", "Vote"), ("consensus", "Consensus")])
+    initiated_by = forms.ModelChoiceField(queryset=User.objects.none(), label="Proposed by")
+
+    def __init__(self, *args: Any, present: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = [p.pk for p in present]
+        self.fields["initiated_by"].queryset = get_user_model().objects.filter(pk__in=ids)  # type: ignore[attr-defined]
+        self.present = present
+        for person in present:
+            self.fields[f"vote_{person.pk}"] = forms.ChoiceField(
+                label=f"{person}'s vote", choices=[("", "—"), *Vote.choices], required=False
+            )
+
+    def votes(self) -> dict[Any, str] | None:
+        if self.cleaned_data.get("rule") != "vote":
+            return None
+        return {p: self.cleaned_data.get(f"vote_{p.pk}", "") for p in self.present}

@@ -1,0 +1,162 @@
+"""Writes for co-management: boards, seats, meetings and their decisions."""
+
+import datetime
+from collections import Counter
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.comanagement.models import (
+    BallotOnBoard,
+    Board,
+    BoardDecision,
+    Meeting,
+    Seat,
+    SeatRole,
+    Vote,
+)
+from coproduce.core import gate
+from coproduce.core.vocabulary import DecidingBody, DecisionRule, Side, StageKind
+from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
+from coproduce.record import services as record
+
+BODY_OF_SIDE = {
+    Side.CITIZEN: DecidingBody.CITIZENS,
+    Side.REGULAR_PRODUCER: DecidingBody.PROFESSIONALS,
+    Side.POLITICAL: DecidingBody.POLITICIANS,
+}
+
+
+@transaction.atomic
+def board_create(
+    *, actor: Any, initiative: Initiative, stage: Stage, name: str, purpose: str = ""
+) -> Board:
+    gate.require(actor, "comanagement.manage_boards", initiative)
+    if stage.initiative_id != initiative.pk or stage.kind != StageKind.CO_MANAGEMENT:
+        raise ValidationError({"stage": "Choose this initiative's co-management stage."})
+    board = Board(initiative=initiative, stage=stage, name=name, purpose=purpose)
+    board.full_clean()
+    board.save()
+    return board
+
+
+@transaction.atomic
+def seat_add(*, actor: Any, board: Board, person: Any, role: str = SeatRole.MEMBER) -> Seat:
+    """Put a member of the initiative on the board, on the side they act on there."""
+    gate.require(actor, "comanagement.manage_boards", board.initiative)
+    side = (
+        board.initiative.memberships.filter(user=person, status=MembershipStatus.ACTIVE)
+        .values_list("side", flat=True)
+        .first()
+    )
+    if side is None:
+        raise ValidationError({"person": f"{person} is not a member of this initiative."})
+    if board.seats.filter(person=person, left_on__isnull=True).exists():
+        raise ValidationError({"person": f"{person} already sits on this board."})
+    seat = Seat(board=board, person=person, side=side, role=role, joined_on=timezone.localdate())
+    seat.full_clean()
+    seat.save()
+    return seat
+
+
+@transaction.atomic
+def meeting_schedule(
+    *, actor: Any, board: Board, held_at: datetime.datetime, agenda: str, place: str = ""
+) -> Meeting:
+    gate.require(actor, "comanagement.run_meeting", board)
+    if not agenda.strip():
+        raise ValidationError({"agenda": "Give the meeting an agenda."})
+    meeting = Meeting(board=board, held_at=held_at, agenda=agenda, place=place)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def meeting_record(*, actor: Any, meeting: Meeting, attendees: list[Any], minutes: str) -> Meeting:
+    """Who came (board members only) and the minutes."""
+    gate.require(actor, "comanagement.run_meeting", meeting)
+    seated = set(meeting.board.seats.filter(left_on__isnull=True).values_list("person", flat=True))
+    strangers = [str(p) for p in attendees if p.pk not in seated]
+    if strangers:
+        raise ValidationError({"attendees": f"Not on the board: {', '.join(strangers)}."})
+    meeting.minutes, meeting.minutes_by = minutes, actor
+    meeting.save(update_fields=["minutes", "minutes_by"])
+    meeting.attendees.set(attendees)
+    return meeting
+
+
+@transaction.atomic
+def board_decide(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    title: str,
+    rule: str,
+    initiated_by: Any,
+    votes: dict[Any, str] | None = None,
+    outcome: str = "",
+) -> BoardDecision:
+    """A decision of the board at a meeting, by vote (each attendee's vote, in the open) or by
+    consensus (everyone present); written to the record with who initiated it, how many of
+    each side took part and the rule."""
+    gate.require(actor, "comanagement.run_meeting", meeting)
+    present = {p.pk: p for p in meeting.attendees.all()}
+    if not present:
+        raise ValidationError({"attendees": "Record who came before recording decisions."})
+    if initiated_by.pk not in present:
+        raise ValidationError({"initiated_by": "The proposer must be at the meeting."})
+    sides = dict(meeting.board.seats.filter(left_on__isnull=True).values_list("person", "side"))
+    if rule == DecisionRule.VOTE:
+        votes = votes or {}
+        if {p.pk for p in votes} != set(present) or any(
+            v not in Vote.values for v in votes.values()
+        ):
+            raise ValidationError(
+                {"votes": "Give the vote of each person present: for, against or abstain."}
+            )
+        tally = Counter(votes.values())
+        carried = tally[Vote.FOR] > tally[Vote.AGAINST]
+        taking_part = [p.pk for p, v in votes.items()]
+        result = (
+            f"{'Carried' if carried else 'Not carried'} by {tally[Vote.FOR]} for, "
+            f"{tally[Vote.AGAINST]} against, {tally[Vote.ABSTAIN]} abstaining."
+        )
+    elif rule == DecisionRule.CONSENSUS:
+        carried, taking_part, result = True, list(present), "Agreed by consensus of all present."
+    else:
+        raise ValidationError({"rule": "A board decides by vote or by consensus."})
+    by_side = Counter(sides[pk] for pk in taking_part)
+    bodies = {BODY_OF_SIDE[Side(side)] for side in by_side}
+    decided = record.decision_record(
+        actor=actor,
+        initiative=meeting.board.initiative,
+        stage=meeting.board.stage,
+        title=f"{meeting.board}: {title}"[:200],
+        outcome=(f"{result} {outcome}".strip())[:4000],
+        initiated_by=initiated_by,
+        decided_by=bodies.pop() if len(bodies) == 1 else DecidingBody.JOINT,
+        rule=rule,
+        participants_citizen=by_side[Side.CITIZEN],
+        participants_professional=by_side[Side.REGULAR_PRODUCER],
+        participants_political=by_side[Side.POLITICAL],
+        decided_on=timezone.localtime(meeting.held_at).date()
+        if meeting.held_at <= timezone.now()
+        else timezone.localdate(),
+    )
+    decision = BoardDecision.objects.create(
+        meeting=meeting,
+        title=title,
+        rule=rule,
+        initiated_by=initiated_by,
+        carried=carried,
+        record=decided,
+    )
+    if rule == DecisionRule.VOTE and votes:
+        BallotOnBoard.objects.bulk_create(
+            BallotOnBoard(decision=decision, person=person, vote=vote)
+            for person, vote in votes.items()
+        )
+    return decision

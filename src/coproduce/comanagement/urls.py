@@ -1,0 +1,11 @@
+from django.urls import path
+
+from coproduce.comanagement import views
+
+app_name = "comanagement"
+
+urlpatterns = [
+    path("<slug:slug>/boards/", views.boards, name="boards"),
+    path("<slug:slug>/boards/<int:pk>/", views.board, name="board"),
+    path("<slug:slug>/boards/meetings/<int:pk>/", views.meeting, name="meeting"),
+]
