@@ -34,6 +34,9 @@ from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Goal, Initiative, Membership, Stage
 from coproduce.organisations.models import Organisation
+from coproduce.peersupport import services as peersupport
+from coproduce.peersupport.models import Concern, Match, PeerSupporter, SupportRequest
+from coproduce.peersupport.models import Session as PeerSession
 from coproduce.record import services as record
 from coproduce.record.models import Contribution, ContributionVerification, Decision
 from coproduce.timecredits import services as credits
@@ -398,6 +401,32 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
             _signed_in(403, member=403, coordinator=302, other_coordinator=403, staff=302),
         ),
     ],
+    # peer support: the coordinator supports the member; the member raised a concern to them
+    "peersupport:overview": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=200),
+        )
+    ],
+    "peersupport:make_match": [
+        ("post", {}, _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302))
+    ],
+    "peersupport:match": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=404, staff=200),
+        )
+    ],
+    "peersupport:concern": [
+        # only the person who raised it and the named professional, not even staff
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=404, staff=404),
+        )
+    ],
     "api:credit-list": [
         (
             "get",
@@ -621,6 +650,11 @@ def _snapshot() -> list[Any]:
             Seat,
             Meeting,
             BoardDecision,
+            PeerSupporter,
+            SupportRequest,
+            Match,
+            PeerSession,
+            Concern,
         )
     ]
 
@@ -713,6 +747,24 @@ def _targets(world: World) -> dict[str, Any]:
     meeting = comanagement.meeting_schedule(
         actor=world.coordinator, board=board, held_at=tomorrow, agenda="Opening hours"
     )
+    supporter = peersupport.supporter_register(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        person=world.coordinator,
+        supports="repairs",
+        training="Peer support course",
+        trained_on=datetime.date(2026, 1, 5),
+        checked_until=datetime.date(2030, 1, 1),
+    )
+    support_request = peersupport.support_ask(
+        actor=world.member, initiative=world.initiative, need="repairs"
+    )
+    match = peersupport.match_make(
+        actor=world.coordinator, request=support_request, supporter=supporter
+    )
+    concern = peersupport.concern_raise(
+        actor=world.member, match=match, professional=world.coordinator, text="Worried"
+    )
     hours = volunteering.hours_log(
         actor=world.member,
         opportunity=opportunity,
@@ -741,6 +793,9 @@ def _targets(world: World) -> dict[str, Any]:
         "timecredits:redeem": lambda: {"slug": slug, "pk": partner.pk},
         "volunteering:opportunity": lambda: {"slug": slug, "pk": opportunity.pk},
         "comanagement:board": lambda: {"slug": slug, "pk": board.pk},
+        "peersupport:make_match": lambda: {"slug": slug, "pk": support_request.pk},
+        "peersupport:match": lambda: {"slug": slug, "pk": match.pk},
+        "peersupport:concern": lambda: {"slug": slug, "pk": concern.pk},
         "comanagement:meeting": lambda: {"slug": slug, "pk": meeting.pk},
         "volunteering:sign_up": lambda: {"slug": slug, "pk": shift.pk},
         "volunteering:withdraw": lambda: {"slug": slug, "pk": sign_up.pk},

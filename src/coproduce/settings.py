@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "coproduce.timecredits",
     "coproduce.volunteering",
     "coproduce.comanagement",
+    "coproduce.peersupport",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("initiatives/", include("coproduce.timecredits.urls")),
     path("initiatives/", include("coproduce.volunteering.urls")),
     path("initiatives/", include("coproduce.comanagement.urls")),
+    path("initiatives/", include("coproduce.peersupport.urls")),
     path("organisations/", include("coproduce.organisations.urls")),
     path("pb/", include("coproduce.budgeting.urls")),
     path("accounts/", include("coproduce.accounts.urls")),

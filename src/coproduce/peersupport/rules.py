@@ -1,0 +1,29 @@
+"""Every permission decision about peer support."""
+
+from typing import Any
+
+import rules
+
+from coproduce.initiatives.rules import is_active_member, is_coordinator
+
+
+@rules.predicate
+def in_the_match(user: Any, match: Any) -> bool:
+    """The supporter or the person supported."""
+    if match is None or not user.is_authenticated:
+        return False
+    return user.pk in (match.supporter.person_id, match.request.requester_id)
+
+
+@rules.predicate
+def sees_the_concern(user: Any, concern: Any) -> bool:
+    return concern is not None and user.pk in (concern.raised_by_id, concern.professional_id)
+
+
+can_manage = is_coordinator | rules.is_staff
+
+rules.add_perm("peersupport.ask", is_active_member)
+rules.add_perm("peersupport.manage", can_manage)
+rules.add_perm("peersupport.view_match", in_the_match | can_manage)
+rules.add_perm("peersupport.take_part", in_the_match)
+rules.add_perm("peersupport.view_concern", sees_the_concern)

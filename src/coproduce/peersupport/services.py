@@ -1,0 +1,159 @@
+"""Writes for peer support."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.core import gate
+from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
+from coproduce.initiatives.models import Initiative, MembershipStatus
+from coproduce.peersupport import selectors
+from coproduce.peersupport.models import (
+    Concern,
+    Match,
+    PeerSupporter,
+    RequestStatus,
+    Session,
+    SupportRequest,
+)
+from coproduce.record import services as record
+
+
+def _member_side(initiative: Initiative, person: Any) -> str | None:
+    side = (
+        initiative.memberships.filter(user=person, status=MembershipStatus.ACTIVE)
+        .values_list("side", flat=True)
+        .first()
+    )
+    return None if side is None else str(side)
+
+
+@transaction.atomic
+def supporter_register(
+    *, actor: Any, initiative: Initiative, person: Any, **fields: Any
+) -> PeerSupporter:
+    """A coordinator records a trained, checked peer supporter."""
+    gate.require(actor, "peersupport.manage", initiative)
+    if _member_side(initiative, person) is None:
+        raise ValidationError({"person": f"{person} is not a member of this initiative."})
+    supporter = PeerSupporter(initiative=initiative, person=person, recorded_by=actor, **fields)
+    if supporter.trained_on and supporter.trained_on > timezone.localdate():
+        raise ValidationError({"trained_on": "Record training once it is done."})
+    supporter.full_clean()
+    supporter.save()
+    return supporter
+
+
+@transaction.atomic
+def support_ask(*, actor: Any, initiative: Initiative, need: str, **fields: Any) -> SupportRequest:
+    gate.require(actor, "peersupport.ask", initiative)
+    stage = initiative.stages.filter(kind=StageKind.CO_PERFORMING).first()
+    if stage is None:
+        raise ValidationError({"need": "This initiative does not offer peer support yet."})
+    request = SupportRequest(
+        initiative=initiative, stage=stage, requester=actor, need=need, **fields
+    )
+    request.full_clean()
+    request.save()
+    return request
+
+
+@transaction.atomic
+def match_make(*, actor: Any, request: SupportRequest, supporter: PeerSupporter) -> Match:
+    """Match a request with a supporter the suggestions offer, keeping the reasons."""
+    gate.require(actor, "peersupport.manage", request.initiative)
+    request = SupportRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != RequestStatus.OPEN:
+        raise ValidationError({"request": "This request is already matched or closed."})
+    offered = {s.supporter.pk: s for s in selectors.suggestions(request, limit=50)}
+    if supporter.pk not in offered:
+        raise ValidationError(
+            {
+                "supporter": "Choose a supporter who shares the need or the language, is trained "
+                "and has a valid check."
+            }
+        )
+    request.status = RequestStatus.MATCHED
+    request.save(update_fields=["status"])
+    return Match.objects.create(
+        request=request,
+        supporter=supporter,
+        explanation=offered[supporter.pk].explanation[:500],
+        matched_by=actor,
+    )
+
+
+@transaction.atomic
+def session_log(
+    *, actor: Any, match: Match, held_on: datetime.date, minutes: int, note: str = ""
+) -> Session:
+    gate.require(actor, "peersupport.take_part", match)
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": "The day cannot be in the future."})
+    if not 1 <= minutes <= 12 * 60:
+        raise ValidationError({"minutes": "Give between 1 minute and 12 hours."})
+    session = Session(
+        match=match, held_on=held_on, minutes=minutes, note=note[:500], logged_by=actor
+    )
+    session.full_clean()
+    session.save()
+    return session
+
+
+@transaction.atomic
+def session_confirm(*, actor: Any, session: Session) -> Session:
+    """The other person confirms the session; then it is time given in the record."""
+    session = (
+        Session.objects.select_for_update()
+        .select_related("match__supporter", "match__request")
+        .get(pk=session.pk)
+    )
+    match = session.match
+    gate.require(actor, "peersupport.take_part", match)
+    if actor.pk == session.logged_by_id:
+        raise ValidationError({"session": "The other person confirms the session."})
+    if session.confirmed_by_id is not None:
+        raise ValidationError({"session": "This session is confirmed already."})
+    session.confirmed_by = actor
+    supporter = match.supporter.person
+    if _member_side(match.request.initiative, supporter) is not None:
+        session.contribution = record.contribution_record(
+            actor=supporter,
+            initiative=match.request.initiative,
+            stage=match.request.stage,
+            kind=ContributionKind.TIME,
+            quantity=session.minutes,
+            unit=Unit.MINUTES,
+            occurred_on=session.held_on,
+            description=f"Peer support: {match.request.need}"[:500],
+        )
+    session.save()
+    return session
+
+
+@transaction.atomic
+def concern_raise(*, actor: Any, match: Match, professional: Any, text: str) -> Concern:
+    """Escalate a concern to a named professional of the initiative; only they and the
+    person raising it see it."""
+    gate.require(actor, "peersupport.take_part", match)
+    if _member_side(match.request.initiative, professional) != Side.REGULAR_PRODUCER:
+        raise ValidationError(
+            {"professional": "Name a professional (paid staff) of this initiative."}
+        )
+    if not text.strip():
+        raise ValidationError({"text": "Say what the concern is."})
+    return Concern.objects.create(
+        match=match, raised_by=actor, professional=professional, text=text.strip()
+    )
+
+
+@transaction.atomic
+def concern_acknowledge(*, actor: Any, concern: Concern) -> Concern:
+    if actor.pk != concern.professional_id:
+        raise ValidationError({"concern": "Only the named professional acknowledges it."})
+    concern.acknowledged_at = timezone.now()
+    concern.save(update_fields=["acknowledged_at"])
+    return concern
