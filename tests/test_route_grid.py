@@ -427,6 +427,77 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
             _signed_in(302, member=200, coordinator=200, other_coordinator=404, staff=404),
         )
     ],
+    # volunteering API
+    "api:opportunity-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        (
+            "post",
+            {"stage": "<delivery_stage>", "title": "Garden", "role": "Weed", "description": "Beds"},
+            API_MANAGE_WRITE,
+        ),
+    ],
+    "api:opportunity-detail": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        )
+    ],
+    "api:shift-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        (
+            "post",
+            {
+                "opportunity": "<opportunity>",
+                "starts_at": "2030-01-01T10:00:00Z",
+                "ends_at": "2030-01-01T12:00:00Z",
+                "capacity": 3,
+            },
+            API_MANAGE_WRITE,
+        ),
+    ],
+    "api:shift-sign-up": [
+        # the member already has a place: told so; non-members may not take part
+        ("post", {}, _signed_in(403, member=400, coordinator=201, other_coordinator=403, staff=403))
+    ],
+    "api:sign-up-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        )
+    ],
+    "api:sign-up-withdraw": [
+        # a sign-up is listed (so reachable) only by its own volunteer
+        ("post", {}, _signed_in(403, member=200, coordinator=404, other_coordinator=404, staff=404))
+    ],
+    "api:hours-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        (
+            "post",
+            {"opportunity": "<opportunity>", "minutes": 60, "worked_on": "2026-03-02"},
+            _signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:hours-decide": [
+        (
+            "post",
+            {"approve": True},
+            _signed_in(403, member=403, coordinator=200, other_coordinator=403, staff=200),
+        )
+    ],
     "api:credit-list": [
         (
             "get",
@@ -794,6 +865,10 @@ def _targets(world: World) -> dict[str, Any]:
         "volunteering:opportunity": lambda: {"slug": slug, "pk": opportunity.pk},
         "comanagement:board": lambda: {"slug": slug, "pk": board.pk},
         "peersupport:make_match": lambda: {"slug": slug, "pk": support_request.pk},
+        "api:shift-sign-up": lambda: {"initiative_slug": slug, "pk": shift.pk},
+        "api:sign-up-withdraw": lambda: {"initiative_slug": slug, "pk": sign_up.pk},
+        "api:hours-decide": lambda: {"initiative_slug": slug, "pk": hours.pk},
+        "api:opportunity-detail": lambda: {"initiative_slug": slug, "pk": opportunity.pk},
         "peersupport:match": lambda: {"slug": slug, "pk": match.pk},
         "peersupport:concern": lambda: {"slug": slug, "pk": concern.pk},
         "comanagement:meeting": lambda: {"slug": slug, "pk": meeting.pk},
@@ -844,6 +919,8 @@ def _targets(world: World) -> dict[str, Any]:
         "<pb_stage>": pb_stage.pk,
         "<pb_budget>": pb_budget.pk,
         "<pb_proposal>": pb_proposal.pk,
+        "<delivery_stage>": opportunity.stage_id,
+        "<opportunity>": opportunity.pk,
     }
     return {"kwargs": kwargs, "slug": slug, "placeholders": placeholders}
 

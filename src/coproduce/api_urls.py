@@ -11,6 +11,12 @@ from coproduce.initiatives.api import InitiativeViewSet, MembershipViewSet, Stag
 from coproduce.organisations.api import OrganisationViewSet
 from coproduce.record.api import ContributionViewSet, DecisionViewSet
 from coproduce.timecredits.api import CreditViewSet, TransferViewSet
+from coproduce.volunteering.api import (
+    HoursViewSet,
+    OpportunityViewSet,
+    ShiftViewSet,
+    SignUpViewSet,
+)
 
 
 class Router(DefaultRouter):
@@ -34,6 +40,10 @@ nested.register("contributions", ContributionViewSet, basename="contribution")
 nested.register("decisions", DecisionViewSet, basename="decision")
 nested.register("credits/transfers", TransferViewSet, basename="credit-transfer")
 nested.register("credits", CreditViewSet, basename="credit")
+nested.register("opportunities", OpportunityViewSet, basename="opportunity")
+nested.register("shifts", ShiftViewSet, basename="shift")
+nested.register("sign-ups", SignUpViewSet, basename="sign-up")
+nested.register("hours", HoursViewSet, basename="hours")
 
 app_name = "api"
 

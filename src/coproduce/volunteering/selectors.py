@@ -27,7 +27,7 @@ def shifts_with_places(queryset: QuerySet[Shift]) -> QuerySet[Shift]:
     return queryset.annotate(
         taken=Count("sign_ups", filter=Q(sign_ups__status__in=TAKING_A_PLACE)),
         waiting=Count("sign_ups", filter=Q(sign_ups__status="waiting")),
-    )
+    ).order_by("starts_at", "pk")
 
 
 def opportunities_of(initiative: Initiative) -> QuerySet[Opportunity]:
