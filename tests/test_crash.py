@@ -1,0 +1,155 @@
+"""Killing the server in the middle of a stream of transfers (PostgreSQL, a real gunicorn).
+
+Every transfer the server acknowledged is stored, none is half-made (the ledger check is
+sound), and retrying the unanswered requests with their idempotency keys after a restart
+makes each transfer exactly once.
+"""
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from rest_framework.authtoken.models import Token
+
+from conftest import add_member, make_initiative, make_user
+from coproduce.timecredits import services
+from coproduce.timecredits.models import Account, Transfer
+from coproduce.timecredits.selectors import ledger_check
+
+pytestmark = pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="the crash test runs against PostgreSQL, the production database",
+)
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(port: int) -> subprocess.Popen:
+    db = settings.DATABASES["default"]
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DJANGO_SETTINGS_MODULE": "coproduce.settings",
+        "COPRODUCE_DEBUG": "0",
+        "COPRODUCE_THROTTLE_USER": "100000/min",
+    }
+    server = subprocess.Popen(  # noqa: S603 (a fixed command: our own gunicorn)
+        [
+            str(BIN / "gunicorn"),
+            "coproduce.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "1",
+            "-k",
+            "gthread",
+            "--threads",
+            "4",
+            "--log-level",
+            "error",
+        ],
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # until a worker answers, not just the socket
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/api/v1/")
+            connection.getresponse().read()
+            connection.close()
+            return server
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.2)
+    raise RuntimeError("the server did not start")
+
+
+def gift(port: int, token: str, slug: str, key: str) -> int | None:
+    """Send one transfer; its status, or None if the server never answered."""
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request(
+            "POST",
+            f"/api/v1/initiatives/{slug}/credits/gift/",
+            body=json.dumps({"to": "taker", "minutes": 1}),
+            headers={
+                "Authorization": f"Token {token}",
+                "Content-Type": "application/json",
+                "Idempotency-Key": key,
+            },
+        )
+        status = connection.getresponse().status
+        connection.close()
+        return status
+    except (OSError, http.client.HTTPException):
+        return None
+
+
+def test_killing_the_server_loses_no_acknowledged_transfer(transactional_db: Any) -> None:
+    coordinator = make_user("coord")
+    initiative = make_initiative(coordinator)
+    giver, taker = make_user("giver"), make_user("taker")
+    add_member(initiative, giver)
+    add_member(initiative, taker)
+    services.credits_earn(
+        actor=coordinator, initiative=initiative, person=giver, minutes_given=100_000
+    )
+    token = Token.objects.create(user=giver).key
+
+    port = free_port()
+    server = start_server(port)
+    sent: dict[str, int | None] = {}
+    stop = threading.Event()
+
+    def stream(worker: int) -> None:
+        while not stop.is_set():
+            key = uuid.uuid4().hex
+            sent[key] = None
+            sent[key] = gift(port, token, initiative.slug, key)
+
+    threads = [threading.Thread(target=stream, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(3)
+    os.killpg(server.pid, signal.SIGKILL)  # mid-stream, no warning
+    stop.set()
+    server.wait()
+    for thread in threads:
+        thread.join()
+
+    acknowledged = {k for k, status in sent.items() if status == 201}
+    unanswered = {k for k, status in sent.items() if status is None}
+    stored = set(Transfer.objects.filter(kind="gift").values_list("idempotency_key", flat=True))
+    assert len(acknowledged) > 10 and unanswered
+    assert acknowledged <= stored  # nothing acknowledged was lost
+    assert ledger_check().sound  # and nothing was half-made
+
+    server = start_server(port)
+    try:
+        retried = {key: gift(port, token, initiative.slug, key) for key in unanswered}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()
+    assert set(retried.values()) <= {200, 201}
+    assert {k for k, s in retried.items() if s == 200} == unanswered & stored  # replayed
+    transfers = Transfer.objects.filter(kind="gift")
+    assert transfers.count() == len(acknowledged | unanswered)  # each request made once
+    assert Account.objects.get(user=taker).balance == transfers.count()
+    assert ledger_check().sound
