@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status
@@ -118,6 +119,11 @@ class CreditViewSet(InitiativeChildViewSet):
     serializer_class = AccountSerializer
     pagination_class = None
     queryset = Account.objects.none()  # for the schema; every action reads the caller's own
+
+    def get_object(self) -> Account:
+        """No action here takes an id (each works on the caller's own account); DRF's OPTIONS
+        answer asks for an object for PUT, and is told there is none."""
+        raise Http404("No object here.")
 
     @extend_schema(responses={200: AccountSerializer})
     def list(self, request: Request, initiative_slug: str) -> Response:

@@ -107,3 +107,10 @@ def test_coordinators_correct_a_transfer_once(api: APIClient, world: World) -> N
         ("earn", 60),
     ]
     assert Account.objects.get(user=world.member).balance == 0
+
+
+def test_options_on_the_policy_describes_it_without_failing(api: APIClient, world: World) -> None:
+    api.force_authenticate(world.coordinator)
+    answer = api.options(f"/api/v1/initiatives/{world.initiative.slug}/credits/policy/")
+    assert answer.status_code == 200
+    assert answer.json()["name"] == "Policy"
