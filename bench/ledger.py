@@ -177,9 +177,9 @@ def timed(read):
     return statistics.median(samples) * 1000, statistics.quantiles(samples, n=100)[98] * 1000
 balance = timed(lambda pk: Account.objects.only("balance").get(pk=pk).balance)
 anchor = timed(lambda pk: Account.objects.values_list("pk", flat=True).get(pk=pk))
-print(f"| balance read | {{balance[0]:.2f}} ms | {{balance[1]:.2f}} ms |")
-print(f"| primary-key read (anchor) | {{anchor[0]:.2f}} ms | {{anchor[1]:.2f}} ms |")
-print(f"balance read / anchor (median): {{balance[0] / anchor[0]:.2f}}")
+print(f"| balance read | {balance[0]:.2f} ms | {balance[1]:.2f} ms |")
+print(f"| primary-key read (anchor) | {anchor[0]:.2f} ms | {anchor[1]:.2f} ms |")
+print(f"balance read / anchor (median): {balance[0] / anchor[0]:.2f}")
 """
 
 

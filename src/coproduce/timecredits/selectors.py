@@ -62,29 +62,23 @@ def ledger_check(initiative: Initiative | None = None) -> LedgerCheck:
     transfers = Transfer.objects.all()
     accounts = Account.objects.all()
     if initiative is not None:
-        transfers, accounts = (
-            transfers.filter(initiative=initiative),
-            accounts.filter(initiative=initiative),
-        )
-    credited = dict(
-        transfers.values_list("credit")
-        .annotate(total=Sum("minutes"))
-        .values_list("credit", "total")
-        .order_by()
+        transfers = transfers.filter(initiative=initiative)
+        accounts = accounts.filter(initiative=initiative)
+    credited = (
+        transfers.values("credit").annotate(delta=Sum("minutes")).values_list("credit", "delta")
     )
-    debited = dict(
-        transfers.values_list("debit")
-        .annotate(total=Sum("minutes"))
-        .values_list("debit", "total")
-        .order_by()
+    debited = (
+        transfers.values("debit").annotate(delta=-Sum("minutes")).values_list("debit", "delta")
     )
+    summed: dict[int, int] = {}
+    for pk, delta in credited.order_by().union(debited.order_by(), all=True):
+        summed[pk] = summed.get(pk, 0) + delta
     result = LedgerCheck(transfers=transfers.count())
     for pk, kept in accounts.values_list("pk", "balance").iterator(chunk_size=10_000):
         result.accounts += 1
         result.total += kept
-        summed = credited.get(pk, 0) - debited.get(pk, 0)
-        if summed != kept:
-            result.mismatched.append((pk, kept, summed))
+        if summed.get(pk, 0) != kept:
+            result.mismatched.append((pk, kept, summed.get(pk, 0)))
     return result
 
 
