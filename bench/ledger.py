@@ -144,7 +144,8 @@ start = time.perf_counter()
 with connection.cursor() as cursor:
     cursor.execute("INSERT INTO accounts_user (password, last_login, is_superuser, username, "
         "first_name, last_name, email, is_staff, is_active, date_joined, display_name, locality, "
-        "bio) SELECT '!', NULL, false, 'p' || g, '', '', '', false, true, now(), '', '', '' "
+        "bio, skills, availability) SELECT '!', NULL, false, 'p' || g, '', '', '', false, true, "
+        "now(), '', '', '', '', '' "
         "FROM generate_series(1, {accounts}) g")
     cursor.execute("INSERT INTO timecredits_account (initiative_id, kind, user_id, "
         "organisation_id, balance, floor, ceiling, created_at) SELECT %s, 'person', id, NULL, "

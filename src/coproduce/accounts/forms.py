@@ -34,6 +34,14 @@ class SignUpForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "email", "locality", "birth_year", "bio"]
+        fields = [
+            "display_name",
+            "email",
+            "locality",
+            "skills",
+            "availability",
+            "birth_year",
+            "bio",
+        ]
         labels = {"locality": "Area you live in", "birth_year": "Year of birth (optional)"}
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}

@@ -11,6 +11,16 @@ class User(AbstractUser):
     display_name = models.CharField(max_length=100, blank=True)
     locality = models.CharField(max_length=100, blank=True)
     bio = models.TextField(max_length=1000, blank=True)
+    skills = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Things you can do, comma-separated (for suggestions).",
+    )
+    availability = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="When you are free: mornings, afternoons, evenings, weekdays, weekends, or days.",
+    )
     birth_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,

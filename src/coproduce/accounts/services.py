@@ -35,6 +35,8 @@ def user_update_profile(
     bio: str,
     email: str,
     birth_year: int | None = None,
+    skills: str = "",
+    availability: str = "",
 ) -> User:
     """Let a person change their own profile."""
     if User.objects.filter(email__iexact=email).exclude(pk=actor.pk).exists():
@@ -42,7 +44,17 @@ def user_update_profile(
     if birth_year is not None and birth_year > timezone.localdate().year:
         raise ValidationError({"birth_year": "Your year of birth cannot be in the future."})
     actor.display_name, actor.locality, actor.bio, actor.email = display_name, locality, bio, email
-    actor.birth_year = birth_year
+    actor.birth_year, actor.skills, actor.availability = birth_year, skills, availability
     actor.full_clean()
-    actor.save(update_fields=["display_name", "locality", "bio", "email", "birth_year"])
+    actor.save(
+        update_fields=[
+            "display_name",
+            "locality",
+            "bio",
+            "email",
+            "birth_year",
+            "skills",
+            "availability",
+        ]
+    )
     return actor

@@ -177,3 +177,43 @@ def report(initiative: Initiative, start: datetime.date, end: datetime.date) -> 
         value_low_pence=total * policy.value_low_pence // 60,
         value_high_pence=total * policy.value_high_pence // 60,
     )
+
+
+PARTS_OF_DAY = {"mornings": range(0, 12), "afternoons": range(12, 17), "evenings": range(17, 24)}
+DAYS = ["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"]
+
+
+def _fits(shift: Shift, free: set[str]) -> bool:
+    """Whether the shift starts at a time the person says they are free."""
+    start = timezone.localtime(shift.starts_at)
+    day = DAYS[start.weekday()]
+    days = {day, day.rstrip("s"), "weekends" if start.weekday() >= 5 else "weekdays"}
+    parts = {name for name, hours in PARTS_OF_DAY.items() if start.hour in hours}
+    said_days = free & ({*DAYS, *(d.rstrip("s") for d in DAYS), "weekends", "weekdays"})
+    said_parts = free & set(PARTS_OF_DAY)
+    return bool((not said_days or said_days & days) and (not said_parts or said_parts & parts))
+
+
+def suggested_for(initiative: Initiative, person: Any) -> list[tuple[Opportunity, list[str]]]:
+    """Open opportunities that fit the skills and free times on the person's profile, with
+    the reasons; nothing when the profile says neither."""
+    if not person.is_authenticated:
+        return []
+    skills = {s.strip().lower() for s in person.skills.split(",") if s.strip()}
+    free = {s.strip().lower() for s in person.availability.split(",") if s.strip()}
+    if not skills and not free:
+        return []
+    suggestions = []
+    for opportunity in opportunities_of(initiative).filter(is_open=True):
+        reasons = []
+        shared = skills & {s.strip().lower() for s in opportunity.skills.split(",") if s.strip()}
+        if shared:
+            reasons.append(f"uses your {', '.join(sorted(shared))}")
+        fitting = [shift for shift in opportunity.shifts.all() if free and _fits(shift, free)]
+        if fitting:
+            reasons.append(
+                f"{len(fitting)} upcoming shift{'s' if len(fitting) != 1 else ''} when you are free"
+            )
+        if reasons:
+            suggestions.append((opportunity, reasons))
+    return suggestions

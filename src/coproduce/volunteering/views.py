@@ -42,6 +42,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         "initiative": initiative,
         "opportunities": selectors.opportunities_of(initiative),
         "my_sign_ups": selectors.sign_ups_of(initiative, request.user),
+        "suggested": selectors.suggested_for(initiative, request.user),
         "can_take_part": gate.allows(request.user, "volunteering.take_part", initiative),
         "can_manage": can_manage,
         "waiting_hours": selectors.hours_waiting(initiative) if can_manage else [],

@@ -233,3 +233,28 @@ def test_signing_up_past_the_weekly_cap_warns(client, rota: Rota) -> None:
         "after yourselves.",
     ]
     assert SignUp.objects.get().status == "confirmed"  # a warning, not a refusal
+
+
+def test_opportunities_are_suggested_from_skills_and_free_times(rota: Rota) -> None:
+    from coproduce.volunteering import selectors
+
+    person = rota.volunteers[0]
+    assert selectors.suggested_for(rota.world.initiative, person) == []
+    rota.opportunity.skills = "Cash handling, Customer service"
+    rota.opportunity.save()
+    person.skills = "customer service, gardening"
+    person.save()
+    suggested = selectors.suggested_for(rota.world.initiative, person)
+    assert [(o.title, reasons) for o, reasons in suggested] == [
+        ("Community shop counter", ["uses your customer service"])
+    ]
+    start = timezone.localtime(rota.shift.starts_at)
+    part = "mornings" if start.hour < 12 else "afternoons" if start.hour < 17 else "evenings"
+    person.skills, person.availability = "", part
+    person.save()
+    assert [r for _, r in selectors.suggested_for(rota.world.initiative, person)] == [
+        ["1 upcoming shift when you are free"]
+    ]
+    person.availability = "mornings" if part != "mornings" else "evenings"
+    person.save()
+    assert selectors.suggested_for(rota.world.initiative, person) == []
