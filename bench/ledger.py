@@ -18,7 +18,6 @@ read through the ORM (the anchor: a primary-key read of the same row, in the sam
 import argparse
 import asyncio
 import json
-import subprocess
 import sys
 import time
 import uuid
@@ -27,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from voting import BIN, ENV, PORT, ROOT, _drive, fresh_database, manage, report  # noqa: E402
+from voting import _drive, fresh_database, manage, report, serve  # noqa: E402
 
 SETUP = """
 import json
@@ -61,26 +60,8 @@ print(Transfer.objects.filter(kind="gift").count())
 def transfers(args: argparse.Namespace) -> None:
     fresh_database()
     setup = json.loads(manage("shell", "-c", SETUP.format(clients=args.clients)).splitlines()[-1])
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "coproduce.wsgi",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(args.workers),
-            "-k",
-            "gthread",
-            "--threads",
-            "8",
-            "--log-level",
-            "warning",
-        ],
-        env=ENV,
-        cwd=ROOT,
-    )
+    server = serve(args.workers)
     try:
-        time.sleep(3)
         base = f"/api/v1/initiatives/{setup['slug']}/credits/"
         tokens = setup["tokens"]
         acknowledged = [0]

@@ -171,6 +171,30 @@ async def _drive(
     return [x for per in latencies for x in per], sum(errors), state
 
 
+def serve(workers: int) -> subprocess.Popen:
+    """The production server (gunicorn, threads), on loopback only, given time to start."""
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "coproduce.wsgi",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(workers),
+            "-k",
+            "gthread",
+            "--threads",
+            "8",
+            "--log-level",
+            "warning",
+        ],
+        env=ENV,
+        cwd=ROOT,
+    )
+    time.sleep(3)
+    return server
+
+
 def report(name: str, latencies: list[float], errors: int, seconds: float) -> float:
     rate = len(latencies) / seconds
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
@@ -190,26 +214,8 @@ def main() -> None:
     args = parser.parse_args()
     fresh_database()
     setup = json.loads(manage("shell", "-c", SETUP.format(clients=args.clients)).splitlines()[-1])
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "coproduce.wsgi",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(args.workers),
-            "-k",
-            "gthread",
-            "--threads",
-            "8",
-            "--log-level",
-            "warning",
-        ],
-        env=ENV,
-        cwd=ROOT,
-    )
+    server = serve(args.workers)
     try:
-        time.sleep(3)
         budget, proposals, costs = setup["budget"], setup["proposals"], setup["costs"]
         tokens = setup["tokens"]
         sent: dict[str, dict] = {
