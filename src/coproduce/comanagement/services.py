@@ -19,7 +19,8 @@ from coproduce.comanagement.models import (
 )
 from coproduce.core import gate
 from coproduce.core.vocabulary import DecidingBody, DecisionRule, Side, StageKind
-from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
+from coproduce.initiatives.models import Initiative, Stage
+from coproduce.initiatives.selectors import active_membership_for
 from coproduce.record import services as record
 
 BODY_OF_SIDE = {
@@ -46,16 +47,14 @@ def board_create(
 def seat_add(*, actor: Any, board: Board, person: Any, role: str = SeatRole.MEMBER) -> Seat:
     """Put a member of the initiative on the board, on the side they act on there."""
     gate.require(actor, "comanagement.manage_boards", board.initiative)
-    side = (
-        board.initiative.memberships.filter(user=person, status=MembershipStatus.ACTIVE)
-        .values_list("side", flat=True)
-        .first()
-    )
-    if side is None:
+    membership = active_membership_for(person, board.initiative)
+    if membership is None:
         raise ValidationError({"person": f"{person} is not a member of this initiative."})
     if board.seats.filter(person=person, left_on__isnull=True).exists():
         raise ValidationError({"person": f"{person} already sits on this board."})
-    seat = Seat(board=board, person=person, side=side, role=role, joined_on=timezone.localdate())
+    seat = Seat(
+        board=board, person=person, side=membership.side, role=role, joined_on=timezone.localdate()
+    )
     seat.full_clean()
     seat.save()
     return seat

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
-from coproduce.initiatives.models import Initiative, MembershipStatus
+from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.selectors import active_membership_for
 from coproduce.peersupport import selectors
 from coproduce.peersupport.models import (
     Concern,
@@ -23,12 +24,8 @@ from coproduce.record import services as record
 
 
 def _member_side(initiative: Initiative, person: Any) -> str | None:
-    side = (
-        initiative.memberships.filter(user=person, status=MembershipStatus.ACTIVE)
-        .values_list("side", flat=True)
-        .first()
-    )
-    return None if side is None else str(side)
+    membership = active_membership_for(person, initiative)
+    return None if membership is None else str(membership.side)
 
 
 @transaction.atomic

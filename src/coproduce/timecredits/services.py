@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.errors import Conflict
-from coproduce.initiatives.models import Initiative, MembershipStatus
+from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.selectors import active_membership_for
 from coproduce.organisations.models import Organisation
 from coproduce.timecredits.models import (
     Account,
@@ -73,7 +74,7 @@ def policy_set(
 
 
 def _is_member(initiative: Initiative, user: Any) -> bool:
-    return initiative.memberships.filter(user=user, status=MembershipStatus.ACTIVE).exists()
+    return active_membership_for(user, initiative) is not None
 
 
 def _account(initiative: Initiative, **owner: Any) -> Account:

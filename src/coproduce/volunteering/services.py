@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
-from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
+from coproduce.initiatives.models import Initiative, Stage
+from coproduce.initiatives.selectors import active_membership_for
 from coproduce.record import services as record
 from coproduce.timecredits import services as credits
 from coproduce.volunteering.models import (
@@ -234,10 +235,7 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
     log.status = HoursStatus.APPROVED if approve else HoursStatus.REJECTED
     log.decided_by, log.decided_at, log.reason = actor, timezone.now(), reason.strip()[:300]
     if approve:
-        is_member = initiative.memberships.filter(
-            user_id=log.person_id, status=MembershipStatus.ACTIVE
-        ).exists()
-        if not is_member:
+        if active_membership_for(log.person, initiative) is None:
             raise ValidationError(
                 {"hours": f"{log.person} is no longer a member of this initiative."}
             )
