@@ -374,7 +374,7 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
         )
     ],
     "volunteering:decide": [
-        ("post", {}, _signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302))
+        ("post", {}, _signed_in(302, member=403, coordinator=302, other_coordinator=404, staff=302))
     ],
     # co-management: the member sits on the board (not as chair); a meeting is scheduled
     "comanagement:boards": [

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
 from coproduce.initiatives.models import Initiative, Membership, MembershipStatus, Visibility
@@ -47,6 +48,16 @@ def members_of(
         initiative.memberships.filter(status=status)
         .select_related("user")
         .order_by("side", "-is_coordinator", "user__display_name", "user__username")
+    )
+
+
+def active_people(initiative: Initiative, *, side: str | None = None) -> QuerySet[Any]:
+    """The people (users) who are active members, optionally of one side only."""
+    same_membership: dict[str, Any] = {"memberships__side": side} if side else {}
+    return get_user_model().objects.filter(
+        memberships__initiative=initiative,
+        memberships__status=MembershipStatus.ACTIVE,
+        **same_membership,
     )
 
 

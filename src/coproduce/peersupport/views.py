@@ -1,7 +1,6 @@
 """Peer-support pages: thin, through the same services and gate."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.vocabulary import Side
-from coproduce.initiatives.models import MembershipStatus
+from coproduce.initiatives.selectors import active_people
 from coproduce.initiatives.views import visible
 from coproduce.peersupport import selectors, services
 from coproduce.peersupport.forms import AskForm, ConcernForm, SessionForm, SupporterForm
@@ -103,11 +102,7 @@ def match_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     in_it = gate.allows(request.user, "peersupport.take_part", match)
     if request.method == "POST":
         gate.require(request.user, "peersupport.take_part", match)
-    professionals = get_user_model().objects.filter(
-        memberships__initiative=initiative,
-        memberships__status=MembershipStatus.ACTIVE,
-        memberships__side=Side.REGULAR_PRODUCER,
-    )
+    professionals = active_people(initiative, side=Side.REGULAR_PRODUCER)
     session_form = SessionForm(request.POST if "log" in request.POST else None)
     concern_form = ConcernForm(
         request.POST if "concern" in request.POST else None, professionals=professionals

@@ -14,7 +14,8 @@ from rest_framework.response import Response
 from coproduce.core import gate
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives.api import InitiativeChildViewSet
-from coproduce.initiatives.models import MembershipStatus, Stage
+from coproduce.initiatives.models import Stage
+from coproduce.initiatives.selectors import active_people
 from coproduce.record import selectors, services
 from coproduce.record.models import MAX_QUANTITY, Contribution, Decision
 
@@ -32,12 +33,9 @@ class InitiativeMemberField(serializers.PrimaryKeyRelatedField):
 
     def get_queryset(self) -> QuerySet[Any]:
         initiative = self.context.get("initiative")
-        users = get_user_model().objects
         if initiative is None:
-            return users.none()
-        return users.filter(
-            memberships__initiative=initiative, memberships__status=MembershipStatus.ACTIVE
-        )
+            return get_user_model().objects.none()
+        return active_people(initiative)
 
 
 class ContributionSerializer(serializers.ModelSerializer):

@@ -1,15 +1,14 @@
 """Record forms. Amounts are entered in everyday units and stored as integers."""
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from coproduce.core.vocabulary import ContributionKind, DecidingBody, DecisionRule, Side, Unit
-from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
+from coproduce.initiatives.models import Initiative, Stage
+from coproduce.initiatives.selectors import active_people
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
@@ -20,12 +19,6 @@ ENTRY_UNITS = {
     "pounds": (Unit.PENCE, 100),
     "count": (Unit.COUNT, 1),
 }
-
-
-def active_members(initiative: Initiative) -> QuerySet[Any]:
-    return get_user_model().objects.filter(
-        memberships__initiative=initiative, memberships__status=MembershipStatus.ACTIVE
-    )
 
 
 class ContributionForm(forms.Form):
@@ -56,7 +49,7 @@ class ContributionForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
         if on_behalf:
-            members = active_members(initiative)
+            members = active_people(initiative)
             self.fields["contributor"].queryset = members  # type: ignore[attr-defined]
         else:
             del self.fields["contributor"]
@@ -119,7 +112,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: object, initiative: Initiative, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
-        members = active_members(initiative)
+        members = active_people(initiative)
         self.fields["initiated_by"].queryset = members  # type: ignore[attr-defined]
 
 

@@ -78,6 +78,35 @@ def contribution_record(
         gate.require(actor, "record.add_contribution", initiative)
     else:
         gate.require(actor, "record.add_contribution_for_others", initiative)
+    return contribution_of_confirmed_work(
+        recorded_by=actor,
+        initiative=initiative,
+        stage=stage,
+        kind=kind,
+        quantity=quantity,
+        unit=unit,
+        occurred_on=occurred_on,
+        description=description,
+        contributor=contributor,
+    )
+
+
+@transaction.atomic
+def contribution_of_confirmed_work(
+    *,
+    recorded_by: Any,
+    initiative: Initiative,
+    stage: Stage,
+    kind: str,
+    quantity: int,
+    unit: str,
+    occurred_on: datetime.date,
+    description: str,
+    contributor: Any,
+) -> Contribution:
+    """Write a contribution that another capability has confirmed under its own permission
+    (hours approved by the person served, a session both sides logged). The caller's
+    service has checked who may confirm; every check on the entry itself still applies."""
     _check_stage(initiative, stage)
     side = _active_side(initiative, contributor, "contributor")
     if unit not in KIND_UNITS.get(kind, set()):
@@ -98,7 +127,7 @@ def contribution_record(
         unit=unit,
         description=description,
         occurred_on=occurred_on,
-        recorded_by=actor,
+        recorded_by=recorded_by,
     )
     contribution.full_clean()
     contribution.save()

@@ -214,6 +214,28 @@ def credits_earn(
 ) -> tuple[Transfer, bool]:
     """Credit a person for time given, at the initiative's rate; the initiative issues it."""
     gate.require(actor, "timecredits.manage_credits", initiative)
+    return credits_for_confirmed_time(
+        actor=actor,
+        initiative=initiative,
+        person=person,
+        minutes_given=minutes_given,
+        description=description,
+        key=key,
+    )
+
+
+@transaction.atomic
+def credits_for_confirmed_time(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    person: Any,
+    minutes_given: int,
+    description: str = "",
+    key: str = "",
+) -> tuple[Transfer, bool]:
+    """Earn credits for time another capability has confirmed under its own permission
+    (hours approved by a coordinator or by the person served)."""
     rate = policy_of(initiative).minutes_per_hour
     if isinstance(minutes_given, bool) or not isinstance(minutes_given, int) or minutes_given <= 0:
         raise ValidationError({"minutes_given": "Give the time in whole minutes, more than 0."})

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
@@ -58,6 +59,13 @@ class SignUpSerializer(serializers.ModelSerializer):
 
 class HoursSerializer(serializers.ModelSerializer):
     person = serializers.CharField(source="person.username", read_only=True)
+    served = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=get_user_model().objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The member you gave the time to; they may confirm it instead of a coordinator.",
+    )
 
     class Meta:
         model = HoursLog
@@ -69,6 +77,7 @@ class HoursSerializer(serializers.ModelSerializer):
             "minutes",
             "worked_on",
             "note",
+            "served",
             "status",
             "reason",
         ]
@@ -150,7 +159,8 @@ class SignUpViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
 
 
 class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, InitiativeChildViewSet):
-    """Your hours (coordinators: everyone's); log hours; approve or turn them down."""
+    """Your hours and those given to you (coordinators: everyone's); log hours; approve or
+    turn them down (coordinators, or the person served)."""
 
     serializer_class = HoursSerializer
     permission_classes = [IsAuthenticated]
@@ -159,11 +169,8 @@ class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, InitiativeChi
         if getattr(self, "swagger_fake_view", False):
             return HoursLog.objects.none()
         initiative = self.get_initiative()
-        if gate.allows(self.request.user, "volunteering.manage", initiative):
-            return HoursLog.objects.filter(opportunity__initiative=initiative).select_related(
-                "person"
-            )
-        return selectors.hours_of(initiative, self.request.user).select_related("person")
+        everyone = gate.allows(self.request.user, "volunteering.manage", initiative)
+        return selectors.hours_seen_by(initiative, self.request.user, everyone=everyone)
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         data: dict[str, Any] = dict(serializer.validated_data)
@@ -174,9 +181,8 @@ class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, InitiativeChi
     @extend_schema(request=HoursDecisionSerializer, responses={200: HoursSerializer})
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, initiative_slug: str, pk: str) -> Response:
-        initiative = self.get_initiative()
-        gate.require(request.user, "volunteering.manage", initiative)
-        log = gate.get_object(request.user, self.get_queryset(), "volunteering.manage", pk=pk)
+        log = gate.get_object(request.user, self.get_queryset(), "volunteering.view", pk=pk)
+        gate.require(request.user, "volunteering.decide_hours", log)
         body = HoursDecisionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         log = services.hours_decide(actor=request.user, log=log, **body.validated_data)

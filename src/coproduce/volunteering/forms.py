@@ -1,5 +1,8 @@
 from django import forms
+from django.contrib.auth import get_user_model
 
+from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.selectors import active_people
 from coproduce.volunteering.models import Opportunity, VolunteeringPolicy
 
 
@@ -42,10 +45,21 @@ class HoursForm(forms.Form):
     minutes = forms.IntegerField(label="Minutes given", min_value=1, max_value=24 * 60)
     worked_on = forms.DateField(label="Day", widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label="What you did (optional)", max_length=300, required=False)
+    served = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        label="Who you gave it to (optional)",
+        empty_label="Nobody in particular: a coordinator confirms it",
+        help_text="A member you helped can confirm your time instead of a coordinator.",
+    )
 
-    def __init__(self, *args: object, initiative: object, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, initiative: Initiative, actor: object = None, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["opportunity"].queryset = initiative.opportunities.all()  # type: ignore[attr-defined]
+        others = active_people(initiative).exclude(pk=getattr(actor, "pk", None))
+        self.fields["served"].queryset = others.order_by("display_name")  # type: ignore[attr-defined]
 
 
 class DecisionForm(forms.Form):

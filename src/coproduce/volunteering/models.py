@@ -159,6 +159,14 @@ class HoursLog(models.Model):
     minutes = models.PositiveIntegerField()
     worked_on = models.DateField()
     note = models.CharField(max_length=300, blank=True)
+    served = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hours_given_to_me",
+        help_text="The person the time was given to, who may confirm it instead of a coordinator.",
+    )
     status = models.CharField(
         max_length=10, choices=HoursStatus.choices, default=HoursStatus.PENDING
     )
@@ -192,6 +200,7 @@ class HoursLog(models.Model):
                 name="vol_approved_by_someone",
             ),
             models.CheckConstraint(condition=~Q(decided_by=F("person")), name="vol_not_own_hours"),
+            models.CheckConstraint(condition=~Q(served=F("person")), name="vol_served_not_self"),
             models.UniqueConstraint(
                 fields=["shift", "person"],
                 condition=Q(shift__isnull=False),

@@ -57,13 +57,26 @@ def sign_ups_of(initiative: Initiative, person: Any) -> QuerySet[SignUp]:
 def hours_waiting(initiative: Initiative) -> QuerySet[HoursLog]:
     return HoursLog.objects.filter(
         opportunity__initiative=initiative, status=HoursStatus.PENDING
-    ).select_related("person", "opportunity", "logged_by")
+    ).select_related("person", "opportunity", "served")
+
+
+def hours_to_confirm(initiative: Initiative, person: Any) -> QuerySet[HoursLog]:
+    """Pending time that volunteers say they gave to this person."""
+    return hours_waiting(initiative).filter(served=person)
 
 
 def hours_of(initiative: Initiative, person: Any) -> QuerySet[HoursLog]:
     return HoursLog.objects.filter(
         opportunity__initiative=initiative, person=person
     ).select_related("opportunity")
+
+
+def hours_seen_by(initiative: Initiative, person: Any, *, everyone: bool) -> QuerySet[HoursLog]:
+    """Everyone's hours (for coordinators), or a person's own and those given to them."""
+    hours = HoursLog.objects.filter(opportunity__initiative=initiative)
+    if not everyone:
+        hours = hours.filter(Q(person=person) | Q(served=person))
+    return hours.select_related("opportunity", "person", "served")
 
 
 def policy_of(initiative: Initiative) -> VolunteeringPolicy:

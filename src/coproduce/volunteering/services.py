@@ -199,33 +199,43 @@ def hours_log(
     minutes: int,
     worked_on: datetime.date,
     note: str = "",
+    served: Any = None,
 ) -> HoursLog:
-    """A volunteer logs time given outside a shift, for someone else to approve."""
-    gate.require(actor, "volunteering.take_part", opportunity.initiative)
+    """A volunteer logs time given outside a shift, for someone else to approve: a
+    coordinator, or the member they gave it to (``served``) if they name one."""
+    initiative = opportunity.initiative
+    gate.require(actor, "volunteering.take_part", initiative)
     if not 1 <= minutes <= 24 * 60:
         raise ValidationError({"minutes": "Give between 1 minute and 24 hours."})
     if worked_on > timezone.localdate():
         raise ValidationError({"worked_on": "The day cannot be in the future."})
+    if served is not None:
+        if served.pk == actor.pk:
+            raise ValidationError({"served": "Name someone other than yourself."})
+        if active_membership_for(served, initiative) is None:
+            raise ValidationError({"served": f"{served} is not a member of this initiative."})
     return HoursLog.objects.create(
         opportunity=opportunity,
         person=actor,
         minutes=minutes,
         worked_on=worked_on,
         note=note[:300],
+        served=served,
         logged_by=actor,
     )
 
 
 @transaction.atomic
 def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") -> HoursLog:
-    """Approve hours (they earn time credits and enter the record) or turn them down."""
+    """Approve hours (they earn time credits and enter the record) or turn them down; a
+    coordinator decides, or the person served confirms the time given to them."""
     log = (
         HoursLog.objects.select_for_update()
         .select_related("opportunity__initiative", "opportunity__stage")
         .get(pk=log.pk)
     )
     initiative = log.opportunity.initiative
-    gate.require(actor, "volunteering.manage", initiative)
+    gate.require(actor, "volunteering.decide_hours", log)
     if log.person_id == actor.pk:
         raise ValidationError({"hours": "Someone else must approve your own hours."})
     if log.status != HoursStatus.PENDING:
@@ -240,7 +250,7 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
                 {"hours": f"{log.person} is no longer a member of this initiative."}
             )
         what = f"{log.opportunity.title} on {log.worked_on:%d %b %Y}"
-        log.transfer, _ = credits.credits_earn(
+        log.transfer, _ = credits.credits_for_confirmed_time(
             actor=actor,
             initiative=initiative,
             person=log.person,
@@ -248,8 +258,8 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
             description=what,
             key=f"hours-{log.pk}",
         )
-        log.contribution = record.contribution_record(
-            actor=actor,
+        log.contribution = record.contribution_of_confirmed_work(
+            recorded_by=actor,
             initiative=initiative,
             stage=log.opportunity.stage,
             kind=ContributionKind.TIME,

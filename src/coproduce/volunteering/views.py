@@ -26,7 +26,7 @@ from coproduce.volunteering.forms import (
     PolicyForm,
     ShiftForm,
 )
-from coproduce.volunteering.models import HoursLog, Opportunity, Shift, SignUp
+from coproduce.volunteering.models import Opportunity, Shift, SignUp
 
 
 def _opportunity(request: HttpRequest, initiative: Initiative, pk: int) -> Opportunity:
@@ -46,6 +46,9 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         "can_take_part": gate.allows(request.user, "volunteering.take_part", initiative),
         "can_manage": can_manage,
         "waiting_hours": selectors.hours_waiting(initiative) if can_manage else [],
+        "hours_to_confirm": []
+        if can_manage or not request.user.is_authenticated
+        else selectors.hours_to_confirm(initiative, request.user),
         "decision_form": DecisionForm(),
     }
     return render(request, "volunteering/overview.html", context)
@@ -194,14 +197,15 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def hours_log(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "volunteering.take_part", initiative)
-    form = HoursForm(request.POST or None, initiative=initiative)
+    form = HoursForm(request.POST or None, initiative=initiative, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.hours_log(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your hours are logged; a coordinator will approve them.")
+            who = form.cleaned_data["served"] or "a coordinator"
+            messages.success(request, f"Your hours are logged; {who} will confirm them.")
             return redirect("volunteering:overview", slug=slug)
     context = {"initiative": initiative, "form": form, "heading": "Log time you gave"}
     return render(request, "volunteering/form.html", context, status=400 if form.errors else 200)
@@ -211,13 +215,10 @@ def hours_log(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def hours_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
-    gate.require(request.user, "volunteering.manage", initiative)
-    log = gate.get_object(
-        request.user,
-        HoursLog.objects.filter(opportunity__initiative=initiative),
-        "volunteering.manage",
-        pk=pk,
-    )
+    everyone = gate.allows(request.user, "volunteering.manage", initiative)
+    seen = selectors.hours_seen_by(initiative, request.user, everyone=everyone)
+    log = gate.get_object(request.user, seen, "volunteering.view", pk=pk)
+    gate.require(request.user, "volunteering.decide_hours", log)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose whether to approve the hours.")
@@ -231,7 +232,7 @@ def hours_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         lambda: services.hours_decide(
             actor=request.user, log=log, approve=approve, reason=form.cleaned_data["reason"]
         ),
-        f"{log.person}'s hours are approved and their credits earned."
+        f"{log.person}'s hours are confirmed and their credits earned."
         if approve
         else "The hours are not approved.",
     )

@@ -38,3 +38,43 @@ def test_sign_up_waiting_list_and_hours_through_the_api(api: APIClient, rota: Ro
     )
     assert (decided.status_code, decided.json()["status"]) == (200, "approved")
     assert Account.objects.get(user=third).balance == 90
+
+
+def test_the_person_served_confirms_hours_through_the_api(api: APIClient, rota: Rota) -> None:
+    base = f"/api/v1/initiatives/{rota.world.initiative.slug}/hours/"
+    helper, helped, bystander = rota.volunteers
+    api.force_authenticate(helper)
+    bad = api.post(
+        base,
+        {
+            "opportunity": rota.opportunity.pk,
+            "minutes": 60,
+            "worked_on": "2026-11-01",
+            "served": "outsider",
+        },
+        format="json",
+    )
+    assert (bad.status_code, bad.json()["served"]) == (
+        400,
+        ["outsider is not a member of this initiative."],
+    )
+    logged = api.post(
+        base,
+        {
+            "opportunity": rota.opportunity.pk,
+            "minutes": 60,
+            "worked_on": "2026-11-01",
+            "served": helped.username,
+        },
+        format="json",
+    )
+    assert (logged.status_code, logged.json()["served"]) == (201, helped.username)
+    pk = logged.json()["id"]
+    api.force_authenticate(bystander)
+    assert api.post(base + f"{pk}/decide/", {"approve": True}, format="json").status_code == 404
+    assert not Account.objects.exists()
+    api.force_authenticate(helped)
+    assert [h["id"] for h in api.get(base).json()["results"]] == [pk]
+    decided = api.post(base + f"{pk}/decide/", {"approve": True}, format="json")
+    assert (decided.status_code, decided.json()["status"]) == (200, "approved")
+    assert Account.objects.get(user=helper).balance == 60

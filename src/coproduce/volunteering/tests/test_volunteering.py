@@ -258,3 +258,85 @@ def test_opportunities_are_suggested_from_skills_and_free_times(rota: Rota) -> N
     person.availability = "mornings" if part != "mornings" else "evenings"
     person.save()
     assert selectors.suggested_for(rota.world.initiative, person) == []
+
+
+def test_the_person_served_confirms_the_time_given_to_them(rota: Rota) -> None:
+    helper, helped, bystander = rota.volunteers
+    with pytest.raises(ValidationError, match="someone other than yourself"):
+        services.hours_log(
+            actor=helper,
+            opportunity=rota.opportunity,
+            minutes=45,
+            worked_on=timezone.localdate(),
+            served=helper,
+        )
+    with pytest.raises(ValidationError, match="not a member"):
+        services.hours_log(
+            actor=helper,
+            opportunity=rota.opportunity,
+            minutes=45,
+            worked_on=timezone.localdate(),
+            served=rota.world.outsider,
+        )
+    log = services.hours_log(
+        actor=helper,
+        opportunity=rota.opportunity,
+        minutes=45,
+        worked_on=timezone.localdate(),
+        note="Fetched the shopping",
+        served=helped,
+    )
+    with pytest.raises(PermissionDenied):
+        services.hours_decide(actor=bystander, log=log, approve=True)
+    assert HoursLog.objects.get().status == "pending"
+    assert not Account.objects.exists()
+    confirmed = services.hours_decide(actor=helped, log=log, approve=True)
+    assert (confirmed.status, confirmed.decided_by, Account.objects.get(user=helper).balance) == (
+        "approved",
+        helped,
+        45,
+    )
+    entry = Contribution.objects.get(kind="time")
+    assert (entry.contributor, entry.recorded_by, entry.quantity, entry.side) == (
+        helper,
+        helped,
+        45,
+        "citizen",
+    )
+    assert ledger_check().sound
+
+
+def test_the_person_served_confirms_on_the_page(client, rota: Rota) -> None:
+    helper, helped, bystander = rota.volunteers
+    slug = rota.world.initiative.slug
+    client.force_login(helper)
+    logged = client.post(
+        f"/initiatives/{slug}/volunteering/hours/",
+        {
+            "opportunity": rota.opportunity.pk,
+            "minutes": "30",
+            "worked_on": timezone.localdate().isoformat(),
+            "served": helped.pk,
+        },
+        follow=True,
+    )
+    assert "Volunteer 1 will confirm them" in logged.content.decode()
+    log = HoursLog.objects.get()
+    client.force_login(bystander)
+    assert (
+        client.post(
+            f"/initiatives/{slug}/volunteering/hours/{log.pk}/decide/", {"approve": "yes"}
+        ).status_code
+        == 404
+    )
+    assert (
+        "Time given to you" not in client.get(f"/initiatives/{slug}/volunteering/").content.decode()
+    )
+    client.force_login(helped)
+    page = client.get(f"/initiatives/{slug}/volunteering/").content.decode()
+    assert "Time given to you" in page and "Confirm<span" in page
+    done = client.post(
+        f"/initiatives/{slug}/volunteering/hours/{log.pk}/decide/", {"approve": "yes"}, follow=True
+    )
+    assert "Volunteer 0&#x27;s hours are confirmed" in done.content.decode()
+    assert Account.objects.get(user=helper).balance == 30
