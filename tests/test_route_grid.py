@@ -495,7 +495,7 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
         (
             "post",
             {"approve": True},
-            _signed_in(403, member=403, coordinator=200, other_coordinator=403, staff=200),
+            _signed_in(403, member=403, coordinator=200, other_coordinator=404, staff=200),
         )
     ],
     "api:credit-list": [
