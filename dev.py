@@ -79,6 +79,8 @@ def cmd_run(args: list[str]) -> None:
     coproduce("createcachetable")
     coproduce("demo")
     address = args[0] if args else "127.0.0.1:8000"
+    say("Starting the background worker (e-mail reminders; e-mails print here)")
+    subprocess.Popen([str(BIN / "coproduce"), "db_worker", "--verbosity", "0"], cwd=ROOT)
     say(f"Serving Coproduce on http://{address}/ (Ctrl+C stops it)")
     os.execv(BIN / "coproduce", [str(BIN / "coproduce"), "runserver", "--noreload", address])
 

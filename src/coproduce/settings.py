@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "coproduce.core",
     "coproduce.accounts",
     "coproduce.organisations",
@@ -135,6 +137,10 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_FILE_PATH = str(DATA_DIR / "mail")
 DEFAULT_FROM_EMAIL = os.environ.get("COPRODUCE_FROM_EMAIL", "coproduce@localhost")
+
+# Background work (e-mail reminders) is queued in the database and run by `coproduce db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+SITE_URL = os.environ.get("COPRODUCE_SITE_URL", "http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

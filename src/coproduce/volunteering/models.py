@@ -94,6 +94,9 @@ class SignUp(models.Model):
     )
     status = models.CharField(max_length=10, choices=SignUpStatus.choices)
     queued_at = models.DateTimeField(help_text="When they (last) signed up: the waiting order.")
+    reminded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the e-mail reminder of this place was sent."
+    )
 
     class Meta:
         ordering = ["shift", "queued_at", "pk"]
