@@ -31,6 +31,8 @@ from coproduce.cases.models import CaseStudy
 from coproduce.comanagement import services as comanagement
 from coproduce.comanagement.models import Board, BoardDecision, Meeting, Seat
 from coproduce.core.vocabulary import Role, Side
+from coproduce.exchanges import services as exchanges
+from coproduce.exchanges.models import Exchange, Listing
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Goal, Initiative, Membership, Stage
 from coproduce.organisations.models import Organisation
@@ -427,6 +429,108 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
             _signed_in(302, member=200, coordinator=200, other_coordinator=404, staff=404),
         )
     ],
+    # exchanges: the member offers something; the coordinator asked to take it up
+    "exchanges:overview": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=403),
+        ),
+        (
+            "post",
+            {},
+            _signed_in(302, member=400, coordinator=400, other_coordinator=403, staff=403),
+        ),
+    ],
+    "exchanges:propose": [
+        # the member's own listing, the coordinator's second try: both told why not
+        (
+            "post",
+            {"minutes": "30"},
+            _signed_in(302, member=302, coordinator=302, other_coordinator=403, staff=403),
+        )
+    ],
+    "exchanges:close": [
+        ("post", {}, _signed_in(302, member=302, coordinator=302, other_coordinator=403, staff=302))
+    ],
+    "exchanges:answer": [
+        (
+            "post",
+            {"agree": "yes"},
+            _signed_in(302, member=302, coordinator=403, other_coordinator=404, staff=403),
+        )
+    ],
+    "exchanges:confirm": [
+        # only the receiver confirms; not agreed yet, so the coordinator is told why not
+        (
+            "post",
+            {"key": "grid", "done_on": "2026-03-01", "minutes": "30"},
+            _signed_in(302, member=403, coordinator=302, other_coordinator=404, staff=403),
+        )
+    ],
+    "exchanges:cancel": [
+        ("post", {}, _signed_in(302, member=302, coordinator=302, other_coordinator=404, staff=403))
+    ],
+    "api:listing-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=403, staff=403),
+        ),
+        (
+            "post",
+            {"kind": "offer", "title": "Gardening"},
+            _signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:listing-detail": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=403, staff=403),
+        )
+    ],
+    "api:listing-take-up": [
+        (
+            "post",
+            {"minutes": 30},
+            _signed_in(403, member=400, coordinator=400, other_coordinator=403, staff=403),
+        )
+    ],
+    "api:listing-close": [
+        ("post", {}, _signed_in(403, member=200, coordinator=200, other_coordinator=403, staff=403))
+    ],
+    "api:exchange-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        )
+    ],
+    "api:exchange-detail": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=404, staff=200),
+        )
+    ],
+    "api:exchange-answer": [
+        (
+            "post",
+            {"agree": True},
+            _signed_in(403, member=200, coordinator=403, other_coordinator=404, staff=403),
+        )
+    ],
+    "api:exchange-confirm": [
+        (
+            "post",
+            {"done_on": "2026-03-01"},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=404, staff=403),
+        )
+    ],
+    "api:exchange-cancel": [
+        ("post", {}, _signed_in(403, member=200, coordinator=200, other_coordinator=404, staff=403))
+    ],
     # volunteering API
     "api:opportunity-list": [
         (
@@ -726,6 +830,8 @@ def _snapshot() -> list[Any]:
             Match,
             PeerSession,
             Concern,
+            Listing,
+            Exchange,
         )
     ]
 
@@ -842,8 +948,24 @@ def _targets(world: World) -> dict[str, Any]:
         minutes=60,
         worked_on=datetime.date(2026, 3, 1),
     )
+    listing = exchanges.listing_add(
+        actor=world.member, initiative=world.initiative, kind="offer", title="Lifts"
+    )
+    exchange = exchanges.exchange_propose(actor=world.coordinator, listing=listing, minutes=30)
     slug = world.initiative.slug
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {
+        "exchanges:propose": lambda: {"slug": slug, "pk": listing.pk},
+        "exchanges:close": lambda: {"slug": slug, "pk": listing.pk},
+        "exchanges:answer": lambda: {"slug": slug, "pk": exchange.pk},
+        "exchanges:confirm": lambda: {"slug": slug, "pk": exchange.pk},
+        "exchanges:cancel": lambda: {"slug": slug, "pk": exchange.pk},
+        "api:listing-detail": lambda: {"initiative_slug": slug, "pk": listing.pk},
+        "api:listing-take-up": lambda: {"initiative_slug": slug, "pk": listing.pk},
+        "api:listing-close": lambda: {"initiative_slug": slug, "pk": listing.pk},
+        "api:exchange-detail": lambda: {"initiative_slug": slug, "pk": exchange.pk},
+        "api:exchange-answer": lambda: {"initiative_slug": slug, "pk": exchange.pk},
+        "api:exchange-confirm": lambda: {"initiative_slug": slug, "pk": exchange.pk},
+        "api:exchange-cancel": lambda: {"initiative_slug": slug, "pk": exchange.pk},
         "initiatives:member_decide": lambda: {
             "slug": slug,
             "pk": requested.pk,

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter, SimpleRouter
 from coproduce.accounts.api import TokenView
 from coproduce.budgeting.api import BudgetViewSet, ProcessViewSet, ProposalViewSet
 from coproduce.cases.api import CaseViewSet
+from coproduce.exchanges.api import ExchangeViewSet, ListingViewSet
 from coproduce.initiatives.api import InitiativeViewSet, MembershipViewSet, StageViewSet
 from coproduce.organisations.api import OrganisationViewSet
 from coproduce.record.api import ContributionViewSet, DecisionViewSet
@@ -44,6 +45,8 @@ nested.register("opportunities", OpportunityViewSet, basename="opportunity")
 nested.register("shifts", ShiftViewSet, basename="shift")
 nested.register("sign-ups", SignUpViewSet, basename="sign-up")
 nested.register("hours", HoursViewSet, basename="hours")
+nested.register("listings", ListingViewSet, basename="listing")
+nested.register("exchanges", ExchangeViewSet, basename="exchange")
 
 app_name = "api"
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "coproduce.volunteering",
     "coproduce.comanagement",
     "coproduce.peersupport",
+    "coproduce.exchanges",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("initiatives/", include("coproduce.volunteering.urls")),
     path("initiatives/", include("coproduce.comanagement.urls")),
     path("initiatives/", include("coproduce.peersupport.urls")),
+    path("initiatives/", include("coproduce.exchanges.urls")),
     path("organisations/", include("coproduce.organisations.urls")),
     path("pb/", include("coproduce.budgeting.urls")),
     path("accounts/", include("coproduce.accounts.urls")),

@@ -1,7 +1,12 @@
 """Pages that belong to no single capability."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from coproduce.cases.selectors import case_library_summary
 from coproduce.initiatives.selectors import initiatives_visible_to
@@ -28,3 +33,18 @@ def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
         },
         status=429,
     )
+
+
+def one_button_action(
+    request: HttpRequest, work: Callable[[], Any], done: str, *, back_under: str, fallback: str
+) -> HttpResponse:
+    """Run a one-button action; say what happened, or why not, and go back to the page it
+    came from (the form's ``next``, if it is under ``back_under``) or to ``fallback``."""
+    try:
+        work()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    back = request.POST.get("next", "")
+    return redirect(back if back.startswith(back_under) else fallback)

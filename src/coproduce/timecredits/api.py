@@ -89,7 +89,7 @@ class CorrectionSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300)
 
 
-def _key(request: Request) -> str:
+def idempotency_key(request: Request) -> str:
     key = request.headers.get("Idempotency-Key", "").strip()
     if not key or len(key) > 100:
         raise serializers.ValidationError(
@@ -101,15 +101,17 @@ def _key(request: Request) -> str:
     return key
 
 
-def _transferred(result: tuple[Transfer, bool]) -> Response:
-    transfer, made = result
-    response = Response(
-        TransferSerializer(transfer).data,
-        status=status.HTTP_201_CREATED if made else status.HTTP_200_OK,
-    )
+def replayable(data: Any, made: bool) -> Response:
+    """201 for a write made now; 200 with ``Idempotent-Replayed`` for a retried one."""
+    response = Response(data, status=status.HTTP_201_CREATED if made else status.HTTP_200_OK)
     if not made:
         response["Idempotent-Replayed"] = "true"
     return response
+
+
+def _transferred(result: tuple[Transfer, bool]) -> Response:
+    transfer, made = result
+    return replayable(TransferSerializer(transfer).data, made)
 
 
 class CreditViewSet(InitiativeChildViewSet):
@@ -149,7 +151,7 @@ class CreditViewSet(InitiativeChildViewSet):
     @action(detail=False, methods=["post"])
     def gift(self, request: Request, initiative_slug: str) -> Response:
         """Give some of your credit to another member."""
-        key = _key(request)
+        key = idempotency_key(request)
         serializer = GiftSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return _transferred(
@@ -169,7 +171,7 @@ class CreditViewSet(InitiativeChildViewSet):
     @action(detail=False, methods=["post"])
     def earn(self, request: Request, initiative_slug: str) -> Response:
         """Credit a member for time given, at the initiative's rate (coordinators)."""
-        key = _key(request)
+        key = idempotency_key(request)
         serializer = EarnSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return _transferred(
@@ -223,7 +225,7 @@ class TransferViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Initiati
     @action(detail=True, methods=["post"])
     def reverse(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Correct a transfer: its minutes move back, with the reason."""
-        key = _key(request)
+        key = idempotency_key(request)
         serializer = CorrectionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return _transferred(

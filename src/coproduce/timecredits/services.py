@@ -264,16 +264,38 @@ def credits_gift(
     key: str = "",
 ) -> tuple[Transfer, bool]:
     """A member gives some of their credit to another member."""
+    return _member_to_member(TransferKind.GIFT, actor, initiative, to, minutes, message, key)
+
+
+@transaction.atomic
+def credits_pay_for_service(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    to: Any,
+    minutes: int,
+    description: str = "",
+    key: str = "",
+) -> tuple[Transfer, bool]:
+    """A member pays another for a service they received (an exchange, as in a time bank)."""
+    return _member_to_member(
+        TransferKind.EXCHANGE, actor, initiative, to, minutes, description, key
+    )
+
+
+def _member_to_member(
+    kind: str, actor: Any, initiative: Initiative, to: Any, minutes: int, text: str, key: str
+) -> tuple[Transfer, bool]:
     gate.require(actor, "timecredits.use_credits", initiative)
     if to == actor:
         raise ValidationError({"to": "Choose someone other than yourself."})
     return _move(
         actor=actor,
-        kind=TransferKind.GIFT,
+        kind=kind,
         debit=person_account(initiative, actor),
         credit=person_account(initiative, to),
         minutes=minutes,
-        description=message,
+        description=text,
         key=key,
     )
 

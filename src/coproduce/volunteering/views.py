@@ -9,12 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
 from coproduce.core.charts import bars
 from coproduce.core.forms import add_service_errors
+from coproduce.core.views import one_button_action
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.views import visible
 from coproduce.volunteering import selectors, services
@@ -104,17 +106,13 @@ def opportunity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 
 
 def _act(request: HttpRequest, slug: str, work: Callable[[], Any], done: str) -> HttpResponse:
-    """Run a one-button action; say what happened, or why not, on the page it came from."""
-    try:
-        work()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    back = request.POST.get("next", "")
-    if back.startswith(f"/initiatives/{slug}/volunteering/"):
-        return redirect(back)
-    return redirect("volunteering:overview", slug=slug)
+    return one_button_action(
+        request,
+        work,
+        done,
+        back_under=f"/initiatives/{slug}/volunteering/",
+        fallback=reverse("volunteering:overview", kwargs={"slug": slug}),
+    )
 
 
 @login_required
