@@ -531,6 +531,178 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     "api:exchange-cancel": [
         ("post", {}, _signed_in(403, member=200, coordinator=200, other_coordinator=404, staff=403))
     ],
+    # co-management and peer-support API (same world as their pages)
+    "api:board-list": [
+        (
+            "get",
+            None,
+            _signed_in(200, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        (
+            "post",
+            {"name": "Hall board", "stage": "<board_stage>"},
+            _signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=201),
+        ),
+    ],
+    "api:board-detail": [
+        (
+            "get",
+            None,
+            _signed_in(200, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+    ],
+    "api:board-seats": [
+        (
+            "post",
+            {"person": "member"},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "api:meeting-list": [
+        (
+            "get",
+            None,
+            _signed_in(200, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        (
+            "post",
+            {"board": "<board>", "held_at": "2030-01-01T10:00:00Z", "agenda": "Budget"},
+            _signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=201),
+        ),
+    ],
+    "api:meeting-detail": [
+        (
+            "get",
+            None,
+            _signed_in(200, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+    ],
+    "api:meeting-attendance": [
+        (
+            "post",
+            {"attendees": ["member"], "minutes": "Met"},
+            _signed_in(403, member=403, coordinator=200, other_coordinator=403, staff=200),
+        ),
+    ],
+    "api:meeting-decide": [
+        (
+            "post",
+            {"title": "Open", "rule": "consensus", "initiated_by": "member"},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        ),
+    ],
+    "api:peer-supporter-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=403, coordinator=200, other_coordinator=403, staff=200),
+        ),
+        (
+            "post",
+            {
+                "person": "member",
+                "supports": "repairs",
+                "training": "Course",
+                "trained_on": "2026-01-01",
+                "checked_until": "2030-01-01",
+            },
+            _signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=201),
+        ),
+    ],
+    "api:support-request-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        (
+            "post",
+            {"need": "repairs"},
+            _signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:support-request-detail": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=404, staff=200),
+        ),
+    ],
+    "api:support-request-suggestions": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=403, coordinator=200, other_coordinator=404, staff=200),
+        ),
+    ],
+    "api:support-request-match": [
+        (
+            "post",
+            {"supporter": "<supporter>"},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=404, staff=400),
+        ),
+    ],
+    "api:peer-match-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+    ],
+    "api:peer-match-detail": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=404, staff=200),
+        ),
+    ],
+    "api:peer-match-sessions": [
+        (
+            "post",
+            {"held_on": "2026-03-01", "minutes": 30},
+            _signed_in(403, member=201, coordinator=201, other_coordinator=404, staff=403),
+        ),
+    ],
+    "api:peer-session-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+    ],
+    "api:peer-session-confirm": [
+        (
+            "post",
+            {},
+            _signed_in(403, member=200, coordinator=400, other_coordinator=404, staff=404),
+        ),
+    ],
+    "api:concern-list": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200),
+        ),
+        (
+            "post",
+            {"match": "<match>", "professional": "coord", "text": "Worried"},
+            _signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:concern-detail": [
+        (
+            "get",
+            None,
+            _signed_in(403, member=200, coordinator=200, other_coordinator=404, staff=404),
+        ),
+    ],
+    "api:concern-acknowledge": [
+        (
+            "post",
+            {},
+            _signed_in(403, member=400, coordinator=200, other_coordinator=404, staff=404),
+        ),
+    ],
     # volunteering API
     "api:opportunity-list": [
         (
@@ -952,8 +1124,27 @@ def _targets(world: World) -> dict[str, Any]:
         actor=world.member, initiative=world.initiative, kind="offer", title="Lifts"
     )
     exchange = exchanges.exchange_propose(actor=world.coordinator, listing=listing, minutes=30)
+    peer_session = peersupport.session_log(
+        actor=world.coordinator, match=match, held_on=datetime.date(2026, 3, 1), minutes=30
+    )
     slug = world.initiative.slug
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {
+        "api:board-detail": lambda: {"initiative_slug": slug, "pk": board.pk},
+        "api:board-seats": lambda: {"initiative_slug": slug, "pk": board.pk},
+        "api:meeting-detail": lambda: {"initiative_slug": slug, "pk": meeting.pk},
+        "api:meeting-attendance": lambda: {"initiative_slug": slug, "pk": meeting.pk},
+        "api:meeting-decide": lambda: {"initiative_slug": slug, "pk": meeting.pk},
+        "api:support-request-detail": lambda: {"initiative_slug": slug, "pk": support_request.pk},
+        "api:support-request-suggestions": lambda: {
+            "initiative_slug": slug,
+            "pk": support_request.pk,
+        },
+        "api:support-request-match": lambda: {"initiative_slug": slug, "pk": support_request.pk},
+        "api:peer-match-detail": lambda: {"initiative_slug": slug, "pk": match.pk},
+        "api:peer-match-sessions": lambda: {"initiative_slug": slug, "pk": match.pk},
+        "api:peer-session-confirm": lambda: {"initiative_slug": slug, "pk": peer_session.pk},
+        "api:concern-detail": lambda: {"initiative_slug": slug, "pk": concern.pk},
+        "api:concern-acknowledge": lambda: {"initiative_slug": slug, "pk": concern.pk},
         "exchanges:propose": lambda: {"slug": slug, "pk": listing.pk},
         "exchanges:close": lambda: {"slug": slug, "pk": listing.pk},
         "exchanges:answer": lambda: {"slug": slug, "pk": exchange.pk},
@@ -1043,6 +1234,10 @@ def _targets(world: World) -> dict[str, Any]:
         "<pb_proposal>": pb_proposal.pk,
         "<delivery_stage>": opportunity.stage_id,
         "<opportunity>": opportunity.pk,
+        "<board_stage>": board.stage_id,
+        "<board>": board.pk,
+        "<supporter>": supporter.pk,
+        "<match>": match.pk,
     }
     return {"kwargs": kwargs, "slug": slug, "placeholders": placeholders}
 

@@ -7,9 +7,17 @@ from rest_framework.routers import DefaultRouter, SimpleRouter
 from coproduce.accounts.api import TokenView
 from coproduce.budgeting.api import BudgetViewSet, ProcessViewSet, ProposalViewSet
 from coproduce.cases.api import CaseViewSet
+from coproduce.comanagement.api import BoardViewSet, MeetingViewSet
 from coproduce.exchanges.api import ExchangeViewSet, ListingViewSet
 from coproduce.initiatives.api import InitiativeViewSet, MembershipViewSet, StageViewSet
 from coproduce.organisations.api import OrganisationViewSet
+from coproduce.peersupport.api import (
+    ConcernViewSet,
+    MatchViewSet,
+    SessionViewSet,
+    SupporterViewSet,
+    SupportRequestViewSet,
+)
 from coproduce.record.api import ContributionViewSet, DecisionViewSet
 from coproduce.timecredits.api import CreditViewSet, TransferViewSet
 from coproduce.volunteering.api import (
@@ -47,6 +55,13 @@ nested.register("sign-ups", SignUpViewSet, basename="sign-up")
 nested.register("hours", HoursViewSet, basename="hours")
 nested.register("listings", ListingViewSet, basename="listing")
 nested.register("exchanges", ExchangeViewSet, basename="exchange")
+nested.register("boards", BoardViewSet, basename="board")
+nested.register("meetings", MeetingViewSet, basename="meeting")
+nested.register("peer-supporters", SupporterViewSet, basename="peer-supporter")
+nested.register("support-requests", SupportRequestViewSet, basename="support-request")
+nested.register("peer-matches", MatchViewSet, basename="peer-match")
+nested.register("peer-sessions", SessionViewSet, basename="peer-session")
+nested.register("concerns", ConcernViewSet, basename="concern")
 
 app_name = "api"
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from coproduce.initiatives.models import Initiative
@@ -39,6 +39,7 @@ def suggestions(request: SupportRequest, limit: int = 5) -> list[Suggestion]:
         )
         .exclude(person=request.requester)
         .select_related("person")
+        .annotate(load=Count("matches", filter=Q(matches__request__status=RequestStatus.MATCHED)))
     )
     ranked = []
     for supporter in candidates:
@@ -57,7 +58,7 @@ def suggestions(request: SupportRequest, limit: int = 5) -> list[Suggestion]:
             score += 1
             reasons.append(f"free {', '.join(sorted(shared))}")
         if score >= 2:
-            load = supporter.matches.filter(request__status=RequestStatus.MATCHED).count()
+            load = supporter.load
             ranked.append(
                 (score, -load, supporter.person.username, Suggestion(supporter, score, reasons))
             )
