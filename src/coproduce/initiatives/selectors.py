@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
 from coproduce.initiatives.models import Initiative, Membership, MembershipStatus, Visibility
+from coproduce.organisations.models import Organisation
 
 
 def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
@@ -58,6 +59,15 @@ def active_people(initiative: Initiative, *, side: str | None = None) -> QuerySe
         memberships__initiative=initiative,
         memberships__status=MembershipStatus.ACTIVE,
         **same_membership,
+    )
+
+
+def organisations_of(initiative: Initiative) -> QuerySet[Organisation]:
+    """The lead organisation and the partners of an initiative."""
+    return (
+        Organisation.objects.filter(Q(leads=initiative) | Q(partners_in=initiative))
+        .distinct()
+        .order_by("name")
     )
 
 

@@ -26,6 +26,7 @@ class OpportunitySerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "stage",
+            "organisation",
             "title",
             "role",
             "description",

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from coproduce.initiatives.models import Initiative
-from coproduce.initiatives.selectors import active_people
+from coproduce.initiatives.selectors import active_people, organisations_of
 from coproduce.volunteering.models import Opportunity, VolunteeringPolicy
 
 
@@ -11,6 +11,7 @@ class OpportunityForm(forms.ModelForm):
         model = Opportunity
         fields = [
             "stage",
+            "organisation",
             "title",
             "role",
             "description",
@@ -28,6 +29,8 @@ class OpportunityForm(forms.ModelForm):
             kind__in=["co_performing", "co_management"]
         )
         self.fields["stage"].empty_label = None  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = organisations_of(initiative)  # type: ignore[attr-defined,arg-type]
+        self.fields["organisation"].empty_label = "None: the initiative itself"  # type: ignore[attr-defined]
 
 
 class ShiftForm(forms.Form):

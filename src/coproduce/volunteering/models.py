@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from coproduce.initiatives.models import Initiative, Stage
+from coproduce.organisations.models import Organisation
 
 
 class Safeguarding(models.TextChoices):
@@ -19,6 +20,14 @@ class Opportunity(models.Model):
         Initiative, on_delete=models.PROTECT, related_name="opportunities"
     )
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="opportunities")
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The lead or partner organisation the volunteers work with, if any.",
+    )
     title = models.CharField(max_length=200)
     role = models.CharField(max_length=120, help_text="What the volunteer does, in a few words.")
     description = models.TextField(max_length=4000)

@@ -140,6 +140,7 @@ class Report:
     end: datetime.date
     by_person: list[dict[str, Any]]
     by_opportunity: list[dict[str, Any]]
+    by_organisation: list[dict[str, Any]]
     by_month: list[dict[str, Any]]
     total_minutes: int
     people: int
@@ -164,13 +165,30 @@ def report(initiative: Initiative, start: datetime.date, end: datetime.date) -> 
     )
     by_opportunity = list(
         approved.values("opportunity", "opportunity__title")
-        .annotate(minutes=Sum("minutes"), people=Count("person", distinct=True))
+        .annotate(
+            minutes=Sum("minutes"),
+            credits=Sum("transfer__minutes"),
+            people=Count("person", distinct=True),
+        )
         .order_by("-minutes", "opportunity__title")
+    )
+    by_organisation = list(
+        approved.values("opportunity__organisation", "opportunity__organisation__name")
+        .annotate(
+            minutes=Sum("minutes"),
+            credits=Sum("transfer__minutes"),
+            people=Count("person", distinct=True),
+        )
+        .order_by("-minutes", "opportunity__organisation__name")
     )
     by_month = list(
         approved.annotate(month=TruncMonth("worked_on"))
         .values("month")
-        .annotate(minutes=Sum("minutes"), people=Count("person", distinct=True))
+        .annotate(
+            minutes=Sum("minutes"),
+            credits=Sum("transfer__minutes"),
+            people=Count("person", distinct=True),
+        )
         .order_by("month")
     )
     total = sum(int(row["minutes"]) for row in by_person)
@@ -182,6 +200,7 @@ def report(initiative: Initiative, start: datetime.date, end: datetime.date) -> 
         end=end,
         by_person=by_person,
         by_opportunity=by_opportunity,
+        by_organisation=by_organisation,
         by_month=by_month,
         total_minutes=total,
         people=len(by_person),

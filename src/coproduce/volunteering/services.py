@@ -14,7 +14,7 @@ from django.utils import timezone
 from coproduce.core import gate
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.initiatives.models import Initiative, Stage
-from coproduce.initiatives.selectors import active_membership_for
+from coproduce.initiatives.selectors import active_membership_for, organisations_of
 from coproduce.record import services as record
 from coproduce.timecredits import services as credits
 from coproduce.volunteering.models import (
@@ -43,6 +43,11 @@ def opportunity_create(
     if stage.initiative_id != initiative.pk or stage.kind not in DELIVERY_STAGES:
         raise ValidationError(
             {"stage": "Choose this initiative's co-performing or co-management stage."}
+        )
+    organisation = fields.get("organisation")
+    if organisation is not None and organisation not in organisations_of(initiative):
+        raise ValidationError(
+            {"organisation": "Choose the initiative's lead organisation or one of its partners."}
         )
     opportunity = Opportunity(initiative=initiative, stage=stage, created_by=actor, **fields)
     opportunity.full_clean()

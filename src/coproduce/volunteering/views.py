@@ -289,14 +289,24 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _report_csv(initiative: Initiative, result: selectors.Report) -> HttpResponse:
+    """Every table of the report in one long table: which table, the row's name, the time
+    and credits in minutes, and how many people (or entries, per person)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="volunteering-{initiative.slug}-{result.start}-{result.end}.csv"'
     )
     writer = csv.writer(response)
-    writer.writerow(["person", "minutes", "credits_minutes", "entries"])
-    for row in result.by_person:
-        writer.writerow(
-            [row["person__username"], row["minutes"], row["credits"] or 0, row["entries"]]
-        )
+    writer.writerow(["table", "name", "minutes", "credits_minutes", "people_or_entries"])
+    tables = (
+        ("person", result.by_person, "person__username", "entries"),
+        ("opportunity", result.by_opportunity, "opportunity__title", "people"),
+        ("organisation", result.by_organisation, "opportunity__organisation__name", "people"),
+        ("month", result.by_month, "month", "people"),
+    )
+    for table, rows, name, count in tables:
+        for row in rows:
+            label = row[name] if table != "month" else f"{row[name]:%Y-%m}"
+            if table == "organisation" and label is None:
+                label = initiative.title
+            writer.writerow([table, label, row["minutes"], row["credits"] or 0, row[count]])
     return response

@@ -205,10 +205,13 @@ def test_report_spread_value_and_csv(client, rota: Rota) -> None:
         {"start": today.replace(day=1).isoformat(), "end": today.isoformat(), "format": "csv"},
     ).content.decode()
     assert csv_text.splitlines() == [
-        "person,minutes,credits_minutes,entries",
-        "v0,300,300,1",
-        "v1,60,60,1",
-        "v2,60,60,1",
+        "table,name,minutes,credits_minutes,people_or_entries",
+        "person,v0,300,300,1",
+        "person,v1,60,60,1",
+        "person,v2,60,60,1",
+        "opportunity,Community shop counter,420,420,3",
+        f"organisation,{rota.world.initiative.title},420,420,3",
+        f"month,{today:%Y-%m},420,420,3",
     ]
     client.force_login(rota.volunteers[0])
     assert (
@@ -340,3 +343,50 @@ def test_the_person_served_confirms_on_the_page(client, rota: Rota) -> None:
     )
     assert "Volunteer 0&#x27;s hours are confirmed" in done.content.decode()
     assert Account.objects.get(user=helper).balance == 30
+
+
+def test_time_and_credits_per_organisation(client, rota: Rota) -> None:
+    from coproduce.organisations.models import Organisation
+    from coproduce.volunteering import selectors
+
+    world, today = rota.world, timezone.localdate()
+    shop = Organisation.objects.create(name="Village Shop Ltd", kind="community_group")
+    stranger = Organisation.objects.create(name="Elsewhere Trust", kind="third_sector")
+    world.initiative.partner_organisations.add(shop)
+    with pytest.raises(ValidationError, match="lead organisation or one of its partners"):
+        services.opportunity_create(
+            actor=world.coordinator,
+            initiative=world.initiative,
+            stage=rota.opportunity.stage,
+            title="Elsewhere",
+            role="Help",
+            description="Not ours",
+            organisation=stranger,
+        )
+    stocking = services.opportunity_create(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        stage=rota.opportunity.stage,
+        title="Stocking shelves",
+        role="Stock",
+        description="Fill the shelves",
+        organisation=shop,
+    )
+    for opportunity, person, minutes in (
+        (stocking, rota.volunteers[0], 90),
+        (stocking, rota.volunteers[1], 30),
+        (rota.opportunity, rota.volunteers[1], 60),
+    ):
+        log = services.hours_log(
+            actor=person, opportunity=opportunity, minutes=minutes, worked_on=today
+        )
+        services.hours_decide(actor=world.coordinator, log=log, approve=True)
+    result = selectors.report(world.initiative, today.replace(day=1), today)
+    rows = [
+        (r["opportunity__organisation__name"], r["minutes"], r["credits"], r["people"])
+        for r in result.by_organisation
+    ]
+    assert rows == [("Village Shop Ltd", 120, 120, 2), (None, 60, 60, 1)]
+    client.force_login(world.coordinator)
+    page = client.get(f"/initiatives/{world.initiative.slug}/volunteering/report/").content.decode()
+    assert "<td>Village Shop Ltd</td><td>2 h</td><td>120</td><td>2</td>" in page
