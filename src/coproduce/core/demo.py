@@ -27,11 +27,14 @@ from coproduce.core.vocabulary import (
     StageStatus,
     Unit,
 )
+from coproduce.exchanges import services as exchanges
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Initiative, JoinPolicy, MembershipStatus
 from coproduce.organisations.models import OrganisationKind
 from coproduce.organisations.services import organisation_get_or_create
 from coproduce.record import services as record
+from coproduce.timecredits import services as credits
+from coproduce.volunteering import services as volunteering
 
 DEMO_PASSWORD = "coproduce-demo"  # noqa: S105 - published on purpose: demo accounts only
 
@@ -292,6 +295,49 @@ def _taff(people: dict[str, User]) -> None:
         participants_citizen=14,
         participants_professional=3,
         decided_on=D(2008, 6, 20),
+    )
+    _taff_delivery(curator, taff, stage[StageKind.CO_PERFORMING], housing, rhian, tom)
+
+
+def _taff_delivery(
+    curator: User, taff: Initiative, stage: Any, housing: Any, rhian: User, tom: User
+) -> None:
+    """Time credits in use: an opportunity with the housing association, approved hours
+    that earned credits, a leisure-centre offer, and a lift offered between members."""
+    youth_club = volunteering.opportunity_create(
+        actor=curator,
+        initiative=taff,
+        stage=stage,
+        organisation=housing,
+        title="Youth club helper",
+        role="Run games and the tuck shop",
+        description="Help run the Tuesday youth club in the community room.",
+        skills="youth work, cooking",
+        location="Community room, Taff Street",
+        accessibility="Step-free entrance; hearing loop",
+    )
+    log = volunteering.hours_log(
+        actor=rhian,
+        opportunity=youth_club,
+        minutes=3 * 60,
+        worked_on=datetime.date.today() - datetime.timedelta(days=7),
+        note="Ran the games night",
+    )
+    volunteering.hours_decide(actor=curator, log=log, approve=True)
+    centre = organisation_get_or_create(
+        name="Cardiff leisure centre", kind=OrganisationKind.PUBLIC_AGENCY, locality="Cardiff"
+    )
+    partner = credits.partner_add(
+        actor=curator, initiative=taff, organisation=centre, representatives=[tom]
+    )
+    credits.offer_add(actor=curator, partner=partner, title="One swim", price=60)
+    exchanges.listing_add(
+        actor=rhian,
+        initiative=taff,
+        kind="offer",
+        title="Lifts to the surgery",
+        description="I drive and can take someone to appointments on weekday mornings.",
+        minutes=60,
     )
 
 
