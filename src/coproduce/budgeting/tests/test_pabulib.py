@@ -108,3 +108,97 @@ def test_malformed_files_say_what_is_wrong(change: tuple[str, str], message: str
     with pytest.raises(PbFormatError) as error:
         parse_pb(APPROVAL.replace(*change, 1))
     assert message in str(error.value)
+
+
+def _shape(election) -> tuple:
+    """What counting sees: budget, type, projects, voters and the ballot groups (any order)."""
+    groups = sorted((g.projects, g.points or (), g.count) for g in election.groups)
+    projects = [(p.id, p.cost) for p in election.projects]
+    return election.budget, election.vote_type, projects, election.voter_count, groups
+
+
+SCORED = APPROVAL.replace("vote_type;approval", "vote_type;cumulative").replace(
+    "voter_id;vote\n", "voter_id;vote;points\n"
+)
+SCORED = "\n".join(
+    line
+    + (";" + ",".join(["1"] * len(line.split(";")[1].split(","))) if line[:1].isdigit() else "")
+    for line in SCORED.split("\n")
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        APPROVAL,
+        APPROVAL.replace("\n", "\r\n"),  # Windows line endings
+        APPROVAL.replace("5;b,c\n", "5;b, c\n"),  # a space to tidy
+        APPROVAL.replace("5;b,c\n", "5;b,c\n\n   \n"),  # blank lines among the votes
+        APPROVAL.replace("voter_id;vote\n1;a", "voter_id;vote;age\n1;a;40"),  # more columns
+        APPROVAL.replace("vote_type;approval", "vote_type;choose-1"),
+        SCORED,
+        SCORED.replace("\n", "\r\n"),
+        APPROVAL.replace("vote_type;approval", "vote_type;ordinal"),
+    ],
+    ids=[
+        "plain",
+        "crlf",
+        "space",
+        "blank-lines",
+        "more-columns",
+        "choose-1",
+        "points",
+        "points-crlf",
+        "ordinal",
+    ],
+)
+def test_the_quick_paths_read_what_the_general_parser_reads(text: str) -> None:
+    from coproduce.budgeting.counting.pabulib import _parse
+
+    assert _shape(_parse(text, fast=True)) == _shape(_parse(text, fast=False))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Netherlands_Assen_2024",
+        "Poland_Swiecie_2023",
+        "France_Toulouse_2019",
+        "Poland_Warszawa_2022_Bemowo",
+        "Poland_Poznan_2023",
+        "Netherlands_Amsterdam_309",
+    ],
+)
+def test_the_quick_paths_match_the_general_parser_on_real_files(name: str) -> None:
+    from pathlib import Path
+
+    from coproduce.budgeting.counting.pabulib import _parse
+
+    text = (Path(__file__).parents[5] / "shared" / "pabulib" / f"{name}.pb").read_text("utf-8-sig")
+    assert _shape(_parse(text, fast=True)) == _shape(_parse(text, fast=False))
+
+
+def test_usual_files_take_the_quick_paths_and_unusual_ones_do_not() -> None:
+    from coproduce.budgeting.counting.pabulib import (
+        _approval_groups,
+        _read_head,
+        _tally_votes_fast,
+    )
+
+    def votes(text: str) -> str:
+        return text.split("VOTES\n", 1)[1]
+
+    ordered = sorted(_read_head(APPROVAL.split("VOTES")[0])[1], key=lambda p: p.id)
+    quick = _approval_groups(votes(APPROVAL), ordered)
+    assert quick is not None and quick[1] == 10
+    assert sorted((g.projects, g.count) for g in quick[0]) == [
+        ((0,), 4),
+        ((1, 2), 3),
+        ((2, 3), 2),
+        ((3,), 1),
+    ]
+    assert _approval_groups(votes(APPROVAL.replace("5;b,c", "5;b, c")), ordered) is None
+    assert _approval_groups(votes(APPROVAL.replace("5;b,c", "5;b,z")), ordered) is None
+    assert _approval_groups(votes(APPROVAL.replace("5;b,c", '5;"b,c"')), ordered) is None
+    assert _tally_votes_fast(votes(SCORED)) is not None
+    assert _tally_votes_fast(votes(APPROVAL.replace("5;b,c", "5"))) is None  # a short row
