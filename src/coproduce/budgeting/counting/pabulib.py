@@ -68,25 +68,22 @@ def _vote_cells(text: str) -> tuple[list[Any], int, int] | None:
 
 def _tally_votes_fast(text: str) -> Tallied | None:
     """The same count as ``_tally_votes`` for the usual file (see ``_vote_cells``), with a
-    Counter in C. Ballot numbers are exact; line numbers are not kept (a file with an error
-    is parsed again the slow way)."""
+    Counter in C. Ballot and line numbers are not kept: a file with an error is parsed again
+    the general way, which says where the error is."""
     cells = _vote_cells(text)
     if cells is None:
         return None
     found, vote_at, points_at = cells
     keys = found if points_at < 0 or points_at > vote_at else [(v, p) for p, v in found]
-    counts = Counter(keys)
-    first = dict(zip(reversed(keys), range(len(keys), 0, -1), strict=True))
     tallied: Tallied = {}
-    for key, count in counts.items():
+    for key, count in Counter(keys).items():
         vote, points = (key, "") if points_at < 0 else key
         clean = (vote.strip(), points.strip())
         seen = tallied.get(clean)
         if seen is None:
-            tallied[clean] = [count, first[key], 0]
+            tallied[clean] = [count, 0, 0]
         else:
             seen[0] += count
-            seen[1] = min(seen[1], first[key])
     return tallied
 
 
