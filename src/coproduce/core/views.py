@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from coproduce.cases.selectors import case_library_summary
+from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.selectors import initiatives_visible_to
 
 
@@ -48,3 +49,19 @@ def one_button_action(
         messages.success(request, done)
     back = request.POST.get("next", "")
     return redirect(back if back.startswith(back_under) else fallback)
+
+
+def saved_form(
+    request: HttpRequest, form: Any, save: Callable[[dict[str, Any]], Any], done: str, then: str
+) -> HttpResponse | None:
+    """On a POST with a valid form, hand its data to a service; on success say ``done`` and
+    redirect to ``then``. None when there is nothing to save, or the form now shows why not."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        save(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, done)
+    return redirect(then)

@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
+from coproduce.core.views import saved_form
 from coproduce.initiatives.views import visible
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.forms import (
@@ -113,16 +115,15 @@ def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
     policy_form = PolicyForm(
         request.POST or None, instance=services.policy_of(initiative), prefix="policy"
     )
-    if request.method == "POST" and policy_form.is_valid():
-        try:
-            services.policy_set(
-                actor=request.user, initiative=initiative, **policy_form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(policy_form, error)
-        else:
-            messages.success(request, "The limits are saved.")
-            return redirect("timecredits:ledger", slug=slug)
+    saved = saved_form(
+        request,
+        policy_form,
+        lambda data: services.policy_set(actor=request.user, initiative=initiative, **data),
+        "The limits are saved.",
+        reverse("timecredits:ledger", kwargs={"slug": slug}),
+    )
+    if saved is not None:
+        return saved
     page = Paginator(selectors.ledger_of(initiative), 50).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
         "initiative": initiative,

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from coproduce.core import gate
 from coproduce.core.charts import bars
 from coproduce.core.forms import add_service_errors
-from coproduce.core.views import one_button_action
+from coproduce.core.views import one_button_action, saved_form
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.views import visible
 from coproduce.volunteering import selectors, services
@@ -247,16 +247,15 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     policy_form = PolicyForm(
         request.POST or None, instance=selectors.policy_of(initiative), prefix="policy"
     )
-    if request.method == "POST" and policy_form.is_valid():
-        try:
-            services.policy_set(
-                actor=request.user, initiative=initiative, **policy_form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(policy_form, error)
-        else:
-            messages.success(request, "The cap and valuation are saved.")
-            return redirect("volunteering:report", slug=slug)
+    saved = saved_form(
+        request,
+        policy_form,
+        lambda data: services.policy_set(actor=request.user, initiative=initiative, **data),
+        "The cap and valuation are saved.",
+        reverse("volunteering:report", kwargs={"slug": slug}),
+    )
+    if saved is not None:
+        return saved
     if not period.is_valid():
         context = {"initiative": initiative, "period": period, "policy_form": policy_form}
         return render(request, "volunteering/report.html", context, status=400)
