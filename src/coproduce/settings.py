@@ -181,7 +181,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Coproduce API",
-    "DESCRIPTION": "Initiatives, stages, members, the co-production record and the case library.",
+    "DESCRIPTION": "Initiatives, stages, members, the co-production record, the case library, "
+    "participatory budgeting, and co-delivery: volunteering, time credits, exchanges between "
+    "members, boards and peer support.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
@@ -195,6 +197,8 @@ SPECTACULAR_SETTINGS = {
         "MembershipStatusEnum": "coproduce.initiatives.models.MembershipStatus",
         "ProposalStatusEnum": "coproduce.budgeting.models.ProposalStatus",
         "PhaseEnum": "coproduce.budgeting.models.Phase",
+        "RoleEnum": "coproduce.core.vocabulary.Role",
+        "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
     },
 }
 

@@ -230,7 +230,9 @@ def hours_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         lambda: services.hours_decide(
             actor=request.user, log=log, approve=approve, reason=form.cleaned_data["reason"]
         ),
-        f"{log.person}'s hours are confirmed and their credits earned."
+        f"{log.person}'s hours are "
+        f"{'confirmed' if log.served_id == request.user.pk else 'approved'}"
+        " and their credits earned."
         if approve
         else "The hours are not approved.",
     )
