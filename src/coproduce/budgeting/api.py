@@ -21,6 +21,7 @@ from coproduce.budgeting.models import (
     Proposal,
 )
 from coproduce.core import gate
+from coproduce.core.api import TextKeyField
 from coproduce.initiatives.models import Initiative, Stage
 
 
@@ -54,7 +55,7 @@ class PhaseCountSerializer(serializers.ModelSerializer):
 
 
 class ProcessSerializer(serializers.ModelSerializer):
-    initiative = serializers.SlugRelatedField(slug_field="slug", queryset=Initiative.objects.all())
+    initiative = TextKeyField(slug_field="slug", queryset=Initiative.objects.all())
     stage = serializers.PrimaryKeyRelatedField(queryset=Stage.objects.all())
     budgets = BudgetSerializer(many=True)
     phase_counts = PhaseCountSerializer(many=True, read_only=True)

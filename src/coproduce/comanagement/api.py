@@ -26,15 +26,10 @@ from coproduce.comanagement.models import (
     Vote,
 )
 from coproduce.core import gate
+from coproduce.core.api import username_field
 from coproduce.core.vocabulary import DecisionRule
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.record.api import InitiativeStageField
-
-
-def _person_field(**kwargs: Any) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
-        slug_field="username", queryset=get_user_model().objects.all(), **kwargs
-    )
 
 
 class SeatSerializer(serializers.ModelSerializer):
@@ -60,7 +55,7 @@ class BoardSerializer(serializers.ModelSerializer):
 
 
 class SeatAddSerializer(serializers.Serializer):
-    person = _person_field()
+    person = username_field()
     role = serializers.ChoiceField(choices=SeatRole.choices, default=SeatRole.MEMBER)
 
 
@@ -105,14 +100,14 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 
 class AttendanceSerializer(serializers.Serializer):
-    attendees = _person_field(many=True)
+    attendees = username_field(many=True)
     minutes = serializers.CharField(max_length=20000, allow_blank=True)
 
 
 class DecideSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     rule = serializers.ChoiceField(choices=[DecisionRule.VOTE, DecisionRule.CONSENSUS])
-    initiated_by = _person_field()
+    initiated_by = username_field()
     votes = serializers.DictField(
         child=serializers.ChoiceField(choices=Vote.choices),
         required=False,
@@ -121,7 +116,8 @@ class DecideSerializer(serializers.Serializer):
     outcome = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
 
     def validate_votes(self, votes: dict[str, str]) -> dict[Any, str]:
-        people = get_user_model().objects.in_bulk(list(votes), field_name="username")
+        possible = [name for name in votes if "\x00" not in name and len(name) <= 150]
+        people = get_user_model().objects.in_bulk(possible, field_name="username")
         unknown = sorted(set(votes) - set(people))
         if unknown:
             raise serializers.ValidationError(f"No one has the username {unknown[0]!r}.")

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import pagination, serializers, throttling
@@ -38,3 +39,18 @@ class AnonThrottle(throttling.AnonRateThrottle):
 
 class UserThrottle(throttling.UserRateThrottle):
     cache = caches["throttle"]
+
+
+class TextKeyField(serializers.SlugRelatedField):
+    """An object named by a text key (a username, a slug). Text with a NUL character, which
+    PostgreSQL cannot hold, is answered like any unknown key (400), not a database error."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", ""))
+        return super().to_internal_value(data)
+
+
+def username_field(**kwargs: Any) -> TextKeyField:
+    """A person, named by their username."""
+    return TextKeyField(slug_field="username", queryset=get_user_model().objects.all(), **kwargs)

@@ -7,7 +7,6 @@ named in it."""
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
@@ -17,19 +16,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
+from coproduce.core.api import username_field
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.peersupport import selectors, services
 from coproduce.peersupport.models import Concern, Match, PeerSupporter, Session, SupportRequest
 
 
-def _person_field(**kwargs: Any) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
-        slug_field="username", queryset=get_user_model().objects.all(), **kwargs
-    )
-
-
 class SupporterSerializer(serializers.ModelSerializer):
-    person = _person_field()
+    person = username_field()
 
     class Meta:
         model = PeerSupporter
@@ -93,7 +87,7 @@ class MatchSerializer(serializers.ModelSerializer):
 
 
 class ConcernSerializer(serializers.ModelSerializer):
-    professional = _person_field()
+    professional = username_field()
     raised_by = serializers.CharField(source="raised_by.username", read_only=True)
 
     class Meta:

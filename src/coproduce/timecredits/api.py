@@ -6,7 +6,6 @@ the transfer it already made (200, ``Idempotent-Replayed: true``) and moves noth
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
@@ -18,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
+from coproduce.core.api import username_field
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.models import Account, CreditPolicy, Transfer
@@ -68,17 +68,13 @@ class TransferSerializer(serializers.ModelSerializer):
 
 
 class GiftSerializer(serializers.Serializer):
-    to = serializers.SlugRelatedField(
-        slug_field="username", queryset=get_user_model().objects.all()
-    )
+    to = username_field()
     minutes = serializers.IntegerField(min_value=1, max_value=services.MAX_MINUTES)
     message = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
 
 
 class EarnSerializer(serializers.Serializer):
-    person = serializers.SlugRelatedField(
-        slug_field="username", queryset=get_user_model().objects.all()
-    )
+    person = username_field()
     minutes_given = serializers.IntegerField(min_value=1, max_value=services.MAX_MINUTES)
     description = serializers.CharField(
         max_length=300, required=False, default="", allow_blank=True

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
@@ -12,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
+from coproduce.core.api import username_field
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.initiatives.models import Stage
 from coproduce.volunteering import selectors, services
@@ -60,9 +60,7 @@ class SignUpSerializer(serializers.ModelSerializer):
 
 class HoursSerializer(serializers.ModelSerializer):
     person = serializers.CharField(source="person.username", read_only=True)
-    served = serializers.SlugRelatedField(
-        slug_field="username",
-        queryset=get_user_model().objects.all(),
+    served = username_field(
         required=False,
         allow_null=True,
         help_text="The member you gave the time to; they may confirm it instead of a coordinator.",

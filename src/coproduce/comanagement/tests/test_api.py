@@ -88,3 +88,33 @@ def test_a_board_set_up_met_and_decided_through_the_api(api: APIClient, world: W
     api.force_authenticate(None)
     shown = api.get(base + f"meetings/{meeting['id']}/").json()
     assert (shown["minutes"], len(shown["decisions"])) == ("Agreed Sundays.", 1)
+
+
+def test_votes_naming_no_one_get_a_clear_answer(api: APIClient, world: World) -> None:
+    stage = initiatives.stage_create(
+        actor=world.coordinator, initiative=world.initiative, kind=StageKind.CO_MANAGEMENT
+    )
+    api.force_authenticate(world.coordinator)
+    base = f"/api/v1/initiatives/{world.initiative.slug}/"
+    board = api.post(base + "boards/", {"name": "Trust", "stage": stage.pk}, format="json").json()
+    api.post(base + f"boards/{board['id']}/seats/", {"person": "member"}, format="json")
+    held_at = (timezone.now() - datetime.timedelta(hours=1)).isoformat()
+    meeting = api.post(
+        base + "meetings/",
+        {"board": board["id"], "held_at": held_at, "agenda": "Budget"},
+        format="json",
+    ).json()
+    api.post(
+        base + f"meetings/{meeting['id']}/attendance/",
+        {"attendees": ["member"], "minutes": ""},
+        format="json",
+    )
+    for name in ("nobody", "bad\x00name", "x" * 200):
+        answer = api.post(
+            base + f"meetings/{meeting['id']}/decide/",
+            {"title": "T", "rule": "vote", "initiated_by": "member", "votes": {name: "for"}},
+            format="json",
+        )
+        assert answer.status_code == 400
+        assert answer.json()["votes"] == [f"No one has the username {name!r}."]
+    assert not BoardDecision.objects.exists()

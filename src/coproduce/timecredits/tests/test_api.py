@@ -114,3 +114,18 @@ def test_options_on_the_policy_describes_it_without_failing(api: APIClient, worl
     answer = api.options(f"/api/v1/initiatives/{world.initiative.slug}/credits/policy/")
     assert answer.status_code == 200
     assert answer.json()["name"] == "Policy"
+
+
+def test_a_username_with_a_nul_character_is_refused_plainly(api: APIClient, world: World) -> None:
+    api.force_authenticate(world.coordinator)
+    answer = api.post(
+        f"/api/v1/initiatives/{world.initiative.slug}/credits/earn/",
+        {"person": "mem\x00ber", "minutes_given": 30},
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="nul-1",
+    )
+    assert (answer.status_code, answer.json()) == (
+        400,
+        {"person": ["Object with username=member does not exist."]},
+    )
+    assert Transfer.objects.count() == 0
