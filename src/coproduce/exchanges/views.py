@@ -46,6 +46,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "Your listing is up.")
             return redirect("exchanges:overview", slug=slug)
     listings = selectors.open_listings(initiative)
+    blank_confirm = ConfirmForm()
     context = {
         "initiative": initiative,
         "form": form,
@@ -53,8 +54,8 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         "needs": [x for x in listings if x.kind == "request" and x.person_id != request.user.pk],
         "mine": selectors.listings_of(initiative, request.user).filter(is_open=True),
         "exchanges": selectors.exchanges_seen_by(initiative, request.user, everyone=False),
-        "confirm_key": ConfirmForm().initial["key"],
-        "today": ConfirmForm().initial["done_on"],
+        "confirm_key": blank_confirm.initial["key"],
+        "today": blank_confirm.initial["done_on"],
     }
     return render(request, "exchanges/overview.html", context, status=400 if form.errors else 200)
 

@@ -41,7 +41,10 @@ BLANK_LINE = re.compile(r"^[ \t\r]*$", re.MULTILINE)
 CELL = "[^;\n]*"
 
 
-def _vote_cells(text: str) -> tuple[list[Any], int, int] | None:
+Cells = tuple[list[Any], int, int]  # the cells found, the vote column, the points column
+
+
+def _vote_cells(text: str) -> Cells | None:
     """The vote (and points) cells of every row of the VOTES section, found by one regular
     expression in C, with the columns they came from; None unless the file is the usual
     kind (no quoting, the header on the first line, every row reaching those columns)."""
@@ -66,11 +69,11 @@ def _vote_cells(text: str) -> tuple[list[Any], int, int] | None:
     return found, vote_at, points_at
 
 
-def _tally_votes_fast(text: str) -> Tallied | None:
+def _tally_votes_fast(text: str, cells: Cells | None = None) -> Tallied | None:
     """The same count as ``_tally_votes`` for the usual file (see ``_vote_cells``), with a
     Counter in C. Ballot and line numbers are not kept: a file with an error is parsed again
     the general way, which says where the error is."""
-    cells = _vote_cells(text)
+    cells = cells or _vote_cells(text)
     if cells is None:
         return None
     found, vote_at, points_at = cells
@@ -87,12 +90,14 @@ def _tally_votes_fast(text: str) -> Tallied | None:
     return tallied
 
 
-def _approval_groups(text: str, projects: list[Project]) -> tuple[list[BallotGroup], int] | None:
+def _approval_groups(
+    text: str, projects: list[Project], cells: Cells | None = None
+) -> tuple[list[BallotGroup], int] | None:
     """For approval and choose-1 ballots in the usual file, the ballot groups straight from
     the distinct vote cells: each distinct cell is split and mapped once, in one tight loop.
     None if anything is unusual (points, spaces, unknown or repeated projects): the general
     path then parses it and says what is wrong."""
-    cells = _vote_cells(text)
+    cells = cells or _vote_cells(text)
     if cells is None or cells[2] >= 0:
         return None
     counts = Counter(cells[0])
@@ -182,13 +187,10 @@ def _parse(text: str, *, fast: bool = True) -> Election:
     head = text[: heading.start()] if heading else text
     votes = text[heading.end() :].lstrip("\r").removeprefix("\n") if heading else ""
     meta, projects = _read_head(head)
-    if fast and heading and meta["vote_type"] in ("approval", "choose-1"):
+    cells = _vote_cells(votes) if fast and heading else None
+    if cells is not None and meta["vote_type"] in ("approval", "choose-1"):
         ordered = sorted(projects, key=lambda p: p.id)
-        quick = (
-            _approval_groups(votes, ordered)
-            if len({p.id for p in ordered}) == len(ordered)
-            else None
-        )
+        quick = _approval_groups(votes, ordered, cells)
         if quick is not None:
             groups, voters = quick
             return Election(
@@ -199,7 +201,7 @@ def _parse(text: str, *, fast: bool = True) -> Election:
                 meta=meta,
                 voter_count=voters,
             )
-    tallied = _tally_votes_fast(votes) if fast and heading else None
+    tallied = _tally_votes_fast(votes, cells) if cells is not None else None
     if tallied is not None:
         try:
             return _election(meta, projects, tallied)
