@@ -10,12 +10,6 @@ from coproduce.initiatives.models import Initiative
 from coproduce.timecredits.models import Account, Offer, Partner, Transfer, Voucher
 
 
-def own_account(initiative: Initiative, user: Any) -> Account | None:
-    if not user.is_authenticated:
-        return None
-    return Account.objects.filter(initiative=initiative, user=user).first()
-
-
 def statement(account: Account) -> QuerySet[Transfer]:
     """The account's transfers, newest first."""
     return (

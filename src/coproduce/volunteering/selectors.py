@@ -65,12 +65,6 @@ def hours_to_confirm(initiative: Initiative, person: Any) -> QuerySet[HoursLog]:
     return hours_waiting(initiative).filter(served=person)
 
 
-def hours_of(initiative: Initiative, person: Any) -> QuerySet[HoursLog]:
-    return HoursLog.objects.filter(
-        opportunity__initiative=initiative, person=person
-    ).select_related("opportunity")
-
-
 def hours_seen_by(initiative: Initiative, person: Any, *, everyone: bool) -> QuerySet[HoursLog]:
     """Everyone's hours (for coordinators), or a person's own and those given to them."""
     hours = HoursLog.objects.filter(opportunity__initiative=initiative)
