@@ -342,7 +342,7 @@ class BudgetViewSet(viewsets.GenericViewSet):
     def get_queryset(self) -> QuerySet[Budget]:
         # One budget at a time, so the gate's view check (404 if not visible) is the filter:
         # the voting hot path skips building the visibility subquery on every request.
-        return Budget.objects.select_related("process__initiative", "process__stage")
+        return Budget.objects.select_related("process__initiative")
 
     def get_object(self) -> Budget:
         return gate.get_object(

@@ -3,6 +3,7 @@
 Threads each hold their own database connection, as the web server's workers do.
 """
 
+import time
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from django.core.exceptions import ValidationError
 
 from conftest import World, add_member, hammer, make_initiative, make_user
 from coproduce.budgeting import services
-from coproduce.budgeting.models import Ballot, BallotChoice
+from coproduce.budgeting.models import Ballot, BallotChoice, PhaseCount
 from coproduce.budgeting.services import Choice
 from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting
 from coproduce.record.models import Contribution
@@ -121,3 +122,45 @@ def test_concurrent_voters_never_overspend_and_all_acknowledged_ballots_are_stor
     assert not BallotChoice.objects.filter(
         ballot__voter__username__in=[v.username for i, v in enumerate(voters) if i % 3 == 0]
     ).exists()
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
+    live_pb: PB, round_, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each ballot is held open for 0.3 s after reading the phase; the coordinator closes
+    the vote 0.1 s in. The close must wait for them, and its count must include them."""
+    voters = [make_user(f"late-{round_}-{i}") for i in range(10)]
+    check_choices = services._check_choices
+
+    def slow_check(*args: Any) -> None:
+        time.sleep(0.3)
+        check_choices(*args)
+
+    monkeypatch.setattr(services, "_check_choices", slow_check)
+
+    def work(i: int) -> str:
+        if i == 0:
+            time.sleep(0.1)
+            services.phase_advance(actor=live_pb.world.coordinator, process=live_pb.process)
+            return "closed"
+        services.ballot_cast(
+            actor=voters[i - 1],
+            budget=live_pb.north,
+            choices=[Choice(live_pb.proposals["benches"].pk)],
+        )
+        return "cast"
+
+    results = hammer(11, work)
+    assert results.count("closed") == 1
+    assert results.count("cast") == 10
+    closing = PhaseCount.objects.get(process=live_pb.process, phase="voting")
+    assert (closing.ballots, closing.casts) == (10, 10)
+    assert Ballot.objects.filter(budget__process=live_pb.process).count() == 10
+    with pytest.raises(ValidationError, match="only during voting"):
+        services.ballot_cast(
+            actor=live_pb.world.member,
+            budget=live_pb.north,
+            choices=[Choice(live_pb.proposals["benches"].pk)],
+        )
+    assert Ballot.objects.filter(budget__process=live_pb.process).count() == 10

@@ -38,6 +38,25 @@ def test_token_authentication_records_a_contribution(api: APIClient, world: Worl
     assert (stored.contributor, stored.recorded_by) == (world.member, world.member)
 
 
+def test_an_unknown_or_deactivated_token_is_refused_and_records_nothing(
+    api: APIClient, world: World
+) -> None:
+    body = {**GOOD, "stage": world.stage.pk}
+    api.credentials(HTTP_AUTHORIZATION="Token " + "0" * 40)
+    unknown = api.post(url(world), body, format="json")
+    assert (unknown.status_code, unknown.json()) == (403, {"detail": "Invalid token."})
+    token = Token.objects.create(user=world.member)
+    world.member.is_active = False
+    world.member.save(update_fields=["is_active"])
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    deactivated = api.post(url(world), body, format="json")
+    assert (deactivated.status_code, deactivated.json()) == (
+        403,
+        {"detail": "User inactive or deleted."},
+    )
+    assert Contribution.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
