@@ -164,7 +164,7 @@ class Membership(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["initiative", "side", "created_at"]
+        ordering = ["initiative_id", "side", "created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["initiative", "user"], name="one_membership_per_person"

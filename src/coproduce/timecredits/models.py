@@ -77,7 +77,7 @@ class Account(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["initiative", "kind", "pk"]
+        ordering = ["initiative_id", "kind", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=AccountKind.values), name="tc_kind_valid"),
             models.CheckConstraint(

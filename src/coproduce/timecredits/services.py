@@ -127,7 +127,10 @@ def _move(
     reason: str = "",
 ) -> tuple[Transfer, bool]:
     """Move ``minutes`` from ``debit`` to ``credit``. Returns the transfer and whether it
-    was made now (False: the same request, by its idempotency key, was made before)."""
+    was made now (False: the same request, by its idempotency key, was made before).
+
+    It runs in its caller's transaction (every caller is atomic; the row locks need one),
+    and any error it raises rolls that back whole: no savepoint round trips on this path."""
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 < minutes <= MAX_MINUTES:
         raise ValidationError(
             {"minutes": f"Give a whole number of minutes from 1 to {MAX_MINUTES}."}
@@ -138,67 +141,63 @@ def _move(
         raise ValidationError({"account": "Credits cannot move from an account to itself."})
     if len(key) > 100:
         raise ValidationError({"idempotency_key": "An idempotency key has at most 100 characters."})
-    with transaction.atomic():
-        locked = {
-            a.pk: a
-            for a in Account.objects.select_for_update()
-            .filter(pk__in=[debit.pk, credit.pk])
-            .order_by("pk")
-        }
-        if key:
-            earlier = Transfer.objects.filter(created_by=actor, idempotency_key=key).first()
-            if earlier is not None:
-                same = (earlier.kind, earlier.debit_id, earlier.credit_id, earlier.minutes) == (
-                    kind,
-                    debit.pk,
-                    credit.pk,
-                    minutes,
-                )
-                if not same:
-                    raise Conflict(
-                        "That idempotency key was used for a different transfer; use a new key "
-                        "for a new transfer."
-                    )
-                return earlier, False
-        source, target = locked[debit.pk], locked[credit.pk]
-        if source.floor is not None and source.balance - minutes < source.floor:
-            raise ValidationError(
-                {
-                    "minutes": f"Not enough credit: {source.owner_name} has {source.balance} "
-                    f"minutes and may go down to {source.floor}."
-                }
+    locked = {
+        a.pk: a
+        for a in Account.objects.select_for_update(of=("self",))
+        .select_related("user", "organisation")
+        .filter(pk__in=[debit.pk, credit.pk])
+        .order_by("pk")
+    }
+    if key:
+        earlier = Transfer.objects.filter(created_by=actor, idempotency_key=key).first()
+        if earlier is not None:
+            same = (earlier.kind, earlier.debit_id, earlier.credit_id, earlier.minutes) == (
+                kind,
+                debit.pk,
+                credit.pk,
+                minutes,
             )
-        if target.ceiling is not None and target.balance + minutes > target.ceiling:
-            raise ValidationError(
-                {
-                    "minutes": f"{target.owner_name} can hold at most {target.ceiling} minutes "
-                    "of credit."
-                }
-            )
-        source.balance -= minutes
-        target.balance += minutes
-        source.save(update_fields=["balance"])
-        target.save(update_fields=["balance"])
-        try:
-            with transaction.atomic():
-                transfer = Transfer.objects.create(
-                    initiative_id=source.initiative_id,
-                    kind=kind,
-                    debit=source,
-                    credit=target,
-                    minutes=minutes,
-                    description=description[:300],
-                    created_by=actor,
-                    reverses=reverses,
-                    reason=reason[:300],
-                    idempotency_key=key,
+            if not same:
+                raise Conflict(
+                    "That idempotency key was used for a different transfer; use a new key "
+                    "for a new transfer."
                 )
-        except IntegrityError:
-            # the same key, at the same moment, for other accounts; or a second reversal
-            raise Conflict(
-                "This was already done by another request (the same idempotency key, or a "
-                "correction already made)."
-            ) from None
+            return earlier, False
+    source, target = locked[debit.pk], locked[credit.pk]
+    if source.floor is not None and source.balance - minutes < source.floor:
+        raise ValidationError(
+            {
+                "minutes": f"Not enough credit: {source.owner_name} has {source.balance} "
+                f"minutes and may go down to {source.floor}."
+            }
+        )
+    if target.ceiling is not None and target.balance + minutes > target.ceiling:
+        raise ValidationError(
+            {"minutes": f"{target.owner_name} can hold at most {target.ceiling} minutes of credit."}
+        )
+    source.balance -= minutes
+    target.balance += minutes
+    source.save(update_fields=["balance"])
+    target.save(update_fields=["balance"])
+    try:
+        transfer = Transfer.objects.create(
+            initiative_id=source.initiative_id,
+            kind=kind,
+            debit=source,
+            credit=target,
+            minutes=minutes,
+            description=description[:300],
+            created_by=actor,
+            reverses=reverses,
+            reason=reason[:300],
+            idempotency_key=key,
+        )
+    except IntegrityError:
+        # the same key, at the same moment, for other accounts; or a second reversal
+        raise Conflict(
+            "This was already done by another request (the same idempotency key, or a "
+            "correction already made)."
+        ) from None
     return transfer, True
 
 
@@ -292,7 +291,7 @@ def _member_to_member(
     return _move(
         actor=actor,
         kind=kind,
-        debit=person_account(initiative, actor),
+        debit=_account(initiative, user=actor),  # the gate has just found them a member
         credit=person_account(initiative, to),
         minutes=minutes,
         description=text,
