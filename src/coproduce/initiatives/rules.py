@@ -7,6 +7,7 @@ from typing import Any
 
 import rules
 
+from coproduce.core.queries import one_or_none
 from coproduce.initiatives.models import Initiative, JoinPolicy, MembershipStatus, Visibility
 
 
@@ -21,7 +22,7 @@ def _membership_status(user: Any, target: Any) -> str | None:
     initiative = initiative_of(target)
     if initiative is None or not user.is_authenticated:
         return None
-    return initiative.memberships.filter(user=user).values_list("status", flat=True).first()
+    return one_or_none(initiative.memberships.filter(user=user).values_list("status", flat=True))
 
 
 @rules.predicate

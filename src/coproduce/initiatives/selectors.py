@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
+from coproduce.core.queries import one_or_none
 from coproduce.initiatives.models import Initiative, Membership, MembershipStatus, Visibility
 from coproduce.organisations.models import Organisation
 
@@ -25,7 +26,7 @@ def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
 def membership_for(user: Any, initiative: Initiative) -> Membership | None:
     if not user.is_authenticated:
         return None
-    return initiative.memberships.filter(user=user).first()
+    return one_or_none(initiative.memberships.filter(user=user))
 
 
 def active_membership_for(user: Any, initiative: Initiative) -> Membership | None:

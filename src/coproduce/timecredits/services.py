@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.errors import Conflict
+from coproduce.core.queries import one_or_none
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import active_membership_for
 from coproduce.organisations.models import Organisation
@@ -80,7 +81,7 @@ def _is_member(initiative: Initiative, user: Any) -> bool:
 def _account(initiative: Initiative, **owner: Any) -> Account:
     """The owner's account in the initiative, opened on first use (a concurrent opening
     meets the unique constraint, and the loser reads the winner's)."""
-    found = Account.objects.filter(initiative=initiative, **owner).first()
+    found = one_or_none(Account.objects.filter(initiative=initiative, **owner))
     if found is not None:
         return found
     if "user" in owner:
@@ -149,7 +150,7 @@ def _move(
         .order_by("pk")
     }
     if key:
-        earlier = Transfer.objects.filter(created_by=actor, idempotency_key=key).first()
+        earlier = one_or_none(Transfer.objects.filter(created_by=actor, idempotency_key=key))
         if earlier is not None:
             same = (earlier.kind, earlier.debit_id, earlier.credit_id, earlier.minutes) == (
                 kind,

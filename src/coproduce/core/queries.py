@@ -1,0 +1,14 @@
+"""Small helpers for reading with the ORM."""
+
+from typing import Any, TypeVar
+
+from django.db.models import QuerySet
+
+T = TypeVar("T")
+
+
+def one_or_none(queryset: "QuerySet[Any, T]") -> T | None:
+    """The row a unique lookup finds, or None. Unlike ``first()`` it asks for no ordering:
+    sorting by a model's default ordering costs query-building time (and, where the ordering
+    names a related model, a join) on paths that run on every request."""
+    return next(iter(queryset.order_by()[:1]), None)
