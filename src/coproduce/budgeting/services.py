@@ -496,15 +496,18 @@ def _require_age(process: Process, voter: Any) -> None:
 
 
 def _process_held_for_ballot(budget: Budget) -> Process:
-    """The budget's process as it is now, held until the ballot commits (FOR KEY SHARE on
-    PostgreSQL; on SQLite the ballot's write lock does it): closing the vote waits for the
-    ballots in flight, and a ballot that waited sees the vote closed, so every ballot
-    accepted is in the closing count. SQL, because the ORM cannot ask for a shared lock."""
-    sql = "SELECT * FROM budgeting_process WHERE id = %s"
+    """The budget's process with its phase as it is now, held until the ballot commits (FOR
+    KEY SHARE on PostgreSQL; on SQLite the ballot's write lock does it): closing the vote
+    waits for the ballots in flight, and a ballot that waited sees the vote closed, so every
+    ballot accepted is in the closing count. Only the phase is read again: a process's other
+    settings are fixed when it is created. SQL, because the ORM cannot ask for a shared lock."""
+    process = budget.process
+    sql = "SELECT phase FROM budgeting_process WHERE id = %s"
     if connection.vendor == "postgresql":
         sql += " FOR KEY SHARE"
-    (process,) = Process.objects.raw(sql, [budget.process_id])
-    process.initiative = budget.process.initiative  # a process never changes initiative
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [process.pk])
+        (process.phase,) = cursor.fetchone()
     return process
 
 
