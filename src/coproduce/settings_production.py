@@ -23,3 +23,9 @@ STORAGES = {
 EMAIL_BACKEND = os.environ.get(
     "COPRODUCE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
+# Each server thread keeps its database connection (and the statements prepared on it)
+# instead of opening one per request; a broken connection is noticed before it is used.
+DATABASES["default"]["CONN_MAX_AGE"] = int(  # noqa: F405
+    os.environ.get("COPRODUCE_DB_CONN_MAX_AGE", "60")
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
