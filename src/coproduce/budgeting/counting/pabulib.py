@@ -90,11 +90,12 @@ def _tally_votes_fast(text: str, cells: Cells | None = None) -> Tallied | None:
     return tallied
 
 
-def _approval_groups(
-    text: str, projects: list[Project], cells: Cells | None = None
+def _unscored_groups(
+    text: str, projects: list[Project], cells: Cells | None = None, ranked: bool = False
 ) -> tuple[list[BallotGroup], int] | None:
-    """For approval and choose-1 ballots in the usual file, the ballot groups straight from
-    the distinct vote cells: each distinct cell is split and mapped once, in one tight loop.
+    """For approval, choose-1 and (``ranked``) ordinal ballots in the usual file, the ballot
+    groups straight from the distinct vote cells: each distinct cell is split and mapped
+    once, in one tight loop; a ranking keeps its order, a set of approvals is sorted.
     None if anything is unusual (points, spaces, unknown or repeated projects): the general
     path then parses it and says what is wrong."""
     cells = cells or _vote_cells(text)
@@ -108,16 +109,20 @@ def _approval_groups(
     if len(index) != len(projects):
         return None  # two projects with one id: the general path says so
     position = index.__getitem__
-    grouped: dict[tuple[int, ...], int] = {}
     try:
-        for vote, count in counts.items():
-            chosen = tuple(sorted(map(position, vote.split(",")))) if vote else ()
-            if len(set(chosen)) != len(chosen):
-                return None
-            grouped[chosen] = grouped.get(chosen, 0) + count
+        rankings = [tuple(map(position, vote.split(","))) if vote else () for vote in counts]
     except KeyError:
         return None
-    groups = [BallotGroup(projects=p, points=None, count=n) for p, n in grouped.items()]
+    if any(len(set(chosen)) != len(chosen) for chosen in rankings):
+        return None
+    if ranked:  # distinct cells are distinct rankings: nothing to merge
+        groups = [BallotGroup(r, None, n) for r, n in zip(rankings, counts.values(), strict=True)]
+    else:  # "b,c" and "c,b" are one set of approvals
+        grouped: dict[tuple[int, ...], int] = {}
+        for chosen, count in zip(rankings, counts.values(), strict=True):
+            key = tuple(sorted(chosen))
+            grouped[key] = grouped.get(key, 0) + count
+        groups = [BallotGroup(p, None, n) for p, n in grouped.items()]
     return groups, len(cells[0])
 
 
@@ -188,9 +193,9 @@ def _parse(text: str, *, fast: bool = True) -> Election:
     votes = text[heading.end() :].lstrip("\r").removeprefix("\n") if heading else ""
     meta, projects = _read_head(head)
     cells = _vote_cells(votes) if fast and heading else None
-    if cells is not None and meta["vote_type"] in ("approval", "choose-1"):
+    if cells is not None and meta["vote_type"] in ("approval", "choose-1", "ordinal"):
         ordered = sorted(projects, key=lambda p: p.id)
-        quick = _approval_groups(votes, ordered, cells)
+        quick = _unscored_groups(votes, ordered, cells, ranked=meta["vote_type"] == "ordinal")
         if quick is not None:
             groups, voters = quick
             return Election(

@@ -167,6 +167,7 @@ def test_the_quick_paths_read_what_the_general_parser_reads(text: str) -> None:
         "Poland_Warszawa_2022_Bemowo",
         "Poland_Poznan_2023",
         "Netherlands_Amsterdam_309",
+        "Poland_Krakow_2024",  # ordinal
     ],
 )
 def test_the_quick_paths_match_the_general_parser_on_real_files(name: str) -> None:
@@ -180,16 +181,16 @@ def test_the_quick_paths_match_the_general_parser_on_real_files(name: str) -> No
 
 def test_usual_files_take_the_quick_paths_and_unusual_ones_do_not() -> None:
     from coproduce.budgeting.counting.pabulib import (
-        _approval_groups,
         _read_head,
         _tally_votes_fast,
+        _unscored_groups,
     )
 
     def votes(text: str) -> str:
         return text.split("VOTES\n", 1)[1]
 
     ordered = sorted(_read_head(APPROVAL.split("VOTES")[0])[1], key=lambda p: p.id)
-    quick = _approval_groups(votes(APPROVAL), ordered)
+    quick = _unscored_groups(votes(APPROVAL), ordered)
     assert quick is not None and quick[1] == 10
     assert sorted((g.projects, g.count) for g in quick[0]) == [
         ((0,), 4),
@@ -197,8 +198,18 @@ def test_usual_files_take_the_quick_paths_and_unusual_ones_do_not() -> None:
         ((2, 3), 2),
         ((3,), 1),
     ]
-    assert _approval_groups(votes(APPROVAL.replace("5;b,c", "5;b, c")), ordered) is None
-    assert _approval_groups(votes(APPROVAL.replace("5;b,c", "5;b,z")), ordered) is None
-    assert _approval_groups(votes(APPROVAL.replace("5;b,c", '5;"b,c"')), ordered) is None
+    assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;b, c")), ordered) is None
+    assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;b,z")), ordered) is None
+    assert _unscored_groups(votes(APPROVAL.replace("5;b,c", '5;"b,c"')), ordered) is None
+    ranked = _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;c,b")), ordered, ranked=True)
+    assert ranked is not None and sorted((g.projects, g.count) for g in ranked[0]) == [
+        ((0,), 4),
+        ((1, 2), 1),
+        ((2, 1), 2),
+        ((2, 3), 1),
+        ((3,), 1),
+        ((3, 2), 1),
+    ]
+    assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;c,c")), ordered, ranked=True) is None
     assert _tally_votes_fast(votes(SCORED)) is not None
     assert _tally_votes_fast(votes(APPROVAL.replace("5;b,c", "5"))) is None  # a short row
