@@ -1,11 +1,12 @@
 """Time-credit ledger benchmarks on PostgreSQL.
 
-    python bench/ledger.py transfers [--clients 50] [--seconds 20] [--workers 2]
+    python bench/ledger.py transfers [--clients 50] [--seconds 20] [--workers 4]
     python bench/ledger.py scale [--movements 10000000] [--accounts 100000]
 
 ``transfers``: a fresh database (``coproduce_bench``), one initiative with a member per
-client, each credited 100 hours; gunicorn on 127.0.0.1; each client gives 1 minute to the
-next member, again and again, each request with its own Idempotency-Key, for the given time.
+client, each credited 100 hours; gunicorn (sync workers) on 127.0.0.1; after a two-second
+warm-up each client gives 1 minute to the next member, again and again, each request on a
+new connection with its own Idempotency-Key, for the given time.
 Prints transfers per second and latency, with reading one's own balance as the anchor in
 the same run, then runs ``coproduce ledger check`` and compares the transfers stored with
 the ones acknowledged.
@@ -16,7 +17,6 @@ read through the ORM (the anchor: a primary-key read of the same row, in the sam
 """
 
 import argparse
-import asyncio
 import json
 import sys
 import time
@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from voting import _drive, fresh_database, manage, report, serve  # noqa: E402
+from voting import drive, fresh_database, manage, report, serve, warm_up  # noqa: E402
 
 SETUP = """
 import json
@@ -89,17 +89,18 @@ def transfers(args: argparse.Namespace) -> None:
             return ("GET", base, None, {"Authorization": f"Token {tokens[i]}"}, lambda s: None)
 
         print(
-            f"{args.clients} clients, {args.seconds:.0f} s each, gunicorn {args.workers} "
-            f"workers x 8 threads, PostgreSQL, all on this machine"
+            f"{args.clients} clients, {args.seconds:.0f} s each, a new connection per request, "
+            f"gunicorn {args.workers} sync workers, PostgreSQL, all on this machine"
         )
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")
+        warm_up(args.clients, balance)
         anchor = report(
             "read own balance (anchor)",
-            *asyncio.run(_drive(args.clients, args.seconds, balance))[:2],
+            *drive(args.clients, args.seconds, balance)[:2],
             args.seconds,
         )
-        latencies, errors, _ = asyncio.run(_drive(args.clients, args.seconds, gift))
+        latencies, errors, _ = drive(args.clients, args.seconds, gift)
         rate = report("give 1 minute", latencies, errors, args.seconds)
         print(f"transfers per second / reads per second: {rate / anchor:.2f}")
         stored = int(manage("shell", "-c", COUNT).splitlines()[-1])
@@ -199,7 +200,7 @@ def main() -> None:
     load = actions.add_parser("transfers")
     load.add_argument("--clients", type=int, default=50)
     load.add_argument("--seconds", type=float, default=20.0)
-    load.add_argument("--workers", type=int, default=2)
+    load.add_argument("--workers", type=int, default=4)
     big = actions.add_parser("scale")
     big.add_argument("--movements", type=int, default=10_000_000)
     big.add_argument("--accounts", type=int, default=100_000)
