@@ -57,11 +57,7 @@ def start_server(port: int) -> subprocess.Popen:
             "-b",
             f"127.0.0.1:{port}",
             "-w",
-            "1",
-            "-k",
-            "gthread",
-            "--threads",
-            "4",
+            "2",  # sync workers, as in production (ADR 0018)
             "--log-level",
             "error",
         ],
