@@ -15,7 +15,13 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from coproduce.budgeting.counting.election import BallotGroup, Election, PbFormatError, Project
+from coproduce.budgeting.counting.election import (
+    VOTE_TYPES,
+    BallotGroup,
+    Election,
+    PbFormatError,
+    Project,
+)
 
 SECTIONS = ("meta", "projects", "votes")
 
@@ -126,6 +132,56 @@ def _unscored_groups(
     return groups, len(cells[0])
 
 
+def _scored_groups(
+    text: str, projects: list[Project], cells: Cells | None = None
+) -> tuple[list[BallotGroup], int] | None:
+    """For cumulative and scoring ballots in the usual file, the ballot groups straight from
+    the distinct (vote, points) cells, as ``_unscored_groups`` does for the others. Ballots
+    are merged on the text of their points once each distinct number is written one way
+    ("1.0" as "1"), so that no Fraction is hashed per ballot. None if anything is unusual."""
+    cells = cells or _vote_cells(text)
+    if cells is None or cells[2] < 0:
+        return None
+    found, vote_at, points_at = cells
+    counts = Counter(found)
+    if points_at < vote_at:
+        counts = Counter({(vote, points): n for (points, vote), n in counts.items()})
+    joined = "\x00".join(vote + "\x00" + points for vote, points in counts)
+    if " " in joined or "\t" in joined or "\r" in joined:
+        return None
+    index = {p.id: i for i, p in enumerate(projects)}
+    if len(index) != len(projects):
+        return None
+    position = index.__getitem__
+    values: dict[str, Fraction] = {}  # each distinct number as written, parsed once
+    canonical: dict[str, str] = {}  # ... and the one way it is written here
+    grouped: dict[tuple[tuple[int, str], ...], int] = {}
+    try:
+        for (vote, points), count in counts.items():
+            chosen = tuple(map(position, vote.split(","))) if vote else ()
+            given = points.split(",") if points else []
+            if len(given) != len(chosen) or len(set(chosen)) != len(chosen):
+                return None
+            for item in given:
+                if item not in canonical:
+                    value = _number(item, "points", 0)
+                    canonical[item] = str(value)
+                    values[canonical[item]] = value
+            key = tuple(sorted(zip(chosen, map(canonical.__getitem__, given), strict=True)))
+            grouped[key] = grouped.get(key, 0) + count
+    except (KeyError, PbFormatError):
+        return None
+    groups = [
+        BallotGroup(
+            tuple(project for project, _ in key),
+            tuple(values[number] for _, number in key),
+            count,
+        )
+        for key, count in grouped.items()
+    ]
+    return groups, len(found)
+
+
 def _tally_votes(text: str, first_line: int) -> Tallied:
     """Count identical ballots in the VOTES section (its text after the heading line).
 
@@ -193,14 +249,18 @@ def _parse(text: str, *, fast: bool = True) -> Election:
     votes = text[heading.end() :].lstrip("\r").removeprefix("\n") if heading else ""
     meta, projects = _read_head(head)
     cells = _vote_cells(votes) if fast and heading else None
-    if cells is not None and meta["vote_type"] in ("approval", "choose-1", "ordinal"):
+    vote_type = meta["vote_type"]
+    if cells is not None and vote_type in VOTE_TYPES:  # an unknown type: the general path says so
         ordered = sorted(projects, key=lambda p: p.id)
-        quick = _unscored_groups(votes, ordered, cells, ranked=meta["vote_type"] == "ordinal")
+        if vote_type in ("cumulative", "scoring"):
+            quick = _scored_groups(votes, ordered, cells)
+        else:
+            quick = _unscored_groups(votes, ordered, cells, ranked=vote_type == "ordinal")
         if quick is not None:
             groups, voters = quick
             return Election(
                 budget=_number(meta["budget"], "the budget", 0),
-                vote_type=meta["vote_type"],
+                vote_type=vote_type,
                 projects=ordered,
                 groups=groups,
                 meta=meta,

@@ -138,6 +138,8 @@ SCORED = "\n".join(
         APPROVAL.replace("vote_type;approval", "vote_type;choose-1"),
         SCORED,
         SCORED.replace("\n", "\r\n"),
+        SCORED.replace("5;b,c;1,1", "5;c,b;2,1.0"),  # the same ballot written another way
+        SCORED.replace("vote_type;cumulative", "vote_type;scoring"),
         APPROVAL.replace("vote_type;approval", "vote_type;ordinal"),
     ],
     ids=[
@@ -149,6 +151,8 @@ SCORED = "\n".join(
         "choose-1",
         "points",
         "points-crlf",
+        "points-written-otherwise",
+        "scoring",
         "ordinal",
     ],
 )
@@ -168,6 +172,7 @@ def test_the_quick_paths_read_what_the_general_parser_reads(text: str) -> None:
         "Poland_Poznan_2023",
         "Netherlands_Amsterdam_309",
         "Poland_Krakow_2024",  # ordinal
+        "Poland_Katowice_2023",  # cumulative
     ],
 )
 def test_the_quick_paths_match_the_general_parser_on_real_files(name: str) -> None:
@@ -182,6 +187,7 @@ def test_the_quick_paths_match_the_general_parser_on_real_files(name: str) -> No
 def test_usual_files_take_the_quick_paths_and_unusual_ones_do_not() -> None:
     from coproduce.budgeting.counting.pabulib import (
         _read_head,
+        _scored_groups,
         _tally_votes_fast,
         _unscored_groups,
     )
@@ -211,5 +217,13 @@ def test_usual_files_take_the_quick_paths_and_unusual_ones_do_not() -> None:
         ((3, 2), 1),
     ]
     assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;c,c")), ordered, ranked=True) is None
+    scored = _scored_groups(votes(SCORED), ordered)
+    assert scored is not None and scored[1] == 10
+    assert sorted((g.projects, g.points, g.count) for g in scored[0])[:2] == [
+        ((0,), (1,), 4),
+        ((1, 2), (1, 1), 3),
+    ]
+    odd = votes(SCORED.replace("5;b,c;1,1", "5;b,c;1,x"))
+    assert _scored_groups(odd, ordered) is None  # the general path says why
     assert _tally_votes_fast(votes(SCORED)) is not None
     assert _tally_votes_fast(votes(APPROVAL.replace("5;b,c", "5"))) is None  # a short row
