@@ -3,6 +3,7 @@
 Threads each hold their own database connection, as the web server's workers do.
 """
 
+import threading
 import time
 from typing import Any
 
@@ -128,12 +129,14 @@ def test_concurrent_voters_never_overspend_and_all_acknowledged_ballots_are_stor
 def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
     live_pb: PB, round_, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each ballot is held open for 0.3 s after reading the phase; the coordinator closes
-    the vote 0.1 s in. The close must wait for them, and its count must include them."""
+    """Ten ballots have read the phase and are held open for 0.3 s when the coordinator
+    closes the vote. The close must wait for them, and its count must include them."""
     voters = [make_user(f"late-{round_}-{i}") for i in range(10)]
     check_choices = services._check_choices
+    in_flight = threading.Semaphore(0)
 
     def slow_check(*args: Any) -> None:
+        in_flight.release()  # this ballot holds the process row now
         time.sleep(0.3)
         check_choices(*args)
 
@@ -141,7 +144,8 @@ def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
 
     def work(i: int) -> str:
         if i == 0:
-            time.sleep(0.1)
+            for _ in voters:
+                assert in_flight.acquire(timeout=30)
             services.phase_advance(actor=live_pb.world.coordinator, process=live_pb.process)
             return "closed"
         services.ballot_cast(
