@@ -9,9 +9,10 @@ import gc
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,16 @@ def _tally_votes_fast(text: str, cells: Cells | None = None) -> Tallied | None:
     return tallied
 
 
+def _quick_positions(cells_text: str, projects: list[Project]) -> Callable[[str], int] | None:
+    """What both quick paths need: a project's index from its id. None when the distinct
+    cells (joined in ``cells_text``) hold spaces to tidy, or two projects share an id: the
+    general path then parses the file and says what is wrong."""
+    if " " in cells_text or "\t" in cells_text or "\r" in cells_text:
+        return None
+    index = {p.id: i for i, p in enumerate(projects)}
+    return index.__getitem__ if len(index) == len(projects) else None
+
+
 def _unscored_groups(
     text: str, projects: list[Project], cells: Cells | None = None, ranked: bool = False
 ) -> tuple[list[BallotGroup], int] | None:
@@ -108,13 +119,9 @@ def _unscored_groups(
     if cells is None or cells[2] >= 0:
         return None
     counts = Counter(cells[0])
-    joined = "\x00".join(counts)
-    if " " in joined or "\t" in joined or "\r" in joined:
+    position = _quick_positions("\x00".join(counts), projects)
+    if position is None:
         return None
-    index = {p.id: i for i, p in enumerate(projects)}
-    if len(index) != len(projects):
-        return None  # two projects with one id: the general path says so
-    position = index.__getitem__
     try:
         rankings = [tuple(map(position, vote.split(","))) if vote else () for vote in counts]
     except KeyError:
@@ -146,13 +153,9 @@ def _scored_groups(
     counts = Counter(found)
     if points_at < vote_at:
         counts = Counter({(vote, points): n for (points, vote), n in counts.items()})
-    joined = "\x00".join(vote + "\x00" + points for vote, points in counts)
-    if " " in joined or "\t" in joined or "\r" in joined:
+    position = _quick_positions("\x00".join(chain.from_iterable(counts)), projects)
+    if position is None:
         return None
-    index = {p.id: i for i, p in enumerate(projects)}
-    if len(index) != len(projects):
-        return None
-    position = index.__getitem__
     values: dict[str, Fraction] = {}  # each distinct number as written, parsed once
     canonical: dict[str, str] = {}  # ... and the one way it is written here
     grouped: dict[tuple[tuple[int, str], ...], int] = {}
