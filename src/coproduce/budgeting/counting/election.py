@@ -1,6 +1,8 @@
 """An election: projects with costs, a budget, and ballots grouped by their content."""
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import chain
@@ -12,6 +14,21 @@ VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 
 class PbFormatError(ValueError):
     """A .pb file (or election data) that cannot be counted, with what is wrong in it."""
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Parsing and counting make many small objects and no reference cycles, yet new
+    objects make Python's cycle collector walk the heap again (a third to a half of the
+    parse time on large files; tens of milliseconds for one full pass over the heap of a
+    process that has loaded numba). It is paused while they run and restored after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -34,16 +51,115 @@ class BallotGroup:
     count: int
 
 
-@dataclass
-class Election:
-    """Projects are kept sorted by id, so "lowest index" is pabutools' lexicographic tie-break."""
+def by_project(projects: np.ndarray, count: int) -> np.ndarray:
+    """The stable order of entries by project. With fewer than 32,768 projects the indices
+    fit in 16 bits, for which numpy's stable sort is a radix sort, several times faster."""
+    return np.argsort(projects.astype(np.int16) if count < 2**15 else projects, kind="stable")
 
-    budget: Fraction
-    vote_type: str
-    projects: list[Project]
-    groups: list[BallotGroup]
-    meta: dict[str, str] = field(default_factory=dict)
-    voter_count: int = 0
+
+@dataclass(frozen=True)
+class BallotTable:
+    """The same ballot groups as flat arrays, which is what the counting rules read.
+
+    Group ``g`` names ``projects[offsets[g]:offsets[g + 1]]`` (in ranked order for ordinal
+    ballots), with ``points`` (as floats) beside them for cumulative and scoring ballots,
+    and was cast by ``counts[g]`` voters. A large file is parsed straight into this form,
+    without a Python object per ballot; ``Election.groups`` is then made only if asked for.
+    """
+
+    offsets: np.ndarray
+    projects: np.ndarray
+    counts: np.ndarray
+    points: np.ndarray | None = None
+
+    @classmethod
+    def from_groups(cls, groups: Sequence[BallotGroup], scored: bool) -> "BallotTable":
+        lengths = np.fromiter((len(g.projects) for g in groups), dtype=np.int64, count=len(groups))
+        offsets = np.zeros(len(groups) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        total = int(offsets[-1])
+        return cls(
+            offsets=offsets,
+            projects=np.fromiter(
+                chain.from_iterable(g.projects for g in groups), dtype=np.int64, count=total
+            ),
+            counts=np.fromiter((g.count for g in groups), dtype=np.int64, count=len(groups)),
+            points=np.fromiter(
+                (float(p) for g in groups for p in (g.points or ())), dtype=float, count=total
+            )
+            if scored
+            else None,
+        )
+
+    @property
+    def lengths(self) -> np.ndarray:
+        return np.diff(self.offsets)
+
+    @property
+    def owners(self) -> np.ndarray:
+        """The group each entry of ``projects`` belongs to."""
+        return np.repeat(np.arange(len(self.counts), dtype=np.int64), self.lengths)
+
+    @property
+    def ranks(self) -> np.ndarray:
+        """Each entry's place on its ballot, from 0."""
+        return np.arange(len(self.projects), dtype=np.int64) - np.repeat(
+            self.offsets[:-1], self.lengths
+        )
+
+    def groups(self) -> list[BallotGroup]:
+        """The groups as objects, for ballots without points (the only ones parsed straight
+        into a table)."""
+        if self.points is not None:
+            raise ValueError("a table of scored ballots is made from its groups, not the reverse")
+        offsets, projects = self.offsets.tolist(), self.projects.tolist()
+        return [
+            BallotGroup(tuple(projects[start:end]), None, count)
+            for start, end, count in zip(offsets, offsets[1:], self.counts.tolist(), strict=False)
+        ]
+
+
+class Election:
+    """Projects are kept sorted by id, so "lowest index" is pabutools' lexicographic tie-break.
+
+    The ballots are held as ``groups`` (objects), as a ``table`` (arrays), or both: each is
+    made from the other the first time it is asked for.
+    """
+
+    def __init__(
+        self,
+        *,
+        budget: Fraction,
+        vote_type: str,
+        projects: list[Project],
+        groups: list[BallotGroup] | None = None,
+        table: BallotTable | None = None,
+        meta: dict[str, str] | None = None,
+        voter_count: int = 0,
+    ) -> None:
+        if groups is None and table is None:
+            raise ValueError("an election needs its ballots, as groups or as a table")
+        self.budget = budget
+        self.vote_type = vote_type
+        self.projects = projects
+        self.meta = meta if meta is not None else {}
+        self.voter_count = voter_count
+        self._groups = groups
+        self._table = table
+
+    @property
+    def groups(self) -> list[BallotGroup]:
+        if self._groups is None:
+            assert self._table is not None
+            self._groups = self._table.groups()
+        return self._groups
+
+    @property
+    def table(self) -> BallotTable:
+        if self._table is None:
+            scored = self.vote_type in ("cumulative", "scoring")
+            self._table = BallotTable.from_groups(self.groups, scored)
+        return self._table
 
     @classmethod
     def build(
@@ -130,43 +246,30 @@ class Election:
 
     def satisfaction_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The same as ``satisfaction`` as three flat arrays (group, project, satisfaction),
-        for fast counting; satisfactions are floats. Built with numpy from the ballots
-        flattened once, not pair by pair in Python."""
-        lengths = np.fromiter(
-            (len(g.projects) for g in self.groups), dtype=np.int64, count=len(self.groups)
-        )
-        total = int(lengths.sum())
-        projects = np.fromiter(
-            chain.from_iterable(g.projects for g in self.groups), dtype=np.int64, count=total
-        )
-        groups = np.repeat(np.arange(len(self.groups), dtype=np.int64), lengths)
+        for fast counting; satisfactions are floats."""
+        table = self.table
+        projects = table.projects
         if self.vote_type in ("approval", "choose-1"):
-            sats = np.array([float(c) for c in self.costs])[projects] if total else np.zeros(0)
+            sats = np.array([float(c) for c in self.costs])[projects]
         elif self.vote_type == "ordinal":
-            starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
-            rank = np.arange(total, dtype=np.int64) - starts
-            sats = (np.repeat(lengths, lengths) - rank - 1).astype(float)
+            sats = (np.repeat(table.lengths, table.lengths) - table.ranks - 1).astype(float)
         else:
-            sats = np.fromiter(
-                (float(p) for g in self.groups for p in (g.points or ())), dtype=float, count=total
-            )
+            assert table.points is not None
+            sats = table.points
         keep = sats > 0
-        return groups[keep], projects[keep], sats[keep]
+        return table.owners[keep], projects[keep], sats[keep]
 
     def approvals(self) -> list[int]:
         """How many ballots name each project (the "votes" of greedy counting)."""
-        lengths = np.fromiter(
-            (len(g.projects) for g in self.groups), dtype=np.int64, count=len(self.groups)
-        )
-        counts = np.fromiter((g.count for g in self.groups), dtype=np.int64, count=len(self.groups))
-        projects = np.fromiter(
-            chain.from_iterable(g.projects for g in self.groups),
-            dtype=np.int64,
-            count=int(lengths.sum()),
-        )
-        weights = np.repeat(counts, lengths)
-        votes = np.bincount(projects, weights=weights, minlength=len(self.projects))
-        return [int(v) for v in np.rint(votes).astype(np.int64)]
+        return self.weighted_sum(np.ones(len(self.table.projects)))
+
+    def weighted_sum(self, values: np.ndarray) -> list[int]:
+        """Per project, ``values`` (one per entry of the table, whole numbers) summed over
+        voters: exact in floating point, as totals stay far below 2**53."""
+        table = self.table
+        weights = values * np.repeat(table.counts, table.lengths)
+        totals = np.bincount(table.projects, weights=weights, minlength=len(self.projects))
+        return [int(v) for v in np.rint(totals).astype(np.int64)]
 
     def points(self) -> list[Fraction]:
         """Total points per project for cumulative and scoring ballots."""

@@ -5,23 +5,26 @@ PROJECTS (project_id;cost;...) and VOTES (voter_id;vote[;points];...).
 """
 
 import csv
-import gc
 import io
 import re
+import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from coproduce.budgeting.counting.election import (
     VOTE_TYPES,
     BallotGroup,
+    BallotTable,
     Election,
     PbFormatError,
     Project,
+    cycle_collector_paused,
 )
 
 SECTIONS = ("meta", "projects", "votes")
@@ -48,13 +51,21 @@ BLANK_LINE = re.compile(r"^[ \t\r]*$", re.MULTILINE)
 CELL = "[^;\n]*"
 
 
-Cells = tuple[list[Any], int, int]  # the cells found, the vote column, the points column
+# The distinct vote cells, each with how many rows have it: a cell is the vote's text, or
+# (vote, points) for files with points; then how many rows there are, and whether the
+# cells carry points.
+Cells = tuple[dict[Any, int], int, bool]
 
 
 def _vote_cells(text: str) -> Cells | None:
-    """The vote (and points) cells of every row of the VOTES section, found by one regular
-    expression in C, with the columns they came from; None unless the file is the usual
-    kind (no quoting, the header on the first line, every row reaching those columns)."""
+    """The vote (and points) cells of the rows of the VOTES section, counted; None unless
+    the file is the usual kind (no quoting, the header on the first line, every row
+    reaching those columns).
+
+    The cells are cut out in C: a file of two columns (voter_id;vote) is split into lines
+    and each line at its one semicolon; any other file is read by one regular expression,
+    which takes a vote and the points just after it as one cell, split again only once
+    for each distinct cell (a Python object per row is what costs)."""
     first_newline = text.find("\n")
     if '"' in text or first_newline < 0:
         return None
@@ -63,17 +74,36 @@ def _vote_cells(text: str) -> Cells | None:
     points_at = header.index("points") if "points" in header else -1
     if vote_at < 1 or points_at == 0:
         return None
-    wanted = {vote_at, points_at} - {-1}
+    if len(header) == 2 and points_at < 0:
+        lines = text.split("\n")[1:]
+        if not lines[-1]:
+            lines.pop()  # after the final newline
+        if text.count(";", first_newline) == len(lines):  # one a line
+            return Counter([line.partition(";")[2] for line in lines]), len(lines), False
+    together = points_at == vote_at + 1
+    wanted = {vote_at} if together else {vote_at, points_at} - {-1}
     row = ";".join(f"({CELL})" if i in wanted else CELL for i in range(max(wanted) + 1))
-    body = text[first_newline + 1 :]
-    found: list[Any] = re.findall("^" + row, body, re.MULTILINE)
-    lines = body.count("\n") + 1
+    if together:
+        row = row.replace(f"({CELL})", f"({CELL};{CELL})")
+    # Each row after a newline (the header's is the first): a literal to look for first
+    # makes the search skip quickly from one line to the next.
+    found: list[Any] = re.compile("\n" + row).findall(text, first_newline)
+    lines_in_body = text.count("\n", first_newline + 1) + 1
     # Every line matched (but an empty last one, after the final newline), or else every
     # line that is not blank: a row too short to reach the vote goes the slow way.
-    all_matched = len(found) == lines or (len(found) == lines - 1 and body.endswith("\n"))
-    if not all_matched and len(found) != lines - len(BLANK_LINE.findall(body)):
-        return None
-    return found, vote_at, points_at
+    all_matched = len(found) == lines_in_body or (
+        len(found) == lines_in_body - 1 and text.endswith("\n")
+    )
+    if not all_matched:
+        blank = len(BLANK_LINE.findall(text, first_newline + 1))
+        if len(found) != lines_in_body - blank:
+            return None
+    tally: dict[Any, int] = Counter(found)
+    if together:
+        tally = {tuple(cell.split(";")): count for cell, count in tally.items()}
+    elif points_at >= 0 and points_at < vote_at:
+        tally = {(vote, points): count for (points, vote), count in tally.items()}
+    return tally, len(found), points_at >= 0
 
 
 def _tally_votes_fast(text: str, cells: Cells | None = None) -> Tallied | None:
@@ -83,11 +113,10 @@ def _tally_votes_fast(text: str, cells: Cells | None = None) -> Tallied | None:
     cells = cells or _vote_cells(text)
     if cells is None:
         return None
-    found, vote_at, points_at = cells
-    keys = found if points_at < 0 or points_at > vote_at else [(v, p) for p, v in found]
+    distinct, _, scored = cells
     tallied: Tallied = {}
-    for key, count in Counter(keys).items():
-        vote, points = (key, "") if points_at < 0 else key
+    for key, count in distinct.items():
+        vote, points = key if scored else (key, "")
         clean = (vote.strip(), points.strip())
         seen = tallied.get(clean)
         if seen is None:
@@ -107,52 +136,150 @@ def _quick_positions(cells_text: str, projects: list[Project]) -> Callable[[str]
     return index.__getitem__ if len(index) == len(projects) else None
 
 
-def _unscored_groups(
+def _unscored_table(
     text: str, projects: list[Project], cells: Cells | None = None, ranked: bool = False
-) -> tuple[list[BallotGroup], int] | None:
+) -> tuple[BallotTable, int] | None:
     """For approval, choose-1 and (``ranked``) ordinal ballots in the usual file, the ballot
-    groups straight from the distinct vote cells: each distinct cell is split and mapped
-    once, in one tight loop; a ranking keeps its order, a set of approvals is sorted.
-    None if anything is unusual (points, spaces, unknown or repeated projects): the general
-    path then parses it and says what is wrong."""
+    table straight from the distinct vote cells, in numpy, with no Python object made per
+    ballot (see ``_project_indices``). A ranking keeps its order; a set of approvals is put
+    in order, and sets written in another order ("b,c" and "c,b") are merged. None if
+    anything is unusual (points, spaces, unknown or repeated projects, empty items): the
+    general path then parses it and says what is wrong."""
     cells = cells or _vote_cells(text)
-    if cells is None or cells[2] >= 0:
+    if cells is None or cells[2]:
         return None
-    counts = Counter(cells[0])
-    position = _quick_positions("\x00".join(counts), projects)
+    tally = cells[0]
+    distinct = list(tally)  # in order of first appearance
+    position = _quick_positions("\x00".join(distinct), projects)
     if position is None:
         return None
+    filled = [cell for cell in distinct if cell]
+    found = _project_indices(filled, projects, position)
+    if found is None:
+        return None
+    chosen, lengths = found
+    counts = np.fromiter(tally.values(), np.int64, len(distinct))
+    if "" in tally:  # the empty ballot is put back at the end
+        counts = np.delete(counts, distinct.index(""))
+    starts = np.cumsum(lengths) - lengths
+    first = np.zeros(len(chosen), dtype=bool)
+    first[starts[lengths > 0]] = True
+    if not np.all(first[1:] | (chosen[1:] > chosen[:-1])):
+        # Some ballot does not name its projects in order (most files do, and then none
+        # can name one twice, and equal sets are equal text, already counted together).
+        sets = _bit_sets(chosen, starts, len(projects))
+        if np.any(np.bitwise_count(sets).sum(axis=1) != lengths):
+            return None  # a ballot names a project twice
+        if not ranked:
+            group, leaders = _equal_rows(sets)
+            if len(leaders) < len(filled):  # sets written in another order: one group each
+                counts = np.bincount(group, weights=counts).astype(np.int64)
+                sets = sets[leaders]
+            members = np.unpackbits(sets.astype("<u8").view(np.uint8), axis=1, bitorder="little")
+            found_at = np.flatnonzero(members)  # each set's projects, in order
+            chosen = found_at % members.shape[1]
+            lengths = np.bincount(found_at // members.shape[1], minlength=len(sets))
+    if "" in tally:
+        lengths = np.append(lengths, 0)
+        counts = np.append(counts, tally[""])
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    table = BallotTable(offsets=offsets, projects=chosen.astype(np.int64), counts=counts)
+    return table, cells[1]
+
+
+def _bit_sets(chosen: np.ndarray, starts: np.ndarray, projects: int) -> np.ndarray:
+    """Each ballot's projects as a bit set: one row of 64-bit words a ballot."""
+    words = (projects + 63) // 64
+    bit = np.left_shift(np.uint64(1), (chosen % 64).astype(np.uint64))
+    sets = np.zeros((len(starts), words), dtype=np.uint64)
+    for word in range(words):
+        if len(starts):
+            sets[:, word] = np.bitwise_or.reduceat(np.where(chosen // 64 == word, bit, 0), starts)
+    return sets
+
+
+def _equal_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A group number for each row, shared by equal rows and given in the order of each
+    group's first row, and those first rows. (``np.unique`` would sort the rows as raw
+    bytes, several times slower than sorting the columns as numbers.)"""
+    order = np.lexsort(rows.T[::-1])
+    ordered = rows[order]
+    starts = np.ones(len(rows), dtype=bool)
+    starts[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
+    leaders = order[starts]  # lexsort is stable: each run of equal rows starts with its first
+    number = np.empty(len(leaders), dtype=np.int64)
+    number[np.argsort(leaders)] = np.arange(len(leaders))
+    group = np.empty(len(rows), dtype=np.int64)
+    group[order] = number[np.cumsum(starts) - 1]
+    return group, np.sort(leaders)
+
+
+def _project_indices(
+    cells: list[str], projects: list[Project], position: Callable[[str], int]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The project index of every item of the (non-empty) vote cells, in order, and how
+    many items each cell has; None if an item is not a project id as written.
+
+    Where every project id is a plain whole number, as in most cities' files, numpy reads
+    the items as numbers in C; an item written any other way ("07", "+7", "7.0") is caught
+    because the ids' lengths no longer add up to the text's. Otherwise each item is looked
+    up by its text."""
+    if not cells:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    ids = [p.id for p in projects]
+    if all(i.isascii() and i.isdigit() and str(int(i)) == i for i in ids):
+        values = np.array([int(i) for i in ids], dtype=np.int64)
+        order = np.argsort(values)
+        ordered = values[order]
+        joined = ",-1,".join(cells)  # -1 marks where one cell ends and the next begins
+        try:
+            with warnings.catch_warnings():  # text it cannot read: a warning, or an error
+                warnings.simplefilter("error", DeprecationWarning)
+                numbers = np.fromstring(joined, dtype=np.int64, sep=",")
+        except (ValueError, DeprecationWarning):
+            return None
+        ends = np.flatnonzero(numbers == -1)
+        items = numbers[numbers != -1]
+        if len(numbers) != joined.count(",") + 1 or len(ends) != len(cells) - 1:
+            return None
+        if ordered[-1] < 2**24:  # a lookup table, faster than a search
+            index = np.full(int(ordered[-1]) + 2, -1, dtype=np.int64)
+            index[values] = np.arange(len(values))
+            chosen = index[np.clip(items, 0, len(index) - 1)]
+            if np.any(chosen < 0):
+                return None
+        else:
+            at = np.minimum(np.searchsorted(ordered, items), len(ordered) - 1)
+            if np.any(ordered[at] != items):
+                return None
+            chosen = order[at]
+        written = np.array([len(i) for i in ids])[chosen].sum() + len(numbers) - 1
+        if written + 2 * len(ends) != len(joined):
+            return None
+        lengths = np.diff(ends, prepend=-1, append=len(numbers)) - 1
+        return chosen, lengths
+    names = ",".join(cells).split(",")
     try:
-        rankings = [tuple(map(position, vote.split(","))) if vote else () for vote in counts]
+        chosen = np.fromiter(map(position, names), np.int64, len(names))
     except KeyError:
-        return None
-    if any(len(set(chosen)) != len(chosen) for chosen in rankings):
-        return None
-    if ranked:  # distinct cells are distinct rankings: nothing to merge
-        groups = [BallotGroup(r, None, n) for r, n in zip(rankings, counts.values(), strict=True)]
-    else:  # "b,c" and "c,b" are one set of approvals
-        grouped: dict[tuple[int, ...], int] = {}
-        for chosen, count in zip(rankings, counts.values(), strict=True):
-            key = tuple(sorted(chosen))
-            grouped[key] = grouped.get(key, 0) + count
-        groups = [BallotGroup(p, None, n) for p, n in grouped.items()]
-    return groups, len(cells[0])
+        return None  # an unknown project, or an empty item ("a,,b")
+    lengths = np.fromiter((cell.count(",") + 1 for cell in cells), np.int64, len(cells))
+    return chosen, lengths
 
 
 def _scored_groups(
     text: str, projects: list[Project], cells: Cells | None = None
-) -> tuple[list[BallotGroup], int] | None:
+) -> tuple[list[BallotGroup], BallotTable, int] | None:
     """For cumulative and scoring ballots in the usual file, the ballot groups straight from
-    the distinct (vote, points) cells, as ``_unscored_groups`` does for the others. Ballots
-    are merged on the text of their points once each distinct number is written one way
-    ("1.0" as "1"), so that no Fraction is hashed per ballot. None if anything is unusual."""
+    the distinct (vote, points) cells, as ``_unscored_table`` does for the others, and
+    their table. Ballots are merged on the text of their points once each distinct number
+    is written one way ("1.0" as "1"), so that no Fraction is hashed per ballot. None if
+    anything is unusual."""
     cells = cells or _vote_cells(text)
-    if cells is None or cells[2] < 0:
+    if cells is None or not cells[2]:
         return None
-    found, vote_at, points_at = cells
-    counts = Counter(found)
-    if points_at < vote_at:
-        counts = Counter({(vote, points): n for (points, vote), n in counts.items()})
+    counts = cells[0]
     position = _quick_positions("\x00".join(chain.from_iterable(counts)), projects)
     if position is None:
         return None
@@ -174,15 +301,23 @@ def _scored_groups(
             grouped[key] = grouped.get(key, 0) + count
     except (KeyError, PbFormatError):
         return None
-    groups = [
-        BallotGroup(
-            tuple(project for project, _ in key),
-            tuple(values[number] for _, number in key),
-            count,
-        )
-        for key, count in grouped.items()
-    ]
-    return groups, len(found)
+    floats = {number: float(value) for number, value in values.items()}
+    groups: list[BallotGroup] = []
+    entries: list[tuple[int, str]] = []
+    for key, count in grouped.items():
+        chosen, numbers = zip(*key, strict=True) if key else ((), ())
+        groups.append(BallotGroup(chosen, tuple(map(values.__getitem__, numbers)), count))
+        entries.extend(key)
+    lengths = np.fromiter(map(len, grouped), np.int64, len(grouped))
+    offsets = np.zeros(len(grouped) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    table = BallotTable(
+        offsets=offsets,
+        projects=np.fromiter((p for p, _ in entries), np.int64, len(entries)),
+        counts=np.fromiter(grouped.values(), np.int64, len(grouped)),
+        points=np.fromiter((floats[n] for _, n in entries), float, len(entries)),
+    )
+    return groups, table, cells[1]
 
 
 def _tally_votes(text: str, first_line: int) -> Tallied:
@@ -221,51 +356,44 @@ def _tally_votes(text: str, first_line: int) -> Tallied:
     return tallied
 
 
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Parsing makes hundreds of thousands of small tuples and lists and no reference
-    cycles, yet each batch of new objects makes Python's cycle collector walk the heap again
-    (a third to a half of the parse time on large files, more in a process with a large
-    heap). It is paused while parsing and restored after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def parse_pb(text: str) -> Election:
     """Parse the text of a .pb file; raise PbFormatError saying what is wrong, and where.
 
     Identical ballots are counted once: large files repeat the same ballots many times, so
     each distinct ballot is parsed only once.
     """
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return _parse(text)
 
 
 def _parse(text: str, *, fast: bool = True) -> Election:
     heading = VOTES_HEADING.search(text)
     head = text[: heading.start()] if heading else text
-    votes = text[heading.end() :].lstrip("\r").removeprefix("\n") if heading else ""
+    votes = ""
+    if heading:  # the section after its heading line, copied once (it is most of the file)
+        start = heading.end()
+        while text.startswith("\r", start):
+            start += 1
+        votes = text[start + text.startswith("\n", start) :]
     meta, projects = _read_head(head)
     cells = _vote_cells(votes) if fast and heading else None
     vote_type = meta["vote_type"]
     if cells is not None and vote_type in VOTE_TYPES:  # an unknown type: the general path says so
         ordered = sorted(projects, key=lambda p: p.id)
+        quick: tuple[list[BallotGroup] | None, BallotTable, int] | None
         if vote_type in ("cumulative", "scoring"):
             quick = _scored_groups(votes, ordered, cells)
         else:
-            quick = _unscored_groups(votes, ordered, cells, ranked=vote_type == "ordinal")
+            unscored = _unscored_table(votes, ordered, cells, ranked=vote_type == "ordinal")
+            quick = None if unscored is None else (None, *unscored)
         if quick is not None:
-            groups, voters = quick
+            groups, table, voters = quick
             return Election(
                 budget=_number(meta["budget"], "the budget", 0),
                 vote_type=vote_type,
                 projects=ordered,
                 groups=groups,
+                table=table,
                 meta=meta,
                 voter_count=voters,
             )
@@ -353,9 +481,11 @@ def _election(meta: dict[str, str], projects: list[Project], tallied: Tallied) -
 
 def read_pb(path: str | Path) -> Election:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = Path(path).read_bytes().decode("utf-8-sig")  # quicker than a text-mode read
     except UnicodeDecodeError:
         raise PbFormatError(f"{path} is not UTF-8 text") from None
+    if "\r" in text:  # line endings as a text-mode read gives them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return parse_pb(text)
 
 

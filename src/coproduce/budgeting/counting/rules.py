@@ -10,12 +10,12 @@ arithmetic on real elections.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import inf
+from math import inf, lcm
 
 import numpy as np
 
 from coproduce.budgeting.counting import _mes_kernel
-from coproduce.budgeting.counting.election import Election
+from coproduce.budgeting.counting.election import Election, by_project, cycle_collector_paused
 
 Score = Fraction | float
 
@@ -50,7 +50,7 @@ class Outcome:
 def total_satisfaction(election: Election) -> list[Fraction]:
     """Each project's satisfaction summed over voters, exactly."""
     groups, projects, sats = election.satisfaction_table()
-    counts = np.array([g.count for g in election.groups], dtype=float)
+    counts = election.table.counts.astype(float)
     weighted = sats * counts[groups] if len(groups) else sats
     totals = np.bincount(projects, weights=weighted, minlength=len(election.projects))
     if np.all(sats == np.round(sats)) and totals.max(initial=0) < 2**53:
@@ -121,12 +121,9 @@ def published_scores(election: Election) -> list[Fraction]:
     if election.vote_type in ("cumulative", "scoring"):
         return election.points()
     if election.vote_type == "ordinal":
-        scores = [Fraction(0)] * len(election.projects)
-        for group in election.groups:
-            length = len(group.projects)
-            for rank, project in enumerate(group.projects):
-                scores[project] += (length - rank) * group.count
-        return scores
+        table = election.table
+        positional = np.repeat(table.lengths, table.lengths) - table.ranks
+        return [Fraction(v) for v in election.weighted_sum(positional.astype(float))]
     return [Fraction(v) for v in election.approvals()]
 
 
@@ -148,9 +145,9 @@ class EqualShares:
         self.election = election
         projects = len(election.projects)
         self.costs = np.array([float(p.cost) for p in election.projects])
-        self.counts = np.array([g.count for g in election.groups], dtype=float)
+        self.counts = election.table.counts.astype(float)
         groups, owners, sats = election.satisfaction_table()
-        order = np.argsort(owners, kind="stable")  # supporters of each project together
+        order = by_project(owners, projects)  # supporters of each project together
         self.groups, self.sats = groups[order], sats[order]
         self.start = np.zeros(projects + 1, dtype=np.int64)
         self.start[1:] = np.cumsum(np.bincount(owners, minlength=projects))
@@ -226,75 +223,75 @@ def mes_add1_greedy(election: Election) -> list[int]:
 
 
 def phragmen(election: Election) -> list[int]:
-    """Sequential Phragmén for approval ballots, stopping when the next pick does not fit."""
+    """Sequential Phragmén for approval ballots, stopping when the next pick does not fit.
+
+    Each round computes every project's load at once: the loads its supporters carry
+    (summed per project by ``bincount``), plus its cost, over its approvals."""
     if election.vote_type not in ("approval", "choose-1"):
         raise UnsupportedRule("sequential Phragmén counts approval and choose-1 ballots only")
-    counts = np.array([g.count for g in election.groups], dtype=float)
-    supporters: list[list[int]] = [[] for _ in election.projects]
-    for index, group in enumerate(election.groups):
-        for project in group.projects:
-            supporters[project].append(index)
-    support = [np.array(s, dtype=np.int64) for s in supporters]
-    approvals = election.approvals()
+    table = election.table
+    counts = table.counts.astype(float)
+    owners, projects = table.owners, table.projects
+    costs = np.array([float(p.cost) for p in election.projects])
+    approvals = np.array(election.approvals(), dtype=float)
     loads = np.zeros(len(counts))
     left = election.budget
-    remaining = {j for j, p in enumerate(election.projects) if p.cost <= election.budget}
+    remaining = np.array([p.cost <= election.budget for p in election.projects], dtype=bool)
     chosen: list[int] = []
-    while remaining:
-        best, tied = inf, list[int]()
-        for j in sorted(remaining):
-            if approvals[j] == 0:
-                load = inf
-            else:
-                s = support[j]
-                load = (
-                    float((loads[s] * counts[s]).sum()) + float(election.projects[j].cost)
-                ) / approvals[j]
-            if load < best or not tied:
-                best, tied = load, [j]
-            elif load == best:
-                tied.append(j)
+    while remaining.any():
+        carried = np.bincount(projects, weights=(loads * counts)[owners], minlength=len(costs))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            load = np.where(approvals > 0, (carried + costs) / approvals, inf)
+        best = load[remaining].min()
+        tied = np.flatnonzero(remaining & (load == best))  # all, if none has votes
         if any(election.projects[j].cost > left for j in tied):
             break
-        pick = tied[0]
+        pick = int(tied[0])
         chosen.append(pick)
-        remaining.discard(pick)
+        remaining[pick] = False
         left -= election.projects[pick].cost
-        loads[support[pick]] = best
+        loads[owners[projects == pick]] = best
     return chosen
 
 
 # --- utilitarian maximum -----------------------------------------------------------------
 
 
-def max_utilitarian(election: Election) -> list[int]:
-    """The affordable set with the greatest total satisfaction (exact branch and bound)."""
-    weights = total_satisfaction(election)
-    costs = election.costs
-    free = [j for j in range(len(costs)) if costs[j] == 0 and weights[j] > 0]
-    items = [
-        j
-        for j in range(len(costs))
-        if costs[j] > 0 and weights[j] > 0 and costs[j] <= election.budget
-    ]
-    items.sort(key=lambda j: (-(weights[j] / costs[j]), j))
-    best_value, best_set = Fraction(-1), []
+def whole_numbers(values: Sequence[Fraction]) -> list[int]:
+    """``values`` times the least common multiple of their denominators."""
+    scale = lcm(*(v.denominator for v in values)) if values else 1
+    return [int(v * scale) for v in values]
 
-    def bound(start: int, room: Fraction, value: Fraction) -> Fraction:
+
+def max_utilitarian(election: Election) -> list[int]:
+    """The affordable set with the greatest total satisfaction (exact branch and bound).
+
+    It runs in whole numbers, which Python compares far faster than fractions: the
+    satisfactions are scaled by one factor, and the costs with the budget by another,
+    which changes no comparison the search makes."""
+    weights = whole_numbers(total_satisfaction(election))
+    *costs, budget = whole_numbers([*election.costs, election.budget])
+    free = [j for j in range(len(costs)) if costs[j] == 0 and weights[j] > 0]
+    items = [j for j in range(len(costs)) if 0 < costs[j] <= budget and weights[j] > 0]
+    items.sort(key=lambda j: (-Fraction(weights[j], costs[j]), j))
+    best_value, best_set = -1, []
+
+    def cannot_beat_best(start: int, room: int, value: int) -> bool:
+        """Whether even the fractional relaxation from here is no better than the best."""
         for j in items[start:]:
             if costs[j] <= room:
                 room -= costs[j]
                 value += weights[j]
-            else:
-                return value + weights[j] * room / costs[j]
-        return value
+            else:  # value + weights[j] * room / costs[j] <= best_value, without dividing
+                return (value - best_value) * costs[j] + weights[j] * room <= 0
+        return value <= best_value
 
-    stack: list[tuple[int, Fraction, Fraction, list[int]]] = [(0, election.budget, Fraction(0), [])]
+    stack: list[tuple[int, int, int, list[int]]] = [(0, budget, 0, [])]
     while stack:
         start, room, value, taken = stack.pop()
         if value > best_value:
             best_value, best_set = value, taken
-        if start == len(items) or bound(start, room, value) <= best_value:
+        if start == len(items) or cannot_beat_best(start, room, value):
             continue
         j = items[start]
         stack.append((start + 1, room, value, taken))
@@ -319,6 +316,11 @@ RULES: dict[str, Callable[[Election], list[int]]] = {
 
 def tally(election: Election, rule: str) -> Outcome:
     """Count ``election`` under ``rule`` (a name in RULES, or "official")."""
+    with cycle_collector_paused():
+        return _tally(election, rule)
+
+
+def _tally(election: Election, rule: str) -> Outcome:
     if rule == "official":
         from coproduce.budgeting.counting.official import official
 

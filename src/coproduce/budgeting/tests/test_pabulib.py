@@ -1,5 +1,6 @@
 """Reading and writing .pb files, and the clear errors malformed files get."""
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -185,17 +186,23 @@ def test_the_quick_paths_match_the_general_parser_on_real_files(name: str) -> No
 
 
 def test_usual_files_take_the_quick_paths_and_unusual_ones_do_not() -> None:
+    from coproduce.budgeting.counting.election import BallotTable
     from coproduce.budgeting.counting.pabulib import (
         _read_head,
         _scored_groups,
         _tally_votes_fast,
-        _unscored_groups,
+        _unscored_table,
     )
 
     def votes(text: str) -> str:
         return text.split("VOTES\n", 1)[1]
 
     ordered = sorted(_read_head(APPROVAL.split("VOTES")[0])[1], key=lambda p: p.id)
+
+    def _unscored_groups(text: str, ordered: list, ranked: bool = False) -> tuple | None:
+        quick = _unscored_table(text, ordered, ranked=ranked)
+        return None if quick is None else (quick[0].groups(), quick[1])
+
     quick = _unscored_groups(votes(APPROVAL), ordered)
     assert quick is not None and quick[1] == 10
     assert sorted((g.projects, g.count) for g in quick[0]) == [
@@ -207,6 +214,8 @@ def test_usual_files_take_the_quick_paths_and_unusual_ones_do_not() -> None:
     assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;b, c")), ordered) is None
     assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;b,z")), ordered) is None
     assert _unscored_groups(votes(APPROVAL.replace("5;b,c", '5;"b,c"')), ordered) is None
+    assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;b,,c")), ordered) is None
+    assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;b,c,b")), ordered) is None
     ranked = _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;c,b")), ordered, ranked=True)
     assert ranked is not None and sorted((g.projects, g.count) for g in ranked[0]) == [
         ((0,), 4),
@@ -218,12 +227,88 @@ def test_usual_files_take_the_quick_paths_and_unusual_ones_do_not() -> None:
     ]
     assert _unscored_groups(votes(APPROVAL.replace("5;b,c", "5;c,c")), ordered, ranked=True) is None
     scored = _scored_groups(votes(SCORED), ordered)
-    assert scored is not None and scored[1] == 10
+    assert scored is not None and scored[2] == 10
     assert sorted((g.projects, g.points, g.count) for g in scored[0])[:2] == [
         ((0,), (1,), 4),
         ((1, 2), (1, 1), 3),
     ]
+    from_groups = BallotTable.from_groups(scored[0], scored=True)
+    for name in ("offsets", "projects", "counts", "points"):  # the table says the same
+        assert getattr(scored[1], name).tolist() == getattr(from_groups, name).tolist()
     odd = votes(SCORED.replace("5;b,c;1,1", "5;b,c;1,x"))
     assert _scored_groups(odd, ordered) is None  # the general path says why
     assert _tally_votes_fast(votes(SCORED)) is not None
     assert _tally_votes_fast(votes(APPROVAL.replace("5;b,c", "5"))) is None  # a short row
+
+
+NUMBERED = "\n".join(
+    [
+        "META",
+        "key;value",
+        "budget;100",
+        "vote_type;approval",
+        "PROJECTS",
+        "project_id;cost",
+        *(f"{i};{i % 7 + 1}" for i in [*range(1, 70), 300]),  # 70 projects: two words of bits
+        "VOTES",
+        "voter_id;vote",
+        "1;7,300,12",
+        "2;300,12,7",  # the same set, written in another order
+        "3;69,1",
+        "4;",  # an empty ballot
+        "5;1,69",
+        "6;65,2,64",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "quick"),
+    [
+        (("", ""), True),
+        (("vote_type;approval", "vote_type;ordinal"), True),
+        (("3;69,1", "3;069,1"), False),  # a leading zero
+        (("3;69,1", "3;+69,1"), False),
+        (("3;69,1", "3;69.0,1"), False),
+        (("3;69,1", "3;-1,1"), False),
+        (("3;69,1", "3;69,,1"), False),  # an empty item
+        (("3;69,1", "3;70,1"), False),  # no such project
+        (("3;69,1", "3;69,1,69"), False),  # twice
+        (("3;69,1", "3;1e1"), False),
+    ],
+)
+def test_numbered_projects_are_read_as_numbers_and_odd_writing_goes_the_general_way(
+    change: tuple[str, str], quick: bool
+) -> None:
+    """Files whose project ids are whole numbers take the path that reads them with numpy;
+    any item not written exactly as an id leaves it, and the result (or the error) is the
+    general parser's."""
+    from coproduce.budgeting.counting.pabulib import _parse, _read_head, _unscored_table
+
+    text = NUMBERED.replace(*change)
+    head, votes = text.split("VOTES\n")
+    meta, projects = _read_head(head)
+    ordered = sorted(projects, key=lambda p: p.id)
+    table = _unscored_table(votes, ordered, ranked=meta["vote_type"] == "ordinal")
+    assert (table is not None) == quick
+    try:
+        expected = _shape(_parse(text, fast=False))
+    except PbFormatError as error:
+        with pytest.raises(PbFormatError, match=re.escape(str(error))):
+            _parse(text, fast=True)
+    else:
+        assert _shape(_parse(text, fast=True)) == expected
+
+
+def test_numbered_approvals_are_grouped_as_sets_in_order() -> None:
+    election = parse_pb(NUMBERED)
+    ids = [p.id for p in election.projects]
+    assert [([ids[p] for p in g.projects], g.count) for g in election.groups] == [
+        (["12", "300", "7"], 2),  # projects in id order, as strings sort
+        (["1", "69"], 2),
+        (["2", "64", "65"], 1),
+        ([], 1),
+    ]
+    assert election.voter_count == 6
+    assert election.approvals()[ids.index("300")] == 2
