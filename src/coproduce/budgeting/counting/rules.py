@@ -225,21 +225,25 @@ def mes_add1_greedy(election: Election) -> list[int]:
 def phragmen(election: Election) -> list[int]:
     """Sequential Phragmén for approval ballots, stopping when the next pick does not fit.
 
-    Each round computes every project's load at once: the loads its supporters carry
-    (summed per project by ``bincount``), plus its cost, over its approvals."""
+    Each round every project's load is what its supporters already carry, plus its cost,
+    over its approvals. What they carry is kept per project and changed only where a pick
+    moved it: for the ballots that supported the pick, on the projects those ballots name."""
     if election.vote_type not in ("approval", "choose-1"):
         raise UnsupportedRule("sequential Phragmén counts approval and choose-1 ballots only")
     table = election.table
+    count = len(election.projects)
     counts = table.counts.astype(float)
-    owners, projects = table.owners, table.projects
+    order = by_project(table.projects, count)
+    bounds = np.searchsorted(table.projects[order], np.arange(count + 1))
+    supporters = table.owners[order]  # each project's ballot groups, together
     costs = np.array([float(p.cost) for p in election.projects])
     approvals = np.array(election.approvals(), dtype=float)
     loads = np.zeros(len(counts))
+    carried = np.zeros(count)
     left = election.budget
     remaining = np.array([p.cost <= election.budget for p in election.projects], dtype=bool)
     chosen: list[int] = []
     while remaining.any():
-        carried = np.bincount(projects, weights=(loads * counts)[owners], minlength=len(costs))
         with np.errstate(divide="ignore", invalid="ignore"):
             load = np.where(approvals > 0, (carried + costs) / approvals, inf)
         best = load[remaining].min()
@@ -250,7 +254,16 @@ def phragmen(election: Election) -> list[int]:
         chosen.append(pick)
         remaining[pick] = False
         left -= election.projects[pick].cost
-        loads[owners[projects == pick]] = best
+        moved = supporters[bounds[pick] : bounds[pick + 1]]
+        change = (best - loads[moved]) * counts[moved]
+        loads[moved] = best
+        lengths = table.lengths[moved]
+        entries = np.arange(lengths.sum()) + np.repeat(
+            table.offsets[moved] - (np.cumsum(lengths) - lengths), lengths
+        )
+        carried += np.bincount(
+            table.projects[entries], weights=np.repeat(change, lengths), minlength=count
+        )
     return chosen
 
 
