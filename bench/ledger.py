@@ -8,8 +8,9 @@ client, each credited 100 hours; gunicorn (sync workers) on 127.0.0.1; after a t
 warm-up each client gives 1 minute to the next member, again and again, each request on a
 new connection with its own Idempotency-Key, for the given time.
 Prints transfers per second and latency, with reading one's own balance as the anchor in
-the same run, then runs ``coproduce ledger check`` and compares the transfers stored with
-the ones acknowledged.
+the same run (and, before it, the health check: a request that only asks the database
+``SELECT 1``, about the most any request can reach on this machine), then runs ``coproduce
+ledger check`` and compares the transfers stored with the ones acknowledged.
 
 ``scale``: fills the ledger with random transfers between accounts in SQL, sets the kept
 balances from them, then times ``ledger check`` (the whole table, twice grouped) and a balance
@@ -94,7 +95,16 @@ def transfers(args: argparse.Namespace) -> None:
         )
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")
+
+        def health(i: int, state: dict) -> tuple:
+            return ("GET", "/healthz", None, {}, lambda s: None)
+
         warm_up(args.clients, balance)
+        floor = report(
+            "health check (the server's floor)",
+            *drive(args.clients, args.seconds, health)[:2],
+            args.seconds,
+        )
         anchor = report(
             "read own balance (anchor)",
             *drive(args.clients, args.seconds, balance)[:2],
@@ -102,7 +112,10 @@ def transfers(args: argparse.Namespace) -> None:
         )
         latencies, errors, _ = drive(args.clients, args.seconds, gift)
         rate = report("give 1 minute", latencies, errors, args.seconds)
-        print(f"transfers per second / reads per second: {rate / anchor:.2f}")
+        print(
+            f"transfers per second / reads per second: {rate / anchor:.2f}; "
+            f"/ health checks per second: {rate / floor:.2f}"
+        )
         stored = int(manage("shell", "-c", COUNT).splitlines()[-1])
         print(f"transfers acknowledged: {acknowledged[0]}, stored: {stored}")
         print(manage("ledger", "check").strip())

@@ -67,6 +67,7 @@ API_MANAGE_OBJECT = _signed_in(403, member=404, coordinator=200, other_coordinat
 # route name -> [(method, payload, expected status per role)]
 EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     "home": [("get", None, _all(200))],
+    "health": [("get", None, _all(200)), ("post", {}, _all(405))],
     "cases:library": [("get", None, _all(200))],
     "initiatives:list": [("get", None, _all(200))],
     "initiatives:create": [("get", None, PAGE_SIGNED_IN)],

@@ -5,6 +5,7 @@ from coproduce.core import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", views.health, name="health"),
     path("cases/", include("coproduce.cases.urls")),
     path("initiatives/", include("coproduce.initiatives.urls")),
     path("initiatives/", include("coproduce.record.urls")),

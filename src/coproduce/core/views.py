@@ -5,11 +5,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from coproduce.cases.selectors import case_library_summary
 from coproduce.core.forms import add_service_errors
+from coproduce.core.queries import database_reachable
 from coproduce.initiatives.selectors import initiatives_visible_to
 
 
@@ -22,6 +24,14 @@ def home(request: HttpRequest) -> HttpResponse:
         else []
     )
     return render(request, "home.html", {"summary": case_library_summary(), "mine": mine})
+
+
+@require_safe
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and monitors: 200 while the app can reach its database, else 503."""
+    if database_reachable():
+        return JsonResponse({"status": "ok"})
+    return JsonResponse({"status": "the database does not answer"}, status=503)
 
 
 def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
