@@ -7,9 +7,11 @@ floating point over ballots grouped by content, and are tested against pabutools
 arithmetic on real elections.
 """
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import accumulate
 from math import inf, lcm
 
 import numpy as np
@@ -288,16 +290,20 @@ def max_utilitarian(election: Election) -> list[int]:
     items = [j for j in range(len(costs)) if 0 < costs[j] <= budget and weights[j] > 0]
     items.sort(key=lambda j: (-Fraction(weights[j], costs[j]), j))
     best_value, best_set = -1, []
+    spent = list(accumulate((costs[j] for j in items), initial=0))  # before each item
+    gained = list(accumulate((weights[j] for j in items), initial=0))
 
     def cannot_beat_best(start: int, room: int, value: int) -> bool:
-        """Whether even the fractional relaxation from here is no better than the best."""
-        for j in items[start:]:
-            if costs[j] <= room:
-                room -= costs[j]
-                value += weights[j]
-            else:  # value + weights[j] * room / costs[j] <= best_value, without dividing
-                return (value - best_value) * costs[j] + weights[j] * room <= 0
-        return value <= best_value
+        """Whether even the fractional relaxation from here is no better than the best:
+        the items from ``start`` that fit whole (found by bisection over the running
+        costs), then the part of the next one that fits."""
+        end = bisect_right(spent, spent[start] + room, lo=start) - 1
+        value += gained[end] - gained[start]
+        if end == len(items):
+            return value <= best_value
+        j, room = items[end], spent[start] + room - spent[end]
+        # value + weights[j] * room / costs[j] <= best_value, without dividing
+        return (value - best_value) * costs[j] + weights[j] * room <= 0
 
     stack: list[tuple[int, int, int, list[int]]] = [(0, budget, 0, [])]
     while stack:
