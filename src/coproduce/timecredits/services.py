@@ -1,7 +1,8 @@
 """Writes for time credits: every movement of credit goes through ``_move``.
 
-``_move`` locks both accounts (lowest id first, so concurrent transfers never deadlock),
-checks limits, updates both balances and appends the transfer, in one transaction. An
+``_move`` locks both accounts (lowest id first, so concurrent transfers never deadlock; a
+gift hands them over already locked the same way), checks limits, updates both balances and
+appends the transfer, in one transaction. An
 idempotency key makes a retried request return the transfer it already made.
 """
 
