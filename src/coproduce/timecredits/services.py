@@ -166,25 +166,24 @@ def _move(
                     "for a new transfer."
                 )
             return Transfer.objects.get(pk=earlier[0]), False
-    source, target = debit, credit
-    if source.floor is not None and source.balance - minutes < source.floor:
+    if debit.floor is not None and debit.balance - minutes < debit.floor:
         raise ValidationError(
             {
-                "minutes": f"Not enough credit: {source.owner_name} has {source.balance} "
-                f"minutes and may go down to {source.floor}."
+                "minutes": f"Not enough credit: {debit.owner_name} has {debit.balance} "
+                f"minutes and may go down to {debit.floor}."
             }
         )
-    if target.ceiling is not None and target.balance + minutes > target.ceiling:
+    if credit.ceiling is not None and credit.balance + minutes > credit.ceiling:
         raise ValidationError(
-            {"minutes": f"{target.owner_name} can hold at most {target.ceiling} minutes of credit."}
+            {"minutes": f"{credit.owner_name} can hold at most {credit.ceiling} minutes of credit."}
         )
-    source.balance -= minutes
-    target.balance += minutes
+    debit.balance -= minutes
+    credit.balance += minutes
     transfer = Transfer(
-        initiative_id=source.initiative_id,
+        initiative_id=debit.initiative_id,
         kind=kind,
-        debit=source,
-        credit=target,
+        debit=debit,
+        credit=credit,
         minutes=minutes,
         description=description[:300],
         created_by=actor,
@@ -218,6 +217,9 @@ TRANSFER_COLUMNS = (
     "reason",
     "idempotency_key",
 )
+# the columns' fields, in that order, each to turn a value into what the database takes
+_FIELDS_BY_COLUMN = {f.attname: f for f in Transfer._meta.concrete_fields}
+TRANSFER_FIELDS = [_FIELDS_BY_COLUMN[column] for column in TRANSFER_COLUMNS]
 INSERT_TRANSFER = " ".join(
     [
         "INSERT INTO timecredits_transfer (" + ", ".join(TRANSFER_COLUMNS) + ")",
@@ -231,10 +233,9 @@ def _write(transfer: Transfer) -> None:
     movement of credit runs this, and the ORM took longer to build the three statements it
     wrote before than the database took to run them (ADR 0017). The accounts are locked."""
     minutes = transfer.minutes
-    field = {f.attname: f for f in Transfer._meta.concrete_fields}
     values = [
-        field[column].get_db_prep_save(getattr(transfer, column), connection)
-        for column in TRANSFER_COLUMNS
+        field.get_db_prep_save(getattr(transfer, field.attname), connection)
+        for field in TRANSFER_FIELDS
     ]
     with connection.cursor() as cursor:
         cursor.execute(

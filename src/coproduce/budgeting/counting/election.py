@@ -73,13 +73,24 @@ class BallotTable:
     points: np.ndarray | None = None
 
     @classmethod
+    def from_lengths(
+        cls,
+        lengths: np.ndarray,
+        projects: np.ndarray,
+        counts: np.ndarray,
+        points: np.ndarray | None = None,
+    ) -> "BallotTable":
+        """The table of groups with ``lengths`` projects each, one after another."""
+        offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        return cls(offsets, projects.astype(np.int64), counts, points)
+
+    @classmethod
     def from_groups(cls, groups: Sequence[BallotGroup], scored: bool) -> "BallotTable":
         lengths = np.fromiter((len(g.projects) for g in groups), dtype=np.int64, count=len(groups))
-        offsets = np.zeros(len(groups) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        total = int(offsets[-1])
-        return cls(
-            offsets=offsets,
+        total = int(lengths.sum())
+        return cls.from_lengths(
+            lengths,
             projects=np.fromiter(
                 chain.from_iterable(g.projects for g in groups), dtype=np.int64, count=total
             ),

@@ -182,10 +182,7 @@ def _unscored_table(
     if "" in tally:
         lengths = np.append(lengths, 0)
         counts = np.append(counts, tally[""])
-    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    table = BallotTable(offsets=offsets, projects=chosen.astype(np.int64), counts=counts)
-    return table, cells[1]
+    return BallotTable.from_lengths(lengths, chosen, counts), cells[1]
 
 
 def _bit_sets(chosen: np.ndarray, starts: np.ndarray, projects: int) -> np.ndarray:
@@ -230,8 +227,6 @@ def _project_indices(
     ids = [p.id for p in projects]
     if all(i.isascii() and i.isdigit() and str(int(i)) == i for i in ids):
         values = np.array([int(i) for i in ids], dtype=np.int64)
-        order = np.argsort(values)
-        ordered = values[order]
         joined = ",-1,".join(cells)  # -1 marks where one cell ends and the next begins
         try:
             with warnings.catch_warnings():  # text it cannot read: a warning, or an error
@@ -243,13 +238,15 @@ def _project_indices(
         items = numbers[numbers != -1]
         if len(numbers) != joined.count(",") + 1 or len(ends) != len(cells) - 1:
             return None
-        if ordered[-1] < 2**24:  # a lookup table, faster than a search
-            index = np.full(int(ordered[-1]) + 2, -1, dtype=np.int64)
+        if values.max() < 2**24:  # a lookup table, faster than a search
+            index = np.full(int(values.max()) + 2, -1, dtype=np.int64)
             index[values] = np.arange(len(values))
             chosen = index[np.clip(items, 0, len(index) - 1)]
             if np.any(chosen < 0):
                 return None
         else:
+            order = np.argsort(values)
+            ordered = values[order]
             at = np.minimum(np.searchsorted(ordered, items), len(ordered) - 1)
             if np.any(ordered[at] != items):
                 return None
@@ -308,11 +305,8 @@ def _scored_groups(
         chosen, numbers = zip(*key, strict=True) if key else ((), ())
         groups.append(BallotGroup(chosen, tuple(map(values.__getitem__, numbers)), count))
         entries.extend(key)
-    lengths = np.fromiter(map(len, grouped), np.int64, len(grouped))
-    offsets = np.zeros(len(grouped) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    table = BallotTable(
-        offsets=offsets,
+    table = BallotTable.from_lengths(
+        np.fromiter(map(len, grouped), np.int64, len(grouped)),
         projects=np.fromiter((p for p, _ in entries), np.int64, len(entries)),
         counts=np.fromiter(grouped.values(), np.int64, len(grouped)),
         points=np.fromiter((floats[n] for _, n in entries), float, len(entries)),
