@@ -39,6 +39,7 @@ BIN = Path(sys.executable).parent
 
 SETUP = """
 import json
+from django.contrib.auth.hashers import make_password
 from rest_framework.authtoken.models import Token
 from coproduce.accounts.models import User
 from coproduce.budgeting import services
@@ -60,10 +61,10 @@ services.phase_advance(actor=coordinator, process=process)
 for p in proposals:
     services.proposal_review(actor=coordinator, proposal=p, feasible=True, reason="ok")
 services.phase_advance(actor=coordinator, process=process)
-tokens = []
-for i in range({clients}):
-    voter = User.objects.create_user(f"voter{{i}}", password="x" * 20)
-    tokens.append(Token.objects.create(user=voter).key)
+password = make_password("x" * 20)  # hashed once: hashing is slow by design
+voters = User.objects.bulk_create(
+    User(username=f"voter{{i}}", password=password) for i in range({clients}))
+tokens = [Token.objects.create(user=voter).key for voter in voters]
 print(json.dumps({{"budget": budget.pk, "proposals": [p.pk for p in proposals],
                   "costs": [p.final_cost for p in proposals], "tokens": tokens}}))
 """

@@ -338,15 +338,15 @@ class ProposalViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewse
 
 class BudgetViewSet(viewsets.GenericViewSet):
     serializer_class = BudgetSerializer
-
-    def get_queryset(self) -> QuerySet[Budget]:
-        # One budget at a time, so the gate's view check (404 if not visible) is the filter:
-        # the voting hot path skips building the visibility subquery on every request.
-        return Budget.objects.select_related("process__initiative")
+    queryset = Budget.objects.none()  # the schema's id type; requests read with get_object
 
     def get_object(self) -> Budget:
-        return gate.get_object(
-            self.request.user, self.get_queryset(), "budgeting.view_process", pk=self.kwargs["pk"]
+        # One budget at a time, so the gate's view check (404 if not visible) is the filter:
+        # the voting hot path builds no visibility subquery on every request.
+        return gate.found(
+            self.request.user,
+            selectors.budget_with_process(self.kwargs["pk"]),
+            "budgeting.view_process",
         )
 
     @extend_schema(

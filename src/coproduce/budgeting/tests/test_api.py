@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 from coproduce.budgeting import services
 from coproduce.budgeting.models import Ballot
 from coproduce.budgeting.tests.conftest import PB
+from coproduce.initiatives.models import Visibility
 
 
 def test_vote_count_and_publish_through_the_api(api: APIClient, voting: PB) -> None:
@@ -132,3 +133,22 @@ def test_proposals_through_the_api(api: APIClient, pb: PB) -> None:
         "Library",
         "Pool",
     ]
+
+
+def test_a_budget_one_may_not_see_or_that_cannot_exist_is_not_found(
+    api: APIClient, voting: PB
+) -> None:
+    voting.world.initiative.visibility = Visibility.MEMBERS
+    voting.world.initiative.save(update_fields=["visibility"])
+    north = f"/api/v1/pb/budgets/{voting.north.pk}/ballot/"
+    choice = {"choices": [{"proposal": voting.proposals["benches"].pk}]}
+    api.force_authenticate(voting.world.outsider)
+    refused = api.post(north, choice, format="json")
+    assert (refused.status_code, refused.json()) == (404, {"detail": "Not found."})
+    assert Ballot.objects.count() == 0
+    for pk in ["abc", "0", str(2**63), "9" * 30, "٣"]:
+        answer = api.get(f"/api/v1/pb/budgets/{pk}/ballot/")
+        assert (pk, answer.status_code, answer.json()) == (pk, 404, {"detail": "Not found."})
+    api.force_authenticate(voting.world.member)
+    assert api.post(north, choice, format="json").status_code == 201
+    assert Ballot.objects.get().voter == voting.world.member

@@ -1,14 +1,24 @@
 """PB end to end through the services: set-up, proposals, review, voting, counting."""
 
+import datetime
 import re
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import make_user
-from coproduce.budgeting import services
+from coproduce.budgeting import selectors, services
 from coproduce.budgeting.counting import tally
-from coproduce.budgeting.models import Ballot, BallotChoice, Process, Proposal, Support, Tally
+from coproduce.budgeting.models import (
+    Ballot,
+    BallotChoice,
+    Budget,
+    Process,
+    Proposal,
+    Support,
+    Tally,
+)
 from coproduce.budgeting.services import Choice
 from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting
 from coproduce.record.models import Contribution, Decision
@@ -407,3 +417,30 @@ def test_non_members_take_part_without_entering_the_record(voting: PB) -> None:
     services.ballot_cast(actor=outsider, budget=voting.north, choices=ids(voting, "benches"))
     assert not Contribution.objects.filter(contributor=outsider).exists()
     assert Ballot.objects.get().voter == outsider
+
+
+def test_the_budget_read_in_sql_equals_the_orm_read(voting: PB) -> None:
+    voting.process.members_only = True
+    voting.process.voting_close = datetime.date(2026, 12, 24)
+    voting.process.save(update_fields=["members_only", "voting_close"])
+    orm = Budget.objects.select_related("process__initiative").get(pk=voting.north.pk)
+    sql = selectors.budget_with_process(str(voting.north.pk))
+    assert sql is not None
+
+    def values(obj: Any) -> list[tuple[str, Any, type]]:
+        return [
+            (f.attname, getattr(obj, f.attname), type(getattr(obj, f.attname)))
+            for f in type(obj)._meta.concrete_fields
+        ]
+
+    for mine, theirs in [
+        (sql, orm),
+        (sql.process, orm.process),
+        (sql.process.initiative, orm.process.initiative),
+    ]:
+        assert values(mine) == values(theirs)
+    assert (sql.process.members_only, sql.process.voting_close) == (
+        True,
+        datetime.date(2026, 12, 24),
+    )
+    assert selectors.budget_with_process(str(voting.north.pk + 1000)) is None
