@@ -99,6 +99,19 @@ def test_hidden_and_missing_initiatives_answer_alike(client: Client, world: Worl
     assert record.status_code == 404
 
 
+def test_slugs_the_database_cannot_hold_are_simply_not_found(client: Client, world: World) -> None:
+    """A NUL byte in a path would be a database error on PostgreSQL, not an answer."""
+    paths = [
+        "/api/v1/initiatives/a%00b/",
+        "/api/v1/cases/a%00b/",
+        "/api/v1/initiatives/a%00b/stages/",
+        "/initiatives/a%00b/",
+    ]
+    assert [(path, client.get(path).status_code) for path in paths] == [
+        (path, 404) for path in paths
+    ]
+
+
 def test_production_settings_pass_the_deploy_check() -> None:
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},

@@ -29,6 +29,7 @@ from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives.models import Initiative, Stage
+from coproduce.initiatives.views import visible
 
 
 def pence(pounds: Decimal | None) -> int | None:
@@ -355,9 +356,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def process_create(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = gate.get_object(
-        request.user, Initiative.objects.all(), "initiatives.view_initiative", slug=slug
-    )
+    initiative = visible(request, slug)
     gate.require(request.user, "budgeting.manage_process", initiative)
     form = ProcessForm(request.POST or None)
     stage = processes_stage(initiative)

@@ -1,6 +1,7 @@
 """REST API for the case library (read-only)."""
 
 from django.db.models import QuerySet
+from django.urls.converters import SlugConverter
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 
@@ -56,6 +57,7 @@ FILTERS = [
 class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = CaseSerializer
     lookup_field = "slug"
+    lookup_value_regex = SlugConverter.regex  # as the pages: no NUL reaches the database
     filter_backends: list = []
 
     def get_queryset(self) -> QuerySet[Initiative]:

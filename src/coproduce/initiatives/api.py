@@ -4,6 +4,7 @@ from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.urls.converters import SlugConverter
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -127,8 +128,8 @@ class InviteSerializer(serializers.Serializer):
 
 
 def initiative_from(request: Request, slug: str) -> Initiative:
-    return gate.get_object(
-        request.user, Initiative.objects.all(), "initiatives.view_initiative", slug=slug
+    return gate.found(
+        request.user, selectors.initiative_by_slug(slug), "initiatives.view_initiative"
     )
 
 
@@ -140,6 +141,7 @@ class InitiativeViewSet(
     viewsets.GenericViewSet,
 ):
     lookup_field = "slug"
+    lookup_value_regex = SlugConverter.regex  # as the pages: no NUL reaches the database
     filterset_fields = {"service_area": ["exact"], "visibility": ["exact"], "country": ["exact"]}
     http_method_names = ["get", "post", "patch", "head", "options"]
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import rules
 
-from coproduce.core.queries import one_or_none
 from coproduce.initiatives.models import Initiative, JoinPolicy, MembershipStatus, Visibility
+from coproduce.initiatives.selectors import membership_status
 
 
 def initiative_of(target: Any) -> Initiative | None:
@@ -20,9 +20,7 @@ def initiative_of(target: Any) -> Initiative | None:
 
 def _membership_status(user: Any, target: Any) -> str | None:
     initiative = initiative_of(target)
-    if initiative is None or not user.is_authenticated:
-        return None
-    return one_or_none(initiative.memberships.filter(user=user).values_list("status", flat=True))
+    return None if initiative is None else membership_status(user, initiative)
 
 
 @rules.predicate

@@ -3,11 +3,27 @@
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
-from coproduce.core.queries import one_or_none
+from coproduce.core.queries import RowReader, one_or_none, select_clause
 from coproduce.initiatives.models import Initiative, Membership, MembershipStatus, Visibility
 from coproduce.organisations.models import Organisation
+
+_INITIATIVE = RowReader(Initiative)
+INITIATIVE_BY_SLUG = select_clause((_INITIATIVE, "i")) + (
+    " FROM initiatives_initiative i WHERE i.slug = %s"
+)
+
+
+def initiative_by_slug(slug: str) -> Initiative | None:
+    """The initiative at ``slug``, or None. Every page and API request inside an initiative
+    starts here, so it is one statement written in SQL rather than built by the ORM on each
+    request (ADR 0017)."""
+    with connection.cursor() as cursor:
+        cursor.execute(INITIATIVE_BY_SLUG, [slug])
+        row = cursor.fetchone()
+    return None if row is None else _INITIATIVE.read(row)
 
 
 def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
@@ -21,6 +37,20 @@ def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
         user=user, status__in=[MembershipStatus.ACTIVE, MembershipStatus.INVITED]
     ).values("initiative_id")
     return initiatives.filter(Q(visibility=Visibility.PUBLIC) | Q(pk__in=mine))
+
+
+def membership_status(user: Any, initiative: Initiative) -> str | None:
+    """The person's membership status in the initiative, or None: the question nearly every
+    permission check asks, so one statement written in SQL (ADR 0017)."""
+    if not user.is_authenticated:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT status FROM initiatives_membership WHERE initiative_id = %s AND user_id = %s",
+            [initiative.pk, user.pk],
+        )
+        row = cursor.fetchone()
+    return None if row is None else row[0]
 
 
 def membership_for(user: Any, initiative: Initiative) -> Membership | None:

@@ -31,8 +31,8 @@ from coproduce.record.selectors import contributions_for, decisions_for, record_
 
 def visible(request: HttpRequest, slug: str) -> Initiative:
     """The initiative at ``slug`` if this person may see it; 404 otherwise."""
-    return gate.get_object(
-        request.user, Initiative.objects.all(), "initiatives.view_initiative", slug=slug
+    return gate.found(
+        request.user, selectors.initiative_by_slug(slug), "initiatives.view_initiative"
     )
 
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.errors import Conflict
-from coproduce.core.queries import one_or_none
-from coproduce.initiatives.models import Initiative
-from coproduce.initiatives.selectors import active_membership_for
+from coproduce.core.queries import RowReader, one_or_none, select_clause
+from coproduce.initiatives.models import Initiative, MembershipStatus
+from coproduce.initiatives.selectors import membership_status
 from coproduce.organisations.models import Organisation
 from coproduce.timecredits.models import (
     Account,
@@ -76,7 +76,7 @@ def policy_set(
 
 
 def _is_member(initiative: Initiative, user: Any) -> bool:
-    return active_membership_for(user, initiative) is not None
+    return membership_status(user, initiative) == MembershipStatus.ACTIVE
 
 
 def _account(initiative: Initiative, **owner: Any) -> Account:
@@ -343,15 +343,9 @@ def _member_to_member(
         raise ValidationError({"to": "Choose someone other than yourself."})
     if not _is_member(initiative, to):
         raise ValidationError({"person": f"{to} is not a member of this initiative."})
-    # Both accounts found and locked in one read (the gate has just found the giver a
-    # member); one opened now, on first use, is locked by _move.
-    found = {
-        a.user_id: a
-        for a in Account.objects.select_for_update(of=("self",))
-        .select_related("user")
-        .filter(initiative=initiative, user__in=[actor, to])
-        .order_by("pk")
-    }
+    # the gate has just found the giver a member; an account opened now, on first use, is
+    # locked by _move
+    found = _member_accounts_locked(initiative, actor, to)
     giver, receiver = found.get(actor.pk), found.get(to.pk)
     return _move(
         actor=actor,
@@ -363,6 +357,31 @@ def _member_to_member(
         description=text,
         key=key,
     )
+
+
+_ACCOUNT = RowReader(Account)
+MEMBER_ACCOUNTS = select_clause((_ACCOUNT, "a")) + (
+    " FROM timecredits_account a WHERE a.initiative_id = %s AND a.user_id IN (%s, %s) ORDER BY a.id"
+)
+
+
+def _member_accounts_locked(
+    initiative: Initiative, giver: Any, receiver: Any
+) -> dict[int, Account]:
+    """The two members' accounts (those opened), by owner id, found and locked in one read,
+    lowest id first as every transfer locks them, with their owners attached. SQL (ADR
+    0017): every gift and exchange starts here. SQLite needs no lock: a write there holds
+    the whole database."""
+    sql = MEMBER_ACCOUNTS + (" FOR UPDATE" if connection.vendor == "postgresql" else "")
+    owners = {giver.pk: giver, receiver.pk: receiver}
+    found = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [initiative.pk, giver.pk, receiver.pk])
+        for row in cursor.fetchall():
+            account = _ACCOUNT.read(row)
+            account.user = owners[account.user_id]
+            found[account.user.pk] = account
+    return found
 
 
 @transaction.atomic
