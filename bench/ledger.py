@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from voting import drive, fresh_database, manage, report, serve, warm_up  # noqa: E402
+from voting import drive, fresh_database, health, manage, report, serve, warm_up  # noqa: E402
 
 SETUP = """
 import json
@@ -97,9 +97,6 @@ def transfers(args: argparse.Namespace) -> None:
         )
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")
-
-        def health(i: int, state: dict) -> tuple:
-            return ("GET", "/healthz", None, {}, lambda s: None)
 
         warm_up(args.clients, balance)
         floor = report(

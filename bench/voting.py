@@ -7,7 +7,8 @@ in its voting phase with one budget and ten projects, and one account with an AP
 per client; serves the app with gunicorn's sync workers on 127.0.0.1 only; after a
 two-second warm-up, each client casts ballot after ballot, each on a new connection (each
 one valid, the last one counting) for the given time. Prints ballots per second, latency
-percentiles and the same for reading one's own ballot (the anchor, in the same run), and
+percentiles and the same for reading one's own ballot (the anchor, in the same run) and,
+before it, for the health check (the server's floor: how fast this machine is today), and
 checks that every acknowledged ballot is stored: each voter's ballot was cast exactly as
 many times as the server said 201, and holds the last choices sent.
 """
@@ -172,6 +173,12 @@ async def _drive(
     return [x for per in latencies for x in per], sum(errors), state
 
 
+def health(i: int, state: dict) -> tuple:
+    """The health check: middleware and ``SELECT 1``, about the most any request can reach
+    on this machine, so runs on machines of different speed can be compared."""
+    return ("GET", "/healthz", None, {}, lambda status: None)
+
+
 def warm_up(clients: int, make_request: object) -> None:
     """Two seconds of the anchor's requests, not counted: each server process loads the
     rest of the app and opens its database connection on its first requests."""
@@ -265,12 +272,20 @@ def main() -> None:
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")
         warm_up(args.clients, read)
+        floor = report(
+            "health check (the server's floor)",
+            *drive(args.clients, args.seconds, health)[:2],
+            args.seconds,
+        )
         anchor = report(
             "read own ballot (anchor)", *drive(args.clients, args.seconds, read)[:2], args.seconds
         )
         latencies, errors, _ = drive(args.clients, args.seconds, ballot)
         rate = report("cast a ballot", latencies, errors, args.seconds)
-        print(f"ballots per second / reads per second: {rate / anchor:.2f}")
+        print(
+            f"ballots per second / reads per second: {rate / anchor:.2f}; "
+            f"/ health checks per second: {rate / floor:.2f}"
+        )
         problems = manage(
             "shell", "-c", VERIFY, stdin=json.dumps({"budget": budget, "voters": sent})
         )
