@@ -38,6 +38,7 @@ from coproduce.budgeting.models import (
 )
 from coproduce.core import gate
 from coproduce.core.images import clean_picture
+from coproduce.core.queries import row_lock
 from coproduce.core.vocabulary import (
     ContributionKind,
     DecidingBody,
@@ -490,6 +491,12 @@ def _require_age(process: Process, voter: Any) -> None:
         )
 
 
+BALLOT_TERMS = (
+    "SELECT p.phase, pr.id, COALESCE(pr.cost, pr.estimated_cost) FROM budgeting_process p "
+    "LEFT JOIN budgeting_proposal pr ON pr.budget_id = %s AND pr.status = %s WHERE p.id = %s"
+)
+
+
 def _ballot_terms_held(budget: Budget) -> tuple[Process, dict[int, int]]:
     """The budget's process with its phase as it is now, held until the ballot commits (FOR
     KEY SHARE on PostgreSQL; on SQLite the ballot's write lock does it): closing the vote
@@ -500,15 +507,11 @@ def _ballot_terms_held(budget: Budget) -> tuple[Process, dict[int, int]]:
     of projects, not thousands. SQL (ADR 0017): the ORM cannot ask for a shared lock, and
     this runs on every ballot, as one statement that PostgreSQL plans once per connection."""
     process = budget.process
-    sql = (
-        "SELECT p.phase, pr.id, COALESCE(pr.cost, pr.estimated_cost) FROM budgeting_process p "
-        "LEFT JOIN budgeting_proposal pr ON pr.budget_id = %s AND pr.status = %s "
-        "WHERE p.id = %s"
-    )
-    if connection.vendor == "postgresql":
-        sql += " FOR KEY SHARE OF p"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [budget.pk, ProposalStatus.FEASIBLE.value, process.pk])
+        cursor.execute(
+            BALLOT_TERMS + row_lock(" FOR KEY SHARE OF p"),
+            [budget.pk, ProposalStatus.FEASIBLE.value, process.pk],
+        )
         rows = cursor.fetchall()
     process.phase = rows[0][0]
     return process, {pk: cost for _, pk, cost in rows if pk is not None}

@@ -29,6 +29,12 @@ def database_reachable() -> bool:
         return False
 
 
+def row_lock(clause: str) -> str:
+    """A row-locking clause (`` FOR UPDATE``, `` FOR KEY SHARE OF p``) to end hand-written
+    SQL with on PostgreSQL; nothing on SQLite, where a write already holds the database."""
+    return clause if connection.vendor == "postgresql" else ""
+
+
 def as_id(value: Any) -> int | None:
     """A primary key from a URL, or None if it cannot be one. SQL written by hand gets no
     ORM check: "abc" or a number too large for the column would be a database error."""

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.errors import Conflict
-from coproduce.core.queries import RowReader, one_or_none, select_clause
+from coproduce.core.queries import RowReader, one_or_none, row_lock, select_clause
 from coproduce.initiatives.models import Initiative, MembershipStatus
 from coproduce.initiatives.selectors import membership_status
 from coproduce.organisations.models import Organisation
@@ -370,9 +370,8 @@ def _member_accounts_locked(
 ) -> dict[int, Account]:
     """The two members' accounts (those opened), by owner id, found and locked in one read,
     lowest id first as every transfer locks them, with their owners attached. SQL (ADR
-    0017): every gift and exchange starts here. SQLite needs no lock: a write there holds
-    the whole database."""
-    sql = MEMBER_ACCOUNTS + (" FOR UPDATE" if connection.vendor == "postgresql" else "")
+    0017): every gift and exchange starts here."""
+    sql = MEMBER_ACCOUNTS + row_lock(" FOR UPDATE")
     owners = {giver.pk: giver, receiver.pk: receiver}
     found = {}
     with connection.cursor() as cursor:
