@@ -1,5 +1,8 @@
 """Reads about initiatives and memberships."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -39,11 +42,48 @@ def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
     return initiatives.filter(Q(visibility=Visibility.PUBLIC) | Q(pk__in=mine))
 
 
+# (initiative id, user id) -> status, while a service works inside ``statuses_read_once``
+_known_statuses: ContextVar[dict[tuple[int, int], str | None] | None] = ContextVar(
+    "known_statuses", default=None
+)
+
+
+TWO_STATUSES = (
+    "SELECT user_id, status FROM initiatives_membership WHERE initiative_id = %s "
+    "AND user_id IN (%s, %s)"
+)
+
+
+@contextmanager
+def statuses_read_once(initiative: Initiative, users: list[Any]) -> Iterator[None]:
+    """Read these (one or two) people's membership statuses in one statement, and answer
+    ``membership_status`` for them from it inside the block: a gift asks about the giver
+    (the permission gate) and the recipient, each once. The block is one service call's
+    checks, which change no membership, so nothing in it can go stale."""
+    ids = [user.pk for user in users if user.is_authenticated]
+    if len(ids) > 2:
+        raise ValueError("statuses_read_once reads one or two people's statuses.")
+    known: dict[tuple[int, int], str | None] = {(initiative.pk, pk): None for pk in ids}
+    if ids:
+        with connection.cursor() as cursor:
+            cursor.execute(TWO_STATUSES, [initiative.pk, ids[0], ids[-1]])
+            known.update({(initiative.pk, pk): status for pk, status in cursor.fetchall()})
+    token = _known_statuses.set(known)
+    try:
+        yield
+    finally:
+        _known_statuses.reset(token)
+
+
 def membership_status(user: Any, initiative: Initiative) -> str | None:
     """The person's membership status in the initiative, or None: the question nearly every
-    permission check asks, so one statement written in SQL (ADR 0017)."""
+    permission check asks, so one statement written in SQL (ADR 0017), or none inside
+    ``statuses_read_once``."""
     if not user.is_authenticated:
         return None
+    known = _known_statuses.get()
+    if known is not None and (initiative.pk, user.pk) in known:
+        return known[(initiative.pk, user.pk)]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT status FROM initiatives_membership WHERE initiative_id = %s AND user_id = %s",

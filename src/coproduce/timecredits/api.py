@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
-from coproduce.core.api import username_field
+from coproduce.core.api import FieldsBuiltOnce, username_field
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.models import Account, CreditPolicy, Transfer
@@ -32,7 +32,9 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 
 
-class AccountSerializer(serializers.ModelSerializer):
+class AccountSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+    """A time-credit account: its balance and limits, in minutes."""
+
     owner = serializers.CharField(source="owner_name", read_only=True)
 
     class Meta:
@@ -47,7 +49,9 @@ class PolicySerializer(serializers.ModelSerializer):
         fields = ["minutes_per_hour", "floor", "ceiling"]
 
 
-class TransferSerializer(serializers.ModelSerializer):
+class TransferSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+    """One movement of credit: from the debited account's owner to the credited one's."""
+
     debit = serializers.CharField(source="debit.owner_name", read_only=True)
     credit = serializers.CharField(source="credit.owner_name", read_only=True)
 
@@ -126,17 +130,14 @@ class CreditViewSet(InitiativeChildViewSet):
     @extend_schema(responses={200: AccountSerializer})
     def list(self, request: Request, initiative_slug: str) -> Response:
         """Your account: balance and limits, in minutes (opened on first use)."""
-        initiative = self.get_initiative()
-        gate.require(request.user, "timecredits.use_credits", initiative)
-        return Response(AccountSerializer(services.person_account(initiative, request.user)).data)
+        account = services.own_account(actor=request.user, initiative=self.get_initiative())
+        return Response(AccountSerializer(account).data)
 
     @extend_schema(responses={200: TransferSerializer(many=True)})
     @action(detail=False, methods=["get"])
     def statement(self, request: Request, initiative_slug: str) -> Response:
         """Your transfers, newest first (the latest 200)."""
-        initiative = self.get_initiative()
-        gate.require(request.user, "timecredits.use_credits", initiative)
-        account = services.person_account(initiative, request.user)
+        account = services.own_account(actor=request.user, initiative=self.get_initiative())
         return Response(TransferSerializer(selectors.statement(account)[:200], many=True).data)
 
     @extend_schema(

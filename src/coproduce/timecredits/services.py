@@ -17,7 +17,7 @@ from coproduce.core import gate
 from coproduce.core.errors import Conflict
 from coproduce.core.queries import RowReader, one_or_none, row_lock, select_clause
 from coproduce.initiatives.models import Initiative, MembershipStatus
-from coproduce.initiatives.selectors import membership_status
+from coproduce.initiatives.selectors import membership_status, statuses_read_once
 from coproduce.organisations.models import Organisation
 from coproduce.timecredits.models import (
     Account,
@@ -103,9 +103,22 @@ def _account(initiative: Initiative, **owner: Any) -> Account:
 
 
 def person_account(initiative: Initiative, user: Any) -> Account:
+    """A member's account, opened on first use, with its owner attached."""
     if not _is_member(initiative, user):
         raise ValidationError({"person": f"{user} is not a member of this initiative."})
-    return _account(initiative, user=user)
+    account = _member_accounts(initiative, user, user, lock=False).get(user.pk)
+    if account is None:
+        account = _account(initiative, user=user)
+        account.user = user
+    return account
+
+
+def own_account(*, actor: Any, initiative: Initiative) -> Account:
+    """The caller's own account (members only), with one read of their membership for both
+    the permission and the account's checks."""
+    with statuses_read_once(initiative, [actor]):
+        gate.require(actor, "timecredits.use_credits", initiative)
+        return person_account(initiative, actor)
 
 
 def organisation_account(initiative: Initiative, organisation: Organisation) -> Account:
@@ -155,30 +168,12 @@ def _move(
             .order_by("pk")
         }
         debit, credit = rows[debit.pk], rows[credit.pk]
-    if key:
-        with connection.cursor() as cursor:  # plain SQL: every keyed request asks, few find
-            cursor.execute(FIND_BY_KEY, [actor.pk, key])
-            earlier = cursor.fetchone()
-        if earlier is not None:
-            if tuple(earlier[1:]) != (kind, debit.pk, credit.pk, minutes):
-                raise Conflict(
-                    "That idempotency key was used for a different transfer; use a new key "
-                    "for a new transfer."
-                )
-            return Transfer.objects.get(pk=earlier[0]), False
-    if debit.floor is not None and debit.balance - minutes < debit.floor:
-        raise ValidationError(
-            {
-                "minutes": f"Not enough credit: {debit.owner_name} has {debit.balance} "
-                f"minutes and may go down to {debit.floor}."
-            }
-        )
-    if credit.ceiling is not None and credit.balance + minutes > credit.ceiling:
-        raise ValidationError(
-            {"minutes": f"{credit.owner_name} can hold at most {credit.ceiling} minutes of credit."}
-        )
-    debit.balance -= minutes
-    credit.balance += minutes
+    broken = _limit_broken(debit, credit, minutes)
+    if broken:  # unless this is a retry of a transfer made when there was room
+        earlier = _made_before(actor, key, (kind, debit.pk, credit.pk, minutes))
+        if earlier is None:
+            raise ValidationError({"minutes": broken})
+        return earlier, False
     transfer = Transfer(
         initiative_id=debit.initiative_id,
         kind=kind,
@@ -192,8 +187,45 @@ def _move(
         reason=reason[:300],
         idempotency_key=key,
     )
-    _write(transfer)
+    if not _write(transfer):  # the key was used before: that transfer, nothing moved now
+        earlier = _made_before(actor, key, (kind, debit.pk, credit.pk, minutes))
+        if earlier is None:  # a key used twice at once, the other not committed: not here
+            raise Conflict("This was already done by another request (the same idempotency key).")
+        return earlier, False
+    debit.balance -= minutes
+    credit.balance += minutes
     return transfer, True
+
+
+def _limit_broken(debit: Account, credit: Account, minutes: int) -> str:
+    """What moving ``minutes`` would break (a floor, a ceiling), or "" if nothing."""
+    if debit.floor is not None and debit.balance - minutes < debit.floor:
+        return (
+            f"Not enough credit: {debit.owner_name} has {debit.balance} minutes and may go "
+            f"down to {debit.floor}."
+        )
+    if credit.ceiling is not None and credit.balance + minutes > credit.ceiling:
+        return f"{credit.owner_name} can hold at most {credit.ceiling} minutes of credit."
+    return ""
+
+
+def _made_before(actor: Any, key: str, terms: tuple[str, int, int, int]) -> Transfer | None:
+    """The transfer this person made earlier with this idempotency key, or None; a
+    different transfer under the same key is a conflict. Asked only when the key was met
+    (the insert found it) or a limit would stop the transfer: not on every request."""
+    if not key:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(FIND_BY_KEY, [actor.pk, key])
+        earlier = cursor.fetchone()
+    if earlier is None:
+        return None
+    if tuple(earlier[1:]) != terms:
+        raise Conflict(
+            "That idempotency key was used for a different transfer; use a new key for a new "
+            "transfer."
+        )
+    return Transfer.objects.get(pk=earlier[0])
 
 
 FIND_BY_KEY = (
@@ -223,35 +255,41 @@ TRANSFER_FIELDS = [_FIELDS_BY_COLUMN[column] for column in TRANSFER_COLUMNS]
 INSERT_TRANSFER = " ".join(
     [
         "INSERT INTO timecredits_transfer (" + ", ".join(TRANSFER_COLUMNS) + ")",
-        "VALUES (" + ", ".join(["%s"] * len(TRANSFER_COLUMNS)) + ") RETURNING id",
+        "VALUES (" + ", ".join(["%s"] * len(TRANSFER_COLUMNS)) + ")",
+        # the partial unique index tc_idempotency_key_once, named by its columns and condition
+        "ON CONFLICT (created_by_id, idempotency_key) WHERE NOT (idempotency_key = '')",
+        "DO NOTHING RETURNING id",
     ]
 )
 
 
-def _write(transfer: Transfer) -> None:
-    """Both balances in one UPDATE and the transfer in one INSERT, as plain SQL: every
-    movement of credit runs this, and the ORM took longer to build the three statements it
-    wrote before than the database took to run them (ADR 0017). The accounts are locked."""
+def _write(transfer: Transfer) -> bool:
+    """The transfer in one INSERT and both balances in one UPDATE, as plain SQL: every
+    movement of credit runs this, and the ORM took longer to build the statements than the
+    database took to run them (ADR 0017). The accounts are locked. False, with nothing
+    written, if the creator's idempotency key is on a transfer already: the insert itself
+    asks (``ON CONFLICT … DO NOTHING``), so a request with a new key, nearly every one,
+    costs no separate lookup."""
     minutes = transfer.minutes
     values = [
         field.get_db_prep_save(getattr(transfer, field.attname), connection)
         for field in TRANSFER_FIELDS
     ]
     with connection.cursor() as cursor:
+        try:
+            cursor.execute(INSERT_TRANSFER, values)
+        except IntegrityError:  # a second correction of one transfer, made at the same moment
+            raise Conflict("This was already done by another request.") from None
+        row = cursor.fetchone()
+        if row is None:
+            return False
         cursor.execute(
             MOVE_BALANCES,
             [transfer.debit_id, -minutes, minutes, transfer.debit_id, transfer.credit_id],
         )
-        try:
-            cursor.execute(INSERT_TRANSFER, values)
-        except IntegrityError:
-            # the same key, at the same moment, for other accounts; or a second reversal
-            raise Conflict(
-                "This was already done by another request (the same idempotency key, or a "
-                "correction already made)."
-            ) from None
-        transfer.pk = cursor.fetchone()[0]
+    transfer.pk = row[0]
     transfer._state.adding = False
+    return True
 
 
 @transaction.atomic
@@ -338,14 +376,15 @@ def credits_pay_for_service(
 def _member_to_member(
     kind: str, actor: Any, initiative: Initiative, to: Any, minutes: int, text: str, key: str
 ) -> tuple[Transfer, bool]:
-    gate.require(actor, "timecredits.use_credits", initiative)
-    if to == actor:
-        raise ValidationError({"to": "Choose someone other than yourself."})
-    if not _is_member(initiative, to):
-        raise ValidationError({"person": f"{to} is not a member of this initiative."})
+    with statuses_read_once(initiative, [actor, to]):  # both memberships in one read
+        gate.require(actor, "timecredits.use_credits", initiative)
+        if to == actor:
+            raise ValidationError({"to": "Choose someone other than yourself."})
+        if not _is_member(initiative, to):
+            raise ValidationError({"person": f"{to} is not a member of this initiative."})
     # the gate has just found the giver a member; an account opened now, on first use, is
     # locked by _move
-    found = _member_accounts_locked(initiative, actor, to)
+    found = _member_accounts(initiative, actor, to, lock=True)
     giver, receiver = found.get(actor.pk), found.get(to.pk)
     return _move(
         actor=actor,
@@ -365,13 +404,13 @@ MEMBER_ACCOUNTS = select_clause((_ACCOUNT, "a")) + (
 )
 
 
-def _member_accounts_locked(
-    initiative: Initiative, giver: Any, receiver: Any
+def _member_accounts(
+    initiative: Initiative, giver: Any, receiver: Any, *, lock: bool
 ) -> dict[int, Account]:
-    """The two members' accounts (those opened), by owner id, found and locked in one read,
-    lowest id first as every transfer locks them, with their owners attached. SQL (ADR
-    0017): every gift and exchange starts here."""
-    sql = MEMBER_ACCOUNTS + row_lock(" FOR UPDATE")
+    """Two members' accounts (those opened; or one person's, named twice), by owner id, in
+    one read with their owners attached; with ``lock``, locked, lowest id first as every
+    transfer locks them. SQL (ADR 0017): every gift, exchange and balance read starts here."""
+    sql = MEMBER_ACCOUNTS + (row_lock(" FOR UPDATE") if lock else "")
     owners = {giver.pk: giver, receiver.pk: receiver}
     found = {}
     with connection.cursor() as cursor:

@@ -147,3 +147,25 @@ def test_goal_needs_both_sides_to_be_shared(world: World) -> None:
     assert goal.agreed_by_both_sides is True
     with pytest.raises(PermissionDenied):
         services.goal_agree(actor=world.outsider, goal=goal)
+
+
+def test_statuses_read_once_answers_inside_the_block_and_reads_afresh_after(
+    world: World, django_assert_num_queries
+) -> None:
+    with (
+        django_assert_num_queries(1),
+        selectors.statuses_read_once(world.initiative, [world.member, world.outsider]),
+    ):
+        assert selectors.membership_status(world.member, world.initiative) == "active"
+        assert selectors.membership_status(world.outsider, world.initiative) is None
+        assert gate.allows(world.member, "timecredits.use_credits", world.initiative)
+    # a person not named, or another initiative, is read from the database as before
+    with (
+        selectors.statuses_read_once(world.initiative, [world.member]),
+        django_assert_num_queries(2),
+    ):
+        assert selectors.membership_status(world.coordinator, world.initiative) == "active"
+        assert selectors.membership_status(world.member, world.other) is None
+    Membership.objects.filter(user=world.member).update(status="left")
+    with django_assert_num_queries(1):
+        assert selectors.membership_status(world.member, world.initiative) == "left"

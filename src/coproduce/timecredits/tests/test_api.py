@@ -3,6 +3,8 @@
 from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
+from coproduce.accounts.models import User
+from coproduce.timecredits.api import AccountSerializer, TransferSerializer
 from coproduce.timecredits.models import Account, Transfer
 
 
@@ -129,3 +131,79 @@ def test_a_username_with_a_nul_character_is_refused_plainly(api: APIClient, worl
         {"person": ["Object with username=member does not exist."]},
     )
     assert Transfer.objects.count() == 0
+
+
+def test_a_retried_gift_gets_the_first_answer_even_when_no_credit_is_left(
+    api: APIClient, world: World
+) -> None:
+    friend = make_user("friend")
+    add_member(world.initiative, friend)
+    base = f"/api/v1/initiatives/{world.initiative.slug}/credits/"
+    api.force_authenticate(world.coordinator)
+    api.post(
+        base + "earn/",
+        {"person": "member", "minutes_given": 30},
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="e1",
+    )
+    api.force_authenticate(world.member)
+    first = api.post(
+        base + "gift/", {"to": "friend", "minutes": 30}, format="json", HTTP_IDEMPOTENCY_KEY="g1"
+    )
+    assert first.status_code == 201
+    # the member has 0 minutes now: the retry is the same gift, not a new one too large
+    retried = api.post(
+        base + "gift/", {"to": "friend", "minutes": 30}, format="json", HTTP_IDEMPOTENCY_KEY="g1"
+    )
+    assert (retried.status_code, retried["Idempotent-Replayed"]) == (200, "true")
+    assert retried.json()["id"] == first.json()["id"]
+    other = api.post(
+        base + "gift/", {"to": "friend", "minutes": 5}, format="json", HTTP_IDEMPOTENCY_KEY="g1"
+    )
+    assert other.status_code == 409
+    new = api.post(
+        base + "gift/", {"to": "friend", "minutes": 5}, format="json", HTTP_IDEMPOTENCY_KEY="g2"
+    )
+    assert (new.status_code, new.json()) == (
+        400,
+        {"minutes": ["Not enough credit: Mo Member has 0 minutes and may go down to 0."]},
+    )
+    assert Transfer.objects.filter(kind="gift").count() == 1
+    assert dict(Account.objects.filter(kind="person").values_list("user__username", "balance")) == {
+        "member": 0,
+        "friend": 30,
+    }
+
+
+def test_a_recipient_named_by_anything_but_a_username_is_refused_plainly(
+    api: APIClient, world: World
+) -> None:
+    make_user("42")
+    add_member(world.initiative, User.objects.get(username="42"))
+    api.force_authenticate(world.coordinator)
+    earn = f"/api/v1/initiatives/{world.initiative.slug}/credits/earn/"
+    answers = [
+        api.post(earn, {"person": to, "minutes_given": 30}, format="json", HTTP_IDEMPOTENCY_KEY=k)
+        for to, k in [("nobody", "k1"), (["member"], "k2"), (True, "k3"), (42, "k4")]
+    ]
+    assert [(a.status_code, a.json()) for a in answers[:3]] == [
+        (400, {"person": ["Object with username=nobody does not exist."]}),
+        (400, {"person": ["Invalid value."]}),
+        (400, {"person": ["Invalid value."]}),
+    ]
+    assert (answers[3].status_code, answers[3].json()["credit"]) == (201, "42")
+    assert list(Transfer.objects.values_list("credit__user__username", "minutes")) == [("42", 30)]
+
+
+def test_account_answers_build_fields_once_and_give_each_answer_its_own_copy() -> None:
+    """``FieldsBuiltOnce``: the same JSON as DRF builds, from fields that are not shared."""
+    first = AccountSerializer(Account(pk=7, kind="person", user=User(username="ann"), balance=5))
+    second = AccountSerializer(Account(pk=8, kind="person", user=User(username="bo"), balance=-2))
+    assert (first.data, second.data) == (
+        {"id": 7, "kind": "person", "owner": "ann", "balance": 5, "floor": None, "ceiling": None},
+        {"id": 8, "kind": "person", "owner": "bo", "balance": -2, "floor": None, "ceiling": None},
+    )
+    assert first.fields["owner"] is not second.fields["owner"]
+    assert (first.fields["owner"].parent, second.fields["owner"].parent) == (first, second)
+    # each class its own: the transfer's fields, after the account's were built
+    assert list(TransferSerializer().fields) == TransferSerializer.Meta.fields
