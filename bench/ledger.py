@@ -4,7 +4,7 @@
     python bench/ledger.py scale [--movements 10000000] [--accounts 100000]
 
 ``transfers``: a fresh database (``coproduce_bench``), one initiative with a member per
-client, each credited 100 hours; gunicorn (sync workers) on 127.0.0.1; after a two-second
+client, each credited 100 hours; the production server (uWSGI) on 127.0.0.1; after a two-second
 warm-up each client gives 1 minute to the next member, again and again, each request on a
 new connection with its own Idempotency-Key, for the given time.
 Prints transfers per second and latency, with reading one's own balance as the anchor in
@@ -93,7 +93,7 @@ def transfers(args: argparse.Namespace) -> None:
 
         print(
             f"{args.clients} clients, {args.seconds:.0f} s each, a new connection per request, "
-            f"gunicorn {args.workers} sync workers, PostgreSQL, all on this machine"
+            f"uWSGI, {args.workers} workers, PostgreSQL, all on this machine"
         )
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")

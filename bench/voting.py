@@ -4,7 +4,7 @@
 
 Sets up a fresh PostgreSQL database (``coproduce_bench`` on 127.0.0.1:5432), a PB process
 in its voting phase with one budget and ten projects, and one account with an API token
-per client; serves the app with gunicorn's sync workers on 127.0.0.1 only; after a
+per client; serves the app with the production server (uWSGI) on 127.0.0.1 only; after a
 two-second warm-up, each client casts ballot after ballot, each on a new connection (each
 one valid, the last one counting) for the given time. Prints ballots per second, latency
 percentiles and the same for reading one's own ballot (the anchor, in the same run) and,
@@ -186,22 +186,23 @@ def warm_up(clients: int, make_request: object) -> None:
 
 
 def serve(workers: int) -> subprocess.Popen:
-    """The production server as the README runs it: gunicorn's synchronous workers (each
-    takes a connection only when it is free, so requests queue fairly in the kernel's
-    accept queue), on loopback only, given time to start."""
+    """The production server as the README runs it (``deploy/uwsgi.ini``, ADR 0020):
+    pre-forked workers, each taking a connection only when it is free, so requests queue
+    fairly in the kernel's accept queue; on loopback only, given time to start."""
     server = subprocess.Popen(
         [
-            str(BIN / "gunicorn"),
-            "coproduce.wsgi",
-            "-b",
+            str(BIN / "uwsgi"),
+            "--ini",
+            str(ROOT / "deploy" / "uwsgi.ini"),
+            "--http-socket",
             f"127.0.0.1:{PORT}",
-            "-w",
+            "--processes",
             str(workers),
-            "--log-level",
-            "warning",
         ],
         env=ENV,
         cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     time.sleep(3)
     return server
@@ -267,7 +268,7 @@ def main() -> None:
 
         print(
             f"{args.clients} clients, {args.seconds:.0f} s each, a new connection per request, "
-            f"gunicorn {args.workers} sync workers, PostgreSQL, all on this machine"
+            f"uWSGI, {args.workers} workers, PostgreSQL, all on this machine"
         )
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")

@@ -1,4 +1,5 @@
-"""Killing the server in the middle of a stream of transfers (PostgreSQL, a real gunicorn).
+"""Killing the server in the middle of a stream of transfers (PostgreSQL, the production
+server as deploy/uwsgi.ini runs it).
 
 Every transfer the server acknowledged is stored, none is half-made (the ledger check is
 sound), and retrying the unanswered requests with their idempotency keys after a restart
@@ -33,6 +34,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 BIN = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:
@@ -50,18 +52,18 @@ def start_server(port: int) -> subprocess.Popen:
         "COPRODUCE_DEBUG": "0",
         "COPRODUCE_THROTTLE_USER": "100000/min",
     }
-    server = subprocess.Popen(  # noqa: S603 (a fixed command: our own gunicorn)
+    server = subprocess.Popen(  # noqa: S603 (a fixed command: our own production server)
         [
-            str(BIN / "gunicorn"),
-            "coproduce.wsgi",
-            "-b",
+            str(BIN / "uwsgi"),
+            "--ini",
+            str(ROOT / "deploy" / "uwsgi.ini"),
+            "--http-socket",
             f"127.0.0.1:{port}",
-            "-w",
-            "2",  # sync workers, as in production (ADR 0018)
-            "--log-level",
-            "error",
+            "--processes",
+            "2",
         ],
         env=env,
+        cwd=ROOT,
         start_new_session=True,
     )
     deadline = time.monotonic() + 60

@@ -1,4 +1,4 @@
-"""WSGI entry point for production servers (gunicorn coproduce.wsgi)."""
+"""WSGI entry point for production servers (uWSGI: deploy/uwsgi.ini, ADR 0020)."""
 
 import os
 
