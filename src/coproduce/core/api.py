@@ -8,8 +8,8 @@ from django.core.cache import caches
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import pagination, serializers, throttling
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
+from coproduce.accounts.selectors import user_by_username
 from coproduce.core.errors import Conflict
 
 
@@ -22,6 +22,10 @@ class Pagination(pagination.PageNumberPagination):
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Turn a service's ValidationError into a 400 that names the fields to fix (409 for a
     conflict with an earlier request)."""
+    # imported here: rest_framework.views reads the API settings, which name this module's
+    # throttles, so importing it at the top made this module unimportable on its own
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     if isinstance(exc, Conflict):
         return Response({"detail": " ".join(exc.messages)}, status=409)
     if isinstance(exc, DjangoValidationError):
@@ -32,11 +36,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
 
 
 class FieldsBuiltOnce:
-    """For a ModelSerializer on a hot path (every gift answers with a transfer): DRF builds
-    its fields from the model anew for each instance, which took half the time of turning a
-    transfer into JSON. Here they are built once per class, and each instance gets its own
-    copy, as DRF gives it of the fields a serializer declares. Only for serializers whose
-    fields do not depend on the request or the object."""
+    """For a serializer on a hot path (every gift reads one and answers with another): DRF
+    builds a ModelSerializer's fields from the model, and deep-copies a Serializer's
+    declared fields, for every instance, which took most of the time of reading a gift and
+    of turning a transfer into JSON. Here the fields are built once per class, and each
+    instance gets its own shallow copy of each (bound to it as DRF binds its own copies).
+    Only for serializers whose fields are flat (no nested serializer, no ``many=True``:
+    those hold a child bound to one parent) and do not depend on the request or the object."""
 
     _built_fields: dict[str, Any] | None = None
 
@@ -45,7 +51,10 @@ class FieldsBuiltOnce:
         built = cls.__dict__.get("_built_fields")
         if built is None:
             built = cls._built_fields = super().get_fields()  # type: ignore[misc]
-        return copy.deepcopy(built)
+            for name, field in built.items():
+                if isinstance(field, serializers.BaseSerializer | serializers.ManyRelatedField):
+                    raise TypeError(f"{cls.__name__}.{name} is not flat: build its fields anew.")
+        return {name: copy.copy(field) for name, field in built.items()}
 
 
 class AnonThrottle(throttling.AnonRateThrottle):
@@ -74,9 +83,6 @@ class UsernameField(TextKeyField):
     (one statement in SQL: a gift names its recipient on every request)."""
 
     def to_internal_value(self, data: Any) -> Any:
-        # imported here: DRF loads this module (the throttles) while the apps still load
-        from coproduce.accounts.selectors import user_by_username
-
         if isinstance(data, bool) or not isinstance(data, str | int):
             self.fail("invalid")
         username = str(data)

@@ -71,7 +71,7 @@ class TransferSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class GiftSerializer(serializers.Serializer):
+class GiftSerializer(FieldsBuiltOnce, serializers.Serializer):
     to = username_field()
     minutes = serializers.IntegerField(min_value=1, max_value=services.MAX_MINUTES)
     message = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)

@@ -261,6 +261,16 @@ INSERT_TRANSFER = " ".join(
         "DO NOTHING RETURNING id",
     ]
 )
+# PostgreSQL: the insert, and the balances moved only if it made a row, in one statement
+INSERT_AND_MOVE = " ".join(
+    [
+        "WITH made AS (" + INSERT_TRANSFER + "),",
+        "moved AS (",
+        MOVE_BALANCES,
+        "AND EXISTS (SELECT 1 FROM made) RETURNING id)",
+        "SELECT id FROM made",
+    ]
+)
 
 
 def _write(transfer: Transfer) -> bool:
@@ -269,24 +279,28 @@ def _write(transfer: Transfer) -> bool:
     database took to run them (ADR 0017). The accounts are locked. False, with nothing
     written, if the creator's idempotency key is on a transfer already: the insert itself
     asks (``ON CONFLICT … DO NOTHING``), so a request with a new key, nearly every one,
-    costs no separate lookup."""
+    costs no separate lookup. On PostgreSQL both go in one statement, the update only if the
+    insert made a row (one round trip fewer on every movement); SQLite runs them in turn."""
     minutes = transfer.minutes
     values = [
         field.get_db_prep_save(getattr(transfer, field.attname), connection)
         for field in TRANSFER_FIELDS
     ]
+    balances = [transfer.debit_id, -minutes, minutes, transfer.debit_id, transfer.credit_id]
+    together = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         try:
-            cursor.execute(INSERT_TRANSFER, values)
+            cursor.execute(
+                INSERT_AND_MOVE if together else INSERT_TRANSFER,
+                values + balances if together else values,
+            )
         except IntegrityError:  # a second correction of one transfer, made at the same moment
             raise Conflict("This was already done by another request.") from None
         row = cursor.fetchone()
         if row is None:
             return False
-        cursor.execute(
-            MOVE_BALANCES,
-            [transfer.debit_id, -minutes, minutes, transfer.debit_id, transfer.credit_id],
-        )
+        if not together:
+            cursor.execute(MOVE_BALANCES, balances)
     transfer.pk = row[0]
     transfer._state.adding = False
     return True

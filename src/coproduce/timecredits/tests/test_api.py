@@ -1,10 +1,13 @@
 """Time credits through the REST API: idempotency keys on every write, exact balances."""
 
+import pytest
+from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
 from coproduce.accounts.models import User
-from coproduce.timecredits.api import AccountSerializer, TransferSerializer
+from coproduce.core.api import FieldsBuiltOnce
+from coproduce.timecredits.api import AccountSerializer, GiftSerializer, TransferSerializer
 from coproduce.timecredits.models import Account, Transfer
 
 
@@ -207,3 +210,25 @@ def test_account_answers_build_fields_once_and_give_each_answer_its_own_copy() -
     assert (first.fields["owner"].parent, second.fields["owner"].parent) == (first, second)
     # each class its own: the transfer's fields, after the account's were built
     assert list(TransferSerializer().fields) == TransferSerializer.Meta.fields
+
+
+def test_gift_input_checked_with_fields_built_once_keeps_each_answer_apart(world: World) -> None:
+    """A refused gift's errors do not follow the next one read with the same class."""
+    refused = GiftSerializer(data={"to": "nobody", "minutes": 0})
+    accepted = GiftSerializer(data={"to": "member", "minutes": 5})
+    assert refused.is_valid() is False
+    assert refused.errors == {
+        "to": ["Object with username=nobody does not exist."],
+        "minutes": ["Ensure this value is greater than or equal to 1."],
+    }
+    assert accepted.is_valid(), accepted.errors
+    assert accepted.validated_data == {"to": world.member, "minutes": 5, "message": ""}
+    assert accepted.fields["to"].parent is accepted
+
+
+def test_fields_built_once_refuses_a_nested_serializer() -> None:
+    class Nested(FieldsBuiltOnce, serializers.Serializer):
+        gifts = GiftSerializer(many=True)
+
+    with pytest.raises(TypeError, match=r"Nested.gifts is not flat"):
+        _ = Nested().fields
