@@ -295,7 +295,9 @@ def _write(transfer: Transfer) -> bool:
                 values + balances if together else values,
             )
         except IntegrityError:  # a second correction of one transfer, made at the same moment
-            raise Conflict("This was already done by another request.") from None
+            raise Conflict(
+                "That transfer was corrected at the same moment by another request."
+            ) from None
         row = cursor.fetchone()
         if row is None:
             return False
