@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from coproduce.accounts.models import User
+from coproduce.accounts.selectors import user_by_username
 from coproduce.comanagement.models import SeatRole, Vote
 from coproduce.initiatives.models import Stage
 
@@ -25,7 +26,7 @@ class SeatForm(forms.Form):
     role = forms.ChoiceField(choices=SeatRole.choices)
 
     def clean_person(self) -> Any:
-        person = get_user_model().objects.filter(username=self.cleaned_data["person"]).first()
+        person = user_by_username(self.cleaned_data["person"])
         if person is None:
             raise forms.ValidationError("No one has that username.")
         return person

@@ -2,7 +2,6 @@
 
 from typing import Any, cast
 
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls.converters import SlugConverter
 from drf_spectacular.utils import extend_schema
@@ -12,6 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
 from coproduce.core.vocabulary import LeadershipType, Role, Side
 from coproduce.initiatives import selectors, services
@@ -278,7 +278,7 @@ class MembershipViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
         serializer = InviteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        invitee = get_user_model().objects.filter(username=data["username"]).first()
+        invitee = user_by_username(data["username"])
         if invitee is None:
             raise serializers.ValidationError({"username": "There is no one with that username."})
         membership = services.membership_invite(

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coproduce.accounts.models import User
+from coproduce.accounts.selectors import user_by_username
 from coproduce.budgeting.selectors import processes_of
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
@@ -152,7 +152,7 @@ def members_manage(request: HttpRequest, slug: str) -> HttpResponse:
     form = InviteForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        invitee = User.objects.filter(username=form.cleaned_data["username"]).first()
+        invitee = user_by_username(form.cleaned_data["username"])
         if invitee is None:
             form.add_error("username", "There is no one with that username.")
         else:

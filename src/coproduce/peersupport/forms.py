@@ -1,9 +1,9 @@
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
 
 from coproduce.accounts.models import User
+from coproduce.accounts.selectors import user_by_username
 
 
 class AskForm(forms.Form):
@@ -36,7 +36,7 @@ class SupporterForm(forms.Form):
     )
 
     def clean_person(self) -> Any:
-        person = get_user_model().objects.filter(username=self.cleaned_data["person"]).first()
+        person = user_by_username(self.cleaned_data["person"])
         if person is None:
             raise forms.ValidationError("No one has that username.")
         return person

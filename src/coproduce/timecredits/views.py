@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.views import saved_form
@@ -29,7 +29,7 @@ from coproduce.timecredits.models import Partner
 
 
 def _person(username: str) -> Any:
-    person = get_user_model().objects.filter(username=username).first()
+    person = user_by_username(username)
     if person is None:
         raise ValidationError({"person": f"No one has the username {username!r}."})
     return person

@@ -10,10 +10,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from coproduce.accounts.selectors import user_by_username
 from coproduce.budgeting import services
 from coproduce.budgeting.counting import RULES, PbFormatError, UnsupportedRule, read_pb, tally
 from coproduce.budgeting.models import Budget, Process
@@ -79,7 +79,7 @@ class Command(BaseCommand):
     def do_import(self, options: dict[str, Any]) -> None:
         election = read_pb(options["file"])
         initiative = Initiative.objects.filter(slug=options["initiative"]).first()
-        actor = get_user_model().objects.filter(username=options["username"]).first()
+        actor = user_by_username(options["username"])
         if initiative is None or actor is None:
             raise CommandError("no such initiative or person")
         stage = initiative.stages.filter(kind=StageKind.CO_PRIORITISATION).first()
@@ -108,7 +108,7 @@ class Command(BaseCommand):
 
     def do_import_proposals(self, options: dict[str, Any]) -> None:
         process = Process.objects.filter(pk=options["process"]).first()
-        actor = get_user_model().objects.filter(username=options["username"]).first()
+        actor = user_by_username(options["username"])
         if process is None or actor is None:
             raise CommandError("no such process or person")
         try:
