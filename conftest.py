@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
@@ -97,6 +98,14 @@ def hammer(count: int, work: Callable[[int], Any]) -> list[Any]:
     for thread in threads:
         thread.join()
     return results
+
+
+def postgresql_only(reason: str) -> pytest.MarkDecorator:
+    """Skip a test module on SQLite: what it tests (concurrency, a statement only PostgreSQL
+    runs) is tested on PostgreSQL, the production database."""
+    return pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"], reason=reason
+    )
 
 
 def make_user(username: str, **extra: Any) -> User:

@@ -19,19 +19,15 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import pytest
 from django.conf import settings
 from rest_framework.authtoken.models import Token
 
-from conftest import add_member, make_initiative, make_user
+from conftest import add_member, make_initiative, make_user, postgresql_only
 from coproduce.timecredits import services
 from coproduce.timecredits.models import Account, Transfer
 from coproduce.timecredits.selectors import ledger_check
 
-pytestmark = pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="the crash test runs against PostgreSQL, the production database",
-)
+pytestmark = postgresql_only("the crash test runs against PostgreSQL, the production database")
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,12 +1,16 @@
-"""Writes for time credits: every movement of credit goes through ``_move``.
+"""Writes for time credits: every movement of credit goes through ``_move``, or, for a gift
+or an exchange between two open accounts on PostgreSQL, through ``_move_at_once``.
 
 ``_move`` locks both accounts (lowest id first, so concurrent transfers never deadlock; a
 gift hands them over already locked the same way), checks limits, updates both balances and
-appends the transfer, in one transaction. An
-idempotency key makes a retried request return the transfer it already made.
+appends the transfer, in one transaction. ``_move_at_once`` does the same in one statement,
+the accounts' check constraints holding the limits; whenever it cannot (an account not yet
+opened, a limit in the way, a key used before) nothing is written and ``_move`` answers.
+An idempotency key makes a retried request return the transfer it already made.
 """
 
 import secrets
+from contextlib import nullcontext
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -149,16 +153,11 @@ def _move(
     and any error it raises rolls that back whole: no savepoint round trips on this path.
     ``locked``: the caller has already locked both accounts, lowest id first, with their
     owners (a gift finds and locks both in one read)."""
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 < minutes <= MAX_MINUTES:
-        raise ValidationError(
-            {"minutes": f"Give a whole number of minutes from 1 to {MAX_MINUTES}."}
-        )
+    _check_terms(minutes, key)
     if debit.initiative_id != credit.initiative_id:
         raise ValidationError({"account": "Both accounts must be in the same initiative."})
     if debit.pk == credit.pk:
         raise ValidationError({"account": "Credits cannot move from an account to itself."})
-    if len(key) > 100:
-        raise ValidationError({"idempotency_key": "An idempotency key has at most 100 characters."})
     if not locked:  # lowest id first, as every transfer locks them: no deadlock
         rows = {
             a.pk: a
@@ -195,6 +194,16 @@ def _move(
     debit.balance -= minutes
     credit.balance += minutes
     return transfer, True
+
+
+def _check_terms(minutes: int, key: str) -> None:
+    """The amount and the idempotency key, as every movement takes them."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 < minutes <= MAX_MINUTES:
+        raise ValidationError(
+            {"minutes": f"Give a whole number of minutes from 1 to {MAX_MINUTES}."}
+        )
+    if len(key) > 100:
+        raise ValidationError({"idempotency_key": "An idempotency key has at most 100 characters."})
 
 
 def _limit_broken(debit: Account, credit: Account, minutes: int) -> str:
@@ -359,7 +368,6 @@ def credits_for_confirmed_time(
     )
 
 
-@transaction.atomic
 def credits_gift(
     *,
     actor: Any,
@@ -373,7 +381,6 @@ def credits_gift(
     return _member_to_member(TransferKind.GIFT, actor, initiative, to, minutes, message, key)
 
 
-@transaction.atomic
 def credits_pay_for_service(
     *,
     actor: Any,
@@ -392,26 +399,42 @@ def credits_pay_for_service(
 def _member_to_member(
     kind: str, actor: Any, initiative: Initiative, to: Any, minutes: int, text: str, key: str
 ) -> tuple[Transfer, bool]:
+    """A gift or an exchange: on PostgreSQL, when both accounts are open and there is room,
+    one statement (``_move_at_once``); otherwise, and for every refusal's message or a
+    retry's first answer, ``_move`` in a transaction."""
     with statuses_read_once(initiative, [actor, to]):  # both memberships in one read
         gate.require(actor, "timecredits.use_credits", initiative)
         if to == actor:
             raise ValidationError({"to": "Choose someone other than yourself."})
         if not _is_member(initiative, to):
             raise ValidationError({"person": f"{to} is not a member of this initiative."})
-    # the gate has just found the giver a member; an account opened now, on first use, is
-    # locked by _move
-    found = _member_accounts(initiative, actor, to, lock=True)
-    giver, receiver = found.get(actor.pk), found.get(to.pk)
-    return _move(
-        actor=actor,
+    _check_terms(minutes, key)
+    transfer = Transfer(
+        initiative_id=initiative.pk,
         kind=kind,
-        debit=giver or _account(initiative, user=actor),
-        credit=receiver or _account(initiative, user=to),
-        locked=giver is not None and receiver is not None,
         minutes=minutes,
-        description=text,
-        key=key,
+        description=text[:300],
+        created_by=actor,
+        created_at=timezone.now(),
+        idempotency_key=key,
     )
+    if connection.vendor == "postgresql" and _move_at_once(transfer, actor, to):
+        return transfer, True
+    with transaction.atomic():
+        # the gate has just found the giver a member; an account opened now, on first use,
+        # is locked by _move
+        found = _member_accounts(initiative, actor, to, lock=True)
+        giver, receiver = found.get(actor.pk), found.get(to.pk)
+        return _move(
+            actor=actor,
+            kind=kind,
+            debit=giver or _account(initiative, user=actor),
+            credit=receiver or _account(initiative, user=to),
+            locked=giver is not None and receiver is not None,
+            minutes=minutes,
+            description=text,
+            key=key,
+        )
 
 
 _ACCOUNT = RowReader(Account)
@@ -436,6 +459,69 @@ def _member_accounts(
             account.user = owners[account.user_id]
             found[account.user.pk] = account
     return found
+
+
+# PostgreSQL: a movement between two members' open accounts as one statement, so one round
+# trip and no transaction around it: lock both accounts (lowest id first, as every movement
+# locks them), insert the transfer unless its key was used, move both balances if it was
+# inserted, and return the accounts as moved. The accounts' check constraints hold the
+# floors and the ceilings: breaking one fails the whole statement.
+_PARTIES = (
+    "SELECT id, user_id FROM timecredits_account WHERE initiative_id = %s AND user_id IN (%s, %s) "
+    "ORDER BY id FOR UPDATE"
+)
+_FROM_PARTIES = {"debit_id": "g.id", "credit_id": "r.id"}
+MOVE_AT_ONCE = " ".join(
+    [
+        "WITH parties AS (" + _PARTIES + "),",
+        "made AS (INSERT INTO timecredits_transfer (" + ", ".join(TRANSFER_COLUMNS) + ")",
+        "SELECT " + ", ".join(_FROM_PARTIES.get(column, "%s") for column in TRANSFER_COLUMNS),
+        "FROM parties g JOIN parties r ON g.user_id = %s AND r.user_id = %s",
+        "ON CONFLICT (created_by_id, idempotency_key) WHERE NOT (idempotency_key = '')",
+        "DO NOTHING RETURNING id, debit_id),",
+        "moved AS (UPDATE timecredits_account a",
+        "SET balance = a.balance + CASE WHEN a.id = made.debit_id THEN %s ELSE %s END",
+        "FROM made WHERE a.id IN (SELECT id FROM parties) RETURNING a.*)",
+        select_clause((_ACCOUNT, "moved")).replace("SELECT ", "SELECT made.id, made.debit_id, ", 1),
+        "FROM made, moved",
+    ]
+)
+
+
+def _move_at_once(transfer: Transfer, giver: Any, receiver: Any) -> bool:
+    """Make ``transfer`` from the giver's account to the receiver's in one statement
+    (``MOVE_AT_ONCE``), filling in its id and both accounts as moved. False, with nothing
+    written, when it cannot go this way: an account not opened yet, the key used before, a
+    floor or a ceiling in the way; ``_move`` then finds which, in a transaction. Inside a
+    caller's transaction a savepoint keeps a refusal from spoiling it; outside one, the
+    statement is its own transaction."""
+    values = [
+        field.get_db_prep_save(getattr(transfer, field.attname), connection)
+        for field in TRANSFER_FIELDS
+        if field.attname not in _FROM_PARTIES
+    ]
+    minutes = transfer.minutes
+    params = [transfer.initiative_id, giver.pk, receiver.pk, *values, giver.pk, receiver.pk]
+    try:
+        savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+        with savepoint, connection.cursor() as cursor:
+            cursor.execute(MOVE_AT_ONCE, [*params, -minutes, minutes])
+            rows = cursor.fetchall()
+    except IntegrityError:  # a floor or a ceiling: _move says which
+        return False
+    if not rows:
+        return False
+    owners = {giver.pk: giver, receiver.pk: receiver}
+    for row in rows:
+        account = _ACCOUNT.read(row, 2)
+        account.user = owners[account.user_id]
+        if account.pk == row[1]:
+            transfer.debit = account
+        else:
+            transfer.credit = account
+    transfer.pk = rows[0][0]
+    transfer._state.adding = False
+    return True
 
 
 @transaction.atomic

@@ -8,20 +8,16 @@ import time
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from conftest import World, add_member, hammer, make_initiative, make_user
+from conftest import World, add_member, hammer, make_initiative, make_user, postgresql_only
 from coproduce.budgeting import services
 from coproduce.budgeting.models import Ballot, BallotChoice, PhaseCount
 from coproduce.budgeting.services import Choice
 from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting
 from coproduce.record.models import Contribution
 
-pytestmark = pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="concurrency is tested on PostgreSQL, the production database",
-)
+pytestmark = postgresql_only("concurrency is tested on PostgreSQL, the production database")
 
 ROUNDS = 3
 

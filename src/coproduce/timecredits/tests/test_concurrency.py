@@ -6,17 +6,13 @@ Threads each hold their own database connection, as the web server's workers do.
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from conftest import add_member, hammer, make_initiative, make_user
+from conftest import add_member, hammer, make_initiative, make_user, postgresql_only
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.models import Account, Transfer
 
-pytestmark = pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="concurrency is tested on PostgreSQL, the production database",
-)
+pytestmark = postgresql_only("concurrency is tested on PostgreSQL, the production database")
 
 
 @pytest.fixture

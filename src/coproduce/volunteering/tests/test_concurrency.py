@@ -3,17 +3,13 @@
 from typing import Any
 
 import pytest
-from django.conf import settings
 
-from conftest import World, add_member, hammer, make_initiative, make_user
+from conftest import World, add_member, hammer, make_initiative, make_user, postgresql_only
 from coproduce.volunteering import services
 from coproduce.volunteering.models import SignUp
 from coproduce.volunteering.tests.conftest import make_rota
 
-pytestmark = pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="concurrency is tested on PostgreSQL, the production database",
-)
+pytestmark = postgresql_only("concurrency is tested on PostgreSQL, the production database")
 
 
 @pytest.mark.parametrize("round_", range(3))
