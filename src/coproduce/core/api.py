@@ -39,12 +39,16 @@ class FieldsBuiltOnce:
     """For a serializer on a hot path (every gift reads one and answers with another): DRF
     builds a ModelSerializer's fields from the model, and deep-copies a Serializer's
     declared fields, for every instance, which took most of the time of reading a gift and
-    of turning a transfer into JSON. Here the fields are built once per class, and each
-    instance gets its own shallow copy of each (bound to it as DRF binds its own copies).
-    Only for serializers whose fields are flat (no nested serializer, no ``many=True``:
-    those hold a child bound to one parent) and do not depend on the request or the object."""
+    of turning a transfer into JSON. Here the fields are built once per class. For reading
+    input each instance gets its own shallow copy of each (bound to it as DRF binds its own
+    copies: a field may ask its serializer's context); for writing output every instance
+    uses one set bound once per class, as turning a value into JSON needs nothing of the
+    serializer. Only for serializers whose fields are flat (no nested serializer, no
+    ``many=True``: those hold a child bound to one parent) and whose output does not depend
+    on the request or the serializer (no method fields, no links)."""
 
     _built_fields: dict[str, Any] | None = None
+    _output_fields: list[Any] | None = None
 
     def get_fields(self) -> dict[str, Any]:
         cls = type(self)
@@ -52,9 +56,30 @@ class FieldsBuiltOnce:
         if built is None:
             built = cls._built_fields = super().get_fields()  # type: ignore[misc]
             for name, field in built.items():
-                if isinstance(field, serializers.BaseSerializer | serializers.ManyRelatedField):
-                    raise TypeError(f"{cls.__name__}.{name} is not flat: build its fields anew.")
+                if isinstance(field, NOT_BUILT_ONCE):
+                    raise TypeError(
+                        f"{cls.__name__}.{name} needs its own serializer: build its fields anew."
+                    )
         return {name: copy.copy(field) for name, field in built.items()}
+
+    @property
+    def _readable_fields(self) -> list[Any]:
+        """The fields DRF's ``to_representation`` writes with: bound once per class."""
+        cls = type(self)
+        output = cls.__dict__.get("_output_fields")
+        if output is None:
+            readable = cls().fields.values()  # type: ignore[attr-defined]
+            output = cls._output_fields = [field for field in readable if not field.write_only]
+        return output
+
+
+# fields bound to one serializer that they ask about (a child, a method, the request)
+NOT_BUILT_ONCE = (
+    serializers.BaseSerializer,
+    serializers.ManyRelatedField,
+    serializers.SerializerMethodField,
+    serializers.HyperlinkedRelatedField,
+)
 
 
 class AnonThrottle(throttling.AnonRateThrottle):
@@ -86,10 +111,13 @@ class UsernameField(TextKeyField):
         if isinstance(data, bool) or not isinstance(data, str | int):
             self.fail("invalid")
         username = str(data)
-        user = None if "\x00" in username else user_by_username(username)
+        user = None if "\x00" in username else self.find(username)
         if user is None:
             self.fail("does_not_exist", slug_name="username", value=username.replace("\x00", ""))
         return user
+
+    def find(self, username: str) -> Any | None:
+        return user_by_username(username)
 
 
 def username_field(**kwargs: Any) -> UsernameField:

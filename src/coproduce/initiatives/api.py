@@ -2,6 +2,7 @@
 
 from typing import Any, cast
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls.converters import SlugConverter
 from drf_spectacular.utils import extend_schema
@@ -13,6 +14,7 @@ from rest_framework.response import Response
 
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
+from coproduce.core.api import UsernameField
 from coproduce.core.vocabulary import LeadershipType, Role, Side
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.models import (
@@ -127,9 +129,26 @@ class InviteSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
 
 
+class MemberField(UsernameField):
+    """A person named by their username, in the initiative of the serializer's context: read
+    with their membership status there (``selectors.person_by_username``), which the
+    service's checks then take as read instead of asking again."""
+
+    def find(self, username: str) -> Any | None:
+        return selectors.person_by_username(username, self.context["initiative"])
+
+
+def member_field(**kwargs: Any) -> MemberField:
+    """A person, named by their username, in the context's initiative (not always a member:
+    the service says what it needs)."""
+    return MemberField(slug_field="username", queryset=get_user_model().objects.all(), **kwargs)
+
+
 def initiative_from(request: Request, slug: str) -> Initiative:
     return gate.found(
-        request.user, selectors.initiative_by_slug(slug), "initiatives.view_initiative"
+        request.user,
+        selectors.initiative_by_slug(slug, request.user),
+        "initiatives.view_initiative",
     )
 
 

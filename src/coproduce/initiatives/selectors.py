@@ -14,19 +14,66 @@ from coproduce.initiatives.models import Initiative, Membership, MembershipStatu
 from coproduce.organisations.models import Organisation
 
 _INITIATIVE = RowReader(Initiative)
+_PERSON = RowReader(get_user_model())
 INITIATIVE_BY_SLUG = select_clause((_INITIATIVE, "i")) + (
     " FROM initiatives_initiative i WHERE i.slug = %s"
 )
+INITIATIVE_BY_SLUG_WITH_STATUS = select_clause((_INITIATIVE, "i")) + (
+    ", m.status FROM initiatives_initiative i LEFT JOIN initiatives_membership m"
+    " ON m.initiative_id = i.id AND m.user_id = %s WHERE i.slug = %s"
+)
+PERSON_WITH_STATUS = select_clause((_PERSON, "u")) + (
+    ", m.status FROM accounts_user u LEFT JOIN initiatives_membership m"
+    " ON m.user_id = u.id AND m.initiative_id = %s WHERE u.username = %s"
+)
 
 
-def initiative_by_slug(slug: str) -> Initiative | None:
+def initiative_by_slug(slug: str, viewer: Any = None) -> Initiative | None:
     """The initiative at ``slug``, or None. Every page and API request inside an initiative
     starts here, so it is one statement written in SQL rather than built by the ORM on each
-    request (ADR 0017)."""
+    request (ADR 0017). With a signed-in ``viewer``, the same statement reads their
+    membership status, kept for ``statuses_read_once`` (see ``_statuses_read``)."""
+    signed_in = viewer is not None and viewer.is_authenticated
     with connection.cursor() as cursor:
-        cursor.execute(INITIATIVE_BY_SLUG, [slug])
+        if signed_in:
+            cursor.execute(INITIATIVE_BY_SLUG_WITH_STATUS, [viewer.pk, slug])
+        else:
+            cursor.execute(INITIATIVE_BY_SLUG, [slug])
         row = cursor.fetchone()
-    return None if row is None else _INITIATIVE.read(row)
+    if row is None:
+        return None
+    initiative = _INITIATIVE.read(row)
+    if signed_in:
+        _statuses_read(initiative)[viewer.pk] = row[-1]
+    return initiative
+
+
+def person_by_username(username: str, initiative: Initiative) -> Any | None:
+    """The person with this username, or None, read with their membership status in the
+    initiative, kept for ``statuses_read_once`` as ``initiative_by_slug`` keeps the viewer's:
+    a gift names its recipient, whose membership the gift then checks."""
+    with connection.cursor() as cursor:
+        cursor.execute(PERSON_WITH_STATUS, [initiative.pk, username])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    person = _PERSON.read(row)
+    _statuses_read(initiative)[person.pk] = row[-1]
+    return person
+
+
+def _statuses_read(initiative: Initiative) -> dict[int, str | None]:
+    """Membership statuses (by person's id) read along with this request's initiative or
+    people, on the initiative instance, which a request reads afresh. The next
+    ``statuses_read_once`` on the instance takes them and they are gone; a membership
+    service forgets them (``statuses_changed``)."""
+    known: dict[int, str | None] = vars(initiative).setdefault("statuses_read", {})
+    return known
+
+
+def statuses_changed(initiative: Initiative) -> None:
+    """A membership of the initiative has changed: forget the statuses read with it."""
+    vars(initiative).pop("statuses_read", None)
 
 
 def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
@@ -58,15 +105,19 @@ TWO_STATUSES = (
 def statuses_read_once(initiative: Initiative, users: list[Any]) -> Iterator[None]:
     """Read these (one or two) people's membership statuses in one statement, and answer
     ``membership_status`` for them from it inside the block: a gift asks about the giver
-    (the permission gate) and the recipient, each once. The block is one service call's
-    checks, which change no membership, so nothing in it can go stale."""
+    (the permission gate) and the recipient, each once. Statuses read in this request with
+    the initiative or the person (``_statuses_read``) are taken as read, and only the others
+    asked. The block is one service call's checks, which change no membership, so nothing
+    in it can go stale."""
     ids = [user.pk for user in users if user.is_authenticated]
     if len(ids) > 2:
         raise ValueError("statuses_read_once reads one or two people's statuses.")
-    known: dict[tuple[int, int], str | None] = {(initiative.pk, pk): None for pk in ids}
-    if ids:
+    read_before = vars(initiative).pop("statuses_read", {})
+    known = {(initiative.pk, pk): read_before.get(pk) for pk in ids}
+    ask = [pk for pk in ids if pk not in read_before]
+    if ask:
         with connection.cursor() as cursor:
-            cursor.execute(TWO_STATUSES, [initiative.pk, ids[0], ids[-1]])
+            cursor.execute(TWO_STATUSES, [initiative.pk, ask[0], ask[-1]])
             known.update({(initiative.pk, pk): status for pk, status in cursor.fetchall()})
     token = _known_statuses.set(known)
     try:

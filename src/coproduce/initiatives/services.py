@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from coproduce.core import gate
 from coproduce.core.vocabulary import Side, StageStatus
+from coproduce.initiatives import selectors
 from coproduce.initiatives.models import (
     Goal,
     Initiative,
@@ -205,6 +206,7 @@ def membership_request(
     membership.is_coordinator = False
     membership.full_clean(exclude=["initiative", "user"])
     membership.save()
+    selectors.statuses_changed(initiative)
     return membership
 
 
@@ -222,6 +224,7 @@ def membership_invite(
     membership.status, membership.invited_by = MembershipStatus.INVITED, actor
     membership.full_clean(exclude=["initiative", "user"])
     membership.save()
+    selectors.statuses_changed(initiative)
     return membership
 
 
@@ -234,6 +237,7 @@ def membership_decide(*, actor: Any, membership: Membership, approve: bool) -> M
         raise ValidationError({"status": "Only a pending request can be approved or declined."})
     membership.status = MembershipStatus.ACTIVE if approve else MembershipStatus.DECLINED
     membership.save(update_fields=["status", "updated_at"])
+    selectors.statuses_changed(membership.initiative)
     return membership
 
 
@@ -261,6 +265,7 @@ def membership_leave(*, actor: Any, initiative: Initiative) -> Membership:
         _ensure_another_coordinator(membership)
     membership.status, membership.is_coordinator = MembershipStatus.LEFT, False
     membership.save(update_fields=["status", "is_coordinator", "updated_at"])
+    selectors.statuses_changed(initiative)
     return membership
 
 

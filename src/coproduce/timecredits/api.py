@@ -18,7 +18,7 @@ from rest_framework.response import Response
 
 from coproduce.core import gate
 from coproduce.core.api import FieldsBuiltOnce, username_field
-from coproduce.initiatives.api import InitiativeChildViewSet
+from coproduce.initiatives.api import InitiativeChildViewSet, member_field
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.models import Account, CreditPolicy, Transfer
 
@@ -72,7 +72,7 @@ class TransferSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
 
 
 class GiftSerializer(FieldsBuiltOnce, serializers.Serializer):
-    to = username_field()
+    to = member_field()
     minutes = serializers.IntegerField(min_value=1, max_value=services.MAX_MINUTES)
     message = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
 
@@ -149,14 +149,12 @@ class CreditViewSet(InitiativeChildViewSet):
     def gift(self, request: Request, initiative_slug: str) -> Response:
         """Give some of your credit to another member."""
         key = idempotency_key(request)
-        serializer = GiftSerializer(data=request.data)
+        initiative = self.get_initiative()
+        serializer = GiftSerializer(data=request.data, context={"initiative": initiative})
         serializer.is_valid(raise_exception=True)
         return _transferred(
             services.credits_gift(
-                actor=request.user,
-                initiative=self.get_initiative(),
-                key=key,
-                **serializer.validated_data,
+                actor=request.user, initiative=initiative, key=key, **serializer.validated_data
             )
         )
 

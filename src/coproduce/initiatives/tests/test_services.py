@@ -169,3 +169,48 @@ def test_statuses_read_once_answers_inside_the_block_and_reads_afresh_after(
     Membership.objects.filter(user=world.member).update(status="left")
     with django_assert_num_queries(1):
         assert selectors.membership_status(world.member, world.initiative) == "left"
+
+
+def test_statuses_read_with_the_initiative_and_the_person_are_not_asked_again(
+    world: World, django_assert_num_queries
+) -> None:
+    """The viewer's status comes with the initiative, a named person's with them; the next
+    ``statuses_read_once`` takes both as read (no query) and then they are gone."""
+    with django_assert_num_queries(2):
+        initiative = selectors.initiative_by_slug(world.initiative.slug, world.member)
+        assert initiative is not None
+        outsider = selectors.person_by_username("outsider", initiative)
+    assert outsider == world.outsider
+    assert selectors.person_by_username("nobody", initiative) is None
+    with (
+        django_assert_num_queries(0),
+        selectors.statuses_read_once(initiative, [world.member, outsider]),
+    ):
+        assert selectors.membership_status(world.member, initiative) == "active"
+        assert selectors.membership_status(outsider, initiative) is None
+    Membership.objects.filter(user=world.member).update(status="left")
+    with (
+        django_assert_num_queries(1),
+        selectors.statuses_read_once(initiative, [world.member, outsider]),
+    ):
+        assert selectors.membership_status(world.member, initiative) == "left"
+
+
+def test_a_membership_service_forgets_the_statuses_read_with_the_initiative(
+    world: World, django_assert_num_queries
+) -> None:
+    initiative = selectors.initiative_by_slug(world.initiative.slug, world.member)
+    assert initiative is not None
+    services.membership_leave(actor=world.member, initiative=initiative)
+    with (
+        django_assert_num_queries(1),
+        selectors.statuses_read_once(initiative, [world.member]),
+    ):
+        assert selectors.membership_status(world.member, initiative) == "left"
+    joiner = selectors.initiative_by_slug(world.initiative.slug, world.outsider)
+    assert joiner is not None
+    services.membership_request(
+        actor=world.outsider, initiative=joiner, side=Side.CITIZEN, role=Role.RESIDENT
+    )
+    with selectors.statuses_read_once(joiner, [world.outsider]):
+        assert selectors.membership_status(world.outsider, joiner) == "requested"  # not None

@@ -1,5 +1,7 @@
 """Time credits through the REST API: idempotency keys on every write, exact balances."""
 
+from typing import Any
+
 import pytest
 from rest_framework import serializers
 from rest_framework.test import APIClient
@@ -7,6 +9,7 @@ from rest_framework.test import APIClient
 from conftest import World, add_member, make_user
 from coproduce.accounts.models import User
 from coproduce.core.api import FieldsBuiltOnce
+from coproduce.timecredits import services
 from coproduce.timecredits.api import AccountSerializer, GiftSerializer, TransferSerializer
 from coproduce.timecredits.models import Account, Transfer
 
@@ -214,8 +217,9 @@ def test_account_answers_build_fields_once_and_give_each_answer_its_own_copy() -
 
 def test_gift_input_checked_with_fields_built_once_keeps_each_answer_apart(world: World) -> None:
     """A refused gift's errors do not follow the next one read with the same class."""
-    refused = GiftSerializer(data={"to": "nobody", "minutes": 0})
-    accepted = GiftSerializer(data={"to": "member", "minutes": 5})
+    context = {"initiative": world.initiative}
+    refused = GiftSerializer(data={"to": "nobody", "minutes": 0}, context=context)
+    accepted = GiftSerializer(data={"to": "member", "minutes": 5}, context=context)
     assert refused.is_valid() is False
     assert refused.errors == {
         "to": ["Object with username=nobody does not exist."],
@@ -226,9 +230,51 @@ def test_gift_input_checked_with_fields_built_once_keeps_each_answer_apart(world
     assert accepted.fields["to"].parent is accepted
 
 
-def test_fields_built_once_refuses_a_nested_serializer() -> None:
-    class Nested(FieldsBuiltOnce, serializers.Serializer):
-        gifts = GiftSerializer(many=True)
+@pytest.mark.parametrize(
+    "field",
+    [
+        GiftSerializer(many=True),
+        serializers.SerializerMethodField(),
+        serializers.HyperlinkedIdentityField(view_name="api:credit-list"),
+    ],
+)
+def test_fields_built_once_refuses_a_field_that_asks_its_own_serializer(field: Any) -> None:
+    Odd = type("Odd", (FieldsBuiltOnce, serializers.Serializer), {"odd": field})
+    with pytest.raises(TypeError, match=r"Odd.odd needs its own serializer"):
+        _ = Odd().fields
 
-    with pytest.raises(TypeError, match=r"Nested.gifts is not flat"):
-        _ = Nested().fields
+
+def test_transfers_written_by_fields_built_once_read_as_drf_writes_them(world: World) -> None:
+    """The answer to every gift, written with one set of fields per class, is what DRF
+    writes with its own fields for each serializer: for a gift, an earning and a correction
+    (which names the transfer it corrects)."""
+
+    class AsDrfWritesIt(serializers.ModelSerializer):
+        debit = serializers.CharField(source="debit.owner_name", read_only=True)
+        credit = serializers.CharField(source="credit.owner_name", read_only=True)
+
+        class Meta:
+            model = Transfer
+            fields = TransferSerializer.Meta.fields
+
+    friend = make_user("friend", display_name="Fran Friend")
+    add_member(world.initiative, friend)
+    earned, _ = services.credits_earn(
+        actor=world.coordinator, initiative=world.initiative, person=world.member, minutes_given=90
+    )
+    gift, _ = services.credits_gift(
+        actor=world.member, initiative=world.initiative, to=friend, minutes=25, message="Thanks"
+    )
+    correction, _ = services.transfer_reverse(
+        actor=world.coordinator, transfer=gift, reason="Sent twice"
+    )
+    transfers = list(Transfer.objects.order_by("pk"))
+    assert [t.pk for t in transfers] == [earned.pk, gift.pk, correction.pk]
+    ours = [TransferSerializer(t).data for t in transfers]
+    assert ours == [AsDrfWritesIt(t).data for t in transfers]
+    assert [(t["kind"], t["debit"], t["credit"], t["reverses"]) for t in ours] == [
+        ("earn", "Riverside repairs", "Mo Member", None),
+        ("gift", "Mo Member", "Fran Friend", None),
+        ("correction", "Fran Friend", "Mo Member", gift.pk),
+    ]
+    assert TransferSerializer(transfers, many=True).data == ours
