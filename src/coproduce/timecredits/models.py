@@ -134,8 +134,14 @@ class Transfer(AppendOnlyModel):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=12, choices=TransferKind.choices)
-    debit = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="debits")
-    credit = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="credits")
+    # no index of their own: tc_transfer_debit and tc_transfer_credit lead with them, and each
+    # index more is one more write on every transfer
+    debit = models.ForeignKey(
+        Account, on_delete=models.PROTECT, related_name="debits", db_index=False
+    )
+    credit = models.ForeignKey(
+        Account, on_delete=models.PROTECT, related_name="credits", db_index=False
+    )
     minutes = models.PositiveIntegerField()
     description = models.CharField(max_length=300, blank=True)
     created_by = models.ForeignKey(
