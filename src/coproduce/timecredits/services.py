@@ -10,6 +10,7 @@ An idempotency key makes a retried request return the transfer it already made.
 """
 
 import secrets
+from collections.abc import Collection
 from contextlib import nullcontext
 from typing import Any
 
@@ -261,13 +262,27 @@ TRANSFER_COLUMNS = (
 # the columns' fields, in that order, each to turn a value into what the database takes
 _FIELDS_BY_COLUMN = {f.attname: f for f in Transfer._meta.concrete_fields}
 TRANSFER_FIELDS = [_FIELDS_BY_COLUMN[column] for column in TRANSFER_COLUMNS]
+# the partial unique index tc_idempotency_key_once, named by its columns and condition
+UNLESS_KEY_USED = (
+    "ON CONFLICT (created_by_id, idempotency_key) WHERE NOT (idempotency_key = '') DO NOTHING"
+)
+
+
+def _column_values(transfer: Transfer, skip: Collection[str] = ()) -> list[Any]:
+    """The transfer's values for ``TRANSFER_COLUMNS`` (but ``skip``), as the database takes
+    them."""
+    return [
+        field.get_db_prep_save(getattr(transfer, field.attname), connection)
+        for field in TRANSFER_FIELDS
+        if field.attname not in skip
+    ]
+
+
 INSERT_TRANSFER = " ".join(
     [
         "INSERT INTO timecredits_transfer (" + ", ".join(TRANSFER_COLUMNS) + ")",
         "VALUES (" + ", ".join(["%s"] * len(TRANSFER_COLUMNS)) + ")",
-        # the partial unique index tc_idempotency_key_once, named by its columns and condition
-        "ON CONFLICT (created_by_id, idempotency_key) WHERE NOT (idempotency_key = '')",
-        "DO NOTHING RETURNING id",
+        UNLESS_KEY_USED + " RETURNING id",
     ]
 )
 # PostgreSQL: the insert, and the balances moved only if it made a row, in one statement
@@ -291,10 +306,7 @@ def _write(transfer: Transfer) -> bool:
     costs no separate lookup. On PostgreSQL both go in one statement, the update only if the
     insert made a row (one round trip fewer on every movement); SQLite runs them in turn."""
     minutes = transfer.minutes
-    values = [
-        field.get_db_prep_save(getattr(transfer, field.attname), connection)
-        for field in TRANSFER_FIELDS
-    ]
+    values = _column_values(transfer)
     balances = [transfer.debit_id, -minutes, minutes, transfer.debit_id, transfer.credit_id]
     together = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
@@ -477,8 +489,7 @@ MOVE_AT_ONCE = " ".join(
         "made AS (INSERT INTO timecredits_transfer (" + ", ".join(TRANSFER_COLUMNS) + ")",
         "SELECT " + ", ".join(_FROM_PARTIES.get(column, "%s") for column in TRANSFER_COLUMNS),
         "FROM parties g JOIN parties r ON g.user_id = %s AND r.user_id = %s",
-        "ON CONFLICT (created_by_id, idempotency_key) WHERE NOT (idempotency_key = '')",
-        "DO NOTHING RETURNING id, debit_id),",
+        UNLESS_KEY_USED + " RETURNING id, debit_id),",
         "moved AS (UPDATE timecredits_account a",
         "SET balance = a.balance + CASE WHEN a.id = made.debit_id THEN %s ELSE %s END",
         "FROM made WHERE a.id IN (SELECT id FROM parties) RETURNING a.*)",
@@ -495,11 +506,7 @@ def _move_at_once(transfer: Transfer, giver: Any, receiver: Any) -> bool:
     floor or a ceiling in the way; ``_move`` then finds which, in a transaction. Inside a
     caller's transaction a savepoint keeps a refusal from spoiling it; outside one, the
     statement is its own transaction."""
-    values = [
-        field.get_db_prep_save(getattr(transfer, field.attname), connection)
-        for field in TRANSFER_FIELDS
-        if field.attname not in _FROM_PARTIES
-    ]
+    values = _column_values(transfer, skip=_FROM_PARTIES)
     minutes = transfer.minutes
     params = [transfer.initiative_id, giver.pk, receiver.pk, *values, giver.pk, receiver.pk]
     try:
