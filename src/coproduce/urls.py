@@ -3,7 +3,10 @@ from django.urls import include, path
 
 from coproduce.core import views
 
+# The API first: its requests are the many (every gift, every ballot), and Django tries the
+# patterns in order.
 urlpatterns = [
+    path("api/v1/", include("coproduce.api_urls")),
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
     path("cases/", include("coproduce.cases.urls")),
@@ -18,5 +21,4 @@ urlpatterns = [
     path("pb/", include("coproduce.budgeting.urls")),
     path("accounts/", include("coproduce.accounts.urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("coproduce.api_urls")),
 ]

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from rest_framework import authentication, exceptions
@@ -28,3 +29,14 @@ class TokenAuthentication(authentication.TokenAuthentication):
         if not user.is_active:
             raise exceptions.AuthenticationFailed("User inactive or deleted.")
         return user, key
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """DRF's session check (with its CSRF check), skipped for a request that carries no
+    session cookie: without one Django's user is anonymous and this check finds no one, so an
+    API client sending a token (every gift) need not load the session to learn that."""
+
+    def authenticate(self, request: Any) -> tuple[Any, None] | None:
+        if settings.SESSION_COOKIE_NAME not in request._request.COOKIES:
+            return None
+        return super().authenticate(request)
