@@ -1,5 +1,6 @@
 """How API requests say who is asking: a session (the pages' sign-in) or a token."""
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client, RequestFactory
 from django.utils.functional import SimpleLazyObject
@@ -37,4 +38,4 @@ def test_a_token_says_who_is_asking_without_a_session(world: World) -> None:
     client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
     account = client.get(f"/api/v1/initiatives/{world.initiative.slug}/credits/")
     assert (account.status_code, account.json()["owner"]) == (200, "Mo Member")
-    assert "sessionid" not in account.cookies
+    assert settings.SESSION_COOKIE_NAME not in account.cookies
