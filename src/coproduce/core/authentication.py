@@ -37,6 +37,6 @@ class SessionAuthentication(authentication.SessionAuthentication):
     API client sending a token (every gift) need not load the session to learn that."""
 
     def authenticate(self, request: Any) -> tuple[Any, None] | None:
-        if settings.SESSION_COOKIE_NAME not in request._request.COOKIES:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return None
         return super().authenticate(request)
