@@ -1,12 +1,13 @@
 """Time-credit ledger benchmarks on PostgreSQL.
 
-    python bench/ledger.py transfers [--clients 50] [--seconds 20] [--workers 4]
+    python bench/ledger.py transfers [--clients 50] [--seconds 20] [--workers 4] [--server gunicorn]
     python bench/ledger.py scale [--movements 10000000] [--accounts 100000]
 
 ``transfers``: a fresh database (``coproduce_bench``), one initiative with a member per
-client, each credited 100 hours; the production server (uWSGI) on 127.0.0.1; after a two-second
-warm-up each client gives 1 minute to the next member, again and again, each request on a
-new connection with its own Idempotency-Key, for the given time.
+client, each credited 100 hours; the production server (gunicorn, or another with
+``--server``) on 127.0.0.1; after a two-second warm-up each client gives 1 minute to the
+next member, again and again, each request on a new connection with its own
+Idempotency-Key, for the given time.
 Prints transfers per second and latency, with reading one's own balance as the anchor in
 the same run (and, before it, the health check: a request that only asks the database
 ``SELECT 1``, about the most any request can reach on this machine), then runs ``coproduce
@@ -27,7 +28,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from voting import drive, fresh_database, health, manage, report, serve, warm_up  # noqa: E402
+from servers import SERVERS  # noqa: E402
+from voting import (  # noqa: E402
+    drive,
+    fresh_database,
+    health,
+    manage,
+    report,
+    serve,
+    stop,
+    warm_up,
+)
 
 SETUP = """
 import json
@@ -63,7 +74,7 @@ print(Transfer.objects.filter(kind="gift").count())
 def transfers(args: argparse.Namespace) -> None:
     fresh_database()
     setup = json.loads(manage("shell", "-c", SETUP.format(clients=args.clients)).splitlines()[-1])
-    server = serve(args.workers)
+    server = serve(args.server, args.workers)
     try:
         base = f"/api/v1/initiatives/{setup['slug']}/credits/"
         tokens = setup["tokens"]
@@ -93,7 +104,7 @@ def transfers(args: argparse.Namespace) -> None:
 
         print(
             f"{args.clients} clients, {args.seconds:.0f} s each, a new connection per request, "
-            f"uWSGI, {args.workers} workers, PostgreSQL, all on this machine"
+            f"{args.server}, {args.workers} workers, PostgreSQL, all on this machine"
         )
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")
@@ -119,8 +130,7 @@ def transfers(args: argparse.Namespace) -> None:
         print(f"transfers acknowledged: {acknowledged[0]}, stored: {stored}")
         print(manage("ledger", "check").strip())
     finally:
-        server.terminate()
-        server.wait(10)
+        stop(server)
 
 
 FILL = """
@@ -213,6 +223,7 @@ def main() -> None:
     load.add_argument("--clients", type=int, default=50)
     load.add_argument("--seconds", type=float, default=20.0)
     load.add_argument("--workers", type=int, default=4)
+    load.add_argument("--server", choices=SERVERS, default="gunicorn")
     big = actions.add_parser("scale")
     big.add_argument("--movements", type=int, default=10_000_000)
     big.add_argument("--accounts", type=int, default=100_000)

@@ -1,10 +1,11 @@
 """Voting under load: ballots per second and latency against the production server.
 
-    python bench/voting.py [--clients 100] [--seconds 20] [--workers 4]
+    python bench/voting.py [--clients 100] [--seconds 20] [--workers 4] [--server gunicorn]
 
 Sets up a fresh PostgreSQL database (``coproduce_bench`` on 127.0.0.1:5432), a PB process
 in its voting phase with one budget and ten projects, and one account with an API token
-per client; serves the app with the production server (uWSGI) on 127.0.0.1 only; after a
+per client; serves the app with the production server (gunicorn; or ``--server uwsgi`` or
+``granian``, as ``bench/servers.py`` runs them) on 127.0.0.1 only; after a
 two-second warm-up, each client casts ballot after ballot, each on a new connection (each
 one valid, the last one counting) for the given time. Prints ballots per second, latency
 percentiles and the same for reading one's own ballot (the anchor, in the same run) and,
@@ -15,15 +16,18 @@ many times as the server said 201, and holds the last choices sent.
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import servers  # bench/servers.py, beside this script
 import uvloop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,27 +191,23 @@ def warm_up(clients: int, make_request: object) -> None:
     drive(clients, 2.0, make_request)
 
 
-def serve(workers: int) -> subprocess.Popen:
-    """The production server as the README runs it (``deploy/uwsgi.ini``, ADR 0020):
-    pre-forked workers, each taking a connection only when it is free, so requests queue
-    fairly in the kernel's accept queue; on loopback only, given time to start."""
-    server = subprocess.Popen(
-        [
-            str(BIN / "uwsgi"),
-            "--ini",
-            str(ROOT / "deploy" / "uwsgi.ini"),
-            "--http-socket",
-            f"127.0.0.1:{PORT}",
-            "--processes",
-            str(workers),
-        ],
-        env=ENV,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def serve(server: str, workers: int) -> subprocess.Popen:
+    """The app under the named production-style server (``bench/servers.py``): pre-forked
+    workers, each taking a connection only when it is free, so requests queue fairly in the
+    kernel's accept queue; on loopback only, given time to start."""
+    process = servers.start(server, PORT, workers, ENV)
     time.sleep(3)
-    return server
+    return process
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop the server, then any worker it left behind."""
+    process.terminate()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(10)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def report(name: str, latencies: list[float], errors: int, seconds: float) -> float:
@@ -226,10 +226,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--server", choices=servers.SERVERS, default="gunicorn")
     args = parser.parse_args()
     fresh_database()
     setup = json.loads(manage("shell", "-c", SETUP.format(clients=args.clients)).splitlines()[-1])
-    server = serve(args.workers)
+    server = serve(args.server, args.workers)
     try:
         budget, proposals, costs = setup["budget"], setup["proposals"], setup["costs"]
         tokens = setup["tokens"]
@@ -270,7 +271,7 @@ def main() -> None:
 
         print(
             f"{args.clients} clients, {args.seconds:.0f} s each, a new connection per request, "
-            f"uWSGI, {args.workers} workers, PostgreSQL, all on this machine"
+            f"{args.server}, {args.workers} workers, PostgreSQL, all on this machine"
         )
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")
@@ -294,8 +295,7 @@ def main() -> None:
         )
         print(f"acknowledged ballots not stored exactly: {problems.splitlines()[-1]}")
     finally:
-        server.terminate()
-        server.wait(10)
+        stop(server)
 
 
 if __name__ == "__main__":
