@@ -1,6 +1,5 @@
 """Volunteering pages: thin, through the same services and gate as the API."""
 
-import csv
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
 from coproduce.core.charts import bars
+from coproduce.core.downloads import csv_response
 from coproduce.core.forms import add_service_errors
 from coproduce.core.views import one_button_action, saved_form
 from coproduce.initiatives.models import Initiative
@@ -291,23 +291,19 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _report_csv(initiative: Initiative, result: selectors.Report) -> HttpResponse:
     """Every table of the report in one long table: which table, the row's name, the time
-    and credits in minutes, and how many people (or entries, per person)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="volunteering-{initiative.slug}-{result.start}-{result.end}.csv"'
-    )
-    writer = csv.writer(response)
-    writer.writerow(["table", "name", "minutes", "credits_minutes", "people_or_entries"])
+    and credits in minutes, and how many people (or entries, per person); written by the
+    platform's one CSV writer, which neutralises names that would start a formula."""
     tables = (
         ("person", result.by_person, "person__username", "entries"),
         ("opportunity", result.by_opportunity, "opportunity__title", "people"),
         ("organisation", result.by_organisation, "opportunity__organisation__name", "people"),
         ("month", result.by_month, "month", "people"),
     )
-    for table, rows, name, count in tables:
-        for row in rows:
+    rows: list[list[Any]] = [["table", "name", "minutes", "credits_minutes", "people_or_entries"]]
+    for table, found, name, count in tables:
+        for row in found:
             label = row[name] if table != "month" else f"{row[name]:%Y-%m}"
             if table == "organisation" and label is None:
                 label = initiative.title
-            writer.writerow([table, label, row["minutes"], row["credits"] or 0, row[count]])
-    return response
+            rows.append([table, label, row["minutes"], row["credits"] or 0, row[count]])
+    return csv_response(f"volunteering-{initiative.slug}-{result.start}-{result.end}.csv", rows)
