@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Set up and run Coproduce with nothing but Python 3.11.
 
-    python3 dev.py run     # venv, install, migrate, demo data, serve on http://127.0.0.1:8000
-    python3 dev.py test    # venv, install with test tools, lint, type-check, whole test suite
+    python3 dev.py run        # venv, install, migrate, demo data, then serve on
+                              # http://127.0.0.1:8000 with the production server (gunicorn)
+                              # and the background worker beside it
+    python3 dev.py test       # venv, install with test tools, lint, type-check, whole test suite
+    python3 dev.py devserver  # for development only: Django's auto-reloading runserver
 
 Each step is skipped when it has nothing to do, so running either command again is fast.
 """
 
 import hashlib
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -43,15 +47,21 @@ def ensure_venv(extras: str) -> None:
     if not (BIN / "python").exists():
         say("Creating the virtual environment in .venv")
         run(python311(), "-m", "venv", VENV)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    stamp = VENV / f".installed-{extras or 'base'}"
-    if stamp.exists() and stamp.read_text() == digest:
+
+    def digest(of: str) -> str:
+        return hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + of.encode()).hexdigest()
+
+    def installed(of: str) -> bool:
+        stamp = VENV / f".installed-{of or 'base'}"
+        return stamp.exists() and stamp.read_text() == digest(of)
+
+    if installed(extras) or (not extras and installed("test")):  # the test tools include all
         return
     say(f"Installing Coproduce{f' with [{extras}]' if extras else ''}")
     run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     target = f".[{extras}]" if extras else "."
     run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", target)
-    stamp.write_text(digest)
+    (VENV / f".installed-{extras or 'base'}").write_text(digest(extras))
 
 
 def ensure_chromium() -> None:
@@ -67,22 +77,52 @@ def ensure_chromium() -> None:
         say("No /usr/bin/chromium: the browser tests will be skipped (apt-get install chromium)")
 
 
-def coproduce(*args: str) -> None:
-    run(BIN / "coproduce", *args)
+def local_environment() -> dict[str, str]:
+    """What the quick start runs with: the development settings with debugging off, and a
+    secret key made for this installation on its first run (kept in var/, readable by its
+    owner only), so that a group running exactly the quick start is not exposed by it."""
+    data = Path(os.environ.get("COPRODUCE_DATA_DIR", ROOT / "var"))
+    data.mkdir(parents=True, exist_ok=True)
+    key_file = data / "secret-key"
+    if not key_file.exists():
+        key_file.touch(mode=0o600)
+        key_file.write_text(secrets.token_urlsafe(50))
+    return {
+        **os.environ,
+        "COPRODUCE_DATA_DIR": str(data),
+        "COPRODUCE_DEBUG": os.environ.get("COPRODUCE_DEBUG", "0"),
+        "COPRODUCE_SECRET_KEY": os.environ.get("COPRODUCE_SECRET_KEY", key_file.read_text()),
+    }
+
+
+def prepare_database(env: dict[str, str]) -> None:
+    say("Preparing the database (SQLite in var/ unless DATABASE_URL is set)")
+    run(BIN / "coproduce", "migrate", "--verbosity", "0", env=env)
+    run(BIN / "coproduce", "createcachetable", env=env)
+    run(BIN / "coproduce", "demo", env=env)
 
 
 def cmd_run(args: list[str]) -> None:
     ensure_venv("")
-    (ROOT / "var").mkdir(exist_ok=True)
-    say("Preparing the database (SQLite in var/ unless DATABASE_URL is set)")
-    coproduce("migrate", "--verbosity", "0")
-    coproduce("createcachetable")
-    coproduce("demo")
+    env = local_environment()
+    prepare_database(env)
     address = args[0] if args else "127.0.0.1:8000"
     say("Starting the background worker (e-mail reminders; e-mails print here)")
-    subprocess.Popen([str(BIN / "coproduce"), "db_worker", "--verbosity", "0"], cwd=ROOT)
-    say(f"Serving Coproduce on http://{address}/ (Ctrl+C stops it)")
-    os.execv(BIN / "coproduce", [str(BIN / "coproduce"), "runserver", "--noreload", address])
+    subprocess.Popen([str(BIN / "coproduce"), "db_worker", "--verbosity", "0"], cwd=ROOT, env=env)
+    say(f"Serving Coproduce on http://{address}/ with gunicorn (Ctrl+C stops it)")
+    config = str(ROOT / "deploy" / "gunicorn.conf.py")
+    gunicorn = [str(BIN / "gunicorn"), "--config", config, "--bind", address]
+    os.execve(BIN / "gunicorn", gunicorn, env)
+
+
+def cmd_devserver(args: list[str]) -> None:
+    """Django's runserver: reloads on every change, one process; never for real use."""
+    ensure_venv("")
+    env = {**local_environment(), "COPRODUCE_DEBUG": "1"}
+    prepare_database(env)
+    address = args[0] if args else "127.0.0.1:8000"
+    say(f"Development server on http://{address}/ (not for real use: see `dev.py run`)")
+    os.execve(BIN / "coproduce", [str(BIN / "coproduce"), "runserver", address], env)
 
 
 def cmd_test(args: list[str]) -> None:
@@ -97,7 +137,7 @@ def cmd_test(args: list[str]) -> None:
     run(BIN / "pytest", *args)
 
 
-COMMANDS = {"run": cmd_run, "test": cmd_test}
+COMMANDS = {"run": cmd_run, "test": cmd_test, "devserver": cmd_devserver}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

@@ -1,6 +1,6 @@
 """The application servers the load benchmarks can start, each as production would run it.
 
-``gunicorn`` is the production server (``deploy/gunicorn.conf.py``, ADR 0021); ``uwsgi`` and
+``gunicorn`` is the production server (``deploy/gunicorn.conf.py``, ADR 0023); ``uwsgi`` and
 ``granian`` are the ones it was measured against, kept so that the comparison can be run
 again in one sitting: ``python bench/voting.py --server uwsgi`` and so on. Each runs
 pre-forked synchronous workers, one request at a time per worker, on loopback only.

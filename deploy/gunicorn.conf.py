@@ -1,4 +1,4 @@
-"""The production server (ADR 0021): gunicorn's synchronous workers, two per core, each
+"""The production server (ADR 0023): gunicorn's synchronous workers, two per core, each
 serving one request at a time, behind a reverse proxy that buffers slow clients (nginx or
 the platform's load balancer, ADR 0018; docs/deployment.md).
 
