@@ -16,14 +16,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
-from coproduce.core.api import username_field
+from coproduce.core.people import person_field
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.peersupport import selectors, services
 from coproduce.peersupport.models import Concern, Match, PeerSupporter, Session, SupportRequest
 
 
 class SupporterSerializer(serializers.ModelSerializer):
-    person = username_field()
+    person = person_field()
 
     class Meta:
         model = PeerSupporter
@@ -86,8 +86,28 @@ class MatchSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+YOUR_MATCH = "Choose one of your matches here."
+
+
+class YourMatchField(serializers.PrimaryKeyRelatedField):
+    """A match the caller is in, in the initiative of the URL. Any other id (no such match,
+    another initiative's, someone else's) gets the same answer, so ids cannot be probed."""
+
+    default_error_messages = {"does_not_exist": YOUR_MATCH, "incorrect_type": YOUR_MATCH}
+
+    def get_queryset(self) -> QuerySet[Match]:
+        initiative, request = self.context.get("initiative"), self.context.get("request")
+        if initiative is None or request is None or not request.user.is_authenticated:
+            return Match.objects.none()
+        user = request.user
+        return Match.objects.filter(request__initiative=initiative).filter(
+            Q(supporter__person=user) | Q(request__requester=user)
+        )
+
+
 class ConcernSerializer(serializers.ModelSerializer):
-    professional = username_field()
+    match = YourMatchField()
+    professional = person_field(services.NOT_A_PROFESSIONAL)
     raised_by = serializers.CharField(source="raised_by.username", read_only=True)
 
     class Meta:
@@ -271,10 +291,9 @@ class ConcernViewSet(
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         data: dict[str, Any] = dict(serializer.validated_data)
-        match = data.pop("match")
-        if match.request.initiative_id != self.get_initiative().pk:
-            raise serializers.ValidationError({"match": "Choose one of your matches here."})
-        serializer.instance = services.concern_raise(actor=self.request.user, match=match, **data)
+        serializer.instance = services.concern_raise(
+            actor=self.request.user, match=data.pop("match"), **data
+        )
 
     @extend_schema(request=None, responses={200: ConcernSerializer})
     @action(detail=True, methods=["post"])

@@ -4,6 +4,7 @@ from django import forms
 
 from coproduce.accounts.models import User
 from coproduce.accounts.selectors import user_by_username
+from coproduce.core.people import NO_SUCH_MEMBER
 
 
 class AskForm(forms.Form):
@@ -38,7 +39,7 @@ class SupporterForm(forms.Form):
     def clean_person(self) -> Any:
         person = user_by_username(self.cleaned_data["person"])
         if person is None:
-            raise forms.ValidationError("No one has that username.")
+            raise forms.ValidationError(NO_SUCH_MEMBER)
         return person
 
 

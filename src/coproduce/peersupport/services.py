@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.core import gate
+from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import active_membership_for
@@ -35,7 +36,7 @@ def supporter_register(
     """A coordinator records a trained, checked peer supporter."""
     gate.require(actor, "peersupport.manage", initiative)
     if _member_side(initiative, person) is None:
-        raise ValidationError({"person": f"{person} is not a member of this initiative."})
+        raise ValidationError({"person": NO_SUCH_MEMBER})
     supporter = PeerSupporter(initiative=initiative, person=person, recorded_by=actor, **fields)
     if supporter.trained_on and supporter.trained_on > timezone.localdate():
         raise ValidationError({"trained_on": "Record training once it is done."})
@@ -131,15 +132,25 @@ def session_confirm(*, actor: Any, session: Session) -> Session:
     return session
 
 
+NOT_A_PROFESSIONAL = "Name a professional (paid staff) of this initiative."
+
+
 @transaction.atomic
 def concern_raise(*, actor: Any, match: Match, professional: Any, text: str) -> Concern:
     """Escalate a concern to a named professional of the initiative; only they and the
-    person raising it see it."""
+    person raising it see it. The professional is someone else: an active member on the
+    professional side, never the person raising it nor the other person in the match (a
+    concern sent to oneself, or to the person it may be about, reaches no one)."""
     gate.require(actor, "peersupport.take_part", match)
-    if _member_side(match.request.initiative, professional) != Side.REGULAR_PRODUCER:
+    if professional.pk in (actor.pk, match.supporter.person_id, match.request.requester_id):
         raise ValidationError(
-            {"professional": "Name a professional (paid staff) of this initiative."}
+            {
+                "professional": "Name a professional outside this match: not yourself, nor "
+                "the other person in it."
+            }
         )
+    if _member_side(match.request.initiative, professional) != Side.REGULAR_PRODUCER:
+        raise ValidationError({"professional": NOT_A_PROFESSIONAL})
     if not text.strip():
         raise ValidationError({"text": "Say what the concern is."})
     return Concern.objects.create(

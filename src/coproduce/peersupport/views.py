@@ -102,7 +102,9 @@ def match_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     in_it = gate.allows(request.user, "peersupport.take_part", match)
     if request.method == "POST":
         gate.require(request.user, "peersupport.take_part", match)
-    professionals = active_people(initiative, side=Side.REGULAR_PRODUCER)
+    professionals = active_people(initiative, side=Side.REGULAR_PRODUCER).exclude(
+        pk__in=[match.supporter.person_id, match.request.requester_id]
+    )
     session_form = SessionForm(request.POST if "log" in request.POST else None)
     concern_form = ConcernForm(
         request.POST if "concern" in request.POST else None, professionals=professionals
