@@ -39,12 +39,17 @@ def wait_until_served(port: int, path: str = "/healthz", seconds: float = 60) ->
     raise RuntimeError(f"nothing answered on port {port} within {seconds} s")
 
 
-def start_server(port: int, workers: int = 2) -> subprocess.Popen:
-    """gunicorn as production runs it, on the test database, in its own process group."""
+def test_database_url() -> str:
     db = settings.DATABASES["default"]
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def start_server(port: int, workers: int = 2, database_url: str = "") -> subprocess.Popen:
+    """gunicorn as production runs it, on the (PostgreSQL) test database unless another is
+    named, in its own process group."""
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_URL": database_url or test_database_url(),
         "DJANGO_SETTINGS_MODULE": "coproduce.settings",
         "COPRODUCE_DEBUG": "0",
         "COPRODUCE_THROTTLE_USER": "100000/min",
