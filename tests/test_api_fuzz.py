@@ -14,7 +14,7 @@ from django.core.cache import cache, caches
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from schemathesis.checks import not_a_server_error
 
 from conftest import World
@@ -55,7 +55,8 @@ def coordinator_token(world: World) -> str:
         unit="minutes",
         occurred_on=datetime.date(2026, 1, 5),
     )
-    return Token.objects.create(user=world.coordinator).key
+    _, token = AuthToken.objects.create(user=world.coordinator)
+    return token
 
 
 @schema.parametrize()

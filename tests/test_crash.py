@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from conftest import add_member, make_initiative, make_user, postgresql_only
 from coproduce.timecredits import services
@@ -105,7 +105,7 @@ def test_killing_the_server_loses_no_acknowledged_transfer(transactional_db: Any
     services.credits_earn(
         actor=coordinator, initiative=initiative, person=giver, minutes_given=100_000
     )
-    token = Token.objects.create(user=giver).key
+    _, token = AuthToken.objects.create(user=giver)
 
     port = free_port()
     server = start_server(port)

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
-from coproduce.accounts.api import TokenView
+from coproduce.accounts.api import TokenView, TokenViewSet
 from coproduce.budgeting.api import BudgetViewSet, ProcessViewSet, ProposalViewSet
 from coproduce.cases.api import CaseViewSet
 from coproduce.comanagement.api import BoardViewSet, MeetingViewSet
@@ -35,6 +35,7 @@ class Router(DefaultRouter):
 
 
 root = Router()
+root.register("auth/tokens", TokenViewSet, basename="auth-token")
 root.register("initiatives", InitiativeViewSet, basename="initiative")
 root.register("cases", CaseViewSet, basename="case")
 root.register("organisations", OrganisationViewSet, basename="organisation")

@@ -5,6 +5,7 @@ code runs on a laptop with SQLite and in production on PostgreSQL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,7 +35,7 @@ ALLOWED_HOSTS = env_list("COPRODUCE_ALLOWED_HOSTS", "127.0.0.1,localhost,testser
 CSRF_TRUSTED_ORIGINS = env_list("COPRODUCE_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "coproduce.core.admin_site.AdminConfig",  # Django's admin, with the password limits
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -43,7 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",  # API tokens: hashed, expiring, revocable (ADR 0022)
     "django_filters",
     "drf_spectacular",
     "django_tasks",
@@ -168,6 +169,12 @@ REST_FRAMEWORK = {
         "coproduce.core.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # JSON nested too deep or holding lone surrogates is refused before it can do harm
+    "DEFAULT_PARSER_CLASSES": [
+        "coproduce.core.parsers.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "coproduce.core.api.Pagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -179,9 +186,15 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("COPRODUCE_THROTTLE_ANON", "600/min"),
         "user": os.environ.get("COPRODUCE_THROTTLE_USER", "1200/min"),
-        "token": os.environ.get("COPRODUCE_THROTTLE_TOKEN", "10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+# API tokens (django-rest-knox, ADR 0022): each lasts this long from when it is made, never
+# renewed by use (a renewal would be a write on every request); a new password revokes them.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=int(os.environ.get("COPRODUCE_TOKEN_TTL_DAYS", "30"))),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Coproduce API",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from coproduce.accounts.forms import PasswordSetByStaffForm
 from coproduce.accounts.models import User
 
 
@@ -11,3 +12,4 @@ class CoproduceUserAdmin(UserAdmin):
         ("Profile", {"fields": ("display_name", "locality", "bio")}),
     )
     list_display = ("username", "display_name", "email", "is_staff")
+    change_password_form = PasswordSetByStaffForm  # a new password revokes the API tokens

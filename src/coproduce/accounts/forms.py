@@ -1,5 +1,10 @@
-from django import forms
+from typing import Any
 
+from django import forms
+from django.contrib.admin.forms import AdminPasswordChangeForm as DjangoStaffPasswordChangeForm
+from django.contrib.auth import forms as auth_forms
+
+from coproduce.accounts import services
 from coproduce.accounts.models import User
 
 
@@ -45,3 +50,29 @@ class ProfileForm(forms.ModelForm):
         ]
         labels = {"locality": "Area you live in", "birth_year": "Year of birth (optional)"}
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+
+class RevokesTokensOnSave:
+    """For Django's forms that set a password: the new password is stored by
+    ``services.user_password_save``, which also revokes every API token the person holds
+    (a token must not outlive the password it was obtained with)."""
+
+    user: Any
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=False)  # type: ignore[misc]
+        if commit:
+            services.user_password_save(user=user)
+        return user
+
+
+class PasswordResetForm(RevokesTokensOnSave, auth_forms.SetPasswordForm):
+    """The new password chosen through a reset link."""
+
+
+class StaffPasswordChangeForm(RevokesTokensOnSave, DjangoStaffPasswordChangeForm):
+    """A staff member's own new password, in the admin."""
+
+
+class PasswordSetByStaffForm(RevokesTokensOnSave, auth_forms.AdminPasswordChangeForm):
+    """A person's password (or none) set by a staff member in the admin."""

@@ -4,8 +4,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models import QuerySet
+from django.utils import timezone
+from knox.models import AuthToken
 
-from coproduce.core.queries import RowReader, select_clause
+from coproduce.core.queries import RowReader, one_or_none, select_clause, storable_text
 
 _USER = RowReader(get_user_model())
 USER_BY_USERNAME = select_clause((_USER, "u")) + " FROM accounts_user u WHERE u.username = %s"
@@ -14,8 +17,24 @@ USER_BY_USERNAME = select_clause((_USER, "u")) + " FROM accounts_user u WHERE u.
 def user_by_username(username: str) -> Any | None:
     """The person with this username, or None. Every API request that names a person (a
     gift's recipient, a board member) asks, so it is one statement written in SQL rather
-    than built by the ORM each time (ADR 0017)."""
+    than built by the ORM each time (ADR 0017). A name no database can hold (a NUL, an
+    unpaired surrogate) is no one's: None, as for an unknown name."""
+    if not storable_text(username):
+        return None
     with connection.cursor() as cursor:
         cursor.execute(USER_BY_USERNAME, [username])
         row = cursor.fetchone()
     return None if row is None else _USER.read(row)
+
+
+def tokens_of(user: Any) -> QuerySet[AuthToken]:
+    """A person's API tokens still in force, newest first (what the profile lists)."""
+    return AuthToken.objects.filter(user=user, expiry__gt=timezone.now()).order_by("-created")
+
+
+def token_of(user: Any, token_id: str) -> AuthToken | None:
+    """One of this person's tokens by its id (the hash of the token, never the token), or
+    None: another person's token is not found, as a missing one is not."""
+    if not storable_text(token_id):
+        return None
+    return one_or_none(AuthToken.objects.filter(user=user, digest=token_id))

@@ -1,9 +1,10 @@
-"""Writes for accounts: sign-up and profile changes."""
+"""Writes for accounts: sign-up, profile changes, passwords and API tokens."""
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from knox.models import AuthToken
 
 from coproduce.accounts.models import User
 
@@ -58,3 +59,37 @@ def user_update_profile(
         ]
     )
     return actor
+
+
+@transaction.atomic
+def user_password_save(*, user: User) -> User:
+    """Store the password just set on ``user`` (by a reset link, the person, or staff) and
+    revoke every API token they hold: whoever had a token obtained with the old password,
+    or stolen with it, must ask again with the new one."""
+    user.save(update_fields=["password"])
+    tokens_revoke_all(user=user)
+    return user
+
+
+def tokens_revoke_all(*, user: User) -> int:
+    """Revoke every API token of this person; the number revoked."""
+    revoked, _ = AuthToken.objects.filter(user=user).delete()
+    return revoked
+
+
+@transaction.atomic
+def token_create(*, actor: User) -> tuple[AuthToken, str]:
+    """A new API token for this person, expiring after ``REST_KNOX["TOKEN_TTL"]``
+    (``COPRODUCE_TOKEN_TTL_DAYS``), and the token itself, which is shown this once: only its
+    hash is stored. The person's expired tokens are deleted on the way."""
+    AuthToken.objects.filter(user=actor, expiry__lte=timezone.now()).delete()
+    token: tuple[AuthToken, str] = AuthToken.objects.create(user=actor)
+    return token
+
+
+@transaction.atomic
+def token_revoke(*, actor: User, token: AuthToken) -> None:
+    """Revoke one of the person's own tokens (``selectors.token_of`` found it among them)."""
+    if token.user_id != actor.pk:
+        raise ValidationError({"token": "You can only revoke your own tokens."})
+    token.delete()

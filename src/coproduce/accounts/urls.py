@@ -4,6 +4,8 @@ from django.urls import path, reverse_lazy
 from django_ratelimit.decorators import ratelimit
 
 from coproduce.accounts import views
+from coproduce.accounts.forms import PasswordResetForm
+from coproduce.core.ratelimits import password_door
 
 app_name = "accounts"
 
@@ -12,6 +14,7 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/tokens/<str:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path(
         "password-reset/",
         ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_SIGN_UP, method="POST")(
@@ -31,9 +34,12 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_reset_confirm.html",
-            success_url=reverse_lazy("accounts:password_reset_complete"),
+        password_door(
+            auth_views.PasswordResetConfirmView.as_view(
+                template_name="accounts/password_reset_confirm.html",
+                form_class=PasswordResetForm,
+                success_url=reverse_lazy("accounts:password_reset_complete"),
+            )
         ),
         name="password_reset_confirm",
     ),

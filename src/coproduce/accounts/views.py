@@ -8,15 +8,18 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
+from knox.settings import knox_settings
 
-from coproduce.accounts import services
+from coproduce.accounts import selectors, services
 from coproduce.accounts.forms import ProfileForm, SignUpForm
 from coproduce.accounts.models import User
 from coproduce.core.forms import add_service_errors
+from coproduce.core.ratelimits import password_door
 from coproduce.initiatives.selectors import memberships_of
 
 
@@ -41,10 +44,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sign_up.html", {"form": form}, status=status)
 
 
-@method_decorator(
-    ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_SIGN_IN, method="POST"),
-    name="post",
-)
+@method_decorator(password_door, name="post")
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
@@ -73,6 +73,24 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "memberships": memberships_of(user)},
+        {
+            "form": form,
+            "memberships": memberships_of(user),
+            "tokens": selectors.tokens_of(user),
+            "token_ttl_days": knox_settings.TOKEN_TTL.days,
+        },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
+    """Revoke one of your API tokens (listed on your profile); another's is not found."""
+    user = cast(User, request.user)
+    token = selectors.token_of(user, token_id)
+    if token is None:
+        raise Http404
+    services.token_revoke(actor=user, token=token)
+    messages.success(request, f"The token {token.token_key[:8]}… is revoked.")
+    return redirect("accounts:profile")

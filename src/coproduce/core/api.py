@@ -1,6 +1,7 @@
 """Shared pieces of the REST API: pagination and error shape."""
 
 import copy
+import re
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from rest_framework.response import Response
 
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core.errors import Conflict
+from coproduce.core.queries import shown_text, storable_text
 
 
 class Pagination(pagination.PageNumberPagination):
@@ -21,11 +23,17 @@ class Pagination(pagination.PageNumberPagination):
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Turn a service's ValidationError into a 400 that names the fields to fix (409 for a
-    conflict with an earlier request)."""
+    conflict with an earlier request); a refused token into a 401 that says to send another
+    (DRF answers 403 when the first authentication class, the session's, names no scheme)."""
     # imported here: rest_framework.views reads the API settings, which name this module's
     # throttles, so importing it at the top made this module unimportable on its own
     from rest_framework.views import exception_handler as drf_exception_handler
 
+    from coproduce.core.authentication import TokenRefused
+
+    if isinstance(exc, TokenRefused):
+        exc.status_code = 401
+        exc.auth_header = exc.www_authenticate  # type: ignore[attr-defined]
     if isinstance(exc, Conflict):
         return Response({"detail": " ".join(exc.messages)}, status=409)
     if isinstance(exc, DjangoValidationError):
@@ -94,30 +102,42 @@ class UserThrottle(throttling.UserRateThrottle):
 
 
 class TextKeyField(serializers.SlugRelatedField):
-    """An object named by a text key (a username, a slug). Text with a NUL character, which
-    PostgreSQL cannot hold, is answered like any unknown key (400), not a database error."""
+    """An object named by a text key (a username, a slug). Text no database can hold (a NUL
+    character, an unpaired surrogate) is answered like any unknown key (400), not a database
+    error."""
 
     def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, str) and "\x00" in data:
-            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", ""))
+        if isinstance(data, str) and not storable_text(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=shown_text(data))
         return super().to_internal_value(data)
 
 
 class UsernameField(TextKeyField):
     """A person, named by their username, found by ``accounts.selectors.user_by_username``
-    (one statement in SQL: a gift names its recipient on every request)."""
+    (one statement in SQL: a gift names its recipient on every request). Every API field
+    that names a person is one (``initiatives.api.MemberField`` too), so a name no database
+    can hold is "no such person" here, once, for all of them."""
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, bool) or not isinstance(data, str | int):
             self.fail("invalid")
         username = str(data)
-        user = None if "\x00" in username else self.find(username)
+        user = self.find(username) if storable_text(username) else None
         if user is None:
-            self.fail("does_not_exist", slug_name="username", value=username.replace("\x00", ""))
+            self.fail("does_not_exist", slug_name="username", value=shown_text(username))
         return user
 
     def find(self, username: str) -> Any | None:
         return user_by_username(username)
+
+
+_IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,100}")
+
+
+def well_formed_idempotency_key(key: str) -> bool:
+    """Whether an ``Idempotency-Key`` header can be kept: 1 to 100 printable ASCII
+    characters (a UUID is 36). A NUL or a control character in it was a database error."""
+    return _IDEMPOTENCY_KEY.fullmatch(key) is not None
 
 
 def username_field(**kwargs: Any) -> UsernameField:

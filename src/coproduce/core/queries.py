@@ -1,5 +1,6 @@
 """Small helpers for reading with the ORM, and for the few reads written in SQL."""
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -27,6 +28,21 @@ def database_reachable() -> bool:
             return cursor.fetchone() == (1,)
     except DatabaseError:
         return False
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable_text(text: str) -> bool:
+    """Whether a database can hold this text: no NUL character (PostgreSQL refuses it) and
+    no unpaired surrogate (not Unicode text: the driver cannot encode it). A key that is not
+    storable names nothing, so lookups answer "not found" without asking the database."""
+    return _UNSTORABLE.search(text) is None
+
+
+def shown_text(text: str) -> str:
+    """Text with what ``storable_text`` refuses taken out, to quote it back in a message."""
+    return _UNSTORABLE.sub("", text)
 
 
 def row_lock(clause: str) -> str:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client, RequestFactory
 from django.utils.functional import SimpleLazyObject
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.request import Request
 
 from conftest import World
@@ -34,8 +34,8 @@ def test_with_a_session_cookie_the_session_says_who_is_asking(world: World) -> N
 
 
 def test_a_token_says_who_is_asking_without_a_session(world: World) -> None:
-    token = Token.objects.create(user=world.member)
-    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, token = AuthToken.objects.create(user=world.member)
+    client = Client(HTTP_AUTHORIZATION=f"Token {token}")
     account = client.get(f"/api/v1/initiatives/{world.initiative.slug}/credits/")
     assert (account.status_code, account.json()["owner"]) == (200, "Mo Member")
     assert settings.SESSION_COOKIE_NAME not in account.cookies

@@ -1,7 +1,7 @@
 """The record through the REST API: the same rules as the pages, and clear 4xx errors."""
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from conftest import PASSWORD, World
@@ -23,7 +23,7 @@ def url(world: World, path: str = "contributions/") -> str:
 def test_token_authentication_records_a_contribution(api: APIClient, world: World) -> None:
     token = api.post("/api/v1/auth/token/", {"username": "member", "password": PASSWORD})
     assert token.status_code == 200
-    assert token.json()["token"] == Token.objects.get(user=world.member).key
+    assert AuthToken.objects.get().user == world.member
     api.credentials(HTTP_AUTHORIZATION=f"Token {token.json()['token']}")
     response = api.post(url(world), {**GOOD, "stage": world.stage.pk}, format="json")
     assert response.status_code == 201, response.json()
@@ -42,16 +42,16 @@ def test_an_unknown_or_deactivated_token_is_refused_and_records_nothing(
     api: APIClient, world: World
 ) -> None:
     body = {**GOOD, "stage": world.stage.pk}
-    api.credentials(HTTP_AUTHORIZATION="Token " + "0" * 40)
+    api.credentials(HTTP_AUTHORIZATION="Token " + "0" * 64)
     unknown = api.post(url(world), body, format="json")
-    assert (unknown.status_code, unknown.json()) == (403, {"detail": "Invalid token."})
-    token = Token.objects.create(user=world.member)
+    assert (unknown.status_code, unknown.json()) == (401, {"detail": "Invalid token."})
+    _, token = AuthToken.objects.create(user=world.member)
     world.member.is_active = False
     world.member.save(update_fields=["is_active"])
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     deactivated = api.post(url(world), body, format="json")
     assert (deactivated.status_code, deactivated.json()) == (
-        403,
+        401,
         {"detail": "User inactive or deleted."},
     )
     assert Contribution.objects.count() == 0

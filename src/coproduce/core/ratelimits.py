@@ -1,0 +1,40 @@
+"""One limit on guessing passwords, whichever door the guesses come through.
+
+Every view that checks a password (the sign-in page, the admin's login and its password
+change, the API's token endpoint, the password-reset form) counts its POSTs in one counter
+per IP address (``settings.RATELIMIT_SIGN_IN``, 10 a minute by default), kept in the
+shared database cache: going from one door to another does not start the count again.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
+
+ATTEMPTS_GROUP = "password-attempts"  # the counter's group, shared by every door
+
+
+def _rate(group: str, request: Any) -> str:
+    return settings.RATELIMIT_SIGN_IN
+
+
+def password_attempt_refused(request: Any) -> bool:
+    """Count this request if it is a POST (an attempt), and say whether it is one too many."""
+    return is_ratelimited(
+        request, group=ATTEMPTS_GROUP, key="ip", rate=_rate, method="POST", increment=True
+    )
+
+
+def password_door(view: Callable[..., Any]) -> Callable[..., Any]:
+    """A page view that takes a password: its POSTs count as attempts, and one too many is
+    refused (``Ratelimited``; the middleware answers 429) before the view runs."""
+    return ratelimit(group=ATTEMPTS_GROUP, key="ip", rate=_rate, method="POST")(view)
+
+
+def refuse_password_attempt(request: Any) -> None:
+    """For a view that cannot be wrapped: count the attempt, raise ``Ratelimited`` if over."""
+    if password_attempt_refused(request):
+        raise Ratelimited()
