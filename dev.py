@@ -64,17 +64,22 @@ def ensure_venv(extras: str) -> None:
     (VENV / f".installed-{extras or 'base'}").write_text(digest(extras))
 
 
-def ensure_chromium() -> None:
-    """The browser tests drive Debian's Chromium; install it when we can (as root)."""
-    if Path("/usr/bin/chromium").exists():
+TEST_PACKAGES = {"chromium": "/usr/bin/chromium", "nginx": "/usr/sbin/nginx"}
+
+
+def ensure_test_packages() -> None:
+    """The browser tests drive Debian's Chromium and the scale-out test puts Debian's nginx
+    in front of two servers; install what is missing when we can (as root)."""
+    missing = [name for name, path in TEST_PACKAGES.items() if not Path(path).exists()]
+    if not missing:
         return
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        say("Installing Debian's chromium for the browser tests")
+        say(f"Installing Debian's {' and '.join(missing)} for the tests")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         run("apt-get", "update", "-qq", env=env)
-        run("apt-get", "install", "-y", "-qq", "chromium", env=env)
+        run("apt-get", "install", "-y", "-qq", *missing, env=env)
     else:
-        say("No /usr/bin/chromium: the browser tests will be skipped (apt-get install chromium)")
+        say(f"Missing {', '.join(missing)}: the tests that need them will be skipped")
 
 
 def local_environment() -> dict[str, str]:
@@ -127,7 +132,7 @@ def cmd_devserver(args: list[str]) -> None:
 
 def cmd_test(args: list[str]) -> None:
     ensure_venv("test")
-    ensure_chromium()
+    ensure_test_packages()
     say("ruff")
     run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py", "conftest.py")
     say("mypy")

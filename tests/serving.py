@@ -4,7 +4,6 @@ on the test database, and Debian's nginx in front of several of them (docs/deplo
 import http.client
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -17,7 +16,7 @@ from django.conf import settings
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parent.parent
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+NGINX = "/usr/sbin/nginx"  # Debian's
 
 
 def free_port() -> int:

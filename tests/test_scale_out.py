@@ -7,7 +7,7 @@ and the ledger is sound.
 """
 
 import contextlib
-import shutil
+import os
 import threading
 import time
 import uuid
@@ -27,12 +27,16 @@ from coproduce.timecredits.models import Account, Transfer
 from coproduce.timecredits.selectors import ledger_check
 from tests.serving import NGINX, free_port, kill, request, start_proxy, start_server, stop
 
-pytestmark = [
-    postgresql_only("several servers share one database in production: PostgreSQL"),
-    pytest.mark.skipif(
-        not shutil.which(NGINX), reason="needs Debian's nginx (apt-get install nginx)"
-    ),
-]
+pytestmark = postgresql_only("several servers share one database in production: PostgreSQL")
+
+
+@pytest.fixture(autouse=True)
+def _nginx() -> None:
+    if not Path(NGINX).exists():
+        if os.environ.get("COPRODUCE_REQUIRE_NGINX"):
+            pytest.fail("Debian's nginx is required: apt-get install nginx")
+        pytest.skip("needs Debian's nginx (apt-get install nginx)")
+
 
 VOTERS = 4
 
