@@ -43,7 +43,7 @@ from voting import (  # noqa: E402
 SETUP = """
 import json
 from django.contrib.auth.hashers import make_password
-from rest_framework.authtoken.models import Token
+from coproduce.accounts.services import token_create
 from coproduce.accounts.models import User
 from coproduce.core.vocabulary import Role, ServiceArea, Side, StageKind
 from coproduce.initiatives import services as initiatives
@@ -61,7 +61,7 @@ for i in range({clients}):
                                    role=Role.RESIDENT)
     credits.credits_earn(actor=coordinator, initiative=initiative, person=member,
                          minutes_given=6000)
-    tokens.append(Token.objects.create(user=member).key)
+    tokens.append(token_create(actor=member)[1])
 print(json.dumps({{"slug": initiative.slug, "tokens": tokens}}))
 """
 

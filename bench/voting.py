@@ -47,7 +47,7 @@ BIN = Path(sys.executable).parent
 SETUP = """
 import json
 from django.contrib.auth.hashers import make_password
-from rest_framework.authtoken.models import Token
+from coproduce.accounts.services import token_create
 from coproduce.accounts.models import User
 from coproduce.budgeting import services
 from coproduce.core.vocabulary import Role, ServiceArea, Side, StageKind
@@ -71,7 +71,7 @@ services.phase_advance(actor=coordinator, process=process)
 password = make_password("x" * 20)  # hashed once: hashing is slow by design
 voters = User.objects.bulk_create(
     User(username=f"voter{{i}}", password=password) for i in range({clients}))
-tokens = [Token.objects.create(user=voter).key for voter in voters]
+tokens = [token_create(actor=voter)[1] for voter in voters]
 print(json.dumps({{"budget": budget.pk, "proposals": [p.pk for p in proposals],
                   "costs": [p.final_cost for p in proposals], "tokens": tokens}}))
 """
