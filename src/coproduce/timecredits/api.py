@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
-from coproduce.core.api import FieldsBuiltOnce, username_field
+from coproduce.core.api import FieldsBuiltOnce, username_field, well_formed_idempotency_key
 from coproduce.initiatives.api import InitiativeChildViewSet, member_field
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.models import Account, CreditPolicy, Transfer
@@ -91,10 +91,11 @@ class CorrectionSerializer(serializers.Serializer):
 
 def idempotency_key(request: Request) -> str:
     key = request.headers.get("Idempotency-Key", "").strip()
-    if not key or len(key) > 100:
+    if not well_formed_idempotency_key(key):
         raise serializers.ValidationError(
             {
-                "Idempotency-Key": "Send an Idempotency-Key header (1 to 100 characters), new for "
+                "Idempotency-Key": "Send an Idempotency-Key header (1 to 100 printable ASCII "
+                "characters, such as a UUID), new for "
                 "each transfer and the same when retrying it."
             }
         )
