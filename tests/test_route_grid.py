@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from conftest import World, make_user
@@ -232,6 +233,13 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     ],
     "accounts:logout": [("post", {}, _all(302))],
     "accounts:profile": [("get", None, PAGE_SIGNED_IN)],
+    "accounts:token_revoke": [
+        (
+            "post",
+            {},
+            _signed_in(302, member=302, coordinator=404, other_coordinator=404, staff=404),
+        )
+    ],
     "accounts:password_reset": [("get", None, _all(200))],
     "accounts:password_reset_done": [("get", None, _all(200))],
     "accounts:password_reset_confirm": [("get", None, _all(200))],
@@ -246,6 +254,14 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     "api:api-root": [("get", None, _all(200))],
     "api:schema": [("get", None, _all(200))],
     "api:token": [("post", {}, _all(400))],
+    "api:auth-token-list": [("get", None, _signed_in(403, **dict.fromkeys(ROLES[1:], 200)))],
+    "api:auth-token-detail": [
+        (
+            "delete",
+            None,
+            _signed_in(403, member=204, coordinator=404, other_coordinator=404, staff=404),
+        )
+    ],
     "api:initiative-list": [
         ("get", None, _all(200)),
         (
@@ -1005,6 +1021,7 @@ def _snapshot() -> list[Any]:
             Concern,
             Listing,
             Exchange,
+            AuthToken,
         )
     ]
 
@@ -1128,8 +1145,11 @@ def _targets(world: World) -> dict[str, Any]:
     peer_session = peersupport.session_log(
         actor=world.coordinator, match=match, held_on=datetime.date(2026, 3, 1), minutes=30
     )
+    member_token, _ = AuthToken.objects.create(user=world.member)
     slug = world.initiative.slug
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {
+        "accounts:token_revoke": lambda: {"token_id": member_token.digest},
+        "api:auth-token-detail": lambda: {"pk": member_token.digest},
         "api:board-detail": lambda: {"initiative_slug": slug, "pk": board.pk},
         "api:board-seats": lambda: {"initiative_slug": slug, "pk": board.pk},
         "api:meeting-detail": lambda: {"initiative_slug": slug, "pk": meeting.pk},
