@@ -288,7 +288,8 @@ class Ballot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"ballot {self.pk} in {self.budget}"  # never its content
+        # never its content, its number (the order of casting) or its budget (ADR 0021)
+        return "a secret ballot"
 
 
 class BallotChoice(models.Model):
@@ -305,7 +306,7 @@ class BallotChoice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"choice in ballot {self.ballot_id}"
+        return "a choice on a secret ballot"
 
 
 class Tally(models.Model):

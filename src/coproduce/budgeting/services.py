@@ -4,6 +4,7 @@ import csv
 import datetime
 import hashlib
 import io
+import random
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -801,16 +802,35 @@ def _imported_proposal(row: dict[str, str], budgets: dict[str, Budget]) -> tuple
     return budget, int(pence)
 
 
+# Draws the order of ballots in an export: the operating system's randomness, fresh each time.
+BALLOT_SHUFFLE: random.Random = secrets.SystemRandom()
+
+
+def _require_voting_closed(budget: Budget) -> None:
+    """Ballots and their totals leave the platform only once no more can be cast: two exports
+    a vote apart would show what the one ballot between them chose (ADR 0021)."""
+    process = _current(budget.process_id)
+    if PHASE_ORDER.index(process.phase) <= PHASE_ORDER.index(Phase.VOTING):
+        raise ValidationError({"phase": "Ballots are exported once voting has closed."})
+
+
 def budget_as_pb(budget: Budget) -> str:
     """The budget's proposals and ballots as a .pb file, money in currency units, with the
-    latest count's funded projects marked as selected."""
+    latest count's funded projects marked as selected. Ballots come in a fresh random order
+    with fresh numbers, never in the order they were cast (ADR 0021)."""
+    _require_voting_closed(budget)
     election = election_of(budget, in_pence=False)
     latest = budget.tallies.first()
-    return write_pb(election, selected=[str(i) for i in latest.selected] if latest else [])
+    return write_pb(
+        election,
+        selected=[str(i) for i in latest.selected] if latest else [],
+        shuffle=BALLOT_SHUFFLE,
+    )
 
 
 def budget_results_csv(budget: Budget) -> str:
     """One row a proposal: id, title, cost in pounds, votes, funded (1/0)."""
+    _require_voting_closed(budget)
     election = election_of(budget, in_pence=False)
     latest = budget.tallies.first()
     funded = {str(i) for i in latest.selected} if latest else set()

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from coproduce.budgeting import selectors, services
@@ -298,6 +299,7 @@ def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("budgeting:proposal", pk=pk)
 
 
+@sensitive_post_parameters()  # a ballot's choices never reach an error report (ADR 0021)
 @login_required
 def ballot(request: HttpRequest, pk: int) -> HttpResponse:
     budget = _budget(request, pk)

@@ -3,8 +3,10 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from coproduce.core.vocabulary import ContributionKind
 from coproduce.record.models import Contribution, ContributionVerification, Decision
 
 
@@ -24,6 +26,10 @@ class ContributionAdmin(ReadOnlyAdmin):
     list_display = ("initiative", "contributor", "side", "kind", "quantity", "unit", "occurred_on")
     list_filter = ("side", "kind", "unit")
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Contribution]:
+        """No one's votes: who voted, when, is the voter's alone (ADR 0021)."""
+        return super().get_queryset(request).exclude(kind=ContributionKind.VOTE)
+
 
 @admin.register(Decision)
 class DecisionAdmin(ReadOnlyAdmin):
@@ -34,3 +40,6 @@ class DecisionAdmin(ReadOnlyAdmin):
 @admin.register(ContributionVerification)
 class VerificationAdmin(ReadOnlyAdmin):
     list_display = ("contribution", "verified_by", "verified_at")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ContributionVerification]:
+        return super().get_queryset(request).exclude(contribution__kind=ContributionKind.VOTE)

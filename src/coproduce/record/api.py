@@ -173,7 +173,7 @@ class ContributionViewSet(RecordEntryViewSet):
     def get_queryset(self) -> QuerySet[Contribution]:
         if getattr(self, "swagger_fake_view", False):
             return Contribution.objects.none()
-        return selectors.contributions_for(self.get_initiative())
+        return selectors.contributions_for(self.get_initiative(), self.request.user)
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         serializer.instance = services.contribution_record(

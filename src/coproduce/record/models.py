@@ -91,6 +91,8 @@ class Contribution(RecordEntry):
         ]
 
     def __str__(self) -> str:
+        if self.kind == ContributionKind.VOTE:  # whose vote it is stays off every list (ADR 0021)
+            return f"{self.get_kind_display()} {self.quantity} {self.unit}"
         return f"{self.get_kind_display()} {self.quantity} {self.unit} by {self.contributor}"
 
 

@@ -1,8 +1,9 @@
 """Reads of the co-production record: entries and their totals."""
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.initiatives.models import Initiative
@@ -21,8 +22,21 @@ class TotalRow:
     entries: int
 
 
-def contributions_for(initiative: Initiative) -> QuerySet[Contribution]:
-    return initiative.contributions.select_related(
+def entries_shown_to(viewer: Any = None) -> Q:
+    """Which contributions a viewer may read one by one: every entry but votes, and their own
+    votes. A vote entry says that a person took part in a ballot, when, and in which budget;
+    next to a ballot export that could reveal their choices, so it is theirs alone, and
+    everyone else (coordinators and staff too) sees votes only in the totals (ADR 0021)."""
+    others_votes = Q(kind=ContributionKind.VOTE)
+    if viewer is not None and viewer.is_authenticated:
+        others_votes &= ~Q(contributor=viewer)
+    return ~others_votes
+
+
+def contributions_for(initiative: Initiative, viewer: Any = None) -> QuerySet[Contribution]:
+    """The initiative's entries the viewer may read one by one (no one's votes when no viewer
+    is named); the totals count every entry."""
+    return initiative.contributions.filter(entries_shown_to(viewer)).select_related(
         "contributor", "stage", "recorded_by", "verification__verified_by", "reverses"
     )
 

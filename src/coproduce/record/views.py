@@ -23,7 +23,7 @@ def _status(form: Any) -> int:
 
 def record_page(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
-    contributions = Paginator(selectors.contributions_for(initiative), 25)
+    contributions = Paginator(selectors.contributions_for(initiative, request.user), 25)
     decisions = Paginator(selectors.decisions_for(initiative), 25)
     context = {
         "initiative": initiative,
@@ -95,7 +95,10 @@ def decision_create(request: HttpRequest, slug: str) -> HttpResponse:
 def contribution_verify(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     contribution = gate.get_object(
-        request.user, initiative.contributions.all(), "record.view_record", pk=pk
+        request.user,
+        selectors.contributions_for(initiative, request.user),
+        "record.view_record",
+        pk=pk,
     )
     try:
         services.contribution_verify(actor=request.user, contribution=contribution)
@@ -110,7 +113,11 @@ def _reverse_page(
     request: HttpRequest, slug: str, entry: str, pk: int, reverse: Any
 ) -> HttpResponse:
     initiative = visible(request, slug)
-    entries = getattr(initiative, f"{entry}s").all()
+    entries = (
+        selectors.contributions_for(initiative, request.user)
+        if entry == "contribution"
+        else initiative.decisions.all()
+    )
     target = gate.get_object(request.user, entries, "record.view_record", pk=pk)
     gate.require(request.user, f"record.reverse_{entry}", target)
     form = ReverseForm(request.POST or None)

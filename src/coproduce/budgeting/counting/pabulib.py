@@ -6,6 +6,7 @@ PROJECTS (project_id;cost;...) and VOTES (voter_id;vote[;points];...).
 
 import csv
 import io
+import random
 import re
 import warnings
 from collections import Counter
@@ -487,8 +488,15 @@ def _format(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else str(float(value))
 
 
-def write_pb(election: Election, selected: Iterable[str] = ()) -> str:
-    """The election as .pb text; ``selected`` marks funded projects in a selected column."""
+def write_pb(
+    election: Election, selected: Iterable[str] = (), shuffle: random.Random | None = None
+) -> str:
+    """The election as .pb text; ``selected`` marks funded projects in a selected column.
+
+    With ``shuffle``, each voter's ballot is written on its own line in an order it draws
+    and numbered afresh, so the file keeps no trace of the order ballots came in; without
+    it, voters are written group by group (a secret ballot's export passes one: ADR 0021).
+    """
     chosen = set(selected)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
@@ -518,11 +526,15 @@ def write_pb(election: Election, selected: Iterable[str] = ()) -> str:
     writer.writerow(["VOTES"])
     with_points = election.vote_type in ("cumulative", "scoring")
     writer.writerow(["voter_id", "vote", *(["points"] if with_points else [])])
-    voter = 0
-    for group in election.groups:
-        names = ",".join(election.projects[p].id for p in group.projects)
-        points = ",".join(_format(s) for s in group.points or ())
-        for _ in range(group.count):
-            voter += 1
-            writer.writerow([voter, names, *([points] if with_points else [])])
+    lines = [
+        [",".join(election.projects[p].id for p in group.projects)]
+        + ([",".join(_format(s) for s in group.points or ())] if with_points else [])
+        for group in election.groups
+    ]
+    voters = [
+        line for line, group in zip(lines, election.groups, strict=True) for _ in range(group.count)
+    ]
+    if shuffle is not None:
+        shuffle.shuffle(voters)
+    writer.writerows([number, *line] for number, line in enumerate(voters, start=1))
     return out.getvalue()
