@@ -135,6 +135,9 @@ CACHES = {
     "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 RATELIMIT_VIEW = "coproduce.core.views.rate_limited"
+# How many proxies of ours stand in front (nginx: 1); limits count per client behind them
+TRUSTED_PROXIES = int(os.environ.get("COPRODUCE_TRUSTED_PROXIES", "0"))
+RATELIMIT_IP_META_KEY = "coproduce.core.network.client_ip"
 RATELIMIT_SIGN_IN = os.environ.get("COPRODUCE_RATELIMIT_SIGN_IN", "10/m")
 RATELIMIT_SIGN_UP = os.environ.get("COPRODUCE_RATELIMIT_SIGN_UP", "5/m")
 

@@ -8,10 +8,12 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import pagination, serializers, throttling
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core.errors import Conflict
+from coproduce.core.network import client_ip
 from coproduce.core.queries import shown_text, storable_text
 
 
@@ -90,14 +92,21 @@ NOT_BUILT_ONCE = (
 )
 
 
-class AnonThrottle(throttling.AnonRateThrottle):
+class _PerClient:
+    """Anonymous requests are counted per client, behind our proxies too (core.network)."""
+
+    def get_ident(self, request: Request) -> str:
+        return client_ip(request)
+
+
+class AnonThrottle(_PerClient, throttling.AnonRateThrottle):
     """Counted in each server process's memory: no database round trip per request.
     With several processes the limit is per process, which is enough to stop floods."""
 
     cache = caches["throttle"]
 
 
-class UserThrottle(throttling.UserRateThrottle):
+class UserThrottle(_PerClient, throttling.UserRateThrottle):
     cache = caches["throttle"]
 
 
