@@ -157,7 +157,7 @@ def test_a_surrogate_anywhere_in_the_body_is_refused_and_a_pair_is_text(world: W
     )
     assert (paired.status_code, paired.json()) == (
         400,
-        {"to": ["Object with username=nobody does not exist."]},
+        {"to": ["No member of this initiative has that username."]},
     )
 
 

@@ -17,7 +17,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
-from coproduce.core.api import FieldsBuiltOnce, username_field, well_formed_idempotency_key
+from coproduce.core.api import FieldsBuiltOnce, well_formed_idempotency_key
+from coproduce.core.people import NO_SUCH_MEMBER, person_field
 from coproduce.initiatives.api import InitiativeChildViewSet, member_field
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.models import Account, CreditPolicy, Transfer
@@ -72,13 +73,13 @@ class TransferSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
 
 
 class GiftSerializer(FieldsBuiltOnce, serializers.Serializer):
-    to = member_field()
+    to = member_field(error_messages={"does_not_exist": NO_SUCH_MEMBER})
     minutes = serializers.IntegerField(min_value=1, max_value=services.MAX_MINUTES)
     message = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
 
 
 class EarnSerializer(serializers.Serializer):
-    person = username_field()
+    person = person_field()
     minutes_given = serializers.IntegerField(min_value=1, max_value=services.MAX_MINUTES)
     description = serializers.CharField(
         max_length=300, required=False, default="", allow_blank=True

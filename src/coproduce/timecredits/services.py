@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.errors import Conflict
+from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.queries import RowReader, one_or_none, row_lock, select_clause
 from coproduce.initiatives.models import Initiative, MembershipStatus
 from coproduce.initiatives.selectors import membership_status, statuses_read_once
@@ -110,7 +111,7 @@ def _account(initiative: Initiative, **owner: Any) -> Account:
 def person_account(initiative: Initiative, user: Any) -> Account:
     """A member's account, opened on first use, with its owner attached."""
     if not _is_member(initiative, user):
-        raise ValidationError({"person": f"{user} is not a member of this initiative."})
+        raise ValidationError({"person": NO_SUCH_MEMBER})
     account = _member_accounts(initiative, user, user, lock=False).get(user.pk)
     if account is None:
         account = _account(initiative, user=user)
@@ -419,7 +420,7 @@ def _member_to_member(
         if to == actor:
             raise ValidationError({"to": "Choose someone other than yourself."})
         if not _is_member(initiative, to):
-            raise ValidationError({"person": f"{to} is not a member of this initiative."})
+            raise ValidationError({"to": NO_SUCH_MEMBER})  # as for a username no one has
     _check_terms(minutes, key)
     transfer = Transfer(
         initiative_id=initiative.pk,

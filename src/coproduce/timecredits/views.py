@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
+from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.views import saved_form
 from coproduce.initiatives.views import visible
 from coproduce.timecredits import selectors, services
@@ -28,10 +29,11 @@ from coproduce.timecredits.forms import (
 from coproduce.timecredits.models import Partner
 
 
-def _person(username: str) -> Any:
+def _person(username: str, field: str) -> Any:
+    """The person named in ``field``; no one by that name gets the answer a non-member gets."""
     person = user_by_username(username)
     if person is None:
-        raise ValidationError({"person": f"No one has the username {username!r}."})
+        raise ValidationError({field: NO_SUCH_MEMBER})
     return person
 
 
@@ -64,7 +66,7 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
             services.credits_gift(
                 actor=request.user,
                 initiative=initiative,
-                to=_person(data["to"]),
+                to=_person(data["to"], "to"),
                 minutes=data["minutes"],
                 message=data["message"],
                 key=data["key"],
@@ -76,7 +78,7 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
             transfer, _ = services.credits_earn(
                 actor=request.user,
                 initiative=initiative,
-                person=_person(data["person"]),
+                person=_person(data["person"], "person"),
                 minutes_given=data["minutes_given"],
                 description=data["description"],
                 key=data["key"],

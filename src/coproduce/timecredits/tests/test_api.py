@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from conftest import World, add_member, make_user
 from coproduce.accounts.models import User
 from coproduce.core.api import FieldsBuiltOnce
+from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.timecredits import services
 from coproduce.timecredits.api import AccountSerializer, GiftSerializer, TransferSerializer
 from coproduce.timecredits.models import Account, Transfer
@@ -134,7 +135,7 @@ def test_a_username_with_a_nul_character_is_refused_plainly(api: APIClient, worl
     )
     assert (answer.status_code, answer.json()) == (
         400,
-        {"person": ["Object with username=member does not exist."]},
+        {"person": [NO_SUCH_MEMBER]},
     )
     assert Transfer.objects.count() == 0
 
@@ -193,7 +194,7 @@ def test_a_recipient_named_by_anything_but_a_username_is_refused_plainly(
         for to, k in [("nobody", "k1"), (["member"], "k2"), (True, "k3"), (42, "k4")]
     ]
     assert [(a.status_code, a.json()) for a in answers[:3]] == [
-        (400, {"person": ["Object with username=nobody does not exist."]}),
+        (400, {"person": [NO_SUCH_MEMBER]}),
         (400, {"person": ["Invalid value."]}),
         (400, {"person": ["Invalid value."]}),
     ]
@@ -222,7 +223,7 @@ def test_gift_input_checked_with_fields_built_once_keeps_each_answer_apart(world
     accepted = GiftSerializer(data={"to": "member", "minutes": 5}, context=context)
     assert refused.is_valid() is False
     assert refused.errors == {
-        "to": ["Object with username=nobody does not exist."],
+        "to": [NO_SUCH_MEMBER],
         "minutes": ["Ensure this value is greater than or equal to 1."],
     }
     assert accepted.is_valid(), accepted.errors

@@ -100,7 +100,7 @@ def test_gifts_are_between_members_of_the_initiative(world: World) -> None:
     services.credits_earn(
         actor=world.coordinator, initiative=world.initiative, person=world.member, minutes_given=60
     )
-    with pytest.raises(ValidationError, match="outsider is not a member of this initiative"):
+    with pytest.raises(ValidationError, match="No member of this initiative has that username"):
         services.credits_gift(
             actor=world.member, initiative=world.initiative, to=world.outsider, minutes=10
         )
