@@ -1,5 +1,5 @@
 """Killing the server in the middle of a stream of transfers (PostgreSQL, the production
-server as deploy/uwsgi.ini runs it).
+server as deploy/gunicorn.conf.py runs it).
 
 Every transfer the server acknowledged is stored, none is half-made (the ledger check is
 sound), and retrying the unanswered requests with their idempotency keys after a restart
@@ -8,71 +8,20 @@ makes each transfer exactly once.
 
 import http.client
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from knox.models import AuthToken
 
 from conftest import add_member, make_initiative, make_user, postgresql_only
 from coproduce.timecredits import services
 from coproduce.timecredits.models import Account, Transfer
 from coproduce.timecredits.selectors import ledger_check
+from tests.serving import free_port, kill, start_server, stop
 
 pytestmark = postgresql_only("the crash test runs against PostgreSQL, the production database")
-
-BIN = Path(sys.executable).parent
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_server(port: int) -> subprocess.Popen:
-    db = settings.DATABASES["default"]
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "DJANGO_SETTINGS_MODULE": "coproduce.settings",
-        "COPRODUCE_DEBUG": "0",
-        "COPRODUCE_THROTTLE_USER": "100000/min",
-    }
-    server = subprocess.Popen(  # noqa: S603 (a fixed command: our own production server)
-        [
-            str(BIN / "uwsgi"),
-            "--ini",
-            str(ROOT / "deploy" / "uwsgi.ini"),
-            "--http-socket",
-            f"127.0.0.1:{port}",
-            "--processes",
-            "2",
-        ],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # until a worker answers, not just the socket
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/api/v1/")
-            connection.getresponse().read()
-            connection.close()
-            return server
-        except (OSError, http.client.HTTPException):
-            time.sleep(0.2)
-    raise RuntimeError("the server did not start")
 
 
 def gift(port: int, token: str, slug: str, key: str) -> int | None:
@@ -110,10 +59,11 @@ def test_killing_the_server_loses_no_acknowledged_transfer(transactional_db: Any
     port = free_port()
     server = start_server(port)
     sent: dict[str, int | None] = {}
-    stop = threading.Event()
+    streaming = threading.Event()
+    streaming.set()
 
     def stream(worker: int) -> None:
-        while not stop.is_set():
+        while streaming.is_set():
             key = uuid.uuid4().hex
             sent[key] = None
             sent[key] = gift(port, token, initiative.slug, key)
@@ -122,9 +72,8 @@ def test_killing_the_server_loses_no_acknowledged_transfer(transactional_db: Any
     for thread in threads:
         thread.start()
     time.sleep(3)
-    os.killpg(server.pid, signal.SIGKILL)  # mid-stream, no warning
-    stop.set()
-    server.wait()
+    kill(server)  # mid-stream, no warning
+    streaming.clear()
     for thread in threads:
         thread.join()
 
@@ -139,8 +88,7 @@ def test_killing_the_server_loses_no_acknowledged_transfer(transactional_db: Any
     try:
         retried = {key: gift(port, token, initiative.slug, key) for key in unanswered}
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait()
+        stop(server)
     assert set(retried.values()) <= {200, 201}
     assert {k for k, s in retried.items() if s == 200} == unanswered & stored  # replayed
     transfers = Transfer.objects.filter(kind="gift")
