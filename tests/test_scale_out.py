@@ -169,8 +169,9 @@ def test_killing_one_of_two_servers_behind_the_proxy_loses_no_acknowledged_write
             thread.join()
     finally:
         stop(proxy)
-        for server in servers[1:]:
-            stop(server)
+        for server in servers:
+            if server.poll() is None:
+                stop(server)
 
     acknowledged = {key for key, status in gifts.items() if status == 201}
     stored = list(Transfer.objects.filter(kind="gift").values_list("idempotency_key", flat=True))
