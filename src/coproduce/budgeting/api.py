@@ -23,6 +23,7 @@ from coproduce.budgeting.models import (
 from coproduce.core import gate
 from coproduce.core.api import TextKeyField
 from coproduce.initiatives.models import Initiative, Stage
+from coproduce.initiatives.selectors import initiatives_visible_to
 
 
 class BudgetSerializer(serializers.ModelSerializer):
@@ -59,6 +60,19 @@ class ProcessSerializer(serializers.ModelSerializer):
     stage = serializers.PrimaryKeyRelatedField(queryset=Stage.objects.all())
     budgets = BudgetSerializer(many=True)
     phase_counts = PhaseCountSerializer(many=True, read_only=True)
+
+    def get_fields(self) -> dict[str, Any]:
+        """An initiative or a stage the caller may not see is answered as a missing one is
+        (400, "does not exist"), never with a 403 that says it is there."""
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None:
+            visible = initiatives_visible_to(request.user)
+            fields["initiative"].queryset = visible  # type: ignore[attr-defined]
+            fields["stage"].queryset = Stage.objects.filter(  # type: ignore[attr-defined]
+                initiative__in=visible
+            )
+        return fields
 
     class Meta:
         model = Process
@@ -127,19 +141,22 @@ class ProposalSerializer(serializers.ModelSerializer):
             "image_alt",
         ]
 
+    def get_fields(self) -> dict[str, Any]:
+        """A new proposal goes to one of this process's budgets; any other budget, whether
+        missing, in another process or in an initiative the caller may not see, is answered
+        alike (400, "does not exist")."""
+        fields = super().get_fields()
+        process = self.context.get("process")
+        if process is not None:
+            fields["budget"].queryset = process.budgets.all()  # type: ignore[attr-defined]
+        return fields
+
 
 class PictureSerializer(serializers.Serializer):
     image = serializers.FileField(help_text="JPEG, PNG or WebP, up to 5 MB.")
     image_alt = serializers.CharField(
         max_length=300, help_text="What the picture shows, for people who cannot see it."
     )
-
-    def get_fields(self) -> dict[str, Any]:
-        fields = super().get_fields()
-        process = self.context.get("process")
-        if process is not None:
-            fields["budget"].queryset = process.budgets.all()  # type: ignore[attr-defined]
-        return fields
 
 
 class ProposalEditSerializer(ProposalSerializer):

@@ -292,6 +292,26 @@ class Ballot(models.Model):
         return "a secret ballot"
 
 
+class VoterDistrict(models.Model):
+    """The one district a person votes in within a process that keeps districts' budgets to
+    their residents, fixed by their first ballot in a district's budget: changing the area
+    on one's profile afterwards does not open a second district's vote. The database keeps
+    one per person per process, so two ballots cast at once in two districts cannot both
+    fix one. No time is kept: it would date the first ballot (ADR 0021)."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="+")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    district = models.CharField(max_length=120)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["process", "voter"], name="pb_one_district_per_voter")
+        ]
+
+    def __str__(self) -> str:
+        return "a voter's district"
+
+
 class BallotChoice(models.Model):
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="+")

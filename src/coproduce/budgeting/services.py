@@ -4,6 +4,7 @@ import csv
 import datetime
 import hashlib
 import io
+import itertools
 import random
 import secrets
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ from coproduce.budgeting.models import (
     ProposalStatus,
     Support,
     Tally,
+    VoterDistrict,
     VotingCode,
 )
 from coproduce.core import gate
@@ -114,11 +116,46 @@ def process_create(
     if not budgets:
         raise ValidationError({"budgets": "Give at least one budget."})
     process = Process(initiative=initiative, stage=stage, title=title, **settings)
+    _check_schedule(process)
     process.full_clean()
     process.save()
     for name, amount, district in budgets:
         budget_add(actor=actor, process=process, name=name, amount=amount, district=district)
     return process
+
+
+# A published schedule's dates fall between these: a PB process is not dated before the
+# platform's kind of PB existed online (2000), nor planned more than ten years ahead.
+EARLIEST_SCHEDULE_DATE = datetime.date(2000, 1, 1)
+SCHEDULE_YEARS_AHEAD = 10
+SCHEDULE = (
+    ("proposals_open", "Proposals open"),
+    ("voting_open", "Voting opens"),
+    ("voting_close", "Voting closes"),
+)
+
+
+def _check_schedule(process: Process) -> None:
+    """Every date of the published schedule in a sensible window, and in order: proposals
+    open before voting opens, and voting opens before (or on the day) it closes."""
+    today = timezone.localdate()
+    latest = today + datetime.timedelta(days=round(365.25 * SCHEDULE_YEARS_AHEAD))
+    given = [(field, label, getattr(process, field)) for field, label in SCHEDULE]
+    given = [(field, label, day) for field, label, day in given if day is not None]
+    for field, _, day in given:
+        if not EARLIEST_SCHEDULE_DATE <= day <= latest:
+            raise ValidationError(
+                {field: f"Give a date from {_day(EARLIEST_SCHEDULE_DATE)} to {_day(latest)}."}
+            )
+    for (_, earlier_label, earlier), (field, label, later) in itertools.pairwise(given):
+        if later < earlier:
+            raise ValidationError(
+                {field: f"{label} on or after the day {earlier_label.lower()} ({_day(earlier)})."}
+            )
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 @transaction.atomic
@@ -426,27 +463,27 @@ def ballot_cast(
         if process.members_only and not _is_member(process.initiative, actor):
             raise ValidationError({"voter": "Only members of the initiative can vote."})
         _require_age(process, actor)
-        if (
-            process.residents_of_district_only
-            and budget.district
-            and actor.locality.strip().lower() != budget.district.strip().lower()
-        ):
-            raise ValidationError(
-                {
-                    "voter": f"Only residents of {budget.district} vote on this budget; set your "
-                    f"area on your profile if you live there."
-                }
-            )
+        if process.residents_of_district_only and budget.district:
+            _hold_district(process, budget, actor)
     _check_choices(process, budget, costs, choices)
     now = timezone.now()
     if voting_code is not None:
-        ballot = Ballot.objects.create(
-            budget=budget,
-            code=voting_code,
-            cast_at=now,
-            entered_by=actor if paper else None,
-            voter=None if paper else actor,
-        )
+        try:
+            with transaction.atomic():
+                ballot = Ballot.objects.create(
+                    budget=budget,
+                    code=voting_code,
+                    cast_at=now,
+                    entered_by=actor if paper else None,
+                    voter=None if paper else actor,
+                )
+        except IntegrityError:  # one ballot per account: they voted here already
+            raise ValidationError(
+                {
+                    "code": "You have already voted on this budget; change your ballot without "
+                    "a code, and keep the code for someone who has not voted."
+                }
+            ) from None
         voting_code.used_at = now
         voting_code.save(update_fields=["used_at"])
     else:
@@ -471,6 +508,41 @@ def ballot_cast(
             f"Ballot in {budget.name}"[:500],
         )
     return ballot
+
+
+def _hold_district(process: Process, budget: Budget, voter: Any) -> None:
+    """One person, one district per process. The first ballot in a district's budget needs
+    the voter's profile area to be that district, and fixes it; later ballots are taken in
+    that district only, whatever the profile says by then. Two first ballots cast at once
+    in two districts both try to fix one: the database keeps one (the second insert waits
+    for the first to commit, then finds its district), so only one of them is taken."""
+    fixed = (
+        VoterDistrict.objects.filter(process=process, voter=voter)
+        .values_list("district", flat=True)
+        .first()
+    )
+    if fixed is None:
+        if voter.locality.strip().lower() != budget.district.strip().lower():
+            raise ValidationError(
+                {
+                    "voter": f"Only residents of {budget.district} vote on this budget; set your "
+                    f"area on your profile if you live there."
+                }
+            )
+        VoterDistrict.objects.bulk_create(
+            [VoterDistrict(process=process, voter=voter, district=budget.district)],
+            ignore_conflicts=True,
+        )
+        fixed = VoterDistrict.objects.values_list("district", flat=True).get(
+            process=process, voter=voter
+        )
+    if fixed != budget.district:
+        raise ValidationError(
+            {
+                "voter": f"You vote in {fixed} in this process: one person votes in one "
+                f"district. You can change your ballot there until voting closes."
+            }
+        )
 
 
 def _require_age(process: Process, voter: Any) -> None:

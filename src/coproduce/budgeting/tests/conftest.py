@@ -70,6 +70,19 @@ def open_voting(pb: PB) -> None:
     assert pb.process.phase == Phase.VOTING
 
 
+def with_south(world: World) -> PB:
+    """A residents-only process with two district budgets (North, South) and a city one."""
+    pb = make_pb(world, residents_of_district_only=True)
+    south = services.budget_add(
+        actor=world.coordinator, process=pb.process, name="South", amount=100_000, district="South"
+    )
+    pb.proposals["park"] = services.proposal_submit(
+        actor=world.member, budget=south, title="Park", description="A park", estimated_cost=50_000
+    )
+    open_voting(pb)
+    return pb
+
+
 @pytest.fixture
 def pb(world: World) -> PB:
     return make_pb(world)

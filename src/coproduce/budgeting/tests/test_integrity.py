@@ -1,4 +1,5 @@
-"""Concurrent voting on PostgreSQL: one ballot per voter, codes used once, nothing lost.
+"""Concurrent voting on PostgreSQL: one ballot per voter, codes used once, one district per
+voter, nothing lost.
 
 Threads each hold their own database connection, as the web server's workers do.
 """
@@ -11,10 +12,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from conftest import World, add_member, hammer, make_initiative, make_user, postgresql_only
+from coproduce.accounts.models import User
 from coproduce.budgeting import services
-from coproduce.budgeting.models import Ballot, BallotChoice, PhaseCount
+from coproduce.budgeting.models import Ballot, BallotChoice, PhaseCount, VoterDistrict
 from coproduce.budgeting.services import Choice
-from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting
+from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting, with_south
 from coproduce.record.models import Contribution
 
 pytestmark = postgresql_only("concurrency is tested on PostgreSQL, the production database")
@@ -164,3 +166,55 @@ def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
             choices=[Choice(live_pb.proposals["benches"].pk)],
         )
     assert Ballot.objects.filter(budget__process=live_pb.process).count() == 10
+
+
+@pytest.fixture
+def live_districts(transactional_db: Any) -> PB:
+    """A residents-only process with North and South budgets, on connections threads share."""
+    coordinator = make_user("coord")
+    member = make_user("member")
+    initiative = make_initiative(coordinator)
+    add_member(initiative, member)
+    world = World(
+        initiative=initiative,
+        stage=initiative.stages.get(),
+        other=initiative,
+        other_stage=initiative.stages.get(),
+        coordinator=coordinator,
+        member=member,
+        outsider=make_user("outsider"),
+        other_coordinator=coordinator,
+        staff=coordinator,
+    )
+    return with_south(world)
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_ballots_cast_at_once_in_two_districts_fix_one_district(live_districts: PB, round_) -> None:
+    """Twenty first ballots from one person, half in North and half in South, at once; each
+    request sees the profile area of its own district (as if it changed in between). Only
+    one district may take them."""
+    pb = live_districts
+    budgets = {"North": pb.north, "South": pb.process.budgets.get(name="South")}
+    picks = {"North": pb.proposals["benches"].pk, "South": pb.proposals["park"].pk}
+
+    def cast(i: int) -> str:
+        district = "North" if i % 2 == 0 else "South"
+        voter = User.objects.get(pk=pb.world.member.pk)
+        voter.locality = district
+        services.ballot_cast(
+            actor=voter, budget=budgets[district], choices=[Choice(picks[district])]
+        )
+        return district
+
+    results = hammer(20, cast)
+    taken = {r for r in results if isinstance(r, str)}
+    refused = [r for r in results if isinstance(r, ValidationError)]
+    assert len(taken) == 1
+    assert len(refused) == 20 - results.count(next(iter(taken)))
+    assert all("one person votes in one district" in str(r) for r in refused)
+    assert list(VoterDistrict.objects.values_list("district", flat=True)) == list(taken)
+    assert (
+        set(Ballot.objects.filter(voter=pb.world.member).values_list("budget__district", flat=True))
+        == taken
+    )

@@ -1,0 +1,150 @@
+"""One person, one vote: one district per process, and no second ballot through a code."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from rest_framework.test import APIClient
+
+from conftest import World
+from coproduce.budgeting import services
+from coproduce.budgeting.models import Ballot, BallotChoice, VoterDistrict, VotingCode
+from coproduce.budgeting.tests.conftest import PB, with_south
+from coproduce.record.models import Contribution
+
+MOVED = (
+    "You vote in North in this process: one person votes in one district. You can change "
+    "your ballot there until voting closes."
+)
+
+
+@pytest.fixture
+def districts(world: World) -> PB:
+    return with_south(world)
+
+
+def _south(pb: PB):
+    return pb.process.budgets.get(name="South")
+
+
+def _move(user, area: str) -> None:
+    user.locality = area
+    user.save(update_fields=["locality"])
+
+
+def _written() -> tuple[int, int, int, int]:
+    return (
+        Ballot.objects.count(),
+        BallotChoice.objects.count(),
+        VoterDistrict.objects.count(),
+        Contribution.objects.count(),
+    )
+
+
+def test_a_second_district_is_refused_after_a_change_of_area(districts: PB) -> None:
+    member = districts.world.member
+    _move(member, "North")
+    benches = services.Choice(districts.proposals["benches"].pk)
+    services.ballot_cast(actor=member, budget=districts.north, choices=[benches])
+    assert VoterDistrict.objects.get().district == "North"
+    _move(member, "South")
+    before = _written()
+    with pytest.raises(ValidationError) as refused:
+        services.ballot_cast(
+            actor=member,
+            budget=_south(districts),
+            choices=[services.Choice(districts.proposals["park"].pk)],
+        )
+    assert refused.value.message_dict == {"voter": [MOVED]}
+    assert _written() == before
+    # the fixed district stays theirs: they may still change their ballot there
+    lights = services.Choice(districts.proposals["lights"].pk)
+    assert services.ballot_cast(actor=member, budget=districts.north, choices=[lights]).casts == 2
+    # and the whole-area budget is open to everyone
+    pool = services.Choice(districts.proposals["pool"].pk)
+    services.ballot_cast(actor=member, budget=districts.city, choices=[pool])
+    assert Ballot.objects.filter(voter=member).count() == 2
+
+
+def test_the_api_answers_400_and_writes_nothing(api: APIClient, districts: PB) -> None:
+    member = districts.world.member
+    _move(member, "North")
+    api.force_authenticate(member)
+    benches = districts.proposals["benches"].pk
+    url = "/api/v1/pb/budgets/{}/ballot/"
+    first = api.post(url.format(districts.north.pk), {"choices": [{"proposal": benches}]}, "json")
+    assert first.status_code == 201
+    _move(member, "South")
+    before = _written()
+    park = districts.proposals["park"].pk
+    second = api.post(url.format(_south(districts).pk), {"choices": [{"proposal": park}]}, "json")
+    assert second.status_code == 400
+    assert second.json() == {"voter": [MOVED]}
+    assert _written() == before
+
+
+def test_the_ballot_page_shows_a_form_error_and_writes_nothing(
+    client: Client, districts: PB
+) -> None:
+    member = districts.world.member
+    _move(member, "North")
+    client.force_login(member)
+    benches = districts.proposals["benches"].pk
+    assert (
+        client.post(f"/pb/budgets/{districts.north.pk}/vote/", {f"p_{benches}": "on"}).status_code
+        == 302
+    )
+    _move(member, "South")
+    before = _written()
+    park = districts.proposals["park"].pk
+    page = client.post(f"/pb/budgets/{_south(districts).pk}/vote/", {f"p_{park}": "on"})
+    assert page.status_code == 400
+    assert "You vote in North in this process: one person votes in one district." in (
+        page.content.decode()
+    )
+    assert _written() == before
+
+
+def test_the_first_ballot_still_needs_the_area_on_the_profile(districts: PB) -> None:
+    member = districts.world.member
+    _move(member, "Elsewhere")
+    with pytest.raises(ValidationError, match="Only residents of South vote on this budget"):
+        services.ballot_cast(
+            actor=member,
+            budget=_south(districts),
+            choices=[services.Choice(districts.proposals["park"].pk)],
+        )
+    assert _written()[:3] == (0, 0, 0)
+
+
+# --- a voting code from someone who has voted already ----------------------------------------
+
+ALREADY = (
+    "You have already voted on this budget; change your ballot without a code, and keep the "
+    "code for someone who has not voted."
+)
+
+
+def test_a_code_from_someone_with_a_ballot_is_a_400_and_the_code_stays_unused(
+    api: APIClient, voting: PB
+) -> None:
+    code = services.voting_codes_issue(
+        actor=voting.world.coordinator, process=voting.process, count=1
+    )[0]
+    api.force_authenticate(voting.world.member)
+    url = f"/api/v1/pb/budgets/{voting.north.pk}/ballot/"
+    benches, lights = voting.proposals["benches"].pk, voting.proposals["lights"].pk
+    assert api.post(url, {"choices": [{"proposal": benches}]}, format="json").status_code == 201
+    before = _written()
+    again = api.post(url, {"choices": [{"proposal": lights}], "code": code}, format="json")
+    assert again.status_code == 400
+    assert again.json() == {"code": [ALREADY]}
+    assert _written() == before
+    assert VotingCode.objects.get().used_at is None
+    assert list(BallotChoice.objects.values_list("proposal", flat=True)) == [benches]
+    # the code still works for someone who has not voted
+    api.force_authenticate(voting.world.outsider)
+    assert (
+        api.post(url, {"choices": [{"proposal": lights}], "code": code}, format="json").status_code
+        == 201
+    )
+    assert VotingCode.objects.get().used_at is not None
