@@ -172,3 +172,13 @@ def test_a_username_no_database_can_hold_is_no_one(world: World, name: str) -> N
             field.to_internal_value(name)
         shown = name.replace("\ud800", "").replace("\udfff", "").replace("\x00", "")
         assert refused.value.detail == [f"Object with username={shown} does not exist."]
+
+
+def test_a_charset_python_cannot_decode_with_is_a_400(client: Client, db) -> None:
+    response = client.generic(
+        "POST", "/api/v1/auth/token/", b"{}", content_type="application/json; charset=rot13"
+    )
+    assert (response.status_code, response.json()) == (
+        400,
+        {"detail": 'Unsupported charset "rot13" in the Content-Type header.'},
+    )
