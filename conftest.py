@@ -18,7 +18,7 @@ from coproduce.accounts.models import User
 from coproduce.core import append_only
 from coproduce.core.vocabulary import Role, ServiceArea, Side, StageKind
 from coproduce.initiatives import services as initiatives
-from coproduce.initiatives.models import Initiative, JoinPolicy, Stage
+from coproduce.initiatives.models import Initiative, JoinPolicy, MembershipStatus, Stage
 
 PASSWORD = "a-long-test-password-42"
 
@@ -140,11 +140,22 @@ def make_initiative(
 def add_member(
     initiative: Initiative, user: User, side: str = Side.CITIZEN, role: str = Role.RESIDENT
 ) -> None:
-    initiatives.membership_request(actor=user, initiative=initiative, side=side, role=role)
-    if initiative.join_policy != JoinPolicy.OPEN:
-        coordinator = initiative.memberships.get(is_coordinator=True).user
-        membership = initiative.memberships.get(user=user)
+    """Join and, where a coordinator must approve (a closed initiative, or a side other than
+    the citizens'), be approved by the first coordinator."""
+    membership = initiatives.membership_request(
+        actor=user, initiative=initiative, side=side, role=role
+    )
+    if membership.status != MembershipStatus.ACTIVE:
+        coordinator = initiative.memberships.filter(is_coordinator=True).order_by("id")[0].user
         initiatives.membership_decide(actor=coordinator, membership=membership, approve=True)
+
+
+def make_reviewer(initiative: Initiative, user: User) -> None:
+    """A coordinator names an active member a reviewer (feasibility reviews, implementation
+    updates, paper ballots)."""
+    coordinator = initiative.memberships.filter(is_coordinator=True).order_by("id")[0].user
+    membership = initiative.memberships.get(user=user)
+    initiatives.membership_set_reviewer(actor=coordinator, membership=membership, is_reviewer=True)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from conftest import World, make_user
+from conftest import World, add_member, make_user
 from coproduce.budgeting import services as pb_services
 from coproduce.budgeting.models import (
     Ballot,
@@ -35,7 +35,7 @@ from coproduce.core.vocabulary import Role, Side
 from coproduce.exchanges import services as exchanges
 from coproduce.exchanges.models import Exchange, Listing
 from coproduce.initiatives import services as initiatives
-from coproduce.initiatives.models import Goal, Initiative, Membership, Stage
+from coproduce.initiatives.models import Goal, Initiative, Membership, SideChange, Stage
 from coproduce.organisations.models import Organisation
 from coproduce.peersupport import services as peersupport
 from coproduce.peersupport.models import Concern, Match, PeerSupporter, SupportRequest
@@ -90,6 +90,13 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
         ),
     ],
     "initiatives:members": [("get", None, PAGE_MANAGE)],
+    "initiatives:side_change": [
+        (
+            "get",
+            None,
+            _signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=403),
+        ),
+    ],
     "initiatives:member_decide": [
         (
             "post",
@@ -305,6 +312,28 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     ],
     "api:member-approve": [("post", {}, API_MANAGE_OBJECT)],
     "api:member-decline": [("post", {}, API_MANAGE_OBJECT)],
+    # sides and the reviewer's power: a coordinator decides, not staff (issue 16)
+    "api:member-side-changes": [
+        ("get", None, _all(200)),
+        (
+            "post",
+            {"side": "political", "role": "councillor"},
+            _signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:member-approve-side-change": [
+        ("post", {}, _signed_in(403, member=404, coordinator=200, other_coordinator=404, staff=403))
+    ],
+    "api:member-refuse-side-change": [
+        ("post", {}, _signed_in(403, member=404, coordinator=200, other_coordinator=404, staff=403))
+    ],
+    "api:member-reviewer": [
+        (
+            "post",
+            {"is_reviewer": True},
+            _signed_in(403, member=404, coordinator=200, other_coordinator=404, staff=403),
+        )
+    ],
     "api:contribution-list": [
         ("get", None, _all(200)),
         (
@@ -985,6 +1014,7 @@ def _snapshot() -> list[Any]:
             Stage,
             Goal,
             Membership,
+            SideChange,
             Organisation,
             Contribution,
             ContributionVerification,
@@ -1031,6 +1061,13 @@ def _targets(world: World) -> dict[str, Any]:
     requested = initiatives.membership_request(
         actor=applicant, initiative=world.initiative, side=Side.CITIZEN, role=Role.CARER
     )
+    switcher = make_user("switcher")
+    add_member(world.initiative, switcher)
+    initiatives.side_change_request(
+        actor=switcher, initiative=world.initiative, side=Side.POLITICAL, role=Role.COUNCILLOR
+    )
+    switching = world.initiative.memberships.get(user=switcher)
+    member_membership = world.initiative.memberships.get(user=world.member)
     goal = initiatives.goal_add(
         actor=world.coordinator, initiative=world.initiative, text="Fewer repeat visits"
     )
@@ -1192,6 +1229,9 @@ def _targets(world: World) -> dict[str, Any]:
         "api:stage-detail": lambda: {"initiative_slug": slug, "pk": world.stage.pk},
         "api:member-approve": lambda: {"initiative_slug": slug, "pk": requested.pk},
         "api:member-decline": lambda: {"initiative_slug": slug, "pk": requested.pk},
+        "api:member-approve-side-change": lambda: {"initiative_slug": slug, "pk": switching.pk},
+        "api:member-refuse-side-change": lambda: {"initiative_slug": slug, "pk": switching.pk},
+        "api:member-reviewer": lambda: {"initiative_slug": slug, "pk": member_membership.pk},
         "api:contribution-detail": lambda: {"initiative_slug": slug, "pk": contribution.pk},
         "api:credit-transfer-detail": lambda: {"initiative_slug": slug, "pk": earned.pk},
         "timecredits:correct": lambda: {"slug": slug, "pk": earned.pk},

@@ -4,20 +4,7 @@ from typing import Any
 
 import rules
 
-from coproduce.core.vocabulary import Side
-from coproduce.initiatives.models import MembershipStatus
-from coproduce.initiatives.rules import can_view_initiative, initiative_of, is_coordinator
-
-
-@rules.predicate
-def is_professional_member(user: Any, target: Any) -> bool:
-    """Paid staff in the initiative: they review proposals and enter paper ballots."""
-    initiative = initiative_of(target)
-    if initiative is None or not user.is_authenticated:
-        return False
-    return initiative.memberships.filter(
-        user=user, status=MembershipStatus.ACTIVE, side=Side.REGULAR_PRODUCER
-    ).exists()
+from coproduce.initiatives.rules import can_view_initiative, is_coordinator, is_reviewer
 
 
 @rules.predicate
@@ -32,7 +19,9 @@ def results_published(user: Any, target: Any) -> bool:
 
 
 can_manage = is_coordinator | rules.is_staff
-can_review = can_manage | is_professional_member
+# Feasibility review, implementation updates and paper ballots: coordinators, staff and the
+# members a coordinator named reviewers, never a side claimed at joining (issue 16).
+can_review = can_manage | is_reviewer
 
 rules.add_perm("budgeting.view_process", can_view_initiative)
 rules.add_perm("budgeting.manage_process", can_manage)

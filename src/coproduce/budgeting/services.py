@@ -315,7 +315,9 @@ def proposal_comment(*, actor: Any, proposal: Proposal, text: str) -> Comment:
 def proposal_review(
     *, actor: Any, proposal: Proposal, feasible: bool, reason: str, cost: int | None = None
 ) -> Proposal:
-    """The professional side's feasibility review: a published reason, maybe a new cost."""
+    """A reviewer's feasibility review: a published reason and the cost it finds. Each review
+    is whole: without a cost the author's estimate stands again, so a later review (a
+    coordinator's second look) never keeps an earlier reviewer's cost by leaving it out."""
     process = _current(proposal.budget.process_id)
     gate.require(actor, "budgeting.review_proposal", proposal)
     _require_phase(process, Phase.REVIEW)
@@ -328,8 +330,7 @@ def proposal_review(
         raise ValidationError({"status": "A merged or withdrawn proposal is not reviewed."})
     proposal.status = ProposalStatus.FEASIBLE if feasible else ProposalStatus.INFEASIBLE
     proposal.review_reason, proposal.reviewed_by = reason.strip(), actor
-    if cost is not None:
-        proposal.cost = cost
+    proposal.cost = cost
     proposal.full_clean()
     proposal.save()
     _record_for_member(

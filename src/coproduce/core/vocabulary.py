@@ -123,3 +123,12 @@ class DecidingBody(models.TextChoices):
     PROFESSIONALS = "professionals", "Professionals"
     POLITICIANS = "politicians", "Political representatives"
     JOINT = "joint", "Jointly, across sides"
+
+
+# The body a decision belongs to when one person on a side takes it (a coordinator
+# approving a side, a board's members voting): analytics count decisions by body.
+DECIDING_BODY_OF_SIDE: dict[str, str] = {
+    Side.CITIZEN: DecidingBody.CITIZENS,
+    Side.REGULAR_PRODUCER: DecidingBody.PROFESSIONALS,
+    Side.POLITICAL: DecidingBody.POLITICIANS,
+}

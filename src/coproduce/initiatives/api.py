@@ -22,6 +22,7 @@ from coproduce.initiatives.models import (
     Initiative,
     Membership,
     MembershipStatus,
+    SideChange,
     Stage,
 )
 from coproduce.organisations.models import Organisation
@@ -118,9 +119,58 @@ class MembershipSerializer(serializers.ModelSerializer):
             "role",
             "leadership_type",
             "is_coordinator",
+            "is_reviewer",
             "status",
         ]
-        read_only_fields = ["id", "user", "name", "is_coordinator", "status"]
+        read_only_fields = ["id", "user", "name", "is_coordinator", "is_reviewer", "status"]
+
+
+class JoinSerializer(MembershipSerializer):
+    """Asking to join names a side and a role; accepting an invitation may leave them out
+    (the coordinator chose them; a different one is refused)."""
+
+    side = serializers.ChoiceField(choices=Side.choices, required=False)
+    role = serializers.ChoiceField(choices=Role.choices, required=False)
+
+
+class SideChangeSerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="membership.user.username", read_only=True)
+    membership = serializers.IntegerField(source="membership_id", read_only=True)
+    decided_by = serializers.CharField(
+        source="decided_by.username", read_only=True, allow_null=True, default=None
+    )
+
+    class Meta:
+        model = SideChange
+        fields = [
+            "id",
+            "membership",
+            "user",
+            "from_side",
+            "from_role",
+            "side",
+            "role",
+            "status",
+            "requested_at",
+            "decided_by",
+            "decided_at",
+        ]
+        read_only_fields = [
+            "id",
+            "membership",
+            "user",
+            "from_side",
+            "from_role",
+            "status",
+            "requested_at",
+            "decided_by",
+            "decided_at",
+        ]
+        extra_kwargs = {"side": {"required": True}, "role": {"required": True}}
+
+
+class ReviewerSerializer(serializers.Serializer):
+    is_reviewer = serializers.BooleanField()
 
 
 class InviteSerializer(serializers.Serializer):
@@ -259,10 +309,10 @@ class MembershipViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
             return members
         return members.filter(status=MembershipStatus.ACTIVE)
 
-    @extend_schema(request=MembershipSerializer, responses={201: MembershipSerializer})
+    @extend_schema(request=JoinSerializer, responses={201: MembershipSerializer})
     def create(self, request: Request, initiative_slug: str) -> Response:
-        """Ask to join (or accept an invitation)."""
-        serializer = MembershipSerializer(data=request.data)
+        """Ask to join (or accept an invitation, as invited)."""
+        serializer = JoinSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         membership = services.membership_request(
             actor=request.user, initiative=self.get_initiative(), **serializer.validated_data
@@ -308,3 +358,59 @@ class MembershipViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
             role=data["role"],
         )
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+    def _member(self, request: Request, pk: str, perm: str) -> Membership:
+        return gate.get_object(
+            request.user, self.get_initiative().memberships.select_related("user"), perm, pk=pk
+        )
+
+    @extend_schema(methods=["get"], request=None, responses={200: SideChangeSerializer(many=True)})
+    @extend_schema(
+        methods=["post"], request=SideChangeSerializer, responses={201: SideChangeSerializer}
+    )
+    @action(detail=False, methods=["get", "post"], url_path="side-changes")
+    def side_changes(self, request: Request, initiative_slug: str) -> Response:
+        """Requests to change side: coordinators see those waiting, a member their own; a
+        member asks for a change (a coordinator other than them decides)."""
+        initiative = self.get_initiative()
+        if request.method == "POST":
+            serializer = SideChangeSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            change = services.side_change_request(
+                actor=request.user, initiative=initiative, **serializer.validated_data
+            )
+            return Response(SideChangeSerializer(change).data, status=status.HTTP_201_CREATED)
+        if gate.allows(request.user, "initiatives.manage_members", initiative):
+            changes = selectors.side_changes_pending(initiative)
+        else:
+            changes = selectors.side_changes_of(request.user, initiative)
+        return Response(SideChangeSerializer(changes, many=True).data)
+
+    def _decide_side(self, request: Request, pk: str, approve: bool) -> Response:
+        membership = self._member(request, pk, "initiatives.manage_members")
+        change = services.side_change_decide(
+            actor=request.user, membership=membership, approve=approve
+        )
+        return Response(SideChangeSerializer(change).data)
+
+    @extend_schema(request=None, responses={200: SideChangeSerializer})
+    @action(detail=True, methods=["post"], url_path="approve-side-change")
+    def approve_side_change(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        return self._decide_side(request, pk, approve=True)
+
+    @extend_schema(request=None, responses={200: SideChangeSerializer})
+    @action(detail=True, methods=["post"], url_path="refuse-side-change")
+    def refuse_side_change(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        return self._decide_side(request, pk, approve=False)
+
+    @extend_schema(request=ReviewerSerializer, responses={200: MembershipSerializer})
+    @action(detail=True, methods=["post"])
+    def reviewer(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        """A coordinator names a member a reviewer, or withdraws it."""
+        membership = self._member(request, pk, "initiatives.manage_members")
+        serializer = ReviewerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        membership = services.membership_set_reviewer(
+            actor=request.user, membership=membership, **serializer.validated_data
+        )
+        return Response(MembershipSerializer(membership).data)

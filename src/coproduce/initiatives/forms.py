@@ -1,7 +1,9 @@
+from typing import Any
+
 from django import forms
 
 from coproduce.core.vocabulary import LeadershipType, Role, Side, StageKind, StageStatus
-from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.models import Initiative, Membership
 from coproduce.organisations.models import Organisation
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -42,6 +44,24 @@ class SideRoleForm(forms.Form):
         required=False,
         help_text="Only if you lead in this initiative.",
     )
+
+
+class JoinForm(SideRoleForm):
+    """Asking to join; an invitation's side and role are shown as the coordinator chose
+    them and cannot be changed here (disabled fields ignore what is posted)."""
+
+    def __init__(self, *args: Any, invitation: Membership | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if invitation is not None:
+            for name in ("side", "role"):
+                field = self.fields[name]
+                field.initial, field.disabled = getattr(invitation, name), True
+                field.help_text = "As you are invited; once a member, you can ask for a change."
+
+
+class SideChangeForm(forms.Form):
+    side = SideRoleForm.base_fields["side"]
+    role = SideRoleForm.base_fields["role"]
 
 
 class NewInitiativeForm(InitiativeForm):

@@ -156,6 +156,11 @@ class Membership(models.Model):
     role = models.CharField(max_length=30, choices=Role.choices)
     leadership_type = models.CharField(max_length=12, choices=LeadershipType.choices, blank=True)
     is_coordinator = models.BooleanField(default=False)
+    is_reviewer = models.BooleanField(
+        default=False,
+        help_text="A coordinator named this person to review proposals' feasibility, report "
+        "on funded projects and enter paper ballots (a power given to a person, not a side).",
+    )
     status = models.CharField(max_length=10, choices=MembershipStatus.choices)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -178,7 +183,73 @@ class Membership(models.Model):
                 condition=Q(is_coordinator=False) | Q(status=MembershipStatus.ACTIVE),
                 name="coordinator_is_active_member",
             ),
+            models.CheckConstraint(
+                condition=Q(is_reviewer=False) | Q(status=MembershipStatus.ACTIVE),
+                name="reviewer_is_active_member",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.user} in {self.initiative} ({self.get_side_display()})"
+
+
+class SideChangeStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a coordinator"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+
+
+class SideChange(models.Model):
+    """A member's request to act on another side or in another role. A side is a claim about
+    a person's position that others rely on and analytics count, so another person, a
+    coordinator, approves or refuses it; an approval is also a decision in the record."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="side_changes"
+    )
+    from_side = models.CharField(max_length=20, choices=Side.choices)
+    from_role = models.CharField(max_length=30, choices=Role.choices)
+    side = models.CharField(max_length=20, choices=Side.choices)
+    role = models.CharField(max_length=30, choices=Role.choices)
+    status = models.CharField(
+        max_length=10, choices=SideChangeStatus.choices, default=SideChangeStatus.PENDING
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership"],
+                condition=Q(status=SideChangeStatus.PENDING),
+                name="one_pending_side_change_per_member",
+            ),
+            models.CheckConstraint(
+                condition=Q(side__in=Side.values) & Q(from_side__in=Side.values),
+                name="side_change_sides_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values) & Q(from_role__in=Role.values),
+                name="side_change_roles_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=SideChangeStatus.values), name="side_change_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=SideChangeStatus.PENDING, decided_at__isnull=True)
+                | (~Q(status=SideChangeStatus.PENDING) & Q(decided_at__isnull=False)),
+                name="side_change_decided_once_decided",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.user}: {self.get_side_display()} ({self.get_status_display()})"
+
+    @property
+    def initiative(self) -> Initiative:
+        """The initiative the change is asked in (the target the permission rules read)."""
+        return self.membership.initiative

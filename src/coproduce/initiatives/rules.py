@@ -7,7 +7,13 @@ from typing import Any
 
 import rules
 
-from coproduce.initiatives.models import Initiative, JoinPolicy, MembershipStatus, Visibility
+from coproduce.initiatives.models import (
+    Initiative,
+    JoinPolicy,
+    Membership,
+    MembershipStatus,
+    Visibility,
+)
 from coproduce.initiatives.selectors import membership_status
 
 
@@ -44,6 +50,26 @@ def is_coordinator(user: Any, target: Any) -> bool:
 
 
 @rules.predicate
+def is_reviewer(user: Any, target: Any) -> bool:
+    """A coordinator named this active member a reviewer: powers go to named people, never
+    to whoever says they are on a side."""
+    initiative = initiative_of(target)
+    if initiative is None or not user.is_authenticated:
+        return False
+    return initiative.memberships.filter(
+        user=user, status=MembershipStatus.ACTIVE, is_reviewer=True
+    ).exists()
+
+
+@rules.predicate
+def about_themself(user: Any, target: Any) -> bool:
+    """The target is the person's own membership (or their own request about it): no one
+    approves their own side, join or power."""
+    membership = target if isinstance(target, Membership) else getattr(target, "membership", None)
+    return membership is not None and user.is_authenticated and membership.user_id == user.pk
+
+
+@rules.predicate
 def is_public(user: Any, target: Any) -> bool:
     initiative = initiative_of(target)
     return initiative is not None and initiative.visibility == Visibility.PUBLIC
@@ -70,5 +96,11 @@ rules.add_perm("initiatives.view_initiative", can_view_initiative)
 rules.add_perm("initiatives.change_initiative", can_manage_initiative)
 rules.add_perm("initiatives.manage_members", can_manage_initiative)
 rules.add_perm("initiatives.join_initiative", can_view_initiative & can_ask_to_join)
+# A citizen's request to join: any manager; the professional and political sides, every
+# change of side and the reviewer's power: a coordinator, and never about themself.
+rules.add_perm("initiatives.approve_join", can_manage_initiative & ~about_themself)
+rules.add_perm("initiatives.approve_side", is_coordinator & ~about_themself)
+rules.add_perm("initiatives.grant_reviewer", is_coordinator & ~about_themself)
+rules.add_perm("initiatives.change_side", is_active_member)
 rules.add_perm("initiatives.leave_initiative", is_active_member)
 rules.add_perm("initiatives.agree_goal", is_active_member)

@@ -7,10 +7,19 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from coproduce.core.queries import RowReader, one_or_none, select_clause
-from coproduce.initiatives.models import Initiative, Membership, MembershipStatus, Visibility
+from coproduce.core.vocabulary import StageStatus
+from coproduce.initiatives.models import (
+    Initiative,
+    Membership,
+    MembershipStatus,
+    SideChange,
+    SideChangeStatus,
+    Stage,
+    Visibility,
+)
 from coproduce.organisations.models import Organisation
 
 _INITIATIVE = RowReader(Initiative)
@@ -200,3 +209,38 @@ def member_counts_by_side(initiative: Initiative) -> dict[str, int]:
         .annotate(n=Count("id"))
     )
     return {row["side"]: row["n"] for row in rows}
+
+
+def current_stage(initiative: Initiative) -> Stage | None:
+    """The stage the initiative is in now, where decisions about its members are recorded:
+    the active stage that started last, else the stage that starts first; None without
+    stages."""
+    stages = initiative.stages.all()
+    active = stages.filter(status=StageStatus.ACTIVE).order_by(
+        F("starts_on").desc(nulls_last=True), "id"
+    )
+    return active.first() or stages.order_by(F("starts_on").asc(nulls_last=True), "id").first()
+
+
+def pending_side_change(membership: Membership) -> SideChange | None:
+    return one_or_none(membership.side_changes.filter(status=SideChangeStatus.PENDING))
+
+
+def side_changes_pending(initiative: Initiative) -> QuerySet[SideChange]:
+    """Requests to change side waiting for a coordinator, oldest first."""
+    return (
+        SideChange.objects.filter(
+            membership__initiative=initiative, status=SideChangeStatus.PENDING
+        )
+        .select_related("membership__user")
+        .order_by("requested_at", "id")
+    )
+
+
+def side_changes_of(user: Any, initiative: Initiative) -> QuerySet[SideChange]:
+    """A person's own requests to change side in an initiative, latest first."""
+    if not user.is_authenticated:
+        return SideChange.objects.none()
+    return SideChange.objects.filter(
+        membership__initiative=initiative, membership__user=user
+    ).select_related("membership__user", "decided_by")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.initiative_edit, name="edit"),
     path("<slug:slug>/join/", views.initiative_join, name="join"),
     path("<slug:slug>/leave/", views.initiative_leave, name="leave"),
+    path("<slug:slug>/side/", views.side_change, name="side_change"),
     path("<slug:slug>/members/", views.members_manage, name="members"),
     path(
         "<slug:slug>/members/<int:pk>/<str:decision>/",

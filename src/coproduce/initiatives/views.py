@@ -21,8 +21,9 @@ from coproduce.initiatives.forms import (
     GoalForm,
     InitiativeForm,
     InviteForm,
+    JoinForm,
     NewInitiativeForm,
-    SideRoleForm,
+    SideChangeForm,
     StageForm,
 )
 from coproduce.initiatives.models import Initiative, MembershipStatus
@@ -66,6 +67,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_manage": gate.allows(user, "initiatives.change_initiative", initiative),
         "can_join": gate.allows(user, "initiatives.join_initiative", initiative),
         "can_leave": gate.allows(user, "initiatives.leave_initiative", initiative),
+        "can_change_side": gate.allows(user, "initiatives.change_side", initiative),
         "can_contribute": gate.allows(user, "record.add_contribution", initiative),
         "can_use_credits": gate.allows(user, "timecredits.use_credits", initiative),
         "can_decide": gate.allows(user, "record.add_decision", initiative),
@@ -115,7 +117,9 @@ def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def initiative_join(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "initiatives.join_initiative", initiative)
-    form = SideRoleForm(request.POST or None)
+    membership = selectors.membership_for(request.user, initiative)
+    invited = membership is not None and membership.status == MembershipStatus.INVITED
+    form = JoinForm(request.POST or None, invitation=membership if invited else None)
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.membership_request(
@@ -129,7 +133,36 @@ def initiative_join(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(request, "Your request is sent; a coordinator will reply.")
             return redirect(initiative)
-    return _render_form(request, "initiatives/join.html", {"initiative": initiative}, form)
+    context = {"initiative": initiative, "invited": invited}
+    return _render_form(request, "initiatives/join.html", context, form)
+
+
+@login_required
+def side_change(request: HttpRequest, slug: str) -> HttpResponse:
+    """A member asks to act on another side or in another role; a coordinator decides."""
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.change_side", initiative)
+    membership = selectors.membership_for(request.user, initiative)
+    assert membership is not None  # the permission guarantees an active membership
+    form = SideChangeForm(
+        request.POST or None, initial={"side": membership.side, "role": membership.role}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.side_change_request(
+                actor=request.user, initiative=initiative, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your request is sent; a coordinator will reply.")
+            return redirect(initiative)
+    context = {
+        "initiative": initiative,
+        "membership": membership,
+        "changes": selectors.side_changes_of(request.user, initiative),
+    }
+    return _render_form(request, "initiatives/side_change.html", context, form)
 
 
 @login_required
@@ -177,6 +210,7 @@ def members_manage(request: HttpRequest, slug: str) -> HttpResponse:
         "active": selectors.members_of(initiative),
         "requested": selectors.members_of(initiative, status=MembershipStatus.REQUESTED),
         "invited": selectors.members_of(initiative, status=MembershipStatus.INVITED),
+        "side_changes": selectors.side_changes_pending(initiative),
     }
     return render(request, "initiatives/members.html", context, status=status)
 
@@ -187,7 +221,16 @@ def _membership(request: HttpRequest, initiative: Initiative, pk: int) -> Any:
     )
 
 
-MEMBER_DECISIONS = {"approve", "decline", "promote", "demote"}
+MEMBER_DECISIONS = {
+    "approve",
+    "decline",
+    "promote",
+    "demote",
+    "approve_side",
+    "refuse_side",
+    "reviewer",
+    "not_reviewer",
+}
 
 
 @login_required
@@ -201,6 +244,14 @@ def member_decide(request: HttpRequest, slug: str, pk: int, decision: str) -> Ht
         if decision in {"approve", "decline"}:
             services.membership_decide(
                 actor=request.user, membership=membership, approve=decision == "approve"
+            )
+        elif decision in {"approve_side", "refuse_side"}:
+            services.side_change_decide(
+                actor=request.user, membership=membership, approve=decision == "approve_side"
+            )
+        elif decision in {"reviewer", "not_reviewer"}:
+            services.membership_set_reviewer(
+                actor=request.user, membership=membership, is_reviewer=decision == "reviewer"
             )
         else:
             services.membership_set_coordinator(

@@ -59,8 +59,9 @@ def test_loading_the_demo_twice_changes_nothing(demo) -> None:
     ) == counts
     # 34 cases + 1 open initiative; 35 coordinators + 12 demo members; 21 contributions in
     # three case records + 11 from the Riverside budget (4 proposals, 4 reviews, 3 ballots)
-    # + 1 from Taff's youth club (approved hours)
-    assert counts == (35, 47, 33, 5)
+    # + 1 from Taff's youth club (approved hours); 5 decisions in the case records + 5
+    # coordinators' approvals of the professional and political members who joined
+    assert counts == (35, 47, 33, 10)
 
 
 def test_tackley_record_shows_the_20_80_co_financing(demo) -> None:
@@ -70,7 +71,7 @@ def test_tackley_record_shows_the_20_80_co_financing(demo) -> None:
     assert by_side["regular_producer"].pence == 33_200_000
     # five 3-hour shifts; the 30-hour entry and its reversal cancel out
     assert by_side["citizen"].minutes == 5 * 180
-    assert shop.decisions.count() == 2
+    assert shop.decisions.count() == 4  # 2 of the case, and Priya's and the councillor's sides
 
 
 def test_api_lists_the_cases_with_filters(client: Client, demo) -> None:
