@@ -6,6 +6,7 @@ per IP address (``settings.RATELIMIT_SIGN_IN``, 10 a minute by default), kept in
 shared database cache: going from one door to another does not start the count again.
 """
 
+import ipaddress
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,8 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
+from coproduce.core.network import client_ip
+
 ATTEMPTS_GROUP = "password-attempts"  # the counter's group, shared by every door
 
 
@@ -21,17 +24,31 @@ def _rate(group: str, request: Any) -> str:
     return settings.RATELIMIT_SIGN_IN
 
 
+def _client(group: str, request: Any) -> str:
+    """Whom the attempts are counted against: the client's address (``core.network``), an
+    IPv6 client's /64 as one (one household or machine holds the whole block). A request
+    without a usable address (a Unix socket without a proxy header, a test harness) is
+    counted with every other such request rather than failing (django-ratelimit's own
+    ``"ip"`` key raises on an empty address)."""
+    address = client_ip(request)
+    try:
+        network = ipaddress.ip_network(f"{address}/{64 if ':' in address else 32}", strict=False)
+    except ValueError:
+        return "no-address"
+    return str(network.network_address)
+
+
 def password_attempt_refused(request: Any) -> bool:
     """Count this request if it is a POST (an attempt), and say whether it is one too many."""
     return is_ratelimited(
-        request, group=ATTEMPTS_GROUP, key="ip", rate=_rate, method="POST", increment=True
+        request, group=ATTEMPTS_GROUP, key=_client, rate=_rate, method="POST", increment=True
     )
 
 
 def password_door(view: Callable[..., Any]) -> Callable[..., Any]:
     """A page view that takes a password: its POSTs count as attempts, and one too many is
     refused (``Ratelimited``; the middleware answers 429) before the view runs."""
-    return ratelimit(group=ATTEMPTS_GROUP, key="ip", rate=_rate, method="POST")(view)
+    return ratelimit(group=ATTEMPTS_GROUP, key=_client, rate=_rate, method="POST")(view)
 
 
 def refuse_password_attempt(request: Any) -> None:

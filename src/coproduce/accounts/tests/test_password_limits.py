@@ -105,3 +105,22 @@ def test_pages_still_sign_in_below_the_limit(client: Client, db) -> None:
         sign_in_page(client, "wrong-password")
     assert admin_login(client, PASSWORD).status_code == 302
     assert _signed_in(client)
+
+
+@LIMIT
+def test_attempts_without_a_client_address_are_counted_not_a_500(db) -> None:
+    """django-ratelimit's own "ip" key raised on an empty address (a 500)."""
+    make_user("victim")
+    client = Client(REMOTE_ADDR="")
+    for _ in range(10):
+        assert token_endpoint(client, "wrong-password").status_code == 400
+    assert token_endpoint(client, PASSWORD).status_code == 429
+
+
+@LIMIT
+def test_each_address_has_its_own_count(db) -> None:
+    make_user("victim")
+    for _ in range(10):
+        token_endpoint(Client(REMOTE_ADDR="192.0.2.1"), "wrong-password")
+    assert token_endpoint(Client(REMOTE_ADDR="192.0.2.1"), PASSWORD).status_code == 429
+    assert token_endpoint(Client(REMOTE_ADDR="192.0.2.2"), PASSWORD).status_code == 200
