@@ -94,6 +94,21 @@ def test_a_citizen_reviewer_reviews_too(pb: PB) -> None:
     assert (murals.status, murals.reviewed_by) == ("feasible", pb.world.member)
 
 
+def test_a_second_review_without_a_cost_does_not_keep_the_first_ones(pb: PB) -> None:
+    """The finding's bug alone: the whole borough's budget is 500,000 pence, the pool's
+    estimate 400,000; ruled infeasible at 500,000, then feasible with no cost given."""
+    _in_review(pb)
+    pool = pb.proposals["pool"]
+    services.proposal_review(
+        actor=pb.world.coordinator, proposal=pool, feasible=False, reason="Dear", cost=500_000
+    )
+    services.proposal_review(
+        actor=pb.world.coordinator, proposal=pool, feasible=True, reason="Checked again"
+    )
+    pool.refresh_from_db()
+    assert (pool.status, pool.cost, pool.final_cost) == ("feasible", None, 400_000)
+
+
 def test_a_re_review_sets_the_cost_and_a_review_without_one_restores_the_estimate(
     pb: PB,
 ) -> None:

@@ -90,7 +90,6 @@ def test_an_invited_citizen_cannot_accept_as_a_professional_through_the_page(
     client.login(username="outsider", password=PASSWORD)
     path = f"/initiatives/{world.initiative.slug}/join/"
     page = client.get(path).content.decode()
-    assert "As you are invited; once a member, you can ask for a change." in page
     response = client.post(path, {"side": "regular_producer", "role": "manager"})
     assert response.status_code == 302
     membership = _membership(world, world.outsider)
@@ -99,6 +98,7 @@ def test_an_invited_citizen_cannot_accept_as_a_professional_through_the_page(
         "resident",
         "active",
     )
+    assert "As you are invited; once a member, you can ask for a change." in page
 
 
 def test_a_professional_invitation_is_a_recorded_coordinator_decision(world: World) -> None:
