@@ -5,7 +5,7 @@ from django_ratelimit.decorators import ratelimit
 
 from coproduce.accounts import views
 from coproduce.accounts.forms import PasswordResetForm
-from coproduce.core.ratelimits import password_door
+from coproduce.core.ratelimits import client_key, password_door
 
 app_name = "accounts"
 
@@ -17,7 +17,9 @@ urlpatterns = [
     path("profile/tokens/<str:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path(
         "password-reset/",
-        ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_SIGN_UP, method="POST")(
+        ratelimit(
+            key=client_key, rate=lambda group, request: settings.RATELIMIT_SIGN_UP, method="POST"
+        )(
             auth_views.PasswordResetView.as_view(
                 template_name="accounts/password_reset.html",
                 email_template_name="accounts/password_reset_email.txt",

@@ -19,11 +19,11 @@ from coproduce.accounts import selectors, services
 from coproduce.accounts.forms import ProfileForm, SignUpForm
 from coproduce.accounts.models import User
 from coproduce.core.forms import add_service_errors
-from coproduce.core.ratelimits import password_door
+from coproduce.core.ratelimits import client_key, password_door
 from coproduce.initiatives.selectors import memberships_of
 
 
-@ratelimit(key="ip", rate=lambda group, request: settings.RATELIMIT_SIGN_UP, method="POST")
+@ratelimit(key=client_key, rate=lambda group, request: settings.RATELIMIT_SIGN_UP, method="POST")
 def sign_up(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

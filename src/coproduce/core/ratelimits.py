@@ -24,7 +24,7 @@ def _rate(group: str, request: Any) -> str:
     return settings.RATELIMIT_SIGN_IN
 
 
-def _client(group: str, request: Any) -> str:
+def client_key(group: str, request: Any) -> str:
     """Whom the attempts are counted against: the client's address (``core.network``), an
     IPv6 client's /64 as one (one household or machine holds the whole block). A request
     without a usable address (a Unix socket without a proxy header, a test harness) is
@@ -41,14 +41,14 @@ def _client(group: str, request: Any) -> str:
 def password_attempt_refused(request: Any) -> bool:
     """Count this request if it is a POST (an attempt), and say whether it is one too many."""
     return is_ratelimited(
-        request, group=ATTEMPTS_GROUP, key=_client, rate=_rate, method="POST", increment=True
+        request, group=ATTEMPTS_GROUP, key=client_key, rate=_rate, method="POST", increment=True
     )
 
 
 def password_door(view: Callable[..., Any]) -> Callable[..., Any]:
     """A page view that takes a password: its POSTs count as attempts, and one too many is
     refused (``Ratelimited``; the middleware answers 429) before the view runs."""
-    return ratelimit(group=ATTEMPTS_GROUP, key=_client, rate=_rate, method="POST")(view)
+    return ratelimit(group=ATTEMPTS_GROUP, key=client_key, rate=_rate, method="POST")(view)
 
 
 def refuse_password_attempt(request: Any) -> None:

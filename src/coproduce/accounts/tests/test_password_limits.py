@@ -124,3 +124,12 @@ def test_each_address_has_its_own_count(db) -> None:
         token_endpoint(Client(REMOTE_ADDR="192.0.2.1"), "wrong-password")
     assert token_endpoint(Client(REMOTE_ADDR="192.0.2.1"), PASSWORD).status_code == 429
     assert token_endpoint(Client(REMOTE_ADDR="192.0.2.2"), PASSWORD).status_code == 200
+
+
+def test_pages_with_limits_answer_without_a_client_address(db) -> None:
+    make_user("victim")
+    client = Client(REMOTE_ADDR="")
+    assert sign_in_page(client, "wrong-password").status_code == 400
+    assert client.post("/accounts/sign-up/", {"username": "x"}).status_code == 400
+    reset = client.post("/accounts/password-reset/", {"email": "victim@example.org"})
+    assert reset.status_code == 302
