@@ -26,7 +26,8 @@ from coproduce.comanagement.models import (
     Vote,
 )
 from coproduce.core import gate
-from coproduce.core.api import username_field
+from coproduce.core.people import person_field
+from coproduce.core.queries import storable_text
 from coproduce.core.vocabulary import DecisionRule
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.record.api import InitiativeStageField
@@ -55,7 +56,7 @@ class BoardSerializer(serializers.ModelSerializer):
 
 
 class SeatAddSerializer(serializers.Serializer):
-    person = username_field()
+    person = person_field()
     role = serializers.ChoiceField(choices=SeatRole.choices, default=SeatRole.MEMBER)
 
 
@@ -99,15 +100,33 @@ class MeetingSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "minutes", "attendees", "decisions"]
 
 
+def people_named(names: list[str]) -> dict[str, Any]:
+    """The people with these usernames, by username (one query); names no database can
+    hold, or longer than any username, name no one."""
+    possible = [name for name in names if storable_text(name) and len(name) <= 150]
+    return get_user_model().objects.in_bulk(possible, field_name="username")
+
+
 class AttendanceSerializer(serializers.Serializer):
-    attendees = username_field(many=True)
-    minutes = serializers.CharField(max_length=20000, allow_blank=True)
+    """Who came, or the minutes, or both; what is left out stays as it was."""
+
+    attendees = serializers.ListField(
+        child=serializers.CharField(max_length=150), required=False, help_text="Usernames."
+    )
+    minutes = serializers.CharField(max_length=20000, allow_blank=True, required=False)
+
+    def validate_attendees(self, names: list[str]) -> list[Any]:
+        """An unknown username gets the answer someone not on the board gets."""
+        people = people_named(names)
+        if any(name not in people for name in names):
+            raise serializers.ValidationError(services.NOT_SEATED)
+        return [people[name] for name in dict.fromkeys(names)]
 
 
 class DecideSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     rule = serializers.ChoiceField(choices=[DecisionRule.VOTE, DecisionRule.CONSENSUS])
-    initiated_by = username_field()
+    initiated_by = person_field(services.PROPOSER_PRESENT)
     votes = serializers.DictField(
         child=serializers.ChoiceField(choices=Vote.choices),
         required=False,
@@ -116,11 +135,10 @@ class DecideSerializer(serializers.Serializer):
     outcome = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
 
     def validate_votes(self, votes: dict[str, str]) -> dict[Any, str]:
-        possible = [name for name in votes if "\x00" not in name and len(name) <= 150]
-        people = get_user_model().objects.in_bulk(possible, field_name="username")
-        unknown = sorted(set(votes) - set(people))
-        if unknown:
-            raise serializers.ValidationError(f"No one has the username {unknown[0]!r}.")
+        """An unknown username gets the answer someone not at the meeting gets."""
+        people = people_named(list(votes))
+        if any(name not in people for name in votes):
+            raise serializers.ValidationError(services.EACH_VOTE)
         return {people[name]: vote for name, vote in votes.items()}
 
 
@@ -202,7 +220,8 @@ class MeetingViewSet(
     @extend_schema(request=AttendanceSerializer, responses={200: MeetingSerializer})
     @action(detail=True, methods=["post"])
     def attendance(self, request: Request, initiative_slug: str, pk: str) -> Response:
-        """Who came (board members only) and the minutes."""
+        """Who came (board members only), or the minutes, or both: what is left out of the
+        request stays as it was."""
         body = AttendanceSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         meeting = services.meeting_record(

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from coproduce.accounts.models import User
 from coproduce.accounts.selectors import user_by_username
 from coproduce.comanagement.models import SeatRole, Vote
+from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.initiatives.models import Stage
 
 
@@ -28,7 +29,7 @@ class SeatForm(forms.Form):
     def clean_person(self) -> Any:
         person = user_by_username(self.cleaned_data["person"])
         if person is None:
-            raise forms.ValidationError("No one has that username.")
+            raise forms.ValidationError(NO_SUCH_MEMBER)
         return person
 
 
@@ -47,13 +48,18 @@ class AttendanceForm(forms.Form):
         required=False,
         label="Who came",
     )
-    minutes = forms.CharField(
-        label="Minutes", max_length=20000, required=False, widget=forms.Textarea(attrs={"rows": 6})
-    )
 
     def __init__(self, *args: Any, seated: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["attendees"].queryset = seated  # type: ignore[attr-defined]
+
+
+class MinutesForm(forms.Form):
+    """The minutes, saved on their own: recording attendance never touches them."""
+
+    minutes = forms.CharField(
+        label="Minutes", max_length=20000, required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 class DecisionForm(forms.Form):

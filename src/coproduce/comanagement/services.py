@@ -18,6 +18,7 @@ from coproduce.comanagement.models import (
     Vote,
 )
 from coproduce.core import gate
+from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import DecidingBody, DecisionRule, Side, StageKind
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import active_membership_for
@@ -49,7 +50,7 @@ def seat_add(*, actor: Any, board: Board, person: Any, role: str = SeatRole.MEMB
     gate.require(actor, "comanagement.manage_boards", board.initiative)
     membership = active_membership_for(person, board.initiative)
     if membership is None:
-        raise ValidationError({"person": f"{person} is not a member of this initiative."})
+        raise ValidationError({"person": NO_SUCH_MEMBER})
     if board.seats.filter(person=person, left_on__isnull=True).exists():
         raise ValidationError({"person": f"{person} already sits on this board."})
     seat = Seat(
@@ -73,17 +74,35 @@ def meeting_schedule(
     return meeting
 
 
+NOT_SEATED = "Name only people who sit on this board."
+PROPOSER_PRESENT = "The proposer must be at the meeting."
+EACH_VOTE = "Give the vote of each person present: for, against or abstain."
+
+
 @transaction.atomic
-def meeting_record(*, actor: Any, meeting: Meeting, attendees: list[Any], minutes: str) -> Meeting:
-    """Who came (board members only) and the minutes."""
+def meeting_record(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    attendees: list[Any] | None = None,
+    minutes: str | None = None,
+) -> Meeting:
+    """Who came (board members only), or the minutes, or both: what is not given is left
+    as it was, so recording attendance later never wipes the minutes (nor the other way)."""
     gate.require(actor, "comanagement.run_meeting", meeting)
-    seated = set(meeting.board.seats.filter(left_on__isnull=True).values_list("person", flat=True))
-    strangers = [str(p) for p in attendees if p.pk not in seated]
-    if strangers:
-        raise ValidationError({"attendees": f"Not on the board: {', '.join(strangers)}."})
-    meeting.minutes, meeting.minutes_by = minutes, actor
-    meeting.save(update_fields=["minutes", "minutes_by"])
-    meeting.attendees.set(attendees)
+    if attendees is None and minutes is None:
+        raise ValidationError({"attendees": "Give who came, or the minutes, or both."})
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if attendees is not None:
+        seated = set(
+            meeting.board.seats.filter(left_on__isnull=True).values_list("person", flat=True)
+        )
+        if any(p.pk not in seated for p in attendees):
+            raise ValidationError({"attendees": NOT_SEATED})
+        meeting.attendees.set(attendees)
+    if minutes is not None:
+        meeting.minutes, meeting.minutes_by = minutes, actor
+        meeting.save(update_fields=["minutes", "minutes_by"])
     return meeting
 
 
@@ -106,16 +125,14 @@ def board_decide(
     if not present:
         raise ValidationError({"attendees": "Record who came before recording decisions."})
     if initiated_by.pk not in present:
-        raise ValidationError({"initiated_by": "The proposer must be at the meeting."})
+        raise ValidationError({"initiated_by": PROPOSER_PRESENT})
     sides = dict(meeting.board.seats.filter(left_on__isnull=True).values_list("person", "side"))
     if rule == DecisionRule.VOTE:
         votes = votes or {}
         if {p.pk for p in votes} != set(present) or any(
             v not in Vote.values for v in votes.values()
         ):
-            raise ValidationError(
-                {"votes": "Give the vote of each person present: for, against or abstain."}
-            )
+            raise ValidationError({"votes": EACH_VOTE})
         tally = Counter(votes.values())
         carried = tally[Vote.FOR] > tally[Vote.AGAINST]
         taking_part = [p.pk for p, v in votes.items()]

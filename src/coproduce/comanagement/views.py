@@ -12,6 +12,7 @@ from coproduce.comanagement.forms import (
     BoardForm,
     DecisionForm,
     MeetingForm,
+    MinutesForm,
     SeatForm,
 )
 from coproduce.comanagement.models import Board, Meeting
@@ -99,7 +100,11 @@ def meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     attendance = AttendanceForm(
         request.POST if "attendance" in request.POST else None,
         seated=seated,
-        initial={"attendees": present, "minutes": the_meeting.minutes},
+        initial={"attendees": present},
+    )
+    minutes = MinutesForm(
+        request.POST if "write_minutes" in request.POST else None,
+        initial={"minutes": the_meeting.minutes},
     )
     decision = DecisionForm(request.POST if "decide" in request.POST else None, present=present)
     if request.method == "POST":
@@ -110,9 +115,14 @@ def meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 actor=request.user,
                 meeting=the_meeting,
                 attendees=list(attendance.cleaned_data["attendees"]),
-                minutes=attendance.cleaned_data["minutes"],
             )
-            messages.success(request, "Attendance and minutes are saved.")
+            messages.success(request, "Attendance is saved.")
+            return redirect("comanagement:meeting", slug=slug, pk=pk)
+        if minutes.is_bound and minutes.is_valid():
+            services.meeting_record(
+                actor=request.user, meeting=the_meeting, minutes=minutes.cleaned_data["minutes"]
+            )
+            messages.success(request, "The minutes are saved.")
             return redirect("comanagement:meeting", slug=slug, pk=pk)
         if decision.is_bound and decision.is_valid():
             services.board_decide(
@@ -126,7 +136,8 @@ def meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, "The decision is recorded.")
             return redirect("comanagement:meeting", slug=slug, pk=pk)
     except ValidationError as error:
-        add_service_errors(attendance if attendance.is_bound else decision, error)
+        bound = [form for form in (attendance, minutes, decision) if form.is_bound]
+        add_service_errors(bound[0], error)
     context = {
         "initiative": initiative,
         "meeting": the_meeting,
@@ -135,8 +146,9 @@ def meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "initiated_by"
         ),
         "attendance_form": attendance,
+        "minutes_form": minutes,
         "decision_form": decision,
         "can_run": gate.allows(request.user, "comanagement.run_meeting", the_meeting),
     }
-    status = 400 if attendance.errors or decision.errors else 200
+    status = 400 if attendance.errors or minutes.errors or decision.errors else 200
     return render(request, "comanagement/meeting.html", context, status=status)

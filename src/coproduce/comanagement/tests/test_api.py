@@ -39,7 +39,7 @@ def test_a_board_set_up_met_and_decided_through_the_api(api: APIClient, world: W
     outsider_seat = api.post(
         base + f"boards/{board['id']}/seats/", {"person": "outsider"}, format="json"
     )
-    assert outsider_seat.json() == {"person": ["outsider is not a member of this initiative."]}
+    assert outsider_seat.json() == {"person": ["No member of this initiative has that username."]}
     assert Seat.objects.count() == 2
 
     api.force_authenticate(chair)
@@ -90,7 +90,9 @@ def test_a_board_set_up_met_and_decided_through_the_api(api: APIClient, world: W
     assert (shown["minutes"], len(shown["decisions"])) == ("Agreed Sundays.", 1)
 
 
-def test_votes_naming_no_one_get_a_clear_answer(api: APIClient, world: World) -> None:
+def test_votes_naming_no_one_get_the_answer_for_someone_absent(
+    api: APIClient, world: World
+) -> None:
     stage = initiatives.stage_create(
         actor=world.coordinator, initiative=world.initiative, kind=StageKind.CO_MANAGEMENT
     )
@@ -116,5 +118,8 @@ def test_votes_naming_no_one_get_a_clear_answer(api: APIClient, world: World) ->
             format="json",
         )
         assert answer.status_code == 400
-        assert answer.json()["votes"] == [f"No one has the username {name!r}."]
+        # as for someone who is not at the meeting: no answer says who exists
+        assert answer.json()["votes"] == [
+            "Give the vote of each person present: for, against or abstain."
+        ]
     assert not BoardDecision.objects.exists()
