@@ -732,7 +732,9 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
         (
             "post",
             {"match": "<match>", "professional": "coord", "text": "Worried"},
-            _signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403),
+            # the coordinator supports the member: a concern to oneself is refused; a match
+            # not one's own is refused as a missing one would be
+            _signed_in(403, member=201, coordinator=400, other_coordinator=400, staff=400),
         ),
     ],
     "api:concern-detail": [

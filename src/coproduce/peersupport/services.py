@@ -139,15 +139,12 @@ NOT_A_PROFESSIONAL = "Name a professional (paid staff) of this initiative."
 def concern_raise(*, actor: Any, match: Match, professional: Any, text: str) -> Concern:
     """Escalate a concern to a named professional of the initiative; only they and the
     person raising it see it. The professional is someone else: an active member on the
-    professional side, never the person raising it nor the other person in the match (a
-    concern sent to oneself, or to the person it may be about, reaches no one)."""
+    professional side, never the person raising it (a concern sent to oneself reaches no
+    one)."""
     gate.require(actor, "peersupport.take_part", match)
-    if professional.pk in (actor.pk, match.supporter.person_id, match.request.requester_id):
+    if professional.pk == actor.pk:
         raise ValidationError(
-            {
-                "professional": "Name a professional outside this match: not yourself, nor "
-                "the other person in it."
-            }
+            {"professional": "Name a professional other than yourself: someone else must know."}
         )
     if _member_side(match.request.initiative, professional) != Side.REGULAR_PRODUCER:
         raise ValidationError({"professional": NOT_A_PROFESSIONAL})

@@ -103,7 +103,7 @@ def match_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST":
         gate.require(request.user, "peersupport.take_part", match)
     professionals = active_people(initiative, side=Side.REGULAR_PRODUCER).exclude(
-        pk__in=[match.supporter.person_id, match.request.requester_id]
+        pk=request.user.pk  # a concern goes to someone else
     )
     session_form = SessionForm(request.POST if "log" in request.POST else None)
     concern_form = ConcernForm(
