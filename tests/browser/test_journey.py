@@ -5,8 +5,11 @@ import re
 from typing import Any
 
 import pytest
+from knox.models import AuthToken
 
 from conftest import make_initiative, make_user
+from coproduce.accounts.models import User
+from coproduce.accounts.services import token_create
 from coproduce.core.demo import load_demo
 from coproduce.initiatives.models import JoinPolicy
 from coproduce.record.models import Contribution, Decision
@@ -99,7 +102,15 @@ def test_newcomer_signs_up_joins_contributes_and_decides(
 
     p.get_by_role("link", name="See the whole record").click()
     page.check()
+    newcomer = User.objects.get(username="newcomer")
+    _, token = token_create(actor=newcomer)
     page.visit("/accounts/profile/")
+    p.get_by_text(f"{token[:8]}…").wait_for()
+    assert token not in p.content()
+    p.get_by_role("button", name=f"Revoke token {token[:8]}").click()
+    p.get_by_text(f"The token {token[:8]}… is revoked.").wait_for()
+    page.check()
+    assert not AuthToken.objects.filter(user=newcomer).exists()
 
 
 def test_case_library_and_demo_pages_are_accessible(
@@ -137,7 +148,8 @@ def test_case_library_and_demo_pages_are_accessible(
     page.visit("/initiatives/riverside-repairs-panel/")
     page.visit("/initiatives/riverside-repairs-panel/edit/")
     page.visit("/initiatives/riverside-repairs-panel/members/")
+    page.visit("/initiatives/riverside-repairs-panel/side/")
     page.visit("/initiatives/riverside-repairs-panel/stages/new/")
     page.visit("/initiatives/riverside-repairs-panel/goals/new/")
     page.visit("/initiatives/new/")
-    assert len(page.checked) == 16
+    assert len(page.checked) == 17
