@@ -18,6 +18,7 @@ from coproduce.comanagement.models import (
     Vote,
 )
 from coproduce.core import gate
+from coproduce.core.dates import check_date
 from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import DecidingBody, DecisionRule, Side, StageKind
 from coproduce.initiatives.models import Initiative, Stage
@@ -66,6 +67,7 @@ def meeting_schedule(
     *, actor: Any, board: Board, held_at: datetime.datetime, agenda: str, place: str = ""
 ) -> Meeting:
     gate.require(actor, "comanagement.run_meeting", board)
+    check_date("held_at", held_at)
     if not agenda.strip():
         raise ValidationError({"agenda": "Give the meeting an agenda."})
     meeting = Meeting(board=board, held_at=held_at, agenda=agenda, place=place)

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from coproduce.core import gate
+from coproduce.core.dates import check_date
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.exchanges.models import (
     OPEN_STATUSES,
@@ -140,8 +140,7 @@ def exchange_confirm(
         return exchange, False  # the same confirmation, retried (only the receiver pays)
     if exchange.status != ExchangeStatus.AGREED:
         raise ValidationError({"exchange": "Only an agreed exchange can be confirmed as done."})
-    if done_on > timezone.localdate():
-        raise ValidationError({"done_on": "The day cannot be in the future."})
+    check_date("done_on", done_on, past_only=True)
     paid = exchange.minutes if minutes is None else minutes
     _check_minutes(paid)
     initiative = exchange.listing.initiative

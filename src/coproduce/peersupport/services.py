@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.core import gate
+from coproduce.core.dates import check_date
 from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.initiatives.models import Initiative
@@ -38,8 +39,12 @@ def supporter_register(
     if _member_side(initiative, person) is None:
         raise ValidationError({"person": NO_SUCH_MEMBER})
     supporter = PeerSupporter(initiative=initiative, person=person, recorded_by=actor, **fields)
-    if supporter.trained_on and supporter.trained_on > timezone.localdate():
-        raise ValidationError({"trained_on": "Record training once it is done."})
+    if supporter.trained_on:
+        if supporter.trained_on > timezone.localdate():
+            raise ValidationError({"trained_on": "Record training once it is done."})
+        check_date("trained_on", supporter.trained_on)
+    if supporter.checked_until:
+        check_date("checked_until", supporter.checked_until)
     supporter.full_clean()
     supporter.save()
     return supporter
@@ -89,8 +94,7 @@ def session_log(
     *, actor: Any, match: Match, held_on: datetime.date, minutes: int, note: str = ""
 ) -> Session:
     gate.require(actor, "peersupport.take_part", match)
-    if held_on > timezone.localdate():
-        raise ValidationError({"held_on": "The day cannot be in the future."})
+    check_date("held_on", held_on, past_only=True)
     if not 1 <= minutes <= 12 * 60:
         raise ValidationError({"minutes": "Give between 1 minute and 12 hours."})
     session = Session(

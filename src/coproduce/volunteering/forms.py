@@ -1,6 +1,11 @@
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 
+from coproduce.core.dates import check_order, date_problem
+from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import active_people, organisations_of
 from coproduce.volunteering.models import Opportunity, VolunteeringPolicy
@@ -91,12 +96,49 @@ class PolicyForm(forms.ModelForm):
         }
 
 
+DAY_FORMAT = "Give the day as YYYY-MM-DD, such as 2026-03-01."
+
+
+def _plausible(day: datetime.date) -> datetime.date:
+    problem = date_problem(day)
+    if problem is not None:
+        raise forms.ValidationError(problem)
+    return day
+
+
 class PeriodForm(forms.Form):
-    start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    """The report's period. ``format`` is kept, so that a CSV asked for without its dates
+    shows this form with what to fix, and sending it again downloads the CSV."""
+
+    start = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Give the first day of the report.", "invalid": DAY_FORMAT},
+    )
+    end = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Give the last day of the report.", "invalid": DAY_FORMAT},
+    )
+    format = forms.ChoiceField(
+        choices=[("", "page"), ("csv", "CSV")], required=False, widget=forms.HiddenInput
+    )
+
+    def clean_start(self) -> datetime.date:
+        return _plausible(self.cleaned_data["start"])
+
+    def clean_end(self) -> datetime.date:
+        return _plausible(self.cleaned_data["end"])
 
     def clean(self) -> dict:
         data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "The end must be on or after the start.")
+        if data.get("start") and data.get("end"):
+            try:
+                check_order(
+                    data["start"],
+                    "end",
+                    data["end"],
+                    "The last day must be on or after the first.",
+                    same_allowed=True,
+                )
+            except ValidationError as error:
+                add_service_errors(self, error)
         return data

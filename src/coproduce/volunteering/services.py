@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.core import gate
+from coproduce.core.dates import check_date, check_order, year_problem
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import active_membership_for, organisations_of
@@ -65,8 +66,9 @@ def shift_add(
     capacity: int,
 ) -> Shift:
     gate.require(actor, "volunteering.manage", opportunity.initiative)
-    if ends_at <= starts_at:
-        raise ValidationError({"ends_at": "The shift must end after it starts."})
+    check_date("starts_at", starts_at)
+    check_date("ends_at", ends_at)
+    check_order(starts_at, "ends_at", ends_at, "The shift must end after it starts.")
     if ends_at - starts_at > datetime.timedelta(hours=24):
         raise ValidationError({"ends_at": "A shift lasts at most 24 hours."})
     if not 1 <= capacity <= 1000:
@@ -98,6 +100,9 @@ def check_record(
 ) -> BackgroundCheck:
     """A professional records that they saw a person's background check."""
     gate.require(actor, "volunteering.manage", initiative)
+    check_date("checked_on", checked_on, past_only=True)
+    check_date("expires_on", expires_on)
+    check_order(checked_on, "expires_on", expires_on, "A check expires after the day it was made.")
     check = BackgroundCheck(
         initiative=initiative,
         person=person,
@@ -277,8 +282,7 @@ def hours_log(
     gate.require(actor, "volunteering.take_part", initiative)
     if not 1 <= minutes <= 24 * 60:
         raise ValidationError({"minutes": "Give between 1 minute and 24 hours."})
-    if worked_on > timezone.localdate():
-        raise ValidationError({"worked_on": "The day cannot be in the future."})
+    check_date("worked_on", worked_on, past_only=True)
     if served is not None:
         if served.pk == actor.pk:
             raise ValidationError({"served": "Name someone other than yourself."})
@@ -352,6 +356,11 @@ def policy_set(*, actor: Any, initiative: Initiative, **fields: Any) -> Voluntee
     )
     for name, value in fields.items():
         setattr(policy, name, value)
+    year_wrong = (
+        None if policy.value_year is None else year_problem(policy.value_year, past_only=True)
+    )
+    if year_wrong is not None:
+        raise ValidationError({"value_year": year_wrong})
     if policy.value_high_pence < policy.value_low_pence:
         raise ValidationError({"value_high_pence": "The upper value must be at least the lower."})
     if (policy.value_low_pence or policy.value_high_pence) and not policy.value_source.strip():

@@ -258,11 +258,11 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if saved is not None:
         return saved
-    if not period.is_valid():
+    if not period.is_valid():  # the report's form, saying what to fix (for a CSV too)
         context = {"initiative": initiative, "period": period, "policy_form": policy_form}
         return render(request, "volunteering/report.html", context, status=400)
     result = selectors.report(initiative, period.cleaned_data["start"], period.cleaned_data["end"])
-    if request.GET.get("format") == "csv":
+    if period.cleaned_data["format"] == "csv":
         return _report_csv(initiative, result)
     context = {
         "initiative": initiative,

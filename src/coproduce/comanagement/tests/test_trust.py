@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from conftest import World, add_member, make_user
 from coproduce.comanagement import services
 from coproduce.comanagement.models import BoardDecision, Meeting, Seat
+from coproduce.core.dates import TOO_EARLY, TOO_LATE
 from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives import services as initiatives
@@ -111,3 +112,23 @@ def test_people_outside_the_board_look_like_no_one(
     absent = {"initiated_by": ["The proposer must be at the meeting."]}
     assert [(a.status_code, a.json()) for a in proposed] == [(400, absent)] * 3
     assert not BoardDecision.objects.exists()
+
+
+def test_a_meeting_in_9999_or_year_one_is_refused(
+    api: APIClient, world: World, board: dict[str, Any]
+) -> None:
+    api.force_authenticate(board["chair"])
+    meetings = f"/api/v1/initiatives/{world.initiative.slug}/meetings/"
+    answers = [
+        api.post(
+            meetings,
+            {"board": board["board"].pk, "held_at": held_at, "agenda": "Budget"},
+            format="json",
+        )
+        for held_at in ("9999-06-01T10:00:00Z", "0001-01-01T10:00:00Z")
+    ]
+    assert [(a.status_code, a.json()) for a in answers] == [
+        (400, {"held_at": [TOO_LATE]}),
+        (400, {"held_at": [TOO_EARLY]}),
+    ]
+    assert Meeting.objects.count() == 1  # the fixture's

@@ -8,11 +8,13 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
+from coproduce.accounts.models import User
+from coproduce.core.dates import IN_THE_FUTURE, TOO_EARLY, TOO_LATE
 from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import Role, Side, StageKind
 from coproduce.initiatives import services as initiatives
 from coproduce.peersupport import services
-from coproduce.peersupport.models import Concern, Match, PeerSupporter
+from coproduce.peersupport.models import Concern, Match, PeerSupporter, Session
 from coproduce.peersupport.tests.test_peersupport import circle  # noqa: F401  (fixture)
 
 NOT_A_PROFESSIONAL = "Name a professional (paid staff) of this initiative."
@@ -171,3 +173,46 @@ def test_registering_a_supporter_from_elsewhere_answers_as_for_no_one(
         answer = api.post(base, {**body, "person": named})
         assert (answer.status_code, answer.json()) == (400, {"person": [NO_SUCH_MEMBER]})
     assert PeerSupporter.objects.count() == before
+
+
+def test_sessions_and_checks_on_implausible_days_are_refused(
+    api: APIClient,
+    circle: dict[str, Any],  # noqa: F811
+) -> None:
+    world = circle["world"]
+    match = _match(
+        world.initiative,
+        world.coordinator,
+        circle["mum"],
+        PeerSupporter.objects.get(person=circle["ada"]),
+    )
+    base = f"/api/v1/initiatives/{world.initiative.slug}/"
+    api.force_authenticate(circle["ada"])
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    sessions = [
+        api.post(base + f"peer-matches/{match.pk}/sessions/", {"held_on": day, "minutes": 30})
+        for day in ("0001-01-01", tomorrow.isoformat())
+    ]
+    assert [(a.status_code, a.json()) for a in sessions] == [
+        (400, {"held_on": [TOO_EARLY]}),
+        (400, {"held_on": [IN_THE_FUTURE]}),
+    ]
+    assert not Session.objects.exists()
+    api.force_authenticate(world.coordinator)
+    make_user("newbie")
+    add_member(world.initiative, User.objects.get(username="newbie"))
+    body = {"person": "newbie", "supports": "sleep", "training": "Course"}
+    supporters = [
+        api.post(base + "peer-supporters/", {**body, **dates})
+        for dates in (
+            {"trained_on": "2026-01-05", "checked_until": "0001-01-01"},
+            {"trained_on": "0001-01-01", "checked_until": "2030-01-01"},
+            {"trained_on": "2026-01-05", "checked_until": "9999-01-01"},
+        )
+    ]
+    assert [(a.status_code, a.json()) for a in supporters] == [
+        (400, {"checked_until": [TOO_EARLY]}),
+        (400, {"trained_on": [TOO_EARLY]}),
+        (400, {"checked_until": [TOO_LATE]}),
+    ]
+    assert not PeerSupporter.objects.filter(person__username="newbie").exists()
