@@ -903,6 +903,14 @@ EXPECTED: dict[str, list[tuple[str, dict[str, Any] | None, dict[str, int]]]] = {
     "api:pb-process-detail": [("get", None, _all(200))],
     "api:pb-process-advance": [("post", {}, API_UPDATE)],
     "api:pb-process-codes": [("post", {"count": 2}, API_MANAGE_WRITE)],
+    # verifying a voter's district: this process keeps no budget to its residents (400)
+    "api:pb-process-districts": [
+        (
+            "post",
+            {"person": "member", "district": "North"},
+            _signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=400),
+        )
+    ],
     "api:pb-process-proposals": [
         ("get", None, _all(200)),
         (
@@ -1279,6 +1287,7 @@ def _targets(world: World) -> dict[str, Any]:
         "budgeting:results_csv": lambda: {"pk": pb_budget.pk},
         "api:pb-process-advance": lambda: {"pk": process.pk},
         "api:pb-process-codes": lambda: {"pk": process.pk},
+        "api:pb-process-districts": lambda: {"pk": process.pk},
         "api:pb-process-proposals": lambda: {"pk": process.pk},
         "api:pb-proposal-detail": lambda: {"pk": pb_proposal.pk},
         "api:pb-proposal-picture": lambda: {"pk": pb_proposal.pk},

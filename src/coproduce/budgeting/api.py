@@ -21,7 +21,7 @@ from coproduce.budgeting.models import (
     Proposal,
 )
 from coproduce.core import gate
-from coproduce.core.api import TextKeyField
+from coproduce.core.api import TextKeyField, username_field
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import initiatives_visible_to
 
@@ -184,6 +184,11 @@ class CodesSerializer(serializers.Serializer):
     district = serializers.CharField(max_length=120, required=False, allow_blank=True)
 
 
+class VoterDistrictSerializer(serializers.Serializer):
+    person = username_field(help_text="The person's username.")
+    district = serializers.CharField(max_length=120, help_text="One of the process's districts.")
+
+
 class ChoiceSerializer(serializers.Serializer):
     proposal = serializers.IntegerField(min_value=1)
     points = serializers.IntegerField(min_value=1, max_value=1_000_000, default=1)
@@ -259,6 +264,23 @@ class ProcessViewSet(
             actor=request.user, process=self.get_object(), **serializer.validated_data
         )
         return Response({"codes": codes}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=VoterDistrictSerializer, responses={201: VoterDistrictSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def districts(self, request: Request, pk: str) -> Response:
+        """Fix the district a person votes in, from a coordinator's check of their address;
+        before voting opens."""
+        process = self.get_object()
+        serializer = VoterDistrictSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        verified = services.voter_district_verify(
+            actor=request.user, process=process, voter=data["person"], district=data["district"]
+        )
+        return Response(
+            {"person": data["person"].username, "district": verified.district},
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(
         request=ProposalSerializer,

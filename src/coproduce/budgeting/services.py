@@ -546,6 +546,33 @@ def _hold_district(process: Process, budget: Budget, voter: Any) -> None:
         )
 
 
+@transaction.atomic
+def voter_district_verify(
+    *, actor: Any, process: Process, voter: Any, district: str
+) -> VoterDistrict:
+    """A coordinator's check of where a person lives (proof of address at a registration
+    desk, say) fixes the district they vote in, whatever their profile says. Done before
+    voting opens only: no ballot exists yet, so the answer can tell nothing about whether
+    the person has voted (ADR 0021). Checking again replaces the earlier answer."""
+    gate.require(actor, "budgeting.manage_process", process.initiative)
+    process = Process.objects.select_for_update().get(pk=process.pk)  # the phase holds
+    _require_phase(process, Phase.SETUP, Phase.PROPOSALS, Phase.REVIEW)
+    if not process.residents_of_district_only:
+        raise ValidationError(
+            {"district": "This process does not keep district budgets to their residents."}
+        )
+    districts = sorted({b.district for b in process.budgets.all() if b.district})
+    chosen = next((d for d in districts if d.lower() == district.strip().lower()), None)
+    if chosen is None:
+        raise ValidationError(
+            {"district": f"Choose one of the process's districts: {', '.join(districts)}."}
+        )
+    verified, _ = VoterDistrict.objects.update_or_create(
+        process=process, voter=voter, defaults={"district": chosen}
+    )
+    return verified
+
+
 def _require_age(process: Process, voter: Any) -> None:
     """Age as many cities count it for PB: the age the voter reaches this calendar year.
     Code holders are not asked: staff check age when they hand out a code."""

@@ -70,8 +70,9 @@ def open_voting(pb: PB) -> None:
     assert pb.process.phase == Phase.VOTING
 
 
-def with_south(world: World) -> PB:
-    """A residents-only process with two district budgets (North, South) and a city one."""
+def with_south(world: World, voting: bool = True) -> PB:
+    """A residents-only process with two district budgets (North, South) and a city one,
+    voting (or still collecting proposals)."""
     pb = make_pb(world, residents_of_district_only=True)
     south = services.budget_add(
         actor=world.coordinator, process=pb.process, name="South", amount=100_000, district="South"
@@ -79,7 +80,8 @@ def with_south(world: World) -> PB:
     pb.proposals["park"] = services.proposal_submit(
         actor=world.member, budget=south, title="Park", description="A park", estimated_cost=50_000
     )
-    open_voting(pb)
+    if voting:
+        open_voting(pb)
     return pb
 
 

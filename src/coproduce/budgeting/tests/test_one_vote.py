@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from conftest import World
 from coproduce.budgeting import services
 from coproduce.budgeting.models import Ballot, BallotChoice, VoterDistrict, VotingCode
-from coproduce.budgeting.tests.conftest import PB, with_south
+from coproduce.budgeting.tests.conftest import PB, open_voting, with_south
 from coproduce.record.models import Contribution
 
 MOVED = (
@@ -148,3 +148,50 @@ def test_a_code_from_someone_with_a_ballot_is_a_400_and_the_code_stays_unused(
         == 201
     )
     assert VotingCode.objects.get().used_at is not None
+
+
+# --- a district verified by a coordinator -------------------------------------------------------
+
+
+def test_a_district_a_coordinator_verified_is_where_one_votes(api: APIClient, world: World) -> None:
+    pb = with_south(world, voting=False)
+    url = f"/api/v1/pb/processes/{pb.process.pk}/districts/"
+    api.force_authenticate(world.member)  # not theirs to say
+    assert api.post(url, {"person": "member", "district": "South"}, "json").status_code == 403
+    assert VoterDistrict.objects.count() == 0
+    api.force_authenticate(world.coordinator)
+    unknown = api.post(url, {"person": "member", "district": "East"}, "json")
+    assert unknown.status_code == 400
+    assert unknown.json() == {"district": ["Choose one of the process's districts: North, South."]}
+    verified = api.post(url, {"person": "member", "district": "south"}, "json")
+    assert verified.status_code == 201
+    assert verified.json() == {"person": "member", "district": "South"}
+    assert list(VoterDistrict.objects.values_list("voter__username", "district")) == [
+        ("member", "South")
+    ]
+    open_voting(pb)
+    # during voting no one's district is set or changed: the answer could tell who voted
+    during = api.post(url, {"person": "member", "district": "North"}, "json")
+    assert during.status_code == 400
+    assert "during setting up or proposal collection or feasibility review" in str(during.json())
+    _move(world.member, "Elsewhere")  # the profile no longer matters
+    park = services.Choice(pb.proposals["park"].pk)
+    services.ballot_cast(actor=world.member, budget=_south(pb), choices=[park])
+    with pytest.raises(ValidationError, match="You vote in South in this process"):
+        services.ballot_cast(
+            actor=world.member,
+            budget=pb.north,
+            choices=[services.Choice(pb.proposals["benches"].pk)],
+        )
+    assert list(Ballot.objects.values_list("budget__name", flat=True)) == ["South"]
+
+
+def test_only_a_residents_only_process_keeps_districts(api: APIClient, pb: PB) -> None:
+    api.force_authenticate(pb.world.coordinator)
+    url = f"/api/v1/pb/processes/{pb.process.pk}/districts/"
+    response = api.post(url, {"person": "member", "district": "North"}, "json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "district": ["This process does not keep district budgets to their residents."]
+    }
+    assert VoterDistrict.objects.count() == 0
