@@ -455,6 +455,8 @@ def membership_set_coordinator(
 
 @transaction.atomic
 def membership_leave(*, actor: Any, initiative: Initiative) -> Membership:
+    """Leave; the powers given here (coordinating, reviewing) and a request to change side
+    still waiting go with the membership, so a return starts afresh."""
     gate.require(actor, "initiatives.leave_initiative", initiative)
     membership = _lock_membership(initiative, actor)
     assert membership is not None  # the permission guarantees an active membership
@@ -463,6 +465,7 @@ def membership_leave(*, actor: Any, initiative: Initiative) -> Membership:
     membership.status, membership.is_coordinator = MembershipStatus.LEFT, False
     membership.is_reviewer = False
     membership.save(update_fields=["status", "is_coordinator", "is_reviewer", "updated_at"])
+    membership.side_changes.filter(status=SideChangeStatus.PENDING).delete()
     selectors.statuses_changed(initiative)
     return membership
 

@@ -374,12 +374,16 @@ def test_a_coordinator_names_a_reviewer_and_the_grant_is_recorded(
     assert Decision.objects.count() == 2
 
 
-def test_leaving_ends_the_reviewer_role(world: World) -> None:
+def test_leaving_ends_the_reviewer_role_and_a_waiting_change(world: World) -> None:
     services.membership_set_reviewer(
         actor=world.coordinator, membership=_membership(world, world.member), is_reviewer=True
     )
+    services.side_change_request(
+        actor=world.member, initiative=world.initiative, side=Side.POLITICAL, role=Role.COUNCILLOR
+    )
     services.membership_leave(actor=world.member, initiative=world.initiative)
     assert _membership(world, world.member).is_reviewer is False
+    assert SideChange.objects.count() == 0
     services.membership_request(
         actor=world.member, initiative=world.initiative, side=Side.CITIZEN, role=Role.RESIDENT
     )
