@@ -11,15 +11,35 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
-from coproduce.core.api import username_field
+from coproduce.core.people import person_field
 from coproduce.initiatives.api import InitiativeChildViewSet
-from coproduce.initiatives.models import Stage
+from coproduce.initiatives.selectors import organisations_of
+from coproduce.organisations.models import Organisation
+from coproduce.record.api import InitiativeStageField
 from coproduce.volunteering import selectors, services
 from coproduce.volunteering.models import HoursLog, Opportunity, Shift, SignUp
 
 
+class InitiativeOpportunityField(serializers.PrimaryKeyRelatedField):
+    """An opportunity id, accepted only from the initiative in the URL: another
+    initiative's is answered as a missing one."""
+
+    def get_queryset(self) -> QuerySet[Opportunity]:
+        initiative = self.context.get("initiative")
+        return initiative.opportunities.all() if initiative else Opportunity.objects.none()
+
+
+class InitiativeOrganisationField(serializers.PrimaryKeyRelatedField):
+    """The initiative's lead organisation or one of its partners, by id."""
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        initiative = self.context.get("initiative")
+        return organisations_of(initiative) if initiative else Organisation.objects.none()
+
+
 class OpportunitySerializer(serializers.ModelSerializer):
-    stage = serializers.PrimaryKeyRelatedField(queryset=Stage.objects.all())
+    stage = InitiativeStageField()
+    organisation = InitiativeOrganisationField(required=False, allow_null=True)
 
     class Meta:
         model = Opportunity
@@ -40,6 +60,7 @@ class OpportunitySerializer(serializers.ModelSerializer):
 
 
 class ShiftSerializer(serializers.ModelSerializer):
+    opportunity = InitiativeOpportunityField()
     taken = serializers.IntegerField(read_only=True, default=0)
     waiting = serializers.IntegerField(read_only=True, default=0)
 
@@ -60,7 +81,8 @@ class SignUpSerializer(serializers.ModelSerializer):
 
 class HoursSerializer(serializers.ModelSerializer):
     person = serializers.CharField(source="person.username", read_only=True)
-    served = username_field(
+    opportunity = InitiativeOpportunityField()
+    served = person_field(
         required=False,
         allow_null=True,
         help_text="The member you gave the time to; they may confirm it instead of a coordinator.",
@@ -121,11 +143,8 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, InitiativeChi
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         data: dict[str, Any] = dict(serializer.validated_data)
-        opportunity = data.pop("opportunity")
-        if opportunity.initiative_id != self.get_initiative().pk:
-            raise serializers.ValidationError({"opportunity": "Choose one of this initiative's."})
-        serializer.instance = services.shift_add(
-            actor=self.request.user, opportunity=opportunity, **data
+        serializer.instance = services.shift_add(  # the field took this initiative's only
+            actor=self.request.user, opportunity=data.pop("opportunity"), **data
         )
 
     @extend_schema(request=None, responses={201: SignUpSerializer})
@@ -172,9 +191,7 @@ class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, InitiativeChi
         return selectors.hours_seen_by(initiative, self.request.user, everyone=everyone)
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
-        data: dict[str, Any] = dict(serializer.validated_data)
-        if data["opportunity"].initiative_id != self.get_initiative().pk:
-            raise serializers.ValidationError({"opportunity": "Choose one of this initiative's."})
+        data: dict[str, Any] = dict(serializer.validated_data)  # this initiative's opportunity
         serializer.instance = services.hours_log(actor=self.request.user, **data)
 
     @extend_schema(request=HoursDecisionSerializer, responses={200: HoursSerializer})

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.dates import check_date, check_order, year_problem
+from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import active_membership_for, organisations_of
@@ -287,7 +288,7 @@ def hours_log(
         if served.pk == actor.pk:
             raise ValidationError({"served": "Name someone other than yourself."})
         if active_membership_for(served, initiative) is None:
-            raise ValidationError({"served": f"{served} is not a member of this initiative."})
+            raise ValidationError({"served": NO_SUCH_MEMBER})  # as for no one by that name
     return HoursLog.objects.create(
         opportunity=opportunity,
         person=actor,

@@ -56,7 +56,7 @@ def test_the_person_served_confirms_hours_through_the_api(api: APIClient, rota: 
     )
     assert (bad.status_code, bad.json()["served"]) == (
         400,
-        ["outsider is not a member of this initiative."],
+        ["No member of this initiative has that username."],
     )
     logged = api.post(
         base,

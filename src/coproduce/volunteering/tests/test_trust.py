@@ -4,6 +4,7 @@ asked for without its dates, and names of people outside the initiative."""
 import csv
 import datetime
 import io
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,6 +12,9 @@ from django.utils import timezone
 
 from conftest import add_member, make_user
 from coproduce.core.dates import IN_THE_FUTURE, TOO_EARLY, TOO_LATE
+from coproduce.core.people import NO_SUCH_MEMBER
+from coproduce.core.vocabulary import StageKind
+from coproduce.initiatives import services as initiatives
 from coproduce.volunteering import services
 from coproduce.volunteering.models import BackgroundCheck, HoursLog, Opportunity, Shift
 from coproduce.volunteering.tests.conftest import Rota
@@ -152,3 +156,65 @@ def test_the_report_csv_without_dates_shows_the_form_saying_what_to_fix(client, 
         report, {"format": "csv", "start": today.replace(day=1), "end": today.isoformat()}
     )
     assert (fixed.status_code, fixed["Content-Type"]) == (200, "text/csv; charset=utf-8")
+
+
+def test_ids_and_names_from_another_initiative_look_like_missing_ones(api, rota: Rota) -> None:
+    world = rota.world
+    elsewhere = make_rota_elsewhere(world)
+    add_member(world.other, make_user("hidden", display_name="Hidden Name"))
+    base = f"/api/v1/initiatives/{world.initiative.slug}/"
+    api.force_authenticate(rota.volunteers[0])
+    today = timezone.localdate().isoformat()
+    hours = [
+        api.post(base + "hours/", {"opportunity": pk, "minutes": 60, "worked_on": today})
+        for pk in (elsewhere.pk, 999_999)
+    ]
+    assert [(a.status_code, a.json()) for a in hours] == [
+        (400, {"opportunity": [f'Invalid pk "{pk}" - object does not exist.']})
+        for pk in (elsewhere.pk, 999_999)
+    ]
+    served = [
+        api.post(
+            base + "hours/",
+            {"opportunity": rota.opportunity.pk, "minutes": 60, "worked_on": today, "served": to},
+        )
+        for to in ("hidden", "nobody-at-all")
+    ]
+    assert [(a.status_code, a.json()) for a in served] == [(400, {"served": [NO_SUCH_MEMBER]})] * 2
+    assert HoursLog.objects.count() == 0
+    api.force_authenticate(world.coordinator)
+    later = (timezone.now() + datetime.timedelta(days=3)).isoformat()
+    shifts = [
+        api.post(
+            base + "shifts/",
+            {"opportunity": pk, "starts_at": later, "ends_at": later, "capacity": 2},
+        )
+        for pk in (elsewhere.pk, 999_999)
+    ]
+    assert [a.json() for a in shifts] == [
+        {"opportunity": [f'Invalid pk "{pk}" - object does not exist.']}
+        for pk in (elsewhere.pk, 999_999)
+    ]
+    stages = [
+        api.post(base + "opportunities/", {"stage": pk, "title": "T", "role": "R"})
+        for pk in (world.other_stage.pk, 999_999)
+    ]
+    assert [a.json()["stage"] for a in stages] == [
+        [f'Invalid pk "{pk}" - object does not exist.'] for pk in (world.other_stage.pk, 999_999)
+    ]
+    assert Shift.objects.count() == 1 and Opportunity.objects.count() == 2
+
+
+def make_rota_elsewhere(world: Any) -> Opportunity:
+    """An opportunity in the other initiative."""
+    stage = initiatives.stage_create(
+        actor=world.other_coordinator, initiative=world.other, kind=StageKind.CO_PERFORMING
+    )
+    return services.opportunity_create(
+        actor=world.other_coordinator,
+        initiative=world.other,
+        stage=stage,
+        title="Elsewhere",
+        role="Help",
+        description="Help elsewhere.",
+    )

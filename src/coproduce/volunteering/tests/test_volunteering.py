@@ -273,7 +273,7 @@ def test_the_person_served_confirms_the_time_given_to_them(rota: Rota) -> None:
             worked_on=timezone.localdate(),
             served=helper,
         )
-    with pytest.raises(ValidationError, match="not a member"):
+    with pytest.raises(ValidationError, match="No member of this initiative has that username"):
         services.hours_log(
             actor=helper,
             opportunity=rota.opportunity,
