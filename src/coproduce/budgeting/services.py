@@ -40,6 +40,7 @@ from coproduce.budgeting.models import (
     VotingCode,
 )
 from coproduce.core import gate
+from coproduce.core.downloads import CsvWriter
 from coproduce.core.images import clean_picture
 from coproduce.core.queries import row_lock
 from coproduce.core.vocabulary import (
@@ -936,7 +937,7 @@ def budget_results_csv(budget: Budget) -> str:
     funded = {str(i) for i in latest.selected} if latest else set()
     votes = election.approvals()
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out)  # text that would start a formula is neutralised
     writer.writerow(["proposal_id", "title", "cost", "votes", "funded"])
     for index, project in enumerate(election.projects):
         writer.writerow(
