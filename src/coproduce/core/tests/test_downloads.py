@@ -4,8 +4,11 @@ numbers the platform writes stay numbers."""
 import csv
 import datetime
 import io
+import re
 from decimal import Decimal
+from pathlib import Path
 
+import coproduce
 from coproduce.core.downloads import csv_response, csv_text, neutralised
 
 HYPERLINK = '=HYPERLINK("http://evil.example/","Click")'
@@ -53,3 +56,16 @@ def test_a_download_is_an_attachment_written_by_the_same_writer() -> None:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="report.csv"'
     assert _cells(response.content.decode()) == [["name"], ["'" + DDE]]
+
+
+def test_no_other_code_writes_csv() -> None:
+    """Every CSV download goes through ``core.downloads``; the .pb writer (pabulib's own
+    format, read by counting programs, with no formulas) is the one other user of ``csv``."""
+    src = Path(coproduce.__file__).parent
+    writers = sorted(
+        path.relative_to(src).as_posix()
+        for path in src.rglob("*.py")
+        if "tests" not in path.parts
+        and re.search(r"csv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8"))
+    )
+    assert writers == ["budgeting/counting/pabulib.py", "core/downloads.py"]
