@@ -159,7 +159,9 @@ def test_the_record_api_shows_a_vote_entry_to_the_voter_alone(api: APIClient, vo
     amara = _two_named_ballots(voting)
     assert Contribution.objects.filter(kind="vote").count() == 2
     world = voting.world
-    for someone in (None, world.outsider, world.coordinator, world.staff):
+    bea = make_user("bea")  # a member who has not voted
+    add_member(world.initiative, bea)
+    for someone in (None, world.outsider, bea, world.coordinator, world.staff):
         assert _vote_entries_seen(api, voting, someone) == []
     own = _vote_entries_seen(api, voting, amara)
     assert [(e["contributor"], e["description"]) for e in own] == [(amara.pk, "Ballot in North")]
@@ -201,8 +203,10 @@ def test_record_and_initiative_pages_show_votes_to_the_voter_alone(
     amara = _two_named_ballots(voting)
     slug = voting.world.initiative.slug
     world = voting.world
+    bea = make_user("bea")  # a member who has not voted
+    add_member(world.initiative, bea)
     for page in (f"/initiatives/{slug}/record/", f"/initiatives/{slug}/"):
-        for someone in (None, world.outsider, world.coordinator, world.staff):
+        for someone in (None, world.outsider, bea, world.coordinator, world.staff):
             client.logout()
             if someone is not None:
                 client.force_login(someone)
