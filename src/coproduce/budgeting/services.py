@@ -459,6 +459,8 @@ def ballot_cast(
             raise ValidationError({"code": "That code is not valid or has already been used."})
         if voting_code.district and budget.district and voting_code.district != budget.district:
             raise ValidationError({"code": "That code is for another district."})
+        if not paper and process.residents_of_district_only and budget.district:
+            _hold_district(process, budget, actor, area_vouched=True)
     else:
         if process.codes_required:
             raise ValidationError({"code": "This vote needs a one-time voting code."})
@@ -512,19 +514,22 @@ def ballot_cast(
     return ballot
 
 
-def _hold_district(process: Process, budget: Budget, voter: Any) -> None:
+def _hold_district(
+    process: Process, budget: Budget, voter: Any, *, area_vouched: bool = False
+) -> None:
     """One person, one district per process. The first ballot in a district's budget needs
-    the voter's profile area to be that district, and fixes it; later ballots are taken in
-    that district only, whatever the profile says by then. Two first ballots cast at once
-    in two districts both try to fix one: the database keeps one (the second insert waits
-    for the first to commit, then finds its district), so only one of them is taken."""
+    the voter's profile area to be that district (unless a voting code, handed out by staff
+    who checked, vouches for it), and fixes it; later ballots are taken in that district
+    only, whatever the profile says by then, with a code or without. Two first ballots cast
+    at once in two districts both try to fix one: the database keeps one (the second insert
+    waits for the first to commit, then finds its district), so only one of them is taken."""
     fixed = (
         VoterDistrict.objects.filter(process=process, voter=voter)
         .values_list("district", flat=True)
         .first()
     )
     if fixed is None:
-        if voter.locality.strip().lower() != budget.district.strip().lower():
+        if not area_vouched and voter.locality.strip().lower() != budget.district.strip().lower():
             raise ValidationError(
                 {
                     "voter": f"Only residents of {budget.district} vote on this budget; set your "

@@ -195,3 +195,24 @@ def test_only_a_residents_only_process_keeps_districts(api: APIClient, pb: PB) -
         "district": ["This process does not keep district budgets to their residents."]
     }
     assert VoterDistrict.objects.count() == 0
+
+
+def test_a_code_does_not_open_a_second_district_to_an_account(
+    api: APIClient, districts: PB
+) -> None:
+    member = districts.world.member
+    _move(member, "North")
+    benches = services.Choice(districts.proposals["benches"].pk)
+    services.ballot_cast(actor=member, budget=districts.north, choices=[benches])
+    code = services.voting_codes_issue(
+        actor=districts.world.coordinator, process=districts.process, count=1, district="South"
+    )[0]
+    before = _written()
+    api.force_authenticate(member)
+    park = districts.proposals["park"].pk
+    url = f"/api/v1/pb/budgets/{_south(districts).pk}/ballot/"
+    response = api.post(url, {"choices": [{"proposal": park}], "code": code}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"voter": [MOVED]}
+    assert _written() == before
+    assert VotingCode.objects.get().used_at is None
