@@ -52,7 +52,6 @@ def start_server(port: int, workers: int = 2, database_url: str = "") -> subproc
         "DJANGO_SETTINGS_MODULE": "coproduce.settings",
         "COPRODUCE_DEBUG": "0",
         "COPRODUCE_THROTTLE_USER": "100000/min",
-        "COPRODUCE_THROTTLE_TOKEN": "100000/min",
     }
     server = subprocess.Popen(  # noqa: S603 (a fixed command: our own production server)
         [
