@@ -99,6 +99,7 @@ rules.add_perm("initiatives.join_initiative", can_view_initiative & can_ask_to_j
 # A citizen's request to join: any manager; the professional and political sides, every
 # change of side and the reviewer's power: a coordinator, and never about themself.
 rules.add_perm("initiatives.approve_join", can_manage_initiative & ~about_themself)
+rules.add_perm("initiatives.appoint_coordinator", can_manage_initiative & ~about_themself)
 rules.add_perm("initiatives.approve_side", is_coordinator & ~about_themself)
 rules.add_perm("initiatives.grant_reviewer", is_coordinator & ~about_themself)
 rules.add_perm("initiatives.change_side", is_active_member)

@@ -442,7 +442,11 @@ def _record_membership_decision(
 def membership_set_coordinator(
     *, actor: Any, membership: Membership, is_coordinator: bool
 ) -> Membership:
+    """Appoint a coordinator, or step one down; no one appoints themself (staff who joined
+    would otherwise make themselves coordinators)."""
     gate.require(actor, "initiatives.manage_members", membership.initiative)
+    if is_coordinator:
+        gate.require(actor, "initiatives.appoint_coordinator", membership)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if is_coordinator and membership.status != MembershipStatus.ACTIVE:
         raise ValidationError({"is_coordinator": "Only an active member can coordinate."})

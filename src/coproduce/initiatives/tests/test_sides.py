@@ -410,3 +410,18 @@ def test_a_professional_side_alone_grants_no_power(world: World) -> None:
         "budgeting.manage_process",
     ):
         assert gate.allows(world.outsider, power, other) is False
+
+
+def test_no_one_appoints_themself_coordinator(world: World) -> None:
+    _open(world)
+    services.membership_request(
+        actor=world.staff, initiative=world.initiative, side=Side.CITIZEN, role=Role.RESIDENT
+    )
+    own = _membership(world, world.staff)
+    with pytest.raises(PermissionDenied):
+        services.membership_set_coordinator(actor=world.staff, membership=own, is_coordinator=True)
+    assert _membership(world, world.staff).is_coordinator is False
+    services.membership_set_coordinator(
+        actor=world.coordinator, membership=own, is_coordinator=True
+    )
+    assert _membership(world, world.staff).is_coordinator is True
