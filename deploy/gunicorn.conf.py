@@ -34,4 +34,5 @@ loglevel = "warning"
 
 # The workers' heartbeat files in memory rather than on disk, where there is such a folder
 # (gunicorn's advice; measured: about 5 % more health checks a second).
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+MEMORY = "/dev/shm"  # noqa: S108 (gunicorn creates its own files there, privately)
+worker_tmp_dir = MEMORY if os.path.isdir(MEMORY) else None
