@@ -1195,8 +1195,8 @@ def _targets(world: World) -> dict[str, Any]:
     member_token, _ = AuthToken.objects.create(user=world.member)
     slug = world.initiative.slug
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {
-        "accounts:token_revoke": lambda: {"token_id": member_token.digest},
-        "api:auth-token-detail": lambda: {"pk": member_token.digest},
+        "accounts:token_revoke": lambda: {"token_id": member_token.digest[:16]},
+        "api:auth-token-detail": lambda: {"pk": member_token.digest[:16]},
         "api:board-detail": lambda: {"initiative_slug": slug, "pk": board.pk},
         "api:board-seats": lambda: {"initiative_slug": slug, "pk": board.pk},
         "api:meeting-detail": lambda: {"initiative_slug": slug, "pk": meeting.pk},

@@ -49,7 +49,9 @@ class NewTokenSerializer(serializers.Serializer):
 class TokenSerializer(serializers.ModelSerializer):
     """A token in force, as its owner sees it: never the token itself."""
 
-    id = serializers.CharField(source="digest", read_only=True, help_text="The token's hash.")
+    id = serializers.CharField(
+        source="public_id", read_only=True, help_text="The token's id: the start of its hash."
+    )
     prefix = serializers.SerializerMethodField(help_text="The token's first 8 characters.")
 
     class Meta:
@@ -96,7 +98,7 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
     serializer_class = TokenSerializer
     permission_classes = [IsAuthenticated]
     pagination_class = None
-    lookup_value_regex = "[0-9a-f]{128}"
+    lookup_value_regex = f"[0-9a-f]{{{selectors.TOKEN_ID_LENGTH}}}"
 
     def get_queryset(self) -> QuerySet[AuthToken]:
         if getattr(self, "swagger_fake_view", False):

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.functions import Substr
 from django.utils import timezone
 from knox.models import AuthToken
 
@@ -27,14 +28,24 @@ def user_by_username(username: str) -> Any | None:
     return None if row is None else _USER.read(row)
 
 
+# A token is named by the first characters of its hash: enough to tell a person's tokens
+# apart, while the whole hash, which is all the server keeps, is never shown or put in a URL.
+TOKEN_ID_LENGTH = 16
+
+
 def tokens_of(user: Any) -> QuerySet[AuthToken]:
-    """A person's API tokens still in force, newest first (what the profile lists)."""
-    return AuthToken.objects.filter(user=user, expiry__gt=timezone.now()).order_by("-created")
+    """A person's API tokens still in force, newest first (what the profile lists), each
+    with its ``public_id``."""
+    return (
+        AuthToken.objects.filter(user=user, expiry__gt=timezone.now())
+        .annotate(public_id=Substr("digest", 1, TOKEN_ID_LENGTH))
+        .order_by("-created")
+    )
 
 
 def token_of(user: Any, token_id: str) -> AuthToken | None:
-    """One of this person's tokens by its id (the hash of the token, never the token), or
-    None: another person's token is not found, as a missing one is not."""
-    if not storable_text(token_id):
+    """One of this person's tokens by its public id, or None: another person's token is not
+    found, as a missing one is not."""
+    if len(token_id) != TOKEN_ID_LENGTH or not all(c in "0123456789abcdef" for c in token_id):
         return None
-    return one_or_none(AuthToken.objects.filter(user=user, digest=token_id))
+    return one_or_none(AuthToken.objects.filter(user=user, digest__startswith=token_id))
