@@ -357,6 +357,8 @@ class ProposalViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewse
             return Response(
                 UpdateSerializer(proposal.updates.select_related("posted_by"), many=True).data
             )
+        # refused before the body is read: a caller without the power learns nothing of it
+        gate.require(request.user, "budgeting.review_proposal", proposal)
         serializer = UpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         update = services.implementation_update(
@@ -367,10 +369,12 @@ class ProposalViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewse
     @extend_schema(request=ReviewSerializer, responses={200: ProposalSerializer})
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def review(self, request: Request, pk: str) -> Response:
+        proposal = self.get_object()
+        gate.require(request.user, "budgeting.review_proposal", proposal)  # before the body
         serializer = ReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         proposal = services.proposal_review(
-            actor=request.user, proposal=self.get_object(), **serializer.validated_data
+            actor=request.user, proposal=proposal, **serializer.validated_data
         )
         return Response(ProposalSerializer(proposal).data)
 

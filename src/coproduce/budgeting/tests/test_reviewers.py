@@ -232,3 +232,24 @@ def test_paper_ballots_need_the_reviewer_role(world: World) -> None:
     )
     assert (paper.voter, paper.entered_by) == (None, professional)
     assert Ballot.objects.count() == 2
+
+
+def test_without_the_power_a_malformed_review_or_update_is_refused_not_explained(
+    api: APIClient, pb: PB
+) -> None:
+    """A caller who may not review hears 403 before their body is read, not which fields
+    or choices a reviewer's request needs."""
+    _in_review(pb)
+    lights = pb.proposals["lights"]
+    citizen = make_user("citizen")
+    add_member(pb.world.initiative, citizen)
+    api.force_authenticate(citizen)
+    review = api.post(
+        f"/api/v1/pb/proposals/{lights.pk}/review/", {"status": "infeasible"}, format="json"
+    )
+    update = api.post(
+        f"/api/v1/pb/proposals/{lights.pk}/updates/", {"status": "x", "progress": 5}, format="json"
+    )
+    assert (review.status_code, update.status_code) == (403, 403)
+    assert "feasible" not in review.json() and "status" not in update.json()
+    assert ImplementationUpdate.objects.count() == 0
