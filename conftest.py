@@ -4,6 +4,7 @@ import datetime
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -98,6 +99,15 @@ def hammer(count: int, work: Callable[[int], Any]) -> list[Any]:
     for thread in threads:
         thread.join()
     return results
+
+
+# The real elections in the project's shared folder, beside the checkout (CI lays it there).
+PABULIB = Path(__file__).resolve().parent.parent / "shared" / "pabulib"
+needs_pabulib = pytest.mark.skipif(
+    not PABULIB.is_dir(),
+    reason=f"needs the real elections in {PABULIB} (the project's shared folder beside the "
+    "checkout)",
+)
 
 
 def postgresql_only(reason: str) -> pytest.MarkDecorator:

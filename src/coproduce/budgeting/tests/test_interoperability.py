@@ -7,18 +7,14 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from conftest import World
+from conftest import PABULIB, World, needs_pabulib
 from coproduce.budgeting.counting import parse_pb, read_pb, tally
 from coproduce.budgeting.models import Ballot, BallotChoice, Budget, Process, Proposal
 
-ASSEN = (
-    Path(__file__).resolve().parents[4].parent
-    / "shared"
-    / "pabulib"
-    / ("Netherlands_Assen_2024.pb")
-)
+ASSEN = PABULIB / "Netherlands_Assen_2024.pb"
 
 
+@needs_pabulib
 def test_import_export_round_trip(world: World, capsys: pytest.CaptureFixture[str]) -> None:
     call_command(
         "pb",
@@ -68,6 +64,7 @@ def test_import_export_round_trip(world: World, capsys: pytest.CaptureFixture[st
     assert (podium["cost"], podium["votes"], podium["funded"]) == ("7200", "43", "1")
 
 
+@needs_pabulib
 def test_import_needs_a_coordinator_and_a_real_file(world: World, tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="may not manage"):
         call_command(

@@ -2,10 +2,10 @@
 
 import re
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
+from conftest import PABULIB
 from coproduce.budgeting.counting import PbFormatError, parse_pb, write_pb
 
 APPROVAL = """META
@@ -166,14 +166,14 @@ def test_the_quick_paths_read_what_the_general_parser_reads(text: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    sorted(path.stem for path in (Path(__file__).parents[5] / "shared" / "pabulib").glob("*.pb")),
+    sorted(path.stem for path in PABULIB.glob("*.pb")),
 )
 def test_the_quick_paths_match_the_general_parser_on_real_files(name: str) -> None:
     """On every real file (approval, choose-1, ordinal and cumulative ballots; numbered and
     other project ids) the quick path is taken, and reads what the general parser reads."""
     from coproduce.budgeting.counting import pabulib
 
-    text = (Path(__file__).parents[5] / "shared" / "pabulib" / f"{name}.pb").read_text("utf-8-sig")
+    text = (PABULIB / f"{name}.pb").read_text("utf-8-sig")
     head, votes = text.split("\nVOTES\n")
     meta, projects = pabulib._read_head(head)
     ordered = sorted(projects, key=lambda p: p.id)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from conftest import PABULIB, needs_pabulib
 from coproduce.budgeting.counting import UnsupportedRule, read_pb, tally
 
 ROOT = Path(__file__).resolve().parents[4]
-PABULIB = ROOT.parent / "shared" / "pabulib"
 sys.path.insert(0, str(ROOT / "bench"))
 
 from reference import ORDER_MATTERS, REFERENCE_RULES, load, reference  # noqa: E402
@@ -53,6 +53,7 @@ COMPARED = [
 ]
 
 
+@needs_pabulib
 @pytest.mark.parametrize(("name", "rule"), COMPARED)
 def test_same_result_as_pabutools(name: str, rule: str) -> None:
     instance, profile = load(pb(name))
@@ -65,6 +66,7 @@ def test_same_result_as_pabutools(name: str, rule: str) -> None:
         assert sorted(ours) == sorted(expected)
 
 
+@needs_pabulib
 @pytest.mark.parametrize(("name", "rule"), REPRODUCIBLE.items())
 def test_official_rule_reproduces_the_citys_outcome(name: str, rule: str) -> None:
     election = read_pb(pb(name))
@@ -75,6 +77,7 @@ def test_official_rule_reproduces_the_citys_outcome(name: str, rule: str) -> Non
     assert outcome.spent <= election.budget
 
 
+@needs_pabulib
 @pytest.mark.parametrize(("name", "rule"), LOCAL_RULES.items())
 def test_official_says_why_it_cannot_reproduce_a_local_rule(name: str, rule: str) -> None:
     with pytest.raises(UnsupportedRule) as error:
@@ -82,6 +85,7 @@ def test_official_says_why_it_cannot_reproduce_a_local_rule(name: str, rule: str
     assert f"the official rule '{rule}'" in str(error.value)
 
 
+@needs_pabulib
 def test_wieliczka_raises_shares_past_the_first_exhaustive_outcome(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -100,6 +104,7 @@ def test_wieliczka_raises_shares_past_the_first_exhaustive_outcome(
     assert "Equal Shares is used" in captured.err
 
 
+@needs_pabulib
 def test_cli_prints_ids_in_order_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     call_command("pb", "tally", pb("Netherlands_Assen_2024"), "--rule", "greedy")
     assert capsys.readouterr().out.split() == ["3", "9", "8", "11", "2", "13", "14"]
