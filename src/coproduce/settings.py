@@ -136,8 +136,8 @@ CACHES = {
 }
 RATELIMIT_VIEW = "coproduce.core.views.rate_limited"
 # How many proxies of ours stand in front (nginx: 1); limits count per client behind them
+# (core.network; core.ratelimits.client_key and the API throttles read it)
 TRUSTED_PROXIES = int(os.environ.get("COPRODUCE_TRUSTED_PROXIES", "0"))
-RATELIMIT_IP_META_KEY = "coproduce.core.network.client_ip"
 RATELIMIT_SIGN_IN = os.environ.get("COPRODUCE_RATELIMIT_SIGN_IN", "10/m")
 RATELIMIT_SIGN_UP = os.environ.get("COPRODUCE_RATELIMIT_SIGN_UP", "5/m")
 

@@ -39,7 +39,7 @@ from coproduce.budgeting.models import (
     VoterDistrict,
     VotingCode,
 )
-from coproduce.core import gate
+from coproduce.core import dates, gate
 from coproduce.core.downloads import CsvWriter
 from coproduce.core.images import clean_picture
 from coproduce.core.queries import row_lock
@@ -125,10 +125,6 @@ def process_create(
     return process
 
 
-# A published schedule's dates fall between these: a PB process is not dated before the
-# platform's kind of PB existed online (2000), nor planned more than ten years ahead.
-EARLIEST_SCHEDULE_DATE = datetime.date(2000, 1, 1)
-SCHEDULE_YEARS_AHEAD = 10
 SCHEDULE = (
     ("proposals_open", "Proposals open"),
     ("voting_open", "Voting opens"),
@@ -137,17 +133,15 @@ SCHEDULE = (
 
 
 def _check_schedule(process: Process) -> None:
-    """Every date of the published schedule in a sensible window, and in order: proposals
-    open before voting opens, and voting opens before (or on the day) it closes."""
-    today = timezone.localdate()
-    latest = today + datetime.timedelta(days=round(365.25 * SCHEDULE_YEARS_AHEAD))
+    """Every date of the published schedule in the platform's window (``core.dates``), and
+    in order: proposals open before voting opens, and voting opens before (or on the day) it
+    closes."""
+    earliest, latest = dates.EARLIEST, dates.latest()
     given = [(field, label, getattr(process, field)) for field, label in SCHEDULE]
     given = [(field, label, day) for field, label, day in given if day is not None]
     for field, _, day in given:
-        if not EARLIEST_SCHEDULE_DATE <= day <= latest:
-            raise ValidationError(
-                {field: f"Give a date from {_day(EARLIEST_SCHEDULE_DATE)} to {_day(latest)}."}
-            )
+        if not earliest <= day <= latest:
+            raise ValidationError({field: f"Give a date from {_day(earliest)} to {_day(latest)}."})
     for (_, earlier_label, earlier), (field, label, later) in itertools.pairwise(given):
         if later < earlier:
             raise ValidationError(

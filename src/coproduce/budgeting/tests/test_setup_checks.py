@@ -6,13 +6,13 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import World, make_initiative
 from coproduce.budgeting import services
 from coproduce.budgeting.models import Process, Proposal
 from coproduce.budgeting.tests.conftest import PB
+from coproduce.core import dates
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Stage, Visibility
@@ -41,7 +41,7 @@ def _api_create(api: APIClient, world: World, own_stage: Stage, **changes: Any) 
 
 
 def _latest() -> str:
-    latest = timezone.localdate() + datetime.timedelta(days=round(365.25 * 10))
+    latest = dates.latest()
     return f"{latest.day} {latest:%B %Y}"
 
 
