@@ -20,16 +20,16 @@ from coproduce.comanagement.models import (
 from coproduce.core import gate
 from coproduce.core.dates import check_date
 from coproduce.core.people import NO_SUCH_MEMBER
-from coproduce.core.vocabulary import DecidingBody, DecisionRule, Side, StageKind
+from coproduce.core.vocabulary import (
+    DECIDING_BODY_OF_SIDE,
+    DecidingBody,
+    DecisionRule,
+    Side,
+    StageKind,
+)
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import active_membership_for
 from coproduce.record import services as record
-
-BODY_OF_SIDE = {
-    Side.CITIZEN: DecidingBody.CITIZENS,
-    Side.REGULAR_PRODUCER: DecidingBody.PROFESSIONALS,
-    Side.POLITICAL: DecidingBody.POLITICIANS,
-}
 
 
 @transaction.atomic
@@ -147,7 +147,7 @@ def board_decide(
     else:
         raise ValidationError({"rule": "A board decides by vote or by consensus."})
     by_side = Counter(sides[pk] for pk in taking_part)
-    bodies = {BODY_OF_SIDE[Side(side)] for side in by_side}
+    bodies = {DECIDING_BODY_OF_SIDE[Side(side)] for side in by_side}
     decided = record.decision_record(
         actor=actor,
         initiative=meeting.board.initiative,
