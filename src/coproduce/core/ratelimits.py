@@ -2,8 +2,9 @@
 
 Every view that checks a password (the sign-in page, the admin's login and its password
 change, the API's token endpoint, the password-reset form) counts its POSTs in one counter
-per client address (``client_key``; ``settings.RATELIMIT_SIGN_IN``, 10 a minute by default), kept in the
-shared database cache: going from one door to another does not start the count again.
+per client address (``client_key``; ``settings.RATELIMIT_SIGN_IN``, 10 a minute by
+default), kept in the shared database cache: going from one door to another does not start
+the count again.
 """
 
 import ipaddress
