@@ -145,5 +145,9 @@ def test_cli_errors_are_clear(tmp_path: Path) -> None:
     )
     with pytest.raises(CommandError, match="line 7: cost 'ten' is not a number"):
         call_command("pb", "tally", str(broken), "--rule", "mes")
+
+
+@needs_pabulib
+def test_cli_says_which_local_rule_it_cannot_count() -> None:
     with pytest.raises(CommandError, match="greedy-custom"):
         call_command("pb", "tally", pb("Poland_Poznan_2023"), "--rule", "official")
