@@ -10,9 +10,9 @@ from django.test import Client
 from rest_framework import serializers
 
 from conftest import World
+from coproduce.accounts.people import username_field
 from coproduce.accounts.selectors import user_by_username
 from coproduce.comanagement.models import BoardDecision, Seat
-from coproduce.core.api import username_field
 from coproduce.core.parsers import MAX_DEPTH, nested_deeper_than
 from coproduce.initiatives.api import member_field
 from coproduce.peersupport.models import Concern, PeerSupporter

@@ -35,7 +35,7 @@ ALLOWED_HOSTS = env_list("COPRODUCE_ALLOWED_HOSTS", "127.0.0.1,localhost,testser
 CSRF_TRUSTED_ORIGINS = env_list("COPRODUCE_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "coproduce.core.admin_site.AdminConfig",  # Django's admin, with the password limits
+    "coproduce.accounts.admin_site.AdminConfig",  # Django's admin, with the password limits
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "coproduce.comanagement",
     "coproduce.peersupport",
     "coproduce.exchanges",
+    "coproduce.portal",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "coproduce.portal.context.site_navigation",
             ],
         },
     },

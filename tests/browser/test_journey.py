@@ -10,8 +10,8 @@ from knox.models import AuthToken
 from conftest import make_initiative, make_user
 from coproduce.accounts.models import User
 from coproduce.accounts.services import token_create
-from coproduce.core.demo import load_demo
 from coproduce.initiatives.models import JoinPolicy
+from coproduce.portal.demo import load_demo
 from coproduce.record.models import Contribution, Decision
 from tests.browser.conftest import AccessiblePage
 

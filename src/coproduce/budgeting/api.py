@@ -12,6 +12,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from coproduce.accounts.people import username_field
 from coproduce.budgeting import selectors, services
 from coproduce.budgeting.models import (
     Budget,
@@ -21,7 +22,7 @@ from coproduce.budgeting.models import (
     Proposal,
 )
 from coproduce.core import gate
-from coproduce.core.api import TextKeyField, username_field
+from coproduce.core.api import TextKeyField
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import initiatives_visible_to
 

@@ -1,7 +1,22 @@
-from django.apps import AppConfig
+"""The app's place in the platform: what it adds, for the registry (core.capabilities)."""
+
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.vocabulary import StageKind
 
 
-class BudgetingConfig(AppConfig):
+class BudgetingConfig(CapabilityConfig):
     name = "coproduce.budgeting"
     label = "budgeting"
     verbose_name = "Participatory budgeting"
+    capability = Capability(
+        title="Participatory budgeting",
+        stages=(StageKind.CO_PRIORITISATION,),
+        routes=Routes(
+            pages=(("pb/", "urls"),),
+            api=(
+                ("pb/processes", "ProcessViewSet", "pb-process"),
+                ("pb/proposals", "ProposalViewSet", "pb-proposal"),
+                ("pb/budgets", "BudgetViewSet", "pb-budget"),
+            ),
+        ),
+    )

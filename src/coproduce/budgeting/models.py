@@ -10,8 +10,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from coproduce.core.models import AppendOnlyModel
 from coproduce.initiatives.models import Initiative, Stage
-from coproduce.record.models import AppendOnlyModel
 
 
 class Phase(models.TextChoices):

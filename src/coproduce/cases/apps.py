@@ -1,6 +1,16 @@
-from django.apps import AppConfig
+"""The app's place in the platform: what it adds, for the registry (core.capabilities)."""
+
+from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes
 
 
-class CasesConfig(AppConfig):
+class CasesConfig(CapabilityConfig):
     name = "coproduce.cases"
     label = "cases"
+    capability = Capability(
+        title="Case library",
+        routes=Routes(
+            pages=(("cases/", "urls"),),
+            api=(("cases", "CaseViewSet", "case"),),
+        ),
+        nav=NavEntry("Case library", "cases:library", order=10),
+    )

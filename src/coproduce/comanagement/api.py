@@ -15,6 +15,7 @@ from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from coproduce.accounts.people import person_field
 from coproduce.comanagement import services
 from coproduce.comanagement.models import (
     BallotOnBoard,
@@ -26,7 +27,6 @@ from coproduce.comanagement.models import (
     Vote,
 )
 from coproduce.core import gate
-from coproduce.core.people import person_field
 from coproduce.core.queries import storable_text
 from coproduce.core.vocabulary import DecisionRule
 from coproduce.initiatives.api import InitiativeChildViewSet

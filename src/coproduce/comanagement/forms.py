@@ -4,9 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from coproduce.accounts.models import User
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
 from coproduce.comanagement.models import SeatRole, Vote
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.initiatives.models import Stage
 
 

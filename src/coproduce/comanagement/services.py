@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.comanagement.models import (
     BallotOnBoard,
     Board,
@@ -19,7 +20,6 @@ from coproduce.comanagement.models import (
 )
 from coproduce.core import gate
 from coproduce.core.dates import check_date
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     DecidingBody,

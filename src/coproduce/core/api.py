@@ -4,14 +4,12 @@ import copy
 import re
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import pagination, serializers, throttling
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from coproduce.accounts.selectors import user_by_username
 from coproduce.core.errors import Conflict
 from coproduce.core.network import client_ip
 from coproduce.core.queries import shown_text, storable_text
@@ -121,25 +119,6 @@ class TextKeyField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
-class UsernameField(TextKeyField):
-    """A person, named by their username, found by ``accounts.selectors.user_by_username``
-    (one statement in SQL: a gift names its recipient on every request). Every API field
-    that names a person is one (``initiatives.api.MemberField`` too), so a name no database
-    can hold is "no such person" here, once, for all of them."""
-
-    def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, bool) or not isinstance(data, str | int):
-            self.fail("invalid")
-        username = str(data)
-        user = self.find(username) if storable_text(username) else None
-        if user is None:
-            self.fail("does_not_exist", slug_name="username", value=shown_text(username))
-        return user
-
-    def find(self, username: str) -> Any | None:
-        return user_by_username(username)
-
-
 _IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,100}")
 
 
@@ -147,8 +126,3 @@ def well_formed_idempotency_key(key: str) -> bool:
     """Whether an ``Idempotency-Key`` header can be kept: 1 to 100 printable ASCII
     characters (a UUID is 36). A NUL or a control character in it was a database error."""
     return _IDEMPOTENCY_KEY.fullmatch(key) is not None
-
-
-def username_field(**kwargs: Any) -> UsernameField:
-    """A person, named by their username."""
-    return UsernameField(slug_field="username", queryset=get_user_model().objects.all(), **kwargs)

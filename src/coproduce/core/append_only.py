@@ -1,17 +1,14 @@
 """Database triggers that make tables append-only, whatever code touches them.
 
-Used by the migrations that install them (each app for its own tables). SQLite aborts the
-statement; PostgreSQL raises. Corrections are new rows, never edits.
+Every capability's ``AppendOnlyModel`` tables get them (the registry lists the tables):
+after each ``migrate`` (``install_all``), and from the migrations that created the first
+ones. SQLite aborts the statement; PostgreSQL raises. Corrections are new rows, never edits.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
-RECORD_TABLES = ("record_contribution", "record_contributionverification", "record_decision")
-BUDGETING_TABLES = ("budgeting_phasecount",)
-TIMECREDITS_TABLES = ("timecredits_transfer",)
-# Every append-only table, for whatever must handle them all (the test suite's flush).
-APPEND_ONLY_TABLES = RECORD_TABLES + BUDGETING_TABLES + TIMECREDITS_TABLES
+from coproduce.core.capabilities import append_only_tables
 
 POSTGRES_FUNCTION = """
 CREATE OR REPLACE FUNCTION coproduce_append_only() RETURNS trigger AS $$
@@ -23,7 +20,8 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def create_sql(vendor: str, tables: Sequence[str] = APPEND_ONLY_TABLES) -> list[str]:
+def create_sql(vendor: str, tables: Sequence[str] | None = None) -> list[str]:
+    tables = append_only_tables() if tables is None else tables
     if vendor == "postgresql":
         return [POSTGRES_FUNCTION] + [
             f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
@@ -41,7 +39,8 @@ def create_sql(vendor: str, tables: Sequence[str] = APPEND_ONLY_TABLES) -> list[
     return statements
 
 
-def drop_sql(vendor: str, tables: Sequence[str] = APPEND_ONLY_TABLES) -> list[str]:
+def drop_sql(vendor: str, tables: Sequence[str] | None = None) -> list[str]:
+    tables = append_only_tables() if tables is None else tables
     if vendor == "postgresql":
         return [f"DROP TRIGGER IF EXISTS {table}_append_only ON {table};" for table in tables]
     return [
@@ -61,3 +60,10 @@ def remove(connection: Any, tables: Sequence[str]) -> None:
     with connection.cursor() as cursor:
         for statement in drop_sql(connection.vendor, tables):
             cursor.execute(statement)
+
+
+def install_all(using: str = "default", **kwargs: Any) -> None:
+    """After ``migrate``: every append-only table has its triggers, a new capability's too."""
+    from django.db import connections
+
+    install(connections[using], append_only_tables())

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -7,4 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from coproduce.core import schema  # noqa: F401  (registers the schema extension)
+        from coproduce.core import append_only, schema  # noqa: F401  (schema: registers)
+
+        post_migrate.connect(append_only.install_all, sender=self, dispatch_uid="append_only")

@@ -9,21 +9,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from coproduce.cases.selectors import case_library_summary
 from coproduce.core.forms import add_service_errors
 from coproduce.core.queries import database_reachable
-from coproduce.initiatives.selectors import initiatives_visible_to
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    mine = (
-        initiatives_visible_to(request.user).filter(
-            memberships__user=request.user, memberships__status="active"
-        )[:10]
-        if request.user.is_authenticated
-        else []
-    )
-    return render(request, "home.html", {"summary": case_library_summary(), "mine": mine})
 
 
 @require_safe

@@ -1,7 +1,21 @@
-from django.apps import AppConfig
+"""The app's place in the platform: what it adds, for the registry (core.capabilities)."""
+
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.vocabulary import StageKind
 
 
-class ExchangesConfig(AppConfig):
+class ExchangesConfig(CapabilityConfig):
     name = "coproduce.exchanges"
     label = "exchanges"
     verbose_name = "Exchanges of services"
+    capability = Capability(
+        title="Exchanges of services",
+        stages=(StageKind.CO_PERFORMING,),
+        routes=Routes(
+            pages=(("initiatives/", "urls"),),
+            api_nested=(
+                ("listings", "ListingViewSet", "listing"),
+                ("exchanges", "ExchangeViewSet", "exchange"),
+            ),
+        ),
+    )

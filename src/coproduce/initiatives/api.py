@@ -12,9 +12,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from coproduce.accounts.people import UsernameField
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
-from coproduce.core.api import UsernameField
 from coproduce.core.vocabulary import LeadershipType, Role, Side
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.models import (

@@ -1,6 +1,20 @@
-from django.apps import AppConfig
+"""The app's place in the platform: what it adds, for the registry (core.capabilities)."""
+
+from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes
 
 
-class InitiativesConfig(AppConfig):
+class InitiativesConfig(CapabilityConfig):
     name = "coproduce.initiatives"
     label = "initiatives"
+    capability = Capability(
+        title="Initiatives",
+        routes=Routes(
+            pages=(("initiatives/", "urls"),),
+            api=(("initiatives", "InitiativeViewSet", "initiative"),),
+            api_nested=(
+                ("stages", "StageViewSet", "stage"),
+                ("members", "MembershipViewSet", "member"),
+            ),
+        ),
+        nav=NavEntry("Initiatives", "initiatives:list", order=30),
+    )

@@ -1,6 +1,22 @@
-from django.apps import AppConfig
+"""The app's place in the platform: what it adds, for the registry (core.capabilities)."""
+
+from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes
 
 
-class OrganisationsConfig(AppConfig):
+class OrganisationsConfig(CapabilityConfig):
     name = "coproduce.organisations"
     label = "organisations"
+    capability = Capability(
+        title="Organisations",
+        routes=Routes(
+            pages=(("organisations/", "urls"),),
+            api=(
+                (
+                    "organisations",
+                    "OrganisationViewSet",
+                    "organisation",
+                ),
+            ),
+        ),
+        nav=NavEntry("Organisations", "organisations:list", order=20),
+    )

@@ -15,8 +15,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from coproduce.accounts.people import person_field
 from coproduce.core import gate
-from coproduce.core.people import person_field
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.peersupport import selectors, services
 from coproduce.peersupport.models import Concern, Match, PeerSupporter, Session, SupportRequest

@@ -3,8 +3,8 @@ from typing import Any
 from django import forms
 
 from coproduce.accounts.models import User
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
-from coproduce.core.people import NO_SUCH_MEMBER
 
 
 class AskForm(forms.Form):

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
 from coproduce.core.dates import check_date
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import active_membership_for

@@ -1,6 +1,18 @@
-from django.apps import AppConfig
+"""The app's place in the platform: what it adds, for the registry (core.capabilities)."""
+
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
 
 
-class RecordConfig(AppConfig):
+class RecordConfig(CapabilityConfig):
     name = "coproduce.record"
     label = "record"
+    capability = Capability(
+        title="The co-production record",
+        routes=Routes(
+            pages=(("initiatives/", "urls"),),
+            api_nested=(
+                ("contributions", "ContributionViewSet", "contribution"),
+                ("decisions", "DecisionViewSet", "decision"),
+            ),
+        ),
+    )

@@ -5,12 +5,11 @@ points at the one it corrects and says why. Database triggers (see the migration
 UPDATE and DELETE, so the rule holds whatever code touches the tables.
 """
 
-from typing import Any, NoReturn
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import (
     ContributionKind,
     DecidingBody,
@@ -26,21 +25,6 @@ MAX_QUANTITY: dict[str, int] = {
     Unit.PENCE: 1_000_000_000,
     Unit.COUNT: 1_000_000,
 }
-
-
-class AppendOnlyModel(models.Model):
-    """A row that, once written, is never changed or removed."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not self._state.adding:
-            raise PermissionError(f"{type(self).__name__} entries are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise PermissionError(f"{type(self).__name__} entries are append-only.")
 
 
 class RecordEntry(AppendOnlyModel):

@@ -16,9 +16,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from coproduce.accounts.people import NO_SUCH_MEMBER, person_field
 from coproduce.core import gate
 from coproduce.core.api import FieldsBuiltOnce, well_formed_idempotency_key
-from coproduce.core.people import NO_SUCH_MEMBER, person_field
 from coproduce.initiatives.api import InitiativeChildViewSet, member_field
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.models import Account, CreditPolicy, Transfer

@@ -1,7 +1,25 @@
-from django.apps import AppConfig
+"""The app's place in the platform: what it adds, for the registry (core.capabilities)."""
+
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.vocabulary import StageKind
 
 
-class TimecreditsConfig(AppConfig):
+class TimecreditsConfig(CapabilityConfig):
     name = "coproduce.timecredits"
     label = "timecredits"
     verbose_name = "Time credits"
+    capability = Capability(
+        title="Time credits",
+        stages=(StageKind.CO_PERFORMING,),
+        routes=Routes(
+            pages=(("initiatives/", "urls"),),
+            api_nested=(
+                (
+                    "credits/transfers",
+                    "TransferViewSet",
+                    "credit-transfer",
+                ),
+                ("credits", "CreditViewSet", "credit"),
+            ),
+        ),
+    )

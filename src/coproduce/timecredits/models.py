@@ -13,9 +13,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from coproduce.core.models import AppendOnlyModel
 from coproduce.initiatives.models import Initiative
 from coproduce.organisations.models import Organisation
-from coproduce.record.models import AppendOnlyModel
 
 
 class CreditPolicy(models.Model):

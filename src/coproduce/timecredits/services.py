@@ -18,9 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
 from coproduce.core.errors import Conflict
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.queries import RowReader, one_or_none, row_lock, select_clause
 from coproduce.initiatives.models import Initiative, MembershipStatus
 from coproduce.initiatives.selectors import membership_status, statuses_read_once

@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.views import saved_form
 from coproduce.initiatives.views import visible
 from coproduce.timecredits import selectors, services

@@ -10,8 +10,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from coproduce.accounts.people import person_field
 from coproduce.core import gate
-from coproduce.core.people import person_field
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.initiatives.selectors import organisations_of
 from coproduce.organisations.models import Organisation

@@ -1,7 +1,23 @@
-from django.apps import AppConfig
+"""The app's place in the platform: what it adds, for the registry (core.capabilities)."""
+
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.vocabulary import StageKind
 
 
-class VolunteeringConfig(AppConfig):
+class VolunteeringConfig(CapabilityConfig):
     name = "coproduce.volunteering"
     label = "volunteering"
     verbose_name = "Volunteering"
+    capability = Capability(
+        title="Volunteering",
+        stages=(StageKind.CO_PERFORMING,),
+        routes=Routes(
+            pages=(("initiatives/", "urls"),),
+            api_nested=(
+                ("opportunities", "OpportunityViewSet", "opportunity"),
+                ("shifts", "ShiftViewSet", "shift"),
+                ("sign-ups", "SignUpViewSet", "sign-up"),
+                ("hours", "HoursViewSet", "hours"),
+            ),
+        ),
+    )

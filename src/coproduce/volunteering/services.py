@@ -11,9 +11,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
 from coproduce.core.dates import check_date, check_order, year_problem
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import active_membership_for, organisations_of

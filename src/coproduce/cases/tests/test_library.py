@@ -5,8 +5,8 @@ from django.test import Client
 
 from coproduce.cases.library import CASES
 from coproduce.cases.models import CaseStudy
-from coproduce.core.demo import load_demo
 from coproduce.initiatives.models import Initiative, Membership
+from coproduce.portal.demo import load_demo
 from coproduce.record.models import Contribution, Decision
 from coproduce.record.selectors import record_totals
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.comanagement import services
 from coproduce.comanagement.models import BoardDecision, Meeting, Seat
 from coproduce.core.dates import TOO_EARLY, TOO_LATE
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives import services as initiatives
 

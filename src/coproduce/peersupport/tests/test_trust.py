@@ -9,8 +9,8 @@ from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
 from coproduce.accounts.models import User
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core.dates import IN_THE_FUTURE, TOO_EARLY, TOO_LATE
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import Role, Side, StageKind
 from coproduce.initiatives import services as initiatives
 from coproduce.peersupport import services

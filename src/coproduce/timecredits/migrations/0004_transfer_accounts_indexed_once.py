@@ -10,7 +10,7 @@ from coproduce.core import append_only
 
 
 def install(apps, schema_editor):  # type: ignore[no-untyped-def]
-    append_only.install(schema_editor.connection, append_only.TIMECREDITS_TABLES)
+    append_only.install(schema_editor.connection, ("timecredits_transfer",))
 
 
 class Migration(migrations.Migration):

@@ -8,8 +8,8 @@ from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
 from coproduce.accounts.models import User
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core.api import FieldsBuiltOnce
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.timecredits import services
 from coproduce.timecredits.api import AccountSerializer, GiftSerializer, TransferSerializer
 from coproduce.timecredits.models import Account, Transfer

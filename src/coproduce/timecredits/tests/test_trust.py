@@ -4,7 +4,7 @@ answer never shows who they are."""
 from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
-from coproduce.core.people import NO_SUCH_MEMBER
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.timecredits import services
 from coproduce.timecredits.models import Transfer
 

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from conftest import add_member, make_user
+from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core.dates import IN_THE_FUTURE, TOO_EARLY, TOO_LATE
-from coproduce.core.people import NO_SUCH_MEMBER
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives import services as initiatives
 from coproduce.volunteering import services

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from coproduce.core.demo import DEMO_PASSWORD, PEOPLE, load_demo
+from coproduce.portal.demo import DEMO_PASSWORD, PEOPLE, load_demo
 
 
 class Command(BaseCommand):

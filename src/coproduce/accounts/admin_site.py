@@ -43,4 +43,4 @@ class CoproduceAdminSite(admin.AdminSite):
 
 
 class AdminConfig(DjangoAdminConfig):
-    default_site = "coproduce.core.admin_site.CoproduceAdminSite"
+    default_site = "coproduce.accounts.admin_site.CoproduceAdminSite"

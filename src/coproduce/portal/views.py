@@ -1,0 +1,18 @@
+"""The front of the platform: its home page."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from coproduce.cases.selectors import case_library_summary
+from coproduce.initiatives.selectors import initiatives_visible_to
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    mine = (
+        initiatives_visible_to(request.user).filter(
+            memberships__user=request.user, memberships__status="active"
+        )[:10]
+        if request.user.is_authenticated
+        else []
+    )
+    return render(request, "portal/home.html", {"summary": case_library_summary(), "mine": mine})
