@@ -96,7 +96,17 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["id", "board", "held_at", "place", "agenda", "minutes", "attendees", "decisions"]
+        fields = [
+            "id",
+            "board",
+            "held_at",
+            "length_minutes",
+            "place",
+            "agenda",
+            "minutes",
+            "attendees",
+            "decisions",
+        ]
         read_only_fields = ["id", "minutes", "attendees", "decisions"]
 
 

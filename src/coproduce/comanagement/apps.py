@@ -1,7 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
-from coproduce.core.vocabulary import StageKind
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes, Writes
+from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
 class ComanagementConfig(CapabilityConfig):
@@ -16,6 +16,22 @@ class ComanagementConfig(CapabilityConfig):
             api_nested=(
                 ("boards", "BoardViewSet", "board"),
                 ("meetings", "MeetingViewSet", "meeting"),
+            ),
+        ),
+        writes=(
+            Writes(
+                source="comanagement.BoardDecision",
+                entry="decision",
+                stages=(StageKind.CO_MANAGEMENT,),
+                summary="A board's decision by open vote or consensus: each person present "
+                "by their seat's side and position, initiated by the mover of the motion.",
+            ),
+            Writes(
+                source="comanagement.Meeting",
+                entry="contribution",
+                stages=(StageKind.CO_MANAGEMENT,),
+                kinds=(ContributionKind.TIME,),
+                summary="Each person at a board meeting gives its length in time.",
             ),
         ),
     )

@@ -6,7 +6,12 @@ from django.contrib.auth import get_user_model
 from coproduce.accounts.models import User
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
-from coproduce.comanagement.models import SeatRole, Vote
+from coproduce.comanagement.models import (
+    MEETING_LENGTH_DEFAULT,
+    MEETING_LENGTH_MAX,
+    SeatRole,
+    Vote,
+)
 from coproduce.initiatives.models import Stage
 
 
@@ -36,6 +41,13 @@ class SeatForm(forms.Form):
 class MeetingForm(forms.Form):
     held_at = forms.DateTimeField(
         label="When", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    length_minutes = forms.IntegerField(
+        label="Length (minutes)",
+        min_value=1,
+        max_value=MEETING_LENGTH_MAX,
+        initial=MEETING_LENGTH_DEFAULT,
+        help_text="The time each person who comes gives to the board.",
     )
     place = forms.CharField(max_length=200, required=False)
     agenda = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))

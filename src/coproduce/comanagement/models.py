@@ -59,9 +59,19 @@ class Seat(models.Model):
         return self.board.initiative
 
 
+MEETING_LENGTH_DEFAULT = 90  # minutes: a board meeting of an evening
+MEETING_LENGTH_MAX = 12 * 60
+
+
 class Meeting(models.Model):
+    """A board's meeting. ``length_minutes`` is how long it lasts, the time each attendee
+    gives to co-management (``minutes`` is its written record)."""
+
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="meetings")
     held_at = models.DateTimeField()
+    length_minutes = models.PositiveIntegerField(
+        "Length (minutes)", default=MEETING_LENGTH_DEFAULT
+    )
     place = models.CharField(max_length=200, blank=True)
     agenda = models.TextField(max_length=4000)
     minutes = models.TextField(max_length=20000, blank=True)
@@ -72,6 +82,12 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-held_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(length_minutes__gte=1) & Q(length_minutes__lte=MEETING_LENGTH_MAX),
+                name="cm_meeting_length",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.board} on {self.held_at:%d %b %Y}"
@@ -98,7 +114,11 @@ class BoardDecision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     carried = models.BooleanField()
-    record = models.OneToOneField("record.Decision", on_delete=models.PROTECT, related_name="+")
+    # The decision's entry in the record, whose source is this board decision: written
+    # after it, in the same transaction (``services.board_decide``), so empty only inside it.
+    record = models.OneToOneField(
+        "record.Decision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["meeting", "pk"]

@@ -9,8 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
+from coproduce.comanagement import selectors
 from coproduce.comanagement.models import (
     BallotOnBoard,
+    MEETING_LENGTH_DEFAULT,
+    MEETING_LENGTH_MAX,
     Board,
     BoardDecision,
     Meeting,
@@ -22,14 +25,21 @@ from coproduce.core import gate
 from coproduce.core.dates import check_date
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
+    ContributionKind,
     DecidingBody,
     DecisionRule,
+    Position,
     Side,
     StageKind,
+    Unit,
 )
 from coproduce.initiatives.models import Initiative, Stage
-from coproduce.initiatives.selectors import active_membership_for
+from coproduce.initiatives.selectors import standing
 from coproduce.record import services as record
+from coproduce.record.services import Participant
+
+# How an open vote on the board stands in the record's participant rows.
+POSITION_OF_VOTE = {Vote.FOR: Position.FOR, Vote.AGAINST: Position.AGAINST, Vote.ABSTAIN: Position.ABSTAINED}
 
 
 @transaction.atomic
@@ -49,28 +59,42 @@ def board_create(
 def seat_add(*, actor: Any, board: Board, person: Any, role: str = SeatRole.MEMBER) -> Seat:
     """Put a member of the initiative on the board, on the side they act on there."""
     gate.require(actor, "comanagement.manage_boards", board.initiative)
-    membership = active_membership_for(person, board.initiative)
-    if membership is None:
+    member = standing(person, board.initiative)
+    if not member.active:
         raise ValidationError({"person": NO_SUCH_MEMBER})
     if board.seats.filter(person=person, left_on__isnull=True).exists():
         raise ValidationError({"person": f"{person} already sits on this board."})
     seat = Seat(
-        board=board, person=person, side=membership.side, role=role, joined_on=timezone.localdate()
+        board=board, person=person, side=member.side, role=role, joined_on=timezone.localdate()
     )
     seat.full_clean()
     seat.save()
     return seat
 
 
+MEETING_LENGTH = "Give the meeting's length: between 1 minute and 12 hours."
+
+
 @transaction.atomic
 def meeting_schedule(
-    *, actor: Any, board: Board, held_at: datetime.datetime, agenda: str, place: str = ""
+    *,
+    actor: Any,
+    board: Board,
+    held_at: datetime.datetime,
+    agenda: str,
+    place: str = "",
+    length_minutes: int = MEETING_LENGTH_DEFAULT,
 ) -> Meeting:
+    """Schedule a meeting; its length is the time each attendee gives (``meeting_record``)."""
     gate.require(actor, "comanagement.run_meeting", board)
     check_date("held_at", held_at)
     if not agenda.strip():
         raise ValidationError({"agenda": "Give the meeting an agenda."})
-    meeting = Meeting(board=board, held_at=held_at, agenda=agenda, place=place)
+    if not 1 <= length_minutes <= MEETING_LENGTH_MAX:
+        raise ValidationError({"length_minutes": MEETING_LENGTH})
+    meeting = Meeting(
+        board=board, held_at=held_at, agenda=agenda, place=place, length_minutes=length_minutes
+    )
     meeting.full_clean()
     meeting.save()
     return meeting
@@ -79,6 +103,7 @@ def meeting_schedule(
 NOT_SEATED = "Name only people who sit on this board."
 PROPOSER_PRESENT = "The proposer must be at the meeting."
 EACH_VOTE = "Give the vote of each person present: for, against or abstain."
+NOT_THERE = "Not at the meeting after all: attendance corrected."
 
 
 @transaction.atomic
@@ -90,22 +115,51 @@ def meeting_record(
     minutes: str | None = None,
 ) -> Meeting:
     """Who came (board members only), or the minutes, or both: what is not given is left
-    as it was, so recording attendance later never wipes the minutes (nor the other way)."""
+    as it was, so recording attendance later never wipes the minutes (nor the other way).
+    Each person who came gives the meeting's length to co-management, in the record once:
+    attendance recorded again writes only the difference (``_record_attendance``)."""
     gate.require(actor, "comanagement.run_meeting", meeting)
     if attendees is None and minutes is None:
         raise ValidationError({"attendees": "Give who came, or the minutes, or both."})
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update().select_related("board").get(pk=meeting.pk)
     if attendees is not None:
-        seated = set(
-            meeting.board.seats.filter(left_on__isnull=True).values_list("person", flat=True)
-        )
-        if any(p.pk not in seated for p in attendees):
-            raise ValidationError({"attendees": NOT_SEATED})
-        meeting.attendees.set(attendees)
+        _record_attendance(actor, meeting, attendees)
     if minutes is not None:
         meeting.minutes, meeting.minutes_by = minutes, actor
         meeting.save(update_fields=["minutes", "minutes_by"])
     return meeting
+
+
+def _record_attendance(actor: Any, meeting: Meeting, attendees: list[Any]) -> None:
+    """Each person newly named gives the meeting's length; each person taken off has their
+    time reversed (through the record's checked reversal: whoever recorded it, or a
+    coordinator); those named again are left as they were, so nothing counts twice."""
+    seated = set(meeting.board.seats.filter(left_on__isnull=True).values_list("person", flat=True))
+    if any(p.pk not in seated for p in attendees):
+        raise ValidationError({"attendees": NOT_SEATED})
+    named = {p.pk: p for p in attendees}
+    before = {p.pk: p for p in meeting.attendees.all()}
+    dropped = [before[pk] for pk in before if pk not in named]
+    arrived = [named[pk] for pk in named if pk not in before]
+    for person in dropped:
+        for entry in selectors.attendance_entries(meeting, person):
+            record.contribution_reverse(actor=actor, contribution=entry, reason=NOT_THERE)
+    held_on = timezone.localtime(min(meeting.held_at, timezone.now())).date()
+    for person in arrived:
+        record.do_record_contribution(
+            source=meeting,
+            recorded_by=actor,
+            contributor=person,
+            initiative=meeting.board.initiative,
+            stage=meeting.board.stage,
+            kind=ContributionKind.TIME,
+            quantity=meeting.length_minutes,
+            unit=Unit.MINUTES,
+            occurred_on=held_on,
+            description=f"At the meeting of {meeting.board}"[:500],
+        )
+    meeting.attendees.remove(*dropped)
+    meeting.attendees.add(*arrived)
 
 
 @transaction.atomic
@@ -120,8 +174,10 @@ def board_decide(
     outcome: str = "",
 ) -> BoardDecision:
     """A decision of the board at a meeting, by vote (each attendee's vote, in the open) or by
-    consensus (everyone present); written to the record with who initiated it, how many of
-    each side took part and the rule."""
+    consensus (everyone present). The board decision is the source of its entry in the
+    record, written after it: the mover of the motion initiated it, each person present
+    took part on their seat's side (for, against, abstained; present for consensus), and
+    it carried or not as the vote went."""
     gate.require(actor, "comanagement.run_meeting", meeting)
     present = {p.pk: p for p in meeting.attendees.all()}
     if not present:
@@ -137,19 +193,28 @@ def board_decide(
             raise ValidationError({"votes": EACH_VOTE})
         tally = Counter(votes.values())
         carried = tally[Vote.FOR] > tally[Vote.AGAINST]
-        taking_part = [p.pk for p, v in votes.items()]
+        positions = {p: POSITION_OF_VOTE[v] for p, v in votes.items()}
         result = (
             f"{'Carried' if carried else 'Not carried'} by {tally[Vote.FOR]} for, "
             f"{tally[Vote.AGAINST]} against, {tally[Vote.ABSTAIN]} abstaining."
         )
     elif rule == DecisionRule.CONSENSUS:
-        carried, taking_part, result = True, list(present), "Agreed by consensus of all present."
+        carried, result = True, "Agreed by consensus of all present."
+        positions = {p: Position.PRESENT for p in present.values()}
     else:
         raise ValidationError({"rule": "A board decides by vote or by consensus."})
-    by_side = Counter(sides[pk] for pk in taking_part)
-    bodies = {DECIDING_BODY_OF_SIDE[Side(side)] for side in by_side}
-    decided = record.decision_record(
-        actor=actor,
+    bodies = {DECIDING_BODY_OF_SIDE[Side(sides[p.pk])] for p in positions}
+    decision = BoardDecision.objects.create(
+        meeting=meeting, title=title, rule=rule, initiated_by=initiated_by, carried=carried
+    )
+    if rule == DecisionRule.VOTE:
+        BallotOnBoard.objects.bulk_create(
+            BallotOnBoard(decision=decision, person=person, vote=vote)
+            for person, vote in votes.items()
+        )
+    decision.record = record.do_record_decision(
+        source=decision,
+        recorded_by=actor,
         initiative=meeting.board.initiative,
         stage=meeting.board.stage,
         title=f"{meeting.board}: {title}"[:200],
@@ -157,24 +222,14 @@ def board_decide(
         initiated_by=initiated_by,
         decided_by=bodies.pop() if len(bodies) == 1 else DecidingBody.JOINT,
         rule=rule,
-        participants_citizen=by_side[Side.CITIZEN],
-        participants_professional=by_side[Side.REGULAR_PRODUCER],
-        participants_political=by_side[Side.POLITICAL],
+        carried=carried,
+        participants=[
+            Participant(person, position, side=sides[person.pk])
+            for person, position in positions.items()
+        ],
         decided_on=timezone.localtime(meeting.held_at).date()
         if meeting.held_at <= timezone.now()
         else timezone.localdate(),
     )
-    decision = BoardDecision.objects.create(
-        meeting=meeting,
-        title=title,
-        rule=rule,
-        initiated_by=initiated_by,
-        carried=carried,
-        record=decided,
-    )
-    if rule == DecisionRule.VOTE and votes:
-        BallotOnBoard.objects.bulk_create(
-            BallotOnBoard(decision=decision, person=person, vote=vote)
-            for person, vote in votes.items()
-        )
+    decision.save(update_fields=["record"])
     return decision

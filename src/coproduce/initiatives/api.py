@@ -55,6 +55,8 @@ class GoalSerializer(serializers.ModelSerializer):
             "agreed_by_citizens",
             "agreed_by_professionals",
             "agreed_by_both_sides",
+            "rejected_at",
+            "rejection_reason",
         ]
         read_only_fields = fields
 

@@ -86,3 +86,12 @@ class StageForm(forms.Form):
 
 class GoalForm(forms.Form):
     text = forms.CharField(max_length=500, label="Goal")
+
+
+class GoalRejectForm(forms.Form):
+    reason = forms.CharField(
+        max_length=500,
+        label="Why the goal is rejected",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown beside the goal, and in the record.",
+    )

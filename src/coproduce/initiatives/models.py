@@ -87,12 +87,30 @@ class Goal(models.Model):
     agreed_by_citizens = models.BooleanField(default=False)
     agreed_by_professionals = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A coordinator rules a goal out (``services.goal_reject``, an exclusion in the record);
+    # the goal stays on the list, shown as rejected, with the reason.
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rejection_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rejected_at__isnull=True, rejection_reason="")
+                | (Q(rejected_at__isnull=False) & ~Q(rejection_reason="")),
+                name="goal_rejected_with_reason",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.rejected_at is not None
 
     @property
     def agreed_by_both_sides(self) -> bool:

@@ -105,3 +105,5 @@ rules.add_perm("initiatives.grant_reviewer", is_coordinator & ~about_themself)
 rules.add_perm("initiatives.change_side", is_active_member)
 rules.add_perm("initiatives.leave_initiative", is_active_member)
 rules.add_perm("initiatives.agree_goal", is_active_member)
+# Ruling a goal out is a coordinator's decision (recorded as an exclusion), not staff's.
+rules.add_perm("initiatives.reject_goal", is_coordinator)

@@ -12,7 +12,9 @@ from django.utils.text import slugify
 from coproduce.core import gate
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
+    DecisionKind,
     DecisionRule,
+    Position,
     Side,
     StageKind,
     StageStatus,
@@ -30,6 +32,7 @@ from coproduce.initiatives.models import (
 )
 from coproduce.organisations.models import Organisation
 from coproduce.record import services as record
+from coproduce.record.services import Participant
 
 EDITABLE_FIELDS = (
     "title",
@@ -167,7 +170,7 @@ def _check_dates(stage: Stage) -> None:
 def goal_add(*, actor: Any, initiative: Initiative, text: str) -> Goal:
     """Propose a goal; the proposer's side counts as agreeing to it."""
     gate.require(actor, "initiatives.agree_goal", initiative)
-    side = initiative.memberships.get(user=actor).side
+    side = selectors.standing(actor, initiative).side
     goal = Goal(
         initiative=initiative,
         text=text,
@@ -185,7 +188,9 @@ def goal_add(*, actor: Any, initiative: Initiative, text: str) -> Goal:
 def goal_agree(*, actor: Any, goal: Goal) -> Goal:
     """Record that the actor's side agrees with a goal (shared understanding)."""
     gate.require(actor, "initiatives.agree_goal", goal.initiative)
-    side = goal.initiative.memberships.get(user=actor).side
+    if goal.is_rejected:
+        raise ValidationError({"goal": GOAL_REJECTED})
+    side = selectors.standing(actor, goal.initiative).side
     if side == Side.CITIZEN:
         goal.agreed_by_citizens = True
     elif side == Side.REGULAR_PRODUCER:
@@ -193,6 +198,34 @@ def goal_agree(*, actor: Any, goal: Goal) -> Goal:
     else:
         raise ValidationError("Only the citizen and professional sides agree goals.")
     goal.save(update_fields=["agreed_by_citizens", "agreed_by_professionals"])
+    return goal
+
+
+GOAL_REJECTED = "This goal was rejected."
+
+
+@transaction.atomic
+def goal_reject(*, actor: Any, goal: Goal, reason: str) -> Goal:
+    """A coordinator rules a goal out, saying why: the goal stays listed, shown as rejected,
+    and the exclusion is a decision in the record, whose source is the goal."""
+    gate.require(actor, "initiatives.reject_goal", goal.initiative)
+    goal = Goal.objects.select_for_update().select_related("initiative").get(pk=goal.pk)
+    if goal.is_rejected:
+        raise ValidationError({"goal": GOAL_REJECTED})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the goal is rejected."})
+    goal.rejected_at, goal.rejected_by, goal.rejection_reason = timezone.now(), actor, reason[:500]
+    goal.full_clean()
+    goal.save(update_fields=["rejected_at", "rejected_by", "rejection_reason"])
+    _record_coordinator_decision(
+        actor=actor,
+        initiative=goal.initiative,
+        source=goal,
+        kind=DecisionKind.EXCLUSION,
+        title=f"Goal rejected: {goal.text}",
+        outcome=f"{actor.shown_name} rejected the goal \u201c{goal.text}\u201d: {reason}",
+    )
     return goal
 
 
@@ -280,9 +313,10 @@ def membership_invite(
     membership.save()
     selectors.statuses_changed(initiative)
     if side != Side.CITIZEN:
-        _record_membership_decision(
+        _record_coordinator_decision(
             actor=actor,
             initiative=initiative,
+            source=membership,
             title=f"{user.shown_name} invited as {membership.get_side_display()}",
             outcome=f"{actor.shown_name} invited {user.shown_name} to join on the "
             f"{membership.get_side_display()} side, as {membership.get_role_display()}.",
@@ -294,7 +328,7 @@ def membership_invite(
 def membership_decide(*, actor: Any, membership: Membership, approve: bool) -> Membership:
     """A coordinator approves or declines a request to join. No one approves their own; the
     professional and political sides need a coordinator (not staff), and the approval is a
-    decision in the record."""
+    decision in the record. A refusal, on any side, is a decision to exclude, recorded."""
     gate.require(actor, "initiatives.manage_members", membership.initiative)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if approve:
@@ -306,15 +340,26 @@ def membership_decide(*, actor: Any, membership: Membership, approve: bool) -> M
     membership.status = MembershipStatus.ACTIVE if approve else MembershipStatus.DECLINED
     membership.save(update_fields=["status", "updated_at"])
     selectors.statuses_changed(membership.initiative)
+    person = membership.user
     if approve and membership.side != Side.CITIZEN:
-        person = membership.user
-        _record_membership_decision(
+        _record_coordinator_decision(
             actor=actor,
             initiative=membership.initiative,
+            source=membership,
             title=f"{person.shown_name} joins as {membership.get_side_display()}",
             outcome=f"{actor.shown_name} approved {person.shown_name}'s request to join on the "
             f"{membership.get_side_display()} side, as {membership.get_role_display()}.",
             initiated_by=person,
+        )
+    elif not approve:
+        _record_coordinator_decision(
+            actor=actor,
+            initiative=membership.initiative,
+            source=membership,
+            kind=DecisionKind.EXCLUSION,
+            title=f"{person.shown_name}'s request to join refused",
+            outcome=f"{actor.shown_name} refused {person.shown_name}'s request to join on the "
+            f"{membership.get_side_display()} side, as {membership.get_role_display()}.",
         )
     return membership
 
@@ -364,9 +409,10 @@ def side_change_decide(*, actor: Any, membership: Membership, approve: bool) -> 
         membership.full_clean(exclude=["initiative", "user"])
         membership.save(update_fields=["side", "role", "updated_at"])
         person = membership.user
-        _record_membership_decision(
+        _record_coordinator_decision(
             actor=actor,
             initiative=membership.initiative,
+            source=change,
             title=f"{person.shown_name} now acts as {membership.get_side_display()}",
             outcome=f"{actor.shown_name} approved {person.shown_name}'s change from "
             f"{change.get_from_side_display()} ({change.get_from_role_display()}) to "
@@ -390,9 +436,10 @@ def membership_set_reviewer(*, actor: Any, membership: Membership, is_reviewer: 
     membership.is_reviewer = is_reviewer
     membership.save(update_fields=["is_reviewer", "updated_at"])
     person = membership.user
-    _record_membership_decision(
+    _record_coordinator_decision(
         actor=actor,
         initiative=membership.initiative,
+        source=membership,
         title=f"{person.shown_name} {'named' if is_reviewer else 'no longer'} a reviewer",
         outcome=f"{actor.shown_name} "
         + (
@@ -405,36 +452,46 @@ def membership_set_reviewer(*, actor: Any, membership: Membership, is_reviewer: 
     return membership
 
 
-def _record_membership_decision(
-    *, actor: Any, initiative: Initiative, title: str, outcome: str, initiated_by: Any = None
+# A decider with no side here (staff, who manage members of any initiative) decides for the
+# platform's operator, the council: the regular producers' side.
+SIDE_OF_STAFF = Side.REGULAR_PRODUCER
+
+
+def _record_coordinator_decision(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    source: Any,
+    title: str,
+    outcome: str,
+    initiated_by: Any = None,
+    kind: str = DecisionKind.DECISION,
 ) -> None:
-    """Write a coordinator's decision about who takes part, and on which side, to the record
-    (through ``record.decision_record``, as boards and counts do), in the stage the
-    initiative is in; an initiative without stages gets its co-planning stage."""
-    stage = selectors.current_stage(initiative)
-    if stage is None:
-        stage = Stage(
-            initiative=initiative,
-            kind=StageKind.CO_PLANNING,
-            notes="Added to record who takes part, and on which side.",
-        )
-        stage.full_clean(validate_constraints=False)
-        stage.save()
-    decider = selectors.active_membership_for(actor, initiative)
-    assert decider is not None  # these decisions are a coordinator's, an active member
-    record.decision_record(
-        actor=actor,
+    """Write a coordinator's decision about who takes part, on which side, or what the
+    initiative sets out to do, to the record through the trusted door (the caller checked
+    the permission): taken by the decider alone (delegated), present in person, in the
+    stage the initiative is in; an initiative without stages gets its co-planning stage."""
+    stage = selectors.current_stage(initiative) or do_stage_for_record(
+        initiative, StageKind.CO_PLANNING
+    )
+    decider = selectors.standing(actor, initiative)
+    side = decider.side if decider.active else SIDE_OF_STAFF
+    if initiated_by is None and decider.active:
+        initiated_by = actor
+    record.do_record_decision(
+        source=source,
+        recorded_by=actor,
         initiative=initiative,
         stage=stage,
         title=title[:200],
         outcome=outcome[:4000],
-        initiated_by=initiated_by or actor,
-        decided_by=DECIDING_BODY_OF_SIDE[decider.side],
+        initiated_by=initiated_by,
+        initiated_by_side=side,
+        decided_by=DECIDING_BODY_OF_SIDE[side],
         rule=DecisionRule.DELEGATED,
         decided_on=timezone.localdate(),
-        participants_citizen=int(decider.side == Side.CITIZEN),
-        participants_professional=int(decider.side == Side.REGULAR_PRODUCER),
-        participants_political=int(decider.side == Side.POLITICAL),
+        kind=kind,
+        participants=[Participant(actor, Position.PRESENT, side=side)],
     )
 
 

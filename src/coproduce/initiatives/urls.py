@@ -22,4 +22,5 @@ urlpatterns = [
     path("<slug:slug>/stages/<int:pk>/edit/", views.stage_edit, name="stage_edit"),
     path("<slug:slug>/goals/new/", views.goal_create, name="goal_create"),
     path("<slug:slug>/goals/<int:pk>/agree/", views.goal_agree, name="goal_agree"),
+    path("<slug:slug>/goals/<int:pk>/reject/", views.goal_reject, name="goal_reject"),
 ]

@@ -19,6 +19,7 @@ from coproduce.core.vocabulary import Side
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.forms import (
     GoalForm,
+    GoalRejectForm,
     InitiativeForm,
     InviteForm,
     JoinForm,
@@ -72,6 +73,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_use_credits": gate.allows(user, "timecredits.use_credits", initiative),
         "can_decide": gate.allows(user, "record.add_decision", initiative),
         "can_agree": gate.allows(user, "initiatives.agree_goal", initiative),
+        "can_reject_goal": gate.allows(user, "initiatives.reject_goal", initiative),
         "pb_processes": processes_of(initiative),
     }
     return render(request, "initiatives/detail.html", context)
@@ -336,3 +338,27 @@ def goal_agree(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     else:
         messages.success(request, "Your side's agreement is recorded.")
     return redirect(initiative)
+
+
+@login_required
+def goal_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A coordinator rules a goal out, saying why; it stays listed, shown as rejected."""
+    initiative = visible(request, slug)
+    goal = gate.get_object(
+        request.user,
+        initiative.goals.filter(rejected_at__isnull=True),
+        "initiatives.view_initiative",
+        pk=pk,
+    )
+    gate.require(request.user, "initiatives.reject_goal", goal)
+    form = GoalRejectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_reject(actor=request.user, goal=goal, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The goal is rejected; the record keeps the decision.")
+            return redirect(initiative)
+    context = {"initiative": initiative, "heading": f"Reject the goal: {goal.text}"}
+    return _render_form(request, "initiatives/form.html", context, form)

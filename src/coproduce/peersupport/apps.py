@@ -1,7 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
-from coproduce.core.vocabulary import StageKind
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes, Writes
+from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
 class PeersupportConfig(CapabilityConfig):
@@ -23,6 +23,16 @@ class PeersupportConfig(CapabilityConfig):
                 ("peer-matches", "MatchViewSet", "peer-match"),
                 ("peer-sessions", "SessionViewSet", "peer-session"),
                 ("concerns", "ConcernViewSet", "concern"),
+            ),
+        ),
+        writes=(
+            Writes(
+                source="peersupport.Session",
+                entry="contribution",
+                stages=(StageKind.CO_PERFORMING,),
+                kinds=(ContributionKind.TIME,),
+                summary="A session both sides agree on: the supporter's time, written by "
+                "the person who confirmed it.",
             ),
         ),
     )

@@ -12,7 +12,7 @@ from coproduce.core import gate
 from coproduce.core.dates import check_date
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.initiatives.models import Initiative
-from coproduce.initiatives.selectors import active_membership_for
+from coproduce.initiatives.selectors import stage_of, standing
 from coproduce.peersupport import selectors
 from coproduce.peersupport.models import (
     Concern,
@@ -25,18 +25,13 @@ from coproduce.peersupport.models import (
 from coproduce.record import services as record
 
 
-def _member_side(initiative: Initiative, person: Any) -> str | None:
-    membership = active_membership_for(person, initiative)
-    return None if membership is None else str(membership.side)
-
-
 @transaction.atomic
 def supporter_register(
     *, actor: Any, initiative: Initiative, person: Any, **fields: Any
 ) -> PeerSupporter:
     """A coordinator records a trained, checked peer supporter."""
     gate.require(actor, "peersupport.manage", initiative)
-    if _member_side(initiative, person) is None:
+    if not standing(person, initiative).active:
         raise ValidationError({"person": NO_SUCH_MEMBER})
     supporter = PeerSupporter(initiative=initiative, person=person, recorded_by=actor, **fields)
     if supporter.trained_on:
@@ -53,7 +48,7 @@ def supporter_register(
 @transaction.atomic
 def support_ask(*, actor: Any, initiative: Initiative, need: str, **fields: Any) -> SupportRequest:
     gate.require(actor, "peersupport.ask", initiative)
-    stage = initiative.stages.filter(kind=StageKind.CO_PERFORMING).first()
+    stage = stage_of(initiative, StageKind.CO_PERFORMING)
     if stage is None:
         raise ValidationError({"need": "This initiative does not offer peer support yet."})
     request = SupportRequest(
@@ -105,9 +100,17 @@ def session_log(
     return session
 
 
+SUPPORTER_GONE = (
+    "The supporter is no longer a member of this initiative, so their time cannot be "
+    "recorded; a coordinator can record it for them once they are back."
+)
+
+
 @transaction.atomic
 def session_confirm(*, actor: Any, session: Session) -> Session:
-    """The other person confirms the session; then it is time given in the record."""
+    """The other person confirms the session; then it is the supporter's time given, in the
+    record, written by whoever confirmed it. A supporter who has left cannot be credited,
+    and the confirmation is refused rather than kept without its entry."""
     session = (
         Session.objects.select_for_update()
         .select_related("match__supporter", "match__request")
@@ -120,18 +123,22 @@ def session_confirm(*, actor: Any, session: Session) -> Session:
     if session.confirmed_by_id is not None:
         raise ValidationError({"session": "This session is confirmed already."})
     session.confirmed_by = actor
+    initiative = match.request.initiative
     supporter = match.supporter.person
-    if _member_side(match.request.initiative, supporter) is not None:
-        session.contribution = record.contribution_record(
-            actor=supporter,
-            initiative=match.request.initiative,
-            stage=match.request.stage,
-            kind=ContributionKind.TIME,
-            quantity=session.minutes,
-            unit=Unit.MINUTES,
-            occurred_on=session.held_on,
-            description=f"Peer support: {match.request.need}"[:500],
-        )
+    if not standing(supporter, initiative).active:
+        raise ValidationError({"session": SUPPORTER_GONE})
+    session.contribution = record.do_record_contribution(
+        source=session,
+        recorded_by=actor,
+        contributor=supporter,
+        initiative=initiative,
+        stage=match.request.stage,
+        kind=ContributionKind.TIME,
+        quantity=session.minutes,
+        unit=Unit.MINUTES,
+        occurred_on=session.held_on,
+        description=f"Peer support: {match.request.need}"[:500],
+    )
     session.save()
     return session
 
@@ -150,7 +157,8 @@ def concern_raise(*, actor: Any, match: Match, professional: Any, text: str) -> 
         raise ValidationError(
             {"professional": "Name a professional other than yourself: someone else must know."}
         )
-    if _member_side(match.request.initiative, professional) != Side.REGULAR_PRODUCER:
+    professional_standing = standing(professional, match.request.initiative)
+    if not professional_standing.active or professional_standing.side != Side.REGULAR_PRODUCER:
         raise ValidationError({"professional": NOT_A_PROFESSIONAL})
     if not text.strip():
         raise ValidationError({"text": "Say what the concern is."})
