@@ -69,9 +69,7 @@ class Meeting(models.Model):
 
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="meetings")
     held_at = models.DateTimeField()
-    length_minutes = models.PositiveIntegerField(
-        "Length (minutes)", default=MEETING_LENGTH_DEFAULT
-    )
+    length_minutes = models.PositiveIntegerField("Length (minutes)", default=MEETING_LENGTH_DEFAULT)
     place = models.CharField(max_length=200, blank=True)
     agenda = models.TextField(max_length=4000)
     minutes = models.TextField(max_length=20000, blank=True)

@@ -39,7 +39,11 @@ from coproduce.record import services as record
 from coproduce.record.services import Participant
 
 # How an open vote on the board stands in the record's participant rows.
-POSITION_OF_VOTE = {Vote.FOR: Position.FOR, Vote.AGAINST: Position.AGAINST, Vote.ABSTAIN: Position.ABSTAINED}
+POSITION_OF_VOTE = {
+    Vote.FOR: Position.FOR,
+    Vote.AGAINST: Position.AGAINST,
+    Vote.ABSTAIN: Position.ABSTAINED,
+}
 
 
 @transaction.atomic

@@ -101,6 +101,8 @@ rules.add_perm("initiatives.join_initiative", can_view_initiative & can_ask_to_j
 rules.add_perm("initiatives.approve_join", can_manage_initiative & ~about_themself)
 rules.add_perm("initiatives.appoint_coordinator", can_manage_initiative & ~about_themself)
 rules.add_perm("initiatives.approve_side", is_coordinator & ~about_themself)
+# Taking a member out is an exclusion a coordinator decides, never about themself.
+rules.add_perm("initiatives.remove_member", is_coordinator & ~about_themself)
 rules.add_perm("initiatives.grant_reviewer", is_coordinator & ~about_themself)
 rules.add_perm("initiatives.change_side", is_active_member)
 rules.add_perm("initiatives.leave_initiative", is_active_member)

@@ -531,6 +531,38 @@ def membership_leave(*, actor: Any, initiative: Initiative) -> Membership:
     return membership
 
 
+@transaction.atomic
+def membership_remove(*, actor: Any, membership: Membership, reason: str) -> Membership:
+    """A coordinator takes an active member out of the initiative, saying why: the
+    membership ends as leaving does (powers and a waiting change of side go with it), and
+    the removal is an exclusion in the record, the membership its source."""
+    gate.require(actor, "initiatives.remove_member", membership)
+    membership = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    if membership.status != MembershipStatus.ACTIVE:
+        raise ValidationError({"status": "Only an active member can be removed."})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the member is removed."})
+    if membership.is_coordinator:
+        _ensure_another_coordinator(membership)
+    membership.status, membership.is_coordinator = MembershipStatus.LEFT, False
+    membership.is_reviewer = False
+    membership.save(update_fields=["status", "is_coordinator", "is_reviewer", "updated_at"])
+    membership.side_changes.filter(status=SideChangeStatus.PENDING).delete()
+    selectors.standing_changed(membership.initiative)
+    person = membership.user
+    _record_coordinator_decision(
+        actor=actor,
+        initiative=membership.initiative,
+        source=membership,
+        kind=DecisionKind.EXCLUSION,
+        title=f"{person.shown_name} removed",
+        outcome=f"{actor.shown_name} removed {person.shown_name} (on the "
+        f"{membership.get_side_display()} side) from the initiative: {reason}",
+    )
+    return membership
+
+
 def _ensure_another_coordinator(membership: Membership) -> None:
     others = (
         Membership.objects.select_for_update()

@@ -1,0 +1,79 @@
+"""A confirmed session is the supporter's time in the record, written by whoever confirmed
+it, traced back to the session; a supporter who has left cannot be credited."""
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coproduce.initiatives import services as initiatives
+from coproduce.peersupport import selectors, services
+from coproduce.peersupport.models import Match, Session
+from coproduce.peersupport.tests.test_peersupport import circle  # noqa: F401  (fixture)
+from coproduce.record.models import Contribution
+
+
+def _session(circle: dict[str, Any], minutes: int = 45) -> tuple[Match, Session]:  # noqa: F811
+    world = circle["world"]
+    request = services.support_ask(
+        actor=circle["mum"], initiative=world.initiative, need="breastfeeding", language="Polish"
+    )
+    match = services.match_make(
+        actor=world.coordinator,
+        request=request,
+        supporter=selectors.suggestions(request)[0].supporter,
+    )
+    session = services.session_log(
+        actor=match.supporter.person, match=match, held_on=timezone.localdate(), minutes=minutes
+    )
+    return match, session
+
+
+def test_the_person_supported_confirms_and_is_recorded_as_who_wrote_it(
+    circle: dict[str, Any],  # noqa: F811
+) -> None:
+    match, session = _session(circle)
+    confirmed = services.session_confirm(actor=circle["mum"], session=session)
+    entry = Contribution.objects.get(kind="time")
+    assert (
+        entry.contributor.username,
+        entry.recorded_by.username,
+        entry.side,
+        entry.quantity,
+        entry.unit,
+        entry.paid,
+        entry.stage.kind,
+        entry.description,
+    ) == (
+        "ada",
+        "mum",
+        "citizen",
+        45,
+        "minutes",
+        False,
+        "co_performing",
+        "Peer support: breastfeeding",
+    )
+    assert (entry.source_type.app_label, entry.source_type.model, entry.source_id) == (
+        "peersupport",
+        "session",
+        session.pk,
+    )
+    assert entry.source == session
+    assert confirmed.contribution == entry
+
+
+def test_a_supporter_who_left_is_refused_with_a_reason_and_nothing_is_kept(
+    circle: dict[str, Any],  # noqa: F811
+) -> None:
+    match, session = _session(circle, minutes=30)
+    initiatives.membership_leave(
+        actor=match.supporter.person, initiative=circle["world"].initiative
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.session_confirm(actor=circle["mum"], session=session)
+    assert refused.value.message_dict == {"session": [services.SUPPORTER_GONE]}
+    session.refresh_from_db()
+    assert (session.confirmed_by, session.contribution) == (None, None)
+    assert not Contribution.objects.exists()
