@@ -47,7 +47,9 @@ def _contribution(world: World, **overrides: object) -> Contribution:
 def test_the_source_and_who_recorded_it_are_stored_on_the_entry(world: World) -> None:
     entry = _contribution(world)
     entry.refresh_from_db()
-    assert (entry.source_type.app_label, entry.source_type.model) == ("initiatives", "stage")
+    source_type = entry.source_type
+    assert source_type is not None
+    assert (source_type.app_label, source_type.model) == ("initiatives", "stage")
     assert entry.source_id == world.stage.pk
     assert entry.source == world.stage
     assert entry.source_label == f"Stage {world.stage.pk}"
