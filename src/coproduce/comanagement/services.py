@@ -11,9 +11,9 @@ from django.utils import timezone
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.comanagement import selectors
 from coproduce.comanagement.models import (
-    BallotOnBoard,
     MEETING_LENGTH_DEFAULT,
     MEETING_LENGTH_MAX,
+    BallotOnBoard,
     Board,
     BoardDecision,
     Meeting,

@@ -5,7 +5,6 @@ and each person at a meeting giving its length in time, counted once."""
 import datetime
 from typing import Any
 
-import pytest
 from django.db.models import Sum
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -14,6 +13,7 @@ from conftest import World
 from coproduce.comanagement import services
 from coproduce.comanagement.models import BoardDecision, Meeting
 from coproduce.comanagement.tests.test_boards import trust  # noqa: F401  (fixture)
+from coproduce.initiatives import services as initiatives
 from coproduce.record.models import Contribution, Decision
 
 
@@ -87,11 +87,10 @@ def test_consensus_records_everyone_present_as_present(trust: dict[str, Any]) ->
 
 
 def test_the_side_is_the_seat_s_when_the_member_has_changed_side_since(
-    trust: dict[str, Any],
-    world: World,  # noqa: F811
+    trust: dict[str, Any],  # noqa: F811
+    world: World,
 ) -> None:
-    chair, r1, r2 = trust["residents"]
-    from coproduce.initiatives import services as initiatives
+    chair, _, r2 = trust["residents"]
 
     initiatives.side_change_request(
         actor=r2, initiative=world.initiative, side="political", role="councillor"

@@ -33,7 +33,7 @@ def _session(circle: dict[str, Any], minutes: int = 45) -> tuple[Match, Session]
 def test_the_person_supported_confirms_and_is_recorded_as_who_wrote_it(
     circle: dict[str, Any],  # noqa: F811
 ) -> None:
-    match, session = _session(circle)
+    _, session = _session(circle)
     confirmed = services.session_confirm(actor=circle["mum"], session=session)
     entry = Contribution.objects.get(kind="time")
     assert (
