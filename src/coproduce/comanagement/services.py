@@ -39,7 +39,7 @@ from coproduce.record import services as record
 from coproduce.record.services import Participant
 
 # How an open vote on the board stands in the record's participant rows.
-POSITION_OF_VOTE = {
+POSITION_OF_VOTE: dict[str, str] = {
     Vote.FOR: Position.FOR,
     Vote.AGAINST: Position.AGAINST,
     Vote.ABSTAIN: Position.ABSTAINED,
@@ -189,15 +189,15 @@ def board_decide(
     if initiated_by.pk not in present:
         raise ValidationError({"initiated_by": PROPOSER_PRESENT})
     sides = dict(meeting.board.seats.filter(left_on__isnull=True).values_list("person", "side"))
+    ballots: dict[Any, str] = (votes or {}) if rule == DecisionRule.VOTE else {}
     if rule == DecisionRule.VOTE:
-        votes = votes or {}
-        if {p.pk for p in votes} != set(present) or any(
-            v not in Vote.values for v in votes.values()
+        if {p.pk for p in ballots} != set(present) or any(
+            v not in Vote.values for v in ballots.values()
         ):
             raise ValidationError({"votes": EACH_VOTE})
-        tally = Counter(votes.values())
+        tally = Counter(ballots.values())
         carried = tally[Vote.FOR] > tally[Vote.AGAINST]
-        positions = {p: POSITION_OF_VOTE[v] for p, v in votes.items()}
+        positions = {p: POSITION_OF_VOTE[v] for p, v in ballots.items()}
         result = (
             f"{'Carried' if carried else 'Not carried'} by {tally[Vote.FOR]} for, "
             f"{tally[Vote.AGAINST]} against, {tally[Vote.ABSTAIN]} abstaining."
@@ -211,11 +211,10 @@ def board_decide(
     decision = BoardDecision.objects.create(
         meeting=meeting, title=title, rule=rule, initiated_by=initiated_by, carried=carried
     )
-    if rule == DecisionRule.VOTE:
-        BallotOnBoard.objects.bulk_create(
-            BallotOnBoard(decision=decision, person=person, vote=vote)
-            for person, vote in votes.items()
-        )
+    BallotOnBoard.objects.bulk_create(
+        BallotOnBoard(decision=decision, person=person, vote=vote)
+        for person, vote in ballots.items()
+    )
     decision.record = record.do_record_decision(
         source=decision,
         recorded_by=actor,

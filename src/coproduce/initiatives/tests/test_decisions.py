@@ -15,10 +15,12 @@ from coproduce.record.models import Decision
 
 
 def _rows(decision: Decision) -> list[tuple[str, str, str]]:
-    return [(p.person.username, p.side, p.position) for p in decision.participants.all()]
+    """The participant rows: (username, side, position), by username."""
+    return sorted(decision.participants.values_list("person__username", "side", "position"))
 
 
 def _source(entry: Any) -> tuple[str, str, int]:
+    """The entry's source: app label, model, id."""
     return (entry.source_type.app_label, entry.source_type.model, entry.source_id)
 
 
@@ -60,7 +62,8 @@ def test_a_refused_request_to_join_is_an_exclusion_the_decider_initiated(world: 
         "regular_producer",
     )
     assert entry.outcome == (
-        "Cora Coordinator refused outsider's request to join on the Citizen side, as Resident."
+        "Cora Coordinator refused outsider's request to join on the Citizen co-producer side, "
+        "as Resident."
     )
     assert _rows(entry) == [("coord", "regular_producer", "present")]
     assert _source(entry) == ("initiatives", "membership", asked.pk)
@@ -154,8 +157,13 @@ def test_the_goal_page_rejects_for_coordinators_only_and_the_lists_show_it(
     client.force_login(world.member)
     assert f'href="{url}"' not in client.get(f"/initiatives/{slug}/").content.decode()
     assert client.post(url, {"reason": "No"}).status_code == 403
-    client.force_login(world.other_coordinator)
-    assert client.post(url, {"reason": "No"}).status_code == 404
+    client.force_login(world.other_coordinator)  # sees the public initiative, cannot rule
+    assert client.post(url, {"reason": "No"}).status_code == 403
+    other_goal = services.goal_add(
+        actor=world.other_coordinator, initiative=world.other, text="Elsewhere"
+    )
+    client.force_login(world.coordinator)  # another initiative's goal is not found here
+    assert client.post(f"/initiatives/{slug}/goals/{other_goal.pk}/reject/").status_code == 404
     client.force_login(world.coordinator)
     assert client.post(url, {"reason": ""}).status_code == 400
     assert client.post(url, {"reason": "Not ours to do"}).status_code == 302
@@ -168,7 +176,7 @@ def test_the_goal_page_rejects_for_coordinators_only_and_the_lists_show_it(
     assert [(g["text"], g["rejection_reason"], g["rejected_at"] is not None) for g in shown] == [
         ("Dry homes", "Not ours to do", True)
     ]
-    assert Goal.objects.get().rejected_by == world.coordinator
+    assert Goal.objects.get(pk=goal.pk).rejected_by == world.coordinator
 
 
 def test_a_coordinator_removes_a_member_an_exclusion_with_the_reason(world: World) -> None:
@@ -194,7 +202,7 @@ def test_a_coordinator_removes_a_member_an_exclusion_with_the_reason(world: Worl
         world.coordinator,
     )
     assert entry.outcome == (
-        "Cora Coordinator removed Mo Member (on the Citizen side) from the initiative: "
+        "Cora Coordinator removed Mo Member (on the Citizen co-producer side) from the initiative: "
         "Broke the code of conduct"
     )
     assert _rows(entry) == [("coord", "regular_producer", "present")]

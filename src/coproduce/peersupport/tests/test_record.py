@@ -36,16 +36,19 @@ def test_the_person_supported_confirms_and_is_recorded_as_who_wrote_it(
     _, session = _session(circle)
     confirmed = services.session_confirm(actor=circle["mum"], session=session)
     entry = Contribution.objects.get(kind="time")
-    assert (
-        entry.contributor.username,
-        entry.recorded_by.username,
-        entry.side,
-        entry.quantity,
-        entry.unit,
-        entry.paid,
-        entry.stage.kind,
-        entry.description,
-    ) == (
+    assert Contribution.objects.values_list(
+        "contributor__username",
+        "recorded_by__username",
+        "side",
+        "quantity",
+        "unit",
+        "paid",
+        "stage__kind",
+        "description",
+        "source_type__app_label",
+        "source_type__model",
+        "source_id",
+    ).get() == (
         "ada",
         "mum",
         "citizen",
@@ -54,8 +57,6 @@ def test_the_person_supported_confirms_and_is_recorded_as_who_wrote_it(
         False,
         "co_performing",
         "Peer support: breastfeeding",
-    )
-    assert (entry.source_type.app_label, entry.source_type.model, entry.source_id) == (
         "peersupport",
         "session",
         session.pk,
