@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from coproduce.initiatives import services as initiatives
 from coproduce.peersupport import selectors, services
@@ -75,6 +76,11 @@ def test_a_supporter_who_left_is_refused_with_a_reason_and_nothing_is_kept(
     with pytest.raises(ValidationError) as refused:
         services.session_confirm(actor=circle["mum"], session=session)
     assert refused.value.message_dict == {"session": [services.SUPPORTER_GONE]}
+    api = APIClient()
+    api.force_authenticate(circle["mum"])
+    slug = circle["world"].initiative.slug
+    answer = api.post(f"/api/v1/initiatives/{slug}/peer-sessions/{session.pk}/confirm/")
+    assert (answer.status_code, answer.json()) == (400, {"session": [services.SUPPORTER_GONE]})
     session.refresh_from_db()
     assert (session.confirmed_by, session.contribution) == (None, None)
     assert not Contribution.objects.exists()
