@@ -540,6 +540,14 @@ def membership_leave(*, actor: Any, initiative: Initiative) -> Membership:
     gate.require(actor, "initiatives.leave_initiative", initiative)
     membership = _lock_membership(initiative, actor)
     assert membership is not None  # the permission guarantees an active membership
+    _end_membership(membership, initiative)
+    return membership
+
+
+def _end_membership(membership: Membership, initiative: Initiative) -> None:
+    """A member leaves or is removed: the powers given here (coordinating, reviewing) and a
+    request to change side still waiting go with the membership, so a return starts afresh;
+    the last coordinator cannot go."""
     if membership.is_coordinator:
         _ensure_another_coordinator(membership)
     membership.status, membership.is_coordinator = MembershipStatus.LEFT, False
@@ -547,7 +555,6 @@ def membership_leave(*, actor: Any, initiative: Initiative) -> Membership:
     membership.save(update_fields=["status", "is_coordinator", "is_reviewer", "updated_at"])
     membership.side_changes.filter(status=SideChangeStatus.PENDING).delete()
     selectors.standing_changed(initiative)
-    return membership
 
 
 @transaction.atomic
@@ -562,13 +569,7 @@ def membership_remove(*, actor: Any, membership: Membership, reason: str) -> Mem
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Say why the member is removed."})
-    if membership.is_coordinator:
-        _ensure_another_coordinator(membership)
-    membership.status, membership.is_coordinator = MembershipStatus.LEFT, False
-    membership.is_reviewer = False
-    membership.save(update_fields=["status", "is_coordinator", "is_reviewer", "updated_at"])
-    membership.side_changes.filter(status=SideChangeStatus.PENDING).delete()
-    selectors.standing_changed(membership.initiative)
+    _end_membership(membership, membership.initiative)
     person = membership.user
     _record_coordinator_decision(
         actor=actor,
