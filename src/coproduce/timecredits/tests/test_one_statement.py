@@ -1,4 +1,4 @@
-"""Gifts and exchanges in one statement on PostgreSQL (``services._move_at_once``), checked
+"""Gifts and exchanges in one statement on PostgreSQL (``ledger.move_at_once``), checked
 against the transaction that every other movement takes (``services._move``): the same
 answer, the same balances, in every case at and around the limits."""
 
@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from conftest import add_member, make_initiative, make_user, postgresql_only
-from coproduce.timecredits import selectors, services
+from coproduce.timecredits import ledger, selectors, services
 from coproduce.timecredits.models import Account, Transfer
 
 pytestmark = postgresql_only(
@@ -107,7 +107,7 @@ def test_one_statement_and_the_transaction_agree_at_every_limit(
     ]
     cases = list(itertools.product(states, [1, 30, 31, 60, 61]))
     fast = [outcome(pair, state, minutes) for state, minutes in cases]
-    monkeypatch.setattr(services, "_move_at_once", lambda *args: False)
+    monkeypatch.setattr(ledger, "move_at_once", lambda *args: False)
     careful = [outcome(pair, state, minutes) for state, minutes in cases]
     assert len(cases) == 135
     assert fast == careful
