@@ -71,6 +71,8 @@ def test_an_offer_taken_up_agreed_done_and_paid(world: World, neighbours: tuple)
         55,
         "citizen",
     )
+    assert (entry.source_type.model, entry.source_id, entry.paid) == ("exchange", done.pk, False)
+    assert world.initiative.stages.filter(kind=StageKind.CO_PERFORMING).count() == 1
     again, made = services.exchange_confirm(
         actor=patient, exchange=exchange, done_on=timezone.localdate(), minutes=55, key="k1"
     )
