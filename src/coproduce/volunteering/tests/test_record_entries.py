@@ -16,6 +16,7 @@ from coproduce.initiatives import services as initiatives
 from coproduce.record.models import Contribution
 from coproduce.timecredits.models import Account
 from coproduce.volunteering import services
+from coproduce.volunteering.apps import VolunteeringConfig
 from coproduce.volunteering.models import HoursLog
 from coproduce.volunteering.tests.conftest import Rota, start_shift
 
@@ -29,7 +30,9 @@ def test_approved_hours_are_a_contribution_whose_source_is_the_hours_log(rota: R
     approved = services.hours_decide(actor=coordinator, log=log, approve=True)
     entry = Contribution.objects.get()
     assert approved.contribution == entry
-    assert (entry.source_type.app_label, entry.source_type.model, entry.source_id) == (
+    assert Contribution.objects.values_list(
+        "source_type__app_label", "source_type__model", "source_id"
+    ).get() == (
         "volunteering",
         "hourslog",
         log.pk,
@@ -50,7 +53,7 @@ def test_approved_hours_are_a_contribution_whose_source_is_the_hours_log(rota: R
 
 
 def test_the_capability_declares_the_source_it_stores() -> None:
-    assert apps.get_app_config("volunteering").capability.writes == (
+    assert VolunteeringConfig.capability.writes == (
         Writes(
             source="volunteering.HoursLog",
             entry="contribution",
@@ -84,7 +87,9 @@ def test_a_professionals_volunteered_hours_are_given_time_not_paid(rota: Rota) -
         90,
         False,
     )
-    assert (entry.source_type.model, entry.source_id) == ("hourslog", log.pk)
+    assert Contribution.objects.values_list(
+        "source_type__app_label", "source_type__model", "source_id"
+    ).get() == ("volunteering", "hourslog", log.pk)
 
 
 def test_hours_of_someone_who_left_are_refused_in_the_same_request(rota: Rota) -> None:
