@@ -304,11 +304,13 @@ def _member_to_member(
     """A gift or an exchange: on PostgreSQL, when both accounts are open and there is room,
     one statement (``ledger.move_at_once``); otherwise, and for every refusal's message or a
     retry's first answer, ``_move`` in a transaction."""
-    standings_of(initiative, [actor, to])  # both memberships in one read, for the request
+    # both memberships in one read, remembered for the rest of the request (the gate asks)
+    standings = standings_of(initiative, [actor, to])
     gate.require(actor, "timecredits.use_credits", initiative)
     if to == actor:
         raise ValidationError({"to": "Choose someone other than yourself."})
-    if not _is_member(initiative, to):
+    receiver_standing = standings.get(to.pk)
+    if receiver_standing is None or not receiver_standing.active:
         raise ValidationError({"to": NO_SUCH_MEMBER})  # as for a username no one has
     _check_terms(minutes, key)
     transfer = Transfer(

@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from conftest import add_member, make_initiative, make_user, postgresql_only
+from coproduce.core.memo import request_scope
 from coproduce.timecredits import ledger, selectors, services
 from coproduce.timecredits.models import Account, Transfer
 
@@ -48,10 +49,10 @@ def test_a_gift_between_open_accounts_is_two_statements_and_no_transaction(
     pair: dict[str, Any],
 ) -> None:
     assert connection.get_autocommit()
-    with CaptureQueriesContext(connection) as queries:
+    with request_scope(), CaptureQueriesContext(connection) as queries:  # as in a request
         transfer, made = gift(pair, 30, key="k1")
     statements = [q["sql"].split()[0] for q in queries.captured_queries]
-    assert statements == ["SELECT", "WITH"]  # the two statuses; the movement
+    assert statements == ["SELECT", "WITH"]  # the two standings; the movement
     assert made is True
     assert (transfer.debit.user, transfer.debit.balance) == (pair["giver"], 70)
     assert (transfer.credit.user, transfer.credit.balance) == (pair["receiver"], 130)
