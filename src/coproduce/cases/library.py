@@ -100,7 +100,7 @@ CASES: list[dict[str, Any]] = [
         "source": BOVAIRD,
         "sources": [cite(SEED_002, 528, 568), cite(SEED_002, 437, 438)],
         "policy_phase": "Delivery of professionally designed services",
-        "participants": "Local mothers, new mothers, programme staff, midwives and health visitors",
+        "participants": "Local mothers trained as counsellors, new mothers, programme staff",
         "motivation": "New mothers talk more readily to mothers who have had the same problems",
         "leadership_style": "integrative",
         "leadership_note": "High parent representation set local targets in the delivery plans",

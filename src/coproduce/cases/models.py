@@ -11,7 +11,7 @@ from coproduce.initiatives.models import Initiative
 
 
 class LeadershipStyle(models.TextChoices):
-    """The leadership that emerged, as the sources describe it (seed 001, Table A2)."""
+    """The leadership that emerged, as the sources describe it (docs/domain.md; 001 Table A2)."""
 
     FACILITATIVE = "facilitative", "Facilitative"
     INTEGRATIVE = "integrative", "Integrative"
