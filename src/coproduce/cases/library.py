@@ -151,8 +151,8 @@ CASES: list[dict[str, Any]] = [
         "summary": "On the Beacon estate in Falmouth, a council bid for energy-efficiency work "
         "grew into a partnership in which residents, always a majority on its management "
         "committee, generate initiatives and co-deliver them with professionals: repairs, "
-        "crime watch, youth training, a skateboard park, a garden task force and an "
-        "internet café.",
+        "crime watch, youth training, a skateboard park, gardening and tree planting, and "
+        "an internet café.",
         "service_area": "regeneration",
         "locality": "Falmouth, Cornwall",
         "country": "United Kingdom",
@@ -256,7 +256,7 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "peer-support-groups-gateshead-mansfield",
         "title": "Peer support groups in Gateshead and Mansfield",
-        "summary": "Groups of patients, new mothers or young offenders and their families, "
+        "summary": "Groups of patients, new mothers or young offenders with their families, "
         "involved alongside professionals in delivering services that professionals define.",
         "service_area": "health",
         "locality": "Gateshead and Mansfield",
@@ -344,8 +344,8 @@ CASES: list[dict[str, Any]] = [
         "slug": "learning-to-lead-blue-school",
         "title": "Learning to Lead at the Blue School, Wells",
         "summary": "At a state secondary school in Wells, Somerset, students with link "
-        "teachers and staff create a forum for young people and their families and plan "
-        "their own learning.",
+        "teachers and staff set up a forum for students and families and plan their own "
+        "learning.",
         "service_area": "education",
         "locality": "Wells, Somerset",
         "country": "United Kingdom",
@@ -576,7 +576,7 @@ CASES: list[dict[str, Any]] = [
         "public sector professionals, council officers",
         "motivation": "Councillors were crucial but their skills varied",
         "leadership_style": "lacking",
-        "leadership_note": "Councillors could not secure funding; poor information flows",
+        "leadership_note": "Councillors failed to secure funding; information flowed poorly",
         "started": 2009,
     },
     {
@@ -623,8 +623,8 @@ CASES: list[dict[str, Any]] = [
         "title": "Shard End neighbourhood community budget",
         "summary": "A Neighbourhood Community Budget pilot in Shard End, Birmingham, aimed at "
         "children, young people and families: a new youth service model and a Health and "
-        "Well-being 'Village' co-designed and co-delivered with young people, partners and "
-        "residents, driven by Birmingham city councillors.",
+        "Well-being 'Village', designed and delivered together with young people, local "
+        "partners and residents, with Birmingham city councillors driving it.",
         "service_area": "social_care",
         "locality": "Shard End, Birmingham",
         "country": "United Kingdom",
@@ -647,8 +647,8 @@ CASES: list[dict[str, Any]] = [
         "slug": "neighbourhood-renewal-birmingham",
         "title": "Neighbourhood renewal in Birmingham",
         "summary": "In an urban renewal initiative in Birmingham, community leadership with "
-        "many networks arose on its own: community actors spanned the gaps between local "
-        "communities, voluntary organisations and local authorities.",
+        "many networks arose on its own: community actors linked the local authorities and "
+        "voluntary organisations with the communities.",
         "service_area": "housing",
         "locality": "Birmingham",
         "country": "United Kingdom",
@@ -691,9 +691,9 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "time-dollar-youth-court",
         "title": "Time Dollar Youth Court",
-        "summary": "In Washington DC, young first-time offenders are tried by a jury of their "
-        "peers, who decide the activities that make amends in place of a criminal record; "
-        "respondents are encouraged to join a jury themselves.",
+        "summary": "In Washington DC, young people charged for the first time are judged by a "
+        "jury of other young people, who decide the activities that make amends in place of "
+        "a criminal record; respondents are encouraged to sit on a jury themselves.",
         "service_area": "justice",
         "locality": "Washington DC",
         "country": "United States",
@@ -710,7 +710,7 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "merevale-house",
         "title": "Merevale House",
-        "summary": "A privately funded residential home for people living with dementia where "
+        "summary": "A privately funded care home for people with dementia where "
         "residents help prepare meals, garden, recruit staff and meet weekly: person-centred "
         "care with no 'us and them'. It has won national awards.",
         "service_area": "social_care",
@@ -727,9 +727,9 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "parent-childcare-cooperatives-europe",
         "title": "Parent childcare co-operatives in eight European countries",
-        "summary": "To improve welfare services, officials in eight European countries gave "
-        "parents the right to set up childcare co-operatives, yet dealt with them through "
-        "hierarchical, unequal power relations rather than as equals.",
+        "summary": "Officials in eight European countries let parents found childcare "
+        "co-operatives as a way to better welfare services, yet treated them through "
+        "hierarchy and unequal power rather than as equal partners.",
         "service_area": "children_families",
         "country": "Several European countries",
         "stages": ["co_management", "co_performing"],
