@@ -598,11 +598,11 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "ilfracombe-community-budget",
         "title": "Ilfracombe neighbourhood community budget",
-        "summary": "One of the Neighbourhood Community Budget pilots that the Department for "
-        "Communities and Local Government launched in 12 areas in 2012. Town councillors "
-        "drove a new way of managing and delivering services, with a public 'virtual bank' "
-        "showing the balance of service payments and a proposal that citizens help manage "
-        "the car parks.",
+        "summary": "A pilot of the Neighbourhood Community Budget programme, which the "
+        "Department for Communities and Local Government launched in 12 areas in 2012. "
+        "Town councillors drove a new way of managing and delivering services, with a "
+        "public 'virtual bank' showing the balance of service payments and a proposal that "
+        "citizens help manage the car parks.",
         "service_area": "local_services",
         "locality": "Ilfracombe",
         "country": "United Kingdom",
