@@ -18,7 +18,7 @@ class FigureSerializer(serializers.Serializer):
     value = serializers.CharField()
 
 
-class SourceSerializer(serializers.Serializer):
+class CaseSourceSerializer(serializers.Serializer):
     """Where in the source texts a case's facts come from: lines [first, last], 1-based."""
 
     document = serializers.CharField()
@@ -37,7 +37,7 @@ class CaseStudySerializer(serializers.ModelSerializer):
 class CaseSerializer(serializers.ModelSerializer):
     case = CaseStudySerializer(source="case_study")
     stages = StageSerializer(many=True)
-    sources = SourceSerializer(source="case_study.sources", many=True)
+    sources = CaseSourceSerializer(source="case_study.sources", many=True)
 
     class Meta:
         model = Initiative
