@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.accounts.people import username_field
-from coproduce.budgeting import selectors, services
+from coproduce.budgeting import ballots, selectors, services
 from coproduce.budgeting.models import (
     Budget,
     ImplementationUpdate,
@@ -261,7 +261,7 @@ class ProcessViewSet(
     def codes(self, request: Request, pk: str) -> Response:
         serializer = CodesSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        codes = services.voting_codes_issue(
+        codes = ballots.voting_codes_issue(
             actor=request.user, process=self.get_object(), **serializer.validated_data
         )
         return Response({"codes": codes}, status=status.HTTP_201_CREATED)
@@ -275,7 +275,7 @@ class ProcessViewSet(
         serializer = VoterDistrictSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        verified = services.voter_district_verify(
+        verified = ballots.voter_district_verify(
             actor=request.user, process=process, voter=data["person"], district=data["district"]
         )
         return Response(
@@ -411,11 +411,11 @@ class BudgetViewSet(viewsets.GenericViewSet):
         serializer = BallotSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=request.user,
             budget=budget,
             code=data.get("code") or None,
-            choices=[services.Choice(c["proposal"], c["points"]) for c in data["choices"]],
+            choices=[ballots.Choice(c["proposal"], c["points"]) for c in data["choices"]],
         )
         return Response({"choices": data["choices"]}, status=status.HTTP_201_CREATED)
 

@@ -36,6 +36,12 @@ BUDGET_WITH_PROCESS = select_clause((_BUDGET, "b"), (_PROCESS, "p"), (_INITIATIV
 )
 
 
+def process_now(process: Process | int) -> Process:
+    """The process as it is now in the database (its phase may have moved on)."""
+    pk = process if isinstance(process, int) else process.pk
+    return Process.objects.select_related("initiative", "stage").get(pk=pk)
+
+
 def budget_with_process(pk: Any) -> Budget | None:
     """A budget with its process and initiative, for every request about one budget (each
     ballot among them): one join written in SQL, as ``select_related`` would write it,
@@ -156,32 +162,6 @@ def results(budget: Budget) -> dict[str, Any]:
         "spent": latest.spent if latest else 0,
         "proposals": rows,
     }
-
-
-def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
-    """Greedy and Equal Shares side by side on the budget's ballots: what each funds, what it
-    spends, and how many voters get at least one project they voted for."""
-    from coproduce.budgeting.counting import tally
-    from coproduce.budgeting.services import election_of
-
-    election = election_of(budget, voted_only=True)
-    rows = []
-    for rule, label in (("greedy", "Greedy by votes"), ("mes-add1-greedy", "Equal Shares")):
-        outcome = tally(election, rule)
-        chosen = set(outcome.selected)
-        funded = {i for i, p in enumerate(election.projects) if p.id in chosen}
-        served = sum(g.count for g in election.groups if funded & set(g.projects))
-        rows.append(
-            {
-                "rule": rule,
-                "label": label,
-                "funded": len(outcome.selected),
-                "spent": int(outcome.spent),
-                "voters_served": served,
-                "voters": election.voter_count,
-            }
-        )
-    return rows
 
 
 def results_charts(results: dict[str, Any], comparison: list[dict[str, Any]]) -> dict[str, Any]:
