@@ -13,7 +13,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from coproduce.budgeting import selectors
 
@@ -36,17 +35,18 @@ from coproduce.budgeting.models import (
     Tally,
 )
 from coproduce.budgeting.phases import require_phase
-from coproduce.budgeting.recording import do_record_participation
+from coproduce.budgeting.recording import (
+    do_record_count,
+    do_record_exclusion,
+    do_record_participation,
+)
 from coproduce.core import dates, gate
 from coproduce.core.images import clean_picture
 from coproduce.core.vocabulary import (
     ContributionKind,
-    DecidingBody,
-    DecisionRule,
     StageKind,
 )
 from coproduce.initiatives.models import Initiative, Stage
-from coproduce.record import services as record
 
 
 def _check_cost(field: str, cost: int, budget: Budget) -> None:
@@ -266,7 +266,8 @@ def proposal_review(
 ) -> Proposal:
     """A reviewer's feasibility review: a published reason and the cost it finds. Each review
     is whole: without a cost the author's estimate stands again, so a later review (a
-    coordinator's second look) never keeps an earlier reviewer's cost by leaving it out."""
+    coordinator's second look) never keeps an earlier reviewer's cost by leaving it out.
+    A review that rules the proposal out is also an exclusion in the record."""
     process = selectors.process_now(proposal.budget.process_id)
     gate.require(actor, "budgeting.review_proposal", proposal)
     require_phase(process, Phase.REVIEW)
@@ -288,6 +289,8 @@ def proposal_review(
         ContributionKind.SKILLS,
         f"Feasibility review: {proposal.title}"[:500],
     )
+    if not feasible:
+        do_record_exclusion(process=process, proposal=proposal, reviewer=actor)
     return proposal
 
 
@@ -338,19 +341,7 @@ def budget_count(*, actor: Any, budget: Budget) -> Tally:
         ballots=election.voter_count,
         counted_by=actor,
     )
-    record.decision_record(
-        actor=actor,
-        initiative=process.initiative,
-        stage=process.stage,
-        title=f"{budget.name}: {len(outcome.selected)} projects funded"[:200],
-        outcome=f"Counted under {process.get_rule_display()}: £{result.spent / 100:,.2f} of "
-        f"£{budget.amount / 100:,.2f} allocated from {result.ballots} ballots.",
-        initiated_by=actor,
-        decided_by=DecidingBody.CITIZENS,
-        rule=DecisionRule.VOTE,
-        participants_citizen=result.ballots,
-        decided_on=timezone.localdate(),
-    )
+    do_record_count(process=process, tally=result, counted_by=actor)
     return result
 
 
