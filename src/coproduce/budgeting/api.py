@@ -17,7 +17,7 @@ from coproduce.budgeting import ballots, selectors, services
 from coproduce.budgeting.models import (
     Budget,
     ImplementationUpdate,
-    PhaseCount,
+    Phase,
     Process,
     Proposal,
 )
@@ -34,33 +34,36 @@ class BudgetSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
-class PhaseCountSerializer(serializers.ModelSerializer):
-    closed_by = serializers.CharField(source="closed_by.shown_name", read_only=True)
+class PhaseCountSerializer(serializers.Serializer):
+    """One phase closed (core.phases.PhaseLog), its counts as fields of their own."""
 
-    class Meta:
-        model = PhaseCount
-        fields = [
-            "phase",
-            "closed_at",
-            "closed_by",
-            "proposals",
-            "feasible",
-            "supports",
-            "comments",
-            "ballots",
-            "casts",
-            "paper_ballots",
-            "codes_issued",
-            "codes_used",
-        ]
-        read_only_fields = fields
+    phase = serializers.ChoiceField(
+        choices=Phase.choices, read_only=True, help_text="The phase closed."
+    )
+    closed_at = serializers.DateTimeField(read_only=True)
+    closed_by = serializers.CharField(source="closed_by.shown_name", read_only=True)
+    proposals = serializers.IntegerField(source="counts.proposals", read_only=True)
+    feasible = serializers.IntegerField(source="counts.feasible", read_only=True)
+    supports = serializers.IntegerField(source="counts.supports", read_only=True)
+    comments = serializers.IntegerField(source="counts.comments", read_only=True)
+    ballots = serializers.IntegerField(
+        source="counts.ballots",
+        read_only=True,
+        help_text="Ballots that count (one per voter or code).",
+    )
+    casts = serializers.IntegerField(
+        source="counts.casts", read_only=True, help_text="Ballots cast, counting each change."
+    )
+    paper_ballots = serializers.IntegerField(source="counts.paper_ballots", read_only=True)
+    codes_issued = serializers.IntegerField(source="counts.codes_issued", read_only=True)
+    codes_used = serializers.IntegerField(source="counts.codes_used", read_only=True)
 
 
 class ProcessSerializer(serializers.ModelSerializer):
     initiative = TextKeyField(slug_field="slug", queryset=Initiative.objects.all())
     stage = serializers.PrimaryKeyRelatedField(queryset=Stage.objects.all())
     budgets = BudgetSerializer(many=True)
-    phase_counts = PhaseCountSerializer(many=True, read_only=True)
+    phase_counts = PhaseCountSerializer(source="phase_log", many=True, read_only=True)
 
     def get_fields(self) -> dict[str, Any]:
         """An initiative or a stage the caller may not see is answered as a missing one is
@@ -237,7 +240,7 @@ class ProcessViewSet(
 
     def get_queryset(self) -> QuerySet[Process]:
         return selectors.processes_visible_to(self.request.user).prefetch_related(
-            "budgets", "phase_counts__closed_by"
+            "budgets", "phase_log__closed_by"
         )
 
     def get_object(self) -> Process:

@@ -22,9 +22,9 @@ from coproduce.budgeting.models import (
     VoterDistrict,
     VotingCode,
 )
-from coproduce.budgeting.phases import require_phase
 from coproduce.budgeting.recording import do_record_participation, is_member
 from coproduce.core import gate
+from coproduce.core.phases import require_phase
 from coproduce.core.queries import row_lock
 from coproduce.core.vocabulary import ContributionKind
 
@@ -102,7 +102,7 @@ def ballot_cast(
     paper = code is not None and gate.allows(actor, "budgeting.enter_paper_ballot", budget)
     if not paper:
         gate.require(actor, "budgeting.vote", process.initiative)
-    require_phase(process, Phase.VOTING)
+    require_phase(process, Phase, Phase.VOTING)
     voting_code = None
     if code is not None:
         voting_code = (
@@ -216,7 +216,7 @@ def voter_district_verify(
     the person has voted (ADR 0021). Checking again replaces the earlier answer."""
     gate.require(actor, "budgeting.manage_process", process.initiative)
     process = Process.objects.select_for_update().get(pk=process.pk)  # the phase holds
-    require_phase(process, Phase.SETUP, Phase.PROPOSALS, Phase.REVIEW)
+    require_phase(process, Phase, Phase.SETUP, Phase.PROPOSALS, Phase.REVIEW)
     if not process.residents_of_district_only:
         raise ValidationError(
             {"district": "This process does not keep district budgets to their residents."}

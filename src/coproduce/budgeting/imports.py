@@ -26,8 +26,8 @@ from coproduce.budgeting.models import (
     Tally,
     VotingCode,
 )
-from coproduce.budgeting.phases import require_phase
 from coproduce.core import gate
+from coproduce.core.phases import require_phase
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives.models import Initiative, Stage
 
@@ -146,7 +146,7 @@ def proposals_import_csv(*, actor: Any, process: Process, text: str) -> list[Pro
     """
     gate.require(actor, "budgeting.manage_process", process.initiative)
     process = selectors.process_now(process)
-    require_phase(process, Phase.PROPOSALS)
+    require_phase(process, Phase, Phase.PROPOSALS)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = {(name or "").strip().lower() for name in reader.fieldnames or []}
     missing = {"title", "description", "cost"} - header

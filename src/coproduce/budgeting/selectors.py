@@ -11,13 +11,14 @@ from coproduce.budgeting.models import (
     Budget,
     Comment,
     ImplementationUpdate,
-    PhaseCount,
+    Phase,
     Process,
     Proposal,
     ProposalStatus,
     Support,
 )
 from coproduce.core.charts import bars
+from coproduce.core.phases import phase_logs
 from coproduce.core.queries import RowReader, as_id, select_clause
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import initiatives_visible_to
@@ -85,8 +86,18 @@ def totals(process: Process) -> dict[str, int]:
     }
 
 
-def phase_counts(process: Process) -> QuerySet[PhaseCount]:
-    return process.phase_counts.select_related("closed_by")
+def phase_log(process: Process) -> list[dict[str, Any]]:
+    """The process's audit log for its page: each phase closed, by whom, when, and the
+    counts then (``totals``)."""
+    return [
+        {
+            "phase": Phase(log.phase).label,
+            "closed_at": log.closed_at,
+            "closed_by": log.closed_by,
+            **log.counts,
+        }
+        for log in phase_logs(process)
+    ]
 
 
 def who_can_vote(process: Process) -> list[str]:

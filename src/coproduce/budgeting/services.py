@@ -22,19 +22,16 @@ from coproduce.budgeting.ballots import ballot_cast as ballot_cast
 from coproduce.budgeting.counting import tally
 from coproduce.budgeting.elections import election_of
 from coproduce.budgeting.models import (
-    PHASE_ORDER,
     Budget,
     Comment,
     ImplementationUpdate,
     Phase,
-    PhaseCount,
     Process,
     Proposal,
     ProposalStatus,
     Support,
     Tally,
 )
-from coproduce.budgeting.phases import require_phase
 from coproduce.budgeting.recording import (
     do_record_count,
     do_record_exclusion,
@@ -42,6 +39,7 @@ from coproduce.budgeting.recording import (
 )
 from coproduce.core import dates, gate
 from coproduce.core.images import clean_picture
+from coproduce.core.phases import do_phase_log, next_phase, require_phase
 from coproduce.core.vocabulary import (
     ContributionKind,
     StageKind,
@@ -115,7 +113,7 @@ def budget_add(
     *, actor: Any, process: Process, name: str, amount: int, district: str = ""
 ) -> Budget:
     gate.require(actor, "budgeting.manage_process", process.initiative)
-    require_phase(selectors.process_now(process), Phase.SETUP, Phase.PROPOSALS)
+    require_phase(selectors.process_now(process), Phase, Phase.SETUP, Phase.PROPOSALS)
     if not 0 < amount <= 10**13:
         raise ValidationError({"amount": "A budget is between 1p and £100bn."})
     budget = Budget(process=process, name=name, amount=amount, district=district)
@@ -126,13 +124,13 @@ def budget_add(
 
 @transaction.atomic
 def phase_advance(*, actor: Any, process: Process) -> Process:
-    """Move to the next phase. Voting needs a feasible proposal in every budget."""
+    """Move to the next phase, logging the counts as the phase closes (core.phases).
+    Voting needs a feasible proposal in every budget; results, every budget counted."""
     gate.require(actor, "budgeting.manage_process", process.initiative)
     process = Process.objects.select_for_update().get(pk=process.pk)
-    index = PHASE_ORDER.index(process.phase)
-    if index + 1 == len(PHASE_ORDER):
+    following = next_phase(Phase, process.phase)
+    if following is None:
         raise ValidationError({"phase": "The process is already in its last phase."})
-    following = PHASE_ORDER[index + 1]
     if following == Phase.VOTING:
         for budget in process.budgets.all():
             if not budget.proposals.filter(status=ProposalStatus.FEASIBLE).exists():
@@ -143,8 +141,8 @@ def phase_advance(*, actor: Any, process: Process) -> Process:
         uncounted = [b.name for b in process.budgets.all() if not b.tallies.exists()]
         if uncounted:
             raise ValidationError({"phase": f"Count every budget first: {', '.join(uncounted)}."})
-    PhaseCount.objects.create(
-        process=process, phase=process.phase, closed_by=actor, **selectors.totals(process)
+    do_phase_log(
+        target=process, phase=process.phase, closed_by=actor, counts=selectors.totals(process)
     )
     process.phase = following
     process.save(update_fields=["phase"])
@@ -168,7 +166,7 @@ def proposal_submit(
 ) -> Proposal:
     process = selectors.process_now(budget.process_id)
     gate.require(actor, "budgeting.submit_proposal", process.initiative)
-    require_phase(process, Phase.PROPOSALS)
+    require_phase(process, Phase, Phase.PROPOSALS)
     _check_cost("estimated_cost", estimated_cost, budget)
     proposal = Proposal(
         budget=budget,
@@ -186,7 +184,7 @@ def proposal_submit(
 @transaction.atomic
 def proposal_edit(*, actor: Any, proposal: Proposal, **changes: Any) -> Proposal:
     gate.require(actor, "budgeting.edit_proposal", proposal)
-    require_phase(selectors.process_now(proposal.budget.process_id), Phase.PROPOSALS)
+    require_phase(selectors.process_now(proposal.budget.process_id), Phase, Phase.PROPOSALS)
     for name in ("title", "description", "estimated_cost", "category"):
         if name in changes:
             setattr(proposal, name, changes[name])
@@ -233,7 +231,7 @@ def _save_with_picture(
 def proposal_support(*, actor: Any, proposal: Proposal) -> Support:
     process = selectors.process_now(proposal.budget.process_id)
     gate.require(actor, "budgeting.support_proposal", process.initiative)
-    require_phase(process, Phase.PROPOSALS, Phase.REVIEW)
+    require_phase(process, Phase, Phase.PROPOSALS, Phase.REVIEW)
     try:
         with transaction.atomic():
             support = Support.objects.create(proposal=proposal, user=actor)
@@ -253,7 +251,7 @@ def proposal_comment(*, actor: Any, proposal: Proposal, text: str) -> Comment:
     """Discuss a proposal; open while proposals are collected and reviewed."""
     process = selectors.process_now(proposal.budget.process_id)
     gate.require(actor, "budgeting.support_proposal", process.initiative)
-    require_phase(process, Phase.PROPOSALS, Phase.REVIEW)
+    require_phase(process, Phase, Phase.PROPOSALS, Phase.REVIEW)
     comment = Comment(proposal=proposal, author=actor, text=text.strip())
     comment.full_clean()
     comment.save()
@@ -270,7 +268,7 @@ def proposal_review(
     A review that rules the proposal out is also an exclusion in the record."""
     process = selectors.process_now(proposal.budget.process_id)
     gate.require(actor, "budgeting.review_proposal", proposal)
-    require_phase(process, Phase.REVIEW)
+    require_phase(process, Phase, Phase.REVIEW)
     if not reason.strip():
         raise ValidationError({"review_reason": "Give the reason, for the author and everyone."})
     if cost is not None:
@@ -308,7 +306,7 @@ def proposal_merge(*, actor: Any, proposal: Proposal, into: Proposal) -> Proposa
     """Fold a duplicate into another proposal of the same budget; its supports move too."""
     process = selectors.process_now(proposal.budget.process_id)
     gate.require(actor, "budgeting.manage_process", process.initiative)
-    require_phase(process, Phase.PROPOSALS, Phase.REVIEW)
+    require_phase(process, Phase, Phase.PROPOSALS, Phase.REVIEW)
     if into.budget_id != proposal.budget_id or into.pk == proposal.pk:
         raise ValidationError({"merged_into": "Merge into another proposal of the same budget."})
     if into.status == ProposalStatus.MERGED:
@@ -330,7 +328,7 @@ def budget_count(*, actor: Any, budget: Budget) -> Tally:
     """Count a budget under the process's rule; the allocation is the citizens' decision."""
     process = Process.objects.select_for_update().get(pk=budget.process_id)
     gate.require(actor, "budgeting.manage_process", process.initiative)
-    require_phase(process, Phase.COUNTING)
+    require_phase(process, Phase, Phase.COUNTING)
     election = election_of(budget, voted_only=True)
     outcome = tally(election, process.rule)
     result = Tally.objects.create(
@@ -361,7 +359,7 @@ def implementation_update(
     """Report progress on a funded project; visible to all, and recorded."""
     process = selectors.process_now(proposal.budget.process_id)
     gate.require(actor, "budgeting.review_proposal", proposal)
-    require_phase(process, Phase.RESULTS, Phase.IMPLEMENTATION)
+    require_phase(process, Phase, Phase.RESULTS, Phase.IMPLEMENTATION)
     latest = proposal.budget.tallies.first()
     if latest is None or proposal.pk not in latest.selected:
         raise ValidationError({"proposal": "Only funded projects are tracked."})

@@ -73,7 +73,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "process": process,
         "budgets": budgets,
         "who_can_vote": selectors.who_can_vote(process),
-        "phase_counts": selectors.phase_counts(process),
+        "phase_log": selectors.phase_log(process),
         "can_manage": gate.allows(request.user, "budgeting.manage_process", process.initiative),
         "can_propose": process.phase == "proposals"
         and gate.allows(request.user, "budgeting.submit_proposal", process.initiative),

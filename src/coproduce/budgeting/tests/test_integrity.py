@@ -15,7 +15,7 @@ from conftest import World, add_member, hammer, make_initiative, make_user, post
 from coproduce.accounts.models import User
 from coproduce.budgeting import ballots, services
 from coproduce.budgeting.ballots import Choice
-from coproduce.budgeting.models import Ballot, BallotChoice, PhaseCount, VoterDistrict
+from coproduce.budgeting.models import Ballot, BallotChoice, VoterDistrict
 from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting, with_south
 from coproduce.record.models import Contribution
 
@@ -156,8 +156,8 @@ def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
     results = hammer(11, work)
     assert results.count("closed") == 1
     assert results.count("cast") == 10
-    closing = PhaseCount.objects.get(process=live_pb.process, phase="voting")
-    assert (closing.ballots, closing.casts) == (10, 10)
+    (closing,) = live_pb.process.phase_log.filter(phase="voting")
+    assert (closing.counts["ballots"], closing.counts["casts"]) == (10, 10)
     assert Ballot.objects.filter(budget__process=live_pb.process).count() == 10
     with pytest.raises(ValidationError, match="only during voting"):
         ballots.ballot_cast(

@@ -366,8 +366,6 @@ def test_counting_funds_what_the_engine_says_and_records_the_decision(voting: PB
 def test_each_phase_closes_with_an_unchangeable_count(client, pb: PB) -> None:
     from django.db import DatabaseError, connection, transaction
 
-    from coproduce.budgeting.models import PhaseCount
-
     voting = pb
     coordinator = voting.world.coordinator
     services.proposal_support(actor=voting.world.outsider, proposal=voting.proposals["murals"])
@@ -382,27 +380,43 @@ def test_each_phase_closes_with_an_unchangeable_count(client, pb: PB) -> None:
         actor=voting.world.outsider, budget=voting.city, choices=ids(voting, "pool")
     )
     services.phase_advance(actor=coordinator, process=voting.process)  # counting
-    rows = list(
-        PhaseCount.objects.filter(process=voting.process).values_list(
-            "phase", "closed_by__username", "proposals", "feasible", "supports", "ballots", "casts"
+    logs = list(voting.process.phase_log.all())
+    rows = [
+        (
+            log.phase,
+            log.closed_by.username,
+            *(log.counts[n] for n in ("proposals", "feasible", "supports", "ballots", "casts")),
         )
-    )
+        for log in logs
+    ]
     assert rows == [
         ("setup", "coord", 0, 0, 0, 0, 0),
         ("proposals", "coord", 5, 0, 1, 0, 0),
         ("review", "coord", 5, 5, 1, 0, 0),
         ("voting", "coord", 5, 5, 1, 2, 3),
     ]
-    last = PhaseCount.objects.get(process=voting.process, phase="voting")
+    last = logs[-1]
+    assert last.counts == {
+        "proposals": 5,
+        "feasible": 5,
+        "supports": 1,
+        "comments": 0,
+        "ballots": 2,
+        "casts": 3,
+        "paper_ballots": 0,
+        "codes_issued": 0,
+        "codes_used": 0,
+    }
     with pytest.raises(PermissionError):
         last.save()
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("UPDATE budgeting_phasecount SET ballots = 99")
+        cursor.execute("UPDATE core_phaselog SET counts = '{}'")
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM budgeting_phasecount")
-    assert PhaseCount.objects.get(pk=last.pk).ballots == 2
+        cursor.execute("DELETE FROM core_phaselog")
+    assert voting.process.phase_log.get(pk=last.pk).counts["ballots"] == 2
     page = client.get(f"/pb/{voting.process.pk}/").content.decode()
     assert "Audit log: the counts as each phase closed" in page
+    assert re.search(r"<th scope=\"row\">Feasibility review</th><td>[^<]+</td><td>Cora", page)
     api = client.get(f"/api/v1/pb/processes/{voting.process.pk}/").json()
     assert [(c["phase"], c["ballots"], c["casts"]) for c in api["phase_counts"]] == [
         ("setup", 0, 0),
@@ -410,6 +424,12 @@ def test_each_phase_closes_with_an_unchangeable_count(client, pb: PB) -> None:
         ("review", 0, 0),
         ("voting", 2, 3),
     ]
+    assert api["phase_counts"][-1] == {
+        "phase": "voting",
+        "closed_at": api["phase_counts"][-1]["closed_at"],
+        "closed_by": "Cora Coordinator",
+        **last.counts,
+    }
 
 
 def test_non_members_take_part_without_entering_the_record(voting: PB) -> None:
