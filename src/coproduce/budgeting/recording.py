@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from coproduce.budgeting.models import Process, Proposal, Tally
+from coproduce.budgeting.models import Process, Proposal, ProposalStatus, Tally
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     DecidingBody,
@@ -79,7 +79,7 @@ def do_record_count(*, process: Process, tally: Tally, counted_by: Any) -> Decis
     budget = tally.budget
     funded = Proposal.objects.filter(pk__in=tally.selected).select_related("author")
     if not tally.selected:
-        funded = budget.proposals.filter(status="feasible").select_related("author")
+        funded = budget.proposals.filter(status=ProposalStatus.FEASIBLE).select_related("author")
     initiated_by, side = initiation_of(process.initiative, (p.author for p in funded))
     return do_record_decision(
         source=tally,

@@ -231,3 +231,17 @@ def test_an_exclusion_is_taken_by_the_body_of_the_reviewers_side(pb: PB) -> None
     )
     assert {source_of(d) for d in (by_citizen, by_staff)} == {("budgeting", "proposal", murals.pk)}
     assert by_staff.decided_on == timezone.localdate()
+
+
+def test_a_count_that_funds_nothing_is_credited_to_the_proposers_on_the_ballot(
+    voting: PB,
+) -> None:
+    result = count_north(voting)  # nobody voted
+    assert (result.selected, result.ballots) == ([], 0)
+    decision = pb_decision()
+    assert (
+        decision.title,
+        decision.initiated_by,
+        decision.initiated_by_side,
+        participant_rows(decision),
+    ) == ("North: 0 projects funded", voting.world.member, Side.CITIZEN, [])
