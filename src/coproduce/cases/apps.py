@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Panel, Routes
 
 
 class CasesConfig(CapabilityConfig):
@@ -13,4 +13,5 @@ class CasesConfig(CapabilityConfig):
             api=(("cases", "CaseViewSet", "case"),),
         ),
         nav=NavEntry("Case library", "cases:library", order=10),
+        panel=Panel("cases/panel.html", "coproduce.cases.views.sources_panel", order=5),
     )

@@ -1,7 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
-from coproduce.core.vocabulary import StageKind
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes, Writes
+from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
 class ExchangesConfig(CapabilityConfig):
@@ -16,6 +16,15 @@ class ExchangesConfig(CapabilityConfig):
             api_nested=(
                 ("listings", "ListingViewSet", "listing"),
                 ("exchanges", "ExchangeViewSet", "exchange"),
+            ),
+        ),
+        writes=(
+            Writes(
+                source="exchanges.Exchange",
+                entry="contribution",
+                stages=(StageKind.CO_PERFORMING,),
+                kinds=(ContributionKind.TIME,),
+                summary="An exchange confirmed done by its receiver: the provider's time.",
             ),
         ),
     )

@@ -22,4 +22,7 @@ class TimecreditsConfig(CapabilityConfig):
                 ("credits", "CreditViewSet", "credit"),
             ),
         ),
+        # Nothing: a credit is pay for time, not a record of it. The time that earns it is
+        # recorded by the capability that confirmed it (volunteering's hours, exchanges).
+        writes=(),
     )
