@@ -163,6 +163,9 @@ def test_a_meeting_s_length_is_given_on_the_page_and_in_the_api(
     form = {"schedule": "1", "held_at": held.strftime("%Y-%m-%dT%H:%M"), "agenda": "Budget"}
     assert client.post(page, {**form, "length_minutes": "150"}).status_code == 302
     assert client.post(page, {**form, "length_minutes": "0"}).status_code == 400
+    budget = Meeting.objects.get(agenda="Budget")
+    shown = client.get(f"/initiatives/{world.initiative.slug}/boards/meetings/{budget.pk}/")
+    assert f"{held:%H:%M} · 150 minutes</p>" in shown.content.decode()
     api.force_authenticate(chair)
     url = f"/api/v1/initiatives/{world.initiative.slug}/meetings/"
     made = api.post(
