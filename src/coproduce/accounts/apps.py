@@ -13,4 +13,5 @@ class AccountsConfig(CapabilityConfig):
             api_views=(("auth/token/", "TokenView", "token"),),
             api=(("auth/tokens", "TokenViewSet", "auth-token"),),
         ),
+        route_expectations="coproduce.accounts.tests.routes",
     )

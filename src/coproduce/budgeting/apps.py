@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
 from coproduce.core.vocabulary import StageKind
 
 
@@ -19,4 +19,8 @@ class BudgetingConfig(CapabilityConfig):
                 ("pb/budgets", "BudgetViewSet", "pb-budget"),
             ),
         ),
+        panel=Panel(
+            template="budgeting/panel.html", context="coproduce.budgeting.panels.context", order=10
+        ),
+        route_expectations="coproduce.budgeting.tests.routes",
     )

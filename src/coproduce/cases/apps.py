@@ -13,4 +13,5 @@ class CasesConfig(CapabilityConfig):
             api=(("cases", "CaseViewSet", "case"),),
         ),
         nav=NavEntry("Case library", "cases:library", order=10),
+        route_expectations="coproduce.cases.tests.routes",
     )

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
 from coproduce.core.vocabulary import StageKind
 
 
@@ -18,4 +18,10 @@ class ComanagementConfig(CapabilityConfig):
                 ("meetings", "MeetingViewSet", "meeting"),
             ),
         ),
+        panel=Panel(
+            template="comanagement/panel.html",
+            context="coproduce.comanagement.panels.context",
+            order=40,
+        ),
+        route_expectations="coproduce.comanagement.tests.routes",
     )

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
 from coproduce.core.vocabulary import StageKind
 
 
@@ -18,4 +18,8 @@ class ExchangesConfig(CapabilityConfig):
                 ("exchanges", "ExchangeViewSet", "exchange"),
             ),
         ),
+        panel=Panel(
+            template="exchanges/panel.html", context="coproduce.exchanges.panels.context", order=70
+        ),
+        route_expectations="coproduce.exchanges.tests.routes",
     )

@@ -17,4 +17,5 @@ class InitiativesConfig(CapabilityConfig):
             ),
         ),
         nav=NavEntry("Initiatives", "initiatives:list", order=30),
+        route_expectations="coproduce.initiatives.tests.routes",
     )

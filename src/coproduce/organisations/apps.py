@@ -19,4 +19,5 @@ class OrganisationsConfig(CapabilityConfig):
             ),
         ),
         nav=NavEntry("Organisations", "organisations:list", order=20),
+        route_expectations="coproduce.organisations.tests.routes",
     )

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
 from coproduce.core.vocabulary import StageKind
 
 
@@ -25,4 +25,10 @@ class PeersupportConfig(CapabilityConfig):
                 ("concerns", "ConcernViewSet", "concern"),
             ),
         ),
+        panel=Panel(
+            template="peersupport/panel.html",
+            context="coproduce.peersupport.panels.context",
+            order=50,
+        ),
+        route_expectations="coproduce.peersupport.tests.routes",
     )

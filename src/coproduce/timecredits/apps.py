@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
 from coproduce.core.vocabulary import StageKind
 
 
@@ -22,4 +22,10 @@ class TimecreditsConfig(CapabilityConfig):
                 ("credits", "CreditViewSet", "credit"),
             ),
         ),
+        panel=Panel(
+            template="timecredits/panel.html",
+            context="coproduce.timecredits.panels.context",
+            order=60,
+        ),
+        route_expectations="coproduce.timecredits.tests.routes",
     )

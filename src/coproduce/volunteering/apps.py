@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
 from coproduce.core.vocabulary import StageKind
 
 
@@ -20,4 +20,10 @@ class VolunteeringConfig(CapabilityConfig):
                 ("hours", "HoursViewSet", "hours"),
             ),
         ),
+        panel=Panel(
+            template="volunteering/panel.html",
+            context="coproduce.volunteering.panels.context",
+            order=30,
+        ),
+        route_expectations="coproduce.volunteering.tests.routes",
     )
