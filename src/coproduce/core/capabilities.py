@@ -178,16 +178,12 @@ def route_expectations() -> list[Any]:
 
 
 def append_only_tables() -> tuple[str, ...]:
-    """Every append-only table: each capability's ``AppendOnlyModel`` subclasses and any
-    table it names besides, for the triggers and for whatever must handle them all."""
+    """Every append-only table: every ``AppendOnlyModel`` subclass's and any table a
+    capability names besides, for the triggers and for whatever must handle them all."""
     from coproduce.core.models import AppendOnlyModel  # models load after the app configs
 
-    tables: list[str] = []
-    for config, capability in registered():
-        for model in config.get_models():
-            if issubclass(model, AppendOnlyModel):
-                tables.append(model._meta.db_table)
-        tables.extend(capability.append_only_tables)
+    tables = [m._meta.db_table for m in apps.get_models() if issubclass(m, AppendOnlyModel)]
+    tables.extend(t for capability in capabilities() for t in capability.append_only_tables)
     return tuple(dict.fromkeys(tables))
 
 

@@ -2,6 +2,7 @@
 
 from typing import Any, NoReturn
 
+from django.conf import settings
 from django.db import models
 
 
@@ -20,3 +21,30 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError(f"{type(self).__name__} entries are append-only.")
+
+
+class PhaseLog(AppendOnlyModel):
+    """The audit log of a phased object (core.phases): the counts as each phase closed, and
+    who closed it. Totals only: nothing here names what anyone chose."""
+
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField()
+    phase = models.CharField(max_length=30, help_text="The phase closed.")
+    closed_at = models.DateTimeField(auto_now_add=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["closed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target_type", "target_id", "phase"], name="phase_closed_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phase} closed by {self.closed_by}"

@@ -132,3 +132,20 @@ DECIDING_BODY_OF_SIDE: dict[str, str] = {
     Side.REGULAR_PRODUCER: DecidingBody.PROFESSIONALS,
     Side.POLITICAL: DecidingBody.POLITICIANS,
 }
+
+
+class Position(models.TextChoices):
+    """How one person took part in a decision."""
+
+    FOR = "for", "For"
+    AGAINST = "against", "Against"
+    ABSTAINED = "abstained", "Abstained"
+    PRESENT = "present", "Took part (consensus or delegated)"
+
+
+class DecisionKind(models.TextChoices):
+    """What a decision does. An exclusion rules someone or something out (a proposal found
+    infeasible, a refused or removed member, a rejected goal): the power to exclude."""
+
+    DECISION = "decision", "Decision"
+    EXCLUSION = "exclusion", "Exclusion"

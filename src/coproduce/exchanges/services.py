@@ -155,7 +155,8 @@ def exchange_confirm(
     )
     stage = initiative.stages.filter(kind=StageKind.CO_PERFORMING).first()
     if stage is not None:
-        exchange.contribution = record.contribution_of_confirmed_work(
+        exchange.contribution = record.do_record_contribution(
+            source=exchange,
             recorded_by=actor,
             initiative=initiative,
             stage=stage,

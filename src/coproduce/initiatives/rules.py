@@ -14,7 +14,7 @@ from coproduce.initiatives.models import (
     MembershipStatus,
     Visibility,
 )
-from coproduce.initiatives.selectors import membership_status
+from coproduce.initiatives.selectors import NO_STANDING, Standing, standing
 
 
 def initiative_of(target: Any) -> Initiative | None:
@@ -24,41 +24,34 @@ def initiative_of(target: Any) -> Initiative | None:
     return getattr(target, "initiative", None)
 
 
-def _membership_status(user: Any, target: Any) -> str | None:
+def standing_in(user: Any, target: Any) -> Standing:
+    """The person's standing in the target's initiative (none without an initiative)."""
     initiative = initiative_of(target)
-    return None if initiative is None else membership_status(user, initiative)
+    return NO_STANDING if initiative is None else standing(user, initiative)
 
 
 @rules.predicate
 def is_active_member(user: Any, target: Any) -> bool:
-    return _membership_status(user, target) == MembershipStatus.ACTIVE
+    return standing_in(user, target).active
 
 
 @rules.predicate
 def is_invited(user: Any, target: Any) -> bool:
-    return _membership_status(user, target) == MembershipStatus.INVITED
+    return standing_in(user, target).status == MembershipStatus.INVITED
 
 
 @rules.predicate
 def is_coordinator(user: Any, target: Any) -> bool:
-    initiative = initiative_of(target)
-    if initiative is None or not user.is_authenticated:
-        return False
-    return initiative.memberships.filter(
-        user=user, status=MembershipStatus.ACTIVE, is_coordinator=True
-    ).exists()
+    found = standing_in(user, target)
+    return found.active and found.is_coordinator
 
 
 @rules.predicate
 def is_reviewer(user: Any, target: Any) -> bool:
     """A coordinator named this active member a reviewer: powers go to named people, never
     to whoever says they are on a side."""
-    initiative = initiative_of(target)
-    if initiative is None or not user.is_authenticated:
-        return False
-    return initiative.memberships.filter(
-        user=user, status=MembershipStatus.ACTIVE, is_reviewer=True
-    ).exists()
+    found = standing_in(user, target)
+    return found.active and found.is_reviewer
 
 
 @rules.predicate
@@ -80,7 +73,7 @@ def can_ask_to_join(user: Any, target: Any) -> bool:
     initiative = initiative_of(target)
     if initiative is None or not user.is_authenticated:
         return False
-    status = _membership_status(user, initiative)
+    status = standing(user, initiative).status
     if status == MembershipStatus.INVITED:
         return True
     if status in {MembershipStatus.ACTIVE, MembershipStatus.REQUESTED}:

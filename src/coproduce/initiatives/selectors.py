@@ -1,16 +1,17 @@
 """Reads about initiatives and memberships."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 
+from coproduce.core.memo import forget, request_memo
 from coproduce.core.queries import RowReader, one_or_none, select_clause
-from coproduce.core.vocabulary import StageStatus
+from coproduce.core.vocabulary import StageKind, StageStatus
 from coproduce.initiatives.models import (
     Initiative,
     Membership,
@@ -27,25 +28,109 @@ _PERSON = RowReader(get_user_model())
 INITIATIVE_BY_SLUG = select_clause((_INITIATIVE, "i")) + (
     " FROM initiatives_initiative i WHERE i.slug = %s"
 )
-INITIATIVE_BY_SLUG_WITH_STATUS = select_clause((_INITIATIVE, "i")) + (
-    ", m.status FROM initiatives_initiative i LEFT JOIN initiatives_membership m"
+# A person's standing in an initiative: the columns ``Standing`` is read from.
+STANDING = "m.status, m.side, m.role, m.is_coordinator, m.is_reviewer"
+INITIATIVE_BY_SLUG_WITH_STANDING = select_clause((_INITIATIVE, "i")) + (
+    f", {STANDING} FROM initiatives_initiative i LEFT JOIN initiatives_membership m"
     " ON m.initiative_id = i.id AND m.user_id = %s WHERE i.slug = %s"
 )
-PERSON_WITH_STATUS = select_clause((_PERSON, "u")) + (
-    ", m.status FROM accounts_user u LEFT JOIN initiatives_membership m"
+PERSON_WITH_STANDING = select_clause((_PERSON, "u")) + (
+    f", {STANDING} FROM accounts_user u LEFT JOIN initiatives_membership m"
     " ON m.user_id = u.id AND m.initiative_id = %s WHERE u.username = %s"
 )
+STANDINGS = f"SELECT m.user_id, {STANDING} FROM initiatives_membership m"  # noqa: S608
+STANDINGS += " WHERE m.initiative_id = %s"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a person stands in an initiative: the one answer to "are they a member here,
+    on which side, in which role, a coordinator, a reviewer?" (no membership: all empty)."""
+
+    status: str | None = None
+    side: str = ""
+    role: str = ""
+    is_coordinator: bool = False
+    is_reviewer: bool = False
+
+    @property
+    def active(self) -> bool:
+        return self.status == MembershipStatus.ACTIVE
+
+    @classmethod
+    def read(cls, columns: Sequence[Any]) -> "Standing":
+        status, side, role, coordinator, reviewer = columns
+        if status is None:
+            return NO_STANDING
+        return cls(status, side, role, bool(coordinator), bool(reviewer))
+
+
+NO_STANDING = Standing()
+_MEMO = "standings"  # (initiative id, person id) -> Standing, for this request
+
+
+def _remember(initiative_id: int, person_id: int, standing: "Standing") -> None:
+    memo = request_memo(_MEMO)
+    if memo is not None:
+        memo[(initiative_id, person_id)] = standing
+
+
+def standing(user: Any, initiative: Initiative) -> Standing:
+    """The person's standing in the initiative, asked once a request: every permission rule
+    and service asks it, so it is one statement in SQL (ADR 0017), remembered for the rest
+    of the request (``core.memo``) and forgotten when a membership changes."""
+    if not user.is_authenticated:
+        return NO_STANDING
+    memo = request_memo(_MEMO)
+    key = (initiative.pk, user.pk)
+    if memo is not None and key in memo:
+        known: Standing = memo[key]
+        return known
+    with connection.cursor() as cursor:
+        cursor.execute(STANDINGS + " AND m.user_id = %s", [initiative.pk, user.pk])
+        row = cursor.fetchone()
+    found = NO_STANDING if row is None else Standing.read(row[1:])
+    _remember(initiative.pk, user.pk, found)
+    return found
+
+
+def standings_of(initiative: Initiative, people: Iterable[Any]) -> dict[int, Standing]:
+    """Several people's standings in one statement (a gift's giver and recipient), by
+    person id, remembered for the request like ``standing``'s."""
+    ids = sorted({person.pk for person in people if person.is_authenticated})
+    memo = request_memo(_MEMO) or {}
+    found = {pk: memo[(initiative.pk, pk)] for pk in ids if (initiative.pk, pk) in memo}
+    ask = [pk for pk in ids if pk not in found]
+    if ask:
+        marks = ", ".join(["%s"] * len(ask))
+        with connection.cursor() as cursor:
+            cursor.execute(STANDINGS + f" AND m.user_id IN ({marks})", [initiative.pk, *ask])
+            rows = {row[0]: Standing.read(row[1:]) for row in cursor.fetchall()}
+        for pk in ask:
+            found[pk] = rows.get(pk, NO_STANDING)
+            _remember(initiative.pk, pk, found[pk])
+    return found
+
+
+def standing_changed(initiative: Initiative) -> None:
+    """A membership of the initiative changed: forget what this request read of it."""
+    forget(_MEMO, lambda key: key[0] == initiative.pk)
+
+
+def membership_status(user: Any, initiative: Initiative) -> str | None:
+    """The person's membership status in the initiative, or None."""
+    return standing(user, initiative).status
 
 
 def initiative_by_slug(slug: str, viewer: Any = None) -> Initiative | None:
     """The initiative at ``slug``, or None. Every page and API request inside an initiative
     starts here, so it is one statement written in SQL rather than built by the ORM on each
     request (ADR 0017). With a signed-in ``viewer``, the same statement reads their
-    membership status, kept for ``statuses_read_once`` (see ``_statuses_read``)."""
+    standing, remembered for the request (``standing``)."""
     signed_in = viewer is not None and viewer.is_authenticated
     with connection.cursor() as cursor:
         if signed_in:
-            cursor.execute(INITIATIVE_BY_SLUG_WITH_STATUS, [viewer.pk, slug])
+            cursor.execute(INITIATIVE_BY_SLUG_WITH_STANDING, [viewer.pk, slug])
         else:
             cursor.execute(INITIATIVE_BY_SLUG, [slug])
         row = cursor.fetchone()
@@ -53,36 +138,22 @@ def initiative_by_slug(slug: str, viewer: Any = None) -> Initiative | None:
         return None
     initiative = _INITIATIVE.read(row)
     if signed_in:
-        _statuses_read(initiative)[viewer.pk] = row[-1]
+        _remember(initiative.pk, viewer.pk, Standing.read(row[-5:]))
     return initiative
 
 
 def person_by_username(username: str, initiative: Initiative) -> Any | None:
-    """The person with this username, or None, read with their membership status in the
-    initiative, kept for ``statuses_read_once`` as ``initiative_by_slug`` keeps the viewer's:
-    a gift names its recipient, whose membership the gift then checks."""
+    """The person with this username, or None, read with their standing in the initiative
+    (remembered for the request): a gift names its recipient, whose membership the gift
+    then checks."""
     with connection.cursor() as cursor:
-        cursor.execute(PERSON_WITH_STATUS, [initiative.pk, username])
+        cursor.execute(PERSON_WITH_STANDING, [initiative.pk, username])
         row = cursor.fetchone()
     if row is None:
         return None
     person = _PERSON.read(row)
-    _statuses_read(initiative)[person.pk] = row[-1]
+    _remember(initiative.pk, person.pk, Standing.read(row[-5:]))
     return person
-
-
-def _statuses_read(initiative: Initiative) -> dict[int, str | None]:
-    """Membership statuses (by person's id) read along with this request's initiative or
-    people, on the initiative instance, which a request reads afresh. The next
-    ``statuses_read_once`` on the instance takes them and they are gone; a membership
-    service forgets them (``statuses_changed``)."""
-    known: dict[int, str | None] = vars(initiative).setdefault("statuses_read", {})
-    return known
-
-
-def statuses_changed(initiative: Initiative) -> None:
-    """A membership of the initiative has changed: forget the statuses read with it."""
-    vars(initiative).pop("statuses_read", None)
 
 
 def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
@@ -96,61 +167,6 @@ def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
         user=user, status__in=[MembershipStatus.ACTIVE, MembershipStatus.INVITED]
     ).values("initiative_id")
     return initiatives.filter(Q(visibility=Visibility.PUBLIC) | Q(pk__in=mine))
-
-
-# (initiative id, user id) -> status, while a service works inside ``statuses_read_once``
-_known_statuses: ContextVar[dict[tuple[int, int], str | None] | None] = ContextVar(
-    "known_statuses", default=None
-)
-
-
-TWO_STATUSES = (
-    "SELECT user_id, status FROM initiatives_membership WHERE initiative_id = %s "
-    "AND user_id IN (%s, %s)"
-)
-
-
-@contextmanager
-def statuses_read_once(initiative: Initiative, users: list[Any]) -> Iterator[None]:
-    """Read these (one or two) people's membership statuses in one statement, and answer
-    ``membership_status`` for them from it inside the block: a gift asks about the giver
-    (the permission gate) and the recipient, each once. Statuses read in this request with
-    the initiative or the person (``_statuses_read``) are taken as read, and only the others
-    asked. The block is one service call's checks, which change no membership, so nothing
-    in it can go stale."""
-    ids = [user.pk for user in users if user.is_authenticated]
-    if len(ids) > 2:
-        raise ValueError("statuses_read_once reads one or two people's statuses.")
-    read_before = vars(initiative).pop("statuses_read", {})
-    known = {(initiative.pk, pk): read_before.get(pk) for pk in ids}
-    ask = [pk for pk in ids if pk not in read_before]
-    if ask:
-        with connection.cursor() as cursor:
-            cursor.execute(TWO_STATUSES, [initiative.pk, ask[0], ask[-1]])
-            known.update({(initiative.pk, pk): status for pk, status in cursor.fetchall()})
-    token = _known_statuses.set(known)
-    try:
-        yield
-    finally:
-        _known_statuses.reset(token)
-
-
-def membership_status(user: Any, initiative: Initiative) -> str | None:
-    """The person's membership status in the initiative, or None: the question nearly every
-    permission check asks, so one statement written in SQL (ADR 0017), or none inside
-    ``statuses_read_once``."""
-    if not user.is_authenticated:
-        return None
-    known = _known_statuses.get()
-    if known is not None and (initiative.pk, user.pk) in known:
-        return known[(initiative.pk, user.pk)]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT status FROM initiatives_membership WHERE initiative_id = %s AND user_id = %s",
-            [initiative.pk, user.pk],
-        )
-        row = cursor.fetchone()
-    return None if row is None else row[0]
 
 
 def membership_for(user: Any, initiative: Initiative) -> Membership | None:
@@ -209,6 +225,22 @@ def member_counts_by_side(initiative: Initiative) -> dict[str, int]:
         .annotate(n=Count("id"))
     )
     return {row["side"]: row["n"] for row in rows}
+
+
+def stage_of(initiative: Initiative, kind: str) -> Stage | None:
+    """The initiative's stage of this kind (there is at most one), or None."""
+    return one_or_none(initiative.stages.filter(kind=kind))
+
+
+def check_stage(initiative: Initiative, stage: Stage, kinds: Iterable[str] = ()) -> None:
+    """Refuse a stage of another initiative, or (when ``kinds`` are named) of a kind the
+    capability does not work in."""
+    if stage.initiative_id != initiative.pk:
+        raise ValidationError({"stage": "That stage belongs to another initiative."})
+    allowed = list(kinds)
+    if allowed and stage.kind not in allowed:
+        names = " or ".join(StageKind(kind).label for kind in allowed)
+        raise ValidationError({"stage": f"Choose a stage of this kind: {names}."})
 
 
 def current_stage(initiative: Initiative) -> Stage | None:

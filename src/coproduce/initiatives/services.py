@@ -234,7 +234,7 @@ def membership_request(
     membership.is_coordinator = membership.is_reviewer = False
     membership.full_clean(exclude=["initiative", "user"])
     membership.save()
-    selectors.statuses_changed(initiative)
+    selectors.standing_changed(initiative)
     return membership
 
 
@@ -278,7 +278,7 @@ def membership_invite(
     membership.is_coordinator = membership.is_reviewer = False
     membership.full_clean(exclude=["initiative", "user"])
     membership.save()
-    selectors.statuses_changed(initiative)
+    selectors.standing_changed(initiative)
     if side != Side.CITIZEN:
         _record_membership_decision(
             actor=actor,
@@ -305,7 +305,7 @@ def membership_decide(*, actor: Any, membership: Membership, approve: bool) -> M
         raise ValidationError({"status": "Only a pending request can be approved or declined."})
     membership.status = MembershipStatus.ACTIVE if approve else MembershipStatus.DECLINED
     membership.save(update_fields=["status", "updated_at"])
-    selectors.statuses_changed(membership.initiative)
+    selectors.standing_changed(membership.initiative)
     if approve and membership.side != Side.CITIZEN:
         person = membership.user
         _record_membership_decision(
@@ -363,6 +363,7 @@ def side_change_decide(*, actor: Any, membership: Membership, approve: bool) -> 
         membership.side, membership.role = change.side, change.role
         membership.full_clean(exclude=["initiative", "user"])
         membership.save(update_fields=["side", "role", "updated_at"])
+        selectors.standing_changed(membership.initiative)
         person = membership.user
         _record_membership_decision(
             actor=actor,
@@ -389,6 +390,7 @@ def membership_set_reviewer(*, actor: Any, membership: Membership, is_reviewer: 
         return membership
     membership.is_reviewer = is_reviewer
     membership.save(update_fields=["is_reviewer", "updated_at"])
+    selectors.standing_changed(membership.initiative)
     person = membership.user
     _record_membership_decision(
         actor=actor,
@@ -438,6 +440,22 @@ def _record_membership_decision(
     )
 
 
+def do_stage_for_record(initiative: Initiative, kind: str) -> Stage:
+    """The initiative's stage of this kind, added (planned, with a note) if it has none: a
+    capability that writes to the record in a stage the initiative has not set up gets the
+    stage rather than leaving its entry out."""
+    stage = selectors.stage_of(initiative, kind)
+    if stage is None:
+        stage = Stage(
+            initiative=initiative,
+            kind=kind,
+            notes="Added when the first entry of this stage was recorded.",
+        )
+        stage.full_clean(validate_constraints=False)
+        stage.save()
+    return stage
+
+
 @transaction.atomic
 def membership_set_coordinator(
     *, actor: Any, membership: Membership, is_coordinator: bool
@@ -454,6 +472,7 @@ def membership_set_coordinator(
         _ensure_another_coordinator(membership)
     membership.is_coordinator = is_coordinator
     membership.save(update_fields=["is_coordinator", "updated_at"])
+    selectors.standing_changed(membership.initiative)
     return membership
 
 
@@ -470,7 +489,7 @@ def membership_leave(*, actor: Any, initiative: Initiative) -> Membership:
     membership.is_reviewer = False
     membership.save(update_fields=["status", "is_coordinator", "is_reviewer", "updated_at"])
     membership.side_changes.filter(status=SideChangeStatus.PENDING).delete()
-    selectors.statuses_changed(initiative)
+    selectors.standing_changed(initiative)
     return membership
 
 

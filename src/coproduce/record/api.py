@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -38,6 +38,32 @@ class InitiativeMemberField(serializers.PrimaryKeyRelatedField):
         return active_people(initiative)
 
 
+class SourceSerializer(serializers.Serializer):
+    """What caused an entry: the app, the model and the object's id (null: by hand)."""
+
+    app = serializers.CharField(source="source_type.app_label")
+    model = serializers.CharField(source="source_type.model")
+    id = serializers.IntegerField(source="source_id")
+
+
+@extend_schema_field(SourceSerializer(allow_null=True))
+class SourceField(serializers.Field):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, entry: Any) -> dict[str, Any] | None:
+        if entry.source_type_id is None:
+            return None
+        return dict(SourceSerializer(entry).data)
+
+
+class ParticipantSerializer(serializers.Serializer):
+    person = serializers.CharField(source="person.username", allow_null=True, default=None)
+    side = serializers.CharField()
+    position = serializers.CharField()
+    headcount = serializers.IntegerField()
+
+
 class ContributionSerializer(serializers.ModelSerializer):
     stage = InitiativeStageField()
     contributor = InitiativeMemberField(required=False)
@@ -46,6 +72,7 @@ class ContributionSerializer(serializers.ModelSerializer):
     reverses: "serializers.PrimaryKeyRelatedField[Any]" = serializers.PrimaryKeyRelatedField(
         read_only=True
     )
+    source = SourceField()  # type: ignore[assignment]  # a field, popped by the metaclass
 
     class Meta:
         model = Contribution
@@ -53,7 +80,9 @@ class ContributionSerializer(serializers.ModelSerializer):
             "id",
             "stage",
             "contributor",
+            "organisation",
             "side",
+            "paid",
             "kind",
             "quantity",
             "unit",
@@ -64,8 +93,18 @@ class ContributionSerializer(serializers.ModelSerializer):
             "verified",
             "reverses",
             "reason",
+            "source",
         ]
-        read_only_fields = ["id", "side", "recorded_by", "recorded_at", "reverses", "reason"]
+        read_only_fields = [
+            "id",
+            "side",
+            "organisation",
+            "paid",
+            "recorded_by",
+            "recorded_at",
+            "reverses",
+            "reason",
+        ]
 
     def get_verified(self, contribution: Contribution) -> bool:
         return hasattr(contribution, "verification")
@@ -90,6 +129,8 @@ class DecisionSerializer(serializers.ModelSerializer):
     reverses: "serializers.PrimaryKeyRelatedField[Any]" = serializers.PrimaryKeyRelatedField(
         read_only=True
     )
+    participants = ParticipantSerializer(many=True, read_only=True)
+    source = SourceField()  # type: ignore[assignment]  # a field, popped by the metaclass
 
     class Meta:
         model = Decision
@@ -105,14 +146,26 @@ class DecisionSerializer(serializers.ModelSerializer):
             "participants_citizen",
             "participants_professional",
             "participants_political",
+            "participants",
+            "kind",
+            "carried",
             "evidence_url",
             "decided_on",
             "recorded_by",
             "recorded_at",
             "reverses",
             "reason",
+            "source",
         ]
-        read_only_fields = ["id", "recorded_by", "recorded_at", "reverses", "reason"]
+        read_only_fields = [
+            "id",
+            "kind",
+            "carried",
+            "recorded_by",
+            "recorded_at",
+            "reverses",
+            "reason",
+        ]
 
 
 class ReverseSerializer(serializers.Serializer):

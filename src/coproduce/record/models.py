@@ -6,6 +6,8 @@ UPDATE and DELETE, so the rule holds whatever code touches the tables.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
@@ -13,11 +15,14 @@ from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import (
     ContributionKind,
     DecidingBody,
+    DecisionKind,
     DecisionRule,
+    Position,
     Side,
     Unit,
 )
 from coproduce.initiatives.models import Initiative, Stage
+from coproduce.organisations.models import Organisation
 
 MAX_QUANTITY: dict[str, int] = {
     # Generous but bounded: a year of one person's time, £10m, a million of anything.
@@ -28,7 +33,9 @@ MAX_QUANTITY: dict[str, int] = {
 
 
 class RecordEntry(AppendOnlyModel):
-    """An entry of the record: who wrote it, when, and what earlier entry it reverses."""
+    """An entry of the record: who wrote it, when, what caused it (its source: the ballot
+    box, hours log, board decision or review it came from) and what earlier entry it
+    reverses."""
 
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -38,9 +45,31 @@ class RecordEntry(AppendOnlyModel):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by"
     )
     reason = models.CharField(max_length=500, blank=True)
+    source_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
 
     class Meta:
         abstract = True
+
+    @property
+    def source_url(self) -> str:
+        """The page of what caused the entry, if it has one (read ``source`` prefetched)."""
+        target = self.source if self.source_type_id is not None else None
+        get_url = getattr(target, "get_absolute_url", None)
+        return str(get_url()) if get_url else ""
+
+    @property
+    def source_label(self) -> str:
+        """What caused the entry, in words ("Hours log 12"), or "" when recorded by hand."""
+        source_type = self.source_type
+        if source_type is None:
+            return ""
+        model = source_type.model_class()
+        name = model._meta.verbose_name if model else source_type.model
+        return f"{str(name).capitalize()} {self.source_id}"
 
 
 class Contribution(RecordEntry):
@@ -49,9 +78,25 @@ class Contribution(RecordEntry):
     )
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="contributions")
     contributor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contributions"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+        help_text="The body whose money or time this is (a funder's grant is not one "
+        "officer's); the contributor, if named, is who handed it over.",
     )
     side = models.CharField(max_length=20, choices=Side.choices)
+    paid = models.BooleanField(
+        default=False, help_text="Time paid for as someone's job, rather than given."
+    )
     kind = models.CharField(max_length=20, choices=ContributionKind.choices)
     quantity = models.BigIntegerField(help_text="Minutes, pence or a count; negative to reverse.")
     unit = models.CharField(max_length=10, choices=Unit.choices)
@@ -72,12 +117,22 @@ class Contribution(RecordEntry):
                 condition=Q(kind__in=ContributionKind.values), name="contribution_kind"
             ),
             models.CheckConstraint(condition=Q(unit__in=Unit.values), name="contribution_unit"),
+            models.CheckConstraint(
+                condition=Q(contributor__isnull=False) | Q(organisation__isnull=False),
+                name="contribution_has_a_contributor",
+            ),
+            models.CheckConstraint(
+                condition=Q(source_type__isnull=True, source_id__isnull=True)
+                | Q(source_type__isnull=False, source_id__isnull=False),
+                name="contribution_source_whole",
+            ),
         ]
 
     def __str__(self) -> str:
         if self.kind == ContributionKind.VOTE:  # whose vote it is stays off every list (ADR 0021)
             return f"{self.get_kind_display()} {self.quantity} {self.unit}"
-        return f"{self.get_kind_display()} {self.quantity} {self.unit} by {self.contributor}"
+        by = self.organisation if self.contributor_id is None else self.contributor
+        return f"{self.get_kind_display()} {self.quantity} {self.unit} by {by}"
 
 
 class ContributionVerification(AppendOnlyModel):
@@ -110,9 +165,10 @@ class Decision(RecordEntry):
     initiated_by_side = models.CharField(max_length=20, choices=Side.choices)
     decided_by = models.CharField(max_length=20, choices=DecidingBody.choices)
     rule = models.CharField(max_length=30, choices=DecisionRule.choices)
-    participants_citizen = models.PositiveIntegerField(default=0)
-    participants_professional = models.PositiveIntegerField(default=0)
-    participants_political = models.PositiveIntegerField(default=0)
+    kind = models.CharField(
+        max_length=12, choices=DecisionKind.choices, default=DecisionKind.DECISION
+    )
+    carried = models.BooleanField(default=True, help_text="False for a motion voted down.")
     evidence_url = models.URLField(max_length=500, blank=True)
     decided_on = models.DateField()
 
@@ -130,15 +186,73 @@ class Decision(RecordEntry):
                 condition=Q(decided_by__in=DecidingBody.values), name="decision_decided_by"
             ),
             models.CheckConstraint(condition=Q(rule__in=DecisionRule.values), name="decision_rule"),
+            models.CheckConstraint(condition=Q(kind__in=DecisionKind.values), name="decision_kind"),
+            models.CheckConstraint(
+                condition=Q(source_type__isnull=True, source_id__isnull=True)
+                | Q(source_type__isnull=False, source_id__isnull=False),
+                name="decision_source_whole",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
 
+    def headcount(self, side: str) -> int:
+        """How many people of a side took part: derived from the participant rows (read
+        with ``prefetch_related("participants")`` when listing many)."""
+        return sum(p.headcount for p in self.participants.all() if p.side == side)
+
+    @property
+    def participants_citizen(self) -> int:
+        return self.headcount(Side.CITIZEN)
+
+    @property
+    def participants_professional(self) -> int:
+        return self.headcount(Side.REGULAR_PRODUCER)
+
+    @property
+    def participants_political(self) -> int:
+        return self.headcount(Side.POLITICAL)
+
     @property
     def participants_total(self) -> int:
-        return (
-            self.participants_citizen
-            + self.participants_professional
-            + (self.participants_political)
-        )
+        return sum(p.headcount for p in self.participants.all())
+
+
+class DecisionParticipant(AppendOnlyModel):
+    """Who took part in a decision, person by person: their side at the time and how they
+    took part. People counted but not named (a public meeting's show of hands, decisions
+    recorded before people were) are one row per side with their ``headcount``."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="participants")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    side = models.CharField(max_length=20, choices=Side.choices)
+    position = models.CharField(max_length=10, choices=Position.choices)
+    headcount = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["decision_id", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "person"],
+                condition=Q(person__isnull=False),
+                name="decision_participant_once",
+            ),
+            models.CheckConstraint(
+                condition=(Q(person__isnull=True) & Q(headcount__gte=1))
+                | (Q(person__isnull=False) & Q(headcount=1)),
+                name="decision_participant_named_is_one",
+            ),
+            models.CheckConstraint(
+                condition=Q(side__in=Side.values), name="decision_participant_side"
+            ),
+            models.CheckConstraint(
+                condition=Q(position__in=Position.values), name="decision_participant_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.person if self.person_id else f"{self.headcount} unnamed"
+        return f"{who} ({self.get_side_display()}): {self.get_position_display()}"

@@ -36,13 +36,26 @@ def entries_shown_to(viewer: Any = None) -> Q:
 def contributions_for(initiative: Initiative, viewer: Any = None) -> QuerySet[Contribution]:
     """The initiative's entries the viewer may read one by one (no one's votes when no viewer
     is named); the totals count every entry."""
-    return initiative.contributions.filter(entries_shown_to(viewer)).select_related(
-        "contributor", "stage", "recorded_by", "verification__verified_by", "reverses"
+    return (
+        initiative.contributions.filter(entries_shown_to(viewer))
+        .select_related(
+            "contributor",
+            "organisation",
+            "stage",
+            "recorded_by",
+            "verification__verified_by",
+            "reverses",
+            "source_type",
+        )
+        .prefetch_related("source")
     )
 
 
 def decisions_for(initiative: Initiative) -> QuerySet[Decision]:
-    return initiative.decisions.select_related("stage", "initiated_by", "recorded_by", "reverses")
+    """The initiative's decisions with their participants (head-counts derive from them)."""
+    return initiative.decisions.select_related(
+        "stage", "initiated_by", "recorded_by", "reverses", "source_type"
+    ).prefetch_related("participants__person", "source")
 
 
 def _totals(initiative: Initiative, field: str, labels: dict[str, str]) -> list[TotalRow]:

@@ -1,24 +1,39 @@
-"""Writes to the co-production record. Nothing else writes these tables."""
+"""Writes to the co-production record. Nothing else writes these tables.
+
+Two doors, one naming rule (docs/architecture.md): a service that takes ``actor`` checks
+the permission gate itself (``contribution_record``, ``decision_record``: a person
+recording by hand); a ``do_…`` function trusts its caller, a capability's service that has
+already checked its own permission (hours approved, a board's vote, a count), and takes
+the entry's ``source`` (the object that caused it) and ``recorded_by`` (whose action wrote
+it). Every check on the entry itself is made in the door, whichever way it is reached.
+"""
 
 import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from coproduce.core import gate
-from coproduce.core.vocabulary import KIND_UNITS, Side
-from coproduce.initiatives.models import Initiative, MembershipStatus, Stage
-from coproduce.record.models import MAX_QUANTITY, Contribution, ContributionVerification, Decision
+from coproduce.core.vocabulary import KIND_UNITS, DecisionKind, Position, Side, Unit
+from coproduce.initiatives.models import Initiative, Stage
+from coproduce.initiatives.selectors import check_stage, standing
+from coproduce.organisations.models import Organisation
+from coproduce.record.models import (
+    MAX_QUANTITY,
+    Contribution,
+    ContributionVerification,
+    Decision,
+    DecisionParticipant,
+)
 
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 E = TypeVar("E", Contribution, Decision)
-
-
-def _check_stage(initiative: Initiative, stage: Stage) -> None:
-    if stage.initiative_id != initiative.pk:
-        raise ValidationError({"stage": "That stage belongs to another initiative."})
 
 
 def _check_date(field: str, value: datetime.date) -> None:
@@ -30,12 +45,8 @@ def _check_date(field: str, value: datetime.date) -> None:
 
 def _side_of(initiative: Initiative, user: Any) -> str | None:
     """The side an active member acts on in this initiative, or None for non-members."""
-    side = (
-        initiative.memberships.filter(user=user, status=MembershipStatus.ACTIVE)
-        .values_list("side", flat=True)
-        .first()
-    )
-    return None if side is None else str(side)
+    found = standing(user, initiative)
+    return found.side if found.active else None
 
 
 def _active_side(initiative: Initiative, user: Any, field: str) -> str:
@@ -78,7 +89,8 @@ def contribution_record(
         gate.require(actor, "record.add_contribution", initiative)
     else:
         gate.require(actor, "record.add_contribution_for_others", initiative)
-    return contribution_of_confirmed_work(
+    return do_record_contribution(
+        source=None,
         recorded_by=actor,
         initiative=initiative,
         stage=stage,
@@ -91,9 +103,18 @@ def contribution_record(
     )
 
 
+def _source_fields(source: Model | None) -> dict[str, Any]:
+    if source is None:
+        return {"source_type": None, "source_id": None}
+    if source.pk is None:
+        raise ValueError("A record entry's source is saved before the entry.")
+    return {"source_type": ContentType.objects.get_for_model(source), "source_id": source.pk}
+
+
 @transaction.atomic
-def contribution_of_confirmed_work(
+def do_record_contribution(
     *,
+    source: Model | None,
     recorded_by: Any,
     initiative: Initiative,
     stage: Stage,
@@ -101,14 +122,26 @@ def contribution_of_confirmed_work(
     quantity: int,
     unit: str,
     occurred_on: datetime.date,
-    description: str,
-    contributor: Any,
+    description: str = "",
+    contributor: Any = None,
+    organisation: Organisation | None = None,
+    side: str | None = None,
+    paid: bool | None = None,
 ) -> Contribution:
-    """Write a contribution that another capability has confirmed under its own permission
-    (hours approved by the person served, a session both sides logged). The caller's
-    service has checked who may confirm; every check on the entry itself still applies."""
-    _check_stage(initiative, stage)
-    side = _active_side(initiative, contributor, "contributor")
+    """Write a contribution for a capability that has checked its own permission (hours
+    approved by the person served, a session both sides logged). ``source`` is what caused
+    it, ``recorded_by`` whose action wrote it; the contributor is a member (their side is
+    read from their membership) or an organisation (whose side the caller names). Time is
+    paid when it is staff time unless the caller knows better."""
+    check_stage(initiative, stage)
+    if contributor is not None:
+        side = _active_side(initiative, contributor, "contributor")
+    elif organisation is None:
+        raise ValidationError({"contributor": "Name who contributed: a member or a body."})
+    elif side not in Side.values:
+        raise ValidationError({"side": "Say which side the organisation contributes on."})
+    if paid is None:
+        paid = side == Side.REGULAR_PRODUCER and unit == Unit.MINUTES
     if unit not in KIND_UNITS.get(kind, set()):
         allowed = ", ".join(sorted(KIND_UNITS.get(kind, set()))) or "none"
         raise ValidationError({"unit": f"A {kind} contribution is measured in: {allowed}."})
@@ -121,13 +154,16 @@ def contribution_of_confirmed_work(
         initiative=initiative,
         stage=stage,
         contributor=contributor,
+        organisation=organisation,
         side=side,
+        paid=paid,
         kind=kind,
         quantity=quantity,
         unit=unit,
         description=description,
         occurred_on=occurred_on,
         recorded_by=recorded_by,
+        **_source_fields(source),
     )
     contribution.full_clean()
     contribution.save()
@@ -155,7 +191,9 @@ def contribution_reverse(*, actor: Any, contribution: Contribution, reason: str)
         initiative_id=locked.initiative_id,
         stage_id=locked.stage_id,
         contributor_id=locked.contributor_id,
+        organisation_id=locked.organisation_id,
         side=locked.side,
+        paid=locked.paid,
         kind=locked.kind,
         quantity=-locked.quantity,
         unit=locked.unit,
@@ -188,15 +226,9 @@ def decision_record(
     participants_political: int = 0,
     evidence_url: str = "",
 ) -> Decision:
-    """Record a decision: what, who started it, who took it, how, and who was in the room."""
+    """Record a decision by hand: what, who started it, who took it, how, and how many of
+    each side were in the room (people counted, not named)."""
     gate.require(actor, "record.add_decision", initiative)
-    _check_stage(initiative, stage)
-    if initiated_by is not None:
-        initiated_by_side = _active_side(initiative, initiated_by, "initiated_by")
-    elif initiated_by_side not in Side.values:
-        raise ValidationError(
-            {"initiated_by_side": "Say which side initiated the decision, or who did."}
-        )
     counts = {
         "participants_citizen": participants_citizen,
         "participants_professional": participants_professional,
@@ -205,7 +237,96 @@ def decision_record(
     for field, count in counts.items():
         if not 0 <= count <= 1_000_000:
             raise ValidationError({field: "Give a number of people between 0 and 1,000,000."})
+    return do_record_decision(
+        source=None,
+        recorded_by=actor,
+        initiative=initiative,
+        stage=stage,
+        title=title,
+        decided_by=decided_by,
+        rule=rule,
+        decided_on=decided_on,
+        outcome=outcome,
+        initiated_by=initiated_by,
+        initiated_by_side=initiated_by_side,
+        headcounts={
+            Side.CITIZEN: participants_citizen,
+            Side.REGULAR_PRODUCER: participants_professional,
+            Side.POLITICAL: participants_political,
+        },
+        evidence_url=evidence_url,
+    )
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One person's part in a decision; their side is the one they act on in the initiative
+    now unless the caller knows it from the occasion (a board seat's side)."""
+
+    person: Any
+    position: str
+    side: str | None = None
+
+
+def _participant_rows(
+    initiative: Initiative,
+    participants: Sequence[Participant],
+    headcounts: Mapping[str, int] | None,
+) -> list[DecisionParticipant]:
+    rows = []
+    seen: set[int] = set()
+    for participant in participants:
+        if participant.person.pk in seen:
+            raise ValidationError({"participants": f"{participant.person} is named twice."})
+        seen.add(participant.person.pk)
+        if participant.position not in Position.values:
+            raise ValidationError({"participants": "Say how each person took part."})
+        side = participant.side or _active_side(initiative, participant.person, "participants")
+        rows.append(
+            DecisionParticipant(person=participant.person, side=side, position=participant.position)
+        )
+    for side, count in (headcounts or {}).items():
+        if side not in Side.values or not 0 <= count <= 1_000_000:
+            raise ValidationError(
+                {"participants": "Give a number of people between 0 and 1,000,000 for each side."}
+            )
+        if count:
+            rows.append(DecisionParticipant(side=side, position=Position.PRESENT, headcount=count))
+    return rows
+
+
+@transaction.atomic
+def do_record_decision(
+    *,
+    source: Model | None,
+    recorded_by: Any,
+    initiative: Initiative,
+    stage: Stage,
+    title: str,
+    decided_by: str,
+    rule: str,
+    decided_on: datetime.date,
+    outcome: str = "",
+    initiated_by: Any = None,
+    initiated_by_side: str = "",
+    carried: bool = True,
+    kind: str = DecisionKind.DECISION,
+    participants: Sequence[Participant] = (),
+    headcounts: Mapping[str, int] | None = None,
+    evidence_url: str = "",
+) -> Decision:
+    """Write a decision for a capability that has checked its own permission (a board's
+    vote, a count, a coordinator's ruling): who started it, who took it and how, whether it
+    carried, each participant as they took part, and its source."""
+    check_stage(initiative, stage)
+    if initiated_by is not None:
+        initiated_by_side = _active_side(initiative, initiated_by, "initiated_by")
+    elif initiated_by_side not in Side.values:
+        raise ValidationError(
+            {"initiated_by_side": "Say which side initiated the decision, or who did."}
+        )
     _check_date("decided_on", decided_on)
+    rows = _participant_rows(initiative, participants, headcounts)
     decision = Decision(
         initiative=initiative,
         stage=stage,
@@ -215,13 +336,18 @@ def decision_record(
         initiated_by_side=initiated_by_side,
         decided_by=decided_by,
         rule=rule,
+        kind=kind,
+        carried=carried,
         evidence_url=evidence_url,
         decided_on=decided_on,
-        recorded_by=actor,
-        **counts,
+        recorded_by=recorded_by,
+        **_source_fields(source),
     )
     decision.full_clean()
     decision.save()
+    for row in rows:
+        row.decision = decision
+    DecisionParticipant.objects.bulk_create(rows)
     return decision
 
 
@@ -239,6 +365,8 @@ def decision_reverse(*, actor: Any, decision: Decision, reason: str) -> Decision
         initiated_by_side=_side_of(locked.initiative, actor) or locked.initiated_by_side,
         decided_by=locked.decided_by,
         rule=locked.rule,
+        kind=locked.kind,
+        carried=locked.carried,
         decided_on=timezone.localdate(),
         recorded_by=actor,
         reverses=locked,

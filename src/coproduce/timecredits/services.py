@@ -22,8 +22,8 @@ from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
 from coproduce.core.errors import Conflict
 from coproduce.core.queries import RowReader, one_or_none, row_lock, select_clause
-from coproduce.initiatives.models import Initiative, MembershipStatus
-from coproduce.initiatives.selectors import membership_status, statuses_read_once
+from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.selectors import standing, standings_of
 from coproduce.organisations.models import Organisation
 from coproduce.timecredits.models import (
     Account,
@@ -82,7 +82,7 @@ def policy_set(
 
 
 def _is_member(initiative: Initiative, user: Any) -> bool:
-    return membership_status(user, initiative) == MembershipStatus.ACTIVE
+    return standing(user, initiative).active
 
 
 def _account(initiative: Initiative, **owner: Any) -> Account:
@@ -122,9 +122,8 @@ def person_account(initiative: Initiative, user: Any) -> Account:
 def own_account(*, actor: Any, initiative: Initiative) -> Account:
     """The caller's own account (members only), with one read of their membership for both
     the permission and the account's checks."""
-    with statuses_read_once(initiative, [actor]):
-        gate.require(actor, "timecredits.use_credits", initiative)
-        return person_account(initiative, actor)
+    gate.require(actor, "timecredits.use_credits", initiative)
+    return person_account(initiative, actor)
 
 
 def organisation_account(initiative: Initiative, organisation: Organisation) -> Account:
@@ -415,12 +414,12 @@ def _member_to_member(
     """A gift or an exchange: on PostgreSQL, when both accounts are open and there is room,
     one statement (``_move_at_once``); otherwise, and for every refusal's message or a
     retry's first answer, ``_move`` in a transaction."""
-    with statuses_read_once(initiative, [actor, to]):  # both memberships in one read
-        gate.require(actor, "timecredits.use_credits", initiative)
-        if to == actor:
-            raise ValidationError({"to": "Choose someone other than yourself."})
-        if not _is_member(initiative, to):
-            raise ValidationError({"to": NO_SUCH_MEMBER})  # as for a username no one has
+    standings_of(initiative, [actor, to])  # both memberships in one read, for the request
+    gate.require(actor, "timecredits.use_credits", initiative)
+    if to == actor:
+        raise ValidationError({"to": "Choose someone other than yourself."})
+    if not _is_member(initiative, to):
+        raise ValidationError({"to": NO_SUCH_MEMBER})  # as for a username no one has
     _check_terms(minutes, key)
     transfer = Transfer(
         initiative_id=initiative.pk,

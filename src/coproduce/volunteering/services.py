@@ -333,7 +333,8 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
             description=what,
             key=f"hours-{log.pk}",
         )
-        log.contribution = record.contribution_of_confirmed_work(
+        log.contribution = record.do_record_contribution(
+            source=log,
             recorded_by=actor,
             initiative=initiative,
             stage=log.opportunity.stage,

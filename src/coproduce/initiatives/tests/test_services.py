@@ -7,9 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import World, make_initiative, make_user
 from coproduce.core import gate
+from coproduce.core.memo import request_scope
 from coproduce.core.vocabulary import Role, Side, StageKind
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.models import Initiative, JoinPolicy, Membership, Visibility
+from coproduce.initiatives.selectors import NO_STANDING, Standing
 
 
 def test_creator_becomes_the_coordinator_on_their_side(db) -> None:
@@ -149,68 +151,58 @@ def test_goal_needs_both_sides_to_be_shared(world: World) -> None:
         services.goal_agree(actor=world.outsider, goal=goal)
 
 
-def test_statuses_read_once_answers_inside_the_block_and_reads_afresh_after(
+def test_standing_is_asked_once_a_request_and_afresh_in_the_next(
     world: World, django_assert_num_queries
 ) -> None:
-    with (
-        django_assert_num_queries(1),
-        selectors.statuses_read_once(world.initiative, [world.member, world.outsider]),
-    ):
-        assert selectors.membership_status(world.member, world.initiative) == "active"
-        assert selectors.membership_status(world.outsider, world.initiative) is None
-        assert gate.allows(world.member, "timecredits.use_credits", world.initiative)
-    # a person not named, or another initiative, is read from the database as before
-    with (
-        selectors.statuses_read_once(world.initiative, [world.member]),
-        django_assert_num_queries(2),
-    ):
-        assert selectors.membership_status(world.coordinator, world.initiative) == "active"
-        assert selectors.membership_status(world.member, world.other) is None
+    with request_scope(), django_assert_num_queries(1):
+        found = selectors.standing(world.coordinator, world.initiative)
+        assert found == Standing("active", Side.REGULAR_PRODUCER, Role.MANAGER, True, False)
+        assert gate.allows(world.coordinator, "initiatives.change_initiative", world.initiative)
+        assert gate.allows(world.coordinator, "timecredits.use_credits", world.initiative)
+    with request_scope(), django_assert_num_queries(2):
+        assert selectors.standing(world.member, world.initiative).active is True
+        assert selectors.standing(world.member, world.other) is NO_STANDING
     Membership.objects.filter(user=world.member).update(status="left")
-    with django_assert_num_queries(1):
-        assert selectors.membership_status(world.member, world.initiative) == "left"
+    with django_assert_num_queries(2):  # outside a request, every question is asked
+        assert selectors.standing(world.member, world.initiative).status == "left"
+        assert selectors.standing(world.member, world.initiative).active is False
 
 
-def test_statuses_read_with_the_initiative_and_the_person_are_not_asked_again(
+def test_standings_read_with_the_initiative_and_the_person_are_not_asked_again(
     world: World, django_assert_num_queries
 ) -> None:
-    """The viewer's status comes with the initiative, a named person's with them; the next
-    ``statuses_read_once`` takes both as read (no query) and then they are gone."""
-    with django_assert_num_queries(2):
+    """The viewer's standing comes with the initiative, a named person's with them, and
+    several people's in one statement; the rest of the request asks no more."""
+    with request_scope():
+        with django_assert_num_queries(2):
+            initiative = selectors.initiative_by_slug(world.initiative.slug, world.member)
+            assert initiative is not None
+            outsider = selectors.person_by_username("outsider", initiative)
+        assert outsider == world.outsider
+        with django_assert_num_queries(0):
+            assert selectors.standing(world.member, initiative).side == Side.CITIZEN
+            assert selectors.standing(outsider, initiative) is NO_STANDING
+        with django_assert_num_queries(1):
+            both = selectors.standings_of(initiative, [world.coordinator, world.member])
+            assert both[world.coordinator.pk].is_coordinator is True
+            assert both[world.member.pk].is_coordinator is False
+            assert selectors.standing(world.coordinator, initiative).active is True
+    assert selectors.person_by_username("nobody", initiative) is None
+
+
+def test_a_membership_service_forgets_the_standings_of_its_initiative(
+    world: World, django_assert_num_queries
+) -> None:
+    with request_scope():
         initiative = selectors.initiative_by_slug(world.initiative.slug, world.member)
         assert initiative is not None
-        outsider = selectors.person_by_username("outsider", initiative)
-    assert outsider == world.outsider
-    assert selectors.person_by_username("nobody", initiative) is None
-    with (
-        django_assert_num_queries(0),
-        selectors.statuses_read_once(initiative, [world.member, outsider]),
-    ):
-        assert selectors.membership_status(world.member, initiative) == "active"
-        assert selectors.membership_status(outsider, initiative) is None
-    Membership.objects.filter(user=world.member).update(status="left")
-    with (
-        django_assert_num_queries(1),
-        selectors.statuses_read_once(initiative, [world.member, outsider]),
-    ):
-        assert selectors.membership_status(world.member, initiative) == "left"
-
-
-def test_a_membership_service_forgets_the_statuses_read_with_the_initiative(
-    world: World, django_assert_num_queries
-) -> None:
-    initiative = selectors.initiative_by_slug(world.initiative.slug, world.member)
-    assert initiative is not None
-    services.membership_leave(actor=world.member, initiative=initiative)
-    with (
-        django_assert_num_queries(1),
-        selectors.statuses_read_once(initiative, [world.member]),
-    ):
-        assert selectors.membership_status(world.member, initiative) == "left"
-    joiner = selectors.initiative_by_slug(world.initiative.slug, world.outsider)
-    assert joiner is not None
-    services.membership_request(
-        actor=world.outsider, initiative=joiner, side=Side.CITIZEN, role=Role.RESIDENT
-    )
-    with selectors.statuses_read_once(joiner, [world.outsider]):
-        assert selectors.membership_status(world.outsider, joiner) == "requested"  # not None
+        services.membership_leave(actor=world.member, initiative=initiative)
+        with django_assert_num_queries(1):
+            assert selectors.standing(world.member, initiative).status == "left"
+    with request_scope():
+        joiner = selectors.initiative_by_slug(world.initiative.slug, world.outsider)
+        assert joiner is not None
+        services.membership_request(
+            actor=world.outsider, initiative=joiner, side=Side.CITIZEN, role=Role.RESIDENT
+        )
+        assert selectors.standing(world.outsider, joiner).status == "requested"  # not None
