@@ -10,6 +10,7 @@ refusal (401/403/404/405), the test also checks that nothing in the database cha
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from knox.models import AuthToken
 from rest_framework.test import APIClient
@@ -78,8 +79,9 @@ def test_every_route_has_an_expectation() -> None:
 
 def _snapshot() -> list[Any]:
     """Everything a request could change, to prove refused requests changed nothing: every
-    table of every capability, and the API tokens."""
-    models = [model for config, _ in capabilities.registered() for model in config.get_models()]
+    table of every capability and of core (the phase log), and the API tokens."""
+    configs = [config for config, _ in capabilities.registered()] + [apps.get_app_config("core")]
+    models = [model for config in configs for model in config.get_models()]
     return [list(model.objects.order_by("pk").values()) for model in [*models, AuthToken]]
 
 

@@ -21,5 +21,7 @@ class ExchangesConfig(CapabilityConfig):
         panel=Panel(
             template="exchanges/panel.html", context="coproduce.exchanges.panels.context", order=70
         ),
+        demo="coproduce.exchanges.demo.load",
+        demo_order=80,
         route_expectations="coproduce.exchanges.tests.routes",
     )

@@ -18,5 +18,7 @@ class RecordConfig(CapabilityConfig):
         panel=Panel(
             template="record/panel.html", context="coproduce.record.panels.context", order=20
         ),
+        demo="coproduce.record.demo.load",
+        demo_order=50,
         route_expectations="coproduce.record.tests.routes",
     )

@@ -27,5 +27,7 @@ class TimecreditsConfig(CapabilityConfig):
             context="coproduce.timecredits.panels.context",
             order=60,
         ),
+        demo="coproduce.timecredits.demo.load",
+        demo_order=70,
         route_expectations="coproduce.timecredits.tests.routes",
     )

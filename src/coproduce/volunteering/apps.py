@@ -25,5 +25,7 @@ class VolunteeringConfig(CapabilityConfig):
             context="coproduce.volunteering.panels.context",
             order=30,
         ),
+        demo="coproduce.volunteering.demo.load",
+        demo_order=60,
         route_expectations="coproduce.volunteering.tests.routes",
     )
