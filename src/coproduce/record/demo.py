@@ -4,7 +4,7 @@ Outside money is booked to the bodies that gave it, not to one of their officers
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coproduce.core.vocabulary import (
     ContributionKind,
@@ -157,7 +157,7 @@ DECISIONS = [
 def _write(demo: "Demo", entry: Entry) -> None:
     initiative = demo.initiative(entry.initiative)
     recorder = demo.people[entry.by]
-    fields = {
+    fields: dict[str, Any] = {
         "initiative": initiative,
         "stage": demo_stage(initiative, entry.stage),
         "kind": entry.kind,

@@ -176,6 +176,10 @@ EXPECTED: dict[str, list[Expectation]] = {
 }
 
 
+def _by_pk(pk: int) -> Callable[[], dict[str, Any]]:
+    return lambda: {"pk": pk}
+
+
 def targets(world: World) -> Targets:
     pb_stage = initiatives.stage_create(
         actor=world.coordinator, initiative=world.initiative, kind="co_prioritisation"
@@ -196,21 +200,44 @@ def targets(world: World) -> Targets:
         description="Three benches",
         estimated_cost=30_000,
     )
-    by_process = ("budgeting:process", "budgeting:manage", "budgeting:propose")
-    by_process += ("api:pb-process-detail", "api:pb-process-advance", "api:pb-process-codes")
-    by_process += ("api:pb-process-districts", "api:pb-process-proposals")
-    by_proposal = ("budgeting:proposal", "budgeting:edit_proposal", "budgeting:proposal_image")
-    by_proposal += ("budgeting:support", "budgeting:comment", "budgeting:review")
-    by_proposal += ("budgeting:reply", "budgeting:update", "api:pb-proposal-detail")
-    by_proposal += ("api:pb-proposal-picture", "api:pb-proposal-support")
-    by_proposal += ("api:pb-proposal-review", "api:pb-proposal-updates")
-    by_budget = ("budgeting:ballot", "budgeting:results", "budgeting:results_pb")
-    by_budget += ("budgeting:results_csv", "api:pb-budget-ballot", "api:pb-budget-count")
-    by_budget += ("api:pb-budget-results",)
+    by_process = [
+        "budgeting:process",
+        "budgeting:manage",
+        "budgeting:propose",
+        "api:pb-process-detail",
+        "api:pb-process-advance",
+        "api:pb-process-codes",
+        "api:pb-process-districts",
+        "api:pb-process-proposals",
+    ]
+    by_proposal = [
+        "budgeting:proposal",
+        "budgeting:edit_proposal",
+        "budgeting:proposal_image",
+        "budgeting:support",
+        "budgeting:comment",
+        "budgeting:review",
+        "budgeting:reply",
+        "budgeting:update",
+        "api:pb-proposal-detail",
+        "api:pb-proposal-picture",
+        "api:pb-proposal-support",
+        "api:pb-proposal-review",
+        "api:pb-proposal-updates",
+    ]
+    by_budget = [
+        "budgeting:ballot",
+        "budgeting:results",
+        "budgeting:results_pb",
+        "budgeting:results_csv",
+        "api:pb-budget-ballot",
+        "api:pb-budget-count",
+        "api:pb-budget-results",
+    ]
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {}
     for names, pk in ((by_process, process.pk), (by_proposal, pb_proposal.pk)):
-        kwargs |= dict.fromkeys(names, lambda pk=pk: {"pk": pk})
-    kwargs |= dict.fromkeys(by_budget, lambda: {"pk": pb_budget.pk})
+        kwargs |= dict.fromkeys(names, _by_pk(pk))
+    kwargs |= dict.fromkeys(by_budget, _by_pk(pb_budget.pk))
     return {
         "kwargs": kwargs,
         "placeholders": {

@@ -119,11 +119,15 @@ def targets(world: World) -> Targets:
     )
     exchange = exchanges.exchange_propose(actor=world.coordinator, listing=listing, minutes=30)
     slug = world.initiative.slug
-    by_listing = ("exchanges:propose", "exchanges:close")
-    by_exchange = ("exchanges:answer", "exchanges:confirm", "exchanges:cancel")
-    api_listing = ("api:listing-detail", "api:listing-take-up", "api:listing-close")
-    api_exchange = ("api:exchange-detail", "api:exchange-answer", "api:exchange-confirm")
-    api_exchange += ("api:exchange-cancel",)
+    by_listing = ["exchanges:propose", "exchanges:close"]
+    by_exchange = ["exchanges:answer", "exchanges:confirm", "exchanges:cancel"]
+    api_listing = ["api:listing-detail", "api:listing-take-up", "api:listing-close"]
+    api_exchange = [
+        "api:exchange-detail",
+        "api:exchange-answer",
+        "api:exchange-confirm",
+        "api:exchange-cancel",
+    ]
     kwargs: dict[str, Callable[[], dict[str, Any]]] = {}
     kwargs |= dict.fromkeys(by_listing, lambda: {"slug": slug, "pk": listing.pk})
     kwargs |= dict.fromkeys(by_exchange, lambda: {"slug": slug, "pk": exchange.pk})
