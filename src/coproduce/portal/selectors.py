@@ -13,9 +13,9 @@ DEMO_INITIATIVES = frozenset(
 )
 
 ILLUSTRATIVE = (
-    "The records of the demo initiatives are illustrative: their people, dates and "
-    "head-counts are made up to show how the platform works; the published cases give "
-    "none of them."
+    "The records of the demo initiatives are illustrative: their people, entries, dates and "
+    "head-counts are made up around the published cases' facts, to show how the platform "
+    "works."
 )
 
 
