@@ -1,6 +1,7 @@
 """Shared test fixtures: people in every role, and initiatives built through the services."""
 
 import datetime
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -107,6 +108,12 @@ needs_pabulib = pytest.mark.skipif(
     not PABULIB.is_dir(),
     reason=f"needs the real elections in {PABULIB} (the project's shared folder beside the "
     "checkout)",
+)
+
+# The case library's source texts, in the same shared folder (COPRODUCE_SEEDS names another).
+SEEDS = Path(os.environ.get("COPRODUCE_SEEDS") or PABULIB.parent / "seeds")
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"needs the case library's source texts in {SEEDS}"
 )
 
 

@@ -13,11 +13,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.accounts.people import username_field
-from coproduce.budgeting import selectors, services
+from coproduce.budgeting import ballots, selectors, services
 from coproduce.budgeting.models import (
     Budget,
     ImplementationUpdate,
-    PhaseCount,
+    Phase,
     Process,
     Proposal,
 )
@@ -34,33 +34,36 @@ class BudgetSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
-class PhaseCountSerializer(serializers.ModelSerializer):
-    closed_by = serializers.CharField(source="closed_by.shown_name", read_only=True)
+class PhaseCountSerializer(serializers.Serializer):
+    """One phase closed (core.phases.PhaseLog), its counts as fields of their own."""
 
-    class Meta:
-        model = PhaseCount
-        fields = [
-            "phase",
-            "closed_at",
-            "closed_by",
-            "proposals",
-            "feasible",
-            "supports",
-            "comments",
-            "ballots",
-            "casts",
-            "paper_ballots",
-            "codes_issued",
-            "codes_used",
-        ]
-        read_only_fields = fields
+    phase = serializers.ChoiceField(
+        choices=Phase.choices, read_only=True, help_text="The phase closed."
+    )
+    closed_at = serializers.DateTimeField(read_only=True)
+    closed_by = serializers.CharField(source="closed_by.shown_name", read_only=True)
+    proposals = serializers.IntegerField(source="counts.proposals", read_only=True)
+    feasible = serializers.IntegerField(source="counts.feasible", read_only=True)
+    supports = serializers.IntegerField(source="counts.supports", read_only=True)
+    comments = serializers.IntegerField(source="counts.comments", read_only=True)
+    ballots = serializers.IntegerField(
+        source="counts.ballots",
+        read_only=True,
+        help_text="Ballots that count (one per voter or code).",
+    )
+    casts = serializers.IntegerField(
+        source="counts.casts", read_only=True, help_text="Ballots cast, counting each change."
+    )
+    paper_ballots = serializers.IntegerField(source="counts.paper_ballots", read_only=True)
+    codes_issued = serializers.IntegerField(source="counts.codes_issued", read_only=True)
+    codes_used = serializers.IntegerField(source="counts.codes_used", read_only=True)
 
 
 class ProcessSerializer(serializers.ModelSerializer):
     initiative = TextKeyField(slug_field="slug", queryset=Initiative.objects.all())
     stage = serializers.PrimaryKeyRelatedField(queryset=Stage.objects.all())
     budgets = BudgetSerializer(many=True)
-    phase_counts = PhaseCountSerializer(many=True, read_only=True)
+    phase_counts = PhaseCountSerializer(source="phase_log", many=True, read_only=True)
 
     def get_fields(self) -> dict[str, Any]:
         """An initiative or a stage the caller may not see is answered as a missing one is
@@ -237,7 +240,7 @@ class ProcessViewSet(
 
     def get_queryset(self) -> QuerySet[Process]:
         return selectors.processes_visible_to(self.request.user).prefetch_related(
-            "budgets", "phase_counts__closed_by"
+            "budgets", "phase_log__closed_by"
         )
 
     def get_object(self) -> Process:
@@ -261,7 +264,7 @@ class ProcessViewSet(
     def codes(self, request: Request, pk: str) -> Response:
         serializer = CodesSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        codes = services.voting_codes_issue(
+        codes = ballots.voting_codes_issue(
             actor=request.user, process=self.get_object(), **serializer.validated_data
         )
         return Response({"codes": codes}, status=status.HTTP_201_CREATED)
@@ -275,7 +278,7 @@ class ProcessViewSet(
         serializer = VoterDistrictSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        verified = services.voter_district_verify(
+        verified = ballots.voter_district_verify(
             actor=request.user, process=process, voter=data["person"], district=data["district"]
         )
         return Response(
@@ -411,11 +414,11 @@ class BudgetViewSet(viewsets.GenericViewSet):
         serializer = BallotSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=request.user,
             budget=budget,
             code=data.get("code") or None,
-            choices=[services.Choice(c["proposal"], c["points"]) for c in data["choices"]],
+            choices=[ballots.Choice(c["proposal"], c["points"]) for c in data["choices"]],
         )
         return Response({"choices": data["choices"]}, status=status.HTTP_201_CREATED)
 

@@ -1,7 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
-from coproduce.core.vocabulary import StageKind
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
 class BudgetingConfig(CapabilityConfig):
@@ -25,4 +25,33 @@ class BudgetingConfig(CapabilityConfig):
         demo="coproduce.budgeting.demo.load",
         demo_order=90,
         route_expectations="coproduce.budgeting.tests.routes",
+        writes=(
+            Writes(
+                source="budgeting.Process",
+                entry="contribution",
+                stages=(StageKind.CO_PRIORITISATION,),
+                kinds=(
+                    ContributionKind.IDEA,
+                    ContributionKind.VOTE,
+                    ContributionKind.SKILLS,
+                    ContributionKind.OTHER,
+                ),
+                summary="A member's proposal, support, vote, feasibility review or "
+                "implementation update, one count each (never the ballot: votes are secret).",
+            ),
+            Writes(
+                source="budgeting.Tally",
+                entry="decision",
+                stages=(StageKind.CO_PRIORITISATION,),
+                summary="A budget's count: the citizens' decision by vote, initiated by the "
+                "side of the funded projects' proposers.",
+            ),
+            Writes(
+                source="budgeting.Proposal",
+                entry="decision",
+                stages=(StageKind.CO_PRIORITISATION,),
+                summary="A feasibility review that rules a proposal out: an exclusion, "
+                "delegated to the reviewer.",
+            ),
+        ),
     )

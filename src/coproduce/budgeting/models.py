@@ -6,11 +6,12 @@ cast counts) and, once counted, a tally per budget.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 
-from coproduce.core.models import AppendOnlyModel
+from coproduce.core.models import PhaseLog
 from coproduce.initiatives.models import Initiative, Stage
 
 
@@ -97,6 +98,10 @@ class Process(models.Model):
     voting_open = models.DateField(null=True, blank=True)
     voting_close = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # the counts as each phase closed (core.phases.PhaseLog), read with the process
+    phase_log = GenericRelation(
+        PhaseLog, content_type_field="target_type", object_id_field="target_id"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -140,6 +145,11 @@ class Budget(models.Model):
     @property
     def initiative(self) -> Initiative:
         return self.process.initiative
+
+    @property
+    def phase(self) -> str:
+        """The process's phase, for the rules' phase predicates (``phase_in``)."""
+        return self.process.phase
 
 
 class ProposalStatus(models.TextChoices):
@@ -398,35 +408,6 @@ class Comment(models.Model):
         return f"{self.author} on {self.proposal}"
 
 
-class PhaseCount(AppendOnlyModel):
-    """The audit log of a process: the counts as each phase closed, and who closed it.
-
-    Written once when the coordinator moves the process on; never changed (database
-    triggers refuse it), so anyone can later check that nothing was added to a closed phase.
-    Totals only: no ballot's content is here.
-    """
-
-    process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="phase_counts")
-    phase = models.CharField(max_length=16, choices=Phase.choices, help_text="The phase closed.")
-    closed_at = models.DateTimeField(auto_now_add=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    proposals = models.PositiveIntegerField()
-    feasible = models.PositiveIntegerField()
-    supports = models.PositiveIntegerField()
-    comments = models.PositiveIntegerField()
-    ballots = models.PositiveIntegerField(help_text="Ballots that count (one per voter or code).")
-    casts = models.PositiveIntegerField(help_text="Ballots cast, counting each change.")
-    paper_ballots = models.PositiveIntegerField()
-    codes_issued = models.PositiveIntegerField()
-    codes_used = models.PositiveIntegerField()
-
-    class Meta:
-        ordering = ["closed_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["process", "phase"], name="pb_one_count_per_phase")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.process} at the close of {self.get_phase_display()}"
+# The phase log's name before it moved to core (core.phases); the permission grid's
+# snapshot still imports it from here until the grid reads every table from the registry.
+PhaseCount = PhaseLog

@@ -4,6 +4,8 @@ from typing import Any
 
 import rules
 
+from coproduce.budgeting.models import Phase
+from coproduce.core.phases import phase_in
 from coproduce.initiatives.rules import can_view_initiative, is_coordinator, is_reviewer
 
 
@@ -12,10 +14,8 @@ def is_author(user: Any, proposal: Any) -> bool:
     return proposal is not None and proposal.author_id == user.pk
 
 
-@rules.predicate
-def results_published(user: Any, target: Any) -> bool:
-    process = getattr(target, "process", target)
-    return getattr(process, "phase", None) in ("results", "implementation")
+# a process, or one of its budgets (which reads its process's phase)
+results_published = phase_in(Phase.RESULTS, Phase.IMPLEMENTATION)
 
 
 can_manage = is_coordinator | rules.is_staff

@@ -11,13 +11,14 @@ from coproduce.budgeting.models import (
     Budget,
     Comment,
     ImplementationUpdate,
-    PhaseCount,
+    Phase,
     Process,
     Proposal,
     ProposalStatus,
     Support,
 )
 from coproduce.core.charts import bars
+from coproduce.core.phases import phase_logs
 from coproduce.core.queries import RowReader, as_id, select_clause
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import initiatives_visible_to
@@ -34,6 +35,12 @@ BUDGET_WITH_PROCESS = select_clause((_BUDGET, "b"), (_PROCESS, "p"), (_INITIATIV
     " FROM budgeting_budget b JOIN budgeting_process p ON p.id = b.process_id"
     " JOIN initiatives_initiative i ON i.id = p.initiative_id WHERE b.id = %s"
 )
+
+
+def process_now(process: Process | int) -> Process:
+    """The process as it is now in the database (its phase may have moved on)."""
+    pk = process if isinstance(process, int) else process.pk
+    return Process.objects.select_related("initiative", "stage").get(pk=pk)
 
 
 def budget_with_process(pk: Any) -> Budget | None:
@@ -79,8 +86,18 @@ def totals(process: Process) -> dict[str, int]:
     }
 
 
-def phase_counts(process: Process) -> QuerySet[PhaseCount]:
-    return process.phase_counts.select_related("closed_by")
+def phase_log(process: Process) -> list[dict[str, Any]]:
+    """The process's audit log for its page: each phase closed, by whom, when, and the
+    counts then (``totals``)."""
+    return [
+        {
+            "phase": Phase(log.phase).label,
+            "closed_at": log.closed_at,
+            "closed_by": log.closed_by,
+            **log.counts,
+        }
+        for log in phase_logs(process)
+    ]
 
 
 def who_can_vote(process: Process) -> list[str]:
@@ -156,32 +173,6 @@ def results(budget: Budget) -> dict[str, Any]:
         "spent": latest.spent if latest else 0,
         "proposals": rows,
     }
-
-
-def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
-    """Greedy and Equal Shares side by side on the budget's ballots: what each funds, what it
-    spends, and how many voters get at least one project they voted for."""
-    from coproduce.budgeting.counting import tally
-    from coproduce.budgeting.services import election_of
-
-    election = election_of(budget, voted_only=True)
-    rows = []
-    for rule, label in (("greedy", "Greedy by votes"), ("mes-add1-greedy", "Equal Shares")):
-        outcome = tally(election, rule)
-        chosen = set(outcome.selected)
-        funded = {i for i, p in enumerate(election.projects) if p.id in chosen}
-        served = sum(g.count for g in election.groups if funded & set(g.projects))
-        rows.append(
-            {
-                "rule": rule,
-                "label": label,
-                "funded": len(outcome.selected),
-                "spent": int(outcome.spent),
-                "voters_served": served,
-                "voters": election.voter_count,
-            }
-        )
-    return rows
 
 
 def results_charts(results: dict[str, Any], comparison: list[dict[str, Any]]) -> dict[str, Any]:

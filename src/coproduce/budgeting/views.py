@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from coproduce.budgeting import selectors, services
+from coproduce.budgeting import ballots, elections, imports, selectors, services
 from coproduce.budgeting.forms import (
     BallotForm,
     BudgetForm,
@@ -73,7 +73,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "process": process,
         "budgets": budgets,
         "who_can_vote": selectors.who_can_vote(process),
-        "phase_counts": selectors.phase_counts(process),
+        "phase_log": selectors.phase_log(process),
         "can_manage": gate.allows(request.user, "budgeting.manage_process", process.initiative),
         "can_propose": process.phase == "proposals"
         and gate.allows(request.user, "budgeting.submit_proposal", process.initiative),
@@ -325,10 +325,10 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
     form = BallotForm(request.POST or None, process=process, proposals=proposals, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.ballot_cast(
+            ballots.ballot_cast(
                 actor=request.user,
                 budget=budget,
-                choices=[services.Choice(pk, points) for pk, points in form.chosen()],
+                choices=[ballots.Choice(pk, points) for pk, points in form.chosen()],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -345,7 +345,7 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     budget = _budget(request, pk)
     gate.require(request.user, "budgeting.view_results", budget)
-    results, comparison = selectors.results(budget), selectors.rule_comparison(budget)
+    results, comparison = selectors.results(budget), elections.rule_comparison(budget)
     context = {
         "budget": budget,
         "process": budget.process,
@@ -426,7 +426,7 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("budgeting:manage", pk=pk)
         if import_form.is_bound and import_form.is_valid():
             try:
-                added = services.proposals_import_csv(
+                added = imports.proposals_import_csv(
                     actor=request.user,
                     process=process,
                     text=import_form.cleaned_data["proposals_file"],
@@ -437,7 +437,7 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"{len(added)} proposals are imported.")
                 return redirect("budgeting:manage", pk=pk)
         if codes_form.is_bound and codes_form.is_valid():
-            codes = services.voting_codes_issue(
+            codes = ballots.voting_codes_issue(
                 actor=request.user, process=process, **codes_form.cleaned_data
             )
     except ValidationError as error:
@@ -462,9 +462,9 @@ def results_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     budget = _budget(request, pk)
     gate.require(request.user, "budgeting.view_results", budget)
     if kind == "pb":
-        text, content_type = services.budget_as_pb(budget), "text/plain; charset=utf-8"
+        text, content_type = elections.budget_as_pb(budget), "text/plain; charset=utf-8"
     else:
-        text, content_type = services.budget_results_csv(budget), "text/csv; charset=utf-8"
+        text, content_type = elections.budget_results_csv(budget), "text/csv; charset=utf-8"
     response = HttpResponse(text, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="budget-{budget.pk}.{kind}"'
     return response

@@ -18,17 +18,26 @@ class FigureSerializer(serializers.Serializer):
     value = serializers.CharField()
 
 
+class CaseSourceSerializer(serializers.Serializer):
+    """Where in the source texts a case's facts come from: lines [first, last], 1-based."""
+
+    document = serializers.CharField()
+    file = serializers.CharField()
+    lines = serializers.ListField(child=serializers.IntegerField(), min_length=2, max_length=2)
+
+
 class CaseStudySerializer(serializers.ModelSerializer):
     figures = FigureSerializer(many=True)
 
     class Meta:
         model = CaseStudy
-        fields = list(CASE_FIELDS)
+        fields = [field for field in CASE_FIELDS if field != "sources"]
 
 
 class CaseSerializer(serializers.ModelSerializer):
     case = CaseStudySerializer(source="case_study")
     stages = StageSerializer(many=True)
+    sources = CaseSourceSerializer(source="case_study.sources", many=True)
 
     class Meta:
         model = Initiative
@@ -41,6 +50,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "country",
             "stages",
             "case",
+            "sources",
         ]
 
 

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Panel, Routes
 
 
 class CasesConfig(CapabilityConfig):
@@ -16,4 +16,5 @@ class CasesConfig(CapabilityConfig):
         demo="coproduce.cases.demo.load",
         demo_order=30,
         route_expectations="coproduce.cases.tests.routes",
+        panel=Panel("cases/panel.html", "coproduce.cases.views.sources_panel", order=5),
     )

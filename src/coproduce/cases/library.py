@@ -1,38 +1,80 @@
 """The published cases of co-production from the source texts (../shared/seeds).
 
-Facts and figures are taken from the sources; the wording is ours. ``stages`` lists the
-stages of the value chain the source says citizens took part in.
+Every fact, figure and label of a case comes from the source texts and says where: its
+``sources`` name the publication, the source file and the line range (1-based, inclusive)
+that support it. The wording is ours; the texts' sentences stay out of the project. What
+the platform adds by its own reading is said in ``platform_reading``; the service area and
+the stages (the value chain of docs/domain.md) are always the platform's classification of
+what the sources describe. A change here reaches existing databases through a data
+migration of this app (see ``migrations/``); a test holds the two together.
 """
 
 from typing import Any
 
-S001 = "Bussu & Galanti (2018), Facilitating coproduction, Table A2"
-S002 = "Bovaird (2007), Beyond engagement and participation, case studies"
-S003 = "Coproduction (public services), examples by service area"
-S000 = "Leading the co-production process: who is in charge? (seed 000)"
+SEED_000 = "000_01427ae601c62aae.txt"
+SEED_001 = "001_95c2a822735e811c.txt"
+SEED_002 = "002_1b22680238e5952d.txt"
+SEED_003 = "003_c4d09ba079e6f375.txt"
+SEED_004 = "004_10aa589e426f6590.txt"
+
+# Each source file's publication, as the text itself names it (file and lines given).
+DOCUMENTS = {
+    # title on line 1; the text gives no author or year
+    SEED_000: "Leading the Co-production Process: Who is in charge? (no author or year given)",
+    # citation block, lines 5 and 25-29
+    SEED_001: "Bussu & Galanti (2018), Facilitating coproduction: the role of leadership in "
+    "coproduction initiatives in the UK, Policy and Society 37(3)",
+    # the file has no title page: its heading (line 46) and its six cases are those of the
+    # paper that 001 (line 344) and 003 (line 164) cite as Bovaird 2007
+    SEED_002: "Bovaird (2007), Beyond engagement and participation: user and community "
+    "co-production of public services",
+    # title on lines 1-3; "Wikimedia Foundation. 2010." on line 214
+    SEED_003: "Coproduction (public services), encyclopaedia article (Wikimedia Foundation, 2010)",
+    # title and authors on lines 1-3
+    SEED_004: "Bovaird & Loeffler, All in this together? Can citizens help transform public "
+    "outcomes through co-production?",
+}
+
+
+def cite(file: str, first: int, last: int) -> dict[str, Any]:
+    """A source of a case: the publication, its file and the lines [first, last]."""
+    return {"document": DOCUMENTS[file], "file": file, "lines": [first, last]}
+
+
+BOVAIRD = "Bovaird 2007, case study"
+BUSSU = "Bussu & Galanti 2018, Table A2"
+WIKI = "Coproduction (public services), examples by service area"
+LEADING = "Leading the co-production process: who is in charge?"
+
+# The leadership style of a case in seed 002 is the platform's reading: that text names none.
+STYLE_READ = "Leadership style: the platform's reading; the source names no style."
 
 CASES: list[dict[str, Any]] = [
     # --- seed 002: six cases, one per cell of the planning × delivery matrix -------------
     {
         "slug": "porto-alegre-participatory-budgeting",
         "title": "Participatory budgeting in Porto Alegre",
-        "summary": "Since 1989 the citizens of Porto Alegre, Brazil, have set the city's "
-        "investment priorities each year through the Orçamento Participativo; the council "
-        "works the chosen proposals up into plans that its professional services deliver. "
-        "Priorities moved from transport, water and sewage to education, health and care.",
+        "summary": "Every year since 1989, large numbers of Porto Alegre's citizens have taken "
+        "part in the Orçamento Participativo, which weighs heavily on the city council's "
+        "budget decisions; the council works the OP's proposals up into action plans, and "
+        "professionals deliver the services in the usual way. The citizens' first priorities "
+        "(transport, clean water, sewage treatment) later gave way to education, health and "
+        "social care.",
         "service_area": "regeneration",
         "locality": "Porto Alegre, Rio Grande do Sul",
         "country": "Brazil",
         "stages": ["co_planning", "co_prioritisation"],
-        "source": S002,
+        "source": BOVAIRD,
+        "sources": [cite(SEED_002, 480, 526), cite(SEED_002, 433, 435)],
         "policy_phase": "Planning and design",
         "participants": "Residents, community associations and NGOs, city council, technical staff",
         "motivation": "Involve citizens in decisions rather than only consult them",
         "leadership_style": "political",
-        "leadership_note": "Sponsored by the governing party; some politicians and technical "
-        "staff resisted the loss of discretion",
+        "leadership_note": "Brought in by the party that won power in 1989; some politicians "
+        "and technical staff resisted the loss of discretion",
         "typology": "Professional delivery with users and communities in planning and design",
         "started": 1989,
+        "platform_reading": STYLE_READ,
         "figures": [
             {"label": "Participants in 2002", "value": "about 50,000"},
             {"label": "Community associations and NGOs taking part", "value": "over 1,000"},
@@ -45,22 +87,26 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "sure-start-gateshead",
         "title": "Sure Start Gateshead peer breastfeeding support",
-        "summary": "A Sure Start local programme in five deprived areas of Gateshead, started in "
-        "2001, in which local mothers trained as breastfeeding counsellors visit new mothers in "
-        "hospital and at 20 weeks, staff a helpline and run support groups, co-delivering a "
-        "service designed by professionals.",
+        "summary": "A Sure Start local programme begun in Gateshead in 2001 and since extended "
+        "to five deprived areas of the borough. Local mothers trained as breastfeeding "
+        "counsellors first meet new mothers on the hospital maternity wards and answer a "
+        "phone helpline; new mothers are visited again after 20 weeks, and four support "
+        "groups now meet where there were none: parents co-deliver a service that "
+        "professionals largely designed.",
         "service_area": "children_families",
         "locality": "Gateshead",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_performing"],
-        "source": S002,
+        "source": BOVAIRD,
+        "sources": [cite(SEED_002, 528, 568), cite(SEED_002, 437, 438)],
         "policy_phase": "Delivery of professionally designed services",
-        "participants": "Mothers, midwives and health visitors, programme staff",
+        "participants": "Local mothers trained as counsellors, new mothers, programme staff",
         "motivation": "New mothers talk more readily to mothers who have had the same problems",
         "leadership_style": "integrative",
         "leadership_note": "High parent representation set local targets in the delivery plans",
         "typology": "User co-delivery of professionally designed services",
         "started": 2001,
+        "platform_reading": STYLE_READ,
         "figures": [
             {"label": "Mothers trained as peer counsellors", "value": "nearly 50"},
             {"label": "Peer support groups (none before)", "value": "4"},
@@ -70,49 +116,59 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "caterham-barracks-community-trust",
         "title": "Caterham Barracks Community Trust",
-        "summary": "When the army left its barracks in Caterham, residents lobbied for a "
-        "conservation area and worked with the developer on an urban village. A section 106 "
-        "agreement gave £2.5m to a community trust that funds and manages facilities, all run "
-        "by local community groups.",
+        "summary": "After the army gave up its barracks in the village of Caterham, residents "
+        "lobbied for a conservation area and the developer, under pressure, worked with the "
+        "community on an urban village. A section 106 agreement gave £2.5m to a new "
+        "community trust, which funds facilities on the site; every facility it funds is "
+        "managed by local community groups.",
         "service_area": "regeneration",
-        "locality": "Caterham, Surrey",
+        "locality": "Caterham",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_financing", "co_design", "co_management", "co_performing"],
-        "source": S002,
+        "source": BOVAIRD,
+        "sources": [cite(SEED_002, 570, 613), cite(SEED_002, 440, 441)],
         "policy_phase": "Planning and delivery",
         "participants": "Residents, the site developer, planners, a local politician",
         "motivation": "Keep the site's character and meet local needs",
         "leadership_style": "community",
-        "leadership_note": "A 12-member trust board of local people, one of them a politician",
+        "leadership_note": "A 12-member trust board from the surrounding community, one of "
+        "them a local politician",
         "typology": "Full user/professional co-production",
         "started": 1999,
+        "platform_reading": STYLE_READ + " Started: the year the trust was set up.",
         "figures": [
             {"label": "Released to the trust under section 106", "value": "£2.5m"},
             {"label": "Trust board members", "value": "12"},
-            {"label": "Homes in the urban village", "value": "400"},
+            {"label": "Houses and flats in the urban village", "value": "400"},
             {"label": "Skate park members", "value": "5,000"},
+            {"label": "Skate park users a week", "value": "up to 570"},
             {"label": "Skate park turnover", "value": "over £100,000 a year"},
         ],
     },
     {
         "slug": "beacon-community-regeneration-partnership",
         "title": "Beacon Community Regeneration Partnership",
-        "summary": "On the Beacon estate in Falmouth, an energy-efficiency programme led by the "
-        "council grew into a partnership in which residents, always a majority on its "
-        "committee, generate and co-deliver initiatives with professionals: repairs, crime "
-        "watch, youth training, a skate park, gardens and an internet café.",
+        "summary": "On the Beacon estate in Falmouth, a council bid for energy-efficiency work "
+        "grew into a partnership in which residents, always a majority on its management "
+        "committee, generate initiatives and co-deliver them with professionals: repairs, "
+        "crime watch, youth training, a skateboard park, gardening and tree planting, and "
+        "an internet café.",
         "service_area": "regeneration",
         "locality": "Falmouth, Cornwall",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_management", "co_performing"],
-        "source": f"{S002}; Bovaird 2007 in {S001}",
+        "source": f"{BOVAIRD}; Bovaird 2007 in {BUSSU}",
+        "sources": [
+            cite(SEED_002, 615, 666),
+            cite(SEED_002, 443, 445),
+            cite(SEED_001, 386, 386),
+        ],
         "policy_phase": "Planning and delivery",
         "participants": "Residents, health services, community leaders, local councillors",
         "motivation": "Better health services and energy efficiency; end isolation on the estate",
         "leadership_style": "facilitative",
         "leadership_note": "Facilitative leadership from the council's catalysing role",
         "typology": "User/community co-delivery with little formal planning",
-        "started": 1997,
         "figures": [
             {"label": "Fall in post-natal depression", "value": "88%"},
             {"label": "Fall in child accidents", "value": "50%"},
@@ -125,14 +181,16 @@ CASES: list[dict[str, Any]] = [
         "slug": "villa-family",
         "title": "Villa Family",
         "summary": "Houses in French villages where two host families each look after three "
-        "elderly people who can no longer live alone. The elderly employ their hosts; the "
-        "county registers and monitors them; a trust with the mayor, doctor, hosts and "
-        "residents settles conflicts.",
+        "elderly people whose disability keeps them from living at home. The elderly employ "
+        "their hosts; the Department (county council) registers the hosts and monitors the "
+        "project; a trust of the mayor, the doctor, the hosts and the residents steps in "
+        "only when there is a conflict.",
         "service_area": "social_care",
-        "locality": "Villages across France",
+        "locality": "Villages in France",
         "country": "France",
         "stages": ["co_performing", "co_management"],
-        "source": S002,
+        "source": BOVAIRD,
+        "sources": [cite(SEED_002, 669, 715), cite(SEED_002, 447, 448)],
         "policy_phase": "Delivery of professionally planned services",
         "participants": "Elderly residents, host families, Ages&Vie, the Department, mayors",
         "motivation": "Let elderly people stay in their village instead of a distant home",
@@ -150,23 +208,26 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "tackley-village-shop",
         "title": "Tackley Village Shop",
-        "summary": "After its shops, post office and pub closed, the village of Tackley "
-        "surveyed what it missed most (the 'Tackley Top Ten'), then over four years planned "
-        "with public bodies an extended village hall with a shop, post office and café, "
-        "opened in 2004 and kept running by volunteers.",
+        "summary": "After two shops, the post office and the pub closed, the village of "
+        "Tackley surveyed the services it missed most (the 'Tackley Top Ten'). Four years of "
+        "consultation led to an extended village hall with a shop, post office and café, "
+        "planned and funded with help from councils and other bodies; it opened in 2004 and "
+        "volunteers keep it running.",
         "service_area": "local_services",
         "locality": "Tackley, Oxfordshire",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_financing", "co_design", "co_performing"],
-        "source": S002,
+        "source": BOVAIRD,
+        "sources": [cite(SEED_002, 718, 763), cite(SEED_002, 450, 451)],
         "policy_phase": "Planning and delivery",
         "participants": "Villagers, parish, district and county councils, 14 funders",
         "motivation": "Keep the heart of the village",
         "leadership_style": "citizen_led",
         "leadership_note": "Two villagers drove it at first; ownership is now widespread",
         "typology": "User/community delivery of co-planned or co-designed services",
-        "started": 2004,
+        "platform_reading": STYLE_READ,
         "figures": [
+            {"label": "New facility opened", "value": "2004"},
             {"label": "Total cost", "value": "£415,000"},
             {"label": "Raised in the village", "value": "20%"},
             {"label": "Raised from 14 outside organisations", "value": "80%"},
@@ -175,16 +236,17 @@ CASES: list[dict[str, Any]] = [
             {"label": "Village population", "value": "just over 1,000"},
         ],
     },
-    # --- seed 001, Table A2 -------------------------------------------------------------
+    # --- seed 001, Table A2 (UK cases, lines 378-412), and its section 4 -------------------
     {
         "slug": "strategic-spatial-planning-uk",
         "title": "Strategic spatial planning cases in the UK",
-        "summary": "A review of strategic spatial planning in which planners, councils and "
-        "citizens co-produce plans for integrated services.",
+        "summary": "A review of strategic spatial planning in the UK in which planners, local "
+        "authorities, officers and citizens co-produce plans for integrated services.",
         "service_area": "planning",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_design"],
-        "source": f"Albrechts 2013, in {S001}",
+        "source": f"Albrechts 2013, in {BUSSU}",
+        "sources": [cite(SEED_001, 381, 381)],
         "policy_phase": "Planning and design of integrated services",
         "participants": "Planners, local authorities, citizens, local public officers",
         "motivation": "Better quality of life and trust in the community",
@@ -194,13 +256,14 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "peer-support-groups-gateshead-mansfield",
         "title": "Peer support groups in Gateshead and Mansfield",
-        "summary": "Groups in which new mothers, patients and young offenders and their "
-        "families support one another alongside professionals.",
+        "summary": "Groups of patients, new mothers or young offenders with their families, "
+        "involved alongside professionals in delivering services that professionals define.",
         "service_area": "health",
         "locality": "Gateshead and Mansfield",
         "country": "United Kingdom",
         "stages": ["co_performing"],
-        "source": f"Baker-LARCI 2010, in {S001}",
+        "source": f"Barker 2010 (LARC), listed as Baker-LARCI 2010, in {BUSSU}",
+        "sources": [cite(SEED_001, 382, 382), cite(SEED_001, 340, 340)],
         "policy_phase": "Delivery of professionally defined services",
         "participants": "Professionals, patients, new mothers or young offenders, families",
         "motivation": "Better quality of services",
@@ -211,12 +274,13 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "time-banks-london-nottingham",
         "title": "Time banks in London and Nottingham",
-        "summary": "Health-related time banks whose members give and receive hours of help.",
+        "summary": "Time banks in health care whose volunteer members take part in delivery.",
         "service_area": "health",
         "locality": "London and Nottingham",
         "country": "United Kingdom",
         "stages": ["co_performing"],
-        "source": f"Baker-LARCI 2010, in {S001}",
+        "source": f"Barker 2010 (LARC), listed as Baker-LARCI 2010, in {BUSSU}",
+        "sources": [cite(SEED_001, 383, 383), cite(SEED_001, 340, 340)],
         "policy_phase": "Delivery",
         "participants": "Volunteer members of the time bank",
         "motivation": "Confidence and wider social networks for members",
@@ -231,7 +295,8 @@ CASES: list[dict[str, Any]] = [
         "locality": "London Borough of Barnet",
         "country": "United Kingdom",
         "stages": ["co_planning"],
-        "source": f"Boland and Coleman 2008, in {S001}",
+        "source": f"Boland and Coleman 2008, in {BUSSU}",
+        "sources": [cite(SEED_001, 384, 384)],
         "policy_phase": "Planning",
         "participants": "Citizens, local officers, councillors",
         "motivation": "Trust and a sense of community",
@@ -241,49 +306,58 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "health-commissioning-jury",
         "title": "A citizens' jury on health spending",
-        "summary": "A commissioning jury that brings users into prioritising health spending "
-        "with the NHS, providers and local authorities.",
+        "summary": "A jury, sponsored by government and local authorities, that brings users "
+        "into setting priorities for health spending with the NHS, providers and local "
+        "authorities.",
         "service_area": "health",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_prioritisation", "co_design"],
-        "source": f"Boswell et al. 2015, in {S001}",
+        "source": f"Boswell et al. 2015, in {BUSSU}",
+        "sources": [cite(SEED_001, 385, 385), cite(SEED_001, 170, 170)],
         "policy_phase": "Design and delivery",
         "participants": "NHS, providers, local authorities, users",
         "motivation": "Co-produce priorities for health spending",
         "leadership_style": "not_recorded",
+        "leadership_note": "Government and local authorities sponsored the jury",
     },
     {
         "slug": "camden-mental-health-day-care",
         "title": "Commissioning mental health day care in Camden",
-        "summary": "Users, professionals and councillors co-design the commissioning of mental "
-        "health day care services in Camden, London.",
+        "summary": "From 2006 the London Borough of Camden backed users and providers of "
+        "mental health services in bringing co-production into commissioning, design and "
+        "delivery of day care.",
         "service_area": "health",
         "locality": "London Borough of Camden",
         "country": "United Kingdom",
         "stages": ["co_design"],
-        "source": f"Boyle and Harris 2009, in {S001}",
+        "source": f"Boyle and Harris 2009, in {BUSSU}",
+        "sources": [cite(SEED_001, 387, 387), cite(SEED_001, 208, 208)],
         "policy_phase": "Design",
         "participants": "Health professionals, local authorities, users, councillors, "
         "NEF and NESTA planners",
         "motivation": "Dialogue between providers and users",
         "leadership_style": "facilitative",
         "leadership_note": "Councillors support the introduction of innovation",
+        "started": 2006,
     },
     {
         "slug": "learning-to-lead-blue-school",
         "title": "Learning to Lead at the Blue School, Wells",
-        "summary": "Students of a state secondary school in Wells, Somerset, with their "
-        "families and link teachers, build a forum that plans their own learning.",
+        "summary": "At a state secondary school in Wells, Somerset, students with link "
+        "teachers and staff set up a forum for students and families and plan their own "
+        "learning.",
         "service_area": "education",
         "locality": "Wells, Somerset",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_performing"],
-        "source": f"Boyle, Slay and Stephens (NEF and NESTA) 2010, in {S001}",
+        "source": f"Boyle, Slay and Stephens (NEF and NESTA) 2010, in {BUSSU}",
+        "sources": [cite(SEED_001, 389, 389)],
         "policy_phase": "Planning of individual education",
         "participants": "Students, link teachers and staff",
         "motivation": "Build on what students care about",
         "leadership_style": "citizen_led",
         "leadership_note": "No role for politicians or managers; students build their education",
+        "platform_reading": "Leadership style: the platform's reading of the source's note.",
     },
     {
         "slug": "gloucester-enablement-lead",
@@ -294,7 +368,8 @@ CASES: list[dict[str, Any]] = [
         "locality": "Gloucester",
         "country": "United Kingdom",
         "stages": ["co_performing"],
-        "source": f"Boyle, Slay and Stephens (NEF and NESTA) 2010, in {S001}",
+        "source": f"Boyle, Slay and Stephens (NEF and NESTA) 2010, in {BUSSU}",
+        "sources": [cite(SEED_001, 390, 390)],
         "policy_phase": "Delivery",
         "participants": "Children, families, professionals",
         "motivation": "Move away from traditional social service delivery",
@@ -310,25 +385,33 @@ CASES: list[dict[str, Any]] = [
         "locality": "East London",
         "country": "United Kingdom",
         "stages": ["co_management", "co_performing"],
-        "source": f"Boyle, Slay and Stephens (NEF and NESTA) 2010, in {S001}",
+        "source": f"Boyle, Slay and Stephens (NEF and NESTA) 2010, in {BUSSU}",
+        "sources": [cite(SEED_001, 391, 391)],
         "policy_phase": "Delivery",
         "participants": "Parents and paid staff",
         "motivation": "Parents own the childcare service; economic incentives",
         "leadership_style": "community",
         "leadership_note": "Parents share management decisions",
+        "platform_reading": "Leadership style: the platform's reading of the source's note.",
     },
     {
         "slug": "taff-housing-time-credits",
         "title": "Taff Housing time credits",
-        "summary": "A community housing association with over 1,000 homes in disadvantaged "
-        "Cardiff estates, working with the social enterprise Spice: tenants, many of them "
-        "young women, design and deliver housing services and earn time credits they spend "
-        "at leisure services, Cardiff Blues rugby club and the Gate arts centre.",
+        "summary": "A community-based housing association with over 1,000 homes on deprived "
+        "Cardiff estates, working with the social enterprise Spice: tenants, young women "
+        "among them, give time to design and deliver housing services and earn credits they "
+        "spend at the city's leisure services, Cardiff Blues rugby club and the Gate "
+        "Community Arts Centre.",
         "service_area": "housing",
         "locality": "Cardiff",
         "country": "United Kingdom",
         "stages": ["co_design", "co_performing"],
-        "source": f"Boyle, Slay and Stephens 2010, in {S001}; {S003}",
+        "source": f"Boyle, Slay and Stephens 2010 and Boyle and Harris 2009, in {BUSSU}; {WIKI}",
+        "sources": [
+            cite(SEED_001, 392, 392),
+            cite(SEED_001, 186, 186),
+            cite(SEED_003, 110, 118),
+        ],
         "policy_phase": "Delivery of professionally designed services",
         "participants": "Managers, a social enterprise (Spice), female tenants",
         "motivation": "Challenge a culture of dependency",
@@ -339,29 +422,32 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "chard-community-justice-panel",
         "title": "Chard Community Justice Panel",
-        "summary": "A local justice panel in Somerset in which residents deal with minor "
+        "summary": "A local justice panel in Somerset in which local people deal with minor "
         "offences alongside professionals.",
         "service_area": "justice",
         "locality": "Chard, Somerset",
         "country": "United Kingdom",
         "stages": ["co_performing"],
-        "source": f"Boyle, Slay and Stephens (NEF and NESTA) 2010, in {S001}",
+        "source": f"Boyle, Slay and Stephens (NEF and NESTA) 2010, in {BUSSU}",
+        "sources": [cite(SEED_001, 393, 393)],
         "policy_phase": "Delivery",
         "participants": "Professionals, local people",
         "motivation": "People take responsibility for minor offences",
         "leadership_style": "community",
         "leadership_note": "Residents have a role in justice in their community",
+        "platform_reading": "Leadership style: the platform's reading of the source's note.",
     },
     {
         "slug": "aberdeen-older-people-strategy",
         "title": "Co-production strategy for older people in Aberdeen",
-        "summary": "Joint commissioning and a strategy for older people's services in "
-        "Aberdeen with citizens, providers and service users.",
+        "summary": "A joint commissioning strategy for older people in Aberdeen, Scotland, for "
+        "2013-2023, with citizens, officers, providers and service users.",
         "service_area": "social_care",
         "locality": "Aberdeen",
         "country": "United Kingdom",
         "stages": ["co_planning"],
-        "source": f"Ersoy 2016, in {S001}",
+        "source": f"Ersoy 2016, in {BUSSU}",
+        "sources": [cite(SEED_001, 394, 394), cite(SEED_001, 176, 176)],
         "policy_phase": "Not stated",
         "participants": "Local authorities, citizens, officers, providers, service users",
         "motivation": "Control costs; engage citizens; move from management to empowerment",
@@ -371,11 +457,13 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "local-authority-partnerships",
         "title": "Local authority partnerships in England and Scotland",
-        "summary": "Partnerships of local authorities and stakeholders planning local development.",
+        "summary": "Partnerships of local authorities and stakeholders for local development "
+        "and urban regeneration.",
         "service_area": "regeneration",
         "country": "United Kingdom",
         "stages": ["co_planning"],
-        "source": f"Fenwick 2012, in {S001}",
+        "source": f"Fenwick 2012, in {BUSSU}",
+        "sources": [cite(SEED_001, 395, 395), cite(SEED_001, 204, 204)],
         "policy_phase": "Planning",
         "participants": "Local authorities, local stakeholders, officers",
         "motivation": "Promote development",
@@ -386,16 +474,18 @@ CASES: list[dict[str, Any]] = [
         "slug": "local-strategic-partnerships",
         "title": "Local strategic partnerships in core city boroughs",
         "summary": "Citizens, boroughs, shire councils and stakeholders plan together in a "
-        "less hierarchical structure.",
+        "non-hierarchical structure.",
         "service_area": "regeneration",
         "country": "United Kingdom",
         "stages": ["co_planning"],
-        "source": f"Ford and Green 2012, in {S001}",
+        "source": f"Ford and Green 2012, in {BUSSU}",
+        "sources": [cite(SEED_001, 396, 396), cite(SEED_001, 176, 176)],
         "policy_phase": "Planning",
         "participants": "Citizens, city boroughs, shire councils, local stakeholders",
         "motivation": "A non-hierarchical structure of interaction",
         "leadership_style": "facilitative",
         "leadership_note": "Towards a shared vision",
+        "figures": [{"label": "Local partnerships studied", "value": "6"}],
     },
     {
         "slug": "integrated-care-north-west-london",
@@ -406,7 +496,8 @@ CASES: list[dict[str, Any]] = [
         "locality": "North-West London",
         "country": "United Kingdom",
         "stages": ["co_design", "co_performing"],
-        "source": f"Morton and Paice 2016, in {S001}",
+        "source": f"Morton and Paice 2016, in {BUSSU}",
+        "sources": [cite(SEED_001, 404, 404), cite(SEED_001, 170, 170)],
         "policy_phase": "Design and delivery",
         "participants": "Health and social care leaders, users, local authorities",
         "motivation": "Better care; independence for the people supported",
@@ -422,7 +513,8 @@ CASES: list[dict[str, Any]] = [
         "locality": "Northern Ireland",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_performing"],
-        "source": f"Murray and Greer 1998, in {S001}",
+        "source": f"Murray and Greer 1998, in {BUSSU}",
+        "sources": [cite(SEED_001, 405, 405)],
         "policy_phase": "Planning and delivery",
         "participants": "Planners, community leaders, local authorities",
         "motivation": "Form community groups and plan strategically",
@@ -432,12 +524,13 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "neighbourhood-planning-england",
         "title": "Neighbourhood planning in England (120 cases)",
-        "summary": "Community activists write Neighbourhood Development Plans with councils, "
-        "councillors and planning consultants.",
+        "summary": "Community activists write Neighbourhood Development Plans under the "
+        "Localism Act 2011 with councils, councillors and planning consultants.",
         "service_area": "planning",
         "country": "United Kingdom",
         "stages": ["co_planning"],
-        "source": f"Parker et al. 2015, in {S001}",
+        "source": f"Parker et al. 2015, in {BUSSU}",
+        "sources": [cite(SEED_001, 406, 406), cite(SEED_001, 212, 212)],
         "policy_phase": "Planning",
         "participants": "Community activists, local authorities and councillors, consultants",
         "motivation": "Better neighbourhood services and a sense of community",
@@ -454,7 +547,8 @@ CASES: list[dict[str, Any]] = [
         "locality": "Bristol",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_performing"],
-        "source": f"Redwood et al. 2016, in {S001}",
+        "source": f"Redwood et al. 2016, in {BUSSU}",
+        "sources": [cite(SEED_001, 407, 407), cite(SEED_001, 170, 170)],
         "policy_phase": "Planning and delivery",
         "participants": "NHS, universities, local authorities, patients",
         "motivation": "Avoid the risks of missing leadership",
@@ -471,13 +565,18 @@ CASES: list[dict[str, Any]] = [
         "locality": "Bradford",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_design", "co_performing"],
-        "source": f"Richardson 2012, in {S001}",
+        "source": f"Richardson 2012, in {BUSSU}",
+        "sources": [
+            cite(SEED_001, 408, 408),
+            cite(SEED_001, 182, 182),
+            cite(SEED_001, 194, 194),
+        ],
         "policy_phase": "Co-design and co-delivery",
         "participants": "Residents, community and voluntary organisations, councillors, "
         "public sector professionals, council officers",
         "motivation": "Councillors were crucial but their skills varied",
         "leadership_style": "lacking",
-        "leadership_note": "Councillors could not secure funding; poor information flows",
+        "leadership_note": "Councillors failed to secure funding; information flowed poorly",
         "started": 2009,
     },
     {
@@ -488,7 +587,8 @@ CASES: list[dict[str, Any]] = [
         "service_area": "research",
         "country": "United Kingdom",
         "stages": ["co_planning", "co_assessment"],
-        "source": f"Richardson 2013, in {S001}",
+        "source": f"Richardson 2013, in {BUSSU}",
+        "sources": [cite(SEED_001, 409, 409)],
         "policy_phase": "Planning",
         "participants": "Researchers, local policy-makers",
         "motivation": "Use social science in policy-making",
@@ -498,66 +598,85 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "ilfracombe-community-budget",
         "title": "Ilfracombe neighbourhood community budget",
-        "summary": "One of 12 Neighbourhood Community Budget pilots launched in 2012: town "
-        "councillors drove a new way of managing services, with a public 'virtual bank' "
-        "showing the balance of service payments and residents managing car parks.",
+        "summary": "A pilot of the Neighbourhood Community Budget programme, which the "
+        "Department for Communities and Local Government launched in 12 areas in 2012. "
+        "Town councillors drove a new way of managing and delivering services, with a "
+        "public 'virtual bank' showing the balance of service payments and a proposal that "
+        "citizens help manage the car parks.",
         "service_area": "local_services",
-        "locality": "Ilfracombe, Devon",
+        "locality": "Ilfracombe",
         "country": "United Kingdom",
         "stages": ["co_prioritisation", "co_design", "co_performing"],
-        "source": f"Rutherford, Spurling, Busby and Watts 2013, in {S001}",
+        "source": f"Rutherford, Spurling, Busby and Watts 2013, in {BUSSU}",
+        "sources": [cite(SEED_001, 411, 411), cite(SEED_001, 196, 196)],
         "policy_phase": "Co-design and co-delivery",
         "participants": "Residents, DCLG civil servants, local authorities",
         "motivation": "Community control over budgets",
         "leadership_style": "facilitative",
         "leadership_note": "Town councillors sponsored the initiative",
         "started": 2012,
+        "platform_reading": "Started: the year the pilot programme was launched.",
         "figures": [{"label": "Pilot areas in the programme", "value": "12"}],
     },
     {
         "slug": "shard-end-community-budget",
         "title": "Shard End neighbourhood community budget",
-        "summary": "A Neighbourhood Community Budget pilot in Birmingham where residents "
-        "co-designed and co-delivered social care in neighbourhood services.",
+        "summary": "A Neighbourhood Community Budget pilot in Shard End, Birmingham, aimed at "
+        "children, young people and families: a new youth service model and a Health and "
+        "Well-being 'Village', designed and delivered together with young people, local "
+        "partners and residents, with Birmingham city councillors driving it.",
         "service_area": "social_care",
         "locality": "Shard End, Birmingham",
         "country": "United Kingdom",
         "stages": ["co_prioritisation", "co_design", "co_performing"],
-        "source": f"Rutherford, Spurling, Busby and Watts 2013, in {S001}",
+        "source": f"Rutherford, Spurling, Busby and Watts 2013, in {BUSSU}",
+        "sources": [
+            cite(SEED_001, 412, 412),
+            cite(SEED_001, 210, 210),
+            cite(SEED_001, 196, 196),
+        ],
         "policy_phase": "Co-design and co-delivery",
         "participants": "Residents, DCLG civil servants, local authorities",
         "motivation": "Councillors saw persistently poor services and outcomes",
         "leadership_style": "facilitative",
         "leadership_note": "Councillors built pride and trust",
         "started": 2012,
+        "platform_reading": "Started: the year the pilot programme was launched.",
     },
     {
-        "slug": "neighbourhood-renewal-netherlands-birmingham",
-        "title": "Neighbourhood renewal in the Netherlands and Birmingham",
-        "summary": "Residents, councils, agencies and the third sector design and deliver "
-        "housing and regeneration; community leaders bridge residents and officers.",
+        "slug": "neighbourhood-renewal-birmingham",
+        "title": "Neighbourhood renewal in Birmingham",
+        "summary": "In an urban renewal initiative in Birmingham, community leadership with "
+        "many networks arose on its own: community actors linked the local authorities and "
+        "voluntary organisations with the communities.",
         "service_area": "housing",
-        "locality": "Dutch cities and Birmingham",
-        "country": "Netherlands",
+        "locality": "Birmingham",
+        "country": "United Kingdom",
         "stages": ["co_design", "co_performing"],
-        "source": f"Van der Pennen and van Bortel 2016, in {S001}",
-        "policy_phase": "Design and delivery",
-        "participants": "Government agencies, councils and councillors, residents, third sector",
-        "motivation": "A sense of community and dialogue with agencies",
+        "source": f"Van der Pennen and van Bortel 2016, in {BUSSU}",
+        "sources": [cite(SEED_001, 188, 190), cite(SEED_001, 374, 374)],
+        "policy_phase": "Not stated",
+        "participants": "Local communities, community actors, voluntary organisations, "
+        "local authorities",
+        "motivation": "",
         "leadership_style": "community",
-        "leadership_note": "Community leaders link with officers, third sector and housing",
+        "leadership_note": "Community actors bridge residents, voluntary sector and authorities",
+        "platform_reading": "Service area housing: the platform's reading of neighbourhood "
+        "renewal.",
     },
     # --- seed 003: examples by service area ---------------------------------------------
     {
         "slug": "family-nurse-partnerships",
         "title": "Family Nurse Partnerships",
-        "summary": "Nurses build long relationships with young, often first-time, mothers and "
-        "their children, from breastfeeding to work, growing the parents' confidence and "
-        "their networks of support. Devised by the psychologist David Olds.",
+        "summary": "Nurses meet young, often first-time, mothers regularly and build "
+        "relationships with them and their children, supporting them from breastfeeding to "
+        "finding work, growing the parents' confidence and drawing in their neighbours. The "
+        "idea came from the psychologist David Olds.",
         "service_area": "children_families",
-        "country": "United States",
+        "country": "Not stated",
         "stages": ["co_performing"],
-        "source": S003,
+        "source": WIKI,
+        "sources": [cite(SEED_003, 59, 69)],
         "policy_phase": "Delivery",
         "participants": "Family nurses, young parents, their neighbours",
         "motivation": "Better long-term outcomes from the earliest years",
@@ -572,29 +691,33 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "time-dollar-youth-court",
         "title": "Time Dollar Youth Court",
-        "summary": "In Washington DC, first-time young offenders are tried by a jury of their "
-        "peers, who set the activities that make amends instead of a criminal record; "
-        "respondents go on to serve as jurors themselves.",
+        "summary": "In Washington DC, young people charged for the first time are judged by a "
+        "jury of other young people, who decide the activities that make amends in place of "
+        "a criminal record; respondents are encouraged to sit on a jury themselves.",
         "service_area": "justice",
         "locality": "Washington DC",
         "country": "United States",
         "stages": ["co_performing", "co_assessment"],
-        "source": S003,
+        "source": f"{WIKI}; {BOVAIRD}",
+        "sources": [cite(SEED_003, 71, 89), cite(SEED_002, 389, 398)],
         "policy_phase": "Delivery",
         "participants": "Young jurors, respondents and families, a presiding judge",
         "motivation": "Keep first-time non-violent offenders out of the justice system",
         "leadership_style": "not_recorded",
+        "typology": "User/community delivery of co-planned or co-designed services",
+        "platform_reading": "Country: the platform's reading of Washington DC.",
     },
     {
         "slug": "merevale-house",
         "title": "Merevale House",
-        "summary": "A private residential home for people living with dementia where residents "
-        "cook, garden, recruit staff and meet weekly: person-centred care with no 'us and "
-        "them'. It has won national awards.",
+        "summary": "A privately funded care home for people with dementia where "
+        "residents help prepare meals, garden, recruit staff and meet weekly: person-centred "
+        "care with no 'us and them'. It has won national awards.",
         "service_area": "social_care",
-        "country": "United Kingdom",
+        "country": "Not stated",
         "stages": ["co_management", "co_performing"],
-        "source": S003,
+        "source": WIKI,
+        "sources": [cite(SEED_003, 91, 107)],
         "policy_phase": "Delivery",
         "participants": "Residents living with dementia, care staff",
         "motivation": "Residents as assets, not burdens",
@@ -604,13 +727,14 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "parent-childcare-cooperatives-europe",
         "title": "Parent childcare co-operatives in eight European countries",
-        "summary": "Governments in eight European countries let parents set up childcare "
-        "co-operatives to improve welfare services, yet officials kept hierarchical, unequal "
-        "power relations with the parents instead of working with them as equals.",
+        "summary": "Officials in eight European countries let parents found childcare "
+        "co-operatives as a way to better welfare services, yet treated them through "
+        "hierarchy and unequal power rather than as equal partners.",
         "service_area": "children_families",
         "country": "Several European countries",
         "stages": ["co_management", "co_performing"],
-        "source": f"Pestoff 2012, in {S000}",
+        "source": f"Pestoff 2012, in {LEADING}",
+        "sources": [cite(SEED_000, 114, 124)],
         "policy_phase": "Delivery",
         "participants": "Parents, public officials",
         "motivation": "Improve welfare services",
@@ -621,19 +745,19 @@ CASES: list[dict[str, Any]] = [
     {
         "slug": "complementary-childcare-coproduction",
         "title": "Parents complementing childcare in Romania, Germany, Italy and Sweden",
-        "summary": "Parents run after-school and extracurricular activities, fundraising and "
-        "improvements to buildings, alongside (not inside) the care that paid staff provide: "
-        "complementary co-production.",
+        "summary": "Parents help with after-school and extracurricular activities and lead "
+        "fundraising and building improvements, beside (not inside) the care that paid "
+        "staff provide.",
         "service_area": "children_families",
         "country": "Several European countries",
         "stages": ["co_financing", "co_performing"],
-        "source": f"Pestoff 2006, in {S000}",
+        "source": f"Pestoff 2006, in {LEADING}",
+        "sources": [cite(SEED_000, 427, 480)],
         "policy_phase": "Delivery",
         "participants": "Parents, childcare staff",
         "motivation": "Better childcare services",
         "leadership_style": "distributed",
         "leadership_note": "Staff lead the educational service; parents lead their contributions",
-        "typology": "Complementary co-production",
-        "figures": [{"label": "Countries studied", "value": "4"}],
+        "coproduction_type": "complementary",
     },
 ]

@@ -1,5 +1,9 @@
 """The case library: published co-production cases, each kept as an initiative with its facts."""
 
+import re
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -7,7 +11,7 @@ from coproduce.initiatives.models import Initiative
 
 
 class LeadershipStyle(models.TextChoices):
-    """The leadership that emerged, as the sources describe it (seed 001, Table A2)."""
+    """The leadership that emerged, as the sources describe it (docs/domain.md; 001 Table A2)."""
 
     FACILITATIVE = "facilitative", "Facilitative"
     INTEGRATIVE = "integrative", "Integrative"
@@ -17,6 +21,38 @@ class LeadershipStyle(models.TextChoices):
     POLITICAL = "political", "Political sponsorship"
     LACKING = "lacking", "Lacking leadership"
     NOT_RECORDED = "not_recorded", "Not recorded"
+
+
+class CoproductionType(models.TextChoices):
+    """Brandsen & Honingh's types of co-production (docs/domain.md), where a source gives one."""
+
+    COMPLEMENTARY = "complementary", "Complementary co-production"
+    IMPLEMENTATION = "implementation", "Co-production in implementation"
+    FULL = "full", "Full co-production"
+
+
+SOURCE_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+
+
+def validate_sources(sources: Any) -> None:
+    """At least one source; each names its publication, its file and its lines [first, last]."""
+    if not isinstance(sources, list) or not sources:
+        raise ValidationError("A case cites at least one source.")
+    for source in sources:
+        if not isinstance(source, dict) or set(source) != {"document", "file", "lines"}:
+            raise ValidationError('Each source is {"document": …, "file": …, "lines": […]}.')
+        lines = source["lines"]
+        if not (
+            isinstance(source["document"], str)
+            and source["document"]
+            and isinstance(source["file"], str)
+            and SOURCE_FILE.fullmatch(source["file"])
+            and isinstance(lines, list)
+            and len(lines) == 2
+            and all(type(n) is int for n in lines)
+            and 1 <= lines[0] <= lines[1]
+        ):
+            raise ValidationError(f"Not a source a reader can find: {source!r}.")
 
 
 class CaseStudy(models.Model):
@@ -32,11 +68,28 @@ class CaseStudy(models.Model):
     )
     leadership_note = models.CharField(max_length=400, blank=True)
     typology = models.CharField(
-        max_length=120, blank=True, help_text="Its cell in the planning × delivery matrix."
+        max_length=120, blank=True, help_text="Its cell in Bovaird's planning × delivery matrix."
+    )
+    coproduction_type = models.CharField(
+        max_length=15,
+        choices=CoproductionType.choices,
+        blank=True,
+        help_text="Its Brandsen & Honingh type, where a source gives one.",
     )
     started = models.PositiveSmallIntegerField(null=True, blank=True)
     figures = models.JSONField(
         default=list, blank=True, help_text='A list of {"label": ..., "value": ...}.'
+    )
+    sources = models.JSONField(
+        default=list,
+        validators=[validate_sources],
+        help_text='Where its facts come from: [{"document": ..., "file": ..., "lines": '
+        "[first, last]}], lines 1-based and inclusive.",
+    )
+    platform_reading = models.CharField(
+        max_length=400,
+        blank=True,
+        help_text="What the platform reads into the sources beyond what they state.",
     )
 
     class Meta:
@@ -46,7 +99,11 @@ class CaseStudy(models.Model):
             models.CheckConstraint(
                 condition=Q(leadership_style__in=LeadershipStyle.values),
                 name="case_leadership_style_valid",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(coproduction_type__in=["", *CoproductionType.values]),
+                name="case_coproduction_type_valid",
+            ),
         ]
 
     def __str__(self) -> str:

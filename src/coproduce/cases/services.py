@@ -17,8 +17,11 @@ CASE_FIELDS = (
     "leadership_style",
     "leadership_note",
     "typology",
+    "coproduction_type",
     "started",
     "figures",
+    "sources",
+    "platform_reading",
 )
 
 

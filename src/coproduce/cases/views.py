@@ -1,4 +1,6 @@
-"""The case library page."""
+"""The case library page, and the panel that cites a case's sources on its initiative page."""
+
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -6,6 +8,7 @@ from django.shortcuts import render
 
 from coproduce.cases import selectors
 from coproduce.cases.forms import CaseFilterForm
+from coproduce.initiatives.models import Initiative
 
 
 def library(request: HttpRequest) -> HttpResponse:
@@ -26,3 +29,10 @@ def library(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
     }
     return render(request, "cases/library.html", context, status=400 if form.errors else 200)
+
+
+def sources_panel(request: HttpRequest, initiative: Initiative) -> dict[str, Any] | None:
+    """The initiative page's panel of where a case's facts come from; none for other
+    initiatives."""
+    case = getattr(initiative, "case_study", None)
+    return None if case is None else {"case": case}

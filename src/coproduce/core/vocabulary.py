@@ -1,4 +1,4 @@
-"""The shared vocabulary of co-production (DOMAIN.md), used by every app.
+"""The shared vocabulary of co-production (docs/domain.md), used by every app.
 
 Kept in one place so that a side, a stage or a kind of contribution means the same thing
 in the initiative, in the record and in the analytics that read it.
@@ -28,7 +28,7 @@ class Role(models.TextChoices):
 
 
 class LeadershipType(models.TextChoices):
-    """Leadership types from seed 000/001: managerial, civic/community, political."""
+    """Leadership types (docs/domain.md): managerial, civic/community, political."""
 
     MANAGERIAL = "managerial", "Managerial / professional"
     COMMUNITY = "community", "Civic / community"

@@ -1,7 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
-from coproduce.core.vocabulary import StageKind
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
 class ExchangesConfig(CapabilityConfig):
@@ -24,4 +24,13 @@ class ExchangesConfig(CapabilityConfig):
         demo="coproduce.exchanges.demo.load",
         demo_order=80,
         route_expectations="coproduce.exchanges.tests.routes",
+        writes=(
+            Writes(
+                source="exchanges.Exchange",
+                entry="contribution",
+                stages=(StageKind.CO_PERFORMING,),
+                kinds=(ContributionKind.TIME,),
+                summary="An exchange confirmed done by its receiver: the provider's time.",
+            ),
+        ),
     )

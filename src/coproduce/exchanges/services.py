@@ -18,6 +18,7 @@ from coproduce.exchanges.models import (
     ListingKind,
 )
 from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.services import do_stage_for_record
 from coproduce.record import services as record
 from coproduce.timecredits import services as credits
 
@@ -131,8 +132,8 @@ def exchange_confirm(
 ) -> tuple[Exchange, bool]:
     """The receiver confirms the service was given and pays the provider the time it took
     (as agreed, or the actual time), in credit. The provider's time enters the record as a
-    contribution to co-performing when the initiative has that stage. A retry with the same
-    key returns the exchange already confirmed (False)."""
+    contribution to co-performing, whose stage is added (planned) if the initiative has
+    none. A retry with the same key returns the exchange already confirmed (False)."""
     exchange = _locked(exchange)
     gate.require(actor, "exchanges.confirm", exchange)
     paid_before = exchange.transfer
@@ -153,20 +154,19 @@ def exchange_confirm(
         description=what,
         key=key,
     )
-    stage = initiative.stages.filter(kind=StageKind.CO_PERFORMING).first()
-    if stage is not None:
-        exchange.contribution = record.do_record_contribution(
-            source=exchange,
-            recorded_by=actor,
-            initiative=initiative,
-            stage=stage,
-            kind=ContributionKind.TIME,
-            quantity=paid,
-            unit=Unit.MINUTES,
-            occurred_on=done_on,
-            description=f"Exchange: {what}"[:500],
-            contributor=exchange.provider,
-        )
+    exchange.contribution = record.do_record_contribution(
+        source=exchange,
+        recorded_by=actor,
+        initiative=initiative,
+        stage=do_stage_for_record(initiative, StageKind.CO_PERFORMING),
+        kind=ContributionKind.TIME,
+        quantity=paid,
+        unit=Unit.MINUTES,
+        occurred_on=done_on,
+        description=f"Exchange: {what}"[:500],
+        contributor=exchange.provider,
+        paid=False,  # a member's time given in a time bank, paid in credit, not wages
+    )
     exchange.status, exchange.minutes, exchange.done_on = ExchangeStatus.DONE, paid, done_on
     exchange.save()
     return exchange, True

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -443,16 +443,24 @@ def _record_membership_decision(
 def do_stage_for_record(initiative: Initiative, kind: str) -> Stage:
     """The initiative's stage of this kind, added (planned, with a note) if it has none: a
     capability that writes to the record in a stage the initiative has not set up gets the
-    stage rather than leaving its entry out."""
+    stage rather than leaving its entry out. Two requests adding it at once both get the
+    one stage (the database keeps a kind once per initiative)."""
     stage = selectors.stage_of(initiative, kind)
-    if stage is None:
-        stage = Stage(
-            initiative=initiative,
-            kind=kind,
-            notes="Added when the first entry of this stage was recorded.",
-        )
-        stage.full_clean(validate_constraints=False)
-        stage.save()
+    if stage is not None:
+        return stage
+    stage = Stage(
+        initiative=initiative,
+        kind=kind,
+        notes="Added when the first entry of this stage was recorded.",
+    )
+    stage.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            stage.save()
+    except IntegrityError:
+        found = selectors.stage_of(initiative, kind)
+        assert found is not None  # the other request's stage, which made ours fail
+        return found
     return stage
 
 

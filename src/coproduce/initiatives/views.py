@@ -50,9 +50,10 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 def panels(request: HttpRequest, initiative: Initiative) -> list[tuple[str, dict[str, Any]]]:
     """Each capability's panel this person is shown, as (template, context), in order.
 
-    detail.html includes every panel's template in three places, with ``place`` set to
-    "actions" (the buttons under the title), "sections" (after the stages) and "summary"
-    (after the members); the template renders what belongs there, its context as ``panel``.
+    detail.html includes every panel's template in four places, with ``place`` set to
+    "actions" (the buttons under the title), "intro" (before the goals), "sections" (after
+    the stages) and "summary" (after the members); the template renders what belongs
+    there, its context as ``panel``.
     """
     shown = []
     for panel, context in capabilities.panels():
@@ -69,7 +70,6 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     by_side = {side: [m for m in members if m.side == side] for side in Side.values}
     context = {
         "initiative": initiative,
-        "case": getattr(initiative, "case_study", None),
         "goals": initiative.goals.all(),
         "stages": initiative.stages.all(),
         "members_by_side": [(label, by_side[value]) for value, label in Side.choices],

@@ -30,4 +30,7 @@ class TimecreditsConfig(CapabilityConfig):
         demo="coproduce.timecredits.demo.load",
         demo_order=70,
         route_expectations="coproduce.timecredits.tests.routes",
+        # Nothing: a credit is pay for time, not a record of it. The time that earns it is
+        # recorded by the capability that confirmed it (volunteering's hours, exchanges).
+        writes=(),
     )

@@ -1,7 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
-from coproduce.core.vocabulary import StageKind
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
 class VolunteeringConfig(CapabilityConfig):
@@ -28,4 +28,14 @@ class VolunteeringConfig(CapabilityConfig):
         demo="coproduce.volunteering.demo.load",
         demo_order=60,
         route_expectations="coproduce.volunteering.tests.routes",
+        writes=(
+            Writes(
+                source="volunteering.HoursLog",
+                entry="contribution",
+                stages=(StageKind.CO_PERFORMING, StageKind.CO_MANAGEMENT),
+                kinds=(ContributionKind.TIME,),
+                summary="Hours approved by a coordinator or confirmed by the person served: "
+                "the volunteer's time, in the opportunity's stage.",
+            ),
+        ),
     )

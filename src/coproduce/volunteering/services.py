@@ -16,7 +16,7 @@ from coproduce.core import gate
 from coproduce.core.dates import check_date, check_order, year_problem
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.initiatives.models import Initiative, Stage
-from coproduce.initiatives.selectors import active_membership_for, organisations_of
+from coproduce.initiatives.selectors import check_stage, organisations_of, standing
 from coproduce.record import services as record
 from coproduce.timecredits import services as credits
 from coproduce.volunteering.models import (
@@ -42,10 +42,7 @@ def opportunity_create(
     *, actor: Any, initiative: Initiative, stage: Stage, **fields: Any
 ) -> Opportunity:
     gate.require(actor, "volunteering.manage", initiative)
-    if stage.initiative_id != initiative.pk or stage.kind not in DELIVERY_STAGES:
-        raise ValidationError(
-            {"stage": "Choose this initiative's co-performing or co-management stage."}
-        )
+    check_stage(initiative, stage, DELIVERY_STAGES)
     organisation = fields.get("organisation")
     if organisation is not None and organisation not in organisations_of(initiative):
         raise ValidationError(
@@ -287,7 +284,7 @@ def hours_log(
     if served is not None:
         if served.pk == actor.pk:
             raise ValidationError({"served": "Name someone other than yourself."})
-        if active_membership_for(served, initiative) is None:
+        if not standing(served, initiative).active:
             raise ValidationError({"served": NO_SUCH_MEMBER})  # as for no one by that name
     return HoursLog.objects.create(
         opportunity=opportunity,
@@ -320,7 +317,7 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
     log.status = HoursStatus.APPROVED if approve else HoursStatus.REJECTED
     log.decided_by, log.decided_at, log.reason = actor, timezone.now(), reason.strip()[:300]
     if approve:
-        if active_membership_for(log.person, initiative) is None:
+        if not standing(log.person, initiative).active:
             raise ValidationError(
                 {"hours": f"{log.person} is no longer a member of this initiative."}
             )
@@ -344,6 +341,7 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
             occurred_on=log.worked_on,
             description=what[:500],
             contributor=log.person,
+            paid=False,  # volunteered: given, whatever the volunteer's side (it earns credit)
         )
     log.save()
     return log

@@ -4,7 +4,7 @@ whose format has no formulas, keeps every title exactly."""
 import csv
 import io
 
-from coproduce.budgeting import services
+from coproduce.budgeting import ballots, elections, services
 from coproduce.budgeting.counting import parse_pb
 from coproduce.budgeting.models import Proposal
 from coproduce.budgeting.tests.conftest import PB
@@ -18,10 +18,10 @@ def _titled_and_counted(pb: PB) -> None:
     Proposal.objects.filter(pk=pb.proposals["benches"].pk).update(title=HYPERLINK)
     Proposal.objects.filter(pk=pb.proposals["lights"].pk).update(title=DDE)
     coordinator = pb.world.coordinator
-    services.ballot_cast(
+    ballots.ballot_cast(
         actor=pb.world.member,
         budget=pb.north,
-        choices=[services.Choice(pb.proposals["benches"].pk)],
+        choices=[ballots.Choice(pb.proposals["benches"].pk)],
     )
     services.phase_advance(actor=coordinator, process=pb.process)
     services.budget_count(actor=coordinator, budget=pb.north)
@@ -31,7 +31,7 @@ def _titled_and_counted(pb: PB) -> None:
 
 def test_results_csv_neutralises_formula_titles(voting: PB) -> None:
     _titled_and_counted(voting)
-    rows = list(csv.reader(io.StringIO(services.budget_results_csv(voting.north))))
+    rows = list(csv.reader(io.StringIO(elections.budget_results_csv(voting.north))))
     assert rows[0] == ["proposal_id", "title", "cost", "votes", "funded"]
     by_id = {row[0]: row[1:] for row in rows[1:]}
     assert by_id == {
@@ -43,7 +43,7 @@ def test_results_csv_neutralises_formula_titles(voting: PB) -> None:
 
 def test_pb_export_keeps_a_formula_title_exactly(voting: PB) -> None:
     _titled_and_counted(voting)
-    election = parse_pb(services.budget_as_pb(voting.north))
+    election = parse_pb(elections.budget_as_pb(voting.north))
     names = {project.id: project.meta["name"] for project in election.projects}
     assert names[str(voting.proposals["benches"].pk)] == HYPERLINK
     assert names[str(voting.proposals["lights"].pk)] == DDE

@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 
 from conftest import World, add_member, hammer, make_initiative, make_user, postgresql_only
 from coproduce.accounts.models import User
-from coproduce.budgeting import services
-from coproduce.budgeting.models import Ballot, BallotChoice, PhaseCount, VoterDistrict
-from coproduce.budgeting.services import Choice
+from coproduce.budgeting import ballots, services
+from coproduce.budgeting.ballots import Choice
+from coproduce.budgeting.models import Ballot, BallotChoice, VoterDistrict
 from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting, with_south
 from coproduce.record.models import Contribution
 
@@ -52,7 +52,7 @@ def test_fifty_concurrent_ballots_from_one_voter_leave_one_ballot(live_pb: PB, r
 
     def cast(i: int) -> list[str]:
         names = options[i % len(options)]
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=live_pb.world.member,
             budget=live_pb.north,
             choices=[Choice(live_pb.proposals[n].pk) for n in names],
@@ -73,13 +73,13 @@ def test_fifty_concurrent_ballots_from_one_voter_leave_one_ballot(live_pb: PB, r
 
 @pytest.mark.parametrize("round_", range(ROUNDS))
 def test_a_voting_code_is_used_once_under_concurrency(live_pb: PB, round_) -> None:
-    code = services.voting_codes_issue(
+    code = ballots.voting_codes_issue(
         actor=live_pb.world.coordinator, process=live_pb.process, count=1
     )[0]
     voters = [make_user(f"walk-in-{round_}-{i}") for i in range(20)]
 
     def cast(i: int) -> str:
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=voters[i],
             budget=live_pb.north,
             choices=[Choice(live_pb.proposals["benches"].pk)],
@@ -104,7 +104,7 @@ def test_concurrent_voters_never_overspend_and_all_acknowledged_ballots_are_stor
 
     def cast(i: int) -> str:
         names = too_dear if i % 3 == 0 else ["benches", "lights"]
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=voters[i],
             budget=live_pb.north,
             choices=[Choice(live_pb.proposals[n].pk) for n in names],
@@ -130,7 +130,7 @@ def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
     """Ten ballots have read the phase and are held open for 0.3 s when the coordinator
     closes the vote. The close must wait for them, and its count must include them."""
     voters = [make_user(f"late-{round_}-{i}") for i in range(10)]
-    check_choices = services._check_choices
+    check_choices = ballots._check_choices
     in_flight = threading.Semaphore(0)
 
     def slow_check(*args: Any) -> None:
@@ -138,7 +138,7 @@ def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
         time.sleep(0.3)
         check_choices(*args)
 
-    monkeypatch.setattr(services, "_check_choices", slow_check)
+    monkeypatch.setattr(ballots, "_check_choices", slow_check)
 
     def work(i: int) -> str:
         if i == 0:
@@ -146,7 +146,7 @@ def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
                 assert in_flight.acquire(timeout=30)
             services.phase_advance(actor=live_pb.world.coordinator, process=live_pb.process)
             return "closed"
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=voters[i - 1],
             budget=live_pb.north,
             choices=[Choice(live_pb.proposals["benches"].pk)],
@@ -156,11 +156,11 @@ def test_closing_the_vote_waits_for_ballots_in_flight_and_counts_them(
     results = hammer(11, work)
     assert results.count("closed") == 1
     assert results.count("cast") == 10
-    closing = PhaseCount.objects.get(process=live_pb.process, phase="voting")
-    assert (closing.ballots, closing.casts) == (10, 10)
+    (closing,) = live_pb.process.phase_log.filter(phase="voting")
+    assert (closing.counts["ballots"], closing.counts["casts"]) == (10, 10)
     assert Ballot.objects.filter(budget__process=live_pb.process).count() == 10
     with pytest.raises(ValidationError, match="only during voting"):
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=live_pb.world.member,
             budget=live_pb.north,
             choices=[Choice(live_pb.proposals["benches"].pk)],
@@ -202,7 +202,7 @@ def test_ballots_cast_at_once_in_two_districts_fix_one_district(live_districts: 
         district = "North" if i % 2 == 0 else "South"
         voter = User.objects.get(pk=pb.world.member.pk)
         voter.locality = district
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=voter, budget=budgets[district], choices=[Choice(picks[district])]
         )
         return district

@@ -173,13 +173,13 @@ def test_proposals_csv_from_the_command_line(pb, tmp_path: Path, capsys) -> None
 
 
 def test_published_results_download_as_pb_and_csv(client, voting) -> None:
-    from coproduce.budgeting import services
+    from coproduce.budgeting import ballots, services
 
     coordinator = voting.world.coordinator
-    services.ballot_cast(
+    ballots.ballot_cast(
         actor=voting.world.member,
         budget=voting.north,
-        choices=[services.Choice(voting.proposals["benches"].pk)],
+        choices=[ballots.Choice(voting.proposals["benches"].pk)],
     )
     url = f"/pb/budgets/{voting.north.pk}/results"
     assert client.get(url + ".pb").status_code == 403
@@ -191,8 +191,8 @@ def test_published_results_download_as_pb_and_csv(client, voting) -> None:
     assert pb_file["Content-Disposition"] == f'attachment; filename="budget-{voting.north.pk}.pb"'
     election = parse_pb(pb_file.content.decode())
     assert election.voter_count == 1
-    ballots = [[election.projects[i].id for i in group.projects] for group in election.groups]
-    assert ballots == [[str(voting.proposals["benches"].pk)]]
+    chosen = [[election.projects[i].id for i in group.projects] for group in election.groups]
+    assert chosen == [[str(voting.proposals["benches"].pk)]]
     assert voting.world.member.username not in pb_file.content.decode()
     rows = list(csv.DictReader(io.StringIO(client.get(url + ".csv").content.decode())))
     # rows come in the election's order, by project id as text (as in the .pb file): "100"

@@ -6,7 +6,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from conftest import World
-from coproduce.budgeting import services
+from coproduce.budgeting import ballots
 from coproduce.budgeting.models import Ballot, BallotChoice, VoterDistrict, VotingCode
 from coproduce.budgeting.tests.conftest import PB, open_voting, with_south
 from coproduce.record.models import Contribution
@@ -43,25 +43,25 @@ def _written() -> tuple[int, int, int, int]:
 def test_a_second_district_is_refused_after_a_change_of_area(districts: PB) -> None:
     member = districts.world.member
     _move(member, "North")
-    benches = services.Choice(districts.proposals["benches"].pk)
-    services.ballot_cast(actor=member, budget=districts.north, choices=[benches])
+    benches = ballots.Choice(districts.proposals["benches"].pk)
+    ballots.ballot_cast(actor=member, budget=districts.north, choices=[benches])
     assert VoterDistrict.objects.get().district == "North"
     _move(member, "South")
     before = _written()
     with pytest.raises(ValidationError) as refused:
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=member,
             budget=_south(districts),
-            choices=[services.Choice(districts.proposals["park"].pk)],
+            choices=[ballots.Choice(districts.proposals["park"].pk)],
         )
     assert refused.value.message_dict == {"voter": [MOVED]}
     assert _written() == before
     # the fixed district stays theirs: they may still change their ballot there
-    lights = services.Choice(districts.proposals["lights"].pk)
-    assert services.ballot_cast(actor=member, budget=districts.north, choices=[lights]).casts == 2
+    lights = ballots.Choice(districts.proposals["lights"].pk)
+    assert ballots.ballot_cast(actor=member, budget=districts.north, choices=[lights]).casts == 2
     # and the whole-area budget is open to everyone
-    pool = services.Choice(districts.proposals["pool"].pk)
-    services.ballot_cast(actor=member, budget=districts.city, choices=[pool])
+    pool = ballots.Choice(districts.proposals["pool"].pk)
+    ballots.ballot_cast(actor=member, budget=districts.city, choices=[pool])
     assert Ballot.objects.filter(voter=member).count() == 2
 
 
@@ -108,10 +108,10 @@ def test_the_first_ballot_still_needs_the_area_on_the_profile(districts: PB) -> 
     member = districts.world.member
     _move(member, "Elsewhere")
     with pytest.raises(ValidationError, match="Only residents of South vote on this budget"):
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=member,
             budget=_south(districts),
-            choices=[services.Choice(districts.proposals["park"].pk)],
+            choices=[ballots.Choice(districts.proposals["park"].pk)],
         )
     assert _written()[:3] == (0, 0, 0)
 
@@ -127,7 +127,7 @@ ALREADY = (
 def test_a_code_from_someone_with_a_ballot_is_a_400_and_the_code_stays_unused(
     api: APIClient, voting: PB
 ) -> None:
-    code = services.voting_codes_issue(
+    code = ballots.voting_codes_issue(
         actor=voting.world.coordinator, process=voting.process, count=1
     )[0]
     api.force_authenticate(voting.world.member)
@@ -175,13 +175,13 @@ def test_a_district_a_coordinator_verified_is_where_one_votes(api: APIClient, wo
     assert during.status_code == 400
     assert "during setting up or proposal collection or feasibility review" in str(during.json())
     _move(world.member, "Elsewhere")  # the profile no longer matters
-    park = services.Choice(pb.proposals["park"].pk)
-    services.ballot_cast(actor=world.member, budget=_south(pb), choices=[park])
+    park = ballots.Choice(pb.proposals["park"].pk)
+    ballots.ballot_cast(actor=world.member, budget=_south(pb), choices=[park])
     with pytest.raises(ValidationError, match="You vote in South in this process"):
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=world.member,
             budget=pb.north,
-            choices=[services.Choice(pb.proposals["benches"].pk)],
+            choices=[ballots.Choice(pb.proposals["benches"].pk)],
         )
     assert list(Ballot.objects.values_list("budget__name", flat=True)) == ["South"]
 
@@ -202,9 +202,9 @@ def test_a_code_does_not_open_a_second_district_to_an_account(
 ) -> None:
     member = districts.world.member
     _move(member, "North")
-    benches = services.Choice(districts.proposals["benches"].pk)
-    services.ballot_cast(actor=member, budget=districts.north, choices=[benches])
-    code = services.voting_codes_issue(
+    benches = ballots.Choice(districts.proposals["benches"].pk)
+    ballots.ballot_cast(actor=member, budget=districts.north, choices=[benches])
+    code = ballots.voting_codes_issue(
         actor=districts.world.coordinator, process=districts.process, count=1, district="South"
     )[0]
     before = _written()

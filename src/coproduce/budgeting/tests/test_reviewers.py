@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_reviewer, make_user
-from coproduce.budgeting import services
+from coproduce.budgeting import ballots, services
+from coproduce.budgeting.ballots import Choice
 from coproduce.budgeting.models import Ballot, ImplementationUpdate, Proposal
-from coproduce.budgeting.services import Choice
 from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives import services as initiatives
@@ -189,8 +189,8 @@ def _funded(world: World) -> tuple[PB, Proposal]:
     pb = make_pb(world)
     open_voting(pb)
     benches = pb.proposals["benches"]
-    services.ballot_cast(actor=world.member, budget=pb.north, choices=[Choice(benches.pk)])
-    services.ballot_cast(
+    ballots.ballot_cast(actor=world.member, budget=pb.north, choices=[Choice(benches.pk)])
+    ballots.ballot_cast(
         actor=world.member, budget=pb.city, choices=[Choice(pb.proposals["library"].pk)]
     )
     services.phase_advance(actor=world.coordinator, process=pb.process)  # counting
@@ -218,18 +218,16 @@ def test_implementation_updates_need_the_reviewer_role(world: World) -> None:
 
 def test_paper_ballots_need_the_reviewer_role(world: World) -> None:
     pb = make_pb(world, codes_required=True)
-    codes = services.voting_codes_issue(actor=world.coordinator, process=pb.process, count=2)
+    codes = ballots.voting_codes_issue(actor=world.coordinator, process=pb.process, count=2)
     professional = make_user("officer")
     add_member(world.initiative, professional, side=Side.REGULAR_PRODUCER, role=Role.MANAGER)
     open_voting(pb)
     benches = [Choice(pb.proposals["benches"].pk)]
-    own = services.ballot_cast(actor=professional, budget=pb.north, choices=benches, code=codes[0])
+    own = ballots.ballot_cast(actor=professional, budget=pb.north, choices=benches, code=codes[0])
     # without the role the code was taken as the professional's own ballot, not a paper one
     assert (own.voter, own.entered_by) == (professional, None)
     make_reviewer(world.initiative, professional)
-    paper = services.ballot_cast(
-        actor=professional, budget=pb.north, choices=benches, code=codes[1]
-    )
+    paper = ballots.ballot_cast(actor=professional, budget=pb.north, choices=benches, code=codes[1])
     assert (paper.voter, paper.entered_by) == (None, professional)
     assert Ballot.objects.count() == 2
 

@@ -18,7 +18,7 @@ from rest_framework.test import APIClient
 
 from conftest import add_member, make_user
 from coproduce.accounts.models import User
-from coproduce.budgeting import services
+from coproduce.budgeting import ballots, elections, services
 from coproduce.budgeting.counting import parse_pb, tally
 from coproduce.budgeting.models import Ballot, BallotChoice, VotingCode
 from coproduce.budgeting.tests.conftest import PB
@@ -42,8 +42,8 @@ def _two_named_ballots(pb: PB) -> User:
     """Mo votes for benches, then Amara for lights, in North."""
     amara = _amara(pb)
     for voter, name in ((pb.world.member, "benches"), (amara, "lights")):
-        services.ballot_cast(
-            actor=voter, budget=pb.north, choices=[services.Choice(pb.proposals[name].pk)]
+        ballots.ballot_cast(
+            actor=voter, budget=pb.north, choices=[ballots.Choice(pb.proposals[name].pk)]
         )
     return amara
 
@@ -71,9 +71,9 @@ def test_the_pb_download_lists_ballots_in_a_drawn_order_with_fresh_numbers(
     _two_named_ballots(voting)
     murals = voting.proposals["murals"].pk
     third = make_user("third")
-    services.ballot_cast(actor=third, budget=voting.north, choices=[services.Choice(murals)])
+    ballots.ballot_cast(actor=third, budget=voting.north, choices=[ballots.Choice(murals)])
     _publish(voting)
-    monkeypatch.setattr(services, "BALLOT_SHUFFLE", Reverse())
+    monkeypatch.setattr(elections, "BALLOT_SHUFFLE", Reverse())
     response = client.get(f"/pb/budgets/{voting.north.pk}/results.pb")  # anonymous
     assert response.status_code == 200
     ids = {name: str(voting.proposals[name].pk) for name in ("benches", "lights", "murals")}
@@ -91,15 +91,15 @@ def test_every_export_draws_a_fresh_order_and_keeps_every_ballot(
     voters = [make_user(f"v{i}") for i in range(12)]
     names = ["benches", "lights", "murals", "benches", "murals", "lights"] * 2
     for voter, name in zip(voters, names, strict=True):
-        services.ballot_cast(
-            actor=voter, budget=voting.north, choices=[services.Choice(voting.proposals[name].pk)]
+        ballots.ballot_cast(
+            actor=voter, budget=voting.north, choices=[ballots.Choice(voting.proposals[name].pk)]
         )
     _publish(voting)
-    assert isinstance(services.BALLOT_SHUFFLE, random.SystemRandom)
+    assert isinstance(elections.BALLOT_SHUFFLE, random.SystemRandom)
     cast_order = [str(voting.proposals[name].pk) for name in names]
-    monkeypatch.setattr(services, "BALLOT_SHUFFLE", random.Random(2026))
-    first = _votes_section(services.budget_as_pb(voting.north))
-    second = _votes_section(services.budget_as_pb(voting.north))
+    monkeypatch.setattr(elections, "BALLOT_SHUFFLE", random.Random(2026))
+    first = _votes_section(elections.budget_as_pb(voting.north))
+    second = _votes_section(elections.budget_as_pb(voting.north))
     assert [number for number, _ in first] == [str(n) for n in range(1, 13)]
     assert Counter(vote for _, vote in first) == Counter(cast_order)  # the same ballots
     assert [vote for _, vote in first] != cast_order
@@ -110,14 +110,14 @@ def test_the_pb_of_a_published_result_counts_to_the_same_outcome(voting: PB) -> 
     voters = [make_user(f"v{i}") for i in range(9)]
     picks = [["benches", "murals"], ["lights"], ["murals"], ["benches"], ["lights", "murals"]]
     for i, voter in enumerate(voters):
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=voter,
             budget=voting.north,
-            choices=[services.Choice(voting.proposals[n].pk) for n in picks[i % len(picks)]],
+            choices=[ballots.Choice(voting.proposals[n].pk) for n in picks[i % len(picks)]],
         )
     _publish(voting)
     published = voting.north.tallies.get()
-    election = parse_pb(services.budget_as_pb(voting.north))
+    election = parse_pb(elections.budget_as_pb(voting.north))
     assert election.voter_count == 9
     assert [int(i) for i in tally(election, published.rule).selected] == published.selected
 
@@ -127,7 +127,7 @@ def test_the_command_line_export_is_shuffled_too(
 ) -> None:
     _two_named_ballots(voting)
     _publish(voting)
-    monkeypatch.setattr(services, "BALLOT_SHUFFLE", Reverse())
+    monkeypatch.setattr(elections, "BALLOT_SHUFFLE", Reverse())
     call_command("pb", "export", str(voting.north.pk))
     ids = [str(voting.proposals[name].pk) for name in ("lights", "benches")]
     assert _votes_section(capsys.readouterr().out) == [["1", ids[0]], ["2", ids[1]]]

@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import make_user
-from coproduce.budgeting import selectors, services
+from coproduce.budgeting import ballots, elections, selectors, services
+from coproduce.budgeting.ballots import Choice
 from coproduce.budgeting.counting import tally
 from coproduce.budgeting.models import (
     Ballot,
@@ -19,7 +20,6 @@ from coproduce.budgeting.models import (
     Support,
     Tally,
 )
-from coproduce.budgeting.services import Choice
 from coproduce.budgeting.tests.conftest import PB, make_pb, open_voting
 from coproduce.record.models import Contribution, Decision
 
@@ -131,10 +131,10 @@ def test_review_is_the_professional_sides_and_is_recorded(pb: PB) -> None:
 
 def test_proposals_and_votes_of_members_are_contributions(voting: PB) -> None:
     assert Contribution.objects.filter(kind="idea", side="citizen").count() == 5
-    services.ballot_cast(
+    ballots.ballot_cast(
         actor=voting.world.member, budget=voting.north, choices=ids(voting, "benches")
     )
-    services.ballot_cast(
+    ballots.ballot_cast(
         actor=voting.world.member, budget=voting.north, choices=ids(voting, "lights")
     )
     vote = Contribution.objects.get(kind="vote")
@@ -156,10 +156,10 @@ def test_voting_needs_a_feasible_proposal_in_every_budget(pb: PB) -> None:
 
 
 def test_the_last_ballot_counts(voting: PB) -> None:
-    services.ballot_cast(
+    ballots.ballot_cast(
         actor=voting.world.member, budget=voting.north, choices=ids(voting, "benches", "murals")
     )
-    ballot = services.ballot_cast(
+    ballot = ballots.ballot_cast(
         actor=voting.world.member, budget=voting.north, choices=ids(voting, "lights")
     )
     assert Ballot.objects.count() == 1
@@ -178,7 +178,7 @@ def test_the_last_ballot_counts(voting: PB) -> None:
 )
 def test_invalid_ballots_change_nothing(voting: PB, names, message) -> None:
     with pytest.raises(ValidationError) as error:
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=voting.world.member, budget=voting.north, choices=ids(voting, *names)
         )
     assert message in str(error.value)
@@ -202,7 +202,7 @@ def test_infeasible_proposals_are_not_on_the_ballot(pb: PB) -> None:
         )
     services.phase_advance(actor=pb.world.coordinator, process=pb.process)
     with pytest.raises(ValidationError, match="Not a project on this ballot"):
-        services.ballot_cast(actor=pb.world.member, budget=pb.north, choices=ids(pb, "lights"))
+        ballots.ballot_cast(actor=pb.world.member, budget=pb.north, choices=ids(pb, "lights"))
     assert Ballot.objects.count() == 0
 
 
@@ -240,7 +240,7 @@ def test_each_ballot_type_is_checked(world, settings, choices, message) -> None:
     pb = make_pb(world, **settings)
     open_voting(pb)
     with pytest.raises(ValidationError, match=re.escape(message)):
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=world.member,
             budget=pb.north,
             choices=[Choice(pb.proposals[n].pk, p) for n, p in choices],
@@ -250,7 +250,7 @@ def test_each_ballot_type_is_checked(world, settings, choices, message) -> None:
 
 def test_voting_outside_the_voting_phase_is_refused(pb: PB) -> None:
     with pytest.raises(ValidationError) as error:
-        services.ballot_cast(actor=pb.world.member, budget=pb.north, choices=ids(pb, "benches"))
+        ballots.ballot_cast(actor=pb.world.member, budget=pb.north, choices=ids(pb, "benches"))
     assert "phase" in error.value.message_dict
     assert Ballot.objects.count() == 0
 
@@ -259,12 +259,12 @@ def test_eligibility_members_and_district_residents(world) -> None:
     pb = make_pb(world, members_only=True, residents_of_district_only=True)
     open_voting(pb)
     with pytest.raises(ValidationError, match="Only members of the initiative can vote"):
-        services.ballot_cast(actor=world.outsider, budget=pb.city, choices=ids(pb, "pool"))
+        ballots.ballot_cast(actor=world.outsider, budget=pb.city, choices=ids(pb, "pool"))
     with pytest.raises(ValidationError, match="Only residents of North vote on this budget"):
-        services.ballot_cast(actor=world.member, budget=pb.north, choices=ids(pb, "benches"))
+        ballots.ballot_cast(actor=world.member, budget=pb.north, choices=ids(pb, "benches"))
     world.member.locality = "north"
     world.member.save()
-    services.ballot_cast(actor=world.member, budget=pb.north, choices=ids(pb, "benches"))
+    ballots.ballot_cast(actor=world.member, budget=pb.north, choices=ids(pb, "benches"))
     assert Ballot.objects.count() == 1
 
 
@@ -277,37 +277,37 @@ def test_minimum_age_counts_the_age_reached_this_year(client, world) -> None:
     page = client.get(f"/pb/{pb.process.pk}/").content.decode()
     assert "Who can vote: members of the initiative; people who are 16 or older this year." in page
     with pytest.raises(ValidationError, match="add your year of birth on your profile"):
-        services.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
+        ballots.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
     world.member.birth_year = this_year - 15
     world.member.save()
     with pytest.raises(ValidationError, match="for people who are 16 or older this year"):
-        services.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
+        ballots.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
     assert Ballot.objects.count() == 0
     world.member.birth_year = this_year - 16
     world.member.save()
-    services.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
+    ballots.ballot_cast(actor=world.member, budget=pb.city, choices=ids(pb, "pool"))
     assert Ballot.objects.filter(voter=world.member).count() == 1
 
 
 def test_a_voting_code_works_once_and_staff_enter_paper_ballots(world) -> None:
     pb = make_pb(world, codes_required=True)
-    codes = services.voting_codes_issue(actor=world.coordinator, process=pb.process, count=3)
+    codes = ballots.voting_codes_issue(actor=world.coordinator, process=pb.process, count=3)
     assert len(set(codes)) == 3
     open_voting(pb)
     with pytest.raises(ValidationError, match="needs a one-time voting code"):
-        services.ballot_cast(actor=world.member, budget=pb.north, choices=ids(pb, "benches"))
-    services.ballot_cast(
+        ballots.ballot_cast(actor=world.member, budget=pb.north, choices=ids(pb, "benches"))
+    ballots.ballot_cast(
         actor=world.outsider, budget=pb.north, choices=ids(pb, "benches"), code=codes[0].lower()
     )
     with pytest.raises(ValidationError, match="not valid or has already been used"):
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=world.outsider, budget=pb.north, choices=ids(pb, "murals"), code=codes[0]
         )
     with pytest.raises(ValidationError, match="not valid or has already been used"):
-        services.ballot_cast(
+        ballots.ballot_cast(
             actor=world.outsider, budget=pb.north, choices=ids(pb, "murals"), code="NOT-A-CODE"
         )
-    paper = services.ballot_cast(
+    paper = ballots.ballot_cast(
         actor=world.coordinator, budget=pb.north, choices=ids(pb, "lights"), code=codes[1]
     )
     assert (paper.voter, paper.entered_by) == (None, world.coordinator)
@@ -336,12 +336,12 @@ def test_counting_funds_what_the_engine_says_and_records_the_decision(voting: PB
         ],
         strict=True,
     ):
-        services.ballot_cast(actor=voter, budget=voting.north, choices=ids(voting, *names))
+        ballots.ballot_cast(actor=voter, budget=voting.north, choices=ids(voting, *names))
     services.phase_advance(actor=voting.world.coordinator, process=voting.process)  # counting
     with pytest.raises(PermissionDenied):
         services.budget_count(actor=voting.world.member, budget=voting.north)
     result = services.budget_count(actor=voting.world.coordinator, budget=voting.north)
-    election = services.election_of(voting.north)
+    election = elections.election_of(voting.north)
     expected = tally(election, "mes-add1-greedy").selected
     assert [str(i) for i in result.selected] == expected
     # £200 each. Benches (£300, 3 supporters) and lights (£600, 3) tie at £100 each per
@@ -366,43 +366,57 @@ def test_counting_funds_what_the_engine_says_and_records_the_decision(voting: PB
 def test_each_phase_closes_with_an_unchangeable_count(client, pb: PB) -> None:
     from django.db import DatabaseError, connection, transaction
 
-    from coproduce.budgeting.models import PhaseCount
-
     voting = pb
     coordinator = voting.world.coordinator
     services.proposal_support(actor=voting.world.outsider, proposal=voting.proposals["murals"])
     open_voting(voting)
-    services.ballot_cast(
+    ballots.ballot_cast(
         actor=voting.world.member, budget=voting.north, choices=ids(voting, "benches")
     )
-    services.ballot_cast(
+    ballots.ballot_cast(
         actor=voting.world.member, budget=voting.north, choices=ids(voting, "murals")
     )
-    services.ballot_cast(
+    ballots.ballot_cast(
         actor=voting.world.outsider, budget=voting.city, choices=ids(voting, "pool")
     )
     services.phase_advance(actor=coordinator, process=voting.process)  # counting
-    rows = list(
-        PhaseCount.objects.filter(process=voting.process).values_list(
-            "phase", "closed_by__username", "proposals", "feasible", "supports", "ballots", "casts"
+    logs = list(voting.process.phase_log.all())
+    rows = [
+        (
+            log.phase,
+            log.closed_by.username,
+            *(log.counts[n] for n in ("proposals", "feasible", "supports", "ballots", "casts")),
         )
-    )
+        for log in logs
+    ]
     assert rows == [
         ("setup", "coord", 0, 0, 0, 0, 0),
         ("proposals", "coord", 5, 0, 1, 0, 0),
         ("review", "coord", 5, 5, 1, 0, 0),
         ("voting", "coord", 5, 5, 1, 2, 3),
     ]
-    last = PhaseCount.objects.get(process=voting.process, phase="voting")
+    last = logs[-1]
+    assert last.counts == {
+        "proposals": 5,
+        "feasible": 5,
+        "supports": 1,
+        "comments": 0,
+        "ballots": 2,
+        "casts": 3,
+        "paper_ballots": 0,
+        "codes_issued": 0,
+        "codes_used": 0,
+    }
     with pytest.raises(PermissionError):
         last.save()
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("UPDATE budgeting_phasecount SET ballots = 99")
+        cursor.execute("UPDATE core_phaselog SET counts = '{}'")
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM budgeting_phasecount")
-    assert PhaseCount.objects.get(pk=last.pk).ballots == 2
+        cursor.execute("DELETE FROM core_phaselog")
+    assert voting.process.phase_log.get(pk=last.pk).counts["ballots"] == 2
     page = client.get(f"/pb/{voting.process.pk}/").content.decode()
     assert "Audit log: the counts as each phase closed" in page
+    assert re.search(r"<th scope=\"row\">Feasibility review</th><td>[^<]+</td><td>Cora", page)
     api = client.get(f"/api/v1/pb/processes/{voting.process.pk}/").json()
     assert [(c["phase"], c["ballots"], c["casts"]) for c in api["phase_counts"]] == [
         ("setup", 0, 0),
@@ -410,11 +424,17 @@ def test_each_phase_closes_with_an_unchangeable_count(client, pb: PB) -> None:
         ("review", 0, 0),
         ("voting", 2, 3),
     ]
+    assert api["phase_counts"][-1] == {
+        "phase": "voting",
+        "closed_at": api["phase_counts"][-1]["closed_at"],
+        "closed_by": "Cora Coordinator",
+        **last.counts,
+    }
 
 
 def test_non_members_take_part_without_entering_the_record(voting: PB) -> None:
     outsider = voting.world.outsider
-    services.ballot_cast(actor=outsider, budget=voting.north, choices=ids(voting, "benches"))
+    ballots.ballot_cast(actor=outsider, budget=voting.north, choices=ids(voting, "benches"))
     assert not Contribution.objects.filter(contributor=outsider).exists()
     assert Ballot.objects.get().voter == outsider
 

@@ -7,31 +7,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from conftest import World, add_member, make_user
+from conftest import World
 from coproduce.core.vocabulary import StageKind
 from coproduce.exchanges import services
 from coproduce.exchanges.models import Exchange, Listing
 from coproduce.initiatives import services as initiatives
 from coproduce.record.models import Contribution
-from coproduce.timecredits import services as credits
 from coproduce.timecredits.models import Account
 from coproduce.timecredits.selectors import ledger_check
 
 
 def balances() -> dict[str, int]:
     return dict(Account.objects.filter(kind="person").values_list("user__username", "balance"))
-
-
-@pytest.fixture
-def neighbours(world: World) -> tuple:
-    """Two members: one with credit to spend, one who offers a lift."""
-    driver, patient = make_user("driver"), make_user("patient")
-    for person in (driver, patient):
-        add_member(world.initiative, person)
-    credits.credits_earn(
-        actor=world.coordinator, initiative=world.initiative, person=patient, minutes_given=120
-    )
-    return driver, patient
 
 
 def test_an_offer_taken_up_agreed_done_and_paid(world: World, neighbours: tuple) -> None:
@@ -71,6 +58,11 @@ def test_an_offer_taken_up_agreed_done_and_paid(world: World, neighbours: tuple)
         55,
         "citizen",
     )
+    assert Contribution.objects.values_list(
+        "source_type__app_label", "source_type__model", "source_id"
+    ).get() == ("exchanges", "exchange", done.pk)
+    assert entry.paid is False
+    assert world.initiative.stages.filter(kind=StageKind.CO_PERFORMING).count() == 1
     again, made = services.exchange_confirm(
         actor=patient, exchange=exchange, done_on=timezone.localdate(), minutes=55, key="k1"
     )

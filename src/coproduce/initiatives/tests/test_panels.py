@@ -6,6 +6,7 @@ from pathlib import Path
 from django.test import Client
 
 from conftest import World
+from coproduce.cases.models import CaseStudy
 from coproduce.core.capabilities import registered
 from coproduce.initiatives import views
 
@@ -59,3 +60,15 @@ def test_the_initiative_views_import_no_capability_with_a_panel() -> None:
     with_panels = {config.label for config, capability in registered() if capability.panel}
     assert imported & with_panels == set()
     assert imported == {"accounts", "core", "initiatives"}
+
+
+def test_a_case_initiative_opens_with_its_facts_and_their_sources(
+    client: Client, world: World
+) -> None:
+    CaseStudy.objects.create(initiative=world.initiative, source="A test source")
+    html = _page(client, world, None)
+    order = ["case-heading", "case-sources-heading", "goals-heading"]
+    places = [html.index(f'id="{heading}"') for heading in order]
+    assert places == sorted(places)
+    assert html.count('id="case-heading"') == html.count('id="case-sources-heading"') == 1
+    assert "<dt>Source</dt><dd>A test source</dd>" in html

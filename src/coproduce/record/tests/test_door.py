@@ -273,3 +273,22 @@ def test_the_api_shows_the_source_and_participants(world: World, api: APIClient)
         {"person": "member", "side": "citizen", "position": "for", "headcount": 1}
     ]
     assert (entry["participants_citizen"], entry["carried"], entry["kind"]) == (1, True, "decision")
+
+
+def test_a_stage_added_by_another_request_meanwhile_is_the_one_returned(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two requests find no stage and both add it: the second's insert fails on the unique
+    kind, and it returns the first's stage instead of an error."""
+    first = initiative_services.do_stage_for_record(world.initiative, StageKind.CO_DESIGN)
+    looks = iter([None])
+    real_stage_of = initiative_selectors.stage_of
+    monkeypatch.setattr(
+        initiative_selectors,
+        "stage_of",
+        lambda initiative, kind: next(looks, real_stage_of(initiative, kind)),
+    )
+    with transaction.atomic():
+        second = initiative_services.do_stage_for_record(world.initiative, StageKind.CO_DESIGN)
+    assert second.pk == first.pk
+    assert world.initiative.stages.filter(kind=StageKind.CO_DESIGN).count() == 1

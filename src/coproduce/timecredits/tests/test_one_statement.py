@@ -1,4 +1,4 @@
-"""Gifts and exchanges in one statement on PostgreSQL (``services._move_at_once``), checked
+"""Gifts and exchanges in one statement on PostgreSQL (``ledger.move_at_once``), checked
 against the transaction that every other movement takes (``services._move``): the same
 answer, the same balances, in every case at and around the limits."""
 
@@ -11,7 +11,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from conftest import add_member, make_initiative, make_user, postgresql_only
-from coproduce.timecredits import selectors, services
+from coproduce.core.memo import request_scope
+from coproduce.timecredits import ledger, selectors, services
 from coproduce.timecredits.models import Account, Transfer
 
 pytestmark = postgresql_only(
@@ -48,10 +49,10 @@ def test_a_gift_between_open_accounts_is_two_statements_and_no_transaction(
     pair: dict[str, Any],
 ) -> None:
     assert connection.get_autocommit()
-    with CaptureQueriesContext(connection) as queries:
+    with request_scope(), CaptureQueriesContext(connection) as queries:  # as in a request
         transfer, made = gift(pair, 30, key="k1")
     statements = [q["sql"].split()[0] for q in queries.captured_queries]
-    assert statements == ["SELECT", "WITH"]  # the two statuses; the movement
+    assert statements == ["SELECT", "WITH"]  # the two standings; the movement
     assert made is True
     assert (transfer.debit.user, transfer.debit.balance) == (pair["giver"], 70)
     assert (transfer.credit.user, transfer.credit.balance) == (pair["receiver"], 130)
@@ -107,7 +108,7 @@ def test_one_statement_and_the_transaction_agree_at_every_limit(
     ]
     cases = list(itertools.product(states, [1, 30, 31, 60, 61]))
     fast = [outcome(pair, state, minutes) for state, minutes in cases]
-    monkeypatch.setattr(services, "_move_at_once", lambda *args: False)
+    monkeypatch.setattr(ledger, "move_at_once", lambda *args: False)
     careful = [outcome(pair, state, minutes) for state, minutes in cases]
     assert len(cases) == 135
     assert fast == careful

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.accounts.selectors import user_by_username
-from coproduce.budgeting import services
+from coproduce.budgeting import elections, imports
 from coproduce.budgeting.counting import RULES, PbFormatError, UnsupportedRule, read_pb, tally
 from coproduce.budgeting.models import Budget, Process
 from coproduce.core.vocabulary import StageKind, StageStatus
@@ -91,7 +91,7 @@ class Command(BaseCommand):
                 status=StageStatus.COMPLETED,
             )
         title = options["title"] or election.meta.get("description") or options["file"]
-        process = services.process_import(
+        process = imports.process_import(
             actor=actor,
             initiative=initiative,
             stage=stage,
@@ -115,14 +115,13 @@ class Command(BaseCommand):
             text = Path(options["file"]).read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             raise CommandError(f"{options['file']} is not UTF-8 text") from None
-        added = services.proposals_import_csv(actor=actor, process=process, text=text)
+        added = imports.proposals_import_csv(actor=actor, process=process, text=text)
         self.stdout.write(f"Imported {len(added)} proposals into process {process.pk}.")
 
     def do_export(self, options: dict[str, Any]) -> None:
         budget = Budget.objects.filter(pk=options["budget"]).first()
         if budget is None:
             raise CommandError(f"no budget {options['budget']}")
-        text = (
-            services.budget_results_csv(budget) if options["csv"] else services.budget_as_pb(budget)
-        )
+        write = elections.budget_results_csv if options["csv"] else elections.budget_as_pb
+        text = write(budget)
         self.stdout.write(text, ending="")
