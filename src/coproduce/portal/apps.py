@@ -1,7 +1,7 @@
 """The front of the platform: the home page, the frame's navigation and the demo loader, each
 assembled from the capability registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
 
 
 class PortalConfig(CapabilityConfig):
@@ -11,8 +11,5 @@ class PortalConfig(CapabilityConfig):
     capability = Capability(
         title="Home",
         routes=Routes(pages=(("", "urls"),)),
-        panel=Panel(
-            template="portal/panel.html", context="coproduce.portal.panels.context", order=5
-        ),
         route_expectations="coproduce.portal.tests.routes",
     )
