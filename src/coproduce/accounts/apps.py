@@ -13,4 +13,7 @@ class AccountsConfig(CapabilityConfig):
             api_views=(("auth/token/", "TokenView", "token"),),
             api=(("auth/tokens", "TokenViewSet", "auth-token"),),
         ),
+        demo="coproduce.accounts.demo.load",
+        demo_order=10,
+        route_expectations="coproduce.accounts.tests.routes",
     )

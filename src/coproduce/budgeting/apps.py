@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes, Writes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -19,6 +19,12 @@ class BudgetingConfig(CapabilityConfig):
                 ("pb/budgets", "BudgetViewSet", "pb-budget"),
             ),
         ),
+        panel=Panel(
+            template="budgeting/panel.html", context="coproduce.budgeting.panels.context", order=10
+        ),
+        demo="coproduce.budgeting.demo.load",
+        demo_order=90,
+        route_expectations="coproduce.budgeting.tests.routes",
         writes=(
             Writes(
                 source="budgeting.Process",

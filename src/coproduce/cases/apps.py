@@ -13,5 +13,8 @@ class CasesConfig(CapabilityConfig):
             api=(("cases", "CaseViewSet", "case"),),
         ),
         nav=NavEntry("Case library", "cases:library", order=10),
+        demo="coproduce.cases.demo.load",
+        demo_order=30,
+        route_expectations="coproduce.cases.tests.routes",
         panel=Panel("cases/panel.html", "coproduce.cases.views.sources_panel", order=5),
     )

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes, Writes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -18,6 +18,12 @@ class ComanagementConfig(CapabilityConfig):
                 ("meetings", "MeetingViewSet", "meeting"),
             ),
         ),
+        panel=Panel(
+            template="comanagement/panel.html",
+            context="coproduce.comanagement.panels.context",
+            order=40,
+        ),
+        route_expectations="coproduce.comanagement.tests.routes",
         writes=(
             Writes(
                 source="comanagement.BoardDecision",

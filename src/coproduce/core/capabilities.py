@@ -16,6 +16,7 @@ capability imports nothing at start-up.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import import_module
 from typing import Any
 
 from django.apps import AppConfig, apps
@@ -173,7 +174,7 @@ def demo_loaders() -> list[Callable[[Any], None]]:
 
 def route_expectations() -> list[Any]:
     """The modules that hold each capability's expectations for the permission grid."""
-    return [load(c.route_expectations) for c in capabilities() if c.route_expectations]
+    return [import_module(c.route_expectations) for c in capabilities() if c.route_expectations]
 
 
 def append_only_tables() -> tuple[str, ...]:

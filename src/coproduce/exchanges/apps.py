@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes, Writes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -18,6 +18,12 @@ class ExchangesConfig(CapabilityConfig):
                 ("exchanges", "ExchangeViewSet", "exchange"),
             ),
         ),
+        panel=Panel(
+            template="exchanges/panel.html", context="coproduce.exchanges.panels.context", order=70
+        ),
+        demo="coproduce.exchanges.demo.load",
+        demo_order=80,
+        route_expectations="coproduce.exchanges.tests.routes",
         writes=(
             Writes(
                 source="exchanges.Exchange",

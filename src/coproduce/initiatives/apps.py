@@ -17,4 +17,7 @@ class InitiativesConfig(CapabilityConfig):
             ),
         ),
         nav=NavEntry("Initiatives", "initiatives:list", order=30),
+        demo="coproduce.initiatives.demo.load",
+        demo_order=40,
+        route_expectations="coproduce.initiatives.tests.routes",
     )

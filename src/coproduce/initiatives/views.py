@@ -12,8 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.selectors import user_by_username
-from coproduce.budgeting.selectors import processes_of
-from coproduce.core import gate
+from coproduce.core import capabilities, gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives import selectors, services
@@ -28,7 +27,6 @@ from coproduce.initiatives.forms import (
     StageForm,
 )
 from coproduce.initiatives.models import Initiative, MembershipStatus
-from coproduce.record.selectors import contributions_for, decisions_for, record_totals
 
 
 def visible(request: HttpRequest, slug: str) -> Initiative:
@@ -50,6 +48,22 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     return render(request, "initiatives/list.html", {"page": page})
 
 
+def panels(request: HttpRequest, initiative: Initiative) -> list[tuple[str, dict[str, Any]]]:
+    """Each capability's panel this person is shown, as (template, context), in order.
+
+    detail.html includes every panel's template in four places, with ``place`` set to
+    "actions" (the buttons under the title), "intro" (before the goals), "sections" (after
+    the stages) and "summary" (after the members); the template renders what belongs
+    there, its context as ``panel``.
+    """
+    shown = []
+    for panel, context in capabilities.panels():
+        data = context(request, initiative)
+        if data is not None:
+            shown.append((panel.template, data))
+    return shown
+
+
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     user = request.user
@@ -57,24 +71,17 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     by_side = {side: [m for m in members if m.side == side] for side in Side.values}
     context = {
         "initiative": initiative,
-        "case": getattr(initiative, "case_study", None),
         "goals": initiative.goals.all(),
         "stages": initiative.stages.all(),
         "members_by_side": [(label, by_side[value]) for value, label in Side.choices],
         "membership": selectors.membership_for(user, initiative),
-        "totals": record_totals(initiative),
-        "contributions": contributions_for(initiative)[:10],
-        "decisions": decisions_for(initiative)[:10],
         "can_manage": gate.allows(user, "initiatives.change_initiative", initiative),
         "can_join": gate.allows(user, "initiatives.join_initiative", initiative),
         "can_leave": gate.allows(user, "initiatives.leave_initiative", initiative),
         "can_change_side": gate.allows(user, "initiatives.change_side", initiative),
-        "can_contribute": gate.allows(user, "record.add_contribution", initiative),
-        "can_use_credits": gate.allows(user, "timecredits.use_credits", initiative),
-        "can_decide": gate.allows(user, "record.add_decision", initiative),
         "can_agree": gate.allows(user, "initiatives.agree_goal", initiative),
         "can_reject_goal": gate.allows(user, "initiatives.reject_goal", initiative),
-        "pb_processes": processes_of(initiative),
+        "panels": panels(request, initiative),
     }
     return render(request, "initiatives/detail.html", context)
 

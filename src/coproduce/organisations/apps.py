@@ -19,4 +19,7 @@ class OrganisationsConfig(CapabilityConfig):
             ),
         ),
         nav=NavEntry("Organisations", "organisations:list", order=20),
+        demo="coproduce.organisations.demo.load",
+        demo_order=20,
+        route_expectations="coproduce.organisations.tests.routes",
     )

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes, Writes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -25,6 +25,12 @@ class PeersupportConfig(CapabilityConfig):
                 ("concerns", "ConcernViewSet", "concern"),
             ),
         ),
+        panel=Panel(
+            template="peersupport/panel.html",
+            context="coproduce.peersupport.panels.context",
+            order=50,
+        ),
+        route_expectations="coproduce.peersupport.tests.routes",
         writes=(
             Writes(
                 source="peersupport.Session",

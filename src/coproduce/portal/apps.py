@@ -8,4 +8,8 @@ class PortalConfig(CapabilityConfig):
     name = "coproduce.portal"
     label = "portal"
     verbose_name = "Portal"
-    capability = Capability(title="Home", routes=Routes(pages=(("", "urls"),)))
+    capability = Capability(
+        title="Home",
+        routes=Routes(pages=(("", "urls"),)),
+        route_expectations="coproduce.portal.tests.routes",
+    )

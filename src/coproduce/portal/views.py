@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from coproduce.cases.selectors import case_library_summary
 from coproduce.initiatives.selectors import initiatives_visible_to
+from coproduce.portal.selectors import ILLUSTRATIVE, demo_loaded
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -15,4 +16,9 @@ def home(request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated
         else []
     )
-    return render(request, "portal/home.html", {"summary": case_library_summary(), "mine": mine})
+    context = {
+        "summary": case_library_summary(),
+        "mine": mine,
+        "demo_notice": ILLUSTRATIVE if demo_loaded() else "",
+    }
+    return render(request, "portal/home.html", context)

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
 
 
 class RecordConfig(CapabilityConfig):
@@ -15,4 +15,10 @@ class RecordConfig(CapabilityConfig):
                 ("decisions", "DecisionViewSet", "decision"),
             ),
         ),
+        panel=Panel(
+            template="record/panel.html", context="coproduce.record.panels.context", order=20
+        ),
+        demo="coproduce.record.demo.load",
+        demo_order=50,
+        route_expectations="coproduce.record.tests.routes",
     )

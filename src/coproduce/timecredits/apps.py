@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
 from coproduce.core.vocabulary import StageKind
 
 
@@ -22,6 +22,14 @@ class TimecreditsConfig(CapabilityConfig):
                 ("credits", "CreditViewSet", "credit"),
             ),
         ),
+        panel=Panel(
+            template="timecredits/panel.html",
+            context="coproduce.timecredits.panels.context",
+            order=60,
+        ),
+        demo="coproduce.timecredits.demo.load",
+        demo_order=70,
+        route_expectations="coproduce.timecredits.tests.routes",
         # Nothing: a credit is pay for time, not a record of it. The time that earns it is
         # recorded by the capability that confirmed it (volunteering's hours, exchanges).
         writes=(),

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes, Writes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -20,6 +20,14 @@ class VolunteeringConfig(CapabilityConfig):
                 ("hours", "HoursViewSet", "hours"),
             ),
         ),
+        panel=Panel(
+            template="volunteering/panel.html",
+            context="coproduce.volunteering.panels.context",
+            order=30,
+        ),
+        demo="coproduce.volunteering.demo.load",
+        demo_order=60,
+        route_expectations="coproduce.volunteering.tests.routes",
         writes=(
             Writes(
                 source="volunteering.HoursLog",

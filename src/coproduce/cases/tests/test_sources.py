@@ -204,7 +204,9 @@ def test_the_library_page_and_the_case_panel_cite_the_lines(client: Client, db) 
     assert "<code>000_01427ae601c62aae.txt</code> lines 427–480" in page
     context = sources_panel(None, Initiative.objects.get(pk=initiative.pk))  # type: ignore[arg-type]
     assert context == {"case": CaseStudy.objects.get(initiative=initiative)}
-    panel = render_to_string("cases/panel.html", context)
+    # the initiative page includes a panel with its context as ``panel``, in each place
+    panel = render_to_string("cases/panel.html", {"panel": context, "place": "intro"})
+    assert render_to_string("cases/panel.html", {"panel": context, "place": "actions"}) == "\n"
     assert "Brandsen &amp; Honingh type: Complementary co-production" in panel
     assert "<code>000_01427ae601c62aae.txt</code>, lines 427–480" in panel
     other = Initiative.objects.create(

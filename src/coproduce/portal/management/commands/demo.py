@@ -4,16 +4,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from coproduce.portal.demo import DEMO_PASSWORD, PEOPLE, load_demo
+from coproduce.portal.demo import run_demo
 
 
 class Command(BaseCommand):
-    help = "Load the case library, demo people and a real record for three cases."
+    help = "Load the case library, demo people and an illustrative record for three cases."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        counts = load_demo()
-        self.stdout.write(
-            f"Demo loaded: {counts['cases']} cases, {counts['people']} people. "
-            f"Sign in as any of {', '.join(p.username for p in PEOPLE[1:])} "
-            f"with the password '{DEMO_PASSWORD}'."
-        )
+        demo = run_demo()
+        counts = ", ".join(f"{n} {what}" for what, n in demo.counts.items())
+        self.stdout.write(" ".join([f"Demo loaded: {counts}.", *demo.notes]))
