@@ -5,9 +5,10 @@ the Method of Equal Shares with its completions, sequential Phragmén, utilitari
 with the tie-breaking of pabutools, the research reference it is tested against.
 """
 
+from coproduce.budgeting.counting.count import tally
 from coproduce.budgeting.counting.election import Election, PbFormatError, Project
 from coproduce.budgeting.counting.pabulib import parse_pb, read_pb, write_pb
-from coproduce.budgeting.counting.rules import RULES, Outcome, UnsupportedRule, tally
+from coproduce.budgeting.counting.rules import RULES, Outcome, UnsupportedRule
 
 __all__ = [
     "RULES",

@@ -17,7 +17,7 @@ from math import inf, lcm
 import numpy as np
 
 from coproduce.budgeting.counting import _mes_kernel
-from coproduce.budgeting.counting.election import Election, by_project, cycle_collector_paused
+from coproduce.budgeting.counting.election import Election, by_project
 
 Score = Fraction | float
 
@@ -331,22 +331,6 @@ RULES: dict[str, Callable[[Election], list[int]]] = {
     "phragmen": phragmen,
     "max-utilitarian": max_utilitarian,
 }
-
-
-def tally(election: Election, rule: str) -> Outcome:
-    """Count ``election`` under ``rule`` (a name in RULES, or "official")."""
-    with cycle_collector_paused():
-        return _tally(election, rule)
-
-
-def _tally(election: Election, rule: str) -> Outcome:
-    if rule == "official":
-        from coproduce.budgeting.counting.official import official
-
-        return official(election)
-    if rule not in RULES:
-        raise UnsupportedRule(f"unknown rule {rule!r}; use one of {', '.join(RULES)} or official")
-    return outcome(election, rule, RULES[rule](election))
 
 
 def outcome(
