@@ -6,7 +6,10 @@ from pathlib import Path
 
 from django.apps import apps
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, capabilities
+from coproduce.core.capabilities import Capability, CapabilityConfig, capabilities, writes
+from coproduce.core.vocabulary import ContributionKind, StageKind
+from coproduce.portal.demo import load_demo
+from coproduce.record.models import Contribution, Decision
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "coproduce"
 FEATURE_APPS = sorted(
@@ -75,3 +78,31 @@ def test_only_the_records_services_write_the_record() -> None:
                     f"{path.relative_to(SOURCE)}:{node.lineno} writes {called.value.value.id}"
                 )
     assert writes == set()
+
+
+def test_every_declared_write_names_a_model_an_entry_and_stages_that_exist() -> None:
+    declared = writes()
+    assert len(declared) >= 8
+    for write in declared:
+        assert apps.get_model(write.source) is not None
+        assert write.entry in {"contribution", "decision"}
+        assert set(write.stages) <= set(StageKind.values)
+        assert set(write.kinds) <= set(ContributionKind.values)
+        assert write.entry == "contribution" or write.kinds == ()
+
+
+def test_every_source_in_the_demos_record_is_declared_by_its_capability(db: None) -> None:
+    """The demo writes through every capability's door: each entry's source model is one a
+    capability declared for that kind of entry."""
+    load_demo()
+    declared = {(w.entry, w.source.lower()) for w in writes()}
+    found = {
+        (entry, f"{app}.{model}")
+        for entry, rows in (
+            ("contribution", Contribution.objects.filter(source_type__isnull=False)),
+            ("decision", Decision.objects.filter(source_type__isnull=False)),
+        )
+        for app, model in rows.values_list("source_type__app_label", "source_type__model")
+    }
+    assert len(found) >= 3
+    assert found - declared == set()

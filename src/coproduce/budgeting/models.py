@@ -406,8 +406,3 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} on {self.proposal}"
-
-
-# The phase log's name before it moved to core (core.phases); the permission grid's
-# snapshot still imports it from here until the grid reads every table from the registry.
-PhaseCount = PhaseLog

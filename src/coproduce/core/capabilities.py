@@ -66,8 +66,8 @@ class Routes:
 @dataclass(frozen=True)
 class Writes:
     """What a capability writes to the record, for the diagnostics to trace an entry back:
-    the model of the entries' source, the stages, and the kinds of contribution (empty for
-    decisions)."""
+    the model of the entries' source, the stages (empty: the stage the initiative is in),
+    and the kinds of contribution (empty for decisions)."""
 
     source: str  # "app_label.ModelName"
     entry: str  # "contribution" or "decision"

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes, Writes
 
 
 class InitiativesConfig(CapabilityConfig):
@@ -20,4 +20,27 @@ class InitiativesConfig(CapabilityConfig):
         demo="coproduce.initiatives.demo.load",
         demo_order=40,
         route_expectations="coproduce.initiatives.tests.routes",
+        # A coordinator's rulings on who takes part, on which side, and on goals: in the
+        # stage the initiative is in (co-planning, added, if it has none).
+        writes=(
+            Writes(
+                source="initiatives.Membership",
+                entry="decision",
+                stages=(),
+                summary="A join approved or refused, a member removed, a coordinator or "
+                "reviewer named or stood down (refusals and removals are exclusions).",
+            ),
+            Writes(
+                source="initiatives.SideChange",
+                entry="decision",
+                stages=(),
+                summary="A change of side or role approved or refused.",
+            ),
+            Writes(
+                source="initiatives.Goal",
+                entry="decision",
+                stages=(),
+                summary="A goal rejected, with the reason (an exclusion).",
+            ),
+        ),
     )

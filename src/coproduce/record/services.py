@@ -202,6 +202,8 @@ def contribution_reverse(*, actor: Any, contribution: Contribution, reason: str)
         recorded_by=actor,
         reverses=locked,
         reason=reason.strip(),
+        source_type_id=locked.source_type_id,
+        source_id=locked.source_id,
     )
     reversal.full_clean()
     reversal.save()
@@ -367,6 +369,8 @@ def decision_reverse(*, actor: Any, decision: Decision, reason: str) -> Decision
         rule=locked.rule,
         kind=locked.kind,
         carried=locked.carried,
+        source_type_id=locked.source_type_id,
+        source_id=locked.source_id,
         decided_on=timezone.localdate(),
         recorded_by=actor,
         reverses=locked,
