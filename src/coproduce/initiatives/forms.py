@@ -95,3 +95,12 @@ class GoalRejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Shown beside the goal, and in the record.",
     )
+
+
+class MemberRemoveForm(forms.Form):
+    reason = forms.CharField(
+        max_length=500,
+        label="Why the member is removed",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the record with the decision.",
+    )

@@ -22,6 +22,7 @@ from coproduce.initiatives.forms import (
     InitiativeForm,
     InviteForm,
     JoinForm,
+    MemberRemoveForm,
     NewInitiativeForm,
     SideChangeForm,
     StageForm,
@@ -368,4 +369,33 @@ def goal_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, "The goal is rejected; the record keeps the decision.")
             return redirect(initiative)
     context = {"initiative": initiative, "heading": f"Reject the goal: {goal.text}"}
+    return _render_form(request, "initiatives/form.html", context, form)
+
+
+@login_required
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A coordinator takes a member out of the initiative, saying why (an exclusion in the
+    record)."""
+    initiative = visible(request, slug)
+    membership = gate.get_object(
+        request.user,
+        initiative.memberships.filter(status=MembershipStatus.ACTIVE).select_related("user"),
+        "initiatives.manage_members",
+        pk=pk,
+    )
+    gate.require(request.user, "initiatives.remove_member", membership)
+    form = MemberRemoveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_remove(
+                actor=request.user, membership=membership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"{membership.user} is removed; the record keeps the decision."
+            )
+            return redirect("initiatives:members", slug=slug)
+    context = {"initiative": initiative, "heading": f"Remove {membership.user}"}
     return _render_form(request, "initiatives/form.html", context, form)

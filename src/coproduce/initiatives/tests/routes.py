@@ -50,6 +50,18 @@ EXPECTED: dict[str, list[Expectation]] = {
             signed_in(302, member=404, coordinator=302, other_coordinator=404, staff=302),
         ),
     ],
+    "initiatives:member_remove": [
+        (
+            "get",
+            None,
+            signed_in(302, member=404, coordinator=200, other_coordinator=404, staff=403),
+        ),
+        (
+            "post",
+            {"reason": "Left the area"},
+            signed_in(302, member=404, coordinator=302, other_coordinator=404, staff=403),
+        ),
+    ],
     "initiatives:stage_create": [("get", None, PAGE_MANAGE)],
     "initiatives:stage_edit": [
         (
@@ -176,6 +188,7 @@ def targets(world: World) -> Targets:
                 "pk": requested.pk,
                 "decision": "approve",
             },
+            "initiatives:member_remove": lambda: {"slug": slug, "pk": member_membership.pk},
             "initiatives:stage_edit": lambda: {"slug": slug, "pk": world.stage.pk},
             "initiatives:goal_agree": lambda: {"slug": slug, "pk": goal.pk},
             "initiatives:goal_reject": lambda: {"slug": slug, "pk": goal.pk},

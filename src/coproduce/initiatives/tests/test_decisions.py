@@ -210,3 +210,28 @@ def test_a_coordinator_removes_a_member_an_exclusion_with_the_reason(world: Worl
     with pytest.raises(ValidationError) as again:
         services.membership_remove(actor=world.coordinator, membership=membership, reason="X")
     assert again.value.message_dict == {"status": ["Only an active member can be removed."]}
+
+
+def test_the_members_page_removes_a_member_for_coordinators_only(client: Any, world: World) -> None:
+    membership = world.initiative.memberships.get(user=world.member)
+    slug = world.initiative.slug
+    url = f"/initiatives/{slug}/members/{membership.pk}/remove/"
+    client.force_login(world.coordinator)
+    members_page = client.get(f"/initiatives/{slug}/members/").content.decode()
+    assert f'href="{url}"' in members_page
+    own = world.initiative.memberships.get(user=world.coordinator)
+    assert f'href="/initiatives/{slug}/members/{own.pk}/remove/"' not in members_page
+    client.force_login(world.staff)  # staff manage members, but exclusions are coordinators'
+    assert client.post(url, {"reason": "No"}).status_code == 403
+    client.force_login(world.member)
+    assert client.post(url, {"reason": "No"}).status_code == 404
+    assert Decision.objects.count() == 0
+    client.force_login(world.coordinator)
+    blank = client.post(url, {"reason": " "})
+    assert blank.status_code == 400
+    assert "This field is required." in blank.content.decode()
+    assert client.post(url, {"reason": "Moved away"}).status_code == 302
+    membership.refresh_from_db()
+    assert membership.status == "left"
+    assert Decision.objects.get().outcome.endswith("from the initiative: Moved away")
+    assert client.get(url).status_code == 404  # no longer an active member
