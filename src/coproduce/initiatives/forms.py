@@ -102,5 +102,6 @@ class MemberRemoveForm(forms.Form):
         max_length=500,
         label="Why the member is removed",
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Kept in the record with the decision.",
+        help_text="Kept in the record with the decision, which everyone who can see this "
+        "initiative can read: say what was decided, not private details.",
     )
