@@ -1,5 +1,5 @@
-"""What every page's frame needs: the navigation from the registry, and the notice that a
-demo initiative's record is illustrative on each of its pages."""
+"""What every page's frame needs: the navigation from the registry, and what the frame needs
+to say that a demo initiative's record is illustrative on each of its pages."""
 
 from typing import Any
 
@@ -10,11 +10,15 @@ from coproduce.portal.selectors import DEMO_INITIATIVES, ILLUSTRATIVE
 
 
 def site_navigation(request: HttpRequest) -> dict[str, Any]:
-    """The main navigation's entries (each capability's ``Capability.nav``), and on any page
-    inside a demo initiative (its URL names the initiative's slug) the illustrative notice."""
+    """The main navigation's entries (each capability's ``Capability.nav``), and the demo's
+    notice with the initiatives it is shown in: the frame shows it on any page whose URL
+    names a demo initiative's slug, or whose view shows one (``initiative``, or a PB
+    ``process`` of one)."""
     match = getattr(request, "resolver_match", None)
     slug = match.kwargs.get("slug") if match else None
     return {
         "navigation": navigation(),
-        "illustrative": ILLUSTRATIVE if slug in DEMO_INITIATIVES else "",
+        "illustrative": ILLUSTRATIVE,
+        "demo_initiatives": DEMO_INITIATIVES,
+        "in_demo_initiative": slug in DEMO_INITIATIVES,
     }

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils.html import escape
 
 from conftest import World
+from coproduce.budgeting.models import Process
 from coproduce.core.capabilities import demo_loaders
 from coproduce.portal.demo import load_demo
 from coproduce.portal.selectors import ILLUSTRATIVE
@@ -102,6 +103,7 @@ def test_every_page_of_a_demo_initiative_says_its_record_is_illustrative(
         "/initiatives/riverside-repairs-panel/",
         "/initiatives/taff-housing-time-credits/volunteering/",
         "/initiatives/caterham-barracks-community-trust/boards/",
+        f"/pb/{Process.objects.get(initiative__slug='riverside-repairs-panel').pk}/",
     ):
         page = client.get(path)
         assert (page.status_code, page.content.decode().count(NOTICE)) == (200, 1), path
