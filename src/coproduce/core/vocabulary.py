@@ -149,3 +149,36 @@ class DecisionKind(models.TextChoices):
 
     DECISION = "decision", "Decision"
     EXCLUSION = "exclusion", "Exclusion"
+    # A coordinator's statement, for the record, of who plans and who delivers a stage
+    # (much professional work happens off the platform); kept as a decision so that its
+    # history is kept, but not a decision about the service: power figures leave it out.
+    DECLARATION = "declaration", "Declaration of who plans and delivers"
+
+
+class WhoDoesIt(models.TextChoices):
+    """Who does the work of planning, delivering or assessing a service (seed 002, Table 1:
+    the rows and columns of the planning × delivery matrix)."""
+
+    PROFESSIONALS_ALONE = "professionals_alone", "Professionals alone"
+    JOINT = "joint", "Professionals and citizens jointly"
+    CITIZENS_ALONE = "citizens_alone", "Citizens alone"
+
+
+class Axis(models.TextChoices):
+    """The three axes the diagnostics read the value chain on."""
+
+    PLANNING = "planning", "Planning and design"
+    DELIVERY = "delivery", "Delivery"
+    ASSESSMENT = "assessment", "Assessment"
+
+
+AXIS_STAGES: dict[str, tuple[str, ...]] = {
+    Axis.PLANNING: (
+        StageKind.CO_PLANNING,
+        StageKind.CO_PRIORITISATION,
+        StageKind.CO_FINANCING,
+        StageKind.CO_DESIGN,
+    ),
+    Axis.DELIVERY: (StageKind.CO_MANAGEMENT, StageKind.CO_PERFORMING),
+    Axis.ASSESSMENT: (StageKind.CO_ASSESSMENT,),
+}

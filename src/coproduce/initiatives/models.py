@@ -1,10 +1,13 @@
 """Co-production initiatives, their goals, their stages on the value chain and their members."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import (
     STAGE_GROUPS,
     LeadershipType,
@@ -13,6 +16,7 @@ from coproduce.core.vocabulary import (
     Side,
     StageKind,
     StageStatus,
+    WhoDoesIt,
 )
 from coproduce.organisations.models import Organisation
 
@@ -271,3 +275,119 @@ class SideChange(models.Model):
     def initiative(self) -> Initiative:
         """The initiative the change is asked in (the target the permission rules read)."""
         return self.membership.initiative
+
+
+# The reading an initiative gets until a coordinator sets its own: t = 0.10 (seed-free
+# convention, docs/diagnostics.md); time valued between the UK National Living Wage and the
+# Living Wage Foundation's Real Living Wage; 16 hours a week.
+DIAGNOSTIC_DEFAULTS: dict[str, object] = {
+    "threshold": Decimal("0.10"),
+    "low_rate_pence": 1221,
+    "low_rate_source": "UK National Living Wage (age 21 and over), from April 2025",
+    "low_rate_year": 2025,
+    "high_rate_pence": 1345,
+    "high_rate_source": "Real Living Wage outside London, Living Wage Foundation",
+    "high_rate_year": 2025,
+    "weekly_cap_minutes": 16 * 60,
+}
+
+
+class DiagnosticSettings(models.Model):
+    """How the diagnostics read this initiative's record (docs/diagnostics.md): the share
+    of minutes below which a side counts as absent, the hourly rates that value time (each
+    with its source and year), and the weekly hours above which a person is over-burdened.
+    An initiative without a row reads with the defaults (``initiatives.selectors``)."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="diagnostic_settings"
+    )
+    threshold = models.DecimalField(
+        max_digits=3,
+        decimal_places=2,
+        help_text="t: a side with a share of minutes below t counts as absent (0 to 0.49).",
+    )
+    low_rate_pence = models.PositiveIntegerField(help_text="The low hourly rate, in pence.")
+    low_rate_source = models.CharField(max_length=200)
+    low_rate_year = models.PositiveSmallIntegerField()
+    high_rate_pence = models.PositiveIntegerField(help_text="The high hourly rate, in pence.")
+    high_rate_source = models.CharField(max_length=200)
+    high_rate_year = models.PositiveSmallIntegerField()
+    weekly_cap_minutes = models.PositiveIntegerField(
+        help_text="A person giving more than this in one ISO week is counted as over the cap."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "diagnostic settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(threshold__gte=0) & Q(threshold__lt=0.5),
+                name="diagnostic_threshold_below_half",
+            ),
+            models.CheckConstraint(
+                condition=Q(high_rate_pence__gte=F("low_rate_pence")),
+                name="diagnostic_high_rate_not_below_low",
+            ),
+            models.CheckConstraint(
+                condition=Q(weekly_cap_minutes__gt=0), name="diagnostic_weekly_cap_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Diagnostic settings of {self.initiative}"
+
+
+class StageDeclaration(AppendOnlyModel):
+    """A coordinator's statement of who plans (or designs) and who delivers the service in
+    a stage, with its evidence, because much professional work happens off the platform.
+    Each is the source of a ``DecisionKind.DECLARATION`` decision in the record, so its
+    history is kept and a reversal of that decision withdraws it; the newest one standing
+    wins over what the record's minutes show."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="declarations")
+    planning = models.CharField(
+        max_length=20,
+        choices=WhoDoesIt.choices,
+        blank=True,
+        help_text="Who plans and designs the service (blank: not declared).",
+    )
+    delivery = models.CharField(
+        max_length=20,
+        choices=WhoDoesIt.choices,
+        blank=True,
+        help_text="Who delivers the core service (blank: not declared).",
+    )
+    assessment = models.CharField(
+        max_length=20,
+        choices=WhoDoesIt.choices,
+        blank=True,
+        help_text="Who assesses the service (blank: not declared).",
+    )
+    evidence = models.CharField(max_length=1000, help_text="What shows it, in a sentence or two.")
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    declared_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-declared_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(planning="", delivery="", assessment=""),
+                name="declaration_declares_something",
+            ),
+            models.CheckConstraint(
+                condition=Q(planning__in=["", *WhoDoesIt.values])
+                & Q(delivery__in=["", *WhoDoesIt.values])
+                & Q(assessment__in=["", *WhoDoesIt.values]),
+                name="declaration_values_valid",
+            ),
+            models.CheckConstraint(condition=~Q(evidence=""), name="declaration_has_evidence"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Declaration for {self.stage} of {self.stage.initiative}"

@@ -13,6 +13,8 @@ from coproduce.core.memo import forget, request_memo
 from coproduce.core.queries import RowReader, one_or_none, select_clause
 from coproduce.core.vocabulary import StageKind, StageStatus
 from coproduce.initiatives.models import (
+    DIAGNOSTIC_DEFAULTS,
+    DiagnosticSettings,
     Initiative,
     Membership,
     MembershipStatus,
@@ -276,3 +278,16 @@ def side_changes_of(user: Any, initiative: Initiative) -> QuerySet[SideChange]:
     return SideChange.objects.filter(
         membership__initiative=initiative, membership__user=user
     ).select_related("membership__user", "decided_by")
+
+
+def diagnostic_settings_of(initiative_ids: Iterable[int]) -> dict[int, DiagnosticSettings]:
+    """Each initiative's diagnostic settings: its own row, or the defaults (unsaved)."""
+    ids = list(initiative_ids)
+    saved = {s.initiative_id: s for s in DiagnosticSettings.objects.filter(initiative_id__in=ids)}
+    return {
+        i: saved.get(i) or DiagnosticSettings(initiative_id=i, **DIAGNOSTIC_DEFAULTS) for i in ids
+    }
+
+
+def diagnostic_settings(initiative: Initiative) -> DiagnosticSettings:
+    return diagnostic_settings_of([initiative.pk])[initiative.pk]
