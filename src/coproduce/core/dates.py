@@ -8,8 +8,11 @@ serializers ask these, so each refusal names its field (a 400 in the API, a form
 page)."""
 
 import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
 EARLIEST = datetime.date(2000, 1, 1)
@@ -75,3 +78,37 @@ def year_problem(year: int, *, past_only: bool = False) -> str | None:
     if year > this_year + YEARS_AHEAD:
         return f"Give a year at most {YEARS_AHEAD} years from now."
     return None
+
+
+@dataclass(frozen=True)
+class Period:
+    """An optional range of days, both ends included, that a reading of the record is
+    limited to (``from`` and ``to`` in a query string); an open end is unlimited."""
+
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    def q(self, field: str) -> Q:
+        """The filter keeping rows whose ``field`` (a date) falls in the period."""
+        found = Q()
+        if self.start is not None:
+            found &= Q(**{f"{field}__gte": self.start})
+        if self.end is not None:
+            found &= Q(**{f"{field}__lte": self.end})
+        return found
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str]) -> "Period":
+        """Read ``from`` and ``to`` (YYYY-MM-DD, each optional), naming the one that is wrong."""
+        ends: dict[str, datetime.date | None] = {}
+        for name in ("from", "to"):
+            text = (params.get(name) or "").strip()
+            try:
+                ends[name] = datetime.date.fromisoformat(text) if text else None
+            except ValueError:
+                problem = "Give a day as YYYY-MM-DD, e.g. 2026-04-01."
+                raise ValidationError({name: problem}) from None
+        start, end = ends["from"], ends["to"]
+        if start is not None and end is not None and end < start:
+            raise ValidationError({"to": "The period must end on or after the day it starts."})
+        return cls(start, end)
