@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.equality import selectors, services
-from coproduce.equality.figures import SUPPRESSION
+from coproduce.equality.figures import DEFINITIONS, SUPPRESSION
 from coproduce.equality.forms import BaselineForm, ProfileForm
 from coproduce.equality.models import LocalityBaseline
 from coproduce.equality.vocabulary import CHARACTERISTICS
@@ -103,5 +103,5 @@ def baseline(request: HttpRequest, slug: str) -> HttpResponse:
     sections = selectors.baseline_sections(initiative)
     for section in sections:
         section["form"] = forms[section["key"]] if can_enter else None
-    context = {"initiative": initiative, "sections": sections, "suppression": SUPPRESSION}
+    context = {"initiative": initiative, "sections": sections, "definitions": DEFINITIONS}
     return render(request, "equality/baseline.html", context, status=status)
