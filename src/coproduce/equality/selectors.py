@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 
 from coproduce.core.dates import Period
 from coproduce.core.queries import one_or_none
@@ -15,7 +15,7 @@ from coproduce.equality.figures import SUPPRESSION, cell_block, shown_count
 from coproduce.equality.models import EqualityProfile, LocalityBaseline
 from coproduce.equality.vocabulary import CHARACTERISTICS, PREFER_NOT_TO_SAY
 from coproduce.initiatives.models import Initiative, Stage
-from coproduce.record.models import Contribution, DecisionParticipant
+from coproduce.record.models import Contribution, Decision, DecisionParticipant
 
 ALL_STAGES = "all"
 STAGE_ORDER = {kind: place for place, kind in enumerate(StageKind.values)}
@@ -38,38 +38,41 @@ def baselines_in(initiative: Initiative) -> QuerySet[LocalityBaseline]:
     return LocalityBaseline.objects.filter(initiative=initiative).order_by("id")
 
 
+# The reversing entries, read through the index on ``reverses`` (a column that is mostly
+# null) rather than by scanning every entry.
+REVERSALS = Contribution.objects.filter(reverses__isnull=False)
+DECISION_REVERSALS = Decision.objects.filter(reverses__isnull=False)
+
+
 def _participants_sql(initiative_ids: list[int], period: Period) -> tuple[str, list[Any]]:
-    """The distinct (initiative, stage kind, person) of every live entry in the period whose
-    person has a profile: contributors, and people named in a decision's participant rows.
-    Live: neither a reversal nor reversed."""
+    """The distinct (stage, person) of every live entry in the period whose person has a
+    profile: contributors, and people named in a decision's participant rows. Live: neither
+    a reversal nor reversed (NOT EXISTS, which the planner estimates well). Each part is
+    grouped by (stage, person) at once: a small hash, not a sort of every entry."""
     profiled = EqualityProfile.objects.values("user_id")
     contributors = (
         Contribution.objects.filter(
             period.q("occurred_on"),
+            ~Exists(REVERSALS.filter(reverses_id=OuterRef("pk"))),
             initiative_id__in=initiative_ids,
             contributor_id__in=profiled,
             reverses__isnull=True,
-            reversed_by__isnull=True,
         )
         .order_by()
-        .values(
-            initiative_key=F("initiative_id"), stage_kind=F("stage__kind"), who=F("contributor_id")
-        )
+        .values(stage_ref=F("stage_id"), who=F("contributor_id"))
+        .distinct()
     )
     deciders = (
         DecisionParticipant.objects.filter(
             period.q("decision__decided_on"),
+            ~Exists(DECISION_REVERSALS.filter(reverses_id=OuterRef("decision_id"))),
             decision__initiative_id__in=initiative_ids,
             person_id__in=profiled,
             decision__reverses__isnull=True,
-            decision__reversed_by__isnull=True,
         )
         .order_by()
-        .values(
-            initiative_key=F("decision__initiative_id"),
-            stage_kind=F("decision__stage__kind"),
-            who=F("person_id"),
-        )
+        .values(stage_ref=F("decision__stage_id"), who=F("person_id"))
+        .distinct()
     )
     union = contributors.union(deciders)  # UNION: each person once per stage
     sql, params = union.query.get_compiler(connection=connection).as_sql()
@@ -78,26 +81,33 @@ def _participants_sql(initiative_ids: list[int], period: Period) -> tuple[str, l
 
 def _count_rows(initiative_ids: list[int], period: Period) -> list[tuple[int, str, str, str, int]]:
     """(initiative, stage kind or "all", question, answer, people) for every answer given:
-    one statement, grouping the participants with profiles by each question in turn."""
+    one statement, grouping the participants' profiles by each question in turn."""
     people, params = _participants_sql(initiative_ids, period)
     profile = connection.ops.quote_name(EqualityProfile._meta.db_table)
-    questions = " UNION ALL ".join(f"SELECT '{key}' AS name" for key in CHARACTERISTICS)
-    answer = " ".join(f"WHEN '{key}' THEN p.{key}" for key in CHARACTERISTICS)
-    # Only the ORM's SQL (with its parameters), a table's name and the questions' keys
+    stage = connection.ops.quote_name(Stage._meta.db_table)
+    columns = ", ".join(f"p.{key}" for key in CHARACTERISTICS)
+    counts = " UNION ALL ".join(
+        f"SELECT initiative_key, stage_kind, '{key}', {key}, COUNT(*) FROM answered "  # noqa: S608
+        f"GROUP BY initiative_key, stage_kind, {key}"
+        for key in CHARACTERISTICS
+    )
+    # Only the ORM's SQL (with its parameters), tables' names and the questions' keys
     # (names of the profile's columns) go into the statement.
     sql = f"""
-        WITH seen AS ({people}),
+        WITH seen AS (
+            SELECT s.initiative_id AS initiative_key, s.kind AS stage_kind, people.who
+            FROM ({people}) people JOIN {stage} s ON s.id = people.stage_ref
+        ),
         present AS (
             SELECT initiative_key, stage_kind, who FROM seen
             UNION ALL
             SELECT DISTINCT initiative_key, '{ALL_STAGES}', who FROM seen
+        ),
+        answered AS (
+            SELECT present.initiative_key, present.stage_kind, {columns}
+            FROM present JOIN {profile} p ON p.user_id = present.who
         )
-        SELECT present.initiative_key, present.stage_kind, questions.name,
-               CASE questions.name {answer} END, COUNT(*)
-        FROM present
-        JOIN {profile} p ON p.user_id = present.who
-        CROSS JOIN ({questions}) questions
-        GROUP BY present.initiative_key, present.stage_kind, questions.name, 4
+        {counts}
     """  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
