@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from coproduce.core import gate
 from coproduce.core.dates import year_problem
@@ -22,6 +23,7 @@ SOURCE_MAX = 300
 SHARES_TOTAL, SHARES_SLACK = 1000, 5
 
 
+@sensitive_variables()  # no error report shows the answers
 @transaction.atomic
 def equality_profile_save(*, actor: Any, consent: bool = False, **answers: str) -> EqualityProfile:
     """Keep the person's answers (each one of its question's answers, or blank for not

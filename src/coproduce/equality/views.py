@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
@@ -20,7 +21,10 @@ from coproduce.equality.vocabulary import CHARACTERISTICS
 from coproduce.initiatives.views import visible
 
 
-@never_cache  # the answers are the person's alone: no cache, shared or their browser's, keeps them
+# The answers are the person's alone: no cache (shared or their browser's) keeps them, and an
+# error report shows none of them.
+@sensitive_post_parameters()
+@never_cache
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     gate.require(request.user, "equality.keep_profile")

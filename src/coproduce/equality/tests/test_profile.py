@@ -86,6 +86,7 @@ def test_the_page_keeps_answers_only_when_the_box_is_ticked(client: Client, worl
     assert not EqualityProfile.objects.exists()
     page = client.post("/me/equality/", {"gender": "non_binary", "consent": "on"})
     assert (page.status_code, page["Location"]) == (302, "/me/equality/")
+    assert page.wsgi_request.sensitive_post_parameters == "__ALL__"  # type: ignore[attr-defined]
     assert _answers(world.member) == EMPTY | {"gender": "non_binary"}
     assert EqualityProfile.objects.get().consented_at is not None
 
