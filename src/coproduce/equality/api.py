@@ -2,7 +2,7 @@
 (/api/v1/initiatives/{slug}/equality/baselines/).
 
 No endpoint shows a person's equality profile, not even to its owner: answers are given
-and withdrawn on the owner's page alone (ADR 0025). The inclusion figures are part of the
+and withdrawn on the owner's page alone (ADR 0027). The inclusion figures are part of the
 initiative's diagnostics."""
 
 from django.db.models import QuerySet

@@ -2,7 +2,7 @@
 the representativeness index. Plain Python over a handful of counts (the counting is SQL,
 in selectors.py).
 
-Disclosure control (ADR 0025): a count of 0 to 4 people is never shown; it is "<5" and has
+Disclosure control (ADR 0027): a count of 0 to 4 people is never shown; it is "<5" and has
 no share. When that leaves exactly one category of a block hidden while the block's total
 is shown, the next smallest is hidden too, so that no hidden count can be worked out by
 subtracting the shown ones from the total; both read "<5" alike, since telling them apart

@@ -2,7 +2,7 @@
 distribution each initiative compares its participants with.
 
 A profile is seen by its owner alone: no page, admin page, API or export shows one, and
-the figures made from profiles count people in groups of 5 or more (ADR 0025). Withdrawing
+the figures made from profiles count people in groups of 5 or more (ADR 0027). Withdrawing
 consent deletes the row.
 """
 

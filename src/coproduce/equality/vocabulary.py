@@ -18,7 +18,7 @@ DONT_KNOW = "dont_know"
 
 
 class AgeBand(models.TextChoices):
-    """From 16: the profile is for people who can consent to it themselves (ADR 0025)."""
+    """From 16: the profile is for people who can consent to it themselves (ADR 0027)."""
 
     AGE_16_24 = "16_24", "16 to 24"
     AGE_25_34 = "25_34", "25 to 34"
