@@ -15,4 +15,5 @@ class DiagnosticsConfig(CapabilityConfig):
                 ("diagnostics/portfolio/", "PortfolioView", "diagnostics-portfolio"),
             ),
         ),
+        route_expectations="coproduce.diagnostics.tests.routes",
     )
