@@ -70,7 +70,7 @@ def hand(world: World) -> dict[str, Any]:
     add_member(initiative, people["pro"], Side.REGULAR_PRODUCER, Role.FRONTLINE_PROFESSIONAL)
     people["cllr"] = make_user("cllr")
     add_member(initiative, people["cllr"], Side.POLITICAL, Role.COUNCILLOR)
-    stages = {StageKind.CO_DESIGN: world.stage}
+    stages: dict[str, Any] = {StageKind.CO_DESIGN: world.stage}
     for kind in (StageKind.CO_PERFORMING, StageKind.CO_FINANCING):
         stages[kind] = initiatives.stage_create(actor=coord, initiative=initiative, kind=kind)
     DiagnosticSettings.objects.create(
