@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from coproduce.core.dates import Period
+from coproduce.core.queries import storable_text
 from coproduce.core.vocabulary import ServiceArea, StageKind
 from coproduce.diagnostics import selectors
 from coproduce.initiatives.api import initiative_from
@@ -39,6 +40,16 @@ def _choice(params: Any, name: str, allowed: list[str]) -> str:
     return value
 
 
+LOCALITY_PROBLEM = "Give a place name of at most 120 characters, without control characters."
+
+
+def _locality(params: Any) -> str:
+    value = (params.get("locality") or "").strip()
+    if not storable_text(value) or len(value) > 120:
+        raise ValidationError({"locality": LOCALITY_PROBLEM})
+    return value
+
+
 class PortfolioView(APIView):
     """One row per initiative the viewer may see, for a council's co-production officer."""
 
@@ -57,7 +68,7 @@ class PortfolioView(APIView):
         initiatives = selectors.portfolio_initiatives(
             initiatives_visible_to(request.user),
             service_area=_choice(params, "service_area", ServiceArea.values),
-            locality=params.get("locality", ""),
+            locality=_locality(params),
             stage=_choice(params, "stage", StageKind.values),
         )
         return Response({"initiatives": selectors.portfolio(initiatives, period)})
