@@ -27,8 +27,8 @@ class DiagnosticsView(APIView):
     for anyone who may view it."""
 
     @extend_schema(parameters=PERIOD, responses={200: OpenApiTypes.OBJECT})
-    def get(self, request: Request, slug: str) -> Response:
-        initiative = initiative_from(request, slug)
+    def get(self, request: Request, initiative_slug: str) -> Response:
+        initiative = initiative_from(request, initiative_slug)
         period = Period.from_query(request.query_params)
         return Response(selectors.diagnostics(initiative, period))
 
