@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "coproduce.comanagement",
     "coproduce.peersupport",
     "coproduce.exchanges",
+    "coproduce.selfassessment",
     "coproduce.portal",
 ]
 
