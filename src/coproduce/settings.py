@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coproduce.peersupport",
     "coproduce.exchanges",
     "coproduce.diagnostics",
+    "coproduce.selfassessment",
     "coproduce.portal",
 ]
 
