@@ -39,6 +39,7 @@ from coproduce.initiatives.models import (
 from coproduce.initiatives.selectors import diagnostic_settings_of
 from coproduce.organisations.models import OrganisationKind
 from coproduce.record.models import Contribution, Decision
+from coproduce.selfassessment.selectors import self_assessment_summary
 
 NO_DATA = "no_data"
 # A citizen voice in at least this share of decisions reads as full co-production.
@@ -528,6 +529,7 @@ def diagnostics(initiative: Initiative, period: Period = ALL_TIME) -> dict[str, 
             "to": period.end.isoformat() if period.end else None,
         },
         **figures(reading, initiative.pk),
+        "self_assessment": self_assessment_summary(initiative, period),
     }
 
 

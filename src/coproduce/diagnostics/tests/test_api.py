@@ -32,7 +32,14 @@ def test_the_contract_answers_anyone_who_may_view(world: World, api: APIClient) 
     answer = api.get(url, {"from": "2026-01-01", "to": "2026-03-31"})
     assert answer.status_code == 200
     body = answer.json()
-    assert set(body) >= {"typology", "power", "burden", "value", "shared_understanding"}
+    assert set(body) >= {
+        "typology",
+        "power",
+        "burden",
+        "value",
+        "shared_understanding",
+        "self_assessment",
+    }
     assert body["typology"]["planning"]["citizen_minutes"] == 90
     assert body["typology"]["planning"]["category"] == "citizens_alone"
     assert body["period"] == {"from": "2026-01-01", "to": "2026-03-31"}
