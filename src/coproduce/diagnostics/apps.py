@@ -11,7 +11,11 @@ class DiagnosticsConfig(CapabilityConfig):
         title="Diagnostics",
         routes=Routes(
             api_views=(
-                ("initiatives/<slug:initiative_slug>/diagnostics/", "DiagnosticsView", "diagnostics"),
+                (
+                    "initiatives/<slug:initiative_slug>/diagnostics/",
+                    "DiagnosticsView",
+                    "diagnostics",
+                ),
                 ("diagnostics/portfolio/", "PortfolioView", "diagnostics-portfolio"),
             ),
         ),
