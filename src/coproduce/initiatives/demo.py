@@ -184,7 +184,9 @@ def _riverside_diagnostics(demo: "Demo") -> None:
         )
 
 
-def _join(initiative: Initiative, user: Any, side: str, role: str, leadership: str) -> None:
+def join_demo_member(
+    initiative: Initiative, user: Any, side: str, role: str, leadership: str
+) -> None:
     if standing(user, initiative).active:
         return
     membership = services.membership_request(
@@ -206,7 +208,7 @@ def _set_up(demo: "Demo", setting: Setting) -> None:
     if changes:
         services.initiative_update(actor=curator, initiative=initiative, **changes)
     for username, side, role, leadership in setting.members:
-        _join(initiative, demo.people[username], side, role, leadership)
+        join_demo_member(initiative, demo.people[username], side, role, leadership)
     for kind, starts_on, ends_on in setting.stage_dates:
         stage = demo_stage(initiative, kind)
         services.stage_update(actor=curator, stage=stage, starts_on=starts_on, ends_on=ends_on)

@@ -6,7 +6,7 @@ between the sides reads, and the page says the demo is illustrative."""
 from typing import TYPE_CHECKING
 
 from coproduce.core.vocabulary import LeadershipType, Role, Side
-from coproduce.initiatives.demo import _join
+from coproduce.initiatives.demo import join_demo_member
 from coproduce.selfassessment import services
 from coproduce.selfassessment.models import SelfAssessmentAnswer
 from coproduce.selfassessment.statements import KEYS
@@ -40,7 +40,7 @@ def load(demo: "Demo") -> None:
     if SelfAssessmentAnswer.objects.filter(initiative=panel).exists():
         return
     for username, side, role, leadership in JOINING:
-        _join(panel, demo.people[username], side, role, leadership)
+        join_demo_member(panel, demo.people[username], side, role, leadership)
     for username, ratings in RATINGS.items():
         services.self_assessment_answer(
             actor=demo.people[username],
