@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "coproduce.comanagement",
     "coproduce.peersupport",
     "coproduce.exchanges",
+    "coproduce.diagnostics",
+    "coproduce.selfassessment",
     "coproduce.equality",
     "coproduce.portal",
 ]
@@ -223,6 +225,7 @@ SPECTACULAR_SETTINGS = {
         "PhaseEnum": "coproduce.budgeting.models.Phase",
         "RoleEnum": "coproduce.core.vocabulary.Role",
         "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
+        "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
     },
 }
 

@@ -112,3 +112,6 @@ class Period:
         if start is not None and end is not None and end < start:
             raise ValidationError({"to": "The period must end on or after the day it starts."})
         return cls(start, end)
+
+
+ALL_TIME = Period()

@@ -11,8 +11,13 @@ class DiagnosticsConfig(CapabilityConfig):
         title="Diagnostics",
         routes=Routes(
             api_views=(
-                ("initiatives/<slug:slug>/diagnostics/", "DiagnosticsView", "diagnostics"),
+                (
+                    "initiatives/<slug:initiative_slug>/diagnostics/",
+                    "DiagnosticsView",
+                    "diagnostics",
+                ),
                 ("diagnostics/portfolio/", "PortfolioView", "diagnostics-portfolio"),
             ),
         ),
+        route_expectations="coproduce.diagnostics.tests.routes",
     )

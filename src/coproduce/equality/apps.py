@@ -21,6 +21,6 @@ class EqualityConfig(CapabilityConfig):
             order=90,
         ),
         demo="coproduce.equality.demo.load",
-        demo_order=95,  # after the record, whose people it gives profiles to
+        demo_order=96,  # after the record, whose people it gives profiles to
         route_expectations="coproduce.equality.tests.routes",
     )
