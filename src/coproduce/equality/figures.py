@@ -24,21 +24,6 @@ from coproduce.equality.vocabulary import Characteristic
 SUPPRESSION = 5
 HIDDEN = "<5"
 
-# The definitions in plain words, for the pages that show the figures.
-DEFINITIONS = {
-    "participants": "People who keep an equality profile and have a live entry in the "
-    "stage: a contribution they made or a decision they are named in, neither reversed nor "
-    "a reversal, dated in the period. Over all stages, each person counts once.",
-    "suppression": f"No count of fewer than {SUPPRESSION} people is shown: it reads "
-    f'"{HIDDEN}", has no share and is left out of the index. Where that would leave one '
-    "answer of a group hidden, the next smallest is hidden too (it also reads "
-    f'"{HIDDEN}"), so that no small count can be worked out by subtraction.',
-    "representativeness": "1 minus half the sum of the differences between the "
-    "participants' shares and the locality's, over the answers shown that the baseline has "
-    "a share for (each side rescaled to add up to 1 over them): 1 means the participants "
-    "are spread as the locality is, 0 that they have nothing in common.",
-}
-
 
 def share(part: int, whole: int) -> float:
     return round(float(Fraction(part, whole)), 4)

@@ -13,8 +13,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
+from coproduce.diagnostics.definitions import definition
 from coproduce.equality import selectors, services
-from coproduce.equality.figures import DEFINITIONS, SUPPRESSION
+from coproduce.equality.figures import SUPPRESSION
 from coproduce.equality.forms import BaselineForm, ProfileForm
 from coproduce.equality.models import LocalityBaseline
 from coproduce.equality.vocabulary import CHARACTERISTICS
@@ -56,6 +57,9 @@ def withdraw(request: HttpRequest) -> HttpResponse:
         return redirect("equality:profile")
     context = {"has_profile": selectors.profile_of(request.user) is not None}
     return render(request, "equality/withdraw.html", context)
+
+
+INCLUSION_DEFINITIONS = ("people", "representativeness", "suppression")
 
 
 def _initial(baseline: LocalityBaseline | None) -> dict[str, Any]:
@@ -107,5 +111,7 @@ def baseline(request: HttpRequest, slug: str) -> HttpResponse:
     sections = selectors.baseline_sections(initiative)
     for section in sections:
         section["form"] = forms[section["key"]] if can_enter else None
-    context = {"initiative": initiative, "sections": sections, "definitions": DEFINITIONS}
+    # the diagnostics' own words for the figures, written once (diagnostics/definitions.md)
+    definitions = [definition(f"inclusion.{key}") for key in INCLUSION_DEFINITIONS]
+    context = {"initiative": initiative, "sections": sections, "definitions": definitions}
     return render(request, "equality/baseline.html", context, status=status)
