@@ -4,7 +4,7 @@ from django import forms
 
 from coproduce.core.forms import PeriodForm
 from coproduce.core.vocabulary import ServiceArea, StageKind
-from coproduce.diagnostics.presenters import SORTS
+from coproduce.diagnostics.presenters import SORTS, PortfolioQuery
 
 
 class DiagnosticsPeriodForm(PeriodForm):
@@ -33,14 +33,14 @@ class PortfolioForm(PeriodForm):
     )
     sort = forms.ChoiceField(choices=SORTS, required=False, label="Sort by")
 
-    def filters(self) -> dict[str, object]:
-        """The portfolio's filters and order, for ``presenters.portfolio_rows``."""
+    def query(self) -> PortfolioQuery:
+        """What the portfolio is asked to show (valid or unbound forms only)."""
         data = self.cleaned_data if self.is_bound else {}
-        return {
-            "service_area": data.get("service_area", ""),
-            "locality": data.get("locality", ""),
-            "stage": data.get("stage", ""),
-            "include_cases": data.get("scope") == "all",
-            "period": self.period,
-            "sort": data.get("sort") or "title",
-        }
+        return PortfolioQuery(
+            service_area=data.get("service_area", ""),
+            locality=data.get("locality", ""),
+            stage=data.get("stage", ""),
+            include_cases=data.get("scope") == "all",
+            period=self.period,
+            sort=data.get("sort") or "title",
+        )

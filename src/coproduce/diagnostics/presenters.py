@@ -317,6 +317,13 @@ class GridRow:
 WHO_ORDER = (WhoDoesIt.PROFESSIONALS_ALONE, WhoDoesIt.JOINT, WhoDoesIt.CITIZENS_ALONE)
 
 
+def drawn(items: Iterable[tuple[str, float, str, bool]]) -> list[Bar]:
+    """A chart's bars (core.charts.bars), or none when every value is zero: a chart of
+    nothing says less than the table beside it."""
+    found = bars(items)
+    return found if any(float(bar.length) > 0 for bar in found) else []
+
+
 def percent(value: float | None) -> str:
     """A share as a percentage to one decimal (``33.3%``), or "no data"."""
     if value is None:
@@ -383,7 +390,7 @@ def _axis_rows(typology: dict[str, Any], evidence: Evidence) -> list[AxisRow]:
                 label=label,
                 figures=found,
                 minutes_urls={side: evidence.minutes(axis, side) for side in minutes},
-                chart=bars(
+                chart=drawn(
                     (SIDE_LABELS[side], total, duration(total), side == Side.CITIZEN)
                     for side, total in minutes.items()
                 ),
@@ -422,13 +429,11 @@ def _trend_charts(trend: list[dict[str, Any]]) -> list[tuple[str, list[Bar]]]:
         ("delivery_community_share", "Community share of delivery minutes, by quarter"),
         ("citizen_voice_share", "Citizen voice in decisions, by quarter"),
     )
-    return [
-        (
-            title,
-            bars((row["quarter"], row[key] or 0, percent(row[key]), False) for row in trend),
-        )
+    charts = [
+        (title, drawn((row["quarter"], row[key] or 0, percent(row[key]), False) for row in trend))
         for key, title in series
     ]
+    return [(title, chart) for title, chart in charts if chart]
 
 
 def figures_context(
@@ -450,12 +455,12 @@ def figures_context(
         "grid": bovaird_grid(typology["bovaird_cell"], cases),
         "grid_columns": [WHO_PLANS[who] for who in WHO_ORDER],
         "power_rows": _power_rows(power, evidence),
-        "decided_chart": bars(
+        "decided_chart": drawn(
             (BODY_LABELS[body], power["decided_share"][body] or 0, percent(share), False)
             for body, share in power["decided_share"].items()
         ),
         "value_rows": value_rows,
-        "value_chart": bars(
+        "value_chart": drawn(
             (
                 row.label,
                 row.figures["value_low_pence"],
@@ -473,6 +478,11 @@ def figures_context(
         "trend_charts": _trend_charts(trend),
         "evidence": evidence,
         "definitions": shown_definitions(),
+        "recorded": bool(
+            answer["burden"]["minutes"]
+            or power["decisions"]
+            or any(side["money_pence"] or side["minutes"] for side in value["by_side"].values())
+        ),
     }
 
 
@@ -636,25 +646,29 @@ class PortfolioRow:
     cells: list[str]
 
 
-def portfolio_rows(
-    visible: QuerySet[Initiative],
-    *,
-    service_area: str = "",
-    locality: str = "",
-    stage: str = "",
-    include_cases: bool = False,
-    period: Period = ALL_TIME,
-    sort: str = "title",
-) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class PortfolioQuery:
+    """Which initiatives the portfolio shows, in what order (a column key, ``-`` before it
+    for descending), and over which period."""
+
+    service_area: str = ""
+    locality: str = ""
+    stage: str = ""
+    include_cases: bool = False
+    period: Period = ALL_TIME
+    sort: str = "title"
+
+
+def portfolio_rows(visible: QuerySet[Initiative], query: PortfolioQuery) -> list[dict[str, Any]]:
     """The portfolio's rows (selectors.portfolio: every figure read at once), for the
     initiatives of ``visible`` filtered as asked (the case library's only when included),
     in the order asked."""
     chosen = selectors.portfolio_initiatives(
-        visible, service_area=service_area, locality=locality, stage=stage
+        visible, service_area=query.service_area, locality=query.locality, stage=query.stage
     )
-    if not include_cases:
+    if not query.include_cases:
         chosen = chosen.filter(case_study__isnull=True)
-    return sort_rows(selectors.portfolio(chosen, period), sort)
+    return sort_rows(selectors.portfolio(chosen, query.period), query.sort)
 
 
 def portfolio_table(rows: Iterable[dict[str, Any]]) -> list[PortfolioRow]:

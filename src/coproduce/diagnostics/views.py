@@ -105,13 +105,13 @@ def report_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _portfolio(request: HttpRequest) -> tuple[PortfolioForm, list[dict[str, Any]] | None]:
+    """The portfolio's form and its rows (None when the form has errors)."""
     asked = request.GET.copy()
     asked.pop("page", None)
     form = PortfolioForm(asked or None)
     if form.is_bound and not form.is_valid():
         return form, None
-    visible_ones = initiatives_visible_to(request.user)
-    return form, presenters.portfolio_rows(visible_ones, **form.filters())  # type: ignore[arg-type]
+    return form, presenters.portfolio_rows(initiatives_visible_to(request.user), form.query())
 
 
 @require_safe
@@ -119,7 +119,7 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
     form, rows = _portfolio(request)
     if rows is None:
         return render(request, "diagnostics/portfolio.html", {"form": form}, status=400)
-    params = form.params()
+    query, params = form.query(), form.params()
     page = Paginator(rows, presenters.PER_PAGE).get_page(request.GET.get("page"))
     unsorted = params.copy()
     unsorted.pop("sort", None)
@@ -128,8 +128,9 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
         "page": page,
         "total": len(rows),
         "rows": presenters.portfolio_table(page.object_list),
-        "headers": presenters.headers(str(form.filters()["sort"]), unsorted),
+        "headers": presenters.headers(query.sort, unsorted),
         "query": params.urlencode(),
+        "include_cases": query.include_cases,
     }
     return render(request, "diagnostics/portfolio.html", context)
 

@@ -223,6 +223,17 @@ def test_the_page_shows_every_figure_of_the_hand_record(
     ]
 
 
+def test_an_empty_record_reads_as_nothing_recorded_yet(client: Client, world: World) -> None:
+    response = client.get(f"/initiatives/{world.other.slug}/diagnostics/")
+    html = response.content.decode()
+    page = Page(html)
+    assert page.figures["Planning and delivery"] == "No data"
+    assert page.figures["Citizen voice in decisions"] == "No decisions recorded"
+    assert "No minutes, money or decisions are recorded yet" in html
+    assert '<figure class="chart">' not in html  # no chart of nothing
+    assert "No minutes or decisions in this period." in html
+
+
 def test_a_figures_entries_are_those_it_was_computed_from(
     client: Client, world: World, hand: Any
 ) -> None:
