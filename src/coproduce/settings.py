@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coproduce.peersupport",
     "coproduce.exchanges",
     "coproduce.diagnostics",
+    "coproduce.selfassessment",
     "coproduce.portal",
 ]
 
@@ -223,6 +224,7 @@ SPECTACULAR_SETTINGS = {
         "PhaseEnum": "coproduce.budgeting.models.Phase",
         "RoleEnum": "coproduce.core.vocabulary.Role",
         "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
+        "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
     },
 }
 

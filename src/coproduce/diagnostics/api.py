@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from coproduce.core.dates import Period
+from coproduce.core.queries import storable_text
 from coproduce.core.vocabulary import ServiceArea, StageKind
 from coproduce.diagnostics import selectors
 from coproduce.initiatives.api import initiative_from
@@ -26,8 +27,8 @@ class DiagnosticsView(APIView):
     for anyone who may view it."""
 
     @extend_schema(parameters=PERIOD, responses={200: OpenApiTypes.OBJECT})
-    def get(self, request: Request, slug: str) -> Response:
-        initiative = initiative_from(request, slug)
+    def get(self, request: Request, initiative_slug: str) -> Response:
+        initiative = initiative_from(request, initiative_slug)
         period = Period.from_query(request.query_params)
         return Response(selectors.diagnostics(initiative, period))
 
@@ -36,6 +37,16 @@ def _choice(params: Any, name: str, allowed: list[str]) -> str:
     value = (params.get(name) or "").strip()
     if value and value not in allowed:
         raise ValidationError({name: f"Choose one of: {', '.join(allowed)}."})
+    return value
+
+
+LOCALITY_PROBLEM = "Give a place name of at most 120 characters, without control characters."
+
+
+def _locality(params: Any) -> str:
+    value = (params.get("locality") or "").strip()
+    if not storable_text(value) or len(value) > 120:
+        raise ValidationError({"locality": LOCALITY_PROBLEM})
     return value
 
 
@@ -57,7 +68,7 @@ class PortfolioView(APIView):
         initiatives = selectors.portfolio_initiatives(
             initiatives_visible_to(request.user),
             service_area=_choice(params, "service_area", ServiceArea.values),
-            locality=params.get("locality", ""),
+            locality=_locality(params),
             stage=_choice(params, "stage", StageKind.values),
         )
         return Response({"initiatives": selectors.portfolio(initiatives, period)})

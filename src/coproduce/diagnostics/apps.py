@@ -12,7 +12,11 @@ class DiagnosticsConfig(CapabilityConfig):
         routes=Routes(
             pages=(("", "urls"),),
             api_views=(
-                ("initiatives/<slug:slug>/diagnostics/", "DiagnosticsView", "diagnostics"),
+                (
+                    "initiatives/<slug:initiative_slug>/diagnostics/",
+                    "DiagnosticsView",
+                    "diagnostics",
+                ),
                 ("diagnostics/portfolio/", "PortfolioView", "diagnostics-portfolio"),
             ),
         ),

@@ -39,6 +39,7 @@ from coproduce.initiatives.models import (
 from coproduce.initiatives.selectors import diagnostic_settings_of
 from coproduce.organisations.models import OrganisationKind
 from coproduce.record.models import Contribution, Decision
+from coproduce.selfassessment.selectors import self_assessment_summary
 
 NO_DATA = "no_data"
 # A citizen voice in at least this share of decisions reads as full co-production.
@@ -135,7 +136,8 @@ def _minutes_by_side(
 def _declarations(
     initiatives: QuerySet[Initiative], period: Period
 ) -> dict[int, dict[str, StageDeclaration]]:
-    """The newest standing declaration per initiative and axis, made by the period's end."""
+    """The declaration that holds per initiative and axis, among those standing and made by
+    the period's end."""
     standing = Decision.objects.filter(
         _live(),
         kind=DecisionKind.DECLARATION,
@@ -147,8 +149,14 @@ def _declarations(
     ).select_related("stage")
     if period.end is not None:
         declarations = declarations.filter(declared_on__lte=period.end)
+    # A stage's newest declaration replaces its earlier ones whole; an axis then takes the
+    # newest of the stages' declarations that names it.
     newest: dict[int, dict[str, StageDeclaration]] = defaultdict(dict)
+    stages_seen: set[int] = set()
     for declaration in declarations.order_by("-declared_on", "-id"):
+        if declaration.stage_id in stages_seen:
+            continue
+        stages_seen.add(declaration.stage_id)
         by_axis = newest[declaration.stage.initiative_id]
         for axis in Axis.values:
             if getattr(declaration, axis) and axis not in by_axis:
@@ -528,6 +536,7 @@ def diagnostics(initiative: Initiative, period: Period = ALL_TIME) -> dict[str, 
             "to": period.end.isoformat() if period.end else None,
         },
         **figures(reading, initiative.pk),
+        "self_assessment": self_assessment_summary(initiative, period),
     }
 
 

@@ -3,7 +3,16 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from coproduce.initiatives.models import Goal, Initiative, Membership, SideChange, Stage
+from coproduce.initiatives.models import (
+    DiagnosticSettings,
+    Goal,
+    Initiative,
+    Membership,
+    SideChange,
+    Stage,
+    StageDeclaration,
+)
+from coproduce.record.admin import ReadOnlyAdmin
 
 
 class StageInline(admin.TabularInline):
@@ -66,3 +75,26 @@ class SideChangeAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+# Shown to staff, changed only through the services, which check each value and (for
+# declarations) write the record.
+@admin.register(DiagnosticSettings)
+class DiagnosticSettingsAdmin(ReadOnlyAdmin):
+    list_display = (
+        "initiative",
+        "threshold",
+        "low_rate_pence",
+        "high_rate_pence",
+        "weekly_cap_minutes",
+        "updated_by",
+        "updated_at",
+    )
+    search_fields = ("initiative__title",)
+
+
+@admin.register(StageDeclaration)
+class StageDeclarationAdmin(ReadOnlyAdmin):
+    list_display = ("stage", "planning", "delivery", "assessment", "declared_by", "declared_on")
+    list_filter = ("planning", "delivery", "assessment")
+    search_fields = ("stage__initiative__title", "evidence")

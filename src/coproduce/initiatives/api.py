@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from coproduce.accounts.people import UsernameField
 from coproduce.accounts.selectors import user_by_username
@@ -18,12 +19,14 @@ from coproduce.core import gate
 from coproduce.core.vocabulary import LeadershipType, Role, Side
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.models import (
+    DiagnosticSettings,
     Goal,
     Initiative,
     Membership,
     MembershipStatus,
     SideChange,
     Stage,
+    StageDeclaration,
 )
 from coproduce.organisations.models import Organisation
 
@@ -416,3 +419,107 @@ class MembershipViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
             actor=request.user, membership=membership, **serializer.validated_data
         )
         return Response(MembershipSerializer(membership).data)
+
+
+class InitiativeStageField(serializers.PrimaryKeyRelatedField):
+    """A stage id, accepted only from the initiative in the URL."""
+
+    def get_queryset(self) -> QuerySet[Stage]:
+        initiative = self.context.get("initiative")
+        return initiative.stages.all() if initiative else Stage.objects.none()
+
+
+class DiagnosticSettingsSerializer(serializers.Serializer):
+    """The settings as stored: rates in pence, the cap in minutes; ``is_default`` while no
+    one has saved this initiative's own."""
+
+    threshold = serializers.DecimalField(max_digits=3, decimal_places=2, coerce_to_string=False)
+    low_rate_pence = serializers.IntegerField()
+    low_rate_source = serializers.CharField(allow_blank=True)
+    low_rate_year = serializers.IntegerField()
+    high_rate_pence = serializers.IntegerField()
+    high_rate_source = serializers.CharField(allow_blank=True)
+    high_rate_year = serializers.IntegerField()
+    weekly_cap_minutes = serializers.IntegerField()
+    is_default = serializers.SerializerMethodField()
+    updated_at = serializers.DateTimeField(read_only=True)
+    updated_by = serializers.CharField(
+        source="updated_by.username", read_only=True, allow_null=True, default=None
+    )
+
+    def get_is_default(self, settings: DiagnosticSettings) -> bool:
+        return settings.pk is None
+
+
+class DiagnosticSettingsView(APIView):
+    """How the diagnostics read an initiative: anyone who may see it reads them (the
+    defaults until a coordinator saves its own); its coordinators (and staff) replace them."""
+
+    @extend_schema(responses={200: DiagnosticSettingsSerializer})
+    def get(self, request: Request, initiative_slug: str) -> Response:
+        settings = selectors.diagnostic_settings(initiative_from(request, initiative_slug))
+        return Response(DiagnosticSettingsSerializer(settings).data)
+
+    @extend_schema(
+        request=DiagnosticSettingsSerializer, responses={200: DiagnosticSettingsSerializer}
+    )
+    def put(self, request: Request, initiative_slug: str) -> Response:
+        initiative = initiative_from(request, initiative_slug)
+        gate.require(request.user, "initiatives.change_diagnostic_settings", initiative)
+        serializer = DiagnosticSettingsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        settings = services.diagnostic_settings_save(
+            actor=request.user, initiative=initiative, **serializer.validated_data
+        )
+        return Response(DiagnosticSettingsSerializer(settings).data)
+
+
+class StageDeclarationSerializer(serializers.ModelSerializer):
+    stage = InitiativeStageField()
+    stage_kind = serializers.CharField(source="stage.kind", read_only=True)
+    declared_by = serializers.CharField(source="declared_by.username", read_only=True)
+    decision = serializers.IntegerField(source="decision_id", read_only=True, allow_null=True)
+    standing = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = StageDeclaration
+        fields = [
+            "id",
+            "stage",
+            "stage_kind",
+            "planning",
+            "delivery",
+            "assessment",
+            "evidence",
+            "declared_by",
+            "declared_on",
+            "decision",
+            "standing",
+        ]
+        read_only_fields = ["id"]
+        # the service says what is missing (at least one of the three), with its message
+        extra_kwargs = {"evidence": {"allow_blank": True}}
+
+
+class StageDeclarationViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
+    """Declarations of who plans, delivers and assesses each stage, newest first, each
+    standing until its decision in the record is reversed: anyone who may see the
+    initiative lists them; its coordinators declare."""
+
+    serializer_class = StageDeclarationSerializer
+    filterset_fields = {"stage": ["exact"]}
+
+    def get_queryset(self) -> QuerySet[StageDeclaration]:
+        if getattr(self, "swagger_fake_view", False):
+            return StageDeclaration.objects.none()
+        return selectors.stage_declarations(self.get_initiative())
+
+    @extend_schema(request=StageDeclarationSerializer, responses={201: StageDeclarationSerializer})
+    def create(self, request: Request, initiative_slug: str) -> Response:
+        initiative = self.get_initiative()
+        gate.require(request.user, "initiatives.declare_stage", initiative)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        declaration = services.stage_declare(actor=request.user, **serializer.validated_data)
+        shown = selectors.stage_declarations(initiative).get(pk=declaration.pk)
+        return Response(self.get_serializer(shown).data, status=status.HTTP_201_CREATED)

@@ -1,6 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
 from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes, Writes
+from coproduce.core.vocabulary import StageKind
 
 
 class InitiativesConfig(CapabilityConfig):
@@ -14,6 +15,14 @@ class InitiativesConfig(CapabilityConfig):
             api_nested=(
                 ("stages", "StageViewSet", "stage"),
                 ("members", "MembershipViewSet", "member"),
+                ("declarations", "StageDeclarationViewSet", "declaration"),
+            ),
+            api_views=(
+                (
+                    "initiatives/<slug:initiative_slug>/diagnostic-settings/",
+                    "DiagnosticSettingsView",
+                    "diagnostic-settings",
+                ),
             ),
         ),
         nav=NavEntry("Initiatives", "initiatives:list", order=30),
@@ -41,6 +50,14 @@ class InitiativesConfig(CapabilityConfig):
                 entry="decision",
                 stages=(),
                 summary="A goal rejected, with the reason (an exclusion).",
+            ),
+            # in the stage declared, whichever it is
+            Writes(
+                source="initiatives.StageDeclaration",
+                entry="decision",
+                stages=tuple(StageKind.values),
+                summary="A coordinator's declaration, with its evidence, of who plans, "
+                "delivers and assesses a stage (a declaration; reversing it withdraws it).",
             ),
         ),
     )

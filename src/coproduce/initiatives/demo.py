@@ -3,6 +3,7 @@ and one open initiative to try the platform in. The records come later (record/d
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from coproduce.core.vocabulary import (
@@ -12,9 +13,17 @@ from coproduce.core.vocabulary import (
     Side,
     StageKind,
     StageStatus,
+    WhoDoesIt,
 )
 from coproduce.initiatives import services
-from coproduce.initiatives.models import Initiative, JoinPolicy, MembershipStatus, Stage
+from coproduce.initiatives.models import (
+    DiagnosticSettings,
+    Initiative,
+    JoinPolicy,
+    MembershipStatus,
+    Stage,
+    StageDeclaration,
+)
 from coproduce.initiatives.selectors import stage_of, standing
 
 if TYPE_CHECKING:
@@ -144,7 +153,40 @@ def _open_initiative(demo: "Demo") -> None:
     )
 
 
-def _join(initiative: Initiative, user: Any, side: str, role: str, leadership: str) -> None:
+def _riverside_diagnostics(demo: "Demo") -> None:
+    """Illustrative diagnostic settings for the open initiative (a narrower threshold, the
+    London rate as the high one, a lower weekly cap) and one declaration with evidence, so
+    the diagnostics show a declared reading beside the observed one."""
+    panel = Initiative.objects.get(slug="riverside-repairs-panel")
+    amara = demo.people["amara"]
+    if not DiagnosticSettings.objects.filter(initiative=panel).exists():
+        services.diagnostic_settings_save(
+            actor=amara,
+            initiative=panel,
+            threshold=Decimal("0.15"),
+            high_rate_pence=1480,
+            high_rate_source="Real Living Wage in London, Living Wage Foundation "
+            "(an illustrative choice for this demo)",
+            high_rate_year=2025,
+            weekly_cap_minutes=12 * 60,
+        )
+    design = demo_stage(panel, StageKind.CO_DESIGN)
+    if not StageDeclaration.objects.filter(stage=design).exists():
+        services.stage_declare(
+            actor=amara,
+            stage=design,
+            planning=WhoDoesIt.JOINT,
+            delivery=WhoDoesIt.PROFESSIONALS_ALONE,
+            evidence="Illustrative demo declaration: tenants and the repairs team write the "
+            "repair standards together at monthly workshops; the council's own operatives "
+            "carry out every repair.",
+            declared_on=datetime.date.today() - datetime.timedelta(7),
+        )
+
+
+def join_demo_member(
+    initiative: Initiative, user: Any, side: str, role: str, leadership: str
+) -> None:
     if standing(user, initiative).active:
         return
     membership = services.membership_request(
@@ -166,7 +208,7 @@ def _set_up(demo: "Demo", setting: Setting) -> None:
     if changes:
         services.initiative_update(actor=curator, initiative=initiative, **changes)
     for username, side, role, leadership in setting.members:
-        _join(initiative, demo.people[username], side, role, leadership)
+        join_demo_member(initiative, demo.people[username], side, role, leadership)
     for kind, starts_on, ends_on in setting.stage_dates:
         stage = demo_stage(initiative, kind)
         services.stage_update(actor=curator, stage=stage, starts_on=starts_on, ends_on=ends_on)
@@ -180,5 +222,6 @@ def _set_up(demo: "Demo", setting: Setting) -> None:
 
 def load(demo: "Demo") -> None:
     _open_initiative(demo)
+    _riverside_diagnostics(demo)
     for setting in SETTINGS:
         _set_up(demo, setting)

@@ -1,9 +1,19 @@
+from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
-from coproduce.core.vocabulary import LeadershipType, Role, Side, StageKind, StageStatus
-from coproduce.initiatives.models import Initiative, Membership
+from coproduce.core.vocabulary import (
+    LeadershipType,
+    Role,
+    Side,
+    StageKind,
+    StageStatus,
+    WhoDoesIt,
+)
+from coproduce.initiatives.models import DiagnosticSettings, Initiative, Membership
 from coproduce.organisations.models import Organisation
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -105,3 +115,115 @@ class MemberRemoveForm(forms.Form):
         help_text="Kept in the record with the decision, which everyone who can see this "
         "initiative can read: say what was decided, not private details.",
     )
+
+
+def _pounds(pence: int) -> Decimal:
+    return (Decimal(pence) / 100).quantize(Decimal("0.01"))
+
+
+class DiagnosticSettingsForm(forms.Form):
+    """The diagnostics' settings as people give them: rates in pounds and the cap in hours
+    (the service stores pence and minutes, and checks the ranges)."""
+
+    threshold = forms.DecimalField(
+        max_digits=3,
+        decimal_places=2,
+        label="Threshold t",
+        help_text="A side with a share of the minutes below t counts as absent: at least 0 "
+        "and below 0.5, e.g. 0.10.",
+    )
+    low_rate_pounds = forms.DecimalField(
+        max_digits=7, decimal_places=2, label="Low hourly rate (£)"
+    )
+    low_rate_source = forms.CharField(max_length=200, label="Source of the low rate")
+    low_rate_year = forms.IntegerField(label="Year of the low rate")
+    high_rate_pounds = forms.DecimalField(
+        max_digits=7, decimal_places=2, label="High hourly rate (£)"
+    )
+    high_rate_source = forms.CharField(max_length=200, label="Source of the high rate")
+    high_rate_year = forms.IntegerField(label="Year of the high rate")
+    weekly_cap_hours = forms.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        label="Weekly cap (hours)",
+        help_text="A person giving more than this in one week counts as over the cap: "
+        "from 1 to 168 hours.",
+    )
+
+    # the service's fields, shown on this form under another name and unit
+    SERVICE_FIELDS = {
+        "low_rate_pence": "low_rate_pounds",
+        "high_rate_pence": "high_rate_pounds",
+        "weekly_cap_minutes": "weekly_cap_hours",
+    }
+
+    def __init__(self, *args: Any, at_default: Iterable[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in at_default:
+            field = self.fields[self.SERVICE_FIELDS.get(name, name)]
+            field.help_text = f"{field.help_text} (The default.)".strip()
+
+    @classmethod
+    def initial_from(cls, settings: DiagnosticSettings) -> dict[str, Any]:
+        """The form's values for saved (or default) settings."""
+        values: dict[str, Any] = {
+            name: getattr(settings, name)
+            for name in cls.base_fields
+            if hasattr(DiagnosticSettings, name)
+        }
+        values["low_rate_pounds"] = _pounds(settings.low_rate_pence)
+        values["high_rate_pounds"] = _pounds(settings.high_rate_pence)
+        values["weekly_cap_hours"] = (Decimal(settings.weekly_cap_minutes) / 60).quantize(
+            Decimal("0.01")
+        )
+        return values
+
+    def settings_fields(self) -> dict[str, Any]:
+        """The cleaned data as the service takes it: pence and minutes."""
+        data = dict(self.cleaned_data)
+        for service_name, form_name in self.SERVICE_FIELDS.items():
+            value = data.pop(form_name)
+            per = 60 if service_name == "weekly_cap_minutes" else 100
+            data[service_name] = int((value * per).to_integral_value())
+        return data
+
+
+# "Not declared" first, the three answers as short as a radio button wants them.
+DECLARED_CHOICES = [
+    ("", "Not declared"),
+    (WhoDoesIt.PROFESSIONALS_ALONE, "Professionals alone"),
+    (WhoDoesIt.JOINT, "Jointly"),
+    (WhoDoesIt.CITIZENS_ALONE, "Citizens alone"),
+]
+
+
+def _declared(label: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        choices=DECLARED_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        initial="",
+        label=label,
+    )
+
+
+class StageDeclarationForm(forms.Form):
+    planning = _declared("Who plans and designs the service")
+    delivery = _declared("Who delivers the core service")
+    assessment = _declared("Who assesses the service")
+    evidence = forms.CharField(
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What shows it, in a sentence or two: a meeting, a document, who does the "
+        "work. Kept in the record with the declaration, which everyone who can see this "
+        "initiative can read.",
+    )
+    declared_on = forms.DateField(
+        widget=DATE,
+        label="Declared on",
+        help_text="The day it was so, today or earlier.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["declared_on"].initial = timezone.localdate()

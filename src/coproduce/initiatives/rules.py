@@ -102,3 +102,9 @@ rules.add_perm("initiatives.leave_initiative", is_active_member)
 rules.add_perm("initiatives.agree_goal", is_active_member)
 # Ruling a goal out is a coordinator's decision (recorded as an exclusion), not staff's.
 rules.add_perm("initiatives.reject_goal", is_coordinator)
+# How the diagnostics read this initiative (docs/diagnostics.md): a manager's setting, like
+# the initiative's description.
+rules.add_perm("initiatives.change_diagnostic_settings", can_manage_initiative)
+# A declaration of who plans and delivers a stage is a coordinator's statement for the
+# record (a decision on the coordinator's side), not staff's.
+rules.add_perm("initiatives.declare_stage", is_coordinator)

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from coproduce.core.memo import forget, request_memo
 from coproduce.core.queries import RowReader, one_or_none, select_clause
@@ -21,9 +22,11 @@ from coproduce.initiatives.models import (
     SideChange,
     SideChangeStatus,
     Stage,
+    StageDeclaration,
     Visibility,
 )
 from coproduce.organisations.models import Organisation
+from coproduce.record.models import Decision
 
 _INITIATIVE = RowReader(Initiative)
 _PERSON = RowReader(get_user_model())
@@ -291,3 +294,35 @@ def diagnostic_settings_of(initiative_ids: Iterable[int]) -> dict[int, Diagnosti
 
 def diagnostic_settings(initiative: Initiative) -> DiagnosticSettings:
     return diagnostic_settings_of([initiative.pk])[initiative.pk]
+
+
+def stage_declarations(initiative: Initiative, stage: Stage | None = None) -> QuerySet[Any]:
+    """The initiative's declarations of who plans and delivers (one stage's, if named),
+    newest first, each with ``decision_id`` (its decision in the record) and ``standing``:
+    False once that decision is reversed, which withdraws the declaration."""
+    source_type = ContentType.objects.get_for_model(StageDeclaration)
+    entries = Decision.objects.filter(source_type=source_type, source_id=OuterRef("pk"))
+    found = StageDeclaration.objects.filter(stage__initiative=initiative)
+    if stage is not None:
+        found = found.filter(stage=stage)
+    return found.select_related("stage", "declared_by").annotate(
+        decision_id=Subquery(entries.filter(reverses__isnull=True).values("pk")[:1]),
+        standing=~Exists(entries.filter(reverses__isnull=False)),
+    )
+
+
+def settings_at_default(settings: DiagnosticSettings) -> list[str]:
+    """The settings' fields that hold the default value (all of them until a row is saved)."""
+    return [
+        name
+        for name, default in DIAGNOSTIC_DEFAULTS.items()
+        if settings.pk is None or getattr(settings, name) == default
+    ]
+
+
+def declared_by_stage(initiative: Initiative) -> dict[int, Any]:
+    """Each stage's newest standing declaration, by stage id (stages without one left out)."""
+    found: dict[int, Any] = {}
+    for declaration in stage_declarations(initiative).filter(standing=True):
+        found.setdefault(declaration.stage_id, declaration)
+    return found

@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from coproduce.core import gate
+from coproduce.core.dates import date_problem, year_problem
+from coproduce.core.queries import one_or_none
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     DecisionKind,
@@ -18,9 +21,12 @@ from coproduce.core.vocabulary import (
     Side,
     StageKind,
     StageStatus,
+    WhoDoesIt,
 )
 from coproduce.initiatives import selectors
 from coproduce.initiatives.models import (
+    DIAGNOSTIC_DEFAULTS,
+    DiagnosticSettings,
     Goal,
     Initiative,
     JoinPolicy,
@@ -29,6 +35,7 @@ from coproduce.initiatives.models import (
     SideChange,
     SideChangeStatus,
     Stage,
+    StageDeclaration,
 )
 from coproduce.organisations.models import Organisation
 from coproduce.record import services as record
@@ -468,13 +475,18 @@ def _record_coordinator_decision(
     outcome: str,
     initiated_by: Any = None,
     kind: str = DecisionKind.DECISION,
+    stage: Stage | None = None,
+    decided_on: datetime.date | None = None,
 ) -> None:
     """Write a coordinator's decision about who takes part, on which side, or what the
     initiative sets out to do, to the record through the trusted door (the caller checked
-    the permission): taken by the decider alone (delegated), present in person, in the
-    stage the initiative is in; an initiative without stages gets its co-planning stage."""
-    stage = selectors.current_stage(initiative) or do_stage_for_record(
-        initiative, StageKind.CO_PLANNING
+    the permission): taken by the decider alone (delegated), present in person, today, in
+    the stage the initiative is in (an initiative without stages gets its co-planning
+    stage), unless the caller names the stage and the day."""
+    stage = (
+        stage
+        or selectors.current_stage(initiative)
+        or do_stage_for_record(initiative, StageKind.CO_PLANNING)
     )
     decider = selectors.standing(actor, initiative)
     side = decider.side if decider.active else SIDE_OF_STAFF
@@ -491,7 +503,7 @@ def _record_coordinator_decision(
         initiated_by_side=side,
         decided_by=DECIDING_BODY_OF_SIDE[side],
         rule=DecisionRule.DELEGATED,
-        decided_on=timezone.localdate(),
+        decided_on=decided_on or timezone.localdate(),
         kind=kind,
         participants=[Participant(actor, Position.PRESENT, side=side)],
     )
@@ -601,3 +613,163 @@ def _ensure_another_coordinator(membership: Membership) -> None:
         raise ValidationError(
             "An initiative needs at least one coordinator: appoint another one first."
         )
+
+
+# The hourly rates a coordinator can give: whole pence, up to £1,000 an hour.
+MAX_RATE_PENCE = 100_000
+# The weekly cap: from one hour to every hour of the week.
+WEEKLY_CAP_MINUTES = (60, 168 * 60)
+RATES = ("low", "high")
+
+
+@transaction.atomic
+def diagnostic_settings_save(
+    *, actor: Any, initiative: Initiative, **fields: Any
+) -> DiagnosticSettings:
+    """Set how the diagnostics read this initiative (docs/diagnostics.md): the threshold t,
+    the low and high hourly rates that value time (in pence, each with its source and
+    year) and the weekly cap (in minutes). Fields left out keep their value (saved, or the
+    default). Two saves at once leave one row, the later one's."""
+    gate.require(actor, "initiatives.change_diagnostic_settings", initiative)
+    unknown = sorted(set(fields) - set(DIAGNOSTIC_DEFAULTS))
+    if unknown:
+        raise ValidationError({name: "This is not a diagnostic setting." for name in unknown})
+    saved = one_or_none(
+        DiagnosticSettings.objects.select_for_update().filter(initiative=initiative)
+    )
+    current = saved or selectors.diagnostic_settings(initiative)
+    values = {name: fields.get(name, getattr(current, name)) for name in DIAGNOSTIC_DEFAULTS}
+    values = _checked_settings(values)
+    # a row another request adds meanwhile is found and updated (get_or_create's retry)
+    row, _ = DiagnosticSettings.objects.select_for_update().update_or_create(
+        initiative=initiative, defaults={**values, "updated_by": actor}
+    )
+    return row
+
+
+def _checked_settings(values: dict[str, Any]) -> dict[str, Any]:
+    """The settings as they are stored, or every problem at once, each naming its field."""
+    errors: dict[str, str] = {}
+    threshold = _threshold(values["threshold"], errors)
+    checked: dict[str, Any] = {"threshold": threshold}
+    for rate in RATES:
+        pence = values[f"{rate}_rate_pence"]
+        if not _whole(pence) or not 0 < pence <= MAX_RATE_PENCE:
+            errors[f"{rate}_rate_pence"] = (
+                f"Give the {rate} hourly rate in whole pence, from 1 to "
+                f"{MAX_RATE_PENCE:,} (£{MAX_RATE_PENCE // 100:,})."
+            )
+        source = str(values[f"{rate}_rate_source"] or "").strip()
+        if not source:
+            errors[f"{rate}_rate_source"] = f"Say where the {rate} rate comes from."
+        elif len(source) > 200:
+            errors[f"{rate}_rate_source"] = "Keep the source to 200 characters."
+        year = values[f"{rate}_rate_year"]
+        problem = year_problem(year, past_only=True) if _whole(year) else "Give a year."
+        if problem:
+            errors[f"{rate}_rate_year"] = problem
+        checked |= {
+            f"{rate}_rate_pence": pence,
+            f"{rate}_rate_source": source,
+            f"{rate}_rate_year": year,
+        }
+    if not errors.keys() & {"low_rate_pence", "high_rate_pence"} and (
+        checked["high_rate_pence"] < checked["low_rate_pence"]
+    ):
+        errors["high_rate_pence"] = "The high rate cannot be below the low rate."
+    cap = values["weekly_cap_minutes"]
+    low, high = WEEKLY_CAP_MINUTES
+    if not _whole(cap) or not low <= cap <= high:
+        errors["weekly_cap_minutes"] = (
+            f"Give the weekly cap from {low // 60} to {high // 60} hours "
+            f"({low} to {high:,} minutes)."
+        )
+    checked["weekly_cap_minutes"] = cap
+    if errors:
+        raise ValidationError(errors)
+    return checked
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _threshold(value: Any, errors: dict[str, str]) -> Decimal | None:
+    """The threshold as two decimals in [0, 0.5), or None with the problem in ``errors``."""
+    try:
+        threshold = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        threshold = Decimal("NaN")
+    if not threshold.is_finite() or isinstance(value, bool):
+        errors["threshold"] = "Give the threshold as a number, e.g. 0.10."
+    elif not 0 <= threshold < Decimal("0.5"):
+        errors["threshold"] = "The threshold must be at least 0 and below 0.5."
+    elif threshold != threshold.quantize(Decimal("0.01")):
+        errors["threshold"] = "Give the threshold with at most two decimals, e.g. 0.15."
+    else:
+        return threshold.quantize(Decimal("0.01"))
+    return None
+
+
+# Who does it, as a declaration's decision says it ("planning by citizens alone").
+WHO_IN_WORDS: dict[str, str] = {
+    WhoDoesIt.PROFESSIONALS_ALONE: "professionals alone",
+    WhoDoesIt.JOINT: "professionals and citizens jointly",
+    WhoDoesIt.CITIZENS_ALONE: "citizens alone",
+}
+
+
+@transaction.atomic
+def stage_declare(
+    *,
+    actor: Any,
+    stage: Stage,
+    planning: str = "",
+    delivery: str = "",
+    assessment: str = "",
+    evidence: str,
+    declared_on: datetime.date,
+) -> StageDeclaration:
+    """A coordinator states, with its evidence, who plans (or designs), who delivers and
+    who assesses the service in a stage (professionals alone, jointly, citizens alone; any
+    left blank is not declared), because much of that work happens off the platform. The
+    declaration is the source of a declaration decision in the record, the coordinator's,
+    on the day declared; reversing that decision (the record's reversal) withdraws it."""
+    initiative = stage.initiative
+    gate.require(actor, "initiatives.declare_stage", initiative)
+    declared = {"planning": planning, "delivery": delivery, "assessment": assessment}
+    errors = {
+        field: "Choose professionals alone, jointly, citizens alone, or not declared."
+        for field, value in declared.items()
+        if value not in ("", *WhoDoesIt.values)
+    }
+    if not errors and not any(declared.values()):
+        errors["planning"] = "Declare at least one of planning, delivery or assessment."
+    evidence = (evidence or "").strip()
+    if not evidence:
+        errors["evidence"] = "Say what shows it: a meeting, a document, who does the work."
+    elif len(evidence) > 1000:
+        errors["evidence"] = "Keep the evidence to 1,000 characters."
+    if not isinstance(declared_on, datetime.date):
+        errors["declared_on"] = "Give the day as YYYY-MM-DD, e.g. 2026-04-01."
+    elif problem := date_problem(declared_on, past_only=True):
+        errors["declared_on"] = problem
+    if errors:
+        raise ValidationError(errors)
+    declaration = StageDeclaration(
+        stage=stage, evidence=evidence, declared_by=actor, declared_on=declared_on, **declared
+    )
+    declaration.full_clean()
+    declaration.save()
+    parts = [f"{part} by {WHO_IN_WORDS[who]}" for part, who in declared.items() if who]
+    _record_coordinator_decision(
+        actor=actor,
+        initiative=initiative,
+        source=declaration,
+        kind=DecisionKind.DECLARATION,
+        title=f"Declared for {stage.get_kind_display()}: " + "; ".join(parts),
+        outcome=evidence,
+        stage=stage,
+        decided_on=declared_on,
+    )
+    return declaration

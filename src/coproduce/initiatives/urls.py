@@ -22,6 +22,12 @@ urlpatterns = [
     ),
     path("<slug:slug>/stages/new/", views.stage_create, name="stage_create"),
     path("<slug:slug>/stages/<int:pk>/edit/", views.stage_edit, name="stage_edit"),
+    path("<slug:slug>/stages/<int:pk>/declare/", views.stage_declare, name="stage_declare"),
+    path(
+        "<slug:slug>/diagnostics/settings/",
+        views.diagnostic_settings,
+        name="diagnostic_settings",
+    ),
     path("<slug:slug>/goals/new/", views.goal_create, name="goal_create"),
     path("<slug:slug>/goals/<int:pk>/agree/", views.goal_agree, name="goal_agree"),
     path("<slug:slug>/goals/<int:pk>/reject/", views.goal_reject, name="goal_reject"),

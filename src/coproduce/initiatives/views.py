@@ -17,6 +17,7 @@ from coproduce.core.forms import add_service_errors
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.forms import (
+    DiagnosticSettingsForm,
     GoalForm,
     GoalRejectForm,
     InitiativeForm,
@@ -25,6 +26,7 @@ from coproduce.initiatives.forms import (
     MemberRemoveForm,
     NewInitiativeForm,
     SideChangeForm,
+    StageDeclarationForm,
     StageForm,
 )
 from coproduce.initiatives.models import Initiative, MembershipStatus
@@ -70,10 +72,13 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     members = selectors.members_of(initiative)
     by_side = {side: [m for m in members if m.side == side] for side in Side.values}
+    stages = initiative.stages.all()
+    declared = selectors.declared_by_stage(initiative)
     context = {
         "initiative": initiative,
         "goals": initiative.goals.all(),
-        "stages": initiative.stages.all(),
+        "stages": stages,
+        "stage_rows": [(stage, declared.get(stage.pk)) for stage in stages],
         "members_by_side": [(label, by_side[value]) for value, label in Side.choices],
         "membership": selectors.membership_for(user, initiative),
         "can_manage": gate.allows(user, "initiatives.change_initiative", initiative),
@@ -82,6 +87,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_change_side": gate.allows(user, "initiatives.change_side", initiative),
         "can_agree": gate.allows(user, "initiatives.agree_goal", initiative),
         "can_reject_goal": gate.allows(user, "initiatives.reject_goal", initiative),
+        "can_declare": gate.allows(user, "initiatives.declare_stage", initiative),
         "panels": panels(request, initiative),
     }
     return render(request, "initiatives/detail.html", context)
@@ -399,3 +405,55 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             return redirect("initiatives:members", slug=slug)
     context = {"initiative": initiative, "heading": f"Remove {membership.user}"}
     return _render_form(request, "initiatives/form.html", context, form)
+
+
+@login_required
+def diagnostic_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """How the diagnostics read this initiative: the threshold, the valuation basis and the
+    weekly cap, prefilled with what is saved or the defaults."""
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.change_diagnostic_settings", initiative)
+    current = selectors.diagnostic_settings(initiative)
+    form = DiagnosticSettingsForm(
+        request.POST or None,
+        initial=DiagnosticSettingsForm.initial_from(current),
+        at_default=selectors.settings_at_default(current),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.diagnostic_settings_save(
+                actor=request.user, initiative=initiative, **form.settings_fields()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, DiagnosticSettingsForm.SERVICE_FIELDS)
+        else:
+            messages.success(request, "The diagnostic settings are saved.")
+            return redirect("initiatives:diagnostic_settings", slug=slug)
+    context = {"initiative": initiative, "current": current}
+    return _render_form(request, "initiatives/diagnostic_settings.html", context, form)
+
+
+@login_required
+def stage_declare(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A coordinator declares who plans, delivers and assesses in a stage, with evidence;
+    the stage's earlier declarations are listed, standing or withdrawn."""
+    initiative = visible(request, slug)
+    stage = gate.get_object(
+        request.user, initiative.stages.all(), "initiatives.view_initiative", pk=pk
+    )
+    gate.require(request.user, "initiatives.declare_stage", initiative)
+    form = StageDeclarationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.stage_declare(actor=request.user, stage=stage, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The declaration is recorded as a decision.")
+            return redirect("initiatives:stage_declare", slug=slug, pk=stage.pk)
+    context = {
+        "initiative": initiative,
+        "stage": stage,
+        "declarations": selectors.stage_declarations(initiative, stage),
+    }
+    return _render_form(request, "initiatives/stage_declare.html", context, form)

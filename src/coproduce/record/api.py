@@ -13,19 +13,10 @@ from rest_framework.response import Response
 
 from coproduce.core import gate
 from coproduce.core.vocabulary import Side
-from coproduce.initiatives.api import InitiativeChildViewSet
-from coproduce.initiatives.models import Stage
+from coproduce.initiatives.api import InitiativeChildViewSet, InitiativeStageField
 from coproduce.initiatives.selectors import active_people
 from coproduce.record import selectors, services
 from coproduce.record.models import MAX_QUANTITY, Contribution, Decision
-
-
-class InitiativeStageField(serializers.PrimaryKeyRelatedField):
-    """A stage id, accepted only from the initiative in the URL."""
-
-    def get_queryset(self) -> QuerySet[Stage]:
-        initiative = self.context.get("initiative")
-        return initiative.stages.all() if initiative else Stage.objects.none()
 
 
 class InitiativeMemberField(serializers.PrimaryKeyRelatedField):

@@ -21,4 +21,4 @@ EXPECTED: dict[str, list[Expectation]] = {
 
 
 def targets(world: World) -> Targets:
-    return {"kwargs": {"api:diagnostics": lambda: {"slug": world.initiative.slug}}}
+    return {"kwargs": {"api:diagnostics": lambda: {"initiative_slug": world.initiative.slug}}}

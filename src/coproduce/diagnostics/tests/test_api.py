@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from conftest import World
 from coproduce.core.vocabulary import ContributionKind, Unit
+from coproduce.diagnostics.api import LOCALITY_PROBLEM
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Visibility
 from coproduce.record import services as record
@@ -31,7 +32,14 @@ def test_the_contract_answers_anyone_who_may_view(world: World, api: APIClient) 
     answer = api.get(url, {"from": "2026-01-01", "to": "2026-03-31"})
     assert answer.status_code == 200
     body = answer.json()
-    assert set(body) >= {"typology", "power", "burden", "value", "shared_understanding"}
+    assert set(body) >= {
+        "typology",
+        "power",
+        "burden",
+        "value",
+        "shared_understanding",
+        "self_assessment",
+    }
     assert body["typology"]["planning"]["citizen_minutes"] == 90
     assert body["typology"]["planning"]["category"] == "citizens_alone"
     assert body["period"] == {"from": "2026-01-01", "to": "2026-03-31"}
@@ -80,3 +88,9 @@ def test_the_portfolio_filters_by_service_area_and_refuses_an_unknown_one(
     answer = api.get("/api/v1/diagnostics/portfolio/", {"stage": "co_nothing"})
     assert answer.status_code == 400
     assert list(answer.json()) == ["stage"]
+
+
+def test_a_locality_no_database_can_hold_is_a_400(world: World, api: APIClient) -> None:
+    answer = api.get("/api/v1/diagnostics/portfolio/", {"locality": "River\x00side"})
+    assert answer.status_code == 400
+    assert answer.json() == {"locality": [LOCALITY_PROBLEM]}

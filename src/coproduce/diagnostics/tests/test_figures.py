@@ -6,8 +6,12 @@ from typing import Any
 
 from conftest import World
 from coproduce.core.dates import Period
+from coproduce.core.vocabulary import DecisionKind, StageKind, WhoDoesIt
 from coproduce.diagnostics.selectors import diagnostics
 from coproduce.diagnostics.tests.conftest import day
+from coproduce.initiatives import services as initiatives
+from coproduce.record import services as record
+from coproduce.record.models import Decision
 
 
 def test_typology_reads_minutes_by_axis_and_places_the_bovaird_cell(
@@ -160,3 +164,54 @@ def test_an_empty_record_answers_with_no_data(world: World) -> None:
         "co_proposed_share": None,
         "agreed_by_both_share": None,
     }
+
+
+def test_a_declaration_wins_over_the_minutes_until_withdrawn(world: World, hand: Any) -> None:
+    perform = world.initiative.stages.get(kind=StageKind.CO_PERFORMING)
+    declaration = initiatives.stage_declare(
+        actor=world.coordinator,
+        stage=perform,
+        delivery=WhoDoesIt.JOINT,
+        evidence="Staff run every session with the volunteers (rota, March 2026).",
+        declared_on=day(12),
+    )
+    found = diagnostics(world.initiative)
+    delivery = found["typology"]["delivery"]
+    assert (delivery["category"], delivery["declared"], delivery["observed"]) == (
+        "joint",
+        "joint",
+        "citizens_alone",
+    )
+    assert delivery["declaration"] == {
+        "stage": "co_performing",
+        "evidence": "Staff run every session with the volunteers (rota, March 2026).",
+        "declared_on": "2026-03-12",
+    }
+    assert found["typology"]["bovaird_cell"] == "full_coproduction"
+    assert found["power"]["decisions"] == 8  # a declaration is not a decision about the service
+    # not yet declared in a period that ends before the declaration
+    assert (
+        diagnostics(world.initiative, Period(end=day(11)))["typology"]["delivery"]["declared"]
+        is None
+    )
+
+    # the stage's newer declaration replaces it whole: it names planning only
+    initiatives.stage_declare(
+        actor=world.coordinator,
+        stage=perform,
+        planning=WhoDoesIt.PROFESSIONALS_ALONE,
+        evidence="The rota is planned by staff alone.",
+        declared_on=day(13),
+    )
+    found = diagnostics(world.initiative)["typology"]
+    assert (found["planning"]["category"], found["delivery"]["category"]) == (
+        "professionals_alone",
+        "citizens_alone",
+    )
+    decisions = Decision.objects.filter(kind=DecisionKind.DECLARATION).order_by("id")
+    for decision in reversed(decisions):
+        record.decision_reverse(actor=world.coordinator, decision=decision, reason="Withdrawn")
+    found = diagnostics(world.initiative)["typology"]
+    assert (found["planning"]["declared"], found["delivery"]["declared"]) == (None, None)
+    assert found["bovaird_cell"] == "community_delivery_of_coplanned"
+    assert declaration.stage_id == perform.pk

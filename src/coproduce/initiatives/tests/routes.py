@@ -15,6 +15,29 @@ from tests.grid import (
     signed_in,
 )
 
+SETTINGS = {
+    "threshold": "0.15",
+    "low_rate_pence": 1221,
+    "low_rate_source": "UK National Living Wage",
+    "low_rate_year": 2025,
+    "high_rate_pence": 1480,
+    "high_rate_source": "London Living Wage",
+    "high_rate_year": 2025,
+    "weekly_cap_minutes": 720,
+}
+SETTINGS_FORM = {
+    **{k: v for k, v in SETTINGS.items() if "pence" not in k and "minutes" not in k},
+    "low_rate_pounds": "12.21",
+    "high_rate_pounds": "14.80",
+    "weekly_cap_hours": "12",
+}
+DECLARATION = {
+    "planning": "joint",
+    "delivery": "professionals_alone",
+    "evidence": "Tenants and staff write the repair standards together.",
+    "declared_on": "2025-06-02",
+}
+
 EXPECTED: dict[str, list[Expectation]] = {
     "initiatives:list": [("get", None, for_all(200))],
     "initiatives:create": [("get", None, PAGE_SIGNED_IN)],
@@ -95,6 +118,40 @@ EXPECTED: dict[str, list[Expectation]] = {
             "post",
             {"reason": "Not ours to do"},
             signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=403),
+        ),
+    ],
+    # how the diagnostics read the initiative: managers' (coordinators and staff)
+    "initiatives:diagnostic_settings": [
+        ("get", None, PAGE_MANAGE),
+        (
+            "post",
+            SETTINGS_FORM,
+            signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302),
+        ),
+    ],
+    # a declaration of who plans and delivers is a coordinator's decision, not staff's
+    "initiatives:stage_declare": [
+        (
+            "get",
+            None,
+            signed_in(302, member=403, coordinator=200, other_coordinator=403, staff=403),
+        ),
+        (
+            "post",
+            DECLARATION,
+            signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=403),
+        ),
+    ],
+    "api:diagnostic-settings": [
+        ("get", None, for_all(200)),
+        ("put", SETTINGS, API_UPDATE),
+    ],
+    "api:declaration-list": [
+        ("get", None, for_all(200)),
+        (
+            "post",
+            {**DECLARATION, "stage": "<stage>"},
+            signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=403),
         ),
     ],
     "api:initiative-list": [
@@ -190,6 +247,7 @@ def targets(world: World) -> Targets:
             },
             "initiatives:member_remove": lambda: {"slug": slug, "pk": member_membership.pk},
             "initiatives:stage_edit": lambda: {"slug": slug, "pk": world.stage.pk},
+            "initiatives:stage_declare": lambda: {"slug": slug, "pk": world.stage.pk},
             "initiatives:goal_agree": lambda: {"slug": slug, "pk": goal.pk},
             "initiatives:goal_reject": lambda: {"slug": slug, "pk": goal.pk},
             "api:stage-detail": lambda: {"initiative_slug": slug, "pk": world.stage.pk},

@@ -35,6 +35,7 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.timecredits.demo",
         "coproduce.exchanges.demo",
         "coproduce.budgeting.demo",
+        "coproduce.selfassessment.demo",
     ]
 
 
