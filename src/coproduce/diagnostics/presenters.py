@@ -8,7 +8,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 from django.db.models import QuerySet
@@ -30,9 +29,11 @@ from coproduce.core.vocabulary import (
     WhoDoesIt,
 )
 from coproduce.diagnostics import selectors
+from coproduce.diagnostics.definitions import definitions
 from coproduce.diagnostics.selectors import BOVAIRD_CELLS, NO_DATA
 from coproduce.initiatives.models import Initiative
 from coproduce.organisations.models import OrganisationKind
+from coproduce.selfassessment.statements import BY_KEY, GROUPS
 
 # --- names ----------------------------------------------------------------------------
 
@@ -147,6 +148,7 @@ PAGE_DEFINITIONS: tuple[str, ...] = (
     "shared_understanding.goals",
     "shared_understanding.co_proposed_share",
     "shared_understanding.agreed_by_both_share",
+    "self_assessment.gap",
     "trend",
 )
 
@@ -174,19 +176,8 @@ def anchor(key: str) -> str:
     return "def-" + key.replace(".", "-").replace("_", "-")
 
 
-def written_definitions() -> Mapping[str, Any]:
-    """definitions.md's sections by key (``definitions.definitions()``), or none while that
-    module is absent."""
-    try:
-        module = import_module("coproduce.diagnostics.definitions")
-    except ImportError:
-        return {}
-    found: Mapping[str, Any] = module.definitions()
-    return found
-
-
 def shown_definitions(keys: Iterable[str] = PAGE_DEFINITIONS) -> list[Shown]:
-    written = written_definitions()
+    written = definitions()
     shown = []
     for key in keys:
         found = written.get(key)
@@ -423,6 +414,41 @@ def _value_rows(value: dict[str, Any], evidence: Evidence) -> list[SideValue]:
     ]
 
 
+@dataclass(frozen=True)
+class RatingRow:
+    title: str
+    group: str
+    means: list[str]  # citizens, professionals, politicians
+    gap: str
+
+
+def _mean(figures: dict[str, Any], fewest: int) -> str:
+    if figures["mean"] is None:
+        return f"fewer than {fewest} ratings" if figures["answers"] else "no ratings"
+    answers = figures["answers"]
+    return f"{figures['mean']:.2f} ({answers} rating{'s' if answers != 1 else ''})"
+
+
+def signed(value: float | None) -> str:
+    """A gap with its sign (a minus sign, not a hyphen), or "no data"."""
+    if value is None:
+        return "no data"
+    return f"{value:+.2f}".replace("-", "\N{MINUS SIGN}")
+
+
+def _rating_rows(summary: dict[str, Any]) -> list[RatingRow]:
+    groups = dict(GROUPS)
+    return [
+        RatingRow(
+            title=row["title"],
+            group=groups.get(row["group"], row["group"]),
+            means=[_mean(row["by_side"][side], summary["min_answers"]) for side in SIDE_LABELS],
+            gap=signed(row["gap"]),
+        )
+        for row in summary["statements"]
+    ]
+
+
 def _trend_charts(trend: list[dict[str, Any]]) -> list[tuple[str, list[Bar]]]:
     series = (
         ("planning_community_share", "Community share of planning minutes, by quarter"),
@@ -476,6 +502,10 @@ def figures_context(
         ],
         "trend": trend,
         "trend_charts": _trend_charts(trend),
+        "rating_rows": _rating_rows(answer["self_assessment"]),
+        "largest_gap": BY_KEY[key].title
+        if (key := answer["self_assessment"]["largest_gap"])
+        else "",
         "evidence": evidence,
         "definitions": shown_definitions(),
         "recorded": bool(

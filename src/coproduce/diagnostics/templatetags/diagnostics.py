@@ -1,12 +1,15 @@
 """The diagnostics pages' words for figures: shares as percentages, names for categories,
 and the links from a figure to its definition and to the entries it was computed from."""
 
+import datetime
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from coproduce.core.vocabulary import StageKind
 from coproduce.diagnostics import presenters
+from coproduce.diagnostics.definitions import definitions
 
 register = template.Library()
 
@@ -27,6 +30,16 @@ def stage(value: str) -> str:
 
 
 @register.filter
+def day(value: str) -> str:
+    """An ISO day of the answer (``2026-03-12``) as people write it (12 March 2026)."""
+    try:
+        found = datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+    return f"{found.day} {found:%B %Y}"
+
+
+@register.filter
 def index(value: float | None) -> str:
     return "no data" if value is None else f"{value:.4f}"
 
@@ -34,7 +47,7 @@ def index(value: float | None) -> str:
 @register.simple_tag
 def definition(key: str) -> SafeString:
     """A link to the figure's definition in the page's Definitions section."""
-    found = presenters.written_definitions().get(key)
+    found = definitions().get(key)
     title = found.title if found is not None else key
     return format_html(
         '<a class="definition" href="#{}">Definition<span class="visually-hidden">: {}</span></a>',

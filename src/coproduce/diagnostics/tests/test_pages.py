@@ -14,14 +14,17 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import World
+from conftest import World, add_member, make_user
 from coproduce.cases import library
 from coproduce.cases.models import CaseStudy
-from coproduce.core.vocabulary import ServiceArea
+from coproduce.core.vocabulary import Role, ServiceArea, Side, StageKind, WhoDoesIt
 from coproduce.diagnostics import presenters
+from coproduce.diagnostics.definitions import definitions
 from coproduce.diagnostics.selectors import diagnostics
+from coproduce.diagnostics.tests.conftest import day
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Initiative, Visibility
+from coproduce.selfassessment import services as self_assessment
 
 SOURCES = [{"document": "Bovaird 2007", "file": "002_1b22680238e5952d.txt", "lines": [181, 262]}]
 
@@ -209,6 +212,8 @@ def test_the_page_shows_every_figure_of_the_hand_record(
         "Goals": "3",
         "Goals both sides shaped": "66.7%",
         "Goals agreed by both sides": "33.3%",
+        "Mean gap between the sides": "no data",
+        "Largest gap": "no data",
     }
     # the March quarter; the two approvals of sides were decided today
     assert page.tables["Shares by quarter"][:2] == [
@@ -223,6 +228,58 @@ def test_the_page_shows_every_figure_of_the_hand_record(
     ]
 
 
+def rate(world: World, hand: dict[str, Any]) -> None:
+    """The self-assessment: three citizens and three professionals rate the first statement
+    (means 4 and 2), a councillor too (one rating: not shown); two citizens rate the second
+    and a third does not know."""
+    hand["pro2"] = make_user("pro2")
+    add_member(world.initiative, hand["pro2"], Side.REGULAR_PRODUCER, Role.FRONTLINE_PROFESSIONAL)
+    first = {"cit1": 4, "cit2": 5, "cit3": 3, "pro": 2, "coord": 3, "pro2": 1, "cllr": 4}
+    second: dict[str, int | None] = {"cit1": 3, "cit2": 3, "cit3": None}
+    for who, rating in first.items():
+        ratings: dict[str, int | None] = {"people_as_assets": rating}
+        if who in second:
+            ratings["build_on_capabilities"] = second[who]
+        self_assessment.self_assessment_answer(
+            actor=hand[who], initiative=world.initiative, ratings=ratings
+        )
+
+
+def test_the_self_assessment_stands_beside_the_figures(
+    client: Client, world: World, hand: Any
+) -> None:
+    rate(world, hand)
+    page = read(client, page_url(world))
+    assert page.figures["Mean gap between the sides"] == "2.00"
+    assert page.figures["Largest gap"] == "People as assets"
+    ratings = page.tables["Ratings by side"]
+    assert ratings[:4] == [
+        [
+            "Statement",
+            "Citizens' mean",
+            "Professionals' mean",
+            "Politicians' mean",
+            "Gap, citizens less professionals",
+        ],
+        ["The six principles (nef/NESTA)"],
+        [
+            "People as assets",
+            "4.00 (3 ratings)",
+            "2.00 (3 ratings)",
+            "fewer than 3 ratings",
+            "+2.00",
+        ],
+        [
+            "Building on what people can do",
+            "fewer than 3 ratings",
+            "no ratings",
+            "no ratings",
+            "no data",
+        ],
+    ]
+    assert len(ratings) == 1 + 2 + 10  # a row for each group and each statement
+
+
 def test_an_empty_record_reads_as_nothing_recorded_yet(client: Client, world: World) -> None:
     response = client.get(f"/initiatives/{world.other.slug}/diagnostics/")
     html = response.content.decode()
@@ -232,6 +289,34 @@ def test_an_empty_record_reads_as_nothing_recorded_yet(client: Client, world: Wo
     assert "No minutes, money or decisions are recorded yet" in html
     assert '<figure class="chart">' not in html  # no chart of nothing
     assert "No minutes or decisions in this period." in html
+
+
+def test_a_declaration_is_shown_beside_what_the_minutes_show(
+    client: Client, world: World, hand: Any
+) -> None:
+    initiatives.stage_declare(
+        actor=world.coordinator,
+        stage=world.initiative.stages.get(kind=StageKind.CO_PERFORMING),
+        delivery=WhoDoesIt.JOINT,
+        evidence="Staff run every session with the volunteers.",
+        declared_on=day(12),
+    )
+    page = read(client, page_url(world))
+    assert page.tables["Minutes by side on each axis"][2] == [
+        "Delivery",
+        "16 h 40 min",
+        "50 min",
+        "30 min",
+        "95.2%",
+        "Citizens alone",
+        "Professionals and citizens jointly Declared on 12 March 2026 for Co-performing: "
+        "Staff run every session with the volunteers.",
+        "Professionals and citizens jointly",
+    ]
+    assert page.figures["Planning and delivery"] == "Full user and professional co-production"
+    declared = client.get(page_url(world)).context["evidence"].declarations()
+    listed = client.get(declared).context["decisions"]
+    assert [d.kind for d in listed] == ["declaration"]
 
 
 def test_a_figures_entries_are_those_it_was_computed_from(
@@ -269,10 +354,9 @@ def test_every_definition_link_lands_on_its_definition(
 
 
 def test_every_definition_the_pages_show_is_written() -> None:
-    written = presenters.written_definitions()
-    if not written:
-        pytest.xfail("coproduce.diagnostics.definitions is not in this branch yet")
     assert [d.key for d in presenters.shown_definitions() if d.missing] == []
+    written = definitions()
+    assert all(presenters.anchor(key) == written[key].anchor for key in written)
 
 
 def test_a_period_reads_only_its_days(client: Client, world: World, hand: Any) -> None:
@@ -407,14 +491,20 @@ def test_the_initiative_page_has_a_panel_and_the_site_a_link(
 
 def test_coordinators_see_where_to_change_what_is_read(client: Client, world: World) -> None:
     client.force_login(world.member)
-    assert client.get(page_url(world)).context["manage"] is None
+    response = client.get(page_url(world))
+    assert response.context["manage"] is None
+    assert "/diagnostics/settings/" not in response.content.decode()
     client.force_login(world.coordinator)
     response = client.get(page_url(world))
-    manage = response.context["manage"]
-    assert manage is not None
-    assert "For coordinators" in response.content.decode()
-    for _label, url in manage["stages"]:
-        assert f'href="{url}"' in response.content.decode()
+    html = response.content.decode()
+    assert response.context["manage"] == {
+        "settings": f"/initiatives/{world.initiative.slug}/diagnostics/settings/",
+        "stages": [
+            ("Co-design", f"/initiatives/{world.initiative.slug}/stages/{world.stage.pk}/declare/")
+        ],
+    }
+    assert f'href="/initiatives/{world.initiative.slug}/diagnostics/settings/"' in html
+    assert f'href="/initiatives/{world.initiative.slug}/stages/{world.stage.pk}/declare/"' in html
 
 
 def test_the_case_library_names_a_cell_for_every_case() -> None:
