@@ -44,7 +44,7 @@ def test_the_diagnostics_read_well_and_lead_to_their_entries(page: Any, world: W
     page.check()
     page.page.get_by_label(re.compile(r"^To:?$")).fill("2026-03-31")
     page.page.get_by_role("button", name="Show").click()
-    page.page.get_by_text("Entries from 2026-03-08 to 2026-03-31.").wait_for()
+    page.page.get_by_text("Entries from 8 March 2026 to 31 March 2026.").wait_for()
     page.check()
 
     page.page.get_by_role("link", name="Printable report").click()

@@ -30,10 +30,10 @@ def stage(value: str) -> str:
 
 
 @register.filter
-def day(value: str) -> str:
+def day(value: str | None) -> str | None:
     """An ISO day of the answer (``2026-03-12``) as people write it (12 March 2026)."""
     try:
-        found = datetime.date.fromisoformat(value)
+        found = datetime.date.fromisoformat(value or "")
     except (TypeError, ValueError):
         return value
     return f"{found.day} {found:%B %Y}"

@@ -407,7 +407,7 @@ def test_the_report_prints_every_figure_with_its_definitions(
     html = response.content.decode()
     page = Page(html)
     assert page.figures["Decisions"] == "6"  # the two approvals of today are after the 31st
-    assert "Entries from the first to 2026-03-31" in html
+    assert "Entries from the first to 31 March 2026" in html
     assert 'id="definitions-heading"' in html
     assert "diagnostics/diagnostics.css" in html  # its print rules hide the navigation
     assert "<form" not in html.split('<main id="main"', 1)[1]
