@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "coproduce.exchanges",
     "coproduce.diagnostics",
     "coproduce.selfassessment",
+    "coproduce.equality",
     "coproduce.portal",
 ]
 

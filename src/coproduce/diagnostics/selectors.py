@@ -28,6 +28,7 @@ from coproduce.core.vocabulary import (
     Unit,
     WhoDoesIt,
 )
+from coproduce.equality.selectors import inclusion
 from coproduce.initiatives.models import (
     DIAGNOSTIC_DEFAULTS,
     DiagnosticSettings,
@@ -536,6 +537,7 @@ def diagnostics(initiative: Initiative, period: Period = ALL_TIME) -> dict[str, 
             "to": period.end.isoformat() if period.end else None,
         },
         **figures(reading, initiative.pk),
+        "inclusion": inclusion(initiative, period),
         "self_assessment": self_assessment_summary(initiative, period),
     }
 

@@ -5,9 +5,10 @@ import datetime
 
 from rest_framework.test import APIClient
 
-from conftest import World
+from conftest import World, add_member, make_user
 from coproduce.core.vocabulary import ContributionKind, Unit
 from coproduce.diagnostics.api import LOCALITY_PROBLEM
+from coproduce.equality.services import equality_profile_save
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Visibility
 from coproduce.record import services as record
@@ -39,6 +40,7 @@ def test_the_contract_answers_anyone_who_may_view(world: World, api: APIClient) 
         "value",
         "shared_understanding",
         "self_assessment",
+        "inclusion",
     }
     assert body["typology"]["planning"]["citizen_minutes"] == 90
     assert body["typology"]["planning"]["category"] == "citizens_alone"
@@ -94,3 +96,38 @@ def test_a_locality_no_database_can_hold_is_a_400(world: World, api: APIClient) 
     answer = api.get("/api/v1/diagnostics/portfolio/", {"locality": "River\x00side"})
     assert answer.status_code == 400
     assert answer.json() == {"locality": [LOCALITY_PROBLEM]}
+
+
+def _counts(tree: object) -> list[object]:
+    """Every head-count in the inclusion answer ("people" and each category's "count")."""
+    if isinstance(tree, dict):
+        found = [value for key, value in tree.items() if key in ("people", "count")]
+        return found + [c for value in tree.values() for c in _counts(value)]
+    if isinstance(tree, list):
+        return [c for value in tree for c in _counts(value)]
+    return []
+
+
+def test_no_inclusion_count_under_5_leaves_through_the_api(world: World, api: APIClient) -> None:
+    """Seven people with profiles: 6 women and 1 man, all in the co-design stage."""
+    for n in range(7):
+        person = make_user(f"resident{n}")
+        add_member(world.initiative, person)
+        equality_profile_save(actor=person, consent=True, gender="man" if n == 0 else "woman")
+        record.contribution_record(
+            actor=person,
+            initiative=world.initiative,
+            stage=world.stage,
+            kind=ContributionKind.TIME,
+            quantity=30,
+            unit=Unit.MINUTES,
+            occurred_on=datetime.date(2026, 2, 2),
+        )
+    body = api.get(f"/api/v1/initiatives/{world.initiative.slug}/diagnostics/").json()
+    gender = body["inclusion"]["characteristics"]["gender"]["stages"]["all"]
+    assert gender["people"] == 7
+    assert gender["categories"]["woman"]["count"] == 6
+    assert gender["categories"]["man"]["count"] == "<5"
+    counts = _counts(body["inclusion"])
+    assert len(counts) > 20
+    assert all(count == "<5" or (isinstance(count, int) and count >= 5) for count in counts)

@@ -36,6 +36,7 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.exchanges.demo",
         "coproduce.budgeting.demo",
         "coproduce.selfassessment.demo",
+        "coproduce.equality.demo",
     ]
 
 
