@@ -25,12 +25,15 @@ from coproduce.core.vocabulary import (
     DecisionKind,
     ServiceArea,
     Side,
+    StageKind,
     Unit,
     WhoDoesIt,
 )
 from coproduce.diagnostics import selectors
 from coproduce.diagnostics.definitions import definitions
 from coproduce.diagnostics.selectors import BOVAIRD_CELLS, NO_DATA
+from coproduce.equality.selectors import ALL_STAGES
+from coproduce.equality.vocabulary import CHARACTERISTICS
 from coproduce.initiatives.models import Initiative
 from coproduce.organisations.models import OrganisationKind
 from coproduce.selfassessment.statements import BY_KEY, GROUPS
@@ -148,6 +151,9 @@ PAGE_DEFINITIONS: tuple[str, ...] = (
     "shared_understanding.goals",
     "shared_understanding.co_proposed_share",
     "shared_understanding.agreed_by_both_share",
+    "inclusion.people",
+    "inclusion.suppression",
+    "inclusion.representativeness",
     "self_assessment.gap",
     "trend",
 )
@@ -415,6 +421,58 @@ def _value_rows(value: dict[str, Any], evidence: Evidence) -> list[SideValue]:
 
 
 @dataclass(frozen=True)
+class InclusionTable:
+    """One question of the equality profile: each answer's people (and share) per group of
+    stages beside the locality's share, the people counted and the representativeness."""
+
+    key: str
+    label: str
+    baseline: dict[str, Any] | None  # its source and year
+    columns: list[str]  # "All stages", then each stage
+    rows: list[tuple[str, str, list[str]]]  # answer, locality's share, people per column
+    people: list[str]
+    index: list[str]
+
+
+def _people(cell: dict[str, Any]) -> str:
+    count = cell["count"]
+    return str(count) if cell["share"] is None else f"{count} ({percent(cell['share'])})"
+
+
+def _inclusion_tables(inclusion: dict[str, Any]) -> list[InclusionTable]:
+    stage_labels = {ALL_STAGES: "All stages", **dict(StageKind.choices)}
+    tables = []
+    for key, found in inclusion["characteristics"].items():
+        question = CHARACTERISTICS[key]
+        blocks = found["stages"]
+        first = next(iter(blocks.values()))
+        tables.append(
+            InclusionTable(
+                key=key,
+                label=found["label"],
+                baseline=found["baseline"],
+                columns=[str(stage_labels.get(stage, stage)) for stage in blocks],
+                rows=[
+                    (
+                        question.category_label(category),
+                        "—" if cell["baseline"] is None else percent(cell["baseline"]),
+                        [_people(block["categories"][category]) for block in blocks.values()],
+                    )
+                    for category, cell in first["categories"].items()
+                ],
+                people=[str(block["people"]) for block in blocks.values()],
+                index=[
+                    "no data"
+                    if block["representativeness"] is None
+                    else f"{block['representativeness']:.2f}"
+                    for block in blocks.values()
+                ],
+            )
+        )
+    return tables
+
+
+@dataclass(frozen=True)
 class RatingRow:
     title: str
     group: str
@@ -503,6 +561,7 @@ def figures_context(
         "trend": trend,
         "trend_charts": _trend_charts(trend),
         "rating_rows": _rating_rows(answer["self_assessment"]),
+        "inclusion_tables": _inclusion_tables(answer["inclusion"]),
         "largest_gap": BY_KEY[key].title
         if (key := answer["self_assessment"]["largest_gap"])
         else "",

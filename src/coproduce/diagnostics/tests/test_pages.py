@@ -22,6 +22,7 @@ from coproduce.diagnostics import presenters
 from coproduce.diagnostics.definitions import definitions
 from coproduce.diagnostics.selectors import diagnostics
 from coproduce.diagnostics.tests.conftest import day
+from coproduce.equality import services as equality
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Initiative, Visibility
 from coproduce.selfassessment import services as self_assessment
@@ -212,6 +213,7 @@ def test_the_page_shows_every_figure_of_the_hand_record(
         "Goals": "3",
         "Goals both sides shaped": "66.7%",
         "Goals agreed by both sides": "33.3%",
+        "People taking part with a profile": "<5",
         "Mean gap between the sides": "no data",
         "Largest gap": "no data",
     }
@@ -278,6 +280,43 @@ def test_the_self_assessment_stands_beside_the_figures(
         ],
     ]
     assert len(ratings) == 1 + 2 + 10  # a row for each group and each statement
+
+
+def test_inclusion_shows_counts_of_five_or_more_beside_the_locality(
+    client: Client, world: World, hand: Any
+) -> None:
+    for who in ("cit1", "cit2", "cit3", "pro", "coord", "cllr"):
+        equality.equality_profile_save(
+            actor=hand[who], consent=True, disability="yes" if who == "cllr" else "no"
+        )
+    equality.equality_baseline_save(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        characteristic="disability",
+        shares={"yes": "20", "no": "80"},
+        source="Census 2021, Riverside ward",
+        year=2021,
+    )
+    page = read(client, page_url(world))
+    assert page.figures["People taking part with a profile"] == "6"
+    # every stage but all of them together has fewer than 5 people, or 5 whose answers
+    # would each be under 5: all hidden
+    assert page.tables[
+        "Disability: who takes part, beside the locality (Census 2021, Riverside ward, 2021)"
+    ] == [
+        ["Answer", "Locality", "All stages", "Co-financing", "Co-design", "Co-performing"],
+        ["Yes", "20%", "<5", "<5", "<5", "<5"],
+        ["No", "80%", "5 (83.3%)", "<5", "<5", "<5"],
+        ["Prefer not to say", "—", "<5", "<5", "<5", "<5"],
+        ["People", "", "6", "<5", "<5", "5"],
+        ["Representativeness", "", "1.00", "no data", "no data", "no data"],
+    ]
+    assert "Age: who takes part (no baseline for the locality yet)" in page.tables
+    # nothing under 5 leaves in the downloads either
+    rows = list(csv.reader(io.StringIO(client.get(page_url(world, "report.csv")).text)))
+    counts = [value for _, key, value in rows[1:] if key.endswith((".count", ".people"))]
+    assert counts
+    assert all(value == "<5" or int(value) >= 5 for value in counts)
 
 
 def test_an_empty_record_reads_as_nothing_recorded_yet(client: Client, world: World) -> None:
