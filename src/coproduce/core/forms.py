@@ -1,7 +1,12 @@
 """Helpers for pages whose forms hand their data to a service."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
+
+from coproduce.core.dates import ALL_TIME, Period
 
 
 def add_service_errors(
@@ -17,3 +22,51 @@ def add_service_errors(
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+class PeriodForm(forms.Form):
+    """An optional period of days, ``from`` and ``to`` (both included), in a page's query
+    string. ``core.dates.Period`` reads it, as it does for the API, so a page and the API
+    refuse the same input with the same words, each on its field; a subclass's own fields
+    come first."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in (("from", "From"), ("to", "To")):
+            self.fields[name] = forms.CharField(
+                required=False,
+                max_length=10,
+                label=label,
+                help_text="A day as YYYY-MM-DD; leave empty for no limit.",
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        try:
+            data["period"] = Period.from_query(
+                {name: data.get(name) or "" for name in ("from", "to")}
+            )
+        except ValidationError as error:
+            add_service_errors(self, error)
+        return data
+
+    @property
+    def period(self) -> Period:
+        """The period asked for (all time when the form is unbound); valid forms only."""
+        return self.cleaned_data.get("period", ALL_TIME) if self.is_bound else ALL_TIME
+
+    def params(self) -> QueryDict:
+        """The form's valid data as query parameters (for links and downloads that keep
+        what was asked); empty for an unbound or invalid form."""
+        params = QueryDict(mutable=True)
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        for name in self.fields:
+            value = data.get(name)
+            if isinstance(value, list | tuple):
+                params.setlist(name, [str(v) for v in value])
+            elif value is True:
+                params[name] = "1"
+            elif value not in (None, "", False):
+                params[name] = str(value)
+        return params

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Panel, Routes
 
 
 class DiagnosticsConfig(CapabilityConfig):
@@ -10,6 +10,7 @@ class DiagnosticsConfig(CapabilityConfig):
     capability = Capability(
         title="Diagnostics",
         routes=Routes(
+            pages=(("", "urls"),),
             api_views=(
                 (
                     "initiatives/<slug:initiative_slug>/diagnostics/",
@@ -19,5 +20,11 @@ class DiagnosticsConfig(CapabilityConfig):
                 ("diagnostics/portfolio/", "PortfolioView", "diagnostics-portfolio"),
             ),
         ),
+        panel=Panel(
+            template="diagnostics/panel.html",
+            context="coproduce.diagnostics.panels.context",
+            order=25,
+        ),
+        nav=NavEntry("Diagnostics", "diagnostics:portfolio", order=40),
         route_expectations="coproduce.diagnostics.tests.routes",
     )

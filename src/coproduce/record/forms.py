@@ -6,9 +6,19 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from coproduce.core.vocabulary import ContributionKind, DecidingBody, DecisionRule, Side, Unit
+from coproduce.core.forms import PeriodForm
+from coproduce.core.vocabulary import (
+    ContributionKind,
+    DecidingBody,
+    DecisionKind,
+    DecisionRule,
+    Side,
+    StageKind,
+    Unit,
+)
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import active_people
+from coproduce.record.selectors import RecordFilters
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
@@ -118,3 +128,55 @@ class DecisionForm(forms.Form):
 
 class ReverseForm(forms.Form):
     reason = forms.CharField(max_length=500, help_text="Why this entry is being corrected.")
+
+
+class RecordFilterForm(PeriodForm):
+    """Which entries the record page lists (the diagnostics link here with the entries a
+    figure was computed from). An unknown value is an error on its field, not ignored."""
+
+    stage = forms.MultipleChoiceField(
+        choices=StageKind.choices,
+        required=False,
+        label="Stages",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    side = forms.ChoiceField(choices=[("", "Any side"), *Side.choices], required=False)
+    kind = forms.ChoiceField(
+        choices=[("", "Any kind"), *ContributionKind.choices],
+        required=False,
+        label="Kind of contribution",
+    )
+    unit = forms.ChoiceField(choices=[("", "Any unit"), *Unit.choices], required=False)
+    decided_by = forms.ChoiceField(
+        choices=[("", "Anyone"), *DecidingBody.choices],
+        required=False,
+        label="Decisions taken by",
+    )
+    decision_kind = forms.MultipleChoiceField(
+        choices=DecisionKind.choices,
+        required=False,
+        label="Kinds of decision",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    standing = forms.BooleanField(
+        required=False,
+        label="Only entries that stand",
+        help_text="Leave out corrections and the entries they corrected, as the diagnostics do.",
+    )
+
+    def filters(self) -> RecordFilters:
+        """The filters asked for; none when the form is unbound (valid forms only)."""
+        if not self.is_bound:
+            return RecordFilters()
+        data = self.cleaned_data
+        return RecordFilters(
+            stages=tuple(data["stage"]),
+            side=data["side"],
+            kind=data["kind"],
+            unit=data["unit"],
+            decided_by=data["decided_by"],
+            decision_kinds=tuple(data["decision_kind"]),
+            start=self.period.start,
+            end=self.period.end,
+            standing=data["standing"],
+        )

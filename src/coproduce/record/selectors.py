@@ -1,10 +1,12 @@
 """Reads of the co-production record: entries and their totals."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from coproduce.core.dates import Period
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.initiatives.models import Initiative
 from coproduce.record.models import Contribution, Decision
@@ -22,6 +24,50 @@ class TotalRow:
     entries: int
 
 
+@dataclass(frozen=True)
+class RecordFilters:
+    """Which entries of the record to list (every field optional): contributions by their
+    stages' kinds, side, kind and unit; decisions by who decided and their kinds; both by a
+    period of days (``occurred_on`` / ``decided_on``, both ends included) and, with
+    ``standing``, only the entries the diagnostics count (neither reversed nor a reversal)."""
+
+    stages: tuple[str, ...] = ()
+    side: str = ""
+    kind: str = ""
+    unit: str = ""
+    decided_by: str = ""
+    decision_kinds: tuple[str, ...] = ()
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    standing: bool = False
+
+    def _common(self, day: str) -> Q:
+        found = Period(self.start, self.end).q(day)
+        if self.standing:
+            found &= Q(reverses__isnull=True, reversed_by__isnull=True)
+        return found
+
+    def contributions(self) -> Q:
+        found = self._common("occurred_on")
+        if self.stages:
+            found &= Q(stage__kind__in=self.stages)
+        for field in ("side", "kind", "unit"):
+            if getattr(self, field):
+                found &= Q(**{field: getattr(self, field)})
+        return found
+
+    def decisions(self) -> Q:
+        found = self._common("decided_on")
+        if self.decided_by:
+            found &= Q(decided_by=self.decided_by)
+        if self.decision_kinds:
+            found &= Q(kind__in=self.decision_kinds)
+        return found
+
+
+NO_FILTERS = RecordFilters()
+
+
 def entries_shown_to(viewer: Any = None) -> Q:
     """Which contributions a viewer may read one by one: every entry but votes, and their own
     votes. A vote entry says that a person took part in a ballot, when, and in which budget;
@@ -33,11 +79,13 @@ def entries_shown_to(viewer: Any = None) -> Q:
     return ~others_votes
 
 
-def contributions_for(initiative: Initiative, viewer: Any = None) -> QuerySet[Contribution]:
+def contributions_for(
+    initiative: Initiative, viewer: Any = None, filters: RecordFilters = NO_FILTERS
+) -> QuerySet[Contribution]:
     """The initiative's entries the viewer may read one by one (no one's votes when no viewer
-    is named); the totals count every entry."""
+    is named), as filtered; the totals count every entry."""
     return (
-        initiative.contributions.filter(entries_shown_to(viewer))
+        initiative.contributions.filter(entries_shown_to(viewer), filters.contributions())
         .select_related(
             "contributor",
             "organisation",
@@ -51,11 +99,16 @@ def contributions_for(initiative: Initiative, viewer: Any = None) -> QuerySet[Co
     )
 
 
-def decisions_for(initiative: Initiative) -> QuerySet[Decision]:
-    """The initiative's decisions with their participants (head-counts derive from them)."""
-    return initiative.decisions.select_related(
-        "stage", "initiated_by", "recorded_by", "reverses", "source_type"
-    ).prefetch_related("participants__person", "source")
+def decisions_for(
+    initiative: Initiative, filters: RecordFilters = NO_FILTERS
+) -> QuerySet[Decision]:
+    """The initiative's decisions with their participants (head-counts derive from them), as
+    filtered."""
+    return (
+        initiative.decisions.filter(filters.decisions())
+        .select_related("stage", "initiated_by", "recorded_by", "reverses", "source_type")
+        .prefetch_related("participants__person", "source")
+    )
 
 
 def _totals(initiative: Initiative, field: str, labels: dict[str, str]) -> list[TotalRow]:

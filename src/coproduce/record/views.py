@@ -14,7 +14,7 @@ from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.views import visible
 from coproduce.record import selectors, services
-from coproduce.record.forms import ContributionForm, DecisionForm, ReverseForm
+from coproduce.record.forms import ContributionForm, DecisionForm, RecordFilterForm, ReverseForm
 
 
 def _status(form: Any) -> int:
@@ -23,10 +23,22 @@ def _status(form: Any) -> int:
 
 def record_page(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
-    contributions = Paginator(selectors.contributions_for(initiative, request.user), 25)
-    decisions = Paginator(selectors.decisions_for(initiative), 25)
+    asked = request.GET.copy()
+    for page in ("page", "dpage"):
+        asked.pop(page, None)
+    form = RecordFilterForm(asked or None)
+    if form.is_bound and not form.is_valid():
+        return render(
+            request, "record/record.html", {"initiative": initiative, "form": form}, status=400
+        )
+    filters = form.filters()
+    contributions = Paginator(selectors.contributions_for(initiative, request.user, filters), 25)
+    decisions = Paginator(selectors.decisions_for(initiative, filters), 25)
     context = {
         "initiative": initiative,
+        "form": form,
+        "filtered": form.is_bound,
+        "query": asked.urlencode(),
         "totals": selectors.record_totals(initiative),
         "contributions": contributions.get_page(request.GET.get("page")),
         "decisions": decisions.get_page(request.GET.get("dpage")),

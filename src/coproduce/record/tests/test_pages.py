@@ -1,11 +1,16 @@
-"""Recording through the pages: everyday units in, integers stored, errors on the right field."""
+"""Recording through the pages: everyday units in, integers stored, errors on the right field;
+the record listed as a filter asks."""
 
+import datetime
 from typing import Any
 
 import pytest
 from django.test import Client
 
 from conftest import World
+from coproduce.core.vocabulary import StageKind
+from coproduce.initiatives import services as initiatives
+from coproduce.record import services
 from coproduce.record.models import Contribution, Decision
 
 
@@ -130,3 +135,83 @@ def test_reversal_page_shows_the_correction(client: Client, world: World) -> Non
     record = client.get(f"/initiatives/{world.initiative.slug}/record/").content.decode()
     assert "Correction: It was 1 hour" in record
     assert "-2 h 30 min" in record
+
+
+def test_the_record_lists_the_entries_a_filter_asks_for(client: Client, world: World) -> None:
+    performing = initiatives.stage_create(
+        actor=world.coordinator, initiative=world.initiative, kind=StageKind.CO_PERFORMING
+    )
+
+    def give(who: Any, stage: Any, quantity: int, on: str, **extra: Any) -> Contribution:
+        return services.contribution_record(
+            actor=who,
+            initiative=world.initiative,
+            stage=stage,
+            kind=extra.pop("kind", "time"),
+            quantity=quantity,
+            unit=extra.pop("unit", "minutes"),
+            occurred_on=datetime.date.fromisoformat(on),
+        )
+
+    give(world.member, world.stage, 60, "2026-02-01")
+    give(world.coordinator, world.stage, 90, "2026-02-02")
+    give(world.member, performing, 30, "2026-03-01")
+    give(world.member, world.stage, 2, "2026-02-03", kind="idea", unit="count")
+    mistake = give(world.member, world.stage, 45, "2026-02-04")
+    services.contribution_reverse(actor=world.coordinator, contribution=mistake, reason="Twice")
+    for decided_by in ("joint", "professionals"):
+        services.decision_record(
+            actor=world.coordinator,
+            initiative=world.initiative,
+            stage=world.stage,
+            title=f"By {decided_by}",
+            decided_by=decided_by,
+            rule="consensus",
+            decided_on=datetime.date(2026, 2, 10),
+            initiated_by=world.coordinator,
+        )
+    page = f"/initiatives/{world.initiative.slug}/record/"
+
+    def listed(**params: Any) -> tuple[list[int], list[str]]:
+        response = client.get(page, params)
+        assert response.status_code == 200
+        contributions = sorted(c.quantity for c in response.context["contributions"])
+        return contributions, sorted(d.title for d in response.context["decisions"])
+
+    assert listed()[0] == [-45, 2, 30, 45, 60, 90]
+    assert listed(stage="co_design", unit="minutes")[0] == [-45, 45, 60, 90]
+    assert listed(stage="co_design", unit="minutes", standing="1")[0] == [60, 90]
+    assert listed(stage=["co_design", "co_performing"], standing="1", unit="minutes")[0] == [
+        30,
+        60,
+        90,
+    ]
+    assert listed(side="regular_producer")[0] == [90]
+    assert listed(kind="idea")[0] == [2]
+    # a reversal is dated as the entry it reverses
+    assert listed(**{"from": "2026-02-02", "to": "2026-02-28"})[0] == [-45, 2, 45, 90]
+    assert listed(decided_by="joint")[1] == ["By joint"]
+    assert listed(decision_kind="exclusion")[1] == []
+    assert listed(decision_kind="decision", **{"to": "2026-02-09"})[1] == []
+    response = client.get(page, {"side": "regular_producer"})
+    assert "1 contribution and 2 decisions" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"side": "martian"}, "side"),
+        ({"stage": "co_nothing"}, "stage"),
+        ({"unit": "litres"}, "unit"),
+        ({"decision_kind": "whim"}, "decision_kind"),
+        ({"from": "2026-02-31"}, "from"),
+        ({"from": "2026-03-01", "to": "2026-02-01"}, "to"),
+    ],
+)
+def test_a_bad_filter_is_shown_on_its_field(
+    client: Client, world: World, params: dict[str, str], field: str
+) -> None:
+    response = client.get(f"/initiatives/{world.initiative.slug}/record/", params)
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == [field]
+    assert "There is a problem" in response.content.decode()
