@@ -61,7 +61,7 @@ POSTGRES = f"postgres://postgres@127.0.0.1:5432/{NAME}"
 SQLITE = ROOT / "var" / "bench-diagnostics.sqlite3"
 URLS = {"postgresql": POSTGRES, "sqlite": f"sqlite:///{SQLITE}"}
 TITLES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
-FILL_VERSION = 1
+FILL_VERSION = 2
 UNUSABLE = "!bench"  # starts with "!": Django's mark of a password no one can use
 ONE, LOCALITY = "bench-one", "Benchtown"
 DAYS = 3 * 365
@@ -318,6 +318,19 @@ def skewed(count: int, rng: random.Random) -> tuple[list[int], list[float]]:
     return order, list(itertools.accumulate(1 / (rank + 20) ** 1.2 for rank in range(count)))
 
 
+def interleaved(
+    rng: random.Random, streams: Sequence[tuple[Iterator[tuple], int]]
+) -> Iterator[tuple]:
+    """The rows of every stream (each with its length) in a random merge, as a record
+    written over time by many initiatives at once holds them: no initiative's rows lie
+    together on disk. Each stream keeps its own order (ids rise; a reversal comes after
+    what it reverses)."""
+    turns = [i for i, (_, length) in enumerate(streams) for _ in range(length)]
+    rng.shuffle(turns)
+    for turn in turns:
+        yield next(streams[turn][0])
+
+
 def fill(sizes: dict[str, int]) -> None:
     """Everything, in one transaction; the marker last."""
     from django.contrib.contenttypes.models import ContentType
@@ -446,33 +459,53 @@ def fill(sizes: dict[str, int]) -> None:
         loader.load(
             "record_contribution",
             CONTRIBUTION_COLUMNS,
-            itertools.chain(
-                record.contributions(
-                    contribution_ids, one.pk, one_stages, everyone, weights,
-                    sizes["contributions"], organisations,
-                ),
-                *(
-                    record.contributions(
-                        contribution_ids, pk, stages_of[pk], members, local, sizes["each"],
-                        organisations,
-                    )
-                    for pk, members in members_of.items()
-                ),
+            interleaved(
+                rng,
+                [
+                    (
+                        record.contributions(
+                            contribution_ids, one.pk, one_stages, everyone, weights,
+                            sizes["contributions"], organisations,
+                        ),
+                        sizes["contributions"],
+                    ),
+                    *(
+                        (
+                            record.contributions(
+                                contribution_ids, pk, stages_of[pk], members, local,
+                                sizes["each"], organisations,
+                            ),
+                            sizes["each"],
+                        )
+                        for pk, members in members_of.items()
+                    ),
+                ],
             ),
         )  # fmt: skip
         loader.load(
             "record_decision",
             DECISION_COLUMNS,
-            itertools.chain(
-                record.decisions(decision_ids, one.pk, one_stages, everyone, sizes["decisions"]),
-                *(
-                    record.decisions(
-                        decision_ids, pk, stages_of[pk], members, sizes["each_decisions"]
-                    )
-                    for pk, members in members_of.items()
-                ),
+            interleaved(
+                rng,
+                [
+                    (
+                        record.decisions(
+                            decision_ids, one.pk, one_stages, everyone, sizes["decisions"]
+                        ),
+                        sizes["decisions"],
+                    ),
+                    *(
+                        (
+                            record.decisions(
+                                decision_ids, pk, stages_of[pk], members, sizes["each_decisions"]
+                            ),
+                            sizes["each_decisions"],
+                        )
+                        for pk, members in members_of.items()
+                    ),
+                ],
             ),
-        )
+        )  # fmt: skip
         loader.load("record_decisionparticipant", PARTICIPANT_COLUMNS, record.participants)
         Goal.objects.bulk_create(
             Goal(
@@ -513,11 +546,13 @@ def fill(sizes: dict[str, int]) -> None:
 
 def prepare(database: str, sizes: dict[str, int], fresh: bool) -> str:
     """A database holding this fill: the one already there, or a new one filled now."""
-    found = filled(database)
-    if found == sizes and not fresh:
-        return "reused"
     from django.core.management import call_command
     from django.db import connection
+
+    found = filled(database)
+    if found == sizes and not fresh:
+        call_command("migrate", verbosity=0)  # what the code has added since the fill
+        return "reused"
 
     connection.close()
     drop(database)
