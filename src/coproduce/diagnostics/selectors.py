@@ -2,8 +2,13 @@
 carries the burden, what each side puts in and who takes part, read from the record.
 
 Nothing here writes. Every figure is computed in SQL, for many initiatives at once (the
-portfolio asks for hundreds), from the live entries only: a reversed entry and its reversal
-both drop out, so they cancel. The definitions, in words, are in ``definitions.md``
+portfolio asks for hundreds), net of reversals. Contributions are summed over every entry:
+a reversal is its entry's exact negative (``record.services.contribution_reverse`` copies
+its stage, side, person, kind, unit and day), so the pair sums to nothing in any group, and
+a group summing to nothing (reversed pairs alone) is left out, as if neither were there.
+Decisions are counted, so a reversed one and its reversal are left out. Each contribution
+is read in two passes whatever the number of initiatives (sums by stage, side and kind; and
+each person's weeks, for the burden). The definitions, in words, are in ``definitions.md``
 (the same text as docs/diagnostics.md), one section per key of the answer.
 """
 
@@ -14,7 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import BigIntegerField, Count, Exists, Func, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from coproduce.core.dates import ALL_TIME, Period
@@ -38,8 +43,8 @@ from coproduce.initiatives.models import (
     StageDeclaration,
 )
 from coproduce.initiatives.selectors import diagnostic_settings_of
-from coproduce.organisations.models import OrganisationKind
-from coproduce.record.models import Contribution, Decision
+from coproduce.organisations.models import Organisation, OrganisationKind
+from coproduce.record.models import Contribution, Decision, DecisionParticipant
 from coproduce.selfassessment.selectors import self_assessment_summary
 
 NO_DATA = "no_data"
@@ -72,27 +77,42 @@ def share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _live(prefix: str = "") -> Q:
-    """Entries that stand: neither a reversal nor reversed (the two cancel)."""
-    return Q(**{f"{prefix}reverses__isnull": True, f"{prefix}reversed_by__isnull": True})
+def _standing(model: type[Contribution] | type[Decision]) -> Q:
+    """Entries that stand: neither a reversal nor reversed (the two cancel). Asked with NOT
+    EXISTS, which the planner counts as the few rows it removes (a LEFT JOIN … IS NULL made
+    PostgreSQL expect one row in all and join everything else by nested loops)."""
+    return Q(reverses__isnull=True) & ~Q(Exists(model.objects.filter(reverses=OuterRef("pk"))))
 
 
-def _in(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative, Any]:
+# Initiatives to read: named by id, or a query for them.
+Chosen = QuerySet[Initiative] | list[int]
+
+
+def _in(initiatives: Chosen) -> Any:
+    """The initiatives as a filter's value: their ids when named, else a subquery."""
+    if isinstance(initiatives, list):
+        return initiatives
     return initiatives.order_by().values("pk")
 
 
-def live_contributions(initiatives: QuerySet[Initiative], period: Period) -> QuerySet[Contribution]:
+def live_contributions(initiatives: Chosen, period: Period) -> QuerySet[Contribution]:
     """The standing contributions of these initiatives in the period (by ``occurred_on``)."""
+    return net_contributions(initiatives, period).filter(_standing(Contribution))
+
+
+def net_contributions(initiatives: Chosen, period: Period) -> QuerySet[Contribution]:
+    """Every contribution of these initiatives in the period, reversals included: what sums
+    to the net figures in one pass (a reversal has its entry's day, so both are in or out)."""
     return Contribution.objects.filter(
-        _live(), period.q("occurred_on"), initiative__in=_in(initiatives)
+        period.q("occurred_on"), initiative__in=_in(initiatives)
     ).order_by()
 
 
-def live_decisions(initiatives: QuerySet[Initiative], period: Period) -> QuerySet[Decision]:
+def live_decisions(initiatives: Chosen, period: Period) -> QuerySet[Decision]:
     """The standing decisions about the service (declarations are statements, not decisions)
     of these initiatives in the period (by ``decided_on``)."""
     return Decision.objects.filter(
-        _live(),
+        _standing(Decision),
         period.q("decided_on"),
         initiative__in=_in(initiatives),
         kind__in=[DecisionKind.DECISION, DecisionKind.EXCLUSION],
@@ -116,31 +136,65 @@ def category(citizen: int, professional: int, threshold: Decimal) -> str:
     return WhoDoesIt.JOINT
 
 
-def _minutes_by_side(
-    initiatives: QuerySet[Initiative], period: Period
-) -> dict[int, dict[str, dict[tuple[str, bool], int]]]:
-    """Net minutes per initiative, per stage kind, per (side, paid)."""
+Minutes = dict[int, dict[str, dict[tuple[str, bool], int]]]
+Money = dict[int, list[dict[str, Any]]]
+
+
+def _sums(initiatives: Chosen, period: Period) -> tuple[Minutes, Money]:
+    """In one pass: net minutes per initiative, per stage kind, per (side, paid); and net
+    money and in-kind pence per initiative, side, kind and kind of organisation."""
     rows = (
-        live_contributions(initiatives, period)
-        .filter(unit=Unit.MINUTES)
-        .values("initiative_id", "stage__kind", "side", "paid")
-        .annotate(minutes=Sum("quantity"))
+        net_contributions(initiatives, period)
+        .filter(
+            Q(unit=Unit.MINUTES)
+            | Q(unit=Unit.PENCE, kind__in=[ContributionKind.MONEY, ContributionKind.IN_KIND])
+        )
+        .values("initiative_id", "stage_id", "side", "paid", "kind", "unit", "organisation_id")
+        .annotate(total=Sum("quantity"))
+        .exclude(total=0)
     )
-    found: dict[int, dict[str, dict[tuple[str, bool], int]]] = defaultdict(
-        lambda: defaultdict(dict)
-    )
+    by_stage: dict[tuple[int, int, str, bool], int] = defaultdict(int)
+    pence = []
     for row in rows:
-        found[row["initiative_id"]][row["stage__kind"]][(row["side"], row["paid"])] = row["minutes"]
-    return found
+        if row["unit"] == Unit.MINUTES:
+            by_stage[(row["initiative_id"], row["stage_id"], row["side"], row["paid"])] += row[
+                "total"
+            ]
+        else:
+            pence.append(row)
+    stage_kinds = (
+        dict(Stage.objects.filter(initiative__in=_in(initiatives)).values_list("id", "kind"))
+        if by_stage
+        else {}
+    )
+    minutes: Minutes = defaultdict(lambda: defaultdict(dict))
+    for (initiative_id, stage_id, side, paid), total in by_stage.items():
+        per_side = minutes[initiative_id][stage_kinds[stage_id]]
+        per_side[(side, paid)] = per_side.get((side, paid), 0) + total
+    organisations = {row["organisation_id"] for row in pence} - {None}
+    kinds = (
+        dict(Organisation.objects.filter(pk__in=organisations).values_list("id", "kind"))
+        if organisations
+        else {}
+    )
+    money: Money = defaultdict(list)
+    for row in pence:
+        money[row["initiative_id"]].append(
+            {
+                "side": row["side"],
+                "kind": row["kind"],
+                "organisation_kind": kinds.get(row["organisation_id"]),
+                "pence": row["total"],
+            }
+        )
+    return minutes, money
 
 
-def _declarations(
-    initiatives: QuerySet[Initiative], period: Period
-) -> dict[int, dict[str, StageDeclaration]]:
+def _declarations(initiatives: Chosen, period: Period) -> dict[int, dict[str, StageDeclaration]]:
     """The declaration that holds per initiative and axis, among those standing and made by
     the period's end."""
     standing = Decision.objects.filter(
-        _live(),
+        _standing(Decision),
         kind=DecisionKind.DECLARATION,
         source_type__app_label="initiatives",
         source_type__model="stagedeclaration",
@@ -206,32 +260,30 @@ def bovaird_cell(planning: str, delivery: str) -> str | None:
 # --- power ----------------------------------------------------------------------------
 
 
-def _power_counts(initiatives: QuerySet[Initiative], period: Period) -> dict[int, dict[str, Any]]:
+# A citizen voice: decided by citizens, or jointly with a citizen taking part.
+# The side is asked first, so that only joint decisions look for their participants.
+CITIZEN_VOICE = Q(decided_by=DecidingBody.CITIZENS) | (
+    Q(decided_by=DecidingBody.JOINT)
+    & Q(Exists(DecisionParticipant.objects.filter(decision=OuterRef("pk"), side=Side.CITIZEN)))
+)
+
+
+def _power_counts(initiatives: Chosen, period: Period) -> dict[int, dict[str, Any]]:
     decisions = live_decisions(initiatives, period)
     counts: dict[int, dict[str, Any]] = defaultdict(
         lambda: {"initiated": defaultdict(int), "decided": defaultdict(int), "excluded": {}}
     )
     rows = decisions.values("initiative_id", "initiated_by_side", "decided_by", "kind").annotate(
-        n=Count("id")
+        n=Count("id"), voiced=Count("id", filter=CITIZEN_VOICE)
     )
     for row in rows:
         found = counts[row["initiative_id"]]
         found["initiated"][row["initiated_by_side"]] += row["n"]
         found["decided"][row["decided_by"]] += row["n"]
+        found["voiced"] = found.get("voiced", 0) + row["voiced"]
         if row["kind"] == DecisionKind.EXCLUSION:
             excluded = found["excluded"]
             excluded[row["decided_by"]] = excluded.get(row["decided_by"], 0) + row["n"]
-    # A citizen voice: decided by citizens, or jointly with a citizen taking part.
-    voiced = (
-        decisions.filter(
-            Q(decided_by=DecidingBody.CITIZENS)
-            | Q(decided_by=DecidingBody.JOINT, participants__side=Side.CITIZEN)
-        )
-        .values("initiative_id")
-        .annotate(n=Count("id", distinct=True))
-    )
-    for row in voiced:
-        counts[row["initiative_id"]]["voiced"] = row["n"]
     # Herfindahl index over named initiators: sum of squared counts over the squared total.
     per_person = (
         decisions.filter(initiated_by__isnull=False)
@@ -291,67 +343,75 @@ def _power(found: dict[str, Any] | None) -> dict[str, Any]:
 
 # --- burden ---------------------------------------------------------------------------
 
+
+class IsoWeek(Func):
+    """The ISO week a day falls in, as the number of whole weeks since Monday 1 January
+    1900 (the record's earliest day): a key to group by, cheaper than the week's Monday."""
+
+    output_field = BigIntegerField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler, connection, template="((%(expressions)s - DATE '1900-01-01') / 7)", **extra
+        )
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        # julianday('1900-01-01') is 2415020.5
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST((julianday(%(expressions)s) - 2415020.5) / 7 AS INTEGER)",
+            **extra,
+        )
+
+
+# From each person's net minutes per week, in one pass: their net minutes (those above
+# nothing are the burden's people), their busiest week against the initiative's cap, and
+# their rank both ways for the Gini coefficient and the top decile.
 BURDEN_SQL = """
-SELECT initiative_id, COUNT(*), SUM(minutes), SUM(up * minutes),
-       SUM(CASE WHEN down <= (n + 9) / 10 THEN minutes ELSE 0 END)
+SELECT ranked.initiative_id, COUNT(*), SUM(ranked.minutes), SUM(ranked.up * ranked.minutes),
+       SUM(CASE WHEN ranked.down <= (ranked.n + 9) / 10 THEN ranked.minutes ELSE 0 END),
+       SUM(CASE WHEN ranked.busiest > COALESCE(settings.weekly_cap_minutes, %s) THEN 1 ELSE 0 END)
 FROM (
-    SELECT initiative_id, minutes,
+    SELECT initiative_id, minutes, busiest,
            ROW_NUMBER() OVER (PARTITION BY initiative_id ORDER BY minutes) AS up,
            ROW_NUMBER() OVER (PARTITION BY initiative_id ORDER BY minutes DESC) AS down,
            COUNT(*) OVER (PARTITION BY initiative_id) AS n
-    FROM ({people}) people
+    FROM (
+        SELECT weeks.initiative_id, weeks.contributor_id, SUM(weeks.minutes) AS minutes,
+               MAX(weeks.minutes) AS busiest
+        FROM ({weeks}) weeks
+        GROUP BY weeks.initiative_id, weeks.contributor_id
+        HAVING SUM(weeks.minutes) > 0
+    ) people
 ) ranked
-GROUP BY initiative_id
-"""
-
-# The Monday of a day's ISO week, in each database's words.
-WEEK_START = {
-    "postgresql": "CAST(date_trunc('week', {day}) AS date)",
-    "sqlite": "date({day}, 'weekday 0', '-6 days')",
-}
-
-OVER_CAP_SQL = """
-SELECT weeks.initiative_id, COUNT(DISTINCT weeks.contributor_id)
-FROM ({weeks}) weeks
-LEFT JOIN initiatives_diagnosticsettings settings
-       ON settings.initiative_id = weeks.initiative_id
-WHERE weeks.minutes > COALESCE(settings.weekly_cap_minutes, %s)
-GROUP BY weeks.initiative_id
+LEFT JOIN initiatives_diagnosticsettings settings ON settings.initiative_id = ranked.initiative_id
+GROUP BY ranked.initiative_id
 """
 
 
 def _burden_counts(
-    initiatives: QuerySet[Initiative], period: Period, default_cap: int
+    initiatives: Chosen, period: Period, default_cap: int
 ) -> dict[int, dict[str, int]]:
-    people_minutes = (
-        live_contributions(initiatives, period)
+    weeks = (
+        net_contributions(initiatives, period)
         .filter(unit=Unit.MINUTES, contributor__isnull=False)
-        .values("initiative_id", "contributor_id")
+        .annotate(week=IsoWeek("occurred_on"))
+        .values("initiative_id", "contributor_id", "week")
         .annotate(minutes=Sum("quantity"))
-        .filter(minutes__gt=0)
     )
-    people_sql, people_params = people_minutes.query.sql_with_params()
-    found: dict[int, dict[str, int]] = defaultdict(dict)
+    weeks_sql, weeks_params = weeks.query.sql_with_params()
+    found: dict[int, dict[str, int]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(BURDEN_SQL.format(people=people_sql), people_params)
-        for initiative_id, people, minutes, ranked_sum, top in cursor.fetchall():
-            found[initiative_id].update(
-                people=int(people), minutes=int(minutes), ranked=int(ranked_sum), top=int(top)
-            )
-        entries = (
-            live_contributions(initiatives, period)
-            .filter(unit=Unit.MINUTES, contributor__isnull=False)
-            .values("initiative_id", "contributor_id", "occurred_on", "quantity")
-        )
-        rows_sql, rows_params = entries.query.sql_with_params()
-        week = WEEK_START[connection.vendor].format(day="entries.occurred_on")
-        weeks_grouped = (
-            f"SELECT entries.initiative_id, entries.contributor_id, {week} AS week, "  # noqa: S608
-            f"SUM(entries.quantity) AS minutes FROM ({rows_sql}) entries GROUP BY 1, 2, 3"
-        )
-        cursor.execute(OVER_CAP_SQL.format(weeks=weeks_grouped), [*rows_params, default_cap])
-        for initiative_id, over in cursor.fetchall():
-            found[initiative_id]["over_cap"] = int(over)
+        cursor.execute(BURDEN_SQL.format(weeks=weeks_sql), [default_cap, *weeks_params])
+        for initiative_id, people, minutes, ranked_sum, top, over in cursor.fetchall():
+            found[initiative_id] = {
+                "people": int(people),
+                "minutes": int(minutes),
+                "ranked": int(ranked_sum),
+                "top": int(top),
+                "over_cap": int(over),
+            }
     return found
 
 
@@ -379,21 +439,6 @@ def _burden(found: dict[str, int] | None) -> dict[str, Any]:
 def value_of(minutes: int, rate_pence: int) -> int:
     """Minutes valued at an hourly rate, in whole pence (half a penny rounds up)."""
     return (minutes * rate_pence * 2 + 60) // 120
-
-
-def _money_counts(
-    initiatives: QuerySet[Initiative], period: Period
-) -> dict[int, list[dict[str, Any]]]:
-    rows = (
-        live_contributions(initiatives, period)
-        .filter(unit=Unit.PENCE, kind__in=[ContributionKind.MONEY, ContributionKind.IN_KIND])
-        .values("initiative_id", "side", "kind", organisation_kind=F("organisation__kind"))
-        .annotate(pence=Sum("quantity"))
-    )
-    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        found[row["initiative_id"]].append(row)
-    return found
 
 
 def _value(
@@ -438,7 +483,7 @@ def _value(
 # --- shared understanding -------------------------------------------------------------
 
 
-def _goal_counts(initiatives: QuerySet[Initiative], period: Period) -> dict[int, dict[str, int]]:
+def _goal_counts(initiatives: Chosen, period: Period) -> dict[int, dict[str, int]]:
     rows = (
         Goal.objects.filter(
             period.q("created_at__date"), rejected_at__isnull=True, initiative__in=_in(initiatives)
@@ -482,18 +527,28 @@ class Reading:
     goals: dict[int, dict[str, int]]
 
 
+# Up to this many initiatives are named in each statement, so that the planner reads how
+# many entries each has from its statistics: behind a subquery it guessed a handful for the
+# portfolio's 500 (a filter on a locality it can only guess at) and read one initiative's
+# million entries in one process; more are asked by subquery.
+NAMED = 5000
+
+
 def read(initiatives: QuerySet[Initiative], period: Period) -> Reading:
     ids = list(initiatives.order_by().values_list("pk", flat=True))
+    # none: the statements find nothing as they are (an empty list is no statement at all)
+    chosen: Chosen = ids if 0 < len(ids) <= NAMED else initiatives
     settings = diagnostic_settings_of(ids)
     default_cap = int(str(DIAGNOSTIC_DEFAULTS["weekly_cap_minutes"]))
+    minutes, money = _sums(chosen, period)
     return Reading(
         settings=settings,
-        minutes=_minutes_by_side(initiatives, period),
-        declarations=_declarations(initiatives, period),
-        power=_power_counts(initiatives, period),
-        burden=_burden_counts(initiatives, period, default_cap),
-        money=_money_counts(initiatives, period),
-        goals=_goal_counts(initiatives, period),
+        minutes=minutes,
+        declarations=_declarations(chosen, period),
+        power=_power_counts(chosen, period),
+        burden=_burden_counts(chosen, period, default_cap),
+        money=money,
+        goals=_goal_counts(chosen, period),
     )
 
 
@@ -545,25 +600,18 @@ def diagnostics(initiative: Initiative, period: Period = ALL_TIME) -> dict[str, 
 def quarters(initiative: Initiative, period: Period = ALL_TIME) -> list[dict[str, Any]]:
     """The main shares quarter by quarter, oldest first: how the initiative has moved."""
     minutes = (
-        live_contributions(Initiative.objects.filter(pk=initiative.pk), period)
+        net_contributions(Initiative.objects.filter(pk=initiative.pk), period)
         .filter(unit=Unit.MINUTES)
         .annotate(year=ExtractYear("occurred_on"), quarter=ExtractQuarter("occurred_on"))
         .values("year", "quarter", "stage__kind", "side")
         .annotate(minutes=Sum("quantity"))
+        .exclude(minutes=0)
     )
     decisions = (
         live_decisions(Initiative.objects.filter(pk=initiative.pk), period)
         .annotate(year=ExtractYear("decided_on"), quarter=ExtractQuarter("decided_on"))
         .values("year", "quarter")
-        .annotate(
-            n=Count("id", distinct=True),
-            voiced=Count(
-                "id",
-                distinct=True,
-                filter=Q(decided_by=DecidingBody.CITIZENS)
-                | Q(decided_by=DecidingBody.JOINT, participants__side=Side.CITIZEN),
-            ),
-        )
+        .annotate(n=Count("id"), voiced=Count("id", filter=CITIZEN_VOICE))
     )
     found: dict[tuple[int, int], dict[str, Any]] = defaultdict(
         lambda: {"planning": [0, 0], "delivery": [0, 0], "decisions": 0, "voiced": 0}
