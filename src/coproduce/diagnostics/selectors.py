@@ -51,6 +51,8 @@ NO_DATA = "no_data"
 # A citizen voice in at least this share of decisions reads as full co-production.
 FULL_VOICE = Fraction(1, 2)
 INDIVIDUALS = "individuals"  # money given by people, not through an organisation
+# What a period never narrows: figures about people's own answers (ADR 0027).
+WHOLE_RECORD = ("inclusion", "self_assessment")
 
 AXIS_OF_STAGE: dict[str, str] = {
     stage: axis for axis, stages in AXIS_STAGES.items() for stage in stages
@@ -590,10 +592,13 @@ def diagnostics(initiative: Initiative, period: Period = ALL_TIME) -> dict[str, 
         "period": {
             "from": period.start.isoformat() if period.start else None,
             "to": period.end.isoformat() if period.end else None,
+            "whole_record": list(WHOLE_RECORD),
         },
         **figures(reading, initiative.pk),
-        "inclusion": inclusion(initiative, period),
-        "self_assessment": self_assessment_summary(initiative, period),
+        # Read over the whole record whatever the period: two periods a day apart would
+        # otherwise isolate one person's answers by subtraction (docs/diagnostics.md).
+        "inclusion": inclusion(initiative),
+        "self_assessment": self_assessment_summary(initiative),
     }
 
 

@@ -3,15 +3,13 @@ Same selector and service as the page."""
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from coproduce.core import gate
-from coproduce.core.dates import Period
 from coproduce.initiatives.api import initiative_from
 from coproduce.selfassessment import selectors, services
 from coproduce.selfassessment.statements import HIGHEST, LOWEST
@@ -62,21 +60,16 @@ class RatingsSerializer(serializers.Serializer):
     )
 
 
-PERIOD = [
-    OpenApiParameter(name, OpenApiTypes.DATE, description=f"Answers given {word} this day.")
-    for name, word in (("from", "on or after"), ("to", "on or before"))
-]
-
-
 class SelfAssessmentView(APIView):
     """The self-assessment of the nef/NESTA principles and the four challenges: anyone who
     may see the initiative reads the figures; its members put their own ratings."""
 
-    @extend_schema(parameters=PERIOD, responses={200: SummarySerializer})
+    @extend_schema(responses={200: SummarySerializer})
     def get(self, request: Request, initiative_slug: str) -> Response:
+        """Over every answer, with no period: two periods a day apart would show one
+        member's ratings by subtraction."""
         initiative = initiative_from(request, initiative_slug)
-        period = Period.from_query(request.query_params)
-        return Response(selectors.self_assessment_summary(initiative, period))
+        return Response(selectors.self_assessment_summary(initiative))
 
     @extend_schema(request=RatingsSerializer, responses={200: RatingsSerializer})
     def put(self, request: Request, initiative_slug: str) -> Response:

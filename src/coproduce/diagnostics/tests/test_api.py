@@ -44,7 +44,11 @@ def test_the_contract_answers_anyone_who_may_view(world: World, api: APIClient) 
     }
     assert body["typology"]["planning"]["citizen_minutes"] == 90
     assert body["typology"]["planning"]["category"] == "citizens_alone"
-    assert body["period"] == {"from": "2026-01-01", "to": "2026-03-31"}
+    assert body["period"] == {
+        "from": "2026-01-01",
+        "to": "2026-03-31",
+        "whole_record": ["inclusion", "self_assessment"],
+    }
     assert api.get(url).json()["typology"]["planning"]["citizen_minutes"] == 120
 
 
@@ -128,6 +132,10 @@ def test_no_inclusion_count_under_5_leaves_through_the_api(world: World, api: AP
     assert gender["people"] == 7
     assert gender["categories"]["woman"]["count"] == 6
     assert gender["categories"]["man"]["count"] == "<5"
+    # a period does not narrow who is counted: one person's day cannot be subtracted out
+    for period in ({"from": "2026-02-02"}, {"from": "2026-02-03"}, {"to": "2026-02-01"}):
+        narrowed = api.get(f"/api/v1/initiatives/{world.initiative.slug}/diagnostics/", period)
+        assert narrowed.json()["inclusion"] == body["inclusion"]
     counts = _counts(body["inclusion"])
     assert len(counts) > 20
     assert all(count == "<5" or (isinstance(count, int) and count >= 5) for count in counts)

@@ -140,7 +140,11 @@ def test_a_period_keeps_only_the_entries_dated_in_it(world: World, hand: Any) ->
     assert found["power"]["decisions"] == 0
     assert found["burden"]["people"] == 4
     assert found["value"]["by_side"]["citizen"]["money_pence"] == 8000  # paid on the 6th
-    assert found["period"] == {"from": "2026-03-04", "to": "2026-03-08"}
+    assert found["period"] == {
+        "from": "2026-03-04",
+        "to": "2026-03-08",
+        "whole_record": ["inclusion", "self_assessment"],
+    }
 
 
 def test_an_empty_record_answers_with_no_data(world: World) -> None:
