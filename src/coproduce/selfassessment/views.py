@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
@@ -14,6 +15,7 @@ from coproduce.selfassessment.forms import SelfAssessmentForm
 from coproduce.selfassessment.statements import BY_KEY, MIN_ANSWERS, SCALE
 
 
+@never_cache  # the form holds the member's own ratings: no cache keeps them
 def page(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     can_answer = gate.allows(request.user, "selfassessment.answer", initiative)

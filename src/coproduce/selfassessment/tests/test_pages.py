@@ -82,6 +82,8 @@ def test_a_member_s_own_ratings_are_shown_to_them_alone(client: Client, world: W
     url = f"/initiatives/{world.initiative.slug}/self-assessment/"
     client.force_login(world.member)
     client.post(url, {"people_as_assets": "5"})
+    own = client.get(url)
+    assert "no-store" in own["Cache-Control"]  # no cache keeps a member's own ratings
     client.force_login(world.coordinator)  # another member, their own form empty
     assert " checked" not in client.get(url).content.decode()
     api = APIClient()
