@@ -5,6 +5,7 @@ from typing import Any, cast
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls.converters import SlugConverter
+from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -501,13 +502,22 @@ class StageDeclarationSerializer(serializers.ModelSerializer):
         extra_kwargs = {"evidence": {"allow_blank": True}}
 
 
+class ByStage(filters.FilterSet):
+    """Filters a list inside one initiative by a stage's id without asking whether that
+    stage exists: a choice among all stages answered 400 for an id no stage has and 200
+    for another initiative's, telling anyone which stages exist in initiatives they cannot
+    see. Any id now answers the same: the entries of this initiative in that stage."""
+
+    stage = filters.NumberFilter(field_name="stage_id")
+
+
 class StageDeclarationViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
     """Declarations of who plans, delivers and assesses each stage, newest first, each
     standing until its decision in the record is reversed: anyone who may see the
     initiative lists them; its coordinators declare."""
 
     serializer_class = StageDeclarationSerializer
-    filterset_fields = {"stage": ["exact"]}
+    filterset_class = ByStage
 
     def get_queryset(self) -> QuerySet[StageDeclaration]:
         if getattr(self, "swagger_fake_view", False):

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from coproduce.core import gate
 from coproduce.core.vocabulary import Side
-from coproduce.initiatives.api import InitiativeChildViewSet, InitiativeStageField
+from coproduce.initiatives.api import ByStage, InitiativeChildViewSet, InitiativeStageField
 from coproduce.initiatives.selectors import active_people
 from coproduce.record import selectors, services
 from coproduce.record.models import MAX_QUANTITY, Contribution, Decision
@@ -205,6 +205,18 @@ class RecordEntryViewSet(
         return Response(self.get_serializer(reversal).data, status=status.HTTP_201_CREATED)
 
 
+class ContributionFilter(ByStage):
+    class Meta:
+        model = Contribution
+        fields = {"side": ["exact"], "kind": ["exact"], "unit": ["exact"]}
+
+
+class DecisionFilter(ByStage):
+    class Meta:
+        model = Decision
+        fields = {"rule": ["exact"], "decided_by": ["exact"]}
+
+
 @extend_schema_view(
     reverse=extend_schema(request=ReverseSerializer, responses={201: ContributionSerializer})
 )
@@ -212,7 +224,7 @@ class ContributionViewSet(RecordEntryViewSet):
     serializer_class = ContributionSerializer
     reverse_entry = services.contribution_reverse
     entry_name = "contribution"
-    filterset_fields = {"side": ["exact"], "kind": ["exact"], "unit": ["exact"], "stage": ["exact"]}
+    filterset_class = ContributionFilter
 
     def get_queryset(self) -> QuerySet[Contribution]:
         if getattr(self, "swagger_fake_view", False):
@@ -227,7 +239,7 @@ class ContributionViewSet(RecordEntryViewSet):
         )
 
     @extend_schema(responses={200: RecordTotalsSerializer})
-    @action(detail=False, methods=["get"], pagination_class=None, filterset_fields=None)
+    @action(detail=False, methods=["get"], pagination_class=None, filterset_class=None)
     def totals(self, request: Request, initiative_slug: str) -> Response:
         """Net totals per side, per stage and per kind (minutes, pence and counts)."""
         totals = selectors.record_totals(self.get_initiative())
@@ -247,7 +259,7 @@ class DecisionViewSet(RecordEntryViewSet):
     serializer_class = DecisionSerializer
     reverse_entry = services.decision_reverse
     entry_name = "decision"
-    filterset_fields = {"rule": ["exact"], "decided_by": ["exact"], "stage": ["exact"]}
+    filterset_class = DecisionFilter
 
     def get_queryset(self) -> QuerySet[Decision]:
         if getattr(self, "swagger_fake_view", False):

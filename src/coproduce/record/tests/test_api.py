@@ -1,10 +1,13 @@
 """The record through the REST API: the same rules as the pages, and clear 4xx errors."""
 
+import datetime
+
 import pytest
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from conftest import PASSWORD, World
+from coproduce.record import services as record
 from coproduce.record.models import Contribution, Decision
 
 GOOD = {
@@ -175,3 +178,27 @@ def test_entries_of_another_initiative_are_not_found(api: APIClient, world: Worl
     assert api.get(other).status_code == 404
     assert api.post(other + "reverse/", {"reason": "mine now"}).status_code == 404
     assert Contribution.objects.count() == 1
+
+
+def test_a_stage_filter_tells_nothing_about_other_initiatives_stages(
+    world: World, api: APIClient
+) -> None:
+    record.contribution_record(
+        actor=world.member,
+        initiative=world.initiative,
+        stage=world.stage,
+        kind="time",
+        quantity=60,
+        unit="minutes",
+        occurred_on=datetime.date(2026, 2, 1),
+    )
+    api.force_authenticate(world.member)
+    base = f"/api/v1/initiatives/{world.initiative.slug}"
+    for path in ("contributions", "decisions", "declarations"):
+        answers = [
+            api.get(f"{base}/{path}/", {"stage": stage})
+            for stage in (world.other_stage.pk, 999_999)
+        ]
+        assert [(a.status_code, a.json()["count"]) for a in answers] == [(200, 0), (200, 0)]
+    own = api.get(f"{base}/contributions/", {"stage": world.stage.pk}).json()
+    assert own["count"] == 1
