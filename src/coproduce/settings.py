@@ -146,6 +146,7 @@ RATELIMIT_VIEW = "coproduce.core.views.rate_limited"
 TRUSTED_PROXIES = int(os.environ.get("COPRODUCE_TRUSTED_PROXIES", "0"))
 RATELIMIT_SIGN_IN = os.environ.get("COPRODUCE_RATELIMIT_SIGN_IN", "10/m")
 RATELIMIT_SIGN_UP = os.environ.get("COPRODUCE_RATELIMIT_SIGN_UP", "5/m")
+RATELIMIT_DIAGNOSTICS = os.environ.get("COPRODUCE_RATELIMIT_DIAGNOSTICS", "60/m")
 
 EMAIL_BACKEND = os.environ.get(
     "COPRODUCE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

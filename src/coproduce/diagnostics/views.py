@@ -4,15 +4,18 @@ initiative reads its diagnostics; anyone else gets the 404 the initiative would 
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+from django_ratelimit.decorators import ratelimit
 
 from coproduce.core import gate
 from coproduce.core.dates import Period
 from coproduce.core.downloads import csv_response
+from coproduce.core.ratelimits import client_key
 from coproduce.diagnostics import presenters, selectors
 from coproduce.diagnostics.forms import DiagnosticsPeriodForm, PortfolioForm
 from coproduce.initiatives.models import Initiative
@@ -20,6 +23,16 @@ from coproduce.initiatives.selectors import initiatives_visible_to
 from coproduce.initiatives.views import visible
 
 PAGE = "diagnostics/initiative.html"
+
+
+def _rate(group: str, request: HttpRequest) -> str:
+    return str(settings.RATELIMIT_DIAGNOSTICS)
+
+
+# Each reading goes over the record (the portfolio over every initiative one may see): a
+# client may ask for so many a minute (``COPRODUCE_RATELIMIT_DIAGNOSTICS``), as the API's
+# throttle limits the same answers there; beyond it, 429.
+readings_limited = ratelimit(group="diagnostics", key=client_key, rate=_rate)
 
 
 def _figures(request: HttpRequest, initiative: Initiative, period: Period) -> dict[str, Any]:
@@ -46,6 +59,7 @@ def _asked(
 
 
 @require_safe
+@readings_limited
 def initiative_page(request: HttpRequest, slug: str) -> HttpResponse:
     initiative, form, refused = _asked(request, slug)
     if refused is not None:
@@ -62,6 +76,7 @@ def initiative_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@readings_limited
 def report_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The printable report: every figure with its definition, no form."""
     initiative, form, refused = _asked(request, slug)
@@ -81,6 +96,7 @@ def _filename(initiative: Initiative, period: Period, extension: str) -> str:
 
 
 @require_safe
+@readings_limited
 def report_json(request: HttpRequest, slug: str) -> HttpResponse:
     """The API's answer (the contract) as a download; a bad period is a 400 naming it."""
     initiative = visible(request, slug)
@@ -95,6 +111,7 @@ def report_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@readings_limited
 def report_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """One row per figure: section, dotted key, value."""
     initiative, form, refused = _asked(request, slug)
@@ -115,6 +132,7 @@ def _portfolio(request: HttpRequest) -> tuple[PortfolioForm, list[dict[str, Any]
 
 
 @require_safe
+@readings_limited
 def portfolio_page(request: HttpRequest) -> HttpResponse:
     form, rows = _portfolio(request)
     if rows is None:
@@ -136,6 +154,7 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@readings_limited
 def portfolio_csv(request: HttpRequest) -> HttpResponse:
     """The portfolio's rows, filtered and sorted as on the page, all of them."""
     form, rows = _portfolio(request)

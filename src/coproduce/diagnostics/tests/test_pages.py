@@ -675,6 +675,7 @@ def _many(count: int, coordinator: Any) -> None:
 
 
 def test_the_portfolio_pages_by_a_hundred_in_the_same_queries(client: Client, world: World) -> None:
+    client.get("/diagnostics/")  # the first reading starts the client's rate-limit counter
     with CaptureQueriesContext(connection) as few:
         client.get("/diagnostics/")
     _many(110, world.coordinator)
