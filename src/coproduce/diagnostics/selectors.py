@@ -45,6 +45,7 @@ from coproduce.initiatives.models import (
 from coproduce.initiatives.selectors import diagnostic_settings_of
 from coproduce.organisations.models import Organisation, OrganisationKind
 from coproduce.record.models import Contribution, Decision, DecisionParticipant
+from coproduce.record.selectors import standing
 from coproduce.selfassessment.selectors import self_assessment_summary
 
 NO_DATA = "no_data"
@@ -79,13 +80,6 @@ def share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _standing(model: type[Contribution] | type[Decision]) -> Q:
-    """Entries that stand: neither a reversal nor reversed (the two cancel). Asked with NOT
-    EXISTS, which the planner counts as the few rows it removes (a LEFT JOIN … IS NULL made
-    PostgreSQL expect one row in all and join everything else by nested loops)."""
-    return Q(reverses__isnull=True) & ~Q(Exists(model.objects.filter(reverses=OuterRef("pk"))))
-
-
 # Initiatives to read: named by id, or a query for them.
 Chosen = QuerySet[Initiative] | list[int]
 
@@ -99,7 +93,7 @@ def _in(initiatives: Chosen) -> Any:
 
 def live_contributions(initiatives: Chosen, period: Period) -> QuerySet[Contribution]:
     """The standing contributions of these initiatives in the period (by ``occurred_on``)."""
-    return net_contributions(initiatives, period).filter(_standing(Contribution))
+    return net_contributions(initiatives, period).filter(standing(Contribution))
 
 
 def net_contributions(initiatives: Chosen, period: Period) -> QuerySet[Contribution]:
@@ -114,7 +108,7 @@ def live_decisions(initiatives: Chosen, period: Period) -> QuerySet[Decision]:
     """The standing decisions about the service (declarations are statements, not decisions)
     of these initiatives in the period (by ``decided_on``)."""
     return Decision.objects.filter(
-        _standing(Decision),
+        standing(Decision),
         period.q("decided_on"),
         initiative__in=_in(initiatives),
         kind__in=[DecisionKind.DECISION, DecisionKind.EXCLUSION],
@@ -195,14 +189,14 @@ def _sums(initiatives: Chosen, period: Period) -> tuple[Minutes, Money]:
 def _declarations(initiatives: Chosen, period: Period) -> dict[int, dict[str, StageDeclaration]]:
     """The declaration that holds per initiative and axis, among those standing and made by
     the period's end."""
-    standing = Decision.objects.filter(
-        _standing(Decision),
+    standing_declarations = Decision.objects.filter(
+        standing(Decision),
         kind=DecisionKind.DECLARATION,
         source_type__app_label="initiatives",
         source_type__model="stagedeclaration",
     ).values("source_id")
     declarations = StageDeclaration.objects.filter(
-        pk__in=standing, stage__initiative__in=_in(initiatives)
+        pk__in=standing_declarations, stage__initiative__in=_in(initiatives)
     ).select_related("stage")
     if period.end is not None:
         declarations = declarations.filter(declared_on__lte=period.end)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import F, QuerySet
 
 from coproduce.core.dates import Period
 from coproduce.core.queries import one_or_none
@@ -16,6 +16,7 @@ from coproduce.equality.models import EqualityProfile, LocalityBaseline
 from coproduce.equality.vocabulary import CHARACTERISTICS, PREFER_NOT_TO_SAY
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.record.models import Contribution, Decision, DecisionParticipant
+from coproduce.record.selectors import standing
 
 ALL_STAGES = "all"
 STAGE_ORDER = {kind: place for place, kind in enumerate(StageKind.values)}
@@ -40,8 +41,6 @@ def baselines_in(initiative: Initiative) -> QuerySet[LocalityBaseline]:
 
 # The reversing entries, read through the index on ``reverses`` (a column that is mostly
 # null) rather than by scanning every entry.
-REVERSALS = Contribution.objects.filter(reverses__isnull=False)
-DECISION_REVERSALS = Decision.objects.filter(reverses__isnull=False)
 
 
 def _participants_sql(initiative_ids: list[int], period: Period) -> tuple[str, list[Any]]:
@@ -53,10 +52,9 @@ def _participants_sql(initiative_ids: list[int], period: Period) -> tuple[str, l
     contributors = (
         Contribution.objects.filter(
             period.q("occurred_on"),
-            ~Exists(REVERSALS.filter(reverses_id=OuterRef("pk"))),
+            standing(Contribution),
             initiative_id__in=initiative_ids,
             contributor_id__in=profiled,
-            reverses__isnull=True,
         )
         .order_by()
         .values(stage_ref=F("stage_id"), who=F("contributor_id"))
@@ -65,10 +63,9 @@ def _participants_sql(initiative_ids: list[int], period: Period) -> tuple[str, l
     deciders = (
         DecisionParticipant.objects.filter(
             period.q("decision__decided_on"),
-            ~Exists(DECISION_REVERSALS.filter(reverses_id=OuterRef("decision_id"))),
+            standing(Decision, via="decision__"),
             decision__initiative_id__in=initiative_ids,
             person_id__in=profiled,
-            decision__reverses__isnull=True,
         )
         .order_by()
         .values(stage_ref=F("decision__stage_id"), who=F("person_id"))
