@@ -84,6 +84,9 @@ class Capability:
     stages: tuple[str, ...] = ()
     routes: Routes = Routes()
     panel: Panel | None = None
+    # A section of the initiative's public accountability page (what came in and went out,
+    # who decided, what it achieved): published facts only, for anyone who may view it.
+    accountability: Panel | None = None
     nav: NavEntry | None = None
     # A function ``(demo) -> None`` adding this capability's demo data, in ``demo_order``
     # (lower first; the people and initiatives come before what happens in them).
@@ -157,10 +160,19 @@ def load(dotted: str) -> Any:
     return import_string(dotted)
 
 
+def _sections(attribute: str) -> list[tuple[Panel, Callable[..., dict[str, Any] | None]]]:
+    found = [getattr(c, attribute) for c in capabilities() if getattr(c, attribute) is not None]
+    return [(panel, load(panel.context)) for panel in sorted(found, key=lambda p: p.order)]
+
+
 def panels() -> list[tuple[Panel, Callable[..., dict[str, Any] | None]]]:
     """The initiative page's panels, in order, each with its context function."""
-    found = [c.panel for c in capabilities() if c.panel is not None]
-    return [(panel, load(panel.context)) for panel in sorted(found, key=lambda p: p.order)]
+    return _sections("panel")
+
+
+def accountability_sections() -> list[tuple[Panel, Callable[..., dict[str, Any] | None]]]:
+    """The accountability page's sections, in order, each with its context function."""
+    return _sections("accountability")
 
 
 def navigation() -> list[NavEntry]:
