@@ -22,6 +22,11 @@ class BudgetingConfig(CapabilityConfig):
         panel=Panel(
             template="budgeting/panel.html", context="coproduce.budgeting.panels.context", order=10
         ),
+        accountability=Panel(
+            template="budgeting/accountability.html",
+            context="coproduce.budgeting.panels.accountability",
+            order=10,
+        ),
         demo="coproduce.budgeting.demo.load",
         demo_order=90,
         route_expectations="coproduce.budgeting.tests.routes",

@@ -10,6 +10,7 @@ from coproduce.budgeting.models import (
     BallotChoice,
     Budget,
     Comment,
+    ImplementationStatus,
     ImplementationUpdate,
     Phase,
     Process,
@@ -173,6 +174,32 @@ def results(budget: Budget) -> dict[str, Any]:
         "spent": latest.spent if latest else 0,
         "proposals": rows,
     }
+
+
+def funded_projects(processes: list[Process]) -> list[dict[str, Any]]:
+    """Each budget of these processes with the projects its latest count funded (purpose,
+    cost, latest progress): where the initiative's money goes."""
+    budgets = []
+    for process in processes:
+        for budget in process.budgets.order_by("name"):
+            answer = results(budget)
+            projects = [p for p in answer["proposals"] if p["funded"]]
+            categories = dict(
+                Proposal.objects.filter(pk__in=answer["funded"]).values_list("pk", "category")
+            )
+            for project in projects:
+                project["purpose"] = categories[project["proposal"]] or "Not given"
+                status = project["status"]
+                project["status_label"] = ImplementationStatus(status).label if status else ""
+            budgets.append(
+                {
+                    "process": process,
+                    "budget": budget,
+                    "spent": answer["spent"],
+                    "projects": sorted(projects, key=lambda p: (p["purpose"], p["title"])),
+                }
+            )
+    return budgets
 
 
 def results_charts(results: dict[str, Any], comparison: list[dict[str, Any]]) -> dict[str, Any]:
