@@ -481,6 +481,8 @@ class RatingRow:
 
 
 def _mean(figures: dict[str, Any], fewest: int) -> str:
+    if figures["answers"] is None:
+        return f"fewer than {fewest} answered"
     if figures["mean"] is None:
         return f"fewer than {fewest} ratings" if figures["answers"] else "no ratings"
     answers = figures["answers"]

@@ -16,8 +16,15 @@ from coproduce.selfassessment.statements import HIGHEST, LOWEST
 
 
 class SideFiguresSerializer(serializers.Serializer):
-    answers = serializers.IntegerField(help_text="Members of this side who gave a rating.")
-    dont_know = serializers.IntegerField(help_text="Members of this side who said don't know.")
+    answers = serializers.IntegerField(
+        allow_null=True,
+        help_text="Members of this side who gave a rating; null when fewer than min_answers "
+        "members of the side answered (rated or did not know).",
+    )
+    dont_know = serializers.IntegerField(
+        allow_null=True,
+        help_text="Members of this side who said don't know; null as answers is.",
+    )
     mean = serializers.FloatField(
         allow_null=True, help_text="Mean rating (4 places); null under min_answers ratings."
     )

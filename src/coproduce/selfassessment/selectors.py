@@ -30,13 +30,16 @@ def _four_places(value: Fraction) -> float:
 
 def _side_figures(counts: dict[int | None, int]) -> tuple[dict[str, Any], Fraction | None]:
     """One side's figures for one statement from its count per rating (None: don't know),
-    and its exact mean where it is shown."""
-    rated = sum(counts.get(r, 0) for r in RATINGS)
+    and its exact mean where it is shown. The counts themselves are shown only when at least
+    ``MIN_ANSWERS`` members of the side answered: otherwise a side of one would show which
+    statements its one member rated and which they did not know."""
+    rated, dont_know = sum(counts.get(r, 0) for r in RATINGS), counts.get(None, 0)
+    counted = rated + dont_know >= MIN_ANSWERS
     shown = rated >= MIN_ANSWERS
     mean = Fraction(sum(r * counts.get(r, 0) for r in RATINGS), rated) if shown else None
     figures = {
-        "answers": rated,
-        "dont_know": counts.get(None, 0),
+        "answers": rated if counted else None,
+        "dont_know": dont_know if counted else None,
         "mean": None if mean is None else _four_places(mean),
         "distribution": {str(r): counts.get(r, 0) for r in RATINGS} if shown else None,
     }
@@ -47,12 +50,13 @@ def self_assessment_summary(initiative: Initiative, period: Period | None = None
     """Each statement's ratings side by side, ready for JSON, in one query (GROUP BY
     statement, side, rating), limited to answers given in ``period`` (by ``answered_on``).
 
-    Per side: ``answers`` (members who gave a rating), ``dont_know``, and the ``mean`` and
-    ``distribution`` of the ratings, shown only when at least ``MIN_ANSWERS`` gave one (else
-    null). ``gap`` is the citizens' mean less the professionals' (regular producers'), where
-    both are shown; ``mean_gap`` the mean of the gaps' sizes; ``largest_gap`` the statement
-    whose gap is largest in size (the first, in the statements' order, on a tie). Figures
-    are rounded to 4 places from the exact values."""
+    Per side: ``answers`` (members who gave a rating) and ``dont_know``, shown only when at
+    least ``MIN_ANSWERS`` members answered (rated or did not know; else null), and the
+    ``mean`` and ``distribution`` of the ratings, shown only when at least ``MIN_ANSWERS``
+    gave one (else null). ``gap`` is the citizens' mean less the professionals' (regular
+    producers'), where both are shown; ``mean_gap`` the mean of the gaps' sizes;
+    ``largest_gap`` the statement whose gap is largest in size (the first, in the
+    statements' order, on a tie). Figures are rounded to 4 places from the exact values."""
     answers = SelfAssessmentAnswer.objects.filter(initiative=initiative)
     if period is not None:
         answers = answers.filter(period.q("answered_on"))

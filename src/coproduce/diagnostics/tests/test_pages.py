@@ -268,14 +268,14 @@ def test_the_self_assessment_stands_beside_the_figures(
             "People as assets",
             "4.00 (3 ratings)",
             "2.00 (3 ratings)",
-            "fewer than 3 ratings",
+            "fewer than 3 answered",  # the one councillor: not even whether they rated
             "+2.00",
         ],
         [
             "Building on what people can do",
-            "fewer than 3 ratings",
-            "no ratings",
-            "no ratings",
+            "fewer than 3 ratings",  # three citizens answered, two rated
+            "fewer than 3 answered",
+            "fewer than 3 answered",
             "no data",
         ],
     ]

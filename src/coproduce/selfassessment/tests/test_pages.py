@@ -46,7 +46,7 @@ def test_anyone_who_may_see_the_initiative_reads_the_figures_without_a_form(
     assert '<td>4.33 <span class="meta">(3 ratings)</span></td>' in text
     assert "<td>-1.67</td>" in text
     assert "-1.67, professionals rate it higher" in text  # the chart, beside the table
-    assert '<td>Not shown <span class="meta">(0 ratings)</span></td>' in text
+    assert '<td>Not shown <span class="meta">(fewer than 3 answered)</span></td>' in text
     assert "Save my answers" not in text
 
 
