@@ -14,9 +14,10 @@ decisions from 40 of the same people, and 5 goals. Rows go in by bulk (psycopg's
 PostgreSQL, ``executemany`` on SQLite) in one transaction, never through the services, with
 every constraint, foreign key and append-only trigger in force; people get one fixed unusable
 password hash. The initiatives' rows are interleaved at random, as a record written by all
-of them over time holds them, so no initiative's rows lie together on disk. PostgreSQL is
-then vacuumed and analysed, as autovacuum would after a load; SQLite is left without
-statistics, as a deployment has it.
+of them over time holds them, so no initiative's rows lie together on disk. The record's
+running totals are then made from the rows (``record.totals.rebuild``, as the migration that
+adds them does for a record already there). PostgreSQL is vacuumed and analysed, as
+autovacuum would after a load; SQLite is left without statistics, as a deployment has it.
 
 Then, in one process per database, round after round (the first round not counted), it
 times: the anchor, ``SELECT side, SUM(quantity) FROM record_contribution WHERE
@@ -352,6 +353,7 @@ def fill(sizes: dict[str, int]) -> None:
         StageDeclaration,
     )
     from coproduce.organisations.models import Organisation, OrganisationKind
+    from coproduce.record import totals
     from coproduce.record.models import Contribution, Decision
 
     rng = random.Random(18)
@@ -535,6 +537,9 @@ def fill(sizes: dict[str, int]) -> None:
             for n in range(count)
             for proposer in [rng.randrange(sizes["people"])]
         )
+        # the record's running totals, as the migration that adds them builds them for the
+        # entries already there (rows loaded in bulk pass by the doors that keep them)
+        totals.rebuild()
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(
                 no_style(), [User, Contribution, Decision]

@@ -88,6 +88,11 @@ class Period:
     start: datetime.date | None = None
     end: datetime.date | None = None
 
+    @property
+    def whole(self) -> bool:
+        """Unlimited at both ends: the whole record."""
+        return self.start is None and self.end is None
+
     def q(self, field: str) -> Q:
         """The filter keeping rows whose ``field`` (a date) falls in the period."""
         found = Q()

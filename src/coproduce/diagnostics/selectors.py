@@ -13,14 +13,15 @@ each person's weeks, for the burden). The definitions, in words, are in ``defini
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from django.db import connection
-from django.db.models import BigIntegerField, Count, Exists, Func, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models.functions import ExtractQuarter, ExtractYear, NullIf
 
 from coproduce.core.dates import ALL_TIME, Period
 from coproduce.core.vocabulary import (
@@ -44,8 +45,15 @@ from coproduce.initiatives.models import (
 )
 from coproduce.initiatives.selectors import diagnostic_settings_of
 from coproduce.organisations.models import Organisation, OrganisationKind
-from coproduce.record.models import Contribution, Decision, DecisionParticipant
+from coproduce.record.models import (
+    Contribution,
+    Decision,
+    DecisionParticipant,
+    PersonTotal,
+    StageTotal,
+)
 from coproduce.record.selectors import standing
+from coproduce.record.totals import IsoWeek
 from coproduce.selfassessment.selectors import self_assessment_summary
 
 NO_DATA = "no_data"
@@ -136,19 +144,36 @@ Minutes = dict[int, dict[str, dict[tuple[str, bool], int]]]
 Money = dict[int, list[dict[str, Any]]]
 
 
-def _sums(initiatives: Chosen, period: Period) -> tuple[Minutes, Money]:
-    """In one pass: net minutes per initiative, per stage kind, per (side, paid); and net
-    money and in-kind pence per initiative, side, kind and kind of organisation."""
-    rows = (
-        net_contributions(initiatives, period)
-        .filter(
-            Q(unit=Unit.MINUTES)
-            | Q(unit=Unit.PENCE, kind__in=[ContributionKind.MONEY, ContributionKind.IN_KIND])
+SUMMED = Q(unit=Unit.MINUTES) | Q(
+    unit=Unit.PENCE, kind__in=[ContributionKind.MONEY, ContributionKind.IN_KIND]
+)
+GROUP = ("initiative_id", "stage_id", "side", "paid", "kind", "unit")
+
+
+def _sum_rows(initiatives: Chosen, period: Period) -> Iterable[dict[str, Any]]:
+    """Net minutes, and net money and in-kind pence, per initiative, stage, side, paid, kind,
+    unit and organisation: from the running totals over a whole record, else from the
+    entries of the period."""
+    if period.whole:
+        return (
+            StageTotal.objects.filter(SUMMED, initiative__in=_in(initiatives))
+            .exclude(quantity=0)
+            .annotate(total=F("quantity"), organisation_id=NullIf("organisation_key", Value(0)))
+            .values(*GROUP, "organisation_id", "total")
         )
-        .values("initiative_id", "stage_id", "side", "paid", "kind", "unit", "organisation_id")
+    return (
+        net_contributions(initiatives, period)
+        .filter(SUMMED)
+        .values(*GROUP, "organisation_id")
         .annotate(total=Sum("quantity"))
         .exclude(total=0)
     )
+
+
+def _sums(initiatives: Chosen, period: Period) -> tuple[Minutes, Money]:
+    """In one pass: net minutes per initiative, per stage kind, per (side, paid); and net
+    money and in-kind pence per initiative, side, kind and kind of organisation."""
+    rows = _sum_rows(initiatives, period)
     by_stage: dict[tuple[int, int, str, bool], int] = defaultdict(int)
     pence = []
     for row in rows:
@@ -340,30 +365,9 @@ def _power(found: dict[str, Any] | None) -> dict[str, Any]:
 # --- burden ---------------------------------------------------------------------------
 
 
-class IsoWeek(Func):
-    """The ISO week a day falls in, as the number of whole weeks since Monday 1 January
-    1900 (the record's earliest day): a key to group by, cheaper than the week's Monday."""
-
-    output_field = BigIntegerField()
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler, connection, template="((%(expressions)s - DATE '1900-01-01') / 7)", **extra
-        )
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        # julianday('1900-01-01') is 2415020.5
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST((julianday(%(expressions)s) - 2415020.5) / 7 AS INTEGER)",
-            **extra,
-        )
-
-
-# From each person's net minutes per week, in one pass: their net minutes (those above
-# nothing are the burden's people), their busiest week against the initiative's cap, and
-# their rank both ways for the Gini coefficient and the top decile.
+# From each person's net minutes and busiest week (those above nothing are the burden's
+# people), in one pass: their busiest week against the initiative's cap, and their rank
+# both ways for the Gini coefficient and the top decile.
 BURDEN_SQL = """
 SELECT ranked.initiative_id, COUNT(*), SUM(ranked.minutes), SUM(ranked.up * ranked.minutes),
        SUM(CASE WHEN ranked.down <= (ranked.n + 9) / 10 THEN ranked.minutes ELSE 0 END),
@@ -373,22 +377,29 @@ FROM (
            ROW_NUMBER() OVER (PARTITION BY initiative_id ORDER BY minutes) AS up,
            ROW_NUMBER() OVER (PARTITION BY initiative_id ORDER BY minutes DESC) AS down,
            COUNT(*) OVER (PARTITION BY initiative_id) AS n
-    FROM (
-        SELECT weeks.initiative_id, weeks.contributor_id, SUM(weeks.minutes) AS minutes,
-               MAX(weeks.minutes) AS busiest
-        FROM ({weeks}) weeks
-        GROUP BY weeks.initiative_id, weeks.contributor_id
-        HAVING SUM(weeks.minutes) > 0
-    ) people
+    FROM ({people}) people
 ) ranked
 LEFT JOIN initiatives_diagnosticsettings settings ON settings.initiative_id = ranked.initiative_id
 GROUP BY ranked.initiative_id
 """
 
 
-def _burden_counts(
-    initiatives: Chosen, period: Period, default_cap: int
-) -> dict[int, dict[str, int]]:
+PEOPLE_BY_WEEK = """
+SELECT weeks.initiative_id, weeks.contributor_id, SUM(weeks.minutes) AS minutes,
+       MAX(weeks.minutes) AS busiest
+FROM ({weeks}) weeks
+GROUP BY weeks.initiative_id, weeks.contributor_id
+HAVING SUM(weeks.minutes) > 0
+"""
+
+
+def _people_sql(initiatives: Chosen, period: Period) -> tuple[str, tuple[Any, ...]]:
+    """Each person's net minutes (above nothing) and busiest week, per initiative, as SQL:
+    from the running totals over a whole record, else from the entries of the period, by
+    ISO week."""
+    if period.whole:
+        totals = PersonTotal.objects.filter(initiative__in=_in(initiatives), minutes__gt=0)
+        return totals.values_list("initiative_id", "minutes", "busiest").query.sql_with_params()
     weeks = (
         net_contributions(initiatives, period)
         .filter(unit=Unit.MINUTES, contributor__isnull=False)
@@ -396,10 +407,17 @@ def _burden_counts(
         .values("initiative_id", "contributor_id", "week")
         .annotate(minutes=Sum("quantity"))
     )
-    weeks_sql, weeks_params = weeks.query.sql_with_params()
+    sql, params = weeks.query.sql_with_params()
+    return PEOPLE_BY_WEEK.format(weeks=sql), params
+
+
+def _burden_counts(
+    initiatives: Chosen, period: Period, default_cap: int
+) -> dict[int, dict[str, int]]:
+    people_sql, people_params = _people_sql(initiatives, period)
     found: dict[int, dict[str, int]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(BURDEN_SQL.format(weeks=weeks_sql), [default_cap, *weeks_params])
+        cursor.execute(BURDEN_SQL.format(people=people_sql), [default_cap, *people_params])
         for initiative_id, people, minutes, ranked_sum, top, over in cursor.fetchall():
             found[initiative_id] = {
                 "people": int(people),

@@ -256,3 +256,89 @@ class DecisionParticipant(AppendOnlyModel):
     def __str__(self) -> str:
         who = self.person if self.person_id else f"{self.headcount} unnamed"
         return f"{who} ({self.get_side_display()}): {self.get_position_display()}"
+
+
+# --- running totals (ADR 0034) ----------------------------------------------------------
+# Kept by ``record.totals`` in the transaction of every entry and reversal, so that a reading
+# of a whole record adds up a few rows per group instead of every entry. Not append-only:
+# each row is a running sum. ``coproduce totals check`` proves them equal to the entries.
+
+
+class StageTotal(models.Model):
+    """The net quantity of an initiative's contributions of one stage, side, paid or not,
+    kind, unit and organisation (``organisation_key``: its id, 0 for a person's)."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
+    side = models.CharField(max_length=20)
+    paid = models.BooleanField()
+    kind = models.CharField(max_length=20)
+    unit = models.CharField(max_length=10)
+    organisation_key = models.BigIntegerField()
+    quantity = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "initiative",
+                    "stage",
+                    "side",
+                    "paid",
+                    "kind",
+                    "unit",
+                    "organisation_key",
+                ],
+                name="record_stage_total_group",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.quantity} {self.unit} ({self.side}, stage {self.stage_id})"
+
+
+class PersonInInitiative(models.Model):
+    """A running total of one member's entries in one initiative."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
+    contributor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PersonWeek(PersonInInitiative):
+    """A member's net minutes in an initiative in one ISO week (``week``: whole weeks since
+    Monday 1 January 1900)."""
+
+    week = models.IntegerField()
+    minutes = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "contributor", "week"], name="record_person_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} minutes in week {self.week}"
+
+
+class PersonTotal(PersonInInitiative):
+    """A member's net minutes in an initiative, and the most in any one week."""
+
+    minutes = models.BigIntegerField()
+    busiest = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "contributor"], name="record_person_total"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} minutes, at most {self.busiest} in a week"

@@ -24,6 +24,7 @@ from coproduce.core.vocabulary import KIND_UNITS, DecisionKind, Position, Side, 
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import check_stage, standing
 from coproduce.organisations.models import Organisation
+from coproduce.record import totals
 from coproduce.record.models import (
     MAX_QUANTITY,
     Contribution,
@@ -167,6 +168,7 @@ def do_record_contribution(
     )
     contribution.full_clean()
     contribution.save()
+    totals.do_add(contribution)
     return contribution
 
 
@@ -207,6 +209,7 @@ def contribution_reverse(*, actor: Any, contribution: Contribution, reason: str)
     )
     reversal.full_clean()
     reversal.save()
+    totals.do_add(reversal)
     return reversal
 
 

@@ -1,6 +1,7 @@
 """The diagnostics against the hand record (conftest.py), whose every figure was computed
 by hand."""
 
+import datetime
 from itertools import product
 from typing import Any
 
@@ -11,7 +12,7 @@ from coproduce.diagnostics.selectors import diagnostics
 from coproduce.diagnostics.tests.conftest import day
 from coproduce.initiatives import services as initiatives
 from coproduce.record import services as record
-from coproduce.record.models import Decision
+from coproduce.record.models import Decision, PersonTotal
 
 
 def test_typology_reads_minutes_by_axis_and_places_the_bovaird_cell(
@@ -145,6 +146,25 @@ def test_a_period_keeps_only_the_entries_dated_in_it(world: World, hand: Any) ->
         "to": "2026-03-08",
         "whole_record": ["inclusion", "self_assessment"],
     }
+
+
+def test_the_whole_record_reads_the_running_totals_and_agrees_with_the_entries(
+    world: World, hand: Any
+) -> None:
+    """Without a period the sums and the burden come from the record's running totals; a
+    period reaching back before any entry sums the entries themselves: the same figures."""
+    whole = diagnostics(world.initiative)
+    summed = diagnostics(world.initiative, Period(start=datetime.date(2000, 1, 1)))
+    assert {k: v for k, v in whole.items() if k != "period"} == {
+        k: v for k, v in summed.items() if k != "period"
+    }
+    assert whole["burden"]["people"] == 6  # cit4's minutes were reversed
+    PersonTotal.objects.all().delete()  # what the whole-record reading stands on
+    assert diagnostics(world.initiative)["burden"]["people"] == 0
+    assert (
+        diagnostics(world.initiative, Period(start=datetime.date(2000, 1, 1)))["burden"]
+        == (summed["burden"])
+    )
 
 
 def test_an_empty_record_answers_with_no_data(world: World) -> None:
