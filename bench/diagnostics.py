@@ -9,7 +9,8 @@ for SQLite. The fill: one initiative with 1,000,000 contributions (minutes mostl
 and in-kind in pence, on stages of all three axes, 1 % of them reversed, so 2 % of the rows
 are reversed pairs; dates over three years) from 20,000 active members of all three sides,
 100,000 decisions (about three named participants each, 5 % exclusions, 1 % reversed) and
-300 goals; and a portfolio of 500 initiatives, each with 2,000 contributions and 200
+300 goals, with equality profiles for 12,000 of the people (``--profiles``); and a
+portfolio of 500 initiatives, each with 2,000 contributions and 200
 decisions from 40 of the same people, and 5 goals. Rows go in by bulk (psycopg's COPY on
 PostgreSQL, ``executemany`` on SQLite) in one transaction, never through the services, with
 every constraint, foreign key and append-only trigger in force; people get one fixed unusable
@@ -65,7 +66,7 @@ POSTGRES = f"postgres://postgres@127.0.0.1:5432/{NAME}"
 SQLITE = ROOT / "var" / "bench-diagnostics.sqlite3"
 URLS = {"postgresql": POSTGRES, "sqlite": f"sqlite:///{SQLITE}"}
 TITLES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
-FILL_VERSION = 2
+FILL_VERSION = 3
 UNUSABLE = "!bench"  # starts with "!": Django's mark of a password no one can use
 ONE, LOCALITY = "bench-one", "Benchtown"
 DAYS = 3 * 365
@@ -75,6 +76,7 @@ def sizes_of(args: argparse.Namespace) -> dict[str, int]:
     return {
         "version": FILL_VERSION,
         "people": args.people,
+        "profiles": args.profiles,
         "contributions": args.contributions,
         "decisions": args.decisions,
         "initiatives": args.initiatives,
@@ -344,6 +346,7 @@ def fill(sizes: dict[str, int]) -> None:
 
     from coproduce.accounts.models import User
     from coproduce.core.vocabulary import AXIS_STAGES, ServiceArea, StageKind
+    from coproduce.equality.vocabulary import CHARACTERISTICS
     from coproduce.initiatives.models import (
         DIAGNOSTIC_DEFAULTS,
         DiagnosticSettings,
@@ -371,6 +374,20 @@ def fill(sizes: dict[str, int]) -> None:
                 for i, user_id in enumerate(people.ids)
             ),
         )  # fmt: skip
+        # equality profiles for the first so many people, every answer drawn (blank: not
+        # answered), so the inclusion figures have people to count
+        loader.load(
+            "equality_equalityprofile",
+            ("user_id", "consented_at", *CHARACTERISTICS),
+            (
+                (
+                    user_id,
+                    stamp,
+                    *(rng.choice(["", *c.categories]) for c in CHARACTERISTICS.values()),
+                )
+                for user_id in people.ids[: sizes["profiles"]]
+            ),
+        )
         coordinator = people.ids[0]
         organisations = []
         for kind in OrganisationKind.values:
@@ -747,6 +764,7 @@ def main() -> None:
     parser.add_argument("--queries", action="store_true", help="time each statement once")
     parser.add_argument("--drop", action="store_true", help="remove the filled databases")
     parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--profiles", type=int, default=12_000)
     parser.add_argument("--contributions", type=int, default=1_000_000)
     parser.add_argument("--decisions", type=int, default=100_000)
     parser.add_argument("--initiatives", type=int, default=500)

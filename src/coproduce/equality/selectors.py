@@ -15,7 +15,7 @@ from coproduce.equality.figures import SUPPRESSION, cell_block, shown_count
 from coproduce.equality.models import EqualityProfile, LocalityBaseline
 from coproduce.equality.vocabulary import CHARACTERISTICS, PREFER_NOT_TO_SAY
 from coproduce.initiatives.models import Initiative, Stage
-from coproduce.record.models import Contribution, Decision, DecisionParticipant
+from coproduce.record.models import Contribution, Decision, DecisionParticipant, PersonStage
 from coproduce.record.selectors import standing
 
 ALL_STAGES = "all"
@@ -47,8 +47,16 @@ def _participants_sql(initiative_ids: list[int], period: Period) -> tuple[str, l
     """The distinct (stage, person) of every live entry in the period whose person has a
     profile: contributors, and people named in a decision's participant rows. Live: neither
     a reversal nor reversed (NOT EXISTS, which the planner estimates well). Each part is
-    grouped by (stage, person) at once: a small hash, not a sort of every entry."""
+    grouped by (stage, person) at once: a small hash, not a sort of every entry. Over a
+    whole record the record's running totals already hold each (stage, person) with the
+    number of standing entries naming them (ADR 0034)."""
     profiled = EqualityProfile.objects.values("user_id")
+    if period.whole:
+        named = PersonStage.objects.filter(
+            initiative_id__in=initiative_ids, entries__gt=0, contributor_id__in=profiled
+        ).values(stage_ref=F("stage_id"), who=F("contributor_id"))
+        sql, params = named.query.sql_with_params()
+        return sql, list(params)
     contributors = (
         Contribution.objects.filter(
             period.q("occurred_on"),

@@ -342,3 +342,21 @@ class PersonTotal(PersonInInitiative):
 
     def __str__(self) -> str:
         return f"{self.minutes} minutes, at most {self.busiest} in a week"
+
+
+class PersonStage(PersonInInitiative):
+    """How many standing entries name a member in a stage: contributions they made and
+    decisions they took part in (who took part where, for the inclusion figures)."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
+    entries = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "stage", "contributor"], name="record_person_stage"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entries} entries in stage {self.stage_id}"

@@ -353,6 +353,7 @@ def do_record_decision(
     for row in rows:
         row.decision = decision
     DecisionParticipant.objects.bulk_create(rows)
+    totals.do_add_decision(decision, rows)
     return decision
 
 
@@ -381,4 +382,5 @@ def decision_reverse(*, actor: Any, decision: Decision, reason: str) -> Decision
     )
     reversal.full_clean()
     reversal.save()
+    totals.do_take_away_decision(locked)
     return reversal

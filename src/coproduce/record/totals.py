@@ -1,10 +1,12 @@
 """Running totals of the record (ADR 0034): what a reading of a whole record adds up.
 
-Every contribution and every reversal is added, in its own transaction, to three tables:
-the net quantity per initiative, stage, side, paid, kind, unit and organisation
-(``StageTotal``); a member's net minutes per ISO week (``PersonWeek``); and a member's net
-minutes with their busiest week (``PersonTotal``). The diagnostics read these when no period
-narrows them, a few rows per group instead of every entry. ``rebuild`` makes them again
+Every contribution and every reversal is added, in its own transaction, to: the net
+quantity per initiative, stage, side, paid, kind, unit and organisation (``StageTotal``); a
+member's net minutes per ISO week (``PersonWeek``); a member's net minutes with their
+busiest week (``PersonTotal``); and how many standing entries name a member in a stage
+(``PersonStage``), to which decisions add their named participants (and a reversed
+decision takes them away). The diagnostics read these when no period narrows them, a few
+rows per group instead of every entry. ``rebuild`` makes them again
 from the entries (the migration that adds them, and any bulk load that bypasses the doors);
 ``check`` compares them with the entries and lists every group that differs.
 
@@ -22,7 +24,7 @@ from django.db import connection
 from django.db.models import BigIntegerField, Func
 
 from coproduce.core.vocabulary import Unit
-from coproduce.record.models import Contribution
+from coproduce.record.models import Contribution, Decision, DecisionParticipant
 
 WEEK_ZERO = datetime.date(1900, 1, 1)  # a Monday, before any day the record takes
 
@@ -69,6 +71,12 @@ VALUES (%s, %s, %s, %s)
 ON CONFLICT (initiative_id, contributor_id, week)
 DO UPDATE SET minutes = record_personweek.minutes + excluded.minutes
 """
+ADD_TO_STAGE_PEOPLE = """
+INSERT INTO record_personstage (initiative_id, stage_id, contributor_id, entries)
+VALUES (%s, %s, %s, %s)
+ON CONFLICT (initiative_id, stage_id, contributor_id)
+DO UPDATE SET entries = record_personstage.entries + excluded.entries
+"""
 BUSIEST = """
 UPDATE record_persontotal SET busiest = (
     SELECT MAX(minutes) FROM record_personweek
@@ -94,12 +102,40 @@ def do_add(entry: Contribution) -> None:
                 entry.quantity,
             ],
         )
-        if entry.unit != Unit.MINUTES or entry.contributor_id is None:
+        if entry.contributor_id is None:
+            return
+        one = -1 if entry.reverses_id is not None else 1
+        cursor.execute(
+            ADD_TO_STAGE_PEOPLE,
+            [entry.initiative_id, entry.stage_id, entry.contributor_id, one],
+        )
+        if entry.unit != Unit.MINUTES:
             return
         person = [entry.initiative_id, entry.contributor_id]
         cursor.execute(ADD_TO_PERSON, [*person, entry.quantity])
         cursor.execute(ADD_TO_WEEK, [*person, week_of(entry.occurred_on), entry.quantity])
         cursor.execute(BUSIEST, [*person, *person])
+
+
+def do_add_decision(decision: Decision, participants: list[DecisionParticipant]) -> None:
+    """Count a decision's named participants in its stage, in the caller's transaction."""
+    _count_participants(decision, [p.person_id for p in participants if p.person_id], 1)
+
+
+def do_take_away_decision(decision: Decision) -> None:
+    """Take away the named participants of a decision being reversed."""
+    people = DecisionParticipant.objects.filter(decision=decision, person__isnull=False)
+    _count_participants(decision, list(people.values_list("person_id", flat=True)), -1)
+
+
+def _count_participants(decision: Decision, people: list[int], sign: int) -> None:
+    if not people:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            ADD_TO_STAGE_PEOPLE,
+            [[decision.initiative_id, decision.stage_id, person, sign] for person in people],
+        )
 
 
 # What the totals should hold, from the entries: the same groups, summed afresh.
@@ -115,6 +151,20 @@ FRESH = {
         "SELECT initiative_id, contributor_id, {week}, SUM(quantity) FROM record_contribution"
         " {where} AND unit = 'minutes' AND contributor_id IS NOT NULL"
         " GROUP BY initiative_id, contributor_id, {week}",
+    ),
+    "record_personstage": (
+        "initiative_id, stage_id, contributor_id, entries",
+        "SELECT initiative_id, stage_id, person, SUM(one) FROM ("
+        "SELECT initiative_id, stage_id, contributor_id AS person,"
+        " CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS one FROM record_contribution"
+        " {where} AND contributor_id IS NOT NULL"
+        " UNION ALL SELECT d.initiative_id, d.stage_id, p.person_id,"
+        " CASE WHEN d.reverses_id IS NOT NULL"
+        " OR EXISTS (SELECT 1 FROM record_decision r WHERE r.reverses_id = d.id)"
+        " THEN 0 ELSE 1 END"
+        " FROM record_decisionparticipant p JOIN record_decision d ON d.id = p.decision_id"
+        " {where_decision} AND p.person_id IS NOT NULL) named"
+        " GROUP BY initiative_id, stage_id, person",
     ),
     "record_persontotal": (
         "initiative_id, contributor_id, minutes, busiest",
@@ -139,7 +189,10 @@ def _fresh(table: str, vendor: str, initiative_ids: list[int] | None) -> tuple[s
     columns, select = FRESH[table]
     where, params = _of(initiative_ids)
     week = WEEK_SQL[vendor] % {"expressions": "occurred_on"}
-    return columns, select.format(where=where, week=week), list(params)
+    sql = select.format(
+        where=where, week=week, where_decision=where.replace("initiative_id", "d.initiative_id")
+    )
+    return columns, sql, list(params) * (2 if "{where_decision}" in select else 1)
 
 
 def rebuild(initiative_ids: list[int] | None = None, using: Any = None) -> None:

@@ -22,6 +22,7 @@ from coproduce.equality.figures import HIDDEN, SUPPRESSION, cell_block
 from coproduce.equality.models import EqualityProfile, LocalityBaseline
 from coproduce.equality.vocabulary import CHARACTERISTICS, PREFER_NOT_TO_SAY
 from coproduce.initiatives import services as initiatives
+from coproduce.record import totals
 from coproduce.record.models import Contribution, Decision, DecisionParticipant
 
 D = datetime.date
@@ -144,6 +145,7 @@ def _build(world: World, stages: list[Any], drawn: dict[str, Any]) -> dict[str, 
             for c in undone_contributions
         ]
     )
+    totals.rebuild()  # written in bulk, past the doors that keep the running totals
     return {"users": users}
 
 

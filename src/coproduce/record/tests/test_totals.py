@@ -9,10 +9,23 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from conftest import World
-from coproduce.core.vocabulary import ContributionKind, Side, Unit
+from coproduce.core.vocabulary import (
+    ContributionKind,
+    DecidingBody,
+    DecisionRule,
+    Position,
+    Side,
+    Unit,
+)
 from coproduce.organisations.models import Organisation, OrganisationKind
 from coproduce.record import services, totals
-from coproduce.record.models import Contribution, PersonTotal, PersonWeek, StageTotal
+from coproduce.record.models import (
+    Contribution,
+    PersonStage,
+    PersonTotal,
+    PersonWeek,
+    StageTotal,
+)
 
 MONDAY = datetime.date(2026, 3, 2)  # week 6,583 since Monday 1 January 1900
 
@@ -80,7 +93,12 @@ def test_the_check_finds_a_total_that_differs_and_rebuild_mends_it(world: World)
     found = totals.check()
     assert (found.sound, found.differing) == (
         False,
-        {"record_stagetotal": 2, "record_persontotal": 2, "record_personweek": 2},
+        {
+            "record_stagetotal": 2,
+            "record_personweek": 2,
+            "record_personstage": 2,
+            "record_persontotal": 2,
+        },
     )
     with pytest.raises(CommandError, match="totals NOT sound"):
         call_command("totals", "check")
@@ -94,10 +112,40 @@ def test_the_command_reports_sound_totals(world: World, capsys: Any) -> None:
     call_command("totals", "check")
     assert capsys.readouterr().out.strip() == (
         "totals sound: record_stagetotal: 1 groups, 0 differing, record_personweek: 1 groups,"
-        " 0 differing, record_persontotal: 1 groups, 0 differing"
+        " 0 differing, record_personstage: 1 groups, 0 differing, record_persontotal: 1 groups,"
+        " 0 differing"
     )
     with pytest.raises(CommandError, match="no initiative 'nowhere'"):
         call_command("totals", "check", "--initiative", "nowhere")
+
+
+def test_decisions_count_their_named_participants_in_their_stage_until_reversed(
+    world: World,
+) -> None:
+    give(world, 90, MONDAY)
+    decision = services.do_record_decision(
+        source=None,
+        recorded_by=world.coordinator,
+        initiative=world.initiative,
+        stage=world.stage,
+        title="Open on Saturdays",
+        decided_by=DecidingBody.JOINT,
+        rule=DecisionRule.CONSENSUS,
+        decided_on=MONDAY,
+        initiated_by=world.member,
+        participants=[
+            services.Participant(world.member, Position.FOR),
+            services.Participant(world.coordinator, Position.FOR),
+        ],
+        headcounts={Side.CITIZEN: 4},  # unnamed people are not counted
+    )
+    def people() -> list[tuple[int, int]]:
+        return sorted(PersonStage.objects.values_list("contributor", "entries"))
+
+    assert people() == sorted([(world.member.pk, 2), (world.coordinator.pk, 1)])
+    services.decision_reverse(actor=world.coordinator, decision=decision, reason="In error")
+    assert people() == sorted([(world.member.pk, 1), (world.coordinator.pk, 0)])
+    assert totals.check().sound
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent writers")
