@@ -49,11 +49,13 @@ from coproduce.record.models import (
     Contribution,
     Decision,
     DecisionParticipant,
+    DecisionTotal,
+    InitiatorTotal,
     PersonTotal,
     StageTotal,
 )
 from coproduce.record.selectors import standing
-from coproduce.record.totals import IsoWeek
+from coproduce.record.totals import SERVICE_DECISIONS, IsoWeek
 from coproduce.selfassessment.selectors import self_assessment_summary
 
 NO_DATA = "no_data"
@@ -289,15 +291,53 @@ CITIZEN_VOICE = Q(decided_by=DecidingBody.CITIZENS) | (
 )
 
 
+def _decision_rows(initiatives: Chosen, period: Period) -> Iterable[dict[str, Any]]:
+    """Standing decisions about the service, and those giving citizens a voice, per
+    initiative, starting side, deciding body and kind: from the running totals over a whole
+    record, else counted from the decisions of the period."""
+    if period.whole:
+        return (
+            DecisionTotal.objects.filter(
+                initiative__in=_in(initiatives), kind__in=SERVICE_DECISIONS, decisions__gt=0
+            )
+            .annotate(n=F("decisions"))
+            .values("initiative_id", "initiated_by_side", "decided_by", "kind", "n", "voiced")
+        )
+    return (
+        live_decisions(initiatives, period)
+        .values("initiative_id", "initiated_by_side", "decided_by", "kind")
+        .annotate(n=Count("id"), voiced=Count("id", filter=CITIZEN_VOICE))
+    )
+
+
+def _initiators_sql(initiatives: Chosen, period: Period) -> tuple[str, tuple[Any, ...]]:
+    """How many standing decisions about the service each named member started, per
+    initiative, as SQL: from the running totals, else from the decisions of the period."""
+    if period.whole:
+        started = InitiatorTotal.objects.filter(initiative__in=_in(initiatives), decisions__gt=0)
+        kept = started.annotate(n=F("decisions")).values_list("initiative_id", "n")
+        return kept.query.sql_with_params()
+    per_person = (
+        live_decisions(initiatives, period)
+        .filter(initiated_by__isnull=False)
+        .values("initiative_id", "initiated_by_id")
+        .annotate(n=Count("id"))
+        .values_list("initiative_id", "n")
+    )
+    return per_person.query.sql_with_params()
+
+
+HHI_SQL = (
+    "SELECT per_person.initiative_id, SUM(per_person.n * per_person.n), SUM(per_person.n)"
+    " FROM ({per_person}) per_person GROUP BY per_person.initiative_id"
+)
+
+
 def _power_counts(initiatives: Chosen, period: Period) -> dict[int, dict[str, Any]]:
-    decisions = live_decisions(initiatives, period)
     counts: dict[int, dict[str, Any]] = defaultdict(
         lambda: {"initiated": defaultdict(int), "decided": defaultdict(int), "excluded": {}}
     )
-    rows = decisions.values("initiative_id", "initiated_by_side", "decided_by", "kind").annotate(
-        n=Count("id"), voiced=Count("id", filter=CITIZEN_VOICE)
-    )
-    for row in rows:
+    for row in _decision_rows(initiatives, period):
         found = counts[row["initiative_id"]]
         found["initiated"][row["initiated_by_side"]] += row["n"]
         found["decided"][row["decided_by"]] += row["n"]
@@ -306,18 +346,9 @@ def _power_counts(initiatives: Chosen, period: Period) -> dict[int, dict[str, An
             excluded = found["excluded"]
             excluded[row["decided_by"]] = excluded.get(row["decided_by"], 0) + row["n"]
     # Herfindahl index over named initiators: sum of squared counts over the squared total.
-    per_person = (
-        decisions.filter(initiated_by__isnull=False)
-        .values("initiative_id", "initiated_by_id")
-        .annotate(n=Count("id"))
-    )
-    sql, params = per_person.query.sql_with_params()
+    sql, params = _initiators_sql(initiatives, period)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT initiative_id, SUM(n * n), SUM(n) FROM ({sql}) per_person"  # noqa: S608
-            " GROUP BY initiative_id",
-            params,
-        )
+        cursor.execute(HHI_SQL.format(per_person=sql), params)
         for initiative_id, squares, named in cursor.fetchall():
             counts[initiative_id]["hhi"] = (int(squares), int(named))
     return counts

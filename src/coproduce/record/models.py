@@ -360,3 +360,43 @@ class PersonStage(PersonInInitiative):
 
     def __str__(self) -> str:
         return f"{self.entries} entries in stage {self.stage_id}"
+
+
+class DecisionTotal(models.Model):
+    """How many standing decisions of an initiative were started by a side, taken by a body,
+    of a kind, and how many of those gave citizens a voice (taken by citizens, or jointly
+    with citizens among those who took part)."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
+    initiated_by_side = models.CharField(max_length=20)
+    decided_by = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20)
+    decisions = models.IntegerField()
+    voiced = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "initiated_by_side", "decided_by", "kind"],
+                name="record_decision_total_group",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decisions} {self.kind} by {self.decided_by}"
+
+
+class InitiatorTotal(PersonInInitiative):
+    """How many standing decisions about the service (not declarations) a member started."""
+
+    decisions = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "contributor"], name="record_initiator_total"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decisions} decisions started"

@@ -23,7 +23,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import BigIntegerField, Func
 
-from coproduce.core.vocabulary import Unit
+from coproduce.core.vocabulary import DecidingBody, DecisionKind, Side, Unit
 from coproduce.record.models import Contribution, Decision, DecisionParticipant
 
 WEEK_ZERO = datetime.date(1900, 1, 1)  # a Monday, before any day the record takes
@@ -77,6 +77,21 @@ VALUES (%s, %s, %s, %s)
 ON CONFLICT (initiative_id, stage_id, contributor_id)
 DO UPDATE SET entries = record_personstage.entries + excluded.entries
 """
+ADD_TO_DECISIONS = """
+INSERT INTO record_decisiontotal
+    (initiative_id, initiated_by_side, decided_by, kind, decisions, voiced)
+VALUES (%s, %s, %s, %s, %s, %s)
+ON CONFLICT (initiative_id, initiated_by_side, decided_by, kind)
+DO UPDATE SET decisions = record_decisiontotal.decisions + excluded.decisions,
+              voiced = record_decisiontotal.voiced + excluded.voiced
+"""
+ADD_TO_INITIATOR = """
+INSERT INTO record_initiatortotal (initiative_id, contributor_id, decisions) VALUES (%s, %s, %s)
+ON CONFLICT (initiative_id, contributor_id)
+DO UPDATE SET decisions = record_initiatortotal.decisions + excluded.decisions
+"""
+# Decisions about the service: declarations are statements (DecisionKind), not counted as power.
+SERVICE_DECISIONS = (DecisionKind.DECISION, DecisionKind.EXCLUSION)
 BUSIEST = """
 UPDATE record_persontotal SET busiest = (
     SELECT MAX(minutes) FROM record_personweek
@@ -118,39 +133,51 @@ def do_add(entry: Contribution) -> None:
 
 
 def do_add_decision(decision: Decision, participants: list[DecisionParticipant]) -> None:
-    """Count a decision's named participants in its stage, in the caller's transaction."""
-    _count_participants(decision, [p.person_id for p in participants if p.person_id], 1)
+    """Count a decision, and its named participants in its stage, in the caller's
+    transaction."""
+    _count_decision(decision, participants, 1)
 
 
 def do_take_away_decision(decision: Decision) -> None:
-    """Take away the named participants of a decision being reversed."""
-    people = DecisionParticipant.objects.filter(decision=decision, person__isnull=False)
-    _count_participants(decision, list(people.values_list("person_id", flat=True)), -1)
+    """Take away a decision being reversed, and its named participants."""
+    _count_decision(decision, list(DecisionParticipant.objects.filter(decision=decision)), -1)
 
 
-def _count_participants(decision: Decision, people: list[int], sign: int) -> None:
-    if not people:
-        return
+def _count_decision(decision: Decision, participants: list[DecisionParticipant], sign: int) -> None:
+    voiced = decision.decided_by == DecidingBody.CITIZENS or (
+        decision.decided_by == DecidingBody.JOINT
+        and any(p.side == Side.CITIZEN for p in participants)
+    )
+    group: list[Any] = [decision.initiative_id, decision.initiated_by_side, decision.decided_by]
     with connection.cursor() as cursor:
+        cursor.execute(ADD_TO_DECISIONS, [*group, decision.kind, sign, sign if voiced else 0])
+        if decision.initiated_by_id is not None and decision.kind in SERVICE_DECISIONS:
+            cursor.execute(
+                ADD_TO_INITIATOR, [decision.initiative_id, decision.initiated_by_id, sign]
+            )
+        people = [p.person_id for p in participants if p.person_id is not None]
         cursor.executemany(
             ADD_TO_STAGE_PEOPLE,
             [[decision.initiative_id, decision.stage_id, person, sign] for person in people],
         )
 
 
-# What the totals should hold, from the entries: the same groups, summed afresh.
+# What the totals should hold, from the entries: the same groups, summed afresh; and which
+# rows of a table count (a decision total whose decisions were all reversed holds nothing).
 FRESH = {
     "record_stagetotal": (
         "initiative_id, stage_id, side, paid, kind, unit, organisation_key, quantity",
         "SELECT initiative_id, stage_id, side, paid, kind, unit, COALESCE(organisation_id, 0),"
         " SUM(quantity) FROM record_contribution {where}"
         " GROUP BY initiative_id, stage_id, side, paid, kind, unit, organisation_id",
+        "",
     ),
     "record_personweek": (
         "initiative_id, contributor_id, week, minutes",
         "SELECT initiative_id, contributor_id, {week}, SUM(quantity) FROM record_contribution"
         " {where} AND unit = 'minutes' AND contributor_id IS NOT NULL"
         " GROUP BY initiative_id, contributor_id, {week}",
+        "",
     ),
     "record_personstage": (
         "initiative_id, stage_id, contributor_id, entries",
@@ -165,6 +192,27 @@ FRESH = {
         " FROM record_decisionparticipant p JOIN record_decision d ON d.id = p.decision_id"
         " {where_decision} AND p.person_id IS NOT NULL) named"
         " GROUP BY initiative_id, stage_id, person",
+        "",
+    ),
+    "record_decisiontotal": (
+        "initiative_id, initiated_by_side, decided_by, kind, decisions, voiced",
+        "SELECT initiative_id, initiated_by_side, decided_by, kind, COUNT(*),"
+        " SUM(CASE WHEN decided_by = 'citizens' OR (decided_by = 'joint' AND EXISTS ("
+        "SELECT 1 FROM record_decisionparticipant p"
+        " WHERE p.decision_id = d.id AND p.side = 'citizen')) THEN 1 ELSE 0 END)"
+        " FROM record_decision d {where} AND d.reverses_id IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM record_decision r WHERE r.reverses_id = d.id)"
+        " GROUP BY initiative_id, initiated_by_side, decided_by, kind",
+        "decisions <> 0",
+    ),
+    "record_initiatortotal": (
+        "initiative_id, contributor_id, decisions",
+        "SELECT initiative_id, initiated_by_id, COUNT(*) FROM record_decision d"
+        " {where} AND d.reverses_id IS NULL AND initiated_by_id IS NOT NULL"
+        " AND kind IN ('decision', 'exclusion')"
+        " AND NOT EXISTS (SELECT 1 FROM record_decision r WHERE r.reverses_id = d.id)"
+        " GROUP BY initiative_id, initiated_by_id",
+        "decisions <> 0",
     ),
     "record_persontotal": (
         "initiative_id, contributor_id, minutes, busiest",
@@ -173,6 +221,7 @@ FRESH = {
         " {where} AND unit = 'minutes' AND contributor_id IS NOT NULL"
         " GROUP BY initiative_id, contributor_id, {week}) weeks"
         " GROUP BY initiative_id, contributor_id",
+        "",
     ),
 }
 
@@ -186,7 +235,7 @@ def _of(initiative_ids: list[int] | None) -> tuple[str, list[int]]:
 
 def _fresh(table: str, vendor: str, initiative_ids: list[int] | None) -> tuple[str, str, list]:
     """The table's columns, and the SELECT that sums its rows afresh from the entries."""
-    columns, select = FRESH[table]
+    columns, select, _ = FRESH[table]
     where, params = _of(initiative_ids)
     week = WEEK_SQL[vendor] % {"expressions": "occurred_on"}
     sql = select.format(
@@ -195,7 +244,11 @@ def _fresh(table: str, vendor: str, initiative_ids: list[int] | None) -> tuple[s
     return columns, sql, list(params) * (2 if "{where_decision}" in select else 1)
 
 
-def rebuild(initiative_ids: list[int] | None = None, using: Any = None) -> None:
+def rebuild(
+    initiative_ids: list[int] | None = None,
+    using: Any = None,
+    tables: tuple[str, ...] = tuple(FRESH),
+) -> None:
     """Make the totals (of these initiatives, or all) again from the entries, in the
     caller's transaction; on PostgreSQL new entries wait until it ends (SQLite writes one
     transaction at a time anyway)."""
@@ -206,7 +259,7 @@ def rebuild(initiative_ids: list[int] | None = None, using: Any = None) -> None:
     with database.cursor() as cursor:
         if database.vendor == "postgresql":
             cursor.execute("LOCK TABLE record_contribution IN SHARE MODE")
-        for table in FRESH:
+        for table in tables:
             columns, sql, params = _fresh(table, database.vendor, initiative_ids)
             cursor.execute(f"DELETE FROM {table} {where}", kept_params)  # noqa: S608
             cursor.execute(f"INSERT INTO {table} ({columns}) {sql}", params)
@@ -234,7 +287,8 @@ def check(initiative_ids: list[int] | None = None) -> Check:
     with connection.cursor() as cursor:
         for table in FRESH:
             columns, sql, params = _fresh(table, connection.vendor, initiative_ids)
-            kept = f"SELECT {columns} FROM {table} {where}"  # noqa: S608
+            holding = f" AND {FRESH[table][2]}" if FRESH[table][2] else ""
+            kept = f"SELECT {columns} FROM {table} {where}{holding}"  # noqa: S608
             cursor.execute(f"SELECT COUNT(*) FROM ({kept}) kept", kept_params)  # noqa: S608
             groups[table] = cursor.fetchone()[0]
             cursor.execute(

@@ -11,7 +11,7 @@ def build(apps: Any, schema_editor: Any) -> None:
     """The totals of the entries already in the record."""
     from coproduce.record import totals
 
-    totals.rebuild(using=schema_editor.connection)
+    totals.rebuild(using=schema_editor.connection, tables=("record_stagetotal", "record_personweek", "record_personstage", "record_persontotal"))
 
 
 

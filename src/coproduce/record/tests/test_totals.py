@@ -21,6 +21,8 @@ from coproduce.organisations.models import Organisation, OrganisationKind
 from coproduce.record import services, totals
 from coproduce.record.models import (
     Contribution,
+    DecisionTotal,
+    InitiatorTotal,
     PersonStage,
     PersonTotal,
     PersonWeek,
@@ -97,6 +99,8 @@ def test_the_check_finds_a_total_that_differs_and_rebuild_mends_it(world: World)
             "record_stagetotal": 2,
             "record_personweek": 2,
             "record_personstage": 2,
+            "record_decisiontotal": 0,
+            "record_initiatortotal": 0,
             "record_persontotal": 2,
         },
     )
@@ -112,7 +116,8 @@ def test_the_command_reports_sound_totals(world: World, capsys: Any) -> None:
     call_command("totals", "check")
     assert capsys.readouterr().out.strip() == (
         "totals sound: record_stagetotal: 1 groups, 0 differing, record_personweek: 1 groups,"
-        " 0 differing, record_personstage: 1 groups, 0 differing, record_persontotal: 1 groups,"
+        " 0 differing, record_personstage: 1 groups, 0 differing, record_decisiontotal: 0 groups,"
+        " 0 differing, record_initiatortotal: 0 groups, 0 differing, record_persontotal: 1 groups,"
         " 0 differing"
     )
     with pytest.raises(CommandError, match="no initiative 'nowhere'"):
@@ -139,12 +144,22 @@ def test_decisions_count_their_named_participants_in_their_stage_until_reversed(
         ],
         headcounts={Side.CITIZEN: 4},  # unnamed people are not counted
     )
+
     def people() -> list[tuple[int, int]]:
         return sorted(PersonStage.objects.values_list("contributor", "entries"))
 
     assert people() == sorted([(world.member.pk, 2), (world.coordinator.pk, 1)])
+    decided = DecisionTotal.objects.values_list(
+        "initiated_by_side", "decided_by", "kind", "decisions", "voiced"
+    )
+    assert list(decided) == [("citizen", "joint", "decision", 1, 1)]  # citizens took part
+    assert list(InitiatorTotal.objects.values_list("contributor", "decisions")) == [
+        (world.member.pk, 1)
+    ]
     services.decision_reverse(actor=world.coordinator, decision=decision, reason="In error")
     assert people() == sorted([(world.member.pk, 1), (world.coordinator.pk, 0)])
+    assert list(decided.all()) == [("citizen", "joint", "decision", 0, 0)]
+    assert list(InitiatorTotal.objects.values_list("decisions", flat=True)) == [0]
     assert totals.check().sound
 
 
