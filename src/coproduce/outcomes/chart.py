@@ -1,7 +1,8 @@
 """A line chart over time drawn on the server (ADR 0009's way: SVG in the page, no script),
 for one indicator: the monthly means as a solid line with dots, the path from the baseline
-to each target as a dashed line with squares. The table beside it holds the same figures;
-the chart is hidden from screen readers, which read the table."""
+to each target as a dashed line with squares (SVG markers: one element a line). The table
+beside it holds the same figures; the chart is hidden from screen readers, which read the
+table."""
 
 import datetime
 from dataclasses import dataclass
@@ -15,19 +16,11 @@ LEFT, RIGHT, TOP, BOTTOM = 70, 20, 15, 35
 
 
 @dataclass(frozen=True)
-class Point:
-    x: str
-    y: str
-
-
-@dataclass(frozen=True)
 class LineChart:
     width: int
     height: int
-    measured: list[Point]
-    path: list[Point]  # baseline, then each target
-    measured_line: str
-    path_line: str
+    measured_line: str  # "x,y x,y …": the monthly means
+    path_line: str  # the baseline, then each target
     low: str
     high: str
     first: str
@@ -46,21 +39,18 @@ def line_chart(indicator: Indicator, monthly: list[Month], targets: list[Target]
     span_days = max((end - start).days, 1)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
-    def at(day: datetime.date, value: Decimal) -> Point:
+    def at(day: datetime.date, value: Decimal) -> str:
         x = LEFT + (day - start).days / span_days * plot_w
         y = TOP + float((high - value) / (high - low)) * plot_h
-        return Point(f"{x:.1f}", f"{y:.1f}")
+        return f"{x:.1f},{y:.1f}"
 
-    measured = [at(m.month, m.mean) for m in monthly]
     path = [at(indicator.baseline_on, indicator.baseline_value)]
     path += [at(t.due_on, t.value) for t in targets]
     return LineChart(
         width=WIDTH,
         height=HEIGHT,
-        measured=measured,
-        path=path,
-        measured_line=" ".join(f"{p.x},{p.y}" for p in measured),
-        path_line=" ".join(f"{p.x},{p.y}" for p in path),
+        measured_line=" ".join(at(m.month, m.mean) for m in monthly),
+        path_line=" ".join(path),
         low=shown(low),
         high=shown(high),
         first=f"{start:%b %Y}",

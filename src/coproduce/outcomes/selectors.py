@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery, Sum
+from django.db.models import OuterRef, QuerySet, Subquery
 
+from coproduce.core.vocabulary import Side
 from coproduce.initiatives.models import Initiative
 from coproduce.outcomes.models import Better, Indicator, Measurement, MonthlyFigure, Target
 
@@ -102,21 +103,38 @@ def indicators_of(initiative: Initiative) -> QuerySet[Indicator]:
     return Indicator.objects.filter(initiative=initiative).prefetch_related("targets")
 
 
-def latest_measurement(indicator: Indicator) -> Measurement | None:
-    return (
-        Measurement.objects.filter(indicator=indicator)
-        .select_related("measured_by")
-        .order_by("-measured_on", "-pk")
-        .first()
-    )
+@dataclass(frozen=True)
+class Row:
+    """A measurement as the page's table shows it (text made once, here)."""
+
+    measured_on: str
+    value: str
+    source: str
+    method: str
+    measured_by: str
 
 
 def recent_measurements(indicator: Indicator, limit: int = 20) -> list[Measurement]:
+    """The latest measurements, latest first (the first is the one progress reads)."""
     return list(
         Measurement.objects.filter(indicator=indicator)
-        .select_related("measured_by", "recorded_by")
+        .select_related("measured_by")
         .order_by("-measured_on", "-pk")[:limit]
     )
+
+
+def rows(measurements: list[Measurement]) -> list[Row]:
+    sides = dict(Side.choices)
+    return [
+        Row(
+            f"{m.measured_on:%-d %b %Y}",
+            shown(m.value),
+            m.source,
+            m.method,
+            f"{m.measured_by} ({str(sides.get(m.side, m.side)).lower()})",
+        )
+        for m in measurements
+    ]
 
 
 def measurements_of(indicator: Indicator) -> QuerySet[Measurement]:
@@ -133,6 +151,18 @@ class Month:
     count: int
     mean: Decimal
 
+    @property
+    def label(self) -> str:
+        return f"{self.month:%b %Y}"
+
+    @property
+    def mean_shown(self) -> str:
+        return shown(self.mean)
+
+    @property
+    def count_shown(self) -> str:
+        return f"{self.count:,}"
+
 
 def months(indicator: Indicator) -> list[Month]:
     """Each month's count and mean, from the kept monthly figures (a row a month)."""
@@ -142,9 +172,9 @@ def months(indicator: Indicator) -> list[Month]:
     ]
 
 
-def measurement_count(indicator: Indicator) -> int:
-    found = MonthlyFigure.objects.filter(indicator=indicator).aggregate(n=Sum("count"))["n"]
-    return int(found or 0)
+def measurement_count(monthly: list[Month]) -> int:
+    """How many measurements the months hold: all of the indicator's."""
+    return sum(month.count for month in monthly)
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,8 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 return redirect("outcomes:indicator", slug=slug, pk=pk)
     targets = list(indicator.targets.all())
     monthly = selectors.months(indicator)
-    latest = selectors.latest_measurement(indicator)
+    recent = selectors.recent_measurements(indicator)
+    latest = recent[0] if recent else None
     context = {
         "initiative": initiative,
         "indicator": indicator,
@@ -110,8 +111,8 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "chart": line_chart(indicator, monthly, targets),
         "progress": selectors.progress(indicator, latest, targets),
         "rule": selectors.RULE,
-        "recent": selectors.recent_measurements(indicator),
-        "count": selectors.measurement_count(indicator),
+        "recent": selectors.rows(recent),
+        "count_shown": f"{selectors.measurement_count(monthly):,}",
         "can_manage": gate.allows(user, "outcomes.manage", initiative),
         "for_others": for_others,
         "form": (form or form_class()) if can_measure else None,
