@@ -12,6 +12,11 @@ from coproduce.outcomes.models import Indicator, Measurement
 pytestmark = pytest.mark.browser
 
 
+def fill(page: Any, fields: dict[str, str]) -> None:
+    for label, value in fields.items():
+        page.get_by_label(label, exact=True).fill(value)
+
+
 @pytest.fixture
 def initiative(transactional_db: Any) -> Any:
     cora = make_user("cora", display_name="Cora Hale")
@@ -27,15 +32,20 @@ def test_an_indicator_defined_measured_and_judged(open_page: Any, initiative: An
     cora.page.get_by_role("link", name="Define an indicator").click()
     cora.check()
     form = cora.page
-    form.get_by_label("Name").fill("Repairs right first time")
-    form.get_by_label("What it measures").fill("Share of repairs fixed at the first visit")
-    form.get_by_label("Unit").fill("%")
+    fill(
+        form,
+        {
+            "Name": "Repairs right first time",
+            "What it measures": "Share of repairs fixed at the first visit",
+            "Unit": "%",
+            "Baseline value": "60",
+            "Baseline measured on": "2026-01-01",
+            "Baseline source": "Repairs log",
+            "Targets": "2026-11-01, 80",
+        },
+    )
     form.get_by_label("Whom it serves").select_option("service_users")
     form.get_by_label("Who may measure it").select_option("members")
-    form.get_by_label("Baseline value").fill("60")
-    form.get_by_label("Baseline measured on").fill("2026-01-01")
-    form.get_by_label("Baseline source").fill("Repairs log")
-    form.get_by_label("Targets").fill("2026-11-01, 80")
     form.get_by_role("button", name="Save").click()
     form.get_by_text("The indicator is saved.").wait_for()
     cora.check()
@@ -49,10 +59,15 @@ def test_an_indicator_defined_measured_and_judged(open_page: Any, initiative: An
     mo.page.get_by_role("button", name="Record the measurement").click()  # empty: errors
     mo.page.get_by_role("heading", name="There is a problem").wait_for()
     mo.check()
-    mo.page.get_by_label("Value").fill("70")
-    mo.page.get_by_label("Measured on").fill("2026-06-01")
-    mo.page.get_by_label("Source").fill("Doorstep survey")
-    mo.page.get_by_label("How it was measured").fill("20 tenants asked")
+    fill(
+        mo.page,
+        {
+            "Value": "70",
+            "Measured on": "2026-06-01",
+            "Source": "Doorstep survey",
+            "How it was measured": "20 tenants asked",
+        },
+    )
     mo.page.get_by_role("button", name="Record the measurement").click()
     mo.page.get_by_text("The measurement is recorded.").wait_for()
     mo.check()
