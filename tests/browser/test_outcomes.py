@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 def fill(page: Any, fields: dict[str, str]) -> None:
     for label, value in fields.items():
-        page.get_by_label(label, exact=True).fill(value)
+        page.get_by_label(label).fill(value)
 
 
 @pytest.fixture
