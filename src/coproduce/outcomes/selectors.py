@@ -185,7 +185,7 @@ class Summary:
 
 
 def summaries(initiative: Initiative) -> list[Summary]:
-    """Each indicator with its latest measurement and progress: two queries in all, the
+    """Each indicator with its latest measurement and progress: three queries in all, the
     latest found per indicator by a subquery."""
     latest_id = Subquery(
         Measurement.objects.filter(indicator=OuterRef("pk"))
