@@ -1,0 +1,103 @@
+import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+
+from coproduce.accounts.people import NO_SUCH_MEMBER
+from coproduce.accounts.selectors import user_by_username
+from coproduce.outcomes.models import VALUE_DIGITS, VALUE_PLACES, BenefitGroup, Better, WhoMeasures
+
+DAY = forms.DateInput(attrs={"type": "date"})
+
+
+def value_field(label: str, **kwargs: Any) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, **kwargs
+    )
+
+
+def parse_targets(text: str) -> list[tuple[datetime.date, Decimal]]:
+    """Targets written one a line as ``YYYY-MM-DD, value``."""
+    targets = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        day, _, value = line.partition(",")
+        try:
+            targets.append((datetime.date.fromisoformat(day.strip()), Decimal(value.strip())))
+        except (ValueError, InvalidOperation):
+            raise forms.ValidationError(
+                f"Line {number}: write the day and the value, such as 2027-03-31, 10."
+            ) from None
+    return targets
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    measures = forms.CharField(
+        label="What it measures",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    unit = forms.CharField(max_length=40, help_text="e.g. days, %, people, £")
+    better = forms.ChoiceField(label="Which way is better", choices=Better.choices)
+    benefit_group = forms.ChoiceField(label="Whom it serves", choices=BenefitGroup.choices)
+    who_measures = forms.ChoiceField(label="Who may measure it", choices=WhoMeasures.choices)
+    baseline_value = value_field("Baseline value")
+    baseline_on = forms.DateField(label="Baseline measured on", widget=DAY)
+    baseline_source = forms.CharField(label="Baseline source", max_length=300)
+    targets = forms.CharField(
+        label="Targets",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One a line: the day and the value, such as 2027-03-31, 10.",
+    )
+
+    def clean_targets(self) -> list[tuple[datetime.date, Decimal]]:
+        return parse_targets(self.cleaned_data.get("targets") or "")
+
+
+class MeasurementForm(forms.Form):
+    value = value_field("Value")
+    measured_on = forms.DateField(label="Measured on", widget=DAY)
+    source = forms.CharField(max_length=300, help_text="Where the value comes from.")
+    method = forms.CharField(label="How it was measured", max_length=300)
+
+
+class MeasurementForOthersForm(MeasurementForm):
+    measured_by = forms.CharField(
+        label="Measured by (username)",
+        max_length=150,
+        required=False,
+        help_text="Leave empty if you measured it yourself.",
+    )
+
+    def clean_measured_by(self) -> Any:
+        username = self.cleaned_data.get("measured_by") or ""
+        if not username:
+            return None
+        person = user_by_username(username)
+        if person is None:
+            raise forms.ValidationError(NO_SUCH_MEMBER)
+        return person
+
+
+class ImportForm(forms.Form):
+    measurements_file = forms.FileField(
+        label="Measurements as a CSV file",
+        help_text="A header row naming date, value, source, method and, if you like, "
+        "measured_by (a member's username). Up to 2 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_measurements_file(self) -> str:
+        upload = self.cleaned_data["measurements_file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("The file is larger than 2 MB; split it into parts.")
+        try:
+            return str(upload.read().decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                "Save the file as CSV UTF-8 (your spreadsheet offers it under Save as)."
+            ) from None
