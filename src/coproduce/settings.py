@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "coproduce.diagnostics",
     "coproduce.selfassessment",
     "coproduce.equality",
+    "coproduce.ratings",
     "coproduce.portal",
 ]
 
@@ -226,6 +227,7 @@ SPECTACULAR_SETTINGS = {
         "PhaseEnum": "coproduce.budgeting.models.Phase",
         "RoleEnum": "coproduce.core.vocabulary.Role",
         "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
+        "ThingKindEnum": "coproduce.ratings.models.ThingKind",
         "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
     },
 }
