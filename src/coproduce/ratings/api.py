@@ -114,6 +114,12 @@ def _filters(request: Request) -> tuple[str | None, int | None]:
     return kind, int(thing)
 
 
+def _public(kind: str | None) -> None:
+    """Without a thing, only the public kinds are listed: a session must be named."""
+    if kind is not None and kind not in things.PUBLIC_KINDS:
+        raise ValidationError({"thing": "Name the session whose ratings to list."})
+
+
 class RatingViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
     """Ratings of the initiative's service, volunteering activities and shifts, delivered
     PB projects and (for those in them) peer-support sessions."""
@@ -138,8 +144,7 @@ class RatingViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
             return selectors.ratings_shown(
                 self.request.user, self.get_initiative(), kind=thing.kind, thing_id=thing.pk
             )
-        if kind is not None and kind not in things.PUBLIC_KINDS:
-            raise ValidationError({"thing": "Name the session whose ratings to list."})
+        _public(kind)
         shown = selectors.ratings_shown(self.request.user, self.get_initiative())
         return shown.filter(kind=kind) if kind else shown
 
@@ -182,6 +187,7 @@ class RatingViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
             row = {"kind": thing.kind, "thing": thing.pk, "title": thing.title}
             rows = [row | selectors.summary_of(thing.kind, thing.pk)]
         else:
+            _public(kind)
             rows = selectors.summaries(self.get_initiative())
             rows = [row for row in rows if kind is None or row["kind"] == kind]
         return Response(RatingSummarySerializer(rows, many=True).data)
