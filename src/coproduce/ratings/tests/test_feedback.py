@@ -16,7 +16,7 @@ from coproduce.record import services as record
 from coproduce.record.models import Decision
 
 
-def _decision(world: World, initiative=None, actor=None) -> Decision:  # type: ignore[no-untyped-def]
+def _decision(world: World, initiative=None, actor=None) -> Decision:
     initiative = initiative or world.initiative
     return record.decision_record(
         actor=actor or world.coordinator,
@@ -71,7 +71,7 @@ def test_answering_again_changes_the_answer_in_place(world: World, said: Rating)
     )
 
 
-def services_thing(world: World):  # type: ignore[no-untyped-def]
+def services_thing(world: World):
     from coproduce.ratings.things import find
 
     return find(world.initiative, "service", world.initiative.pk)

@@ -108,7 +108,7 @@ def test_an_unconfirmed_session_is_not_rated(world: World, things: Things) -> No
 
 
 def test_what_a_person_may_rate(world: World, things: Things) -> None:
-    def rateable(person):  # type: ignore[no-untyped-def]
+    def rateable(person):
         return [(t.kind, t.pk) for t in rateable_by(person, world.initiative)]
 
     service, project = ("service", world.initiative.pk), ("project", things.project.pk)
