@@ -48,7 +48,6 @@ def took_part(user: Any, thing: Any) -> bool:
     return attended.filter(shift__opportunity=thing.obj).exists()
 
 
-rules.add_perm("ratings.view", can_view_initiative)
 rules.add_perm("ratings.view_thing", (is_public_kind & can_view_initiative) | sees_the_session)
 rules.add_perm("ratings.rate", is_active_member & took_part)
 # the initiative answers through its coordinators; staff do not speak for it
