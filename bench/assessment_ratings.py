@@ -24,8 +24,6 @@ and the ratio. Goal: the summary within 3× the count.
 """
 
 import argparse
-import contextlib
-import itertools
 import json
 import os
 import random
@@ -34,11 +32,23 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from diagnostics import (  # noqa: E402  (beside this script)
+    UNUSABLE,
+    USER_COLUMNS,
+    Loader,
+    drop,
+    filled,
+    psql,
+)
+
 NAME = "coproduce_bench_ratings"
 POSTGRES = f"postgres://postgres@127.0.0.1:5432/{NAME}"
 SQLITE = ROOT / "var" / "bench-ratings.sqlite3"
@@ -47,46 +57,19 @@ TITLES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 SLUG = "bench-ratings"
 RATINGS, OTHER_THINGS, EACH_OTHER = 1_000_000, 2_000, 100
 FILL = {"version": 1, "ratings": RATINGS, "other_things": OTHER_THINGS, "each": EACH_OTHER}
-UNUSABLE = "!bench"  # Django's mark of a password no one can use
 ANCHOR = "`SELECT COUNT(*)` of the thing's ratings (anchor)"
 SUMMARY = "`summary_of(thing)`: count, distribution, mean"
 
-USER_COLUMNS = (
-    "id", "password", "last_login", "is_superuser", "username", "first_name", "last_name",
-    "email", "is_staff", "is_active", "date_joined", "display_name", "locality", "bio",
-    "birth_year", "availability", "skills",
-)  # fmt: skip
 RATING_COLUMNS = (
     "initiative_id", "kind", "thing_id", "person_id", "stars", "comment", "anonymous",
     "created_at", "updated_at",
 )  # fmt: skip
 
 
-def _load(
-    connection: Any, vendor: str, table: str, columns: Sequence[str], rows: Iterable[tuple]
-) -> None:
-    with connection.cursor() as cursor:
-        if vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        marks = ", ".join(["%s"] * len(columns))
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
-        iterator = iter(rows)
-        while chunk := list(itertools.islice(iterator, 20_000)):
-            cursor.executemany(sql, chunk)
-
-
-def _next_id(connection: Any, table: str) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")  # noqa: S608
-        return int(cursor.fetchone()[0])
-
-
 def fill(connection: Any, vendor: str) -> None:
     """The people, the initiative and its ratings, in one transaction (the caller marks the
-    fill and, on PostgreSQL, vacuums)."""
+    fill and, on PostgreSQL, vacuums). ``vendor`` is the connection's: COPY on
+    ``postgresql``, ``executemany`` otherwise."""
     from django.core.management.color import no_style
     from django.db import transaction
     from django.utils import timezone
@@ -98,11 +81,11 @@ def fill(connection: Any, vendor: str) -> None:
     rng = random.Random(19)
     stamp = connection.ops.adapt_datetimefield_value(timezone.now())
     with transaction.atomic(using=connection.alias):
-        first = _next_id(connection, "accounts_user")
+        loader = Loader(connection)
+        loader.postgres = vendor == "postgresql"
+        first = loader.next_id("accounts_user")
         people = range(first, first + RATINGS)
-        _load(
-            connection,
-            vendor,
+        loader.load(
             "accounts_user",
             USER_COLUMNS,
             (
@@ -136,9 +119,7 @@ def fill(connection: Any, vendor: str) -> None:
         ]
         turns = [i for i, (_, length) in enumerate(streams) for _ in range(length)]
         rng.shuffle(turns)
-        _load(
-            connection,
-            vendor,
+        loader.load(
             "ratings_rating",
             RATING_COLUMNS,
             (next(streams[turn][0]) for turn in turns),
@@ -168,50 +149,17 @@ def readings() -> dict[str, Callable[[], Any]]:
 # --- alone ------------------------------------------------------------------------------
 
 
-def _psql(database: str, statement: str) -> None:
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-q", "-c", statement],
-        check=True,
-        capture_output=True,
-    )
-
-
-def _drop(database: str) -> None:
-    if database == "postgresql":
-        _psql("postgres", f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
-    else:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE}{suffix}").unlink(missing_ok=True)
-
-
-def _filled(database: str) -> dict[str, Any] | None:
-    try:
-        if database == "postgresql":
-            import psycopg
-
-            with psycopg.connect(POSTGRES, connect_timeout=5) as db:
-                row = db.execute("SELECT fill FROM bench_fill").fetchone()
-        else:
-            if not SQLITE.exists():
-                return None
-            with contextlib.closing(sqlite3.connect(SQLITE)) as db:
-                row = db.execute("SELECT fill FROM bench_fill").fetchone()
-    except Exception:  # no database, or no marker: not filled
-        return None
-    return json.loads(row[0]) if row else None
-
-
 def _prepare(database: str, fresh: bool) -> str:
     from django.core.management import call_command
     from django.db import connection
 
-    if _filled(database) == FILL and not fresh:
+    if filled(database, NAME, SQLITE) == FILL and not fresh:
         call_command("migrate", verbosity=0)
         return "reused"
     connection.close()
-    _drop(database)
+    drop(database, NAME, SQLITE)
     if database == "postgresql":
-        _psql("postgres", f"CREATE DATABASE {NAME}")
+        psql("postgres", f"CREATE DATABASE {NAME}")
     else:
         SQLITE.parent.mkdir(parents=True, exist_ok=True)
     call_command("migrate", verbosity=0)
@@ -274,7 +222,7 @@ def main() -> None:
     databases = list(URLS) if args.database == "both" else [args.database]
     if args.drop:
         for database in databases:
-            _drop(database)
+            drop(database, NAME, SQLITE)
         return
     if args.on:
         _measure(args.on, args.runs, args.fresh)
