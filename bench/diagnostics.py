@@ -96,26 +96,28 @@ def psql(database: str, statement: str) -> None:
     )
 
 
-def drop(database: str) -> None:
+def drop(database: str, name: str = NAME, sqlite: Path = SQLITE) -> None:
+    """Remove a benchmark's database (this one's, unless another's name and file are given)."""
     if database == "postgresql":
-        psql("postgres", f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
+        psql("postgres", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     else:
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE}{suffix}").unlink(missing_ok=True)
+            Path(f"{sqlite}{suffix}").unlink(missing_ok=True)
 
 
-def filled(database: str) -> dict[str, Any] | None:
+def filled(database: str, name: str = NAME, sqlite: Path = SQLITE) -> dict[str, Any] | None:
     """What the marker says the database holds, or None when it holds no finished fill."""
     try:
         if database == "postgresql":
             import psycopg
 
-            with psycopg.connect(POSTGRES, connect_timeout=5) as db:
+            url = f"postgres://postgres@127.0.0.1:5432/{name}"
+            with psycopg.connect(url, connect_timeout=5) as db:
                 row = db.execute("SELECT fill FROM bench_fill").fetchone()
         else:
-            if not SQLITE.exists():
+            if not sqlite.exists():
                 return None
-            with contextlib.closing(sqlite3.connect(SQLITE)) as db:
+            with contextlib.closing(sqlite3.connect(sqlite)) as db:
                 row = db.execute("SELECT fill FROM bench_fill").fetchone()
     except Exception:  # no database, or no marker: not filled
         return None
@@ -125,10 +127,10 @@ def filled(database: str) -> dict[str, Any] | None:
 class Loader:
     """Rows into a table by bulk, with explicit ids where other rows point at them."""
 
-    def __init__(self) -> None:
-        from django.db import connection
+    def __init__(self, connection: Any = None) -> None:
+        from django.db import connection as default
 
-        self.connection = connection
+        self.connection = connection or default
         self.postgres = connection.vendor == "postgresql"
 
     def next_id(self, table: str) -> int:

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "coproduce.selfassessment",
     "coproduce.equality",
     "coproduce.outcomes",
+    "coproduce.ratings",
     "coproduce.accountability",
     "coproduce.portal",
 ]
@@ -228,6 +229,7 @@ SPECTACULAR_SETTINGS = {
         "PhaseEnum": "coproduce.budgeting.models.Phase",
         "RoleEnum": "coproduce.core.vocabulary.Role",
         "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
+        "ThingKindEnum": "coproduce.ratings.models.ThingKind",
         "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
     },
 }
