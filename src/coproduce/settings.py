@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "coproduce.diagnostics",
     "coproduce.selfassessment",
     "coproduce.equality",
+    "coproduce.personaloutcomes",
     "coproduce.portal",
 ]
 
