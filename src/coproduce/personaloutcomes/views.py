@@ -2,6 +2,8 @@
 paired worker (the gate answers "not found" to anyone else); the coordinators define the
 scale, pair people and see the change across people."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -184,15 +186,41 @@ def person(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
     return render(request, "personaloutcomes/person.html", context)
 
 
-def _reading_form(
-    request: HttpRequest, scale: Scale, initial_scores: selectors.Row | None = None
-) -> ReadingForm:
-    return ReadingForm(
+def _reading_page(
+    request: HttpRequest,
+    initiative: Initiative,
+    person: Any,
+    scale: Scale,
+    write: Callable[..., Reading],
+    correcting: Reading | None = None,
+) -> HttpResponse:
+    """The form for a reading (a new one, or the correction of ``correcting``): on a valid
+    post, ``write(taken_on=…, scores=…, notes=…)`` saves it."""
+    earlier = None
+    if correcting is not None:
+        earlier = {row.reading.pk: row for row in selectors.history(scale, person)}[correcting.pk]
+    form = ReadingForm(
         request.POST if request.method == "POST" else None,
         scale=scale,
         domains=list(scale.domains.all()),
-        initial_scores=initial_scores,
+        initial_scores=earlier,
     )
+    if form.is_bound and form.is_valid():
+        try:
+            write(taken_on=form.day(), scores=form.scores(), notes=form.notes())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The reading is saved.")
+            return redirect("personaloutcomes:person", slug=initiative.slug, person_id=person.pk)
+    context = {
+        "initiative": initiative,
+        "person": person,
+        "scale": scale,
+        "form": form,
+        "correcting": correcting,
+    }
+    return _rendered(request, "personaloutcomes/reading_form.html", context, form)
 
 
 @never_cache
@@ -205,23 +233,8 @@ def reading_new(request: HttpRequest, slug: str, person_id: int) -> HttpResponse
     if found is None:
         messages.error(request, services.NO_SCALE)
         return redirect("personaloutcomes:person", slug=slug, person_id=person_id)
-    form = _reading_form(request, found)
-    if form.is_bound and form.is_valid():
-        try:
-            services.reading_take(
-                actor=request.user,
-                membership=membership,
-                taken_on=form.day(),
-                scores=form.scores(),
-                notes=form.notes(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The reading is saved.")
-            return redirect("personaloutcomes:person", slug=slug, person_id=person_id)
-    context = {"initiative": initiative, "person": membership.user, "scale": found, "form": form}
-    return _rendered(request, "personaloutcomes/reading_form.html", context, form)
+    write = partial(services.reading_take, actor=request.user, membership=membership)
+    return _reading_page(request, initiative, membership.user, found, write)
 
 
 @never_cache
@@ -234,30 +247,8 @@ def reading_correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "personaloutcomes.correct_reading",
         pk=pk,
     )
-    rows = {row.reading.pk: row for row in selectors.history(reading.scale, reading.person)}
-    form = _reading_form(request, reading.scale, rows[reading.pk])
-    if form.is_bound and form.is_valid():
-        try:
-            services.reading_correct(
-                actor=request.user,
-                reading=reading,
-                taken_on=form.day(),
-                scores=form.scores(),
-                notes=form.notes(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The reading is corrected.")
-            return redirect("personaloutcomes:person", slug=slug, person_id=reading.person_id)
-    context = {
-        "initiative": initiative,
-        "person": reading.person,
-        "scale": reading.scale,
-        "form": form,
-        "correcting": reading,
-    }
-    return _rendered(request, "personaloutcomes/reading_form.html", context, form)
+    write = partial(services.reading_correct, actor=request.user, reading=reading)
+    return _reading_page(request, initiative, reading.person, reading.scale, write, reading)
 
 
 @login_required
