@@ -207,14 +207,15 @@ def reading_take(
     )
 
 
-def can_still_correct(reading: Reading, now: datetime.datetime | None = None) -> bool:
+def within_correction_time(reading: Reading) -> bool:
+    """Whether the reading was entered at most ``CORRECTION_DAYS`` ago."""
+    return timezone.now() - reading.entered_at <= datetime.timedelta(days=CORRECTION_DAYS)
+
+
+def can_still_correct(reading: Reading) -> bool:
     """Whether the reading may still be corrected: entered at most ``CORRECTION_DAYS`` ago
     and not corrected already."""
-    now = now or timezone.now()
-    return (
-        now - reading.entered_at <= datetime.timedelta(days=CORRECTION_DAYS)
-        and not Reading.objects.filter(corrects=reading).exists()
-    )
+    return within_correction_time(reading) and not Reading.objects.filter(corrects=reading).exists()
 
 
 @transaction.atomic

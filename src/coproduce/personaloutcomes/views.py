@@ -170,7 +170,7 @@ def person(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
     correctable = {
         row.reading.pk
         for row in rows
-        if not row.replaced and services.can_still_correct(row.reading)
+        if not row.replaced and services.within_correction_time(row.reading)
     }
     context = {
         "initiative": initiative,
