@@ -10,15 +10,9 @@ from conftest import PASSWORD, add_member, make_initiative, make_user
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives.models import Membership
 from coproduce.personaloutcomes import services
+from coproduce.personaloutcomes.tests.people import DOMAINS, LABELS
 
 pytestmark = pytest.mark.browser
-
-LABELS = [f"Step {step}" for step in range(1, 11)]
-DOMAINS = [
-    ("Managing money", "Bills, budget, debt."),
-    ("Living skills", "Cooking and keeping house."),
-    ("Friends", "People to turn to."),
-]
 
 
 @pytest.fixture
