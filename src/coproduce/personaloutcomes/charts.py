@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from coproduce.personaloutcomes.models import HIGHEST, LOWEST
 
 RADIUS = 100.0
-CENTRE = 160.0  # the radar's viewBox is 0 0 320 320
+CENTRE = 160.0  # the radar's viewBox is -40 0 400 320: room for the labels
 WIDTH, HEIGHT, LEFT, TOP = 300.0, 120.0, 30.0, 10.0  # a line chart's plot area
 
 
