@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "coproduce.equality",
     "coproduce.outcomes",
     "coproduce.ratings",
+    "coproduce.personaloutcomes",
     "coproduce.accountability",
     "coproduce.portal",
 ]
