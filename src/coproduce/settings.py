@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "coproduce.diagnostics",
     "coproduce.selfassessment",
     "coproduce.equality",
+    "coproduce.inspections",
     "coproduce.portal",
 ]
 
