@@ -156,9 +156,8 @@ class VisitSerializer(serializers.ModelSerializer):
         """Those on the visit, to its team, the provider and coordinators; to anyone else,
         only those who chose to be named."""
         user = self.context["request"].user
-        if gate.allows(user, "inspections.view_visit", visit):
-            return [member.person.username for member in selectors.team_of(visit)]
-        return selectors.named_inspectors(visit)
+        everyone = gate.allows(user, "inspections.view_visit", visit)
+        return [m.person.username for m in selectors.team_of(visit) if everyone or m.named]
 
     def get_answers(self, visit: Visit) -> list[dict[str, Any]]:
         return [

@@ -91,12 +91,6 @@ def team_of(visit: Visit) -> list[VisitInspector]:
     return list(visit.team.select_related("person"))
 
 
-def named_inspectors(visit: Visit) -> list[str]:
-    """The inspectors who chose to be named in the published report; the others are
-    counted, never named."""
-    return [str(member.person) for member in visit.team.filter(named=True).select_related("person")]
-
-
 def recommendations_of(visit: Visit) -> QuerySet[Recommendation]:
     return visit.recommendations.select_related("response").order_by("pk")
 

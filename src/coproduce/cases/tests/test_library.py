@@ -62,8 +62,9 @@ def test_loading_the_demo_twice_changes_nothing(demo) -> None:
     # records + 11 from the Riverside budget (4 proposals, 4 reviews, 3 ballots) + 1 from
     # Taff's youth club (approved hours) + 15 tenants' walkabout; 5 decisions in the case
     # records + 5 coordinators' approvals of the professional and political members who
-    # joined + 3 more such approvals at Riverside + 1 declaration of who plans and delivers
-    assert counts == (35, 65, 48, 14)
+    # joined + 3 more such approvals at Riverside + 1 declaration of who plans and delivers;
+    # Riverside's inspection: 2 inspectors' time, the provider's 2 answers
+    assert counts == (35, 65, 50, 16)
 
 
 def test_tackley_record_shows_the_20_80_co_financing(demo) -> None:
