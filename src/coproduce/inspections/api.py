@@ -32,8 +32,10 @@ from coproduce.inspections.models import (
     VisitStatus,
 )
 
+MAX_ID = 2**31 - 1  # the largest id a table here holds
 
-class QuestionSerializer(serializers.ModelSerializer):
+
+class ChecklistQuestionSerializer(serializers.ModelSerializer):
     field = serializers.SerializerMethodField()
 
     class Meta:
@@ -45,8 +47,8 @@ class QuestionSerializer(serializers.ModelSerializer):
         return services.question_field(question)
 
 
-class ChecklistSerializer(serializers.ModelSerializer):
-    questions = QuestionSerializer(many=True, read_only=True)
+class InspectionChecklistSerializer(serializers.ModelSerializer):
+    questions = ChecklistQuestionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Checklist
@@ -62,8 +64,10 @@ class ChecklistSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "is_open", "questions"]
 
 
-class AnswerItemSerializer(serializers.Serializer):
-    question = serializers.IntegerField(help_text="The question's id.")
+class ChecklistAnswerSerializer(serializers.Serializer):
+    question = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="The question's id."
+    )
     answer = serializers.CharField(
         allow_blank=True,
         max_length=2000,
@@ -71,8 +75,8 @@ class AnswerItemSerializer(serializers.Serializer):
     )
 
 
-class AnswersSerializer(serializers.Serializer):
-    answers = serializers.ListField(child=AnswerItemSerializer(), max_length=500)
+class ChecklistAnswersSerializer(serializers.Serializer):
+    answers = serializers.ListField(child=ChecklistAnswerSerializer(), max_length=500)
 
     def by_field(self) -> dict[str, str]:
         """The answers keyed as the services name each question's field."""
@@ -99,15 +103,15 @@ class InspectorSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "is_active"]
 
 
-class ResponseSerializer(serializers.ModelSerializer):
+class ProviderResponseSerializer(serializers.ModelSerializer):
     class Meta:
         model = ProviderResponse
         fields = ["accepted", "action", "due_on", "reasons", "responded_at"]
         read_only_fields = fields
 
 
-class RecommendationSerializer(serializers.ModelSerializer):
-    response = ResponseSerializer(read_only=True, allow_null=True)
+class InspectionRecommendationSerializer(serializers.ModelSerializer):
+    response = ProviderResponseSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Recommendation
@@ -115,7 +119,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "response"]
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class InspectionFindingSerializer(serializers.ModelSerializer):
     severity = serializers.ChoiceField(choices=Severity.choices)
 
     class Meta:
@@ -124,15 +128,15 @@ class FindingSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class InspectionVisitSerializer(serializers.ModelSerializer):
     checklist: serializers.PrimaryKeyRelatedField[Checklist] = serializers.PrimaryKeyRelatedField(
         read_only=True
     )
     provider = serializers.CharField(source="provider.username", read_only=True)
     inspectors = serializers.SerializerMethodField()
     answers = serializers.SerializerMethodField()
-    findings = FindingSerializer(many=True, read_only=True)
-    recommendations = RecommendationSerializer(many=True, read_only=True)
+    findings = InspectionFindingSerializer(many=True, read_only=True)
+    recommendations = InspectionRecommendationSerializer(many=True, read_only=True)
 
     class Meta:
         model = Visit
@@ -167,36 +171,38 @@ class VisitSerializer(serializers.ModelSerializer):
         ]
 
 
-class VisitCreateSerializer(serializers.Serializer):
-    checklist = serializers.IntegerField()
+class InspectionVisitCreateSerializer(serializers.Serializer):
+    checklist = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     place = serializers.CharField(max_length=200)
     visit_on = serializers.DateField()
     provider = person_field(services.NOT_A_PROFESSIONAL)
     inspectors = serializers.ListField(child=person_field(), min_length=1, max_length=20)
-    follows = serializers.IntegerField(required=False, allow_null=True)
+    follows = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True
+    )
 
 
-class SubmitSerializer(serializers.Serializer):
+class InspectionSubmitSerializer(serializers.Serializer):
     minutes = serializers.DictField(
         child=serializers.IntegerField(min_value=1, max_value=services.MAX_VISIT_MINUTES),
         help_text='Each inspector\'s time in minutes, by username, e.g. {"jo": 90}.',
     )
 
 
-class RespondSerializer(serializers.Serializer):
-    recommendation = serializers.IntegerField()
+class InspectionRespondSerializer(serializers.Serializer):
+    recommendation = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     accepted = serializers.BooleanField()
     action = serializers.CharField(max_length=2000, required=False, allow_blank=True)
     due_on = serializers.DateField(required=False, allow_null=True)
     reasons = serializers.CharField(max_length=2000, required=False, allow_blank=True)
 
 
-class NamingSerializer(serializers.Serializer):
+class InspectorNamingSerializer(serializers.Serializer):
     named = serializers.BooleanField()
 
 
-class ActionCheckSerializer(serializers.Serializer):
-    response = serializers.IntegerField()
+class InspectionActionCheckSerializer(serializers.Serializer):
+    response = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     done = serializers.BooleanField()
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True)
 
@@ -217,7 +223,7 @@ class VisitViewSet(
     """Inspection visits: scheduled by coordinators, completed by their inspectors, answered
     by the named provider, published by a coordinator."""
 
-    serializer_class = VisitSerializer
+    serializer_class = InspectionVisitSerializer
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     def get_queryset(self) -> QuerySet[Visit]:
@@ -243,11 +249,13 @@ class VisitViewSet(
             self.request.user, self.get_queryset(), "inspections.view_visit", pk=self.kwargs["pk"]
         )
 
-    @extend_schema(request=VisitCreateSerializer, responses={201: VisitSerializer})
+    @extend_schema(
+        request=InspectionVisitCreateSerializer, responses={201: InspectionVisitSerializer}
+    )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         initiative = self.get_initiative()
         gate.require(request.user, "inspections.manage", initiative)
-        body = VisitCreateSerializer(data=request.data)
+        body = InspectionVisitCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)
         checklist = _one_of(
@@ -274,47 +282,53 @@ class VisitViewSet(
         )
         return Response(self._out(visit), status=status.HTTP_201_CREATED)
 
-    def _out(self, visit: Visit) -> Any:
-        return VisitSerializer(visit, context=self.get_serializer_context()).data
+    def _read(self, serializer_class: type[serializers.Serializer]) -> tuple[Visit, Any]:
+        """The visit (to its team, provider and coordinators) and the checked body."""
+        visit = self._visible()
+        body = serializer_class(data=self.request.data)
+        body.is_valid(raise_exception=True)
+        return visit, body
 
-    @extend_schema(request=AnswersSerializer, responses={200: VisitSerializer})
+    def _out(self, visit: Visit) -> Any:
+        return InspectionVisitSerializer(visit, context=self.get_serializer_context()).data
+
+    @extend_schema(request=ChecklistAnswersSerializer, responses={200: InspectionVisitSerializer})
     @action(detail=True, methods=["post"])
     def answers(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Save answers to the draft (an inspector on the visit), any number at a time."""
-        visit = self._visible()
-        body = AnswersSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        visit, body = self._read(ChecklistAnswersSerializer)
         services.visit_save_answers(actor=request.user, visit=visit, answers=body.by_field())
         return Response(self._out(visit))
 
-    @extend_schema(request=FindingSerializer, responses={201: FindingSerializer})
+    @extend_schema(
+        request=InspectionFindingSerializer, responses={201: InspectionFindingSerializer}
+    )
     @action(detail=True, methods=["post"])
     def findings(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Add a finding with its severity (pictures are added on the visit's page)."""
-        visit = self._visible()
-        body = FindingSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        visit, body = self._read(InspectionFindingSerializer)
         finding = services.finding_add(actor=request.user, visit=visit, **body.validated_data)
-        return Response(FindingSerializer(finding).data, status=status.HTTP_201_CREATED)
+        return Response(InspectionFindingSerializer(finding).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=RecommendationSerializer, responses={201: RecommendationSerializer})
+    @extend_schema(
+        request=InspectionRecommendationSerializer,
+        responses={201: InspectionRecommendationSerializer},
+    )
     @action(detail=True, methods=["post"])
     def recommendations(self, request: Request, initiative_slug: str, pk: str) -> Response:
-        visit = self._visible()
-        body = RecommendationSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        visit, body = self._read(InspectionRecommendationSerializer)
         made = services.recommendation_add(
             actor=request.user, visit=visit, text=body.validated_data["text"]
         )
-        return Response(RecommendationSerializer(made).data, status=status.HTTP_201_CREATED)
+        return Response(
+            InspectionRecommendationSerializer(made).data, status=status.HTTP_201_CREATED
+        )
 
-    @extend_schema(request=SubmitSerializer, responses={200: VisitSerializer})
+    @extend_schema(request=InspectionSubmitSerializer, responses={200: InspectionVisitSerializer})
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Submit the visit, with each inspector's time (written to the record)."""
-        visit = self._visible()
-        body = SubmitSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        visit, body = self._read(InspectionSubmitSerializer)
         by_name = body.validated_data["minutes"]
         minutes = {
             member.person_id: by_name.get(member.person.username)
@@ -323,13 +337,13 @@ class VisitViewSet(
         visit = services.visit_submit(actor=request.user, visit=visit, minutes=minutes)
         return Response(self._out(visit))
 
-    @extend_schema(request=RespondSerializer, responses={201: RecommendationSerializer})
+    @extend_schema(
+        request=InspectionRespondSerializer, responses={201: InspectionRecommendationSerializer}
+    )
     @action(detail=True, methods=["post"])
     def respond(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """The provider accepts a recommendation (action, due date) or rejects it (reasons)."""
-        visit = self._visible()
-        body = RespondSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        visit, body = self._read(InspectionRespondSerializer)
         data = dict(body.validated_data)
         recommendation = _one_of(
             visit.recommendations.all(),
@@ -340,16 +354,16 @@ class VisitViewSet(
         services.recommendation_respond(actor=request.user, recommendation=recommendation, **data)
         recommendation.refresh_from_db()
         return Response(
-            RecommendationSerializer(recommendation).data, status=status.HTTP_201_CREATED
+            InspectionRecommendationSerializer(recommendation).data, status=status.HTTP_201_CREATED
         )
 
-    @extend_schema(request=ActionCheckSerializer, responses={200: ActionCheckSerializer})
+    @extend_schema(
+        request=InspectionActionCheckSerializer, responses={200: InspectionActionCheckSerializer}
+    )
     @action(detail=True, methods=["post"], url_path="action-checks")
     def action_checks(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """On a follow-up visit: whether an action accepted after the earlier one was done."""
-        visit = self._visible()
-        body = ActionCheckSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        visit, body = self._read(InspectionActionCheckSerializer)
         data = dict(body.validated_data)
         response = _one_of(
             selectors.open_actions(visit),
@@ -358,19 +372,17 @@ class VisitViewSet(
             "Choose an action accepted after the earlier visit.",
         )
         services.action_check(actor=request.user, visit=visit, response=response, **data)
-        return Response(ActionCheckSerializer({"response": response.pk, **data}).data)
+        return Response(InspectionActionCheckSerializer({"response": response.pk, **data}).data)
 
-    @extend_schema(request=NamingSerializer, responses={200: NamingSerializer})
+    @extend_schema(request=InspectorNamingSerializer, responses={200: InspectorNamingSerializer})
     @action(detail=True, methods=["post"])
     def naming(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """An inspector chooses whether the published report names them."""
-        visit = self._visible()
-        body = NamingSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        visit, body = self._read(InspectorNamingSerializer)
         member = services.inspector_naming(actor=request.user, visit=visit, **body.validated_data)
         return Response({"named": member.named})
 
-    @extend_schema(request=None, responses={200: VisitSerializer})
+    @extend_schema(request=None, responses={200: InspectionVisitSerializer})
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Publish the report (coordinators), once every recommendation is answered."""
@@ -378,7 +390,7 @@ class VisitViewSet(
         return Response(self._out(visit))
 
 
-class SummarySerializer(serializers.Serializer):
+class AppraisalSummarySerializer(serializers.Serializer):
     question = serializers.CharField(source="question.text")
     kind = serializers.CharField(source="question.kind")
     answered = serializers.IntegerField()
@@ -403,9 +415,9 @@ class SummarySerializer(serializers.Serializer):
         return data
 
 
-class ThemeSerializer(serializers.Serializer):
+class AppraisalThemeSerializer(serializers.Serializer):
     theme = serializers.CharField()
-    questions = SummarySerializer(many=True)
+    questions = AppraisalSummarySerializer(many=True)
 
 
 class ChecklistViewSet(
@@ -417,7 +429,7 @@ class ChecklistViewSet(
     """Checklists for inspections and appraisals (active members read them; coordinators
     write them); an appraisal's answers and its results by theme."""
 
-    serializer_class = ChecklistSerializer
+    serializer_class = InspectionChecklistSerializer
     permission_classes = [IsAuthenticated]
 
     def get_queryset(self) -> QuerySet[Checklist]:
@@ -440,22 +452,24 @@ class ChecklistViewSet(
             actor=self.request.user, initiative=self.get_initiative(), **serializer.validated_data
         )
 
-    @extend_schema(request=QuestionSerializer, responses={201: QuestionSerializer})
+    @extend_schema(
+        request=ChecklistQuestionSerializer, responses={201: ChecklistQuestionSerializer}
+    )
     @action(detail=True, methods=["post"])
     def questions(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Add a question at the end (coordinators), until anyone answers."""
-        body = QuestionSerializer(data=request.data)
+        body = ChecklistQuestionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         question = services.question_add(
             actor=request.user, checklist=self.get_object(), **body.validated_data
         )
-        return Response(QuestionSerializer(question).data, status=status.HTTP_201_CREATED)
+        return Response(ChecklistQuestionSerializer(question).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=AnswersSerializer, responses={200: AnswersSerializer})
+    @extend_schema(request=ChecklistAnswersSerializer, responses={200: ChecklistAnswersSerializer})
     @action(detail=True, methods=["post"])
     def answer(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Your answers to an appraisal (active members), changed until it closes."""
-        body = AnswersSerializer(data=request.data)
+        body = ChecklistAnswersSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         checklist = self.get_object()
         sheet = services.appraisal_answer(
@@ -463,7 +477,7 @@ class ChecklistViewSet(
         )
         return Response(answers_out(selectors.questions_of(checklist), selectors.answers_of(sheet)))
 
-    @extend_schema(request=None, responses={200: ThemeSerializer(many=True)})
+    @extend_schema(request=None, responses={200: AppraisalThemeSerializer(many=True)})
     @action(detail=True, methods=["get"])
     def results(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Answers summarised by theme; text answers only for coordinators."""
@@ -471,16 +485,16 @@ class ChecklistViewSet(
         with_text = gate.allows(request.user, "inspections.read_appraisal_text", checklist)
         themes = selectors.summary(checklist, with_text=with_text)
         return Response(
-            ThemeSerializer(
+            AppraisalThemeSerializer(
                 [{"theme": theme, "questions": rows} for theme, rows in themes], many=True
             ).data
         )
 
-    @extend_schema(request=None, responses={200: ChecklistSerializer})
+    @extend_schema(request=None, responses={200: InspectionChecklistSerializer})
     @action(detail=True, methods=["post"])
     def close(self, request: Request, initiative_slug: str, pk: str) -> Response:
         checklist = services.checklist_close(actor=request.user, checklist=self.get_object())
-        return Response(ChecklistSerializer(checklist).data)
+        return Response(InspectionChecklistSerializer(checklist).data)
 
 
 class InspectorViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, InitiativeChildViewSet):
