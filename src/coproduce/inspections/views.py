@@ -241,7 +241,12 @@ def visit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             answers={},
         )
         forms["answers"] = answers
-    recommendation = visit.recommendations.filter(pk=post.get("recommendation") or 0).first()
+    chosen = str(post.get("recommendation", ""))
+    recommendation = (
+        visit.recommendations.filter(pk=int(chosen)).first()
+        if chosen.isdigit() and len(chosen) < 10
+        else None
+    )
     respond = (
         RespondForm(post, prefix=f"r{recommendation.pk}")
         if recommendation and "respond" in post

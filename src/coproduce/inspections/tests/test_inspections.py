@@ -460,3 +460,57 @@ def test_the_demo_inspection_is_published_with_its_responses(db) -> None:
     visit = Visit.objects.get(place__startswith="Repairs reception")
     assert visit.status == VisitStatus.PUBLISHED
     assert visit.recommendations.filter(response__isnull=False).count() == 2
+
+
+def test_the_provider_answers_and_a_coordinator_publishes_on_the_page(team, client: Client) -> None:
+    visit, (ramp, other) = _complete(team)
+    world = team["world"]
+    url = f"/initiatives/{world.initiative.slug}/inspections/visits/{visit.pk}/"
+    client.force_login(world.coordinator)
+    odd = client.post(url, {"respond": "1", "recommendation": "abc"})
+    assert odd.status_code == 400 and not Decision.objects.exists()
+    refused = client.post(
+        url, {"respond": "1", "recommendation": ramp.pk, f"r{ramp.pk}-accepted": "no"}
+    )
+    assert (
+        refused.status_code == 400
+        and "Give the reasons for rejecting it." in refused.content.decode()
+    )
+    for recommendation, data in [
+        (ramp, {"accepted": "yes", "action": "Fit a ramp", "due_on": "2027-01-31"}),
+        (other, {"accepted": "no", "reasons": "No room"}),
+    ]:
+        body = {f"r{recommendation.pk}-{k}": v for k, v in data.items()}
+        sent = client.post(url, {"respond": "1", "recommendation": recommendation.pk, **body})
+        assert sent.status_code == 302
+    assert list(Decision.objects.order_by("pk").values_list("carried", flat=True)) == [True, False]
+    assert client.post(url, {"publish": "1"}).status_code == 302
+    visit.refresh_from_db()
+    assert visit.status == VisitStatus.PUBLISHED
+
+
+def test_a_member_answers_an_appraisal_on_its_page(world: World, client: Client) -> None:
+    appraisal = services.checklist_create(
+        actor=world.coordinator, initiative=world.initiative, title="Library", purpose="appraisal"
+    )
+    question = services.question_add(
+        actor=world.coordinator,
+        checklist=appraisal,
+        theme="Hours",
+        text="Open late?",
+        kind="yes_no",
+    )
+    url = f"/initiatives/{world.initiative.slug}/inspections/checklists/{appraisal.pk}/"
+    client.force_login(world.member)
+    assert "Your answers" in client.get(url).content.decode()
+    assert client.post(url, {"answer": "1"}).status_code == 400  # the answer is required
+    assert (
+        client.post(url, {"answer": "1", services.question_field(question): "yes"}).status_code
+        == 302
+    )
+    assert (
+        client.post(url, {"question": "1", "theme": "x", "text": "y", "kind": "text"}).status_code
+        == 403
+    )
+    assert list(Answer.objects.values_list("number", flat=True)) == [1]
+    assert appraisal.questions.count() == 1
