@@ -212,8 +212,9 @@ def _visit_forms(request: HttpRequest, visit: Visit) -> dict[str, Any]:
         "answers": _bound(
             request, "save", AnswersForm, questions=questions, answers=selectors.answers_of(sheet)
         ),
-        "finding": _bound(request, "finding", FindingForm),
-        "recommendation": _bound(request, "recommendation", RecommendationForm),
+        # prefixed: both have a "text" field, and one page holds both
+        "finding": _bound(request, "finding", FindingForm, prefix="finding"),
+        "recommendation": _bound(request, "recommendation", RecommendationForm, prefix="advice"),
         "submit": _bound(request, "submit", SubmitForm, team=team),
     }
 
