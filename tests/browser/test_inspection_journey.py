@@ -88,7 +88,12 @@ def test_an_inspector_completes_a_visit_on_a_phone(
     jo.page.get_by_label("Recommendation").fill("Fit a ramp.")
     jo.page.get_by_role("button", name="Add the recommendation").click()
     jo.page.get_by_text("Saved.").wait_for()
-    jo.page.get_by_role("group", name="How well were you listened to?").get_by_label("4").check()
+    listened = jo.page.get_by_role("group", name="How well were you listened to?")
+    listened.get_by_label("4").check()
+    jo.page.reload()  # as if the connection dropped before sending: the phone kept it
+    jo.page.get_by_text("Answers not yet sent were restored from this device").wait_for()
+    assert listened.get_by_label("4").is_checked()
+    jo.check()
     jo.page.get_by_label("Minutes Jo Bright gave").fill("90")
     jo.page.get_by_role("button", name="Submit the visit").click()
     jo.page.get_by_text("Submitted, waiting for the provider").wait_for()
