@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "coproduce.selfassessment",
     "coproduce.equality",
     "coproduce.outcomes",
+    "coproduce.inspections",
     "coproduce.ratings",
     "coproduce.personaloutcomes",
     "coproduce.accountability",

@@ -13,14 +13,28 @@ from django.utils import timezone
 from coproduce.initiatives.models import Initiative
 from coproduce.volunteering.models import (
     TAKING_A_PLACE,
+    BackgroundCheck,
     HoursLog,
     HoursStatus,
     Opportunity,
+    Safeguarding,
     Shift,
     SignUp,
     SignUpStatus,
     VolunteeringPolicy,
 )
+
+
+def has_background_check(initiative: Initiative, person: Any, needed: str) -> bool:
+    """Whether the person has a check of the level needed (an enhanced check serves where
+    a basic one is needed), recorded in this initiative and not expired; every capability
+    that needs a check asks this one question."""
+    if needed == Safeguarding.NONE:
+        return True
+    levels = ["enhanced"] if needed == Safeguarding.ENHANCED else ["basic", "enhanced"]
+    return BackgroundCheck.objects.filter(
+        initiative=initiative, person=person, level__in=levels, expires_on__gt=timezone.localdate()
+    ).exists()
 
 
 def shifts_with_places(queryset: QuerySet[Shift]) -> QuerySet[Shift]:

@@ -16,6 +16,7 @@ from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import check_stage, organisations_of, standing
 from coproduce.record import services as record
 from coproduce.timecredits import services as credits
+from coproduce.volunteering import selectors
 from coproduce.volunteering.models import (
     TAKING_A_PLACE,
     BackgroundCheck,
@@ -74,15 +75,6 @@ def shift_add(
     return shift
 
 
-def _has_check(initiative: Initiative, person: Any, needed: str) -> bool:
-    if needed == Safeguarding.NONE:
-        return True
-    levels = ["enhanced"] if needed == Safeguarding.ENHANCED else ["basic", "enhanced"]
-    return BackgroundCheck.objects.filter(
-        initiative=initiative, person=person, level__in=levels, expires_on__gt=timezone.localdate()
-    ).exists()
-
-
 @transaction.atomic
 def check_record(
     *,
@@ -123,7 +115,7 @@ def shift_sign_up(*, actor: Any, shift: Shift) -> SignUp:
         raise ValidationError({"shift": "This opportunity is not taking volunteers now."})
     if shift.starts_at <= timezone.now():
         raise ValidationError({"shift": "This shift has already started."})
-    if not _has_check(opportunity.initiative, actor, opportunity.safeguarding):
+    if not selectors.has_background_check(opportunity.initiative, actor, opportunity.safeguarding):
         raise ValidationError(
             {
                 "shift": f"This role needs {Safeguarding(opportunity.safeguarding).label.lower()}; "

@@ -61,10 +61,12 @@ def test_loading_the_demo_twice_changes_nothing(demo) -> None:
     # equality demo) + 3 who joined Riverside to self-assess; 21 contributions in three case
     # records + 11 from the Riverside budget (4 proposals, 4 reviews, 3 ballots) + 1 from
     # Taff's youth club (approved hours) + 15 tenants' walkabout + 10 measurements of
-    # Riverside's two outcome indicators; 5 decisions in the case
+    # Riverside's two outcome indicators + 2 inspectors' time on Riverside's inspection;
+    # 5 decisions in the case
     # records + 5 coordinators' approvals of the professional and political members who
     # joined + 3 more such approvals at Riverside + 1 declaration of who plans and delivers
-    assert counts == (35, 65, 58, 14)
+    # + the inspection's provider's 2 answers
+    assert counts == (35, 65, 60, 16)
 
 
 def test_tackley_record_shows_the_20_80_co_financing(demo) -> None:

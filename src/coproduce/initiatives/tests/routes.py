@@ -181,7 +181,8 @@ EXPECTED: dict[str, list[Expectation]] = {
     ],
     "api:stage-list": [
         ("get", None, for_all(200)),
-        ("post", {"kind": "co_assessment"}, API_MANAGE_WRITE),
+        # a stage no capability's targets add (co-assessment's write to the record adds theirs)
+        ("post", {"kind": "co_financing"}, API_MANAGE_WRITE),
     ],
     "api:stage-detail": [("get", None, for_all(200)), ("patch", {"notes": "Dated"}, API_UPDATE)],
     "api:member-list": [

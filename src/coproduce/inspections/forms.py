@@ -1,0 +1,200 @@
+"""Forms for inspections and appraisals; the services check what they take."""
+
+from typing import Any
+
+from django import forms
+
+from coproduce.accounts.people import NO_SUCH_MEMBER
+from coproduce.accounts.selectors import user_by_username
+from coproduce.inspections.models import Purpose, Question, QuestionKind, Severity
+from coproduce.inspections.services import MAX_VISIT_MINUTES, question_field
+
+DATE = forms.DateInput(attrs={"type": "date"})
+YES_NO = [("yes", "Yes"), ("no", "No")]
+RATINGS = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class ChecklistForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    purpose = forms.ChoiceField(choices=Purpose.choices, widget=forms.RadioSelect)
+    description = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    involves_vulnerable_people = forms.BooleanField(
+        required=False,
+        label="Visits involve vulnerable people (inspectors need an enhanced background check)",
+    )
+
+
+class QuestionForm(forms.Form):
+    theme = forms.CharField(max_length=120, help_text="The section it belongs to.")
+    text = forms.CharField(label="Question", max_length=500)
+    guidance = forms.CharField(
+        max_length=1000, required=False, help_text="What to look for, for the person answering."
+    )
+    kind = forms.ChoiceField(label="Answer", choices=QuestionKind.choices)
+    required = forms.BooleanField(required=False, initial=True, label="An answer is required")
+
+
+class InspectorForm(forms.Form):
+    person = forms.CharField(label="Member's username", max_length=150)
+    training = forms.CharField(label="Training completed", max_length=300)
+    trained_on = forms.DateField(label="Trained on", widget=DATE)
+
+    def clean_person(self) -> Any:
+        person = user_by_username(self.cleaned_data["person"])
+        if person is None:
+            raise forms.ValidationError(NO_SUCH_MEMBER)
+        return person
+
+
+class VisitForm(forms.Form):
+    checklist: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None,
+        label="Checklist",
+    )
+    place = forms.CharField(label="Place or service visited", max_length=200)
+    visit_on = forms.DateField(label="Day of the visit", widget=DATE)
+    provider: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None,
+        label="Provider (the professional who answers the recommendations)",
+    )
+    inspectors: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    follows: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Follow-up of (optional): checks the actions accepted after that visit",
+    )
+
+    def __init__(
+        self, *args: Any, checklists: Any, providers: Any, inspectors: Any, visits: Any, **kw: Any
+    ) -> None:
+        super().__init__(*args, **kw)
+        for name, queryset in (
+            ("checklist", checklists),
+            ("provider", providers),
+            ("inspectors", inspectors),
+            ("follows", visits),
+        ):
+            self.fields[name].queryset = queryset  # type: ignore[attr-defined]
+
+
+def answer_field(question: Question) -> forms.Field:
+    label = question.text + ("" if question.required else " (optional)")
+    common: dict[str, Any] = {"label": label, "help_text": question.guidance, "required": False}
+    if question.kind == QuestionKind.RATING:
+        return forms.ChoiceField(
+            choices=RATINGS, widget=forms.RadioSelect(attrs={"class": "scale"}), **common
+        )
+    if question.kind == QuestionKind.YES_NO:
+        return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
+    if question.kind == QuestionKind.NUMBER:
+        return forms.CharField(
+            max_length=20, widget=forms.TextInput(attrs={"inputmode": "decimal"}), **common
+        )
+    return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **common)
+
+
+def shown_value(question: Question, answer: Any) -> str:
+    """An answer as its field shows it."""
+    if answer is None:
+        return ""
+    if question.kind == QuestionKind.TEXT:
+        return str(answer.text)
+    if answer.number is None:
+        return ""
+    if question.kind == QuestionKind.YES_NO:
+        return "yes" if answer.number else "no"
+    if question.kind == QuestionKind.RATING:
+        return str(int(answer.number))
+    return f"{answer.number.normalize():f}"
+
+
+class AnswersForm(forms.Form):
+    """A field for each question, named ``question_<id>``; blank fields are allowed in a
+    draft, and the service says which required answer is missing on submitting."""
+
+    def __init__(self, *args: Any, questions: list[Question], answers: dict[int, Any], **kw: Any):
+        super().__init__(*args, **kw)
+        for question in questions:
+            name = question_field(question)
+            self.fields[name] = answer_field(question)
+            self.initial[name] = shown_value(question, answers.get(question.pk))
+
+    def themed(self, groups: list[tuple[str, list[Question]]]) -> list[tuple[str, list[Any]]]:
+        return [
+            (theme, [self[question_field(q)] for q in questions]) for theme, questions in groups
+        ]
+
+
+class FindingForm(forms.Form):
+    text = forms.CharField(
+        label="What you found", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    severity = forms.ChoiceField(choices=Severity.choices, widget=forms.RadioSelect)
+    picture = forms.FileField(
+        required=False,
+        label="Evidence picture (optional)",
+        help_text="JPEG, PNG or WebP, up to 5 MB; where and when it was taken is removed.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    caption = forms.CharField(
+        max_length=200, required=False, label="What the picture shows (with a picture)"
+    )
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(
+        label="Recommendation", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class SubmitForm(forms.Form):
+    """Each inspector's time on the visit, in minutes."""
+
+    def __init__(self, *args: Any, team: list[Any], **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        for member in team:
+            self.fields[f"minutes_{member.person_id}"] = forms.IntegerField(
+                label=f"Minutes {member.person} gave",
+                min_value=1,
+                max_value=MAX_VISIT_MINUTES,
+            )
+
+    def minutes(self) -> dict[int, int]:
+        return {int(name.split("_")[1]): value for name, value in self.cleaned_data.items()}
+
+
+class RespondForm(forms.Form):
+    accepted = forms.TypedChoiceField(
+        label="Your answer",
+        choices=[("yes", "Accept"), ("no", "Reject")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    action = forms.CharField(
+        label="Action (if you accept)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    due_on = forms.DateField(label="Due by (if you accept)", required=False, widget=DATE)
+    reasons = forms.CharField(
+        label="Reasons (if you reject)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ActionCheckForm(forms.Form):
+    done = forms.TypedChoiceField(
+        label="Was it done?",
+        choices=[("yes", "Done"), ("no", "Not done")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label="Note (optional)", max_length=1000, required=False)
