@@ -43,8 +43,8 @@ POSTGRES = f"postgres://postgres@127.0.0.1:5432/{NAME}"
 SQLITE = ROOT / "var" / "bench-assessment.sqlite3"
 URLS = {"postgresql": POSTGRES, "sqlite": f"sqlite:///{SQLITE}"}
 TITLES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
-# One module a part; ratings (bench/assessment_ratings.py) is one more entry here.
-PARTS = ["assessment_outcomes"]
+# One module a part, beside this script.
+PARTS = ["assessment_outcomes", "assessment_ratings"]
 GOAL = 3.0
 
 

@@ -118,3 +118,5 @@ def test_an_inspector_completes_a_visit_on_a_phone(
     anyone.page.get_by_role("cell", name="A portable ramp").wait_for()
     visit.refresh_from_db()
     assert visit.status == VisitStatus.PUBLISHED
+    anyone.visit(f"/initiatives/{slug}/accountability/")  # the report on the public page too
+    assert "A portable ramp" in anyone.page.locator("main").inner_text()

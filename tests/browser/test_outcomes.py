@@ -74,3 +74,5 @@ def test_an_indicator_defined_measured_and_judged(open_page: Any, initiative: An
     assert Measurement.objects.get().measured_by.username == "mo"
     assert mo.page.get_by_text("On track: 70 % on 1 June 2026").count() >= 1
     assert mo.page.get_by_role("cell", name="Mo Reid (citizen co-producer)").count() == 1
+    mo.visit(f"/initiatives/{initiative.slug}/accountability/")  # against its target, in public
+    assert "Repairs right first time" in mo.page.locator("main").inner_text()

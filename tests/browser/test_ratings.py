@@ -63,6 +63,9 @@ def test_a_volunteer_rates_a_shift_and_a_coordinator_answers(
     text = visitor.page.locator("main").inner_text()
     assert "Bring more gloves next time." in text and "Gloves are in the shed now." in text
     assert "Val Reid" not in text
+    visitor.visit(f"/initiatives/{initiative.slug}/accountability/")  # and on the public page
+    text = visitor.page.locator("main").inner_text()
+    assert "Gloves are in the shed now." in text and "Val Reid" not in text
 
 
 def rating_page(initiative: Any, rating: Rating) -> str:

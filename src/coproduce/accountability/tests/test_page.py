@@ -8,6 +8,7 @@ one declaration of who plans (left out); and the coordinator's approval of the s
 member's side when they joined (by professionals, started by the staff member)."""
 
 import datetime
+import re
 from typing import Any
 
 import pytest
@@ -142,3 +143,19 @@ def test_a_private_initiatives_page_is_not_found_for_outsiders(
     assert client.get(url).status_code == 404
     client.force_login(world.member)
     assert client.get(url).status_code == 200
+
+
+def test_the_demo_page_gathers_every_capabilitys_section(client: Any, db: Any) -> None:
+    """Riverside's page, as a visitor reads it: the record's parts, then each capability's
+    section from the registry (outcomes, the inspection report, the ratings), axe-free in the
+    browser journeys."""
+    from coproduce.portal.demo import load_demo
+
+    load_demo()
+    page = client.get("/initiatives/riverside-repairs-panel/accountability/")
+    assert page.status_code == 200
+    headings = re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", page.content.decode())
+    assert headings[:2] == ["Money and goods in, by source", "Who decided"]
+    assert "Outcomes against targets" in headings
+    assert "Inspection reports" in headings
+    assert 'Ratings and "you said, we did"' in headings
