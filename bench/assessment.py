@@ -22,7 +22,6 @@ ratio to the part's anchor in the same run. Goal: each answer within 3× its anc
 import argparse
 import contextlib
 import importlib
-import itertools
 import json
 import os
 import sqlite3
@@ -30,13 +29,15 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+
+from diagnostics import drop as shared_drop  # noqa: E402
+from diagnostics import psql  # noqa: E402  (bench/diagnostics.py, beside this script)
 
 NAME = "coproduce_bench_assessment"
 POSTGRES = f"postgres://postgres@127.0.0.1:5432/{NAME}"
@@ -48,54 +49,8 @@ PARTS = ["assessment_outcomes", "assessment_ratings"]
 GOAL = 3.0
 
 
-def psql(database: str, statement: str) -> None:
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-q", "-c", statement],
-        check=True,
-        capture_output=True,
-    )
-
-
 def drop(database: str) -> None:
-    if database == "postgresql":
-        psql("postgres", f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
-    else:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE}{suffix}").unlink(missing_ok=True)
-
-
-class Loader:
-    """Rows into a table by bulk (psycopg's COPY on PostgreSQL, ``executemany`` on
-    SQLite), with explicit ids; the parts use it."""
-
-    def __init__(self) -> None:
-        from django.db import connection
-
-        self.connection = connection
-        self.postgres = connection.vendor == "postgresql"
-
-    def next_id(self, table: str) -> int:
-        with self.connection.cursor() as cursor:
-            cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")  # noqa: S608
-            return int(cursor.fetchone()[0])
-
-    def load(self, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> int:
-        count = 0
-        with self.connection.cursor() as cursor:
-            if self.postgres:
-                names = ", ".join(columns)
-                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-                        count += 1
-                return count
-            marks = ", ".join(["%s"] * len(columns))
-            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
-            iterator = iter(rows)
-            while chunk := list(itertools.islice(iterator, 20_000)):
-                cursor.executemany(sql, chunk)
-                count += len(chunk)
-        return count
+    shared_drop(database, NAME, SQLITE)
 
 
 def size_of(part: Any) -> str:

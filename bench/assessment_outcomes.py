@@ -32,7 +32,7 @@ MEASUREMENT_COLUMNS = (
 
 
 def fill(connection: Any) -> None:
-    from assessment import Loader  # bench/assessment.py, which runs this
+    from diagnostics import Loader  # bench/diagnostics.py, beside this script
     from django.utils import timezone
 
     from coproduce.accounts.models import User

@@ -53,7 +53,6 @@ def fill(connection: Any) -> None:
     stamp = connection.ops.adapt_datetimefield_value(timezone.now())
     with transaction.atomic(using=connection.alias):
         loader = Loader(connection)
-        loader.postgres = connection.vendor == "postgresql"
         first = loader.next_id("accounts_user")
         people = range(first, first + RATINGS)
         loader.load(

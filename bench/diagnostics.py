@@ -131,7 +131,7 @@ class Loader:
         from django.db import connection as default
 
         self.connection = connection or default
-        self.postgres = connection.vendor == "postgresql"
+        self.postgres = self.connection.vendor == "postgresql"
 
     def next_id(self, table: str) -> int:
         with self.connection.cursor() as cursor:

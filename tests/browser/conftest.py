@@ -1,5 +1,6 @@
 """Playwright driving Debian's Chromium, with axe-core checking every page it visits."""
 
+import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,3 +88,20 @@ def open_page(browser: Any, live_server: Any) -> Iterator[Any]:
 @pytest.fixture
 def page(open_page: Any) -> AccessiblePage:
     return open_page()
+
+
+def fill(page: Any, fields: dict[str, str]) -> None:
+    """Type each value into the field its label names."""
+    for label, value in fields.items():
+        page.get_by_label(label).fill(value)
+
+
+def a_photo(folder: Path) -> Path:
+    """A small JPEG to upload, as a phone's camera would give one."""
+    from PIL import Image
+
+    picture = folder / "door.jpg"
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "grey").save(out, format="JPEG")
+    picture.write_bytes(out.getvalue())
+    return picture

@@ -4,27 +4,21 @@ it on a phone with a picture; the provider answers; the report is published; a v
 rates the shift they worked; and the initiative's public accountability page shows it all.
 axe checks every page on the way."""
 
-import io
 import re
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PIL import Image
 
 from conftest import PASSWORD, add_member, make_initiative, make_user
 from coproduce.inspections.models import Visit, VisitStatus
 from coproduce.ratings.models import Rating
 from coproduce.ratings.tests.conftest import _shift
 from coproduce.record.models import Decision
+from tests.browser.conftest import a_photo, fill
 
 pytestmark = pytest.mark.browser
-
-
-def fill(page: Any, fields: dict[str, str]) -> None:
-    for label, value in fields.items():
-        page.get_by_label(label).fill(value)
 
 
 @pytest.fixture
@@ -99,10 +93,7 @@ def test_co_assessment_from_the_first_indicator_to_the_accountability_page(
     visit = Visit.objects.get()
 
     # the inspector, on a phone, with a picture
-    picture = tmp_path / "door.jpg"
-    out = io.BytesIO()
-    Image.new("RGB", (40, 30), "grey").save(out, format="JPEG")
-    picture.write_bytes(out.getvalue())
+    picture = a_photo(tmp_path)
     jo = open_page()
     jo.page.set_viewport_size({"width": 360, "height": 740})
     jo.sign_in("jo", PASSWORD)

@@ -3,17 +3,16 @@ draft, adds a finding with a picture and a recommendation, and submits; the prov
 answers; a coordinator publishes; anyone reads the report. axe checks every page."""
 
 import datetime
-import io
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 
 from conftest import PASSWORD, add_member, make_initiative, make_user
 from coproduce.inspections import services
 from coproduce.inspections.models import Visit, VisitStatus
 from coproduce.record.models import Contribution, Decision
+from tests.browser.conftest import a_photo
 
 pytestmark = pytest.mark.browser
 
@@ -63,10 +62,7 @@ def visit(transactional_db: Any) -> Visit:
 def test_an_inspector_completes_a_visit_on_a_phone(
     open_page: Any, visit: Visit, tmp_path: Path
 ) -> None:
-    picture = tmp_path / "door.jpg"
-    out = io.BytesIO()
-    Image.new("RGB", (40, 30), "grey").save(out, format="JPEG")
-    picture.write_bytes(out.getvalue())
+    picture = a_photo(tmp_path)
     slug = visit.initiative.slug
     url = f"/initiatives/{slug}/inspections/visits/{visit.pk}/"
 

@@ -8,13 +8,9 @@ import pytest
 
 from conftest import PASSWORD, add_member, make_initiative, make_user
 from coproduce.outcomes.models import Indicator, Measurement
+from tests.browser.conftest import fill
 
 pytestmark = pytest.mark.browser
-
-
-def fill(page: Any, fields: dict[str, str]) -> None:
-    for label, value in fields.items():
-        page.get_by_label(label).fill(value)
 
 
 @pytest.fixture

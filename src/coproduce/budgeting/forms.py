@@ -1,6 +1,7 @@
 from django import forms
 
 from coproduce.budgeting.models import Budget, ImplementationStatus, Process
+from coproduce.core.forms import csv_text
 
 
 class ProposalFieldsForm(forms.Form):
@@ -190,13 +191,4 @@ class ProposalsImportForm(forms.Form):
     )
 
     def clean_proposals_file(self) -> str:
-        """The file's text: UTF-8 (as spreadsheets save "CSV UTF-8"), at most 2 MB."""
-        upload = self.cleaned_data["proposals_file"]
-        if upload.size > 2 * 1024 * 1024:
-            raise forms.ValidationError("The file is larger than 2 MB; split it into parts.")
-        try:
-            return str(upload.read().decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            raise forms.ValidationError(
-                "Save the file as CSV UTF-8 (your spreadsheet offers it under Save as)."
-            ) from None
+        return csv_text(self.cleaned_data["proposals_file"])

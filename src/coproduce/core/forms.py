@@ -70,3 +70,19 @@ class PeriodForm(forms.Form):
             elif value not in (None, "", False):
                 params[name] = str(value)
         return params
+
+
+CSV_MAX_BYTES = 2 * 1024 * 1024
+
+
+def csv_text(upload: Any) -> str:
+    """An uploaded CSV file's text: UTF-8 (as spreadsheets save "CSV UTF-8", with or without
+    its byte-order mark), at most 2 MB; otherwise a form error saying what to do."""
+    if upload.size > CSV_MAX_BYTES:
+        raise forms.ValidationError("The file is larger than 2 MB; split it into parts.")
+    try:
+        return str(upload.read().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise forms.ValidationError(
+            "Save the file as CSV UTF-8 (your spreadsheet offers it under Save as)."
+        ) from None

@@ -6,6 +6,7 @@ from django import forms
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
+from coproduce.core.forms import csv_text
 from coproduce.outcomes.models import VALUE_DIGITS, VALUE_PLACES, BenefitGroup, Better, WhoMeasures
 
 DAY = forms.DateInput(attrs={"type": "date"})
@@ -92,12 +93,4 @@ class ImportForm(forms.Form):
     )
 
     def clean_measurements_file(self) -> str:
-        upload = self.cleaned_data["measurements_file"]
-        if upload.size > 2 * 1024 * 1024:
-            raise forms.ValidationError("The file is larger than 2 MB; split it into parts.")
-        try:
-            return str(upload.read().decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            raise forms.ValidationError(
-                "Save the file as CSV UTF-8 (your spreadsheet offers it under Save as)."
-            ) from None
+        return csv_text(self.cleaned_data["measurements_file"])
