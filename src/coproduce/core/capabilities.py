@@ -74,6 +74,9 @@ class Writes:
     stages: tuple[str, ...]
     kinds: tuple[str, ...] = ()
     summary: str = ""
+    # Contributions listed one by one to their contributor alone, as votes are: everyone
+    # else sees them only in the totals (a citizen inspector's time names who inspected).
+    listed_to_contributor_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -201,3 +204,9 @@ def append_only_tables() -> tuple[str, ...]:
 
 def writes() -> list[Writes]:
     return [w for c in capabilities() for w in c.writes]
+
+
+def unlisted_sources() -> list[str]:
+    """The sources ("app_label.ModelName") whose contributions are listed to their
+    contributor alone."""
+    return [w.source for w in writes() if w.listed_to_contributor_only]

@@ -39,6 +39,7 @@ class InspectionsConfig(CapabilityConfig):
                 stages=(StageKind.CO_ASSESSMENT,),
                 kinds=(ContributionKind.TIME,),
                 summary="A submitted inspection: each inspector's time, as they stated it.",
+                listed_to_contributor_only=True,
             ),
             Writes(
                 source="inspections.ProviderResponse",

@@ -4,8 +4,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
+from coproduce.core import capabilities
 from coproduce.core.dates import Period
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.initiatives.models import Initiative
@@ -78,14 +81,28 @@ NO_FILTERS = RecordFilters()
 
 
 def entries_shown_to(viewer: Any = None) -> Q:
-    """Which contributions a viewer may read one by one: every entry but votes, and their own
-    votes. A vote entry says that a person took part in a ballot, when, and in which budget;
-    next to a ballot export that could reveal their choices, so it is theirs alone, and
-    everyone else (coordinators and staff too) sees votes only in the totals (ADR 0021)."""
-    others_votes = Q(kind=ContributionKind.VOTE)
+    """Which contributions a viewer may read one by one: every entry but votes and the
+    entries of sources a capability lists to their contributor alone, and the viewer's own.
+    A vote entry says that a person took part in a ballot, when, and in which budget; next
+    to a ballot export that could reveal their choices, so it is theirs alone, and everyone
+    else (coordinators and staff too) sees votes only in the totals (ADR 0021); a citizen
+    inspector's time would name who inspected, whom a report may leave unnamed."""
+    hidden = Q(kind=ContributionKind.VOTE)
+    unlisted = _unlisted_source_types()
+    if unlisted:
+        hidden |= Q(source_type_id__in=unlisted)
     if viewer is not None and viewer.is_authenticated:
-        others_votes &= ~Q(contributor=viewer)
-    return ~others_votes
+        hidden &= ~Q(contributor=viewer)
+    return ~hidden
+
+
+def _unlisted_source_types() -> list[int]:
+    """The content types of the sources whose entries are listed to their contributor
+    alone (``Writes.listed_to_contributor_only``); Django caches each lookup."""
+    return [
+        ContentType.objects.get_for_model(apps.get_model(label)).pk
+        for label in capabilities.unlisted_sources()
+    ]
 
 
 def contributions_for(

@@ -1,0 +1,71 @@
+"""Entries a capability lists to their contributor alone (``Writes.listed_to_contributor_
+only``): a citizen inspector's time is theirs to see one by one; everyone else, coordinators
+and staff too, sees it only in the totals, as with votes."""
+
+import datetime
+from typing import Any
+
+from rest_framework.test import APIClient
+
+from conftest import World, add_member, make_user
+from coproduce.core import capabilities
+from coproduce.inspections import services as inspections
+from coproduce.record.models import Contribution
+from coproduce.record.selectors import contributions_for, record_totals
+
+
+def submitted_visit(world: World) -> Any:
+    jo = make_user("jo", display_name="Jo Bright")
+    add_member(world.initiative, jo)
+    lead = world.coordinator
+    checklist = inspections.checklist_create(
+        actor=lead, initiative=world.initiative, title="Reception", purpose="inspection"
+    )
+    question = inspections.question_add(
+        actor=lead, checklist=checklist, theme="Getting in", text="Step-free?", kind="yes_no"
+    )
+    inspections.inspector_appoint(
+        actor=lead,
+        initiative=world.initiative,
+        person=jo,
+        training="Inspector course",
+        trained_on=datetime.date(2026, 1, 5),
+    )
+    visit = inspections.visit_schedule(
+        actor=lead,
+        initiative=world.initiative,
+        checklist=checklist,
+        place="Housing office",
+        visit_on=datetime.date(2026, 3, 1),
+        provider=lead,
+        inspectors=[jo],
+    )
+    inspections.visit_save_answers(
+        actor=jo, visit=visit, answers={inspections.question_field(question): "no"}
+    )
+    inspections.visit_submit(actor=jo, visit=visit, minutes={jo.pk: 90})
+    return jo
+
+
+def test_the_inspections_time_is_declared_unlisted() -> None:
+    assert capabilities.unlisted_sources() == ["inspections.Visit"]
+
+
+def test_an_inspectors_time_is_listed_to_them_alone_and_counted_for_all(
+    world: World, api: APIClient, client: Any
+) -> None:
+    jo = submitted_visit(world)
+    entry = Contribution.objects.get(contributor=jo)
+    assert (entry.quantity, entry.stage.kind) == (90, "co_assessment")
+    assert list(contributions_for(world.initiative, jo)) == [entry]
+    for viewer in (None, world.coordinator, world.staff, world.member):
+        assert list(contributions_for(world.initiative, viewer)) == []
+    url = f"/api/v1/initiatives/{world.initiative.slug}/contributions/"
+    assert api.get(url).json()["count"] == 0
+    assert api.get(f"{url}{entry.pk}/").status_code == 404
+    api.force_authenticate(jo)
+    assert [row["id"] for row in api.get(url).json()["results"]] == [entry.pk]
+    page = client.get(f"/initiatives/{world.initiative.slug}/record/").content.decode()
+    assert "Jo Bright" not in page
+    by_stage = {row.key: row.minutes for row in record_totals(world.initiative)["stage"]}
+    assert by_stage["co_assessment"] == 90  # counted in the totals all the same
