@@ -480,8 +480,14 @@ class ChecklistViewSet(
     @extend_schema(request=None, responses={200: AppraisalThemeSerializer(many=True)})
     @action(detail=True, methods=["get"])
     def results(self, request: Request, initiative_slug: str, pk: str) -> Response:
-        """Answers summarised by theme; text answers only for coordinators."""
-        checklist = self.get_object()
+        """An appraisal's answers summarised by theme; text answers only for coordinators.
+        An inspection checklist has none here (its answers are the visits'): 404."""
+        checklist = gate.get_object(
+            request.user,
+            self.get_queryset().filter(purpose=Purpose.APPRAISAL),
+            "inspections.view_checklist",
+            pk=pk,
+        )
         with_text = gate.allows(request.user, "inspections.read_appraisal_text", checklist)
         themes = selectors.summary(checklist, with_text=with_text)
         return Response(

@@ -46,7 +46,8 @@ class InspectionsConfig(CapabilityConfig):
                 entry="decision",
                 stages=(StageKind.CO_ASSESSMENT,),
                 summary="The provider accepts or rejects an inspectors' recommendation: "
-                "initiated by the inspector, decided by the professional side.",
+                "initiated by the citizens' side (no inspector named), decided by the "
+                "professional side; the entry holds no text of the report.",
             ),
         ),
     )

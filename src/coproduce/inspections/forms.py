@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.html import escape
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
@@ -48,22 +49,57 @@ class InspectorForm(forms.Form):
         return person
 
 
+LARGEST_ID = 2**63 - 1  # a larger id is no row (and SQLite cannot even compare it)
+
+
+def _beyond_any_id(value: Any) -> bool:
+    try:
+        return abs(int(str(value).strip())) > LARGEST_ID
+    except ValueError:
+        return False
+
+
+class IdChoiceField(forms.ModelChoiceField[Any]):
+    """A choice of a row by id, where an id beyond any row is no such choice (not a crash)."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and _beyond_any_id(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField[Any]):
+    """Choices of rows by id, where an id beyond any row is no such choice (not a crash)."""
+
+    def clean(self, value: Any) -> Any:
+        for one in value if isinstance(value, list | tuple) else ():
+            if _beyond_any_id(one):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": one},
+                )
+        return super().clean(value)
+
+
 class VisitForm(forms.Form):
-    checklist: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    checklist: forms.ModelChoiceField[Any] = IdChoiceField(
         queryset=None,
         label="Checklist",
     )
     place = forms.CharField(label="Place or service visited", max_length=200)
     visit_on = forms.DateField(label="Day of the visit", widget=DATE)
-    provider: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    provider: forms.ModelChoiceField[Any] = IdChoiceField(
         queryset=None,
         label="Provider (the professional who answers the recommendations)",
     )
-    inspectors: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+    inspectors: forms.ModelMultipleChoiceField[Any] = IdsChoiceField(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
     )
-    follows: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    follows: forms.ModelChoiceField[Any] = IdChoiceField(
         queryset=None,
         required=False,
         label="Follow-up of (optional): checks the actions accepted after that visit",
@@ -84,7 +120,12 @@ class VisitForm(forms.Form):
 
 def answer_field(question: Question) -> forms.Field:
     label = question.text + ("" if question.required else " (optional)")
-    common: dict[str, Any] = {"label": label, "help_text": question.guidance, "required": False}
+    # Django renders help_text unescaped: the guidance is text written by a coordinator
+    common: dict[str, Any] = {
+        "label": label,
+        "help_text": escape(question.guidance),
+        "required": False,
+    }
     if question.kind == QuestionKind.RATING:
         return forms.ChoiceField(
             choices=RATINGS, widget=forms.RadioSelect(attrs={"class": "scale"}), **common

@@ -22,7 +22,10 @@ def on_the_visit(user: Any, visit: Any) -> bool:
 
 @rules.predicate
 def is_the_provider(user: Any, visit: Any) -> bool:
-    return visit is not None and user.is_authenticated and visit.provider_id == user.pk
+    """The provider the visit names, still an active member of the initiative."""
+    if visit is None or not user.is_authenticated or visit.provider_id != user.pk:
+        return False
+    return bool(is_active_member(user, visit))
 
 
 @rules.predicate
@@ -35,7 +38,7 @@ can_manage = is_coordinator | rules.is_staff
 rules.add_perm("inspections.manage", can_manage)
 rules.add_perm("inspections.view_visit", can_manage | on_the_visit | is_the_provider)
 rules.add_perm("inspections.inspect", on_the_visit)
-rules.add_perm("inspections.respond", is_the_provider & is_active_member)
+rules.add_perm("inspections.respond", is_the_provider)
 rules.add_perm("inspections.view_report", is_published & can_view_initiative)
 rules.add_perm(
     "inspections.see_visit",

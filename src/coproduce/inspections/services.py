@@ -54,6 +54,12 @@ MAX_QUESTIONS = 200
 MAX_VISIT_MINUTES = 24 * 60
 NOT_A_PROFESSIONAL = "Name a professional (paid staff) of this initiative as the provider."
 OPEN_FOR_WORK = (VisitStatus.SCHEDULED, VisitStatus.IN_PROGRESS)
+# The record is read by anyone who may view the initiative, before any report is published:
+# its entries carry no text of the report (place, recommendation, action, reasons) and name
+# no inspector; their source (the visit, the response) is behind the gate.
+RECORDED_TIME = "Time on a citizen inspection"
+RECORDED_ANSWER = "Answer to an inspection recommendation"
+NUMBER_RANGE = "Give a number under a million million, with at most two decimals."
 
 
 def question_field(question: Question) -> str:
@@ -278,14 +284,14 @@ def _parsed(question: Question, raw: Any) -> tuple[Decimal | None, str] | None:
         number = Decimal("NaN")
     if not number.is_finite():
         raise ValidationError({name: "Give a number."})
+    # before any arithmetic: 1e999999999 is finite, but abs() or quantize() overflows
+    out_of_range = number.adjusted() >= 12 or (number != 0 and number.adjusted() < -2)
     if question.kind == QuestionKind.RATING:
-        if number not in {1, 2, 3, 4, 5}:
+        if out_of_range or number not in {1, 2, 3, 4, 5}:
             raise ValidationError({name: "Rate from 1 to 5."})
         return number, ""
-    if abs(number) >= Decimal("1e12") or number != number.quantize(Decimal("0.01")):
-        raise ValidationError(
-            {name: "Give a number under a million million, with at most two decimals."}
-        )
+    if out_of_range or number != number.quantize(Decimal("0.01")):
+        raise ValidationError({name: NUMBER_RANGE})
     return number, ""
 
 
@@ -436,7 +442,7 @@ def visit_submit(*, actor: Any, visit: Visit, minutes: Mapping[int, int]) -> Vis
             quantity=member.minutes,
             unit=Unit.MINUTES,
             occurred_on=visit.visit_on,
-            description=f"Inspection: {visit.place}"[:500],
+            description=RECORDED_TIME,
         )
         member.save(update_fields=["minutes", "contribution"])
     visit.submitted_at = timezone.now()
@@ -458,7 +464,8 @@ def recommendation_respond(
 ) -> ProviderResponse:
     """The named provider accepts a recommendation (with an action and a due date) or
     rejects it (with reasons). Either is a decision in the record: initiated by the
-    inspector who recommended it, taken by the professional side, the provider taking part."""
+    citizens' side (the inspectors', none of them named), taken by the professional side,
+    the provider taking part; it says only whether it was accepted."""
     visit = Visit.objects.select_for_update().get(pk=recommendation.visit_id)
     gate.require(actor, "inspections.respond", visit)
     if visit.status != VisitStatus.SUBMITTED:
@@ -489,20 +496,18 @@ def recommendation_respond(
     response.full_clean(exclude=["decision"])
     response.save()
     initiative = visit.initiative
-    recommender = recommendation.made_by
-    recommender_active = standing(recommender, initiative).active
     response.decision = record.do_record_decision(
         source=response,
         recorded_by=actor,
         initiative=initiative,
         stage=do_stage_for_record(initiative, StageKind.CO_ASSESSMENT),
-        title=f"{'Accepted' if accepted else 'Rejected'}: {recommendation.text}"[:200],
-        outcome=(f"{action.strip()} by {due_on:%d %b %Y}" if accepted else reasons.strip())[:2000],
+        title=RECORDED_ANSWER,
+        outcome="Accepted" if accepted else "Rejected",
         decided_by=DecidingBody.PROFESSIONALS,
         rule=DecisionRule.PROFESSIONAL_SIGN_OFF,
         decided_on=timezone.localdate(),
-        initiated_by=recommender if recommender_active else None,
-        initiated_by_side="" if recommender_active else Side.CITIZEN,
+        initiated_by=None,  # the inspectors' side, never a (perhaps unnamed) inspector
+        initiated_by_side=Side.CITIZEN,
         carried=accepted,
         participants=[
             record.Participant(

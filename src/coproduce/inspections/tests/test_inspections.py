@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
 from coproduce.core.vocabulary import DecidingBody, Position, Side, StageKind
+from coproduce.initiatives import services as initiatives
 from coproduce.inspections import panels, services
 from coproduce.inspections.models import (
     Answer,
@@ -111,6 +112,19 @@ def _publish(team: dict[str, Any]) -> Visit:
     return services.visit_publish(actor=provider, visit=visit)
 
 
+def _schedule(world: World, checklist: Any, inspectors: list[Any], provider: Any = None) -> Visit:
+    """A visit on DAY, the coordinator the provider unless another is named."""
+    return services.visit_schedule(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        checklist=checklist,
+        place="Office",
+        visit_on=DAY,
+        provider=provider or world.coordinator,
+        inspectors=inspectors,
+    )
+
+
 def test_a_draft_keeps_partial_answers_and_submitting_names_the_missing_one(team) -> None:
     jo, visit, fields = team["jo"], team["visit"], team["fields"]
     services.visit_save_answers(actor=jo, visit=visit, answers={fields[0]: "yes"})
@@ -154,8 +168,8 @@ def test_each_answer_of_the_provider_is_a_decision_of_the_professional_side(team
         )
         for d in decisions
     ] == [
-        ("jo", Side.CITIZEN, DecidingBody.PROFESSIONALS, True, StageKind.CO_ASSESSMENT),
-        ("sam", Side.CITIZEN, DecidingBody.PROFESSIONALS, False, StageKind.CO_ASSESSMENT),
+        (None, Side.CITIZEN, DecidingBody.PROFESSIONALS, True, StageKind.CO_ASSESSMENT),
+        (None, Side.CITIZEN, DecidingBody.PROFESSIONALS, False, StageKind.CO_ASSESSMENT),
     ]
     assert [
         list(d.participants.values_list("person__username", "side", "position")) for d in decisions
@@ -514,3 +528,147 @@ def test_a_member_answers_an_appraisal_on_its_page(world: World, client: Client)
     )
     assert list(Answer.objects.values_list("number", flat=True)) == [1]
     assert appraisal.questions.count() == 1
+
+
+def test_the_record_carries_no_text_of_the_report_and_names_no_inspector(team) -> None:
+    """The record is read by anyone who may view the initiative: its entries hold no place,
+    recommendation, action or reasons, and no inspector as a decision's initiator."""
+    _publish(team)
+    assert set(Contribution.objects.values_list("description", flat=True)) == {
+        "Time on a citizen inspection"
+    }
+    assert list(
+        Decision.objects.order_by("pk").values_list(
+            "title", "outcome", "initiated_by", "initiated_by_side"
+        )
+    ) == [
+        ("Answer to an inspection recommendation", "Accepted", None, Side.CITIZEN),
+        ("Answer to an inspection recommendation", "Rejected", None, Side.CITIZEN),
+    ]
+
+
+def test_an_inspection_checklist_has_no_results(team, client: Client) -> None:
+    world = team["world"]
+    services.visit_save_answers(
+        actor=team["jo"], visit=team["visit"], answers={team["fields"][3]: "draft secret"}
+    )
+    slug, pk = world.initiative.slug, team["checklist"].pk
+    api = APIClient()
+    for who in (world.member, world.coordinator):
+        api.force_login(who)
+        url = f"/api/v1/initiatives/{slug}/inspection-checklists/{pk}/results/"
+        assert api.get(url).status_code == 404
+        client.force_login(who)
+        base = f"/initiatives/{slug}/inspections/checklists/{pk}/"
+        assert client.get(base + "results/").status_code == 404
+        assert client.get(base + "results.csv").status_code == 404
+
+
+def test_guidance_is_shown_as_text_never_as_html(team, client: Client) -> None:
+    world = team["world"]
+    checklist, appraisal = (
+        services.checklist_create(
+            actor=world.coordinator, initiative=world.initiative, title="Desk", purpose=purpose
+        )
+        for purpose in ("inspection", "appraisal")
+    )
+    for each in (checklist, appraisal):
+        services.question_add(
+            actor=world.coordinator,
+            checklist=each,
+            theme="Desk",
+            text="Tidy?",
+            kind="yes_no",
+            guidance="<b>x</b>",
+        )
+    visit = _schedule(world, checklist, [team["jo"]])
+    slug = world.initiative.slug
+    client.force_login(team["jo"])
+    for url in (
+        f"/initiatives/{slug}/inspections/checklists/{checklist.pk}/",
+        f"/initiatives/{slug}/inspections/checklists/{appraisal.pk}/",  # the answers form
+        f"/initiatives/{slug}/inspections/visits/{visit.pk}/",
+    ):
+        page = client.get(url).content.decode()
+        assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page, url
+
+
+def test_numbers_out_of_range_are_refused_naming_the_question(team, client: Client) -> None:
+    world, jo, fields = team["world"], team["jo"], team["fields"]
+    for raw in ("1e999999999", "-1e999999999", "1e-999999999", "Infinity", "NaN"):
+        for field in (fields[1], fields[2]):
+            with pytest.raises(ValidationError) as refused:
+                services.visit_save_answers(actor=jo, visit=team["visit"], answers={field: raw})
+            assert list(refused.value.message_dict) == [field], raw
+    slug = world.initiative.slug
+    client.force_login(jo)
+    page = client.post(
+        f"/initiatives/{slug}/inspections/visits/{team['visit'].pk}/",
+        {"save": "1", fields[2]: "1e999999999"},
+    )
+    assert page.status_code == 400 and "Give a number under a million" in page.content.decode()
+    appraisal = services.checklist_create(
+        actor=world.coordinator, initiative=world.initiative, title="Park", purpose="appraisal"
+    )
+    count = services.question_add(
+        actor=world.coordinator, checklist=appraisal, theme="Use", text="Visits", kind="number"
+    )
+    api = APIClient()
+    api.force_login(world.member)
+    answer = api.post(
+        f"/api/v1/initiatives/{slug}/inspection-checklists/{appraisal.pk}/answer/",
+        {"answers": [{"question": count.pk, "answer": "1e999999999"}]},
+        format="json",
+    )
+    assert answer.status_code == 400 and list(answer.json()) == [services.question_field(count)]
+    assert not Answer.objects.exists()
+
+
+def test_an_out_of_range_inspector_id_is_a_form_error_not_a_crash(team, client: Client) -> None:
+    world = team["world"]
+    slug = world.initiative.slug
+    client.force_login(world.coordinator)
+    form = {
+        "visit": "1",
+        "checklist": team["checklist"].pk,
+        "place": "Office",
+        "visit_on": "2026-03-01",
+        "provider": world.coordinator.pk,
+        "inspectors": team["jo"].pk,
+    }
+    huge = "99999999999999999999"
+    for field in ("inspectors", "follows", "checklist", "provider"):
+        page = client.post(f"/initiatives/{slug}/inspections/", {**form, field: huge})
+        assert page.status_code == 400 and field in page.context["visit_form"].errors, field
+    api = APIClient()
+    api.force_login(world.coordinator)
+    answer = api.post(
+        f"/api/v1/initiatives/{slug}/inspections/",
+        {
+            "checklist": team["checklist"].pk,
+            "place": "Office",
+            "visit_on": "2026-03-01",
+            "provider": "coord",
+            "inspectors": [99999999999999999999],
+            "follows": 99999999999999999999,
+        },
+        format="json",
+    )
+    assert answer.status_code == 400
+    assert Visit.objects.count() == 1
+
+
+def test_a_provider_who_left_no_longer_sees_the_visit(team, client: Client) -> None:
+    world = team["world"]
+    provider = make_user("pat", display_name="Pat Provider")
+    add_member(world.initiative, provider, side=Side.REGULAR_PRODUCER)
+    visit = _schedule(world, team["checklist"], [team["jo"]], provider=provider)
+    slug = world.initiative.slug
+    url = f"/initiatives/{slug}/inspections/visits/{visit.pk}/"
+    api_url = f"/api/v1/initiatives/{slug}/inspections/{visit.pk}/"
+    client.force_login(provider)
+    api = APIClient()
+    api.force_login(provider)
+    assert client.get(url).status_code == 200 and api.get(api_url).status_code == 200
+    initiatives.membership_leave(actor=provider, initiative=world.initiative)
+    assert client.get(url).status_code == 404 and api.get(api_url).status_code == 404
