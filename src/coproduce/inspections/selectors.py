@@ -132,13 +132,14 @@ class QuestionSummary:
 
     @property
     def too_few_for_a_mean(self) -> bool:
-        return self.question.kind == QuestionKind.RATING and self.answered < FEWEST_FOR_A_MEAN
+        counted = (QuestionKind.RATING, QuestionKind.NUMBER)
+        return self.question.kind in counted and self.answered < FEWEST_FOR_A_MEAN
 
 
 def summary(checklist: Checklist, *, with_text: bool) -> list[tuple[str, list[QuestionSummary]]]:
     """An appraisal's answers summarised by theme: counts of each answer to yes/no and
-    rating questions, a rating's mean only from five answers, a number's count, mean and
-    range, and (``with_text``, for those who run it) the text answers."""
+    rating questions, a number's count, a rating's or a number's mean (and a number's
+    range) only from five answers, and (``with_text``, for those who run it) the text answers."""
     answers = Answer.objects.filter(sheet__checklist=checklist)
     counts: dict[int, dict[Decimal, int]] = defaultdict(dict)
     for row in (
@@ -195,10 +196,11 @@ def summary(checklist: Checklist, *, with_text: bool) -> list[tuple[str, list[Qu
                 found.answered = sum(n for _, n in found.distribution)
             elif stats is not None:
                 found.answered = stats["n"]
-                if question.kind == QuestionKind.NUMBER or stats["n"] >= FEWEST_FOR_A_MEAN:
+                # a mean or a range of fewer than five answers would tell one person's
+                if stats["n"] >= FEWEST_FOR_A_MEAN:
                     found.mean = Decimal(str(stats["mean"])).quantize(Decimal("0.01"))
-                if question.kind == QuestionKind.NUMBER:
-                    found.lowest, found.highest = stats["low"], stats["high"]
+                    if question.kind == QuestionKind.NUMBER:
+                        found.lowest, found.highest = stats["low"], stats["high"]
             summaries.append(found)
         themes.append((theme, summaries))
     return themes

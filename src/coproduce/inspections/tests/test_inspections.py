@@ -672,3 +672,36 @@ def test_a_provider_who_left_no_longer_sees_the_visit(team, client: Client) -> N
     assert client.get(url).status_code == 200 and api.get(api_url).status_code == 200
     initiatives.membership_leave(actor=provider, initiative=world.initiative)
     assert client.get(url).status_code == 404 and api.get(api_url).status_code == 404
+
+
+def test_a_numbers_mean_and_range_need_five_answers(world: World) -> None:
+    """A mean or a range of fewer than five answers would tell one person's own number."""
+    appraisal = services.checklist_create(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        title="The bus stop",
+        purpose=Purpose.APPRAISAL,
+    )
+    wait = services.question_add(
+        actor=world.coordinator,
+        checklist=appraisal,
+        theme="Waiting",
+        text="Minutes waited",
+        kind="number",
+    )
+    url = (
+        f"/api/v1/initiatives/{world.initiative.slug}/inspection-checklists/{appraisal.pk}/results/"
+    )
+    api = APIClient()
+    api.force_login(world.member)
+    for n, minutes in enumerate(["12", "3", "40", "7", "8"]):
+        person = make_user(f"waiter{n}")
+        add_member(world.initiative, person)
+        services.appraisal_answer(
+            actor=person, checklist=appraisal, answers={services.question_field(wait): minutes}
+        )
+        found = api.get(url).json()[0]["questions"][0]
+        shown = (found["answered"], found["mean"], found["lowest"], found["highest"])
+        if n < 4:
+            assert shown == (n + 1, None, None, None)
+    assert shown == (5, "14.00", "3.00", "40.00")
