@@ -111,6 +111,14 @@ def test_a_worker_is_a_professional_member_and_not_the_person(world: World, setu
             worker=setup.worker,
         )
     assert twice.value.message_dict == {"worker": [services.ALREADY_PAIRED]}
+    with pytest.raises(ValidationError) as themself:
+        services.pairing_make(
+            actor=world.coordinator,
+            initiative=world.initiative,
+            person=world.member,
+            worker=world.coordinator,
+        )
+    assert themself.value.message_dict == {"worker": [services.PAIRS_THEMSELF]}
     assert Pairing.objects.count() == 1
 
 
