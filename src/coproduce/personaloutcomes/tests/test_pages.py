@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from conftest import World
 from coproduce.personaloutcomes.models import Domain, Pairing, Reading, Scale
-from coproduce.personaloutcomes.tests.people import LABELS, Setup, read
+from coproduce.personaloutcomes.tests.people import LABELS, Setup, pairings_url, read
 
 DAY = datetime.date(2026, 3, 1)
 
@@ -41,7 +41,7 @@ def test_the_coordinator_pairs_a_member_with_a_professional(
     client: Client, world: World, setup_world: Setup
 ) -> None:
     client.force_login(world.coordinator)
-    url = f"/initiatives/{world.initiative.slug}/personal-outcomes/pairings/"
+    url = pairings_url(world)
     citizen = client.post(url, {"person": world.coordinator.pk, "worker": world.member.pk})
     assert citizen.status_code == 400  # the member, a citizen, is no choice of worker
     assert "Worker: Select a valid choice." in citizen.content.decode()

@@ -17,7 +17,7 @@ import coproduce
 from conftest import World, add_member, make_user
 from coproduce.initiatives import services as initiatives
 from coproduce.personaloutcomes.models import Domain, Pairing, Reading, Scale, Score
-from coproduce.personaloutcomes.tests.people import Setup, read, set_up
+from coproduce.personaloutcomes.tests.people import Setup, pairings_url, read, set_up
 from coproduce.record.models import Contribution, Decision
 
 SOURCE = Path(coproduce.__file__).parent
@@ -74,7 +74,7 @@ def test_a_coordinator_cannot_pair_themself_to_read_a_persons_readings(
     client: Client, world: World, setup: Setup
 ) -> None:
     client.force_login(world.coordinator)
-    url = f"/initiatives/{world.initiative.slug}/personal-outcomes/pairings/"
+    url = pairings_url(world)
     refused = client.post(url, {"person": world.member.pk, "worker": world.coordinator.pk})
     assert refused.status_code == 400
     assert "Worker: You cannot pair yourself as a worker" in refused.content.decode()
@@ -101,7 +101,7 @@ def test_an_ended_pairing_hides_the_readings_from_the_worker(
 ) -> None:
     client.force_login(world.coordinator)
     pairing = Pairing.objects.get()
-    url = f"/initiatives/{world.initiative.slug}/personal-outcomes/pairings/"
+    url = pairings_url(world)
     assert client.post(url, {"end": pairing.pk}).status_code == 302
     client.force_login(setup.worker)
     assert client.get(_person_url(world)).status_code == 404
