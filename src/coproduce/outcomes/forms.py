@@ -3,11 +3,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core.forms import csv_text
 from coproduce.outcomes.models import VALUE_DIGITS, VALUE_PLACES, BenefitGroup, Better, WhoMeasures
+from coproduce.outcomes.services import check_value
 
 DAY = forms.DateInput(attrs={"type": "date"})
 
@@ -26,11 +28,16 @@ def parse_targets(text: str) -> list[tuple[datetime.date, Decimal]]:
             continue
         day, _, value = line.partition(",")
         try:
-            targets.append((datetime.date.fromisoformat(day.strip()), Decimal(value.strip())))
+            target = (datetime.date.fromisoformat(day.strip()), Decimal(value.strip()))
         except (ValueError, InvalidOperation):
             raise forms.ValidationError(
                 f"Line {number}: write the day and the value, such as 2027-03-31, 10."
             ) from None
+        try:  # NaN, Infinity and 1e999999999 are numbers to Decimal, not to the column
+            check_value("targets", target[1])
+        except ValidationError as error:
+            raise forms.ValidationError(f"Line {number}: {error.messages[0]}") from None
+        targets.append(target)
     return targets
 
 

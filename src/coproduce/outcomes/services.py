@@ -16,6 +16,7 @@ from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
 from coproduce.core.dates import check_date, date_problem
+from coproduce.core.queries import storable_text
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import standing
@@ -47,8 +48,9 @@ LARGEST = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
 
 
 def check_value(field: str, value: Decimal) -> None:
-    """A finite value with at most four decimal places, within the column's range."""
-    if not value.is_finite() or abs(value) >= LARGEST:
+    """A finite value with at most four decimal places, within the column's range (read
+    without rounding: ``abs`` of 1e999999999 overflows)."""
+    if not value.is_finite() or value.copy_abs() >= LARGEST:
         raise ValidationError({field: f"Give a number smaller than {LARGEST:,} either way."})
     if value != value.quantize(Decimal(1).scaleb(-VALUE_PLACES)):
         raise ValidationError({field: f"Give at most {VALUE_PLACES} decimal places."})
@@ -98,7 +100,7 @@ def indicator_save(
         raise ValidationError({"name": "This initiative has an indicator of that name already."})
     indicator.full_clean(exclude=["initiative", "created_by"])
     if targets is not None:
-        wanted = sorted(targets)
+        wanted = sorted(targets, key=lambda target: target[0])
         _check_targets(indicator, wanted)
     indicator.save()
     if targets is not None:
@@ -116,9 +118,15 @@ def _measurer_side(indicator: Indicator, person: Any) -> str:
     return str(found.side)
 
 
+UNSTORABLE = "Write the {} without null characters."
+
+
 def _checked(
     indicator: Indicator, value: Decimal, measured_on: datetime.date, source: str, method: str
 ) -> None:
+    for field, text in (("source", source), ("method", method)):
+        if not storable_text(text):
+            raise ValidationError({field: UNSTORABLE.format(field)})
     check_value("value", value)
     check_date("measured_on", measured_on, past_only=True)
     if not source.strip():
@@ -225,8 +233,8 @@ def _imported_row(
         if username.lower() not in people:
             people[username.lower()] = user_by_username(username)
         person = people[username.lower()]
-        if person is None:
-            return f"{username!r} is not a member here"
+        if person is None:  # as for a person who is not a member: which names exist stays unsaid
+            return NO_SUCH_MEMBER.rstrip(".").lower()
     try:
         _checked(indicator, value, day, row["source"], row["method"])
         side = _measurer_side(indicator, person)
@@ -242,6 +250,15 @@ def _imported_row(
     }
 
 
+def _unreadable(line: int, error: csv.Error) -> ValidationError:
+    """The answer to a row the CSV reader gave up on (the first too long a field)."""
+    if "field limit" in str(error):
+        problem = f"a field is longer than {csv.field_size_limit():,} characters"
+    else:
+        problem = "it cannot be read as CSV; save the file again as CSV UTF-8"
+    return ValidationError({"file": f"Nothing was imported. Fix row {line}: {problem}."})
+
+
 @transaction.atomic
 def measurements_import_csv(*, actor: Any, indicator: Indicator, text: str) -> list[Measurement]:
     """Measurements from a spreadsheet, all added or none. Columns (a header row names
@@ -249,16 +266,28 @@ def measurements_import_csv(*, actor: Any, indicator: Indicator, text: str) -> l
     username; the importer when empty). Every row is checked before any is added."""
     gate.require(actor, "outcomes.measure_for_others", indicator)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    try:
+        names = reader.fieldnames or []
+    except csv.Error as error:
+        raise _unreadable(1, error) from None
+    header = {(name or "").strip().lower() for name in names}
     missing = set(IMPORT_COLUMNS) - header
     if missing:
         raise ValidationError(
             {"file": f"The first row must name the columns; missing: {', '.join(sorted(missing))}."}
         )
-    rows = [
-        {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if k is not None}
-        for raw in reader
-    ]
+    rows: list[dict[str, str]] = []
+    try:
+        for raw in reader:
+            rows.append(
+                {
+                    (k or "").strip().lower(): (v or "").strip()
+                    for k, v in raw.items()
+                    if k is not None
+                }
+            )
+    except csv.Error as error:
+        raise _unreadable(len(rows) + 2, error) from None
     if not rows or len(rows) > MAX_IMPORTED:
         raise ValidationError({"file": f"Give between 1 and {MAX_IMPORTED:,} measurements."})
     people: dict[str, Any] = {}

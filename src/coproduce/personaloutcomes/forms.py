@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
 
 from coproduce.personaloutcomes.models import HIGHEST, LOWEST, STEPS, Domain, Scale
 
@@ -98,7 +99,8 @@ class ReadingForm(forms.Form):
                 choices=choices,
                 coerce=int,
                 label=f"{domain.name}: score",
-                help_text=domain.guidance or f"From {LOWEST} to {HIGHEST}.",
+                # help text is shown as HTML: the coordinators' guidance is text
+                help_text=escape(domain.guidance) or f"From {LOWEST} to {HIGHEST}.",
             )
             self.fields[f"note_{domain.pk}"] = forms.CharField(
                 required=False, max_length=500, label=f"{domain.name}: note (optional)"

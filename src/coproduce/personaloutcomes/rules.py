@@ -55,6 +55,13 @@ def is_their_worker(user: Any, target: Any) -> bool:
 
 
 @rules.predicate
+def pairs_themself(user: Any, target: Any) -> bool:
+    """The target is a pairing that would make the user the worker: a coordinator who did
+    that would read the person's readings, which are not the coordinators' to see."""
+    return isinstance(target, Pairing) and user.is_authenticated and target.worker_id == user.pk
+
+
+@rules.predicate
 def is_an_active_membership(user: Any, target: Any) -> bool:
     return isinstance(target, Membership) and target.status == MembershipStatus.ACTIVE
 
@@ -65,6 +72,8 @@ sees_readings = is_the_person | is_their_worker
 rules.add_perm("personaloutcomes.view_scale", is_active_member | can_manage)
 rules.add_perm("personaloutcomes.define_scale", is_coordinator)
 rules.add_perm("personaloutcomes.pair", is_coordinator)
+# the target is the pairing to be made: another coordinator pairs a coordinator as a worker
+rules.add_perm("personaloutcomes.pair_worker", is_coordinator & ~pairs_themself)
 rules.add_perm("personaloutcomes.view_change", can_manage)
 rules.add_perm("personaloutcomes.view_pairings", can_manage)
 # the target is the person's membership, or one of their readings

@@ -36,6 +36,10 @@ IN_USE = "The scale has readings: its domains can no longer change. Rename it or
 NOT_A_MEMBER = "Choose an active member of this initiative."
 NOT_A_WORKER = "Choose an active member on the professionals' side."
 OWN_WORKER = "A person cannot be their own worker."
+PAIRS_THEMSELF = (
+    "You cannot pair yourself as a worker: the readings are not the coordinators' to see. "
+    "Another coordinator may pair you."
+)
 ALREADY_PAIRED = "These two are already paired."
 NO_SCALE = "The initiative has no scale yet: a coordinator defines it first."
 NOT_A_DOMAIN = "Score only the domains of this initiative's scale."
@@ -107,7 +111,8 @@ def scale_define(
 @transaction.atomic
 def pairing_make(*, actor: Any, initiative: Initiative, person: Any, worker: Any) -> Pairing:
     """A coordinator pairs an active member with a worker (an active member on the
-    professionals' side): the worker then sees and enters the person's readings."""
+    professionals' side, never the coordinator themself): the worker then sees and enters
+    the person's readings."""
     gate.require(actor, "personaloutcomes.pair", initiative)
     problems: dict[str, str] = {}
     if person is None or not standing(person, initiative).active:
@@ -117,13 +122,15 @@ def pairing_make(*, actor: Any, initiative: Initiative, person: Any, worker: Any
         problems["worker"] = NOT_A_WORKER
     elif person is not None and person.pk == worker.pk:
         problems["worker"] = OWN_WORKER
+    pairing = Pairing(initiative=initiative, person=person, worker=worker, paired_by=actor)
+    if "worker" not in problems and not gate.allows(actor, "personaloutcomes.pair_worker", pairing):
+        problems["worker"] = PAIRS_THEMSELF
     if problems:
         raise ValidationError(problems)
     try:
         with transaction.atomic():
-            return Pairing.objects.create(
-                initiative=initiative, person=person, worker=worker, paired_by=actor
-            )
+            pairing.save()
+            return pairing
     except IntegrityError:
         raise ValidationError({"worker": ALREADY_PAIRED}) from None
 

@@ -306,6 +306,7 @@ def test_a_csv_import_with_a_wrong_row_adds_nothing_and_names_the_rows(world: Wo
         "2026-03-02,lots,Log,Count,\n"
         "2026-03-03,62,Log,Count,outsider\n"
         "2026-03-04,62,,Count,\n"
+        "2026-03-05,62,Log,Count,nobody\n"
     )
     with pytest.raises(ValidationError) as refused:
         services.measurements_import_csv(actor=world.coordinator, indicator=indicator, text=text)
@@ -313,7 +314,7 @@ def test_a_csv_import_with_a_wrong_row_adds_nothing_and_names_the_rows(world: Wo
         "Nothing was imported. Fix row 3: the date '01/03/2026' must be written YYYY-MM-DD; "
         "row 4: the value 'lots' must be a number; row 5: "
         "no member of this initiative has that username; row 6: say where the value comes "
-        "from."
+        "from; row 7: no member of this initiative has that username."
     ]
     assert not Measurement.objects.exists()
     assert not Contribution.objects.exists()
@@ -332,4 +333,18 @@ def test_a_csv_import_names_missing_columns_and_is_a_coordinators(world: World) 
         services.measurements_import_csv(
             actor=world.member, indicator=indicator, text=CSV.format(rows="2026-02-01,1,a,b,\n")
         )
+    assert not Measurement.objects.exists()
+
+
+def test_a_csv_header_too_long_to_read_is_refused_naming_row_one(world: World) -> None:
+    indicator = define(world)
+    with pytest.raises(ValidationError) as refused:
+        services.measurements_import_csv(
+            actor=world.coordinator,
+            indicator=indicator,
+            text=f"date,value,source,method,{'x' * 131_073}\n2026-02-01,3,a,b,\n",
+        )
+    assert refused.value.message_dict["file"] == [
+        "Nothing was imported. Fix row 1: a field is longer than 131,072 characters."
+    ]
     assert not Measurement.objects.exists()

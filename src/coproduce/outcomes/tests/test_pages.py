@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
@@ -11,10 +12,12 @@ from django.utils.html import escape
 from conftest import World
 from coproduce.outcomes import panels, selectors
 from coproduce.outcomes.models import Indicator, Measurement, WhoMeasures
+from coproduce.outcomes.tests.test_api import INDICATOR
 from coproduce.outcomes.tests.test_outcomes import define, measure
 from coproduce.record.models import Contribution
 
 DAY = datetime.date
+INDICATOR_FIELDS = {name: value for name, value in INDICATOR.items() if name != "targets"}
 
 
 def url(world: World, tail: str = "") -> str:
@@ -69,18 +72,7 @@ def test_a_member_may_not_post_a_measurement_where_only_coordinators_measure(
 
 def test_a_coordinator_defines_an_indicator_on_the_page(client: Client, world: World) -> None:
     client.force_login(world.coordinator)
-    fields = {
-        "name": "Tenants satisfied",
-        "measures": "Share satisfied with the last repair",
-        "unit": "%",
-        "better": "higher",
-        "benefit_group": "citizens",
-        "who_measures": "members",
-        "baseline_value": "55",
-        "baseline_on": "2026-01-01",
-        "baseline_source": "Survey",
-        "targets": "2027-01-01, 70\nsoon, 80",
-    }
+    fields = {**INDICATOR_FIELDS, "targets": "2027-01-01, 70\nsoon, 80"}
     wrong = client.post(url(world, "new/"), fields)
     assert wrong.status_code == 400
     assert "Line 2: write the day and the value" in wrong.content.decode()
@@ -146,3 +138,47 @@ def test_no_accountability_section_without_indicators(world: World) -> None:
     request = RequestFactory().get("/")
     request.user = world.outsider
     assert panels.accountability(request, world.initiative) is None
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "sNaN", "1e999999999"])
+def test_a_target_that_is_no_finite_number_in_range_is_a_form_error(
+    client: Client, world: World, value: str
+) -> None:
+    client.force_login(world.coordinator)
+    targets = f"2027-01-01, 70\n2027-01-01, {value}\n2028-01-01, {value}"
+    wrong = client.post(url(world, "new/"), {**INDICATOR_FIELDS, "targets": targets})
+    assert wrong.status_code == 400
+    assert "Line 2: Give a number smaller than 10,000,000,000 either way." in wrong.content.decode()
+    assert not Indicator.objects.exists()
+
+
+def _upload(text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("m.csv", text.encode(), content_type="text/csv")
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("2026-02-01,1e999999999,a,b", "row 2: give a number smaller than"),
+        ("2026-02-01,-1e999999999,a,b", "row 2: give a number smaller than"),
+        ("2026-02-01,NaN,a,b", "row 2: give a number smaller than"),
+        ("2026-02-01,3,a\x00b,c", "row 2: write the source without null characters"),
+        ("2026-02-01,3,a,b\x00c", "row 2: write the method without null characters"),
+        ("2026-02-01,3,a,b,mem\x00ber", "row 2: no member of this initiative has that username"),
+        (f"2026-02-01,3,a,{'b' * 131_073}", "row 2: a field is longer than 131,072 characters"),
+    ],
+    ids=["huge", "huge-negative", "nan", "nul-source", "nul-method", "nul-username", "long-field"],
+)
+def test_a_csv_row_the_database_cannot_hold_is_a_form_error_naming_the_row(
+    client: Client, world: World, row: str, problem: str
+) -> None:
+    indicator = define(world)
+    client.force_login(world.coordinator)
+    text = f"date,value,source,method,measured_by\n2026-02-01,3,a,b,\n{row}\n"
+    wrong = client.post(url(world, f"{indicator.pk}/import/"), {"measurements_file": _upload(text)})
+    assert wrong.status_code == 400
+    html = wrong.content.decode()
+    assert "Nothing was imported. Fix" in html
+    assert problem.replace(" 2:", " 3:") in html
+    assert not Measurement.objects.exists()
+    assert not Contribution.objects.exists()

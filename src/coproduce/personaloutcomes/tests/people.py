@@ -18,6 +18,10 @@ DOMAINS = [
 ]
 
 
+def pairings_url(world: World) -> str:
+    return f"/initiatives/{world.initiative.slug}/personal-outcomes/pairings/"
+
+
 @dataclass
 class Setup:
     scale: Scale

@@ -35,9 +35,9 @@ EXPECTED: dict[str, list[Expectation]] = {
     "personaloutcomes:pairings": [
         ("get", None, PAGE_MANAGE),
         (
-            # the coordinator is on the professionals' side: they may be the member's worker
+            # the coordinator pairs themself with the worker (never as anyone's worker)
             "post",
-            {"person": "<member>", "worker": "<coordinator>"},
+            {"person": "<coordinator>", "worker": "<worker>"},
             signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=403),
         ),
     ],
@@ -103,6 +103,7 @@ def targets(world: World) -> Targets:
         "placeholders": {
             "<member>": str(world.member.pk),
             "<coordinator>": str(world.coordinator.pk),
+            "<worker>": str(setup.worker.pk),
             **{f"<domain{i}>": pk for i, pk in enumerate(domains, start=1)},
         },
     }

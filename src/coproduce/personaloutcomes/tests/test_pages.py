@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from conftest import World
 from coproduce.personaloutcomes.models import Domain, Pairing, Reading, Scale
-from coproduce.personaloutcomes.tests.people import LABELS, Setup, read
+from coproduce.personaloutcomes.tests.people import LABELS, Setup, pairings_url, read
 
 DAY = datetime.date(2026, 3, 1)
 
@@ -41,14 +41,14 @@ def test_the_coordinator_pairs_a_member_with_a_professional(
     client: Client, world: World, setup_world: Setup
 ) -> None:
     client.force_login(world.coordinator)
-    url = f"/initiatives/{world.initiative.slug}/personal-outcomes/pairings/"
+    url = pairings_url(world)
     citizen = client.post(url, {"person": world.coordinator.pk, "worker": world.member.pk})
     assert citizen.status_code == 400  # the member, a citizen, is no choice of worker
     assert "Worker: Select a valid choice." in citizen.content.decode()
     assert not Pairing.objects.filter(worker=world.member).exists()
-    paired = client.post(url, {"person": world.member.pk, "worker": world.coordinator.pk})
+    paired = client.post(url, {"person": world.coordinator.pk, "worker": setup_world.worker.pk})
     assert paired.status_code == 302
-    assert Pairing.objects.filter(worker=world.coordinator, person=world.member).exists()
+    assert Pairing.objects.filter(worker=setup_world.worker, person=world.coordinator).exists()
     assert "Wren Worker" in client.get(url).content.decode()
 
 
@@ -138,3 +138,19 @@ def test_the_api_takes_the_callers_own_reading_and_names_what_to_fix(
         "Living skills",
         "Friends",
     ]
+
+
+def test_the_guidance_on_the_reading_form_is_text_not_html(
+    client: Client, world: World, setup_world: Setup
+) -> None:
+    Domain.objects.filter(name="Managing money").update(
+        guidance='<meta http-equiv="refresh" content="0;url=https://example.org/">'
+    )
+    client.force_login(setup_world.worker)
+    url = f"/initiatives/{world.initiative.slug}/personal-outcomes/people/{world.member.pk}/"
+    html = client.get(url + "readings/new/").content.decode()
+    assert "<meta http-equiv" not in html
+    assert (
+        "&lt;meta http-equiv=&quot;refresh&quot; content=&quot;0;url=https://example.org/&quot;&gt;"
+        in html
+    )

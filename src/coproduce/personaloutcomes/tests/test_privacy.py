@@ -15,8 +15,9 @@ from rest_framework.test import APIClient
 
 import coproduce
 from conftest import World, add_member, make_user
+from coproduce.initiatives import services as initiatives
 from coproduce.personaloutcomes.models import Domain, Pairing, Reading, Scale, Score
-from coproduce.personaloutcomes.tests.people import Setup, read, set_up
+from coproduce.personaloutcomes.tests.people import Setup, pairings_url, read, set_up
 from coproduce.record.models import Contribution, Decision
 
 SOURCE = Path(coproduce.__file__).parent
@@ -69,12 +70,38 @@ def test_no_one_else_sees_them_not_even_the_coordinator_or_staff(
             assert SECRET not in response.content.decode()
 
 
+def test_a_coordinator_cannot_pair_themself_to_read_a_persons_readings(
+    client: Client, world: World, setup: Setup
+) -> None:
+    client.force_login(world.coordinator)
+    url = pairings_url(world)
+    refused = client.post(url, {"person": world.member.pk, "worker": world.coordinator.pk})
+    assert refused.status_code == 400
+    assert "Worker: You cannot pair yourself as a worker" in refused.content.decode()
+    assert list(Pairing.objects.values_list("person", "worker")) == [
+        (world.member.pk, setup.worker.pk)
+    ]
+    for page in (_person_url(world), _person_url(world) + "readings/new/"):
+        response = client.get(page)
+        assert response.status_code == 404, page
+        assert SECRET not in response.content.decode()
+    # another coordinator may pair them
+    membership = world.initiative.memberships.get(user=setup.worker)
+    initiatives.membership_set_coordinator(
+        actor=world.coordinator, membership=membership, is_coordinator=True
+    )
+    client.force_login(setup.worker)
+    paired = client.post(url, {"person": world.member.pk, "worker": world.coordinator.pk})
+    assert paired.status_code == 302
+    assert Pairing.objects.filter(worker=world.coordinator, paired_by=setup.worker).count() == 1
+
+
 def test_an_ended_pairing_hides_the_readings_from_the_worker(
     client: Client, world: World, setup: Setup
 ) -> None:
     client.force_login(world.coordinator)
     pairing = Pairing.objects.get()
-    url = f"/initiatives/{world.initiative.slug}/personal-outcomes/pairings/"
+    url = pairings_url(world)
     assert client.post(url, {"end": pairing.pk}).status_code == 302
     client.force_login(setup.worker)
     assert client.get(_person_url(world)).status_code == 404

@@ -84,33 +84,24 @@ def test_once_read_the_domains_stay_but_labels_and_guidance_change(setup: Setup)
 
 
 def test_a_worker_is_a_professional_member_and_not_the_person(world: World, setup: Setup) -> None:
-    with pytest.raises(ValidationError) as refused:
-        services.pairing_make(
-            actor=world.coordinator,
-            initiative=world.initiative,
-            person=world.outsider,
-            worker=world.member,  # a citizen
-        )
-    assert refused.value.message_dict == {
-        "person": [services.NOT_A_MEMBER],
-        "worker": [services.NOT_A_WORKER],
-    }
-    with pytest.raises(ValidationError) as own:
-        services.pairing_make(
-            actor=world.coordinator,
-            initiative=world.initiative,
-            person=world.coordinator,
-            worker=world.coordinator,
-        )
-    assert own.value.message_dict == {"worker": [services.OWN_WORKER]}
-    with pytest.raises(ValidationError) as twice:
-        services.pairing_make(
-            actor=world.coordinator,
-            initiative=world.initiative,
-            person=world.member,
-            worker=setup.worker,
-        )
-    assert twice.value.message_dict == {"worker": [services.ALREADY_PAIRED]}
+    refusals = [
+        # person, worker (the member is a citizen), what the coordinator is told
+        (
+            world.outsider,
+            world.member,
+            {"person": [services.NOT_A_MEMBER], "worker": [services.NOT_A_WORKER]},
+        ),
+        (world.coordinator, world.coordinator, {"worker": [services.OWN_WORKER]}),
+        (world.member, setup.worker, {"worker": [services.ALREADY_PAIRED]}),
+        # the coordinator (a professional) as the member's worker: another coordinator must
+        (world.member, world.coordinator, {"worker": [services.PAIRS_THEMSELF]}),
+    ]
+    for person, worker, told in refusals:
+        with pytest.raises(ValidationError) as refused:
+            services.pairing_make(
+                actor=world.coordinator, initiative=world.initiative, person=person, worker=worker
+            )
+        assert refused.value.message_dict == told
     assert Pairing.objects.count() == 1
 
 
