@@ -35,8 +35,12 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.timecredits.demo",
         "coproduce.exchanges.demo",
         "coproduce.budgeting.demo",
+        "coproduce.inspections.demo",
         "coproduce.selfassessment.demo",
         "coproduce.equality.demo",
+        "coproduce.outcomes.demo",
+        "coproduce.ratings.demo",
+        "coproduce.personaloutcomes.demo",
     ]
 
 
