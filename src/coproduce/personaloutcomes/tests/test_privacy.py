@@ -168,11 +168,13 @@ def test_no_admin_page_shows_readings_or_pairings(
 
 
 def test_no_code_outside_this_app_reads_readings() -> None:
-    """An export, an admin page or an API elsewhere would have to name this app."""
+    """An export, an admin page or an API elsewhere would have to name this app (other apps'
+    tests may name it, as the demo's list of loaders does)."""
     naming = {
         str(path.relative_to(SOURCE))
         for path in SOURCE.rglob("*.py")
-        if "personaloutcomes" not in path.parts and re.search(r"personaloutcomes", path.read_text())
+        if not {"personaloutcomes", "tests"} & set(path.parts)
+        and re.search(r"personaloutcomes", path.read_text())
     }
     assert naming == {"settings.py"}
 
