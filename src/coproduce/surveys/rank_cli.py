@@ -6,11 +6,12 @@ Errors print one line on stderr and exit with status 2.
 """
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 from coproduce.surveys.ranking import METHODS, RankingError, RankResult, rank, read_rankings_csv
 
@@ -27,19 +28,20 @@ class _Parser(argparse.ArgumentParser):
         raise CommandFailed(message)
 
 
-def main(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Count the file named in ``argv`` and print the ranking; return the exit status."""
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+def main(argv: list[str]) -> int:
+    """Count the file named in ``argv`` and print the ranking (UTF-8); return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
     try:
         options = _parser().parse_args(argv)
         ballots, names = read_rankings_csv(_read_text(options.file))
         result = rank(ballots, names, options.method)
     except (CommandFailed, RankingError) as error:
-        err.write(f"{PROG}: {_one_line(str(error))}\n")
+        sys.stderr.write(f"{PROG}: {_one_line(str(error))}\n")
         return 2
-    out.write(_as_json(result) if options.json else _as_table(result, len(ballots)))
-    out.write("\n")
+    sys.stdout.write(_as_json(result) if options.json else _as_table(result, len(ballots)))
+    sys.stdout.write("\n")
     return 0
 
 
