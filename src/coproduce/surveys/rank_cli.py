@@ -6,13 +6,13 @@ Errors print one line on stderr and exit with status 2.
 """
 
 import argparse
-import io
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from coproduce.cli import print_in_utf8
 from coproduce.surveys.ranking import METHODS, RankingError, RankResult, rank, read_rankings_csv
 
 PROG = "coproduce survey rank"
@@ -30,9 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str]) -> int:
     """Count the file named in ``argv`` and print the ranking (UTF-8); return the exit status."""
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(encoding="utf-8")
+    print_in_utf8()
     try:
         options = _parser().parse_args(argv)
         ballots, names = read_rankings_csv(_read_text(options.file))
