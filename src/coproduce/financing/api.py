@@ -1,0 +1,8 @@
+from coproduce.initiatives.api import InitiativeChildViewSet
+
+
+class CampaignViewSet(InitiativeChildViewSet):
+    pass
+
+
+PledgeViewSet = ShareOfferViewSet = GrantViewSet = CampaignViewSet

@@ -1,0 +1,2 @@
+app_name = "financing"
+urlpatterns: list = []
