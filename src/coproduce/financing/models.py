@@ -5,6 +5,7 @@ their reporting dates, and money spent. Money is in pence and time in minutes, i
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import Side
@@ -41,6 +42,9 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("financing:campaign", args=[self.initiative.slug, self.pk])
 
 
 class PledgeKind(models.TextChoices):
@@ -205,6 +209,9 @@ class ShareOffer(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("financing:offer", args=[self.initiative.slug, self.pk])
 
 
 class ShareTransaction(AppendOnlyModel):

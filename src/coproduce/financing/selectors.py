@@ -205,6 +205,14 @@ def grants_of(initiative: Initiative) -> QuerySet[Grant]:
     )
 
 
+def grant_rows(initiative: Initiative) -> list[tuple[Grant, list[tuple[GrantReport, str]]]]:
+    """Each grant with each of its reports and that report's status."""
+    return [
+        (grant, [(r, report_status(r)) for r in grant.reports.all()])
+        for grant in grants_of(initiative)
+    ]
+
+
 def spending_of(initiative: Initiative) -> QuerySet[Spending]:
     return Spending.objects.filter(initiative=initiative)
 

@@ -414,7 +414,7 @@ def shares_withdraw(
     if holder.pk != actor.pk:
         gate.require(actor, "financing.view_holders", offer)
     else:
-        gate.require(actor, "financing.view", offer)
+        gate.require(actor, "financing.buy_shares", offer)
     offer = ShareOffer.objects.select_for_update().get(pk=offer.pk)
     holding = _holding(offer, holder)
     if holding == 0:

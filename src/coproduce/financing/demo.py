@@ -1,0 +1,2 @@
+def load(demo):
+    pass
