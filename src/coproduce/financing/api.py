@@ -31,7 +31,10 @@ from coproduce.financing.models import (
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.organisations.models import Organisation
 
-WHOLE = {"min_value": -(2**62), "max_value": 2**62}  # the service names the real range
+
+def whole() -> serializers.IntegerField:
+    """A whole number in 64 bits; the service names the range the field really takes."""
+    return serializers.IntegerField(min_value=-(2**62), max_value=2**62)
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -47,7 +50,7 @@ class ProgressSerializer(serializers.Serializer):
 
 
 class CampaignSerializer(serializers.ModelSerializer):
-    target = serializers.IntegerField(**WHOLE)
+    target = whole()
     progress = serializers.SerializerMethodField()
 
     class Meta:
@@ -62,7 +65,7 @@ class CampaignSerializer(serializers.ModelSerializer):
 
 class PledgeSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=PledgeKind.choices)
-    quantity = serializers.IntegerField(**WHOLE)
+    quantity = whole()
     unit = serializers.CharField(required=False, allow_blank=True, max_length=10)
     description = serializers.CharField(required=False, allow_blank=True, max_length=300)
     organisation = serializers.PrimaryKeyRelatedField(
@@ -92,9 +95,9 @@ class PledgeSerializer(serializers.ModelSerializer):
 class MatchRuleSerializer(serializers.ModelSerializer):
     funder = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
     funder_side = serializers.ChoiceField(choices=Side.choices)
-    numerator = serializers.IntegerField(**WHOLE)
-    denominator = serializers.IntegerField(**WHOLE)
-    cap = serializers.IntegerField(**WHOLE)
+    numerator = whole()
+    denominator = whole()
+    cap = whole()
     counts = serializers.ChoiceField(choices=MatchCounts.choices)
 
     class Meta:
@@ -114,10 +117,10 @@ class MatchRuleSerializer(serializers.ModelSerializer):
 
 
 class ShareOfferSerializer(serializers.ModelSerializer):
-    share_price = serializers.IntegerField(**WHOLE)
-    min_shares = serializers.IntegerField(**WHOLE)
-    max_shares = serializers.IntegerField(**WHOLE)
-    target = serializers.IntegerField(**WHOLE)
+    share_price = whole()
+    min_shares = whole()
+    max_shares = whole()
+    target = whole()
     capital = serializers.SerializerMethodField()
     holders = serializers.SerializerMethodField(help_text="The voting register: one vote each.")
 
@@ -145,7 +148,7 @@ class ShareOfferSerializer(serializers.ModelSerializer):
 
 
 class SharesSerializer(serializers.Serializer):
-    shares = serializers.IntegerField(**WHOLE)
+    shares = whole()
 
 
 class HoldingSerializer(serializers.Serializer):
@@ -166,7 +169,7 @@ class ReportSerializer(serializers.Serializer):
 class GrantSerializer(serializers.ModelSerializer):
     organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
     side = serializers.ChoiceField(choices=Side.choices)
-    amount = serializers.IntegerField(**WHOLE)
+    amount = whole()
     reporting_dates = serializers.ListField(
         child=serializers.DateField(), write_only=True, required=False, max_length=100
     )
@@ -265,7 +268,9 @@ def _visible_pledges(request: Request, pledges: QuerySet[Pledge]) -> QuerySet[Pl
     first = pledges.first()
     if first is not None and gate.allows(request.user, "financing.honour", first):
         return pledges
-    return pledges.filter(pledger=request.user.pk) if request.user.is_authenticated else pledges.none()
+    return (
+        pledges.filter(pledger=request.user.pk) if request.user.is_authenticated else pledges.none()
+    )
 
 
 class PledgeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _Child):

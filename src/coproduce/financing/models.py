@@ -171,6 +171,9 @@ class Match(models.Model):
             models.CheckConstraint(condition=Q(amount__gte=0), name="financing_match_amount"),
         ]
 
+    def __str__(self) -> str:
+        return f"Match of pledge {self.pledge_id}: {self.amount} pence"
+
 
 class ShareOffer(models.Model):
     """Community shares: members buy between ``min_shares`` and ``max_shares`` at
@@ -278,6 +281,9 @@ class GrantReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["grant", "due_on"], name="financing_report_once")
         ]
+
+    def __str__(self) -> str:
+        return f"Report due {self.due_on}"
 
     @property
     def initiative(self) -> Initiative:

@@ -23,9 +23,7 @@ from coproduce.financing.models import (
 )
 from coproduce.initiatives.models import Initiative
 
-ONE_MEMBER_ONE_VOTE = (
-    "Each member who holds shares has one vote, however many shares they hold."
-)
+ONE_MEMBER_ONE_VOTE = "Each member who holds shares has one vote, however many shares they hold."
 
 
 def pounds(pence: int) -> str:

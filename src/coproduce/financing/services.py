@@ -54,7 +54,7 @@ PLEDGE_UNITS: dict[str, tuple[str, ...]] = {
     PledgeKind.TIME: (Unit.MINUTES,),
     PledgeKind.IN_KIND: (Unit.PENCE, Unit.COUNT),
 }
-LARGEST = {Unit.PENCE: MAX_PENCE, Unit.MINUTES: MAX_MINUTES, Unit.COUNT: MAX_COUNT}
+LARGEST: dict[str, int] = {Unit.PENCE: MAX_PENCE, Unit.MINUTES: MAX_MINUTES, Unit.COUNT: MAX_COUNT}
 
 
 def check_whole(field: str, value: Any, low: int, high: int, what: str = "") -> int:
@@ -422,9 +422,7 @@ def shares_withdraw(
     check_whole("shares", shares, 1, holding)
     left = holding - shares
     if 0 < left < offer.min_shares:
-        raise ValidationError(
-            {"shares": f"Leave none, or at least {offer.min_shares:,} shares."}
-        )
+        raise ValidationError({"shares": f"Leave none, or at least {offer.min_shares:,} shares."})
     return ShareTransaction.objects.create(
         offer=offer,
         holder=holder,

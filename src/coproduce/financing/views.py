@@ -69,8 +69,10 @@ def _form_page(
             add_service_errors(form, error, fields)
         else:
             messages.success(request, done)
-            return redirect(saved) if isinstance(saved, str) else redirect(
-                "financing:overview", slug=initiative.slug
+            return (
+                redirect(saved)
+                if isinstance(saved, str)
+                else redirect("financing:overview", slug=initiative.slug)
             )
     context = {"initiative": initiative, "form": form, "heading": heading}
     return render(request, "financing/form.html", context, status=400 if form.errors else 200)
@@ -304,9 +306,14 @@ def grant_new(request: HttpRequest, slug: str) -> HttpResponse:
 def grant_receive(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     grant = _found(request, selectors.grants_of(initiative), pk)
-    return _dated(request, slug, "Grant received: it is in the record.", grant, "received_on",
-                  lambda day: services.grant_receive(actor=request.user, grant=grant,
-                                                     received_on=day))
+    return _dated(
+        request,
+        slug,
+        "Grant received: it is in the record.",
+        grant,
+        "received_on",
+        lambda day: services.grant_receive(actor=request.user, grant=grant, received_on=day),
+    )
 
 
 @require_POST
@@ -314,9 +321,16 @@ def grant_receive(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def report_submit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     report = _found(request, GrantReport.objects.filter(grant__initiative=initiative), pk)
-    return _dated(request, slug, "The report is marked submitted.", report, "submitted_on",
-                  lambda day: services.grant_report_submit(actor=request.user, report=report,
-                                                           submitted_on=day))
+    return _dated(
+        request,
+        slug,
+        "The report is marked submitted.",
+        report,
+        "submitted_on",
+        lambda day: services.grant_report_submit(
+            actor=request.user, report=report, submitted_on=day
+        ),
+    )
 
 
 def _dated(

@@ -13,7 +13,12 @@ SOON = (TODAY + datetime.timedelta(days=20)).isoformat()
 COORDINATORS = signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=403)
 API_COORDINATORS = signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=403)
 API_MEMBERS = signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403)
-CAMPAIGN = {"title": "New roof", "purpose": "Fix the hall roof", "target": 500_000, "deadline": SOON}
+CAMPAIGN = {
+    "title": "New roof",
+    "purpose": "Fix the hall roof",
+    "target": 500_000,
+    "deadline": SOON,
+}
 RULE = {
     "funder": "<funder>",
     "funder_side": "regular_producer",

@@ -108,9 +108,7 @@ def test_a_past_deadline_is_refused(world: World) -> None:
     assert Campaign.objects.count() == 0
 
 
-def test_members_only_pledge_and_only_coordinators_honour(
-    world: World, campaign: Campaign
-) -> None:
+def test_members_only_pledge_and_only_coordinators_honour(world: World, campaign: Campaign) -> None:
     with pytest.raises(PermissionDenied):
         pledge(world, campaign, 100, person=world.outsider)
     made = pledge(world, campaign, 100)
