@@ -182,32 +182,33 @@ def _act(request: HttpRequest, done: str, act: Callable[[], Any], back: str) -> 
     return redirect(back)
 
 
+def _on_pledge(
+    request: HttpRequest, slug: str, pk: int, perm: str, act: Callable[..., Any], done: str
+) -> HttpResponse:
+    """A coordinator's or pledger's button on one pledge: honour it or withdraw it."""
+    initiative = visible(request, slug)
+    pledge = _pledge(request, initiative, pk)
+    gate.require(request.user, perm, pledge)
+    return _act(
+        request,
+        done,
+        lambda: act(actor=request.user, pledge=pledge),
+        pledge.campaign.get_absolute_url(),
+    )
+
+
 @require_POST
 @login_required
 def pledge_honour(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    initiative = visible(request, slug)
-    pledge = _pledge(request, initiative, pk)
-    gate.require(request.user, "financing.honour", pledge)
-    return _act(
-        request,
-        "The pledge is honoured and in the record.",
-        lambda: services.pledge_honour(actor=request.user, pledge=pledge),
-        pledge.campaign.get_absolute_url(),
-    )
+    done = "The pledge is honoured and in the record."
+    return _on_pledge(request, slug, pk, "financing.honour", services.pledge_honour, done)
 
 
 @require_POST
 @login_required
 def pledge_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    initiative = visible(request, slug)
-    pledge = _pledge(request, initiative, pk)
-    gate.require(request.user, "financing.withdraw", pledge)
-    return _act(
-        request,
-        "The pledge is withdrawn.",
-        lambda: services.pledge_withdraw(actor=request.user, pledge=pledge),
-        pledge.campaign.get_absolute_url(),
-    )
+    done = "The pledge is withdrawn."
+    return _on_pledge(request, slug, pk, "financing.withdraw", services.pledge_withdraw, done)
 
 
 @require_POST

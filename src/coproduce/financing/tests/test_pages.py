@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 from conftest import World
 from coproduce.financing import services
 from coproduce.financing.models import Campaign, MatchRule, Pledge, ShareOffer
-from coproduce.financing.tests.conftest import in_days
+from coproduce.financing.tests.conftest import in_days, open_campaign
 from coproduce.organisations.models import Organisation
 
 
@@ -67,15 +67,9 @@ def test_holders_are_shown_to_coordinators_only(world: World, offer: ShareOffer)
 
 
 @pytest.mark.parametrize("quantity", [-5, 0, 10**15, "NaN", 1.5, "lots"])
-def test_api_refuses_bad_pledges(world: World, api: APIClient, quantity: Any) -> None:
-    campaign = services.campaign_create(
-        actor=world.coordinator,
-        initiative=world.initiative,
-        title="Roof",
-        purpose="Fix it",
-        target=100_000,
-        deadline=in_days(5),
-    )
+def test_api_refuses_bad_pledges(
+    world: World, api: APIClient, campaign: Campaign, quantity: Any
+) -> None:
     api.force_authenticate(world.member)
     url = f"/api/v1/initiatives/{world.initiative.slug}/campaigns/{campaign.pk}/pledges/"
     response = api.post(url, {"kind": "money", "quantity": quantity}, format="json")
@@ -85,19 +79,13 @@ def test_api_refuses_bad_pledges(world: World, api: APIClient, quantity: Any) ->
 
 
 def test_api_refuses_bad_rules_and_campaigns(world: World, api: APIClient) -> None:
+
     api.force_authenticate(world.coordinator)
     base = f"/api/v1/initiatives/{world.initiative.slug}"
     past = {"title": "Roof", "purpose": "Fix", "target": 100, "deadline": in_days(-1).isoformat()}
     assert api.post(f"{base}/campaigns/", past, format="json").status_code == 400
     assert Campaign.objects.count() == 0
-    campaign = services.campaign_create(
-        actor=world.coordinator,
-        initiative=world.initiative,
-        title="Roof",
-        purpose="Fix it",
-        target=100_000,
-        deadline=in_days(5),
-    )
+    campaign = open_campaign(world)
     funder = Organisation.objects.create(name="Council", kind="public_agency")
     rule = {
         "funder": funder.pk,
@@ -113,15 +101,7 @@ def test_api_refuses_bad_rules_and_campaigns(world: World, api: APIClient) -> No
     assert MatchRule.objects.count() == 0
 
 
-def test_the_pledge_form_explains_bad_amounts(world: World) -> None:
-    campaign = services.campaign_create(
-        actor=world.coordinator,
-        initiative=world.initiative,
-        title="Roof",
-        purpose="Fix it",
-        target=100_000,
-        deadline=in_days(5),
-    )
+def test_the_pledge_form_explains_bad_amounts(world: World, campaign: Campaign) -> None:
     client = Client()
     client.force_login(world.member)
     url = campaign.get_absolute_url()
