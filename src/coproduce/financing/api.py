@@ -9,7 +9,7 @@ only; ``grants/`` with ``received``. Amounts are integers in pence, time in minu
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -37,7 +37,7 @@ def whole() -> serializers.IntegerField:
     return serializers.IntegerField(min_value=-(2**62), max_value=2**62)
 
 
-class ProgressSerializer(serializers.Serializer):
+class CampaignProgressSerializer(serializers.Serializer):
     target = serializers.IntegerField()
     honoured = serializers.IntegerField()
     pledged = serializers.IntegerField()
@@ -58,9 +58,9 @@ class CampaignSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "purpose", "target", "deadline", "progress"]
         read_only_fields = ["id", "progress"]
 
-    @extend_schema(responses=ProgressSerializer)
+    @extend_schema_field(CampaignProgressSerializer)
     def get_progress(self, campaign: Campaign) -> dict[str, Any]:
-        return dict(ProgressSerializer(selectors.progress(campaign)).data)
+        return dict(CampaignProgressSerializer(selectors.progress(campaign)).data)
 
 
 class PledgeSerializer(serializers.ModelSerializer):

@@ -33,7 +33,7 @@ class FinancingConfig(CapabilityConfig):
             order=5,
         ),
         demo="coproduce.financing.demo.load",
-        demo_order=98,
+        demo_order=120,
         route_expectations="coproduce.financing.tests.routes",
         writes=(
             Writes(

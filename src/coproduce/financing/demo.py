@@ -48,4 +48,3 @@ def load(demo: "Demo") -> None:
             organisation=demo.organisations[key],
             side=side,
         )
-    demo.counts["campaigns"] = demo.counts.get("campaigns", 0) + 1
