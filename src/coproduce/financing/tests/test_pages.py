@@ -9,7 +9,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from conftest import World
-from coproduce.financing import services
+from coproduce.financing import selectors, services
 from coproduce.financing.models import Campaign, MatchRule, Pledge, ShareOffer
 from coproduce.financing.tests.conftest import in_days, open_campaign
 from coproduce.organisations.models import Organisation
@@ -133,3 +133,35 @@ def test_demo_tackley_campaign(db: Any) -> None:
     page = Client().get(campaign.get_absolute_url())
     assert b"illustrative" in page.content
     assert b"\xc2\xa3415,000 of \xc2\xa3415,000 (100%)" in page.content
+
+
+def test_api_refuses_bad_offers_grants_and_shares(
+    world: World, api: APIClient, offer: ShareOffer, council: Organisation
+) -> None:
+    api.force_authenticate(world.coordinator)
+    base = f"/api/v1/initiatives/{world.initiative.slug}"
+    bad_offer = {
+        "title": "Shares",
+        "share_price": 100,
+        "min_shares": 5,
+        "max_shares": 4,
+        "opens_on": "2026-01-01",
+        "closes_on": "2026-02-01",
+        "target": 10_000,
+    }
+    assert api.post(f"{base}/share-offers/", bad_offer, format="json").status_code == 400
+    grant = {
+        "organisation": council.pk,
+        "side": "regular_producer",
+        "amount": 10_000,
+        "reporting_dates": ["0001-01-01"],
+    }
+    response = api.post(f"{base}/grants/", grant, format="json")
+    assert response.status_code == 400
+    assert "reporting_dates" in str(response.json())
+    assert ShareOffer.objects.count() == 1
+    api.force_authenticate(world.member)
+    for shares in (17, 0, -2, 10**12):  # the member holds 4; a holding is 2 to 20
+        response = api.post(f"{base}/share-offers/{offer.pk}/applications/", {"shares": shares})
+        assert response.status_code == 400, shares
+    assert selectors.holding_of(offer, world.member) == 4
