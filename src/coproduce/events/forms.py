@@ -151,7 +151,11 @@ class DotsForm(forms.Form):
         self.options = {f"option_{o.pk}": o for o in options}
         for name, option in self.options.items():
             self.fields[name] = forms.IntegerField(
-                min_value=0, max_value=dots, initial=0, label=f"Dots on {option.label}"
+                min_value=0,
+                max_value=dots,
+                required=False,
+                label=f"Dots on {option.label}",
+                help_text="Leave empty for none.",
             )
 
     def counts(self) -> dict[int, int]:

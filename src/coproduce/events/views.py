@@ -60,15 +60,16 @@ def event_create(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "events.manage", initiative)
     form = EventForm(request.POST or None, initiative=initiative)
-    created: dict[str, Event] = {}
-
-    def save(data: dict[str, Any]) -> None:
-        created["event"] = services.event_create(
-            actor=request.user, initiative=initiative, **data
-        )
-
-    if saved_form(request, form, save, "The event is published.", "") is not None:
-        return redirect(_detail(slug, created["event"].pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(
+                actor=request.user, initiative=initiative, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The event is published.")
+            return redirect(_detail(slug, event.pk))
     context = {"initiative": initiative, "form": form, "heading": "A new event"}
     return _page(request, "events/form.html", context, form)
 
@@ -152,6 +153,7 @@ def register(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     event = _event(request, initiative, pk)
+    gate.require(request.user, "events.register", initiative)
     mine = selectors.registration_of(event, request.user)
 
     def work() -> None:
