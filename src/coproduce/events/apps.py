@@ -21,7 +21,7 @@ class EventsConfig(CapabilityConfig):
             order=15,
         ),
         demo="coproduce.events.demo.load",
-        demo_order=55,
+        demo_order=115,
         route_expectations="coproduce.events.tests.routes",
         writes=(
             Writes(

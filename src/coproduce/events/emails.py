@@ -46,7 +46,9 @@ def registration_email(*, registration_id: int, what: str) -> bool:
     if event.accessibility:
         lines.append(f"Access: {event.accessibility}")
     lines += ["", f"If you cannot come, please cancel here so someone else can: {link}", ""]
-    send_mail(EMAILS[what].format(title=event.title, when=when), "\n".join(lines), None, [person.email])
+    send_mail(
+        EMAILS[what].format(title=event.title, when=when), "\n".join(lines), None, [person.email]
+    )
     if what == "reminder":
         registration.reminded_at = timezone.now()
         registration.save(update_fields=["reminded_at"])

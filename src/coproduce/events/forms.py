@@ -43,22 +43,28 @@ class EventForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Support offered",
     )
-    stage = forms.ModelChoiceField(
+    stage: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         queryset=None,
         empty_label=None,
         help_text="The stage the attendees' time is recorded in.",
     )
-    facilitators = forms.ModelMultipleChoiceField(
+    facilitators: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Members who may take attendance and enter the results.",
     )
 
-    def __init__(self, *args: Any, initiative: Initiative, event: Event | None = None, **kwargs: Any):
+    def __init__(
+        self, *args: Any, initiative: Initiative, event: Event | None = None, **kwargs: Any
+    ):
         if event is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                **{name: getattr(event, name) for name in self.base_fields if name != "facilitators"},
+                **{
+                    name: getattr(event, name)
+                    for name in self.base_fields
+                    if name != "facilitators"
+                },
                 "facilitators": list(event.facilitators.all()),
             }
         super().__init__(*args, **kwargs)

@@ -24,7 +24,11 @@ def with_places(events: QuerySet[Event]) -> QuerySet[Event]:
 
 
 def events_of(initiative: Initiative) -> QuerySet[Event]:
-    return with_places(Event.objects.filter(initiative=initiative).select_related("stage"))
+    return with_places(
+        Event.objects.filter(initiative=initiative)
+        .select_related("stage")
+        .order_by("starts_at", "pk")
+    )
 
 
 def upcoming(initiative: Initiative) -> QuerySet[Event]:

@@ -320,10 +320,9 @@ def dots_enter(
         raise ValidationError({"dots": "That option is not one of this event's."})
     if any(not 0 <= dots <= event.dots_per_person for dots in counts.values()):
         raise ValidationError({"dots": f"Give between 0 and {event.dots_per_person} dots."})
-    if sum(counts.values()) > event.dots_per_person:
-        raise ValidationError(
-            {"dots": f"{person} placed {sum(counts.values())} dots; each has {event.dots_per_person}."}
-        )
+    placed, allowed = sum(counts.values()), event.dots_per_person
+    if placed > allowed:
+        raise ValidationError({"dots": f"{person} placed {placed} dots; each has {allowed}."})
     DotVote.objects.filter(option__event=event, person=person).delete()
     return [
         DotVote.objects.create(option=options[pk], person=person, dots=dots)

@@ -162,7 +162,9 @@ def cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.registration_cancel(actor=request.user, registration=mine)
 
     back = _detail(slug, pk)
-    return one_button_action(request, work, "Your registration is cancelled.", back_under=back, fallback=back)
+    return one_button_action(
+        request, work, "Your registration is cancelled.", back_under=back, fallback=back
+    )
 
 
 @login_required
@@ -205,7 +207,9 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = _event(request, initiative, pk)
     gate.require(request.user, "events.facilitate", event)
     rows = selectors.attendance_sheet(event)
-    initial = {"present": [str(r.person.pk) for r in rows if r.attendance is not None]}
+    initial: dict[str, Any] = {
+        "present": [str(r.person.pk) for r in rows if r.attendance is not None]
+    }
     for row in rows:
         if row.attendance is not None and row.attendance.minutes != event.minutes:
             initial[f"minutes_{row.person.pk}"] = row.attendance.minutes
@@ -218,7 +222,9 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             present, absent = _attendance_changes(form, initiative)
-            services.attendance_take(actor=request.user, event=event, present=present, absent=absent)
+            services.attendance_take(
+                actor=request.user, event=event, present=present, absent=absent
+            )
         except ValidationError as error:
             add_service_errors(form, error, {"person": "walk_in", "attendance": "present"})
         else:
@@ -288,7 +294,10 @@ def dots(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         form,
         lambda data: services.dots_enter(
-            actor=request.user, event=event, person=form.people[data["person"]], counts=form.counts()
+            actor=request.user,
+            event=event,
+            person=form.people[data["person"]],
+            counts=form.counts(),
         ),
         "The dots are saved.",
         then,
@@ -296,7 +305,10 @@ def dots(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if done is not None:
         return done
     entered = selectors.dots_by_person(event)
-    table = [(person, [entered.get(person.pk, {}).get(o.pk, 0) for o in options]) for person in form.people.values()]
+    table = [
+        (person, [entered.get(person.pk, {}).get(o.pk, 0) for o in options])
+        for person in form.people.values()
+    ]
     context = {
         "initiative": initiative,
         "event": event,

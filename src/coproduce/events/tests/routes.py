@@ -37,11 +37,19 @@ EXPECTED: dict[str, list[Expectation]] = {
     "events:ics": [("get", None, for_all(200))],
     "events:register": [
         ("get", None, MEMBERS),
-        ("post", {"access_needs": "bsl"}, signed_in(302, member=302, coordinator=302, other_coordinator=403, staff=403)),
+        (
+            "post",
+            {"access_needs": "bsl"},
+            signed_in(302, member=302, coordinator=302, other_coordinator=403, staff=403),
+        ),
     ],
     # the member cancels their place; the coordinator has none, and is told so
     "events:cancel": [
-        ("get", None, signed_in(302, member=405, coordinator=405, other_coordinator=405, staff=405)),
+        (
+            "get",
+            None,
+            signed_in(302, member=405, coordinator=405, other_coordinator=405, staff=405),
+        ),
         ("post", {}, signed_in(302, member=302, coordinator=302, other_coordinator=403, staff=403)),
     ],
     "events:registrations": [("get", None, COORDINATORS)],
@@ -53,7 +61,10 @@ EXPECTED: dict[str, list[Expectation]] = {
         ("get", None, COORDINATORS),
         ("post", {"part": "notes", "notes": "Agreed."}, COORDINATORS_SAVE),
     ],
-    "events:dots": [("get", None, COORDINATORS), ("post", {"person": "<member>"}, COORDINATORS_SAVE)],
+    "events:dots": [
+        ("get", None, COORDINATORS),
+        ("post", {"person": "<member>"}, COORDINATORS_SAVE),
+    ],
     "api:event-list": [("get", None, for_all(200))],
     "api:event-detail": [("get", None, for_all(200))],
     "api:event-register": [

@@ -78,7 +78,10 @@ def test_attendance_through_the_api_writes_the_record(workshop: Workshop) -> Non
     body = {"present": [{"person": "r0"}, {"person": "member", "minutes": 30}]}
     response = client.post(_url(workshop, "attendance"), body, format="json")
     assert response.status_code == 200
-    assert sorted((r["person"], r["minutes"]) for r in response.json()) == [("member", 30), ("r0", 120)]
+    assert sorted((r["person"], r["minutes"]) for r in response.json()) == [
+        ("member", 30),
+        ("r0", 120),
+    ]
     assert sorted(Contribution.objects.values_list("contributor__username", "quantity")) == [
         ("member", 30),
         ("r0", 120),

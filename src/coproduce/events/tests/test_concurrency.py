@@ -3,8 +3,6 @@ places, and everyone else waits."""
 
 from typing import Any
 
-import pytest
-
 from conftest import World, add_member, hammer, make_initiative, make_user, postgresql_only
 from coproduce.events import services
 from coproduce.events.models import Registration

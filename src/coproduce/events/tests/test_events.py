@@ -67,7 +67,10 @@ def test_event_times_must_be_in_order_and_plausible(workshop: Workshop) -> None:
         fields = _fields(workshop, **{"starts_at": starts, **changes})
         with pytest.raises(ValidationError) as error:
             services.event_create(
-                actor=world.coordinator, initiative=world.initiative, stage=workshop.event.stage, **fields
+                actor=world.coordinator,
+                initiative=world.initiative,
+                stage=workshop.event.stage,
+                **fields,
             )
         assert field in error.value.message_dict, changes
 
@@ -77,7 +80,10 @@ def test_only_coordinators_plan_events(workshop: Workshop) -> None:
     for person in (world.member, world.staff, world.other_coordinator):
         with pytest.raises(PermissionDenied):
             services.event_create(
-                actor=person, initiative=world.initiative, stage=workshop.event.stage, **_fields(workshop)
+                actor=person,
+                initiative=world.initiative,
+                stage=workshop.event.stage,
+                **_fields(workshop),
             )
     assert Event.objects.count() == 1
 
@@ -86,7 +92,10 @@ def test_a_stage_of_another_initiative_is_refused(workshop: Workshop) -> None:
     world = workshop.world
     with pytest.raises(ValidationError) as error:
         services.event_create(
-            actor=world.coordinator, initiative=world.initiative, stage=world.other_stage, **_fields(workshop)
+            actor=world.coordinator,
+            initiative=world.initiative,
+            stage=world.other_stage,
+            **_fields(workshop),
         )
     assert "stage" in error.value.message_dict
 
@@ -114,11 +123,16 @@ def test_leaving_the_waiting_list_promotes_no_one(workshop: Workshop) -> None:
     event, (a, b, c) = workshop.event, workshop.residents
     for person in (a, b, c):
         services.event_register(actor=person, event=event)
-    assert services.registration_cancel(actor=c, registration=Registration.objects.get(person=c)) is None
+    assert (
+        services.registration_cancel(actor=c, registration=Registration.objects.get(person=c))
+        is None
+    )
     assert Registration.objects.filter(status="registered").count() == 2
 
 
-def test_registering_twice_is_refused_and_again_after_cancelling_is_allowed(workshop: Workshop) -> None:
+def test_registering_twice_is_refused_and_again_after_cancelling_is_allowed(
+    workshop: Workshop,
+) -> None:
     event, person = workshop.event, workshop.residents[0]
     services.event_register(actor=person, event=event)
     with pytest.raises(ValidationError):
@@ -157,7 +171,10 @@ def test_access_needs_are_checked_and_kept(workshop: Workshop) -> None:
         services.event_register(actor=person, event=workshop.event, access_notes="x" * 1001)
     assert "access_notes" in error.value.message_dict
     done = services.event_register(
-        actor=person, event=workshop.event, access_needs=["bsl", "bsl", "childcare"], access_notes=" Two children "
+        actor=person,
+        event=workshop.event,
+        access_needs=["bsl", "bsl", "childcare"],
+        access_notes=" Two children ",
     )
     assert (done.access_needs, done.access_notes) == (["bsl", "childcare"], "Two children")
 
@@ -170,7 +187,9 @@ def test_more_places_move_the_waiting_list_up_and_fewer_than_taken_are_refused(
         services.event_register(actor=person, event=event)
     with pytest.raises(ValidationError) as error:
         services.event_update(actor=world.coordinator, event=event, capacity=1)
-    assert error.value.message_dict == {"capacity": ["2 people have places already; give at least 2."]}
+    assert error.value.message_dict == {
+        "capacity": ["2 people have places already; give at least 2."]
+    }
     services.event_update(actor=world.coordinator, event=event, capacity=5)
     assert Registration.objects.filter(status="registered").count() == 3
 
@@ -196,6 +215,7 @@ def test_attendance_writes_each_attendees_time_on_their_side(workshop: Workshop)
         ("pro", "regular_producer", True, "time", 45, "minutes", "co_planning"),
     ]
     contribution = Contribution.objects.get(contributor=resident)
+    assert contribution.source_type is not None
     assert (contribution.source_type.model, contribution.source_id) == (
         "attendance",
         taken[0].pk,
@@ -206,7 +226,9 @@ def test_correcting_attendance_reverses_the_entry_and_never_edits_it(workshop: W
     world, event, resident = workshop.world, workshop.event, workshop.residents[0]
     services.event_register(actor=resident, event=event)
     hold(event)
-    first = services.attendance_take(actor=world.coordinator, event=event, present={resident: None})[0]
+    first = services.attendance_take(
+        actor=world.coordinator, event=event, present={resident: None}
+    )[0]
     services.attendance_take(actor=world.coordinator, event=event, present={resident: None})
     assert Contribution.objects.count() == 1  # the same again changes nothing
     services.attendance_take(actor=world.coordinator, event=event, present={resident: 60})
@@ -226,10 +248,14 @@ def test_attendance_is_refused_before_the_start_and_for_bad_minutes(workshop: Wo
     hold(event)
     for minutes in (0, -5, 121):
         with pytest.raises(ValidationError) as error:
-            services.attendance_take(actor=world.coordinator, event=event, present={resident: minutes})
+            services.attendance_take(
+                actor=world.coordinator, event=event, present={resident: minutes}
+            )
         assert "minutes" in error.value.message_dict
     with pytest.raises(ValidationError):
-        services.attendance_take(actor=world.coordinator, event=event, present={world.outsider: None})
+        services.attendance_take(
+            actor=world.coordinator, event=event, present={world.outsider: None}
+        )
     assert Contribution.objects.count() == 0
 
 
@@ -249,7 +275,9 @@ def test_named_facilitators_take_attendance_and_other_members_cannot(workshop: W
 def test_a_facilitator_must_be_a_member(workshop: Workshop) -> None:
     world = workshop.world
     with pytest.raises(ValidationError) as error:
-        services.event_update(actor=world.coordinator, event=workshop.event, facilitators=[world.outsider])
+        services.event_update(
+            actor=world.coordinator, event=workshop.event, facilitators=[world.outsider]
+        )
     assert "facilitators" in error.value.message_dict
 
 
@@ -260,7 +288,10 @@ def _voting(workshop: Workshop) -> list:
         actor=world.coordinator, event=event, present={p: None for p in workshop.residents}
     )
     return services.dot_voting_set_up(
-        actor=world.coordinator, event=event, dots_per_person=3, options=["Benches", "Lighting", " ", "Trees"]
+        actor=world.coordinator,
+        event=event,
+        dots_per_person=3,
+        options=["Benches", "Lighting", " ", "Trees"],
     )
 
 
@@ -298,18 +329,28 @@ def test_dots_over_the_allowance_or_from_non_attendees_are_refused(workshop: Wor
     assert DotVote.objects.count() == 0
     services.dots_enter(actor=world.coordinator, event=event, person=a, counts={benches.pk: 1})
     with pytest.raises(ValidationError) as error:
-        services.dot_voting_set_up(actor=world.coordinator, event=event, dots_per_person=2, options=["A", "B"])
+        services.dot_voting_set_up(
+            actor=world.coordinator, event=event, dots_per_person=2, options=["A", "B"]
+        )
     assert "options" in error.value.message_dict
 
 
 @pytest.mark.parametrize(
     ("dots", "options", "field"),
-    [(0, ["A", "B"], "dots_per_person"), (21, ["A", "B"], "dots_per_person"), (3, ["A"], "options"), (3, ["A", "A"], "options")],
+    [
+        (0, ["A", "B"], "dots_per_person"),
+        (21, ["A", "B"], "dots_per_person"),
+        (3, ["A"], "options"),
+        (3, ["A", "A"], "options"),
+    ],
 )
 def test_dot_voting_set_up_is_checked(workshop: Workshop, dots, options, field) -> None:
     with pytest.raises(ValidationError) as error:
         services.dot_voting_set_up(
-            actor=workshop.world.coordinator, event=workshop.event, dots_per_person=dots, options=options
+            actor=workshop.world.coordinator,
+            event=workshop.event,
+            dots_per_person=dots,
+            options=options,
         )
     assert field in error.value.message_dict
 

@@ -23,7 +23,9 @@ def _client(user: Any) -> Client:
 
 
 def _url(name: str, workshop: Workshop) -> str:
-    return reverse(f"events:{name}", kwargs={"slug": workshop.world.initiative.slug, "pk": workshop.event.pk})
+    return reverse(
+        f"events:{name}", kwargs={"slug": workshop.world.initiative.slug, "pk": workshop.event.pk}
+    )
 
 
 def _form(workshop: Workshop, **changes: str) -> dict[str, Any]:
@@ -145,7 +147,8 @@ def test_dots_are_entered_per_attendee_and_checked(workshop: Workshop) -> None:
     services.attendance_take(actor=world.coordinator, event=event, present={a: None})
     client = _client(world.coordinator)
     response = client.post(
-        _url("outputs", workshop), {"part": "options", "dots_per_person": "2", "options": "Benches\nTrees"}
+        _url("outputs", workshop),
+        {"part": "options", "dots_per_person": "2", "options": "Benches\nTrees"},
     )
     assert response.status_code == 302
     benches, trees = event.dot_options.all()
