@@ -228,3 +228,6 @@ class DotVote(models.Model):
                 condition=Q(dots__gte=1) & Q(dots__lte=MAX_DOTS), name="events_dots_range"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.dots} on {self.option}"
