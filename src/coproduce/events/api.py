@@ -17,6 +17,7 @@ from coproduce.accounts.people import person_field
 from coproduce.core import gate
 from coproduce.events import selectors, services
 from coproduce.events.models import AccessNeed, Event, Registration
+from coproduce.events.services import EVENT_FIELDS
 from coproduce.initiatives.api import InitiativeChildViewSet
 
 
@@ -27,22 +28,7 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "id",
-            "stage",
-            "format",
-            "title",
-            "description",
-            "starts_at",
-            "ends_at",
-            "place",
-            "online_link",
-            "capacity",
-            "accessibility",
-            "support",
-            "taken",
-            "waiting",
-        ]
+        fields = ["id", "stage", *EVENT_FIELDS, "taken", "waiting"]
         read_only_fields = fields
 
 

@@ -34,6 +34,14 @@ def _event(request: HttpRequest, initiative: Initiative, pk: int) -> Event:
     return gate.get_object(request.user, mine, "events.view", pk=pk)
 
 
+def _to_facilitate(request: HttpRequest, slug: str, pk: int) -> tuple[Initiative, Event]:
+    """The initiative and event, for a coordinator or one of the event's facilitators."""
+    initiative = visible(request, slug)
+    event = _event(request, initiative, pk)
+    gate.require(request.user, "events.facilitate", event)
+    return initiative, event
+
+
 def _detail(slug: str, pk: int) -> str:
     return reverse("events:detail", kwargs={"slug": slug, "pk": pk})
 
@@ -203,9 +211,7 @@ def _attendance_changes(form: AttendanceForm, initiative: Initiative) -> tuple[d
 @login_required
 def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Take attendance on a phone: tick who came; each attendee's time enters the record."""
-    initiative = visible(request, slug)
-    event = _event(request, initiative, pk)
-    gate.require(request.user, "events.facilitate", event)
+    initiative, event = _to_facilitate(request, slug, pk)
     rows = selectors.attendance_sheet(event)
     initial: dict[str, Any] = {
         "present": [str(r.person.pk) for r in rows if r.attendance is not None]
@@ -237,9 +243,7 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def outputs(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The notes, and the dot-voting's options."""
-    initiative = visible(request, slug)
-    event = _event(request, initiative, pk)
-    gate.require(request.user, "events.facilitate", event)
+    initiative, event = _to_facilitate(request, slug, pk)
     which = request.POST.get("part") if request.method == "POST" else None
     notes = NotesForm(request.POST if which == "notes" else None, initial={"notes": event.notes})
     options = list(event.dot_options.all())
@@ -279,9 +283,7 @@ def outputs(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def dots(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Enter the dots each attendee placed, one attendee at a time."""
-    initiative = visible(request, slug)
-    event = _event(request, initiative, pk)
-    gate.require(request.user, "events.facilitate", event)
+    initiative, event = _to_facilitate(request, slug, pk)
     options = list(event.dot_options.all())
     form = DotsForm(
         request.POST or None,
