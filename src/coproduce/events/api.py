@@ -32,14 +32,14 @@ class EventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RegisterSerializer(serializers.Serializer):
+class EventRegisterSerializer(serializers.Serializer):
     access_needs = serializers.MultipleChoiceField(choices=AccessNeed.choices, required=False)
     access_notes = serializers.CharField(
         max_length=1000, required=False, default="", allow_blank=True
     )
 
 
-class RegistrationSerializer(serializers.ModelSerializer):
+class EventRegistrationSerializer(serializers.ModelSerializer):
     """Your own registration: its status and place in the queue."""
 
     waiting_position = serializers.SerializerMethodField()
@@ -53,19 +53,19 @@ class RegistrationSerializer(serializers.ModelSerializer):
         return selectors.waiting_position(registration)
 
 
-class AttendeeSerializer(serializers.Serializer):
+class EventAttendeeSerializer(serializers.Serializer):
     person = person_field()
     minutes = serializers.IntegerField(
         required=False, allow_null=True, default=None, min_value=1, max_value=24 * 60
     )
 
 
-class AttendanceSerializer(serializers.Serializer):
-    present = AttendeeSerializer(many=True, required=False, default=list)
+class EventAttendanceSerializer(serializers.Serializer):
+    present = EventAttendeeSerializer(many=True, required=False, default=list)
     absent = serializers.ListField(child=person_field(), required=False, default=list)
 
 
-class AttendanceRowSerializer(serializers.Serializer):
+class EventAttendanceRowSerializer(serializers.Serializer):
     person = serializers.CharField(source="person.username")
     registered = serializers.BooleanField()
     attended = serializers.SerializerMethodField()
@@ -89,13 +89,13 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeC
     def _event(self, pk: str) -> Event:
         return gate.get_object(self.request.user, self.get_queryset(), "events.view", pk=pk)
 
-    @extend_schema(request=RegisterSerializer, responses={201: RegistrationSerializer})
+    @extend_schema(request=EventRegisterSerializer, responses={201: EventRegistrationSerializer})
     @action(detail=True, methods=["post"])
     def register(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Take a place, or join the waiting list when the event is full."""
         event = self._event(pk)
         gate.require(request.user, "events.register", event.initiative)
-        body = RegisterSerializer(data=request.data)
+        body = EventRegisterSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data: dict[str, Any] = dict(body.validated_data)
         registration = services.event_register(
@@ -104,9 +104,11 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeC
             access_needs=sorted(data.get("access_needs", ())),
             access_notes=data["access_notes"],
         )
-        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+        return Response(
+            EventRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED
+        )
 
-    @extend_schema(request=None, responses={200: RegistrationSerializer})
+    @extend_schema(request=None, responses={200: EventRegistrationSerializer})
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Give up your place or leave the waiting list."""
@@ -117,15 +119,15 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeC
             raise serializers.ValidationError({"event": "You are not registered for this event."})
         services.registration_cancel(actor=request.user, registration=mine)
         mine.refresh_from_db()
-        return Response(RegistrationSerializer(mine).data)
+        return Response(EventRegistrationSerializer(mine).data)
 
     @extend_schema(
-        methods=["get"], request=None, responses={200: AttendanceRowSerializer(many=True)}
+        methods=["get"], request=None, responses={200: EventAttendanceRowSerializer(many=True)}
     )
     @extend_schema(
         methods=["post"],
-        request=AttendanceSerializer,
-        responses={200: AttendanceRowSerializer(many=True)},
+        request=EventAttendanceSerializer,
+        responses={200: EventAttendanceRowSerializer(many=True)},
     )
     @action(detail=True, methods=["get", "post"])
     def attendance(self, request: Request, initiative_slug: str, pk: str) -> Response:
@@ -134,7 +136,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeC
         event = self._event(pk)
         gate.require(request.user, "events.facilitate", event)
         if request.method == "POST":
-            body = AttendanceSerializer(data=request.data)
+            body = EventAttendanceSerializer(data=request.data)
             body.is_valid(raise_exception=True)
             services.attendance_take(
                 actor=request.user,
@@ -143,4 +145,4 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeC
                 absent=body.validated_data["absent"],
             )
         rows = selectors.attendance_sheet(event)
-        return Response(AttendanceRowSerializer(rows, many=True).data)
+        return Response(EventAttendanceRowSerializer(rows, many=True).data)

@@ -64,6 +64,7 @@ def test_a_coordinator_plans_an_event_in_uk_time(workshop: Workshop) -> None:
         ({"capacity": "NaN"}, b"Enter a whole number"),
         ({"capacity": "99999999999999999999"}, b"less than or equal to 1000"),
         ({"starts_at": "99999-01-01T10:00"}, b"Enter a valid date/time"),
+        ({"starts_at": "0001-01-01T00:00"}, b"from 1 January 2000"),
         ({"starts_at": "1990-01-01T10:00", "ends_at": "1990-01-01T11:00"}, b"from 1 January 2000"),
         ({"ends_at": "2027-06-01T09:00"}, b"must end after it starts"),
         ({"online_link": "javascript:alert(1)"}, b"Enter a valid URL"),
