@@ -115,3 +115,12 @@ def test_titles_are_escaped(workshop: Workshop) -> None:
         .content.decode()
     )
     assert "<img src=x" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+
+
+def test_the_admin_has_no_page_for_registrations() -> None:
+    """Staff would read access needs there; events are run from the coordinators' pages."""
+    from django.contrib import admin
+
+    from coproduce.events.models import Attendance, Event, Registration
+
+    assert not any(admin.site.is_registered(m) for m in (Event, Registration, Attendance))
