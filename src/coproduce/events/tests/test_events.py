@@ -364,3 +364,24 @@ def test_notes_are_kept_as_plain_text(workshop: Workshop) -> None:
         services.notes_set(actor=workshop.world.member, event=workshop.event, notes="mine")
     event.refresh_from_db()
     assert event.notes == "Agreed:\n<b>benches</b>"
+
+
+def test_a_facilitator_corrects_what_they_recorded_but_not_a_coordinators_entry(
+    workshop: Workshop,
+) -> None:
+    world, event = workshop.world, workshop.event
+    facilitator, resident = workshop.residents[:2]
+    services.event_update(actor=world.coordinator, event=event, facilitators=[facilitator])
+    hold(event)
+    services.attendance_take(actor=facilitator, event=event, present={resident: None})
+    services.attendance_take(actor=facilitator, event=event, present={resident: 30})
+    assert list(Contribution.objects.order_by("pk").values_list("quantity", flat=True)) == [
+        120,
+        -120,
+        30,
+    ]
+    services.attendance_take(actor=world.coordinator, event=event, present={facilitator: None})
+    with pytest.raises(PermissionDenied):
+        services.attendance_take(actor=facilitator, event=event, present={}, absent=[facilitator])
+    assert Contribution.objects.count() == 4
+    assert Attendance.objects.filter(withdrawn_at__isnull=True).count() == 2

@@ -163,3 +163,13 @@ def test_dots_are_entered_per_attendee_and_checked(workshop: Workshop) -> None:
     page = client.get(_url("detail", workshop)).content.decode()
     assert "<caption>Dots per option</caption>" in page
     assert "<tr><td>Trees</td><td>2</td></tr>" in page
+
+
+def test_the_initiative_page_shows_the_next_events(workshop: Workshop) -> None:
+    slug = workshop.world.initiative.slug
+    page = Client().get(reverse("initiatives:detail", kwargs={"slug": slug})).content.decode()
+    assert "Planning for Real: the riverside</a>: Planning for Real," in page
+    assert "Plan an event" not in page
+    coordinator = _client(workshop.world.coordinator)
+    page = coordinator.get(reverse("initiatives:detail", kwargs={"slug": slug})).content.decode()
+    assert "Plan an event" in page
