@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "coproduce.ratings",
     "coproduce.personaloutcomes",
     "coproduce.financing",
+    "coproduce.events",
     "coproduce.accountability",
     "coproduce.portal",
 ]

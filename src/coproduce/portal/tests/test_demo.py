@@ -49,6 +49,7 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.ratings.demo",
         "coproduce.personaloutcomes.demo",
         "coproduce.financing.demo",
+        "coproduce.events.demo",
     ]
 
 
