@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "coproduce.inspections",
     "coproduce.ratings",
     "coproduce.personaloutcomes",
+    "coproduce.ideas",
     "coproduce.accountability",
     "coproduce.portal",
 ]
@@ -232,6 +233,7 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "coproduce.core.vocabulary.Role",
         "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
         "ThingKindEnum": "coproduce.ratings.models.ThingKind",
+        "IdeaStatusEnum": "coproduce.ideas.models.IdeaStatus",
         "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
     },
 }

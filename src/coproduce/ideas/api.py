@@ -1,0 +1,5 @@
+from coproduce.initiatives.api import InitiativeChildViewSet
+
+
+class IdeaViewSet(InitiativeChildViewSet):
+    pass
