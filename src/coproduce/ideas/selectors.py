@@ -52,6 +52,10 @@ class ShownIdea:
         return self.idea.pk
 
     @property
+    def category(self) -> str:
+        return self.idea.category
+
+    @property
     def picture(self) -> Any:
         return (
             self.idea.image
