@@ -4,7 +4,7 @@ answer is a decision in the record, initiated by the idea's author's side."""
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -140,6 +140,8 @@ def idea_support(*, actor: Any, idea: Idea) -> Support:
 @transaction.atomic
 def idea_unsupport(*, actor: Any, idea: Idea) -> None:
     """Withdraw one's support (a member who left may still withdraw theirs)."""
+    if not actor.is_authenticated:
+        raise PermissionDenied("Sign in to withdraw your support.")
     removed, _ = Support.objects.filter(idea=idea, person=actor).delete()
     if not removed:
         raise ValidationError({"idea": "You do not support this idea."})
