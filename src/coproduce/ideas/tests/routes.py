@@ -5,12 +5,14 @@ support it: 403); only its coordinators moderate and answer, not staff (404 to t
 the pages are not theirs to find)."""
 
 import io
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from conftest import World
 from coproduce.ideas import services
+from coproduce.ideas.models import Idea
 from tests.grid import Expectation, Targets, for_all, signed_in
 
 COORDINATORS_ONLY = signed_in(404, member=404, coordinator=200, other_coordinator=404, staff=404)
@@ -95,7 +97,7 @@ def _photo() -> SimpleUploadedFile:
 def targets(world: World) -> Targets:
     initiative = world.initiative
 
-    def post(title: str, **picture: object) -> object:
+    def post(title: str, **picture: Any) -> Idea:
         return services.idea_post(
             actor=world.member,
             initiative=initiative,
@@ -119,5 +121,5 @@ def targets(world: World) -> Targets:
             **{f"api:idea-{name}": (lambda: api_idea) for name in api_routes},
             "ideas:moderate_comment": lambda: {"slug": slug, "pk": comment.pk},
         },
-        "placeholders": {"<kept>": kept.pk},  # type: ignore[attr-defined]
+        "placeholders": {"<kept>": kept.pk},
     }

@@ -22,6 +22,7 @@ def test_posting_an_idea_is_a_co_planning_contribution_of_the_authors_side(world
     assert contribution.contributor == world.member
     assert contribution.side == Side.CITIZEN
     assert contribution.stage.kind == StageKind.CO_PLANNING
+    assert contribution.source_type is not None
     assert (contribution.source_type.model, contribution.source_id) == ("idea", idea.pk)
     assert idea.stage == contribution.stage
     assert idea.author_side == Side.CITIZEN
@@ -160,6 +161,7 @@ def test_an_answer_is_a_decision_initiated_by_the_authors_side(world: World) -> 
     assert decision.rule == "delegated"
     assert decision.kind == DecisionKind.DECISION
     assert decision.title == "Idea taken into design: Bike racks"
+    assert decision.source_type is not None
     assert (decision.source_type.model, decision.source_id) == ("answer", answer.pk)
     participant = decision.participants.get()
     assert (participant.person, participant.side) == (world.coordinator, Side.REGULAR_PRODUCER)
