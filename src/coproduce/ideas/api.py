@@ -61,7 +61,7 @@ class IdeaSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField(read_only=True, source="idea.created_at")
 
 
-class CommentSerializer(serializers.Serializer):
+class IdeaCommentSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     author = serializers.CharField(read_only=True, source="author.username")
     text = serializers.CharField(
@@ -71,7 +71,7 @@ class CommentSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField(read_only=True)
 
 
-class AnswerSerializer(serializers.Serializer):
+class IdeaAnswerSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     status = serializers.ChoiceField(choices=[(s.value, s.label) for s in ANSWERS])
     reason = serializers.CharField(
@@ -159,8 +159,8 @@ class IdeaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeCh
         )
 
     @extend_schema(
-        request=CommentSerializer,
-        responses={200: CommentSerializer(many=True), 201: CommentSerializer},
+        request=IdeaCommentSerializer,
+        responses={200: IdeaCommentSerializer(many=True), 201: IdeaCommentSerializer},
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def comments(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -168,26 +168,26 @@ class IdeaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeCh
         reveal = self._reveal()
         if request.method == "GET":
             rows = selectors.comments_shown(idea, reveal)
-            return Response(CommentSerializer(rows, many=True).data)
+            return Response(IdeaCommentSerializer(rows, many=True).data)
         gate.require(request.user, "ideas.comment", idea)
-        body = CommentSerializer(data=request.data)
+        body = IdeaCommentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         comment = services.idea_comment(actor=request.user, idea=idea, **body.validated_data)
         shown = selectors.shown_comment(comment, reveal)
-        return Response(CommentSerializer(shown).data, status=status.HTTP_201_CREATED)
+        return Response(IdeaCommentSerializer(shown).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        request=AnswerSerializer,
-        responses={200: AnswerSerializer(many=True), 201: AnswerSerializer},
+        request=IdeaAnswerSerializer,
+        responses={200: IdeaAnswerSerializer(many=True), 201: IdeaAnswerSerializer},
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def answers(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """The coordinators' answers, newest first; a coordinator adds one (POST)."""
         idea = self.get_object()
         if request.method == "GET":
-            return Response(AnswerSerializer(selectors.answers_of(idea), many=True).data)
+            return Response(IdeaAnswerSerializer(selectors.answers_of(idea), many=True).data)
         gate.require(request.user, "ideas.answer", idea)
-        body = AnswerSerializer(data=request.data)
+        body = IdeaAnswerSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         given = body.validated_data
         answer = services.idea_answer(
@@ -197,7 +197,7 @@ class IdeaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeCh
             reason=given["reason"],
             process=given.get("process_id"),
         )
-        return Response(AnswerSerializer(answer).data, status=status.HTTP_201_CREATED)
+        return Response(IdeaAnswerSerializer(answer).data, status=status.HTTP_201_CREATED)
 
 
 def _id(value: Any) -> int:
