@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from coproduce.budgeting.forms import ProposalFieldsForm
 from coproduce.budgeting.models import Process
 from coproduce.ideas.models import (
     ANSWERS,
@@ -29,19 +30,9 @@ class IdeaForm(forms.Form):
         help_text="What would you change or start, and why?",
     )
     category = forms.ChoiceField(choices=Category.choices, label="Category")
-    image = forms.FileField(
-        label="Picture (optional)",
-        required=False,
-        help_text="JPEG, PNG or WebP, up to 5 MB. We remove its hidden details, such as where "
-        "it was taken.",
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-    )
-    image_alt = forms.CharField(
-        label="What the picture shows",
-        max_length=300,
-        required=False,
-        help_text="A few words for people who cannot see it; needed with a picture.",
-    )
+    # the picture fields of a PB proposal: the same limits, words and cleaning
+    image = ProposalFieldsForm.base_fields["image"]
+    image_alt = ProposalFieldsForm.base_fields["image_alt"]
 
 
 class CommentForm(forms.Form):

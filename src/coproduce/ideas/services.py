@@ -12,7 +12,7 @@ from django.utils import timezone
 from coproduce.budgeting.models import Process
 from coproduce.core import gate
 from coproduce.core.images import clean_picture
-from coproduce.core.queries import storable_text
+from coproduce.core.queries import checked_text
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     ContributionKind,
@@ -43,23 +43,8 @@ from coproduce.initiatives.selectors import standing
 from coproduce.initiatives.services import SIDE_OF_STAFF, do_stage_for_record
 from coproduce.record.services import Participant, do_record_contribution, do_record_decision
 
-NOT_TEXT = "Write plain text (no control characters)."
 CLOSED = "This idea was merged into another; support and comment on that one."
 NO_PICTURE_WORDS = "Say in a few words what the picture shows, for people who cannot see it."
-
-
-def _text(field: str, value: Any, limit: int, *, required: str = "") -> str:
-    """The text, stripped, or a ValidationError on ``field`` saying what to fix."""
-    if value is None:
-        value = ""
-    if not isinstance(value, str) or not storable_text(value):
-        raise ValidationError({field: NOT_TEXT})
-    value = value.strip()
-    if len(value) > limit:
-        raise ValidationError({field: f"Write at most {limit} characters."})
-    if required and not value:
-        raise ValidationError({field: required})
-    return value
 
 
 def _open(idea: Idea) -> None:
@@ -85,10 +70,10 @@ def idea_post(
         initiative=initiative,
         author=actor,
         author_side=standing(actor, initiative).side,
-        title=_text("title", title, TITLE_MAX, required="Give the idea a title."),
-        text=_text("text", text, TEXT_MAX, required="Say what the idea is."),
+        title=checked_text("title", title, TITLE_MAX, required="Give the idea a title."),
+        text=checked_text("text", text, TEXT_MAX, required="Say what the idea is."),
         category=category,
-        image_alt=_text("image_alt", image_alt, 300),
+        image_alt=checked_text("image_alt", image_alt, 300),
     )
     if category not in Category.values:
         raise ValidationError({"category": "Choose one of the categories."})
@@ -120,7 +105,7 @@ def idea_post(
 def idea_comment(*, actor: Any, idea: Idea, text: Any) -> Comment:
     gate.require(actor, "ideas.comment", idea)
     _open(idea)
-    checked = _text("text", text, COMMENT_MAX, required="Write your comment.")
+    checked = checked_text("text", text, COMMENT_MAX, required="Write your comment.")
     return Comment.objects.create(idea=idea, author=actor, text=checked)
 
 
@@ -148,7 +133,7 @@ def idea_unsupport(*, actor: Any, idea: Idea) -> None:
 
 
 def _reason(reason: Any) -> str:
-    return _text("reason", reason, REASON_MAX, required="Give the reason; it is published.")
+    return checked_text("reason", reason, REASON_MAX, required="Give the reason; it is published.")
 
 
 def _log(actor: Any, idea: Idea, action: str, reason: str, **extra: Any) -> ModerationEntry:
@@ -271,7 +256,7 @@ def idea_answer(
     _open(idea)
     if status not in ANSWERS:
         raise ValidationError({"status": "Choose one of the answers."})
-    checked = _text("reason", reason, REASON_MAX)
+    checked = checked_text("reason", reason, REASON_MAX)
     if status == IdeaStatus.NOT_TAKEN_FORWARD and not checked:
         raise ValidationError({"reason": "Say why the idea is not taken forward."})
     chosen = _process(idea, process)

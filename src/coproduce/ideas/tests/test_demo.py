@@ -4,7 +4,7 @@ duplicate's supporter carried over, one declined with a reason; loading again ad
 from typing import Any
 
 from coproduce.ideas.models import Idea, ModerationEntry
-from coproduce.ideas.selectors import ideas_of
+from coproduce.ideas.selectors import ideas_of, shown_idea
 from coproduce.initiatives.models import Initiative
 from coproduce.portal.demo import load_demo
 
@@ -14,7 +14,8 @@ def test_the_demo_ideas_load_once(db: Any) -> None:
     load_demo()
     riverside = Initiative.objects.get(slug="riverside-repairs-panel")
     assert Idea.objects.count() == 4
-    rows = {i.title: (i.status, i.supporters) for i in ideas_of(riverside)}
+    shown = [shown_idea(i, reveal=False) for i in ideas_of(riverside)]
+    rows = {s.title: (s.idea.status, s.supporters) for s in shown}
     assert rows == {
         "Text us a two-hour arrival window": ("into_design", 2),
         "A repairs surgery at the community centre": ("under_consideration", 1),
