@@ -95,7 +95,8 @@ def idea_post(
         quantity=1,
         unit=Unit.COUNT,
         occurred_on=timezone.localdate(),
-        description=f"Idea: {idea.title}"[:500],
+        # the record names the idea by number: its title may later be hidden
+        description=f"Idea #{idea.pk}",
         contributor=actor,
     )
     return idea
@@ -278,7 +279,7 @@ def idea_answer(
         recorded_by=actor,
         initiative=idea.initiative,
         stage=idea.stage,
-        title=f"Idea {label.lower()}: {idea.title}"[:200],
+        title=f"Idea #{idea.pk}: {label.lower()}",
         outcome=checked[:4000],
         initiated_by=idea.author if author.active else None,
         initiated_by_side=idea.author_side if idea.author_side in Side.values else Side.CITIZEN,

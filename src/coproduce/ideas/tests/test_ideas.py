@@ -25,6 +25,7 @@ def test_posting_an_idea_is_a_co_planning_contribution_of_the_authors_side(world
     assert contribution.source_type is not None
     assert (contribution.source_type.model, contribution.source_id) == ("idea", idea.pk)
     assert idea.stage == contribution.stage
+    assert contribution.description == f"Idea #{idea.pk}"  # no title, which may be hidden
     assert idea.author_side == Side.CITIZEN
 
 
@@ -160,7 +161,7 @@ def test_an_answer_is_a_decision_initiated_by_the_authors_side(world: World) -> 
     assert decision.decided_by == DecidingBody.PROFESSIONALS
     assert decision.rule == "delegated"
     assert decision.kind == DecisionKind.DECISION
-    assert decision.title == "Idea taken into design: Bike racks"
+    assert decision.title == f"Idea #{idea.pk}: taken into design"
     assert decision.source_type is not None
     assert (decision.source_type.model, decision.source_id) == ("answer", answer.pk)
     participant = decision.participants.get()

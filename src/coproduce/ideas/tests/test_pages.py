@@ -153,3 +153,15 @@ def test_the_panel_counts_ideas(world: World, client: Client) -> None:
     post(world)
     shown = text(client.get(f"/initiatives/{world.initiative.slug}/"))
     assert "1 idea, 0 answered by the coordinators." in shown
+
+
+def test_a_members_only_initiatives_ideas_are_not_found(world: World, client: Client) -> None:
+    idea = post(world)
+    world.initiative.visibility = "members"
+    world.initiative.save()
+    client.force_login(world.outsider)
+    for tail in ("", "new/", "moderation-log/", f"{idea.pk}/", f"{idea.pk}/picture/"):
+        assert client.get(page(world, tail)).status_code == 404, tail
+    assert client.post(page(world, f"{idea.pk}/support/")).status_code == 404
+    client.force_login(world.member)
+    assert client.get(page(world, f"{idea.pk}/")).status_code == 200
