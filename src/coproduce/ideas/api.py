@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -59,6 +60,18 @@ class IdeaSerializer(serializers.Serializer):
     )
     author = serializers.CharField(read_only=True, source="idea.author.username")
     created_at = serializers.DateTimeField(read_only=True, source="idea.created_at")
+    picture = serializers.SerializerMethodField(
+        help_text="Where its picture is served; null without one, or when hidden."
+    )
+    image_alt = serializers.SerializerMethodField(help_text="What the picture shows.")
+
+    def get_picture(self, shown: ShownIdea) -> str | None:
+        if shown.picture is None:
+            return None
+        return reverse("ideas:picture", args=[shown.idea.initiative.slug, shown.pk])
+
+    def get_image_alt(self, shown: ShownIdea) -> str:
+        return "" if shown.picture is None else shown.idea.image_alt
 
 
 class IdeaCommentSerializer(serializers.Serializer):

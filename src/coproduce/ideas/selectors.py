@@ -29,7 +29,7 @@ def ideas_of(
         found = found.filter(status=status)
     if category:
         found = found.filter(category=category)
-    return found.select_related("author", "merged_into").order_by(*SORTS[sort])
+    return found.select_related("author", "initiative").order_by(*SORTS[sort])
 
 
 def idea_with_count(initiative: Initiative, pk: Any) -> Idea | None:

@@ -1,6 +1,10 @@
 """Ideas in the world's initiative, posted through the services."""
 
+import io
 from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from conftest import World, add_member, make_user
 from coproduce.accounts.models import User
@@ -26,3 +30,10 @@ def members(world: World, count: int) -> list[User]:
 
 def text(response: Any) -> str:
     return response.content.decode()
+
+
+def photo() -> SimpleUploadedFile:
+    """A small JPEG, as a phone's camera would send one."""
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "grey").save(out, format="JPEG")
+    return SimpleUploadedFile("bench.jpg", out.getvalue(), content_type="image/jpeg")

@@ -4,15 +4,12 @@ members post, comment and support (the idea here is the member's own, so the mem
 support it: 403); only its coordinators moderate and answer, not staff (404 to the rest, as
 the pages are not theirs to find)."""
 
-import io
 from typing import Any
-
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from conftest import World
 from coproduce.ideas import services
 from coproduce.ideas.models import Idea
+from coproduce.ideas.tests.conftest import photo
 from tests.grid import Expectation, Targets, for_all, signed_in
 
 COORDINATORS_ONLY = signed_in(404, member=404, coordinator=200, other_coordinator=404, staff=404)
@@ -88,12 +85,6 @@ EXPECTED: dict[str, list[Expectation]] = {
 }
 
 
-def _photo() -> SimpleUploadedFile:
-    out = io.BytesIO()
-    Image.new("RGB", (8, 6), "grey").save(out, format="JPEG")
-    return SimpleUploadedFile("bench.jpg", out.getvalue(), content_type="image/jpeg")
-
-
 def targets(world: World) -> Targets:
     initiative = world.initiative
 
@@ -107,7 +98,7 @@ def targets(world: World) -> Targets:
             **picture,
         )
 
-    idea = post("Bike racks", image=_photo(), image_alt="A rack")
+    idea = post("Bike racks", image=photo(), image_alt="A rack")
     kept = post("Cycle parking")
     comment = services.idea_comment(actor=world.member, idea=idea, text="Near the library?")
     slug = initiative.slug

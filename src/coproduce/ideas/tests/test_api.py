@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from conftest import World
 from coproduce.ideas import services
 from coproduce.ideas.models import Idea, Support
-from coproduce.ideas.tests.conftest import members, post
+from coproduce.ideas.tests.conftest import members, photo, post
 from coproduce.record.models import Decision
 
 
@@ -125,3 +125,13 @@ def test_private_initiatives_ideas_are_not_found(world: World, api: APIClient) -
     assert api.get(f"{base}{private.pk}/").status_code == 404
     assert api.get(url(world, f"{private.pk}/")).status_code == 404
     assert api.post(f"{base}{private.pk}/support/").status_code == 404
+
+
+def test_the_picture_is_linked_unless_hidden(world: World, api: APIClient) -> None:
+    idea = post(world, image=photo(), image_alt="A bench")
+    shown = api.get(url(world, f"{idea.pk}/")).json()
+    assert shown["picture"] == f"/initiatives/{world.initiative.slug}/ideas/{idea.pk}/picture/"
+    assert shown["image_alt"] == "A bench"
+    services.idea_hide(actor=world.coordinator, idea=idea, reason="Shows a face.")
+    hidden = api.get(url(world, f"{idea.pk}/")).json()
+    assert (hidden["picture"], hidden["image_alt"]) == (None, "")

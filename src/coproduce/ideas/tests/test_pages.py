@@ -1,27 +1,17 @@
 """The ideas pages: post (with a picture), list with filters, support, comment, moderate,
 merge, answer, the moderation log; hidden text withheld from everyone but coordinators."""
 
-import io
-
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from PIL import Image
 
 from conftest import World
 from coproduce.ideas import services
 from coproduce.ideas.models import Comment, Idea, ModerationEntry, Support
-from coproduce.ideas.tests.conftest import members, post, text
+from coproduce.ideas.tests.conftest import members, photo, post, text
 from coproduce.record.models import Decision
 
 
 def page(world: World, tail: str = "") -> str:
     return f"/initiatives/{world.initiative.slug}/ideas/{tail}"
-
-
-def photo() -> SimpleUploadedFile:
-    out = io.BytesIO()
-    Image.new("RGB", (40, 30), "grey").save(out, format="JPEG")
-    return SimpleUploadedFile("bench.jpg", out.getvalue(), content_type="image/jpeg")
 
 
 def test_a_member_posts_an_idea_with_a_picture(world: World, client: Client) -> None:
