@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "coproduce.personaloutcomes",
     "coproduce.financing",
     "coproduce.events",
+    "coproduce.ideas",
     "coproduce.accountability",
     "coproduce.portal",
 ]
@@ -237,6 +238,7 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "coproduce.core.vocabulary.Role",
         "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
         "ThingKindEnum": "coproduce.ratings.models.ThingKind",
+        "IdeaStatusEnum": "coproduce.ideas.models.IdeaStatus",
         "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
     },
 }
