@@ -49,8 +49,8 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.ratings.demo",
         "coproduce.ideas.demo",
         "coproduce.personaloutcomes.demo",
-        "coproduce.financing.demo",
         "coproduce.events.demo",
+        "coproduce.financing.demo",
     ]
 
 
