@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from coproduce.core.vocabulary import StageKind
 from coproduce.events import services
+from coproduce.events.models import Event
 from coproduce.initiatives.demo import demo_stage
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ ILLUSTRATIVE = " (An illustrative demo event.)"
 
 def load(demo: "Demo") -> None:
     riverside = demo.initiative("riverside-repairs-panel")
-    if riverside.events.exists():
+    if Event.objects.filter(initiative=riverside).exists():
         return
     amara, jo, sam, rhian = (demo.people[n] for n in ("amara", "jo", "sam", "rhian"))
     stage = demo_stage(riverside, StageKind.CO_DESIGN)

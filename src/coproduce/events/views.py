@@ -24,6 +24,7 @@ from coproduce.events.forms import (
     RegisterForm,
 )
 from coproduce.events.models import Event
+from coproduce.ideas.selectors import ideas_from_event, may_see_hidden
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import person_by_username
 from coproduce.initiatives.views import visible
@@ -114,6 +115,8 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "can_facilitate": gate.allows(request.user, "events.facilitate", event),
         "attended": selectors.attendance_count(event),
         "results": selectors.dot_results(event),
+        "ideas": ideas_from_event(event, may_see_hidden(request.user, initiative)),
+        "can_post_idea": gate.allows(request.user, "ideas.post", initiative),
     }
     return render(request, "events/detail.html", context)
 

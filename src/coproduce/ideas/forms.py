@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from coproduce.budgeting.forms import ProposalFieldsForm
 from coproduce.budgeting.models import Process
+from coproduce.events.models import Event
 from coproduce.ideas.models import (
     ANSWERS,
     COMMENT_MAX,
@@ -33,6 +34,18 @@ class IdeaForm(forms.Form):
     # the picture fields of a PB proposal: the same limits, words and cleaning
     image = ProposalFieldsForm.base_fields["image"]
     image_alt = ProposalFieldsForm.base_fields["image_alt"]
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.none(),
+        required=False,
+        label="From a workshop or event (optional)",
+        empty_label="Not from an event",
+    )
+
+    def __init__(self, *args: Any, events: QuerySet[Event], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["event"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = events
 
 
 class CommentForm(forms.Form):

@@ -59,6 +59,14 @@ class Idea(models.Model):
     title = models.CharField(max_length=TITLE_MAX)
     text = models.TextField(max_length=TEXT_MAX)
     category = models.CharField(max_length=20, choices=Category.choices)
+    event = models.ForeignKey(
+        "events.Event",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ideas",
+        help_text="The workshop or event the idea came from.",
+    )
     image = models.FileField(
         upload_to="ideas/%Y/", blank=True, help_text="A picture, re-saved without metadata."
     )

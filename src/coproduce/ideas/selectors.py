@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from coproduce.core import gate
+from coproduce.events.models import Event
 from coproduce.ideas.models import Answer, Comment, Idea, IdeaStatus, ModerationEntry
 from coproduce.initiatives.models import Initiative
 
@@ -79,6 +81,19 @@ def shown_idea(idea: Idea, reveal: bool) -> ShownIdea:
         revealed=hidden and reveal,
         supporters=getattr(idea, "supporters", 0),
     )
+
+
+def events_ideas_come_from(initiative: Initiative) -> QuerySet[Event]:
+    """The initiative's events that have begun, latest first: where an idea may come from."""
+    return Event.objects.filter(initiative=initiative, starts_at__lte=timezone.now()).order_by(
+        "-starts_at"
+    )
+
+
+def ideas_from_event(event: Event, reveal: bool) -> list[ShownIdea]:
+    """The ideas that came from the event, as each viewer may see them (a hidden one's
+    title withheld)."""
+    return [shown_idea(idea, reveal) for idea in event.ideas.order_by("created_at")]
 
 
 def shown_comment(comment: Comment, reveal: bool) -> dict[str, Any]:

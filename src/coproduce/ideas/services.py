@@ -23,6 +23,7 @@ from coproduce.core.vocabulary import (
     StageKind,
     Unit,
 )
+from coproduce.events.models import Event
 from coproduce.ideas.models import (
     ANSWERS,
     COMMENT_MAX,
@@ -62,10 +63,14 @@ def idea_post(
     category: Any,
     image: UploadedFile | None = None,
     image_alt: Any = "",
+    event: Event | None = None,
 ) -> Idea:
-    """An active member posts an idea; it is their co-planning contribution (one idea),
-    on the side their membership gives them."""
+    """An active member posts an idea, perhaps from a workshop or event of the initiative;
+    it is their co-planning contribution (one idea), on the side their membership gives
+    them."""
     gate.require(actor, "ideas.post", initiative)
+    if event is not None and event.initiative_id != initiative.pk:
+        raise ValidationError({"event": "Choose an event of this initiative."})
     idea = Idea(
         initiative=initiative,
         author=actor,
@@ -73,6 +78,7 @@ def idea_post(
         title=checked_text("title", title, TITLE_MAX, required="Give the idea a title."),
         text=checked_text("text", text, TEXT_MAX, required="Say what the idea is."),
         category=category,
+        event=event,
         image_alt=checked_text("image_alt", image_alt, 300),
     )
     if category not in Category.values:

@@ -66,7 +66,13 @@ def idea_list(request: HttpRequest, slug: str) -> HttpResponse:
 def idea_new(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "ideas.post", initiative)
-    form = IdeaForm(request.POST or None, request.FILES or None)
+    events = selectors.events_ideas_come_from(initiative)
+    form = IdeaForm(
+        request.POST or None,
+        request.FILES or None,
+        events=events,
+        initial={"event": request.GET.get("event")},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             idea = services.idea_post(
