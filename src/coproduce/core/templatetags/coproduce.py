@@ -2,6 +2,8 @@
 
 from django import template
 
+from coproduce.core.markdown import render_markdown
+
 register = template.Library()
 
 
@@ -34,3 +36,9 @@ def quantity(entry: object) -> str:
     if unit == "pence":
         return money(value)
     return f"{value:,}"
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """Markdown someone wrote, as sanitised HTML (core.markdown)."""
+    return render_markdown(text or "")
