@@ -97,7 +97,9 @@ class GroupSerializer(serializers.Serializer):
 
 
 class SaveSerializer(serializers.Serializer):
-    sections = SectionSerializer(many=True, max_length=SECTIONS_MAX)
+    sections = serializers.ListField(
+        child=SectionSerializer(), min_length=1, max_length=SECTIONS_MAX
+    )
     reason = serializers.CharField(max_length=REASON_MAX)
     based_on = serializers.IntegerField(
         min_value=0, max_value=LARGEST_NUMBER, help_text="The version you edited (0 for none)."

@@ -3,12 +3,11 @@ removed or changed, and within a changed one, which words went and came (``diffl
 
 import re
 from dataclasses import dataclass, field
-
 from difflib import SequenceMatcher
 
 from coproduce.drafts.models import Section
 
-TOKENS = re.compile(r"\s+|[^\s]+")
+TOKENS = re.compile(r"\S+\s*|\s+")
 
 
 @dataclass(frozen=True)

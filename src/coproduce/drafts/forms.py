@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 
 from coproduce.core.vocabulary import DecisionRule, Position
 from coproduce.drafts.models import BODY_MAX, COMMENT_MAX, REASON_MAX, TITLE_MAX, AmendmentKind
@@ -21,8 +22,8 @@ class DraftForm(forms.Form):
 
 
 class GroupForm(forms.Form):
-    people = forms.ModelMultipleChoiceField(
-        queryset=None,  # set per initiative
+    people: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        queryset=get_user_model().objects.none(),  # set per initiative
         widget=forms.CheckboxSelectMultiple,
         label="Members of the drafting group",
         help_text="At least one citizen and one professional. Only they edit the text.",
@@ -33,7 +34,6 @@ class GroupForm(forms.Form):
         field = self.fields["people"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = members
-        field.label_from_instance = lambda person: str(person)
 
 
 class SectionForm(forms.Form):

@@ -41,12 +41,12 @@ class Draft(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("drafts:detail", kwargs={"slug": self.initiative.slug, "pk": self.pk})
+
     @property
     def adopted(self) -> bool:
         return self.adopted_version_id is not None
-
-    def get_absolute_url(self) -> str:
-        return reverse("drafts:detail", kwargs={"slug": self.initiative.slug, "pk": self.pk})
 
 
 class GroupMember(models.Model):
@@ -176,15 +176,15 @@ class Amendment(models.Model):
     def __str__(self) -> str:
         return f"Amendment {self.pk} to {self.draft}"
 
-    @property
-    def initiative(self) -> Initiative:
-        return self.draft.initiative
-
     def get_absolute_url(self) -> str:
         return reverse(
             "drafts:amendment",
             kwargs={"slug": self.draft.initiative.slug, "pk": self.draft_id, "amendment": self.pk},
         )
+
+    @property
+    def initiative(self) -> Initiative:
+        return self.draft.initiative
 
 
 class Support(models.Model):
@@ -199,6 +199,9 @@ class Support(models.Model):
             models.UniqueConstraint(fields=["amendment", "person"], name="drafts_support_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.person} supports {self.amendment}"
+
 
 class Comment(models.Model):
     draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="comments")
@@ -210,3 +213,6 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.draft}"

@@ -359,7 +359,9 @@ def _changed_sections(draft: Draft, amendment: Amendment) -> tuple[DraftVersion,
     texts = [SectionText(s.title, s.body, s.key) for s in current]
     if amendment.kind == AmendmentKind.ADD:
         return latest, [*texts, SectionText(amendment.title, amendment.body)]
-    was = amendment.base_version.sections.filter(key=amendment.section_key).first()
+    key = amendment.section_key
+    assert key is not None  # only an added section has none
+    was = amendment.base_version.sections.filter(key=key).first()
     now = next((s for s in current if s.key == amendment.section_key), None)
     if now is None or was is None or (now.title, now.body) != (was.title, was.body):
         raise ValidationError(CONFLICT.format(number=latest.number))
@@ -428,7 +430,7 @@ def draft_adopt(
         raise ValidationError({"number": "There is no version with that number."})
     group = {m.person: m.side for m in selectors.group_of(draft)}
     if rule == DecisionRule.CONSENSUS:
-        given = dict.fromkeys(group, Position.PRESENT)
+        given: dict[Any, str] = dict.fromkeys(group, Position.PRESENT)
         carried, result = True, "Adopted by consensus of the drafting group."
     elif rule == DecisionRule.VOTE:
         given = positions or {}
