@@ -138,8 +138,10 @@ class SectionChangeSerializer(serializers.Serializer):
     body_pieces = PieceSerializer(many=True)
 
 
-def _number(request: Request, name: str) -> int:
-    value = request.query_params.get(name, "")
+def _number(request: Request, name: str, default: int) -> int:
+    value = request.query_params.get(name)
+    if value is None:
+        return default
     if not (value.isascii() and value.isdigit() and 0 < len(value) < 10):
         raise ValidationError({name: "Give a version number."})
     return int(value)
@@ -214,8 +216,8 @@ class DraftViewSet(
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("from", int, required=True, description="The older version."),
-            OpenApiParameter("to", int, required=True, description="The newer version."),
+            OpenApiParameter("from", int, description="The older version (the one before to)."),
+            OpenApiParameter("to", int, description="The newer version (the latest)."),
         ],
         responses={200: SectionChangeSerializer(many=True)},
     )
@@ -223,8 +225,13 @@ class DraftViewSet(
     def diff(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Two versions compared section by section, words kept, added and removed."""
         draft = self.get_object()
-        older = selectors.version_numbered(draft, _number(request, "from"))
-        newer = selectors.version_numbered(draft, _number(request, "to"))
+        latest = selectors.latest_version(draft)
+        top = latest.number if latest else 0
+        newer_number = _number(request, "to", top)
+        older = selectors.version_numbered(
+            draft, _number(request, "from", max(newer_number - 1, 1))
+        )
+        newer = selectors.version_numbered(draft, newer_number)
         if older is None or newer is None:
             raise ValidationError({"from": "Name two versions of this draft."})
         changes = diff.compare(selectors.sections_of(older), selectors.sections_of(newer))

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -123,6 +124,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _page(request, "draft.html", context, form)
 
 
+@login_required
 def group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     draft = _draft(request, initiative, pk)
@@ -153,6 +155,7 @@ def _section_texts(formset: Any) -> list[services.SectionText]:
     return texts
 
 
+@login_required
 def edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     draft = _draft(request, initiative, pk)
@@ -263,6 +266,7 @@ def compare(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "drafts/compare.html", context, status=400 if top else 200)
 
 
+@login_required
 def propose(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     draft = _draft(request, initiative, pk)
@@ -394,6 +398,7 @@ def _act_on_amendment(
     return None
 
 
+@login_required
 def adopt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     draft = _draft(request, initiative, pk)
