@@ -234,6 +234,7 @@ SPECTACULAR_SETTINGS = {
         "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
         "ThingKindEnum": "coproduce.ratings.models.ThingKind",
         "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
+        "AdoptionRuleEnum": "coproduce.drafts.models.AdoptionRule",
     },
 }
 

@@ -98,7 +98,7 @@ def test_a_group_writes_a_design_a_user_amends_it_and_it_is_adopted(
     assert "1 changed, 1 unchanged" in sue.page.locator("main").inner_text()
 
     tess.visit(f"/initiatives/{slug}/drafts/{draft.pk}/adopt/")
-    tess.page.get_by_label("Consensus").check()
+    tess.page.get_by_label("By consensus").check()
     tess.page.get_by_label("Reasons for adopting it").fill("Ready for the board.")
     tess.page.get_by_role("button", name="Record the adoption").click()
     tess.page.get_by_text("The draft is adopted").wait_for()

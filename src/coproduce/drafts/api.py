@@ -15,13 +15,14 @@ from rest_framework.response import Response
 
 from coproduce.comanagement.api import people_named
 from coproduce.core import gate
-from coproduce.core.vocabulary import DecisionRule, Position
+from coproduce.core.vocabulary import Position
 from coproduce.drafts import diff, selectors, services
 from coproduce.drafts.models import (
     BODY_MAX,
     REASON_MAX,
     SECTIONS_MAX,
     TITLE_MAX,
+    AdoptionRule,
     Amendment,
     AmendmentKind,
     Draft,
@@ -32,7 +33,7 @@ from coproduce.initiatives.api import InitiativeChildViewSet
 LARGEST_NUMBER = 2**31 - 1
 
 
-class SectionSerializer(serializers.Serializer):
+class DraftSectionSerializer(serializers.Serializer):
     key = serializers.IntegerField(
         required=False, allow_null=True, min_value=1, max_value=LARGEST_NUMBER,
         help_text="An existing section's key; leave out for a new section.",
@@ -84,7 +85,7 @@ class DraftSerializer(serializers.ModelSerializer):
         return latest.number if latest else None
 
 
-class GroupSerializer(serializers.Serializer):
+class DraftingGroupSerializer(serializers.Serializer):
     people = serializers.ListField(
         child=serializers.CharField(max_length=150), max_length=100, help_text="Usernames."
     )
@@ -96,9 +97,9 @@ class GroupSerializer(serializers.Serializer):
         return [people[name] for name in dict.fromkeys(names)]
 
 
-class SaveSerializer(serializers.Serializer):
+class VersionSaveSerializer(serializers.Serializer):
     sections = serializers.ListField(
-        child=SectionSerializer(), min_length=1, max_length=SECTIONS_MAX
+        child=DraftSectionSerializer(), min_length=1, max_length=SECTIONS_MAX
     )
     reason = serializers.CharField(max_length=REASON_MAX)
     based_on = serializers.IntegerField(
@@ -106,9 +107,9 @@ class SaveSerializer(serializers.Serializer):
     )
 
 
-class AdoptSerializer(serializers.Serializer):
+class DraftAdoptSerializer(serializers.Serializer):
     number = serializers.IntegerField(min_value=1, max_value=LARGEST_NUMBER)
-    rule = serializers.ChoiceField(choices=[DecisionRule.CONSENSUS, DecisionRule.VOTE])
+    rule = serializers.ChoiceField(choices=AdoptionRule.choices)
     reason = serializers.CharField(max_length=REASON_MAX)
     positions = serializers.DictField(
         child=serializers.ChoiceField(choices=[Position.FOR, Position.AGAINST, Position.ABSTAINED]),
@@ -123,7 +124,7 @@ class AdoptSerializer(serializers.Serializer):
         return {people[name]: value for name, value in positions.items()}
 
 
-class PieceSerializer(serializers.Serializer):
+class DiffPieceSerializer(serializers.Serializer):
     change = serializers.ChoiceField(choices=["same", "added", "removed"])
     text = serializers.CharField()
 
@@ -134,8 +135,8 @@ class SectionChangeSerializer(serializers.Serializer):
     title = serializers.CharField()
     old_title = serializers.CharField()
     moved = serializers.BooleanField()
-    title_pieces = PieceSerializer(many=True)
-    body_pieces = PieceSerializer(many=True)
+    title_pieces = DiffPieceSerializer(many=True)
+    body_pieces = DiffPieceSerializer(many=True)
 
 
 def _number(request: Request, name: str, default: int) -> int:
@@ -173,25 +174,27 @@ class DraftViewSet(
             actor=self.request.user, initiative=self.get_initiative(), **serializer.validated_data
         )
 
-    @extend_schema(request=GroupSerializer, responses={200: DraftSerializer})
+    @extend_schema(request=DraftingGroupSerializer, responses={200: DraftSerializer})
     @action(detail=True, methods=["post"])
     def group(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Set the drafting group (coordinators): members of both sides."""
         draft = self.get_object()
-        body = GroupSerializer(data=request.data)
+        body = DraftingGroupSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         services.drafting_group_set(actor=request.user, draft=draft, **body.validated_data)
         return Response(DraftSerializer(draft).data)
 
     @extend_schema(methods=["get"], responses={200: VersionSerializer(many=True)}, request=None)
-    @extend_schema(methods=["post"], request=SaveSerializer, responses={201: VersionTextSerializer})
+    @extend_schema(
+        methods=["post"], request=VersionSaveSerializer, responses={201: VersionTextSerializer}
+    )
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def versions(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Every version (newest first); or save a new one (the drafting group)."""
         draft = self.get_object()
         if request.method == "GET":
             return Response(VersionSerializer(selectors.versions_of(draft), many=True).data)
-        body = SaveSerializer(data=request.data)
+        body = VersionSaveSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         given = body.validated_data
         version = services.version_save(
@@ -237,12 +240,12 @@ class DraftViewSet(
         changes = diff.compare(selectors.sections_of(older), selectors.sections_of(newer))
         return Response(SectionChangeSerializer(changes, many=True).data)
 
-    @extend_schema(request=AdoptSerializer, responses={200: DraftSerializer})
+    @extend_schema(request=DraftAdoptSerializer, responses={200: DraftSerializer})
     @action(detail=True, methods=["post"])
     def adopt(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """The drafting group adopts a version (consensus or open vote)."""
         draft = self.get_object()
-        body = AdoptSerializer(data=request.data)
+        body = DraftAdoptSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         adopted = services.draft_adopt(actor=request.user, draft=draft, **body.validated_data)
         return Response(DraftSerializer(adopted).data)
@@ -281,7 +284,7 @@ class AmendmentSerializer(serializers.ModelSerializer):
         return result.number if result else None
 
 
-class DecideSerializer(serializers.Serializer):
+class AmendmentDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=["accept", "reject"])
     reason = serializers.CharField(max_length=REASON_MAX)
 
@@ -344,12 +347,12 @@ class AmendmentViewSet(
         )
         return Response(self._shown(amendment))
 
-    @extend_schema(request=DecideSerializer, responses={200: AmendmentSerializer})
+    @extend_schema(request=AmendmentDecisionSerializer, responses={200: AmendmentSerializer})
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Accept or reject an amendment for the drafting group, with reasons."""
         amendment = self.get_object()
-        body = DecideSerializer(data=request.data)
+        body = AmendmentDecisionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         decided = services.amendment_decide(
             actor=request.user,

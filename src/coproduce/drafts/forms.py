@@ -5,8 +5,15 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 
-from coproduce.core.vocabulary import DecisionRule, Position
-from coproduce.drafts.models import BODY_MAX, COMMENT_MAX, REASON_MAX, TITLE_MAX, AmendmentKind
+from coproduce.core.vocabulary import Position
+from coproduce.drafts.models import (
+    BODY_MAX,
+    COMMENT_MAX,
+    REASON_MAX,
+    TITLE_MAX,
+    AdoptionRule,
+    AmendmentKind,
+)
 
 REASON_HELP = "A short reason, kept with the version for everyone to read."
 
@@ -133,7 +140,7 @@ ADOPT_POSITIONS = [
 class AdoptForm(forms.Form):
     number = forms.TypedChoiceField(coerce=int, label="Version to adopt")
     rule = forms.ChoiceField(
-        choices=[(DecisionRule.CONSENSUS, "Consensus"), (DecisionRule.VOTE, "Vote")],
+        choices=AdoptionRule.choices,
         widget=forms.RadioSelect,
         label="How the group decided",
     )

@@ -121,6 +121,13 @@ class Section(AppendOnlyModel):
         return self.title
 
 
+class AdoptionRule(models.TextChoices):
+    """How a drafting group adopts a version: the record's rules of the same names."""
+
+    CONSENSUS = "consensus", "By consensus"
+    VOTE = "vote", "By open vote"
+
+
 class AmendmentKind(models.TextChoices):
     REPLACE = "replace", "Replace a section's text"
     ADD = "add", "Add a section"
