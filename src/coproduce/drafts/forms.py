@@ -18,6 +18,17 @@ from coproduce.drafts.models import (
 REASON_HELP = "A short reason, kept with the version for everyone to read."
 
 
+def markdown_field(label: str, help_text: str = "") -> forms.CharField:
+    """A section's text, in Markdown; empty is allowed here (the service says when not)."""
+    return forms.CharField(
+        required=False,
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        label=label,
+        help_text=help_text,
+    )
+
+
 class DraftForm(forms.Form):
     title = forms.CharField(max_length=TITLE_MAX, label="Title of the draft")
     purpose = forms.CharField(
@@ -46,12 +57,8 @@ class GroupForm(forms.Form):
 class SectionForm(forms.Form):
     key = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     title = forms.CharField(required=False, max_length=TITLE_MAX, label="Section title")
-    body = forms.CharField(
-        required=False,
-        max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        label="Text (Markdown)",
-        help_text="Markdown: a blank line between paragraphs, * for a list, **bold**.",
+    body = markdown_field(
+        "Text (Markdown)", "Markdown: a blank line between paragraphs, * for a list, **bold**."
     )
     remove = forms.BooleanField(required=False, label="Remove this section")
 
@@ -93,13 +100,7 @@ class AmendmentForm(forms.Form):
         label="Section title",
         help_text="For a new section; for a replaced one, leave empty to keep its title.",
     )
-    body = forms.CharField(
-        required=False,
-        max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        label="Proposed text (Markdown)",
-        help_text="Not needed to delete a section.",
-    )
+    body = markdown_field("Proposed text (Markdown)", "Not needed to delete a section.")
     reason = forms.CharField(max_length=REASON_MAX, label="Why you propose it")
 
     def __init__(self, *args: Any, sections: list[Any], **kwargs: Any) -> None:
@@ -121,12 +122,7 @@ class DecideForm(forms.Form):
 
 class UpdateAmendmentForm(forms.Form):
     title = forms.CharField(required=False, max_length=TITLE_MAX, label="Section title")
-    body = forms.CharField(
-        required=False,
-        max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        label="Updated text (Markdown)",
-    )
+    body = markdown_field("Updated text (Markdown)")
     reason = forms.CharField(max_length=REASON_MAX, label="Why you propose it now")
 
 

@@ -193,32 +193,27 @@ def versions(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "drafts/versions.html", context)
 
 
-def version(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
-    initiative = visible(request, slug)
-    draft = _draft(request, initiative, pk)
-    found = _version(draft, number)
-    context = {
-        "initiative": initiative,
-        "draft": draft,
-        "version": found,
-        "sections": selectors.sections_of(found),
-        "adopted": draft.adopted_version_id == found.pk,
-    }
-    return render(request, "drafts/version.html", context)
+def _version_page(template: str) -> Any:
+    """A page showing one version whole: at its stable address, or ready to print."""
+
+    def view(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+        initiative = visible(request, slug)
+        draft = _draft(request, initiative, pk)
+        found = _version(draft, number)
+        context = {
+            "initiative": initiative,
+            "draft": draft,
+            "version": found,
+            "sections": selectors.sections_of(found),
+            "adopted": draft.adopted_version_id == found.pk,
+        }
+        return render(request, f"drafts/{template}", context)
+
+    return view
 
 
-def print_version(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
-    initiative = visible(request, slug)
-    draft = _draft(request, initiative, pk)
-    found = _version(draft, number)
-    context = {
-        "initiative": initiative,
-        "draft": draft,
-        "version": found,
-        "sections": selectors.sections_of(found),
-        "adopted": draft.adopted_version_id == found.pk,
-    }
-    return render(request, "drafts/print.html", context)
+version = _version_page("version.html")
+print_version = _version_page("print.html")
 
 
 def markdown(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
