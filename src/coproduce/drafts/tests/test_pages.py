@@ -59,11 +59,12 @@ def test_the_group_edits_and_a_script_is_stored_but_inert(world: World, draft: D
         draft,
         "Add a safety note",
         (first["Who the service is for"], "Who the service is for", HOSTILE),
+        ("", '<img src=x onerror="alert(2)"> javascript:alert(3)', "A title that is code"),
     )
     response = member.post(url(draft, "edit/"), data)
     assert response.status_code == 302
     version = draft.versions.get(number=2)
-    assert version.sections.get().body == HOSTILE  # stored as typed
+    assert version.sections.get(position=1).body == HOSTILE  # stored as typed
     for page in ("", "versions/2/", "versions/2/print/", "compare/?from=1&to=2"):
         html = signed_in(world.outsider).get(url(draft, page)).content.decode()
         assert "<script>alert" not in html and "onerror=" not in html, page
