@@ -13,6 +13,7 @@ def drafts_of(initiative: Initiative) -> QuerySet[Draft]:
         Draft.objects.filter(initiative=initiative)
         .select_related("initiative", "adopted_version")
         .annotate(version_count=Count("versions", distinct=True))
+        .order_by("-created_at", "-pk")  # Meta.ordering does not apply to a GROUP BY
     )
 
 

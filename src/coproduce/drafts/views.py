@@ -23,7 +23,14 @@ from coproduce.drafts.forms import (
     UpdateAmendmentForm,
     VersionForm,
 )
-from coproduce.drafts.models import Amendment, AmendmentStatus, Draft, DraftVersion
+from coproduce.drafts.models import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Draft,
+    DraftVersion,
+    Section,
+)
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import active_people
 from coproduce.initiatives.views import visible
@@ -291,18 +298,16 @@ def propose(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _amendment_change(amendment: Amendment) -> list[diff.SectionChange]:
-    """What the amendment would do to the section it names, as read when proposed."""
-    base = selectors.sections_of(amendment.base_version)
-    was = [s for s in base if s.key == amendment.section_key]
-    if amendment.kind == "delete":
+    """What the amendment would do to the section it names, as it read when proposed."""
+    was = [
+        s for s in selectors.sections_of(amendment.base_version) if s.key == amendment.section_key
+    ]
+    if amendment.kind == AmendmentKind.DELETE:
         return diff.compare(was, [])
-    key = amendment.section_key or 0
-    proposed = (
-        type(base[0])(key=key, position=1, title=amendment.title, body=amendment.body)
-        if base
-        else None
+    proposed = Section(
+        key=amendment.section_key or 0, position=1, title=amendment.title, body=amendment.body
     )
-    return diff.compare(was, [proposed] if proposed else [])
+    return diff.compare(was, [proposed])
 
 
 def amendment(request: HttpRequest, slug: str, pk: int, amendment: int) -> HttpResponse:
