@@ -289,6 +289,14 @@ class AmendmentDecisionSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=REASON_MAX)
 
 
+class AmendmentRevisionSerializer(serializers.Serializer):
+    title = serializers.CharField(
+        max_length=TITLE_MAX, required=False, default="", allow_blank=True
+    )
+    body = serializers.CharField(max_length=BODY_MAX, required=False, default="", allow_blank=True)
+    reason = serializers.CharField(max_length=REASON_MAX)
+
+
 class AmendmentViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -361,3 +369,15 @@ class AmendmentViewSet(
             reason=body.validated_data["reason"],
         )
         return Response(self._shown(decided))
+
+    @extend_schema(request=AmendmentRevisionSerializer, responses={200: AmendmentSerializer})
+    @action(detail=True, methods=["post"])
+    def revise(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        """The author brings an open amendment up to date with the current version."""
+        amendment = self.get_object()
+        body = AmendmentRevisionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        revised = services.amendment_update(
+            actor=request.user, amendment=amendment, **body.validated_data
+        )
+        return Response(self._shown(revised))

@@ -114,6 +114,13 @@ EXPECTED: dict[str, list[Expectation]] = {
             signed_in(403, member=200, coordinator=403, other_coordinator=403, staff=403),
         ),
     ],
+    "api:amendment-revise": [
+        (
+            "post",
+            {"reason": "Still too long"},
+            signed_in(403, member=403, coordinator=200, other_coordinator=403, staff=403),
+        )
+    ],
     "api:amendment-decide": [("post", {"decision": "reject", "reason": "Not now"}, API_GROUP)],
 }
 
@@ -148,6 +155,7 @@ def targets(world: World) -> Targets:
             "api:amendment-detail": lambda: api | {"pk": amendment.pk},
             "api:amendment-support": lambda: api | {"pk": amendment.pk},
             "api:amendment-decide": lambda: api | {"pk": amendment.pk},
+            "api:amendment-revise": lambda: api | {"pk": amendment.pk},
         },
         "placeholders": {"<draft>": draft.pk, "<section>": keys(draft)["How to report"]},
     }

@@ -155,6 +155,56 @@ def test_another_initiatives_draft_is_not_named(world: World, draft: Draft) -> N
     assert _as(world.other_coordinator).get(other + f"drafts/{draft.pk}/").status_code == 404
 
 
+def test_the_author_revises_an_amendment_after_a_conflict(
+    world: World, draft: Draft, tenant: Any
+) -> None:
+    url = base(world) + "amendments/"
+    proposed = (
+        _as(tenant)
+        .post(
+            url,
+            {
+                "draft": draft.pk,
+                "kind": "replace",
+                "section": 2,
+                "body": "Text us.",
+                "reason": "Easier",
+            },
+            format="json",
+        )
+        .json()
+    )
+    _as(world.member).post(
+        base(world) + f"drafts/{draft.pk}/versions/",
+        {
+            "sections": [{"key": 2, "title": "How to report", "body": "Phone us."}],
+            "reason": "Cut",
+            "based_on": 1,
+        },
+        format="json",
+    )
+    conflict = _as(world.coordinator).post(
+        url + f"{proposed['id']}/decide/", {"decision": "accept", "reason": "Yes"}, format="json"
+    )
+    assert conflict.status_code == 400 and "Ask its author to update" in conflict.content.decode()
+    assert (
+        _as(world.member)
+        .post(url + f"{proposed['id']}/revise/", {"reason": "x"}, format="json")
+        .status_code
+        == 403
+    )
+    revised = _as(tenant).post(
+        url + f"{proposed['id']}/revise/",
+        {"body": "Phone or text us.", "reason": "Updated"},
+        format="json",
+    )
+    assert (revised.json()["base_version"], revised.json()["body"]) == (2, "Phone or text us.")
+    accepted = _as(world.coordinator).post(
+        url + f"{proposed['id']}/decide/", {"decision": "accept", "reason": "Yes"}, format="json"
+    )
+    assert accepted.json()["result_version"] == 3
+
+
 def test_diff_of_unknown_versions_is_400(world: World, draft: Draft) -> None:
     url = base(world) + f"drafts/{draft.pk}/diff/"
     assert _as(world.member).get(url + "?from=1&to=9").status_code == 400
