@@ -325,6 +325,15 @@ class AmendmentViewSet(
             self.request.user, self.get_queryset(), "drafts.view", pk=self.kwargs["pk"]
         )
 
+    def _with_body(
+        self, serializer: type[serializers.Serializer]
+    ) -> tuple[Amendment, dict[str, Any]]:
+        """The amendment in the URL (404 if not visible) and the request's valid body."""
+        amendment = self.get_object()
+        body = serializer(data=self.request.data)
+        body.is_valid(raise_exception=True)
+        return amendment, dict(body.validated_data)
+
     def _shown(self, amendment: Amendment) -> dict[str, Any]:
         amendment.support_count = amendment.supports.count()  # type: ignore[attr-defined]
         return AmendmentSerializer(amendment, context=self.get_serializer_context()).data
@@ -359,14 +368,12 @@ class AmendmentViewSet(
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Accept or reject an amendment for the drafting group, with reasons."""
-        amendment = self.get_object()
-        body = AmendmentDecisionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        amendment, given = self._with_body(AmendmentDecisionSerializer)
         decided = services.amendment_decide(
             actor=request.user,
             amendment=amendment,
-            accept=body.validated_data["decision"] == "accept",
-            reason=body.validated_data["reason"],
+            accept=given["decision"] == "accept",
+            reason=given["reason"],
         )
         return Response(self._shown(decided))
 
@@ -374,10 +381,6 @@ class AmendmentViewSet(
     @action(detail=True, methods=["post"])
     def revise(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """The author brings an open amendment up to date with the current version."""
-        amendment = self.get_object()
-        body = AmendmentRevisionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        revised = services.amendment_update(
-            actor=request.user, amendment=amendment, **body.validated_data
-        )
+        amendment, given = self._with_body(AmendmentRevisionSerializer)
+        revised = services.amendment_update(actor=request.user, amendment=amendment, **given)
         return Response(self._shown(revised))
