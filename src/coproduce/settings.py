@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "coproduce.financing",
     "coproduce.events",
     "coproduce.ideas",
+    "coproduce.drafts",
     "coproduce.accountability",
     "coproduce.portal",
 ]
@@ -240,6 +241,7 @@ SPECTACULAR_SETTINGS = {
         "ThingKindEnum": "coproduce.ratings.models.ThingKind",
         "IdeaStatusEnum": "coproduce.ideas.models.IdeaStatus",
         "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
+        "AdoptionRuleEnum": "coproduce.drafts.models.AdoptionRule",
     },
 }
 

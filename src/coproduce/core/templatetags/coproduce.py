@@ -2,6 +2,8 @@
 
 from django import template
 
+from coproduce.core.markdown import inert, render_markdown
+
 register = template.Library()
 
 
@@ -42,3 +44,15 @@ def quantity(entry: object) -> str:
     if unit == "pence":
         return money(value)
     return f"{value:,}"
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """Markdown someone wrote, as sanitised HTML (core.markdown)."""
+    return render_markdown(text or "")
+
+
+@register.filter(name="inert")
+def inert_filter(text: str) -> str:
+    """Text someone wrote, escaped, with nothing in it that reads as markup or a script URL."""
+    return inert(text or "")
