@@ -125,9 +125,9 @@ def test_the_timeline_shows_each_phase_and_the_time_left(pb: PB) -> None:
     ]
     open_voting(pb)
     process.refresh_from_db()
-    steps = selectors.timeline(process, today)
-    assert [s["state"] for s in steps[:3]] == ["done", "done", "now"]
-    assert steps[2]["when"] == "closes 9 Dec 2026: 3 days left"
+    voting = selectors.timeline(process, today)
+    assert [s["state"] for s in voting[:3]] == ["done", "done", "now"]
+    assert voting[2]["when"] == "closes 9 Dec 2026: 3 days left"
     assert selectors.timeline(process, datetime.date(2026, 12, 9))[2]["when"] == "closes today"
 
 
