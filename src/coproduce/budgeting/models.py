@@ -234,12 +234,22 @@ class Proposal(models.Model):
 
 
 class Support(models.Model):
+    """A member's support for a proposal while proposals are open. Withdrawing it keeps the
+    row (the record entry it made points at it) and reverses that entry."""
+
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="pb_support_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "user"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="pb_support_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} supports {self.proposal}"
