@@ -48,6 +48,7 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.outcomes.demo",
         "coproduce.ratings.demo",
         "coproduce.ideas.demo",
+        "coproduce.drafts.demo",
         "coproduce.personaloutcomes.demo",
         "coproduce.events.demo",
         "coproduce.financing.demo",
