@@ -61,4 +61,3 @@ def load(demo: "Demo") -> None:
         reason="We wait in all day now.",
     )
     services.amendment_support(actor=rhian, amendment=still_open)
-    demo.counts["drafts"] = 1
