@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "coproduce.inspections",
     "coproduce.ratings",
     "coproduce.personaloutcomes",
+    "coproduce.surveys",
     "coproduce.accountability",
     "coproduce.portal",
 ]
