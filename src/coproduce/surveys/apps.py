@@ -28,7 +28,7 @@ class SurveysConfig(CapabilityConfig):
             order=35,
         ),
         demo="coproduce.surveys.demo.load",
-        demo_order=40,
+        demo_order=98,
         route_expectations="coproduce.surveys.tests.routes",
         writes=(
             Writes(

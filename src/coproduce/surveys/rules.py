@@ -25,11 +25,6 @@ def is_published(user: Any, survey: Any) -> bool:
 
 
 @rules.predicate
-def is_open(user: Any, survey: Any) -> bool:
-    return isinstance(survey, Survey) and survey.status == SurveyStatus.OPEN
-
-
-@rules.predicate
 def audience_lets_in(user: Any, survey: Any) -> bool:
     """Members' surveys take active members; link surveys anyone who reaches them; codes
     surveys anyone with a code (the service checks the code)."""
@@ -47,7 +42,7 @@ rules.add_perm("surveys.view_survey", can_view)
 rules.add_perm("surveys.manage_survey", is_coordinator)
 # a closed survey is refused by the service with a message (400), not a 403
 rules.add_perm("surveys.respond", can_view & is_published & audience_lets_in)
-rules.add_perm("surveys.enter_paper", is_open & (is_coordinator | is_reviewer))
+rules.add_perm("surveys.enter_paper", is_published & (is_coordinator | is_reviewer))
 # free text and the answers one by one: the coordinators, who act on them
 rules.add_perm("surveys.read_answers", is_coordinator)
 rules.add_perm("surveys.view_assets", is_active_member)

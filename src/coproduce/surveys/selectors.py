@@ -83,6 +83,9 @@ class QuestionResult:
     ranking: Any = None  # ranking.RankResult per method, or None
     ranking_error: str = ""
     texts: list[str] = field(default_factory=list)
+    # Schulze's pairwise counts as table rows, options in the ranking's order
+    pairwise_names: list[str] = field(default_factory=list)
+    pairwise_rows: list[tuple[str, list[int | None]]] = field(default_factory=list)
     chart: list[charts.Bar] = field(default_factory=list)
 
     @property
@@ -148,6 +151,17 @@ def rank_ballots(ballots: list[list[str]], options: list[str]) -> tuple[dict[str
         return {}, str(error)
 
 
+def _pairwise_table(result: QuestionResult) -> None:
+    schulze = (result.ranking or {}).get("schulze")
+    if schulze is None or not schulze.pairwise:
+        return
+    names = list(schulze.pairwise)
+    result.pairwise_names = names
+    result.pairwise_rows = [
+        (x, [None if x == y else schulze.pairwise[x][y] for y in names]) for x in names
+    ]
+
+
 def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
     """The results of every question, in order. Free text only ``with_text``."""
     questions = list(survey.questions.all())
@@ -188,6 +202,7 @@ def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
             _option_results(result, option_counts[qid])
         if q.kind == QuestionKind.RANKING and ballots.get(qid):
             result.ranking, result.ranking_error = rank_ballots(ballots[qid], q.options)
+            _pairwise_table(result)
     return list(found.values())
 
 
