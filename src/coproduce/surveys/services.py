@@ -59,6 +59,7 @@ NOT_TEXT = "Write plain text (no control characters)."
 NOT_OPEN = "This survey is not open for responses."
 NOT_DRAFT = "Questions can be changed only while the survey is a draft."
 NEED_CODE = "This survey is answered with a one-time code."
+NO_ANSWERS = "Answer at least one question."
 NEED_CONSENT = "Tick the consent box to give equality answers, or leave them blank."
 
 
@@ -353,6 +354,8 @@ def checked_answers(
         rows.extend(found)
     if errors:
         raise ValidationError(errors)
+    if not rows:
+        raise ValidationError({"answers": NO_ANSWERS})
     return rows
 
 
