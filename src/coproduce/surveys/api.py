@@ -25,8 +25,21 @@ class QuestionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Question
         fields = [
-            "id", "position", "section", "kind", "text", "help_text", "required", "options",
-            "most", "low", "high", "characteristic", "asset_kind", "shown_if", "shown_if_option",
+            "id",
+            "position",
+            "section",
+            "kind",
+            "text",
+            "help_text",
+            "required",
+            "options",
+            "most",
+            "low",
+            "high",
+            "characteristic",
+            "asset_kind",
+            "shown_if",
+            "shown_if_option",
         ]
         read_only_fields = ["id", "position"]
 
@@ -38,7 +51,17 @@ class SurveySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Survey
-        fields = ["id", "title", "introduction", "purpose", "audience", "status", "stage", "illustrative", "questions"]
+        fields = [
+            "id",
+            "title",
+            "introduction",
+            "purpose",
+            "audience",
+            "status",
+            "stage",
+            "illustrative",
+            "questions",
+        ]
         read_only_fields = ["id", "status", "stage", "illustrative", "questions"]
 
 
@@ -63,7 +86,9 @@ def _result(result: selectors.QuestionResult) -> dict[str, Any]:
         "respondents": result.respondents,
     }
     if result.options:
-        row["options"] = [{"label": o.label, "count": o.count, "percent": o.percent} for o in result.options]
+        row["options"] = [
+            {"label": o.label, "count": o.count, "percent": o.percent} for o in result.options
+        ]
     if result.distribution:
         row["distribution"] = {str(n): c for n, c in result.distribution}
     if result.question.kind in ("rating", "number"):
@@ -100,7 +125,9 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Initiative
         """Start a survey (a draft), in the initiative's co-planning stage."""
         body = SurveySerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        survey = services.survey_create(actor=request.user, initiative=self.get_initiative(), **body.validated_data)
+        survey = services.survey_create(
+            actor=request.user, initiative=self.get_initiative(), **body.validated_data
+        )
         return Response(SurveySerializer(survey).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=QuestionSerializer, responses={201: QuestionSerializer})
@@ -120,7 +147,9 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Initiative
         survey = self._survey()
         body = StatusSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        survey = services.survey_set_status(actor=request.user, survey=survey, status=body.validated_data["status"])
+        survey = services.survey_set_status(
+            actor=request.user, survey=survey, status=body.validated_data["status"]
+        )
         return Response(SurveySerializer(survey).data)
 
     @extend_schema(request=ResponseSerializer, responses={200: None, 201: None})
@@ -155,5 +184,9 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Initiative
         with_text = gate.allows(request.user, "surveys.read_answers", survey)
         found = selectors.results(survey, with_text=with_text)
         return Response(
-            {"survey": survey.pk, "responses": survey.responses.count(), "questions": [_result(r) for r in found]}
+            {
+                "survey": survey.pk,
+                "responses": survey.responses.count(),
+                "questions": [_result(r) for r in found],
+            }
         )

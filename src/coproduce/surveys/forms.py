@@ -8,6 +8,7 @@ from django import forms
 
 from coproduce.equality.vocabulary import CHARACTERISTICS
 from coproduce.surveys.models import (
+    MAX_OPTIONS,
     AssetKind,
     Audience,
     Purpose,
@@ -75,8 +76,11 @@ class QuestionForm(forms.Form):
     def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choosers = survey.questions.filter(kind__in=[QuestionKind.SINGLE, QuestionKind.MULTIPLE])
-        self.fields["shown_if"].choices = [("", "— (always asked)"), *[(q.pk, q.text) for q in choosers]]  # type: ignore[attr-defined]
-        self.fields["shown_if_option"].choices = [("", "—"), *[(i, str(i + 1)) for i in range(50)]]  # type: ignore[attr-defined]
+        shown_if = self.fields["shown_if"]
+        option = self.fields["shown_if_option"]
+        assert isinstance(shown_if, forms.ChoiceField) and isinstance(option, forms.ChoiceField)
+        shown_if.choices = [("", "— (always asked)"), *[(q.pk, q.text) for q in choosers]]
+        option.choices = [("", "—"), *[(i, str(i + 1)) for i in range(MAX_OPTIONS)]]
 
 
 def _label(question: Question) -> str:
@@ -84,23 +88,37 @@ def _label(question: Question) -> str:
 
 
 def _field(question: Question) -> forms.Field:
-    common: dict[str, Any] = {"label": _label(question), "required": False, "help_text": question.help_text}
+    common: dict[str, Any] = {
+        "label": _label(question),
+        "required": False,
+        "help_text": question.help_text,
+    }
     choices = [(o, o) for o in question.options]
     if question.kind in (QuestionKind.SINGLE, QuestionKind.EQUALITY):
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     if question.kind == QuestionKind.MULTIPLE:
         if question.most:
             common["help_text"] = f"{question.help_text} Choose at most {question.most}.".strip()
-        return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
+        return forms.MultipleChoiceField(
+            choices=choices, widget=forms.CheckboxSelectMultiple, **common
+        )
     if question.kind == QuestionKind.RATING:
         low, high = question.low or 0, question.high or 5
         scale = [(str(n), str(n)) for n in range(low, high + 1)]
-        common["help_text"] = f"{question.help_text} {low} is the lowest, {high} the highest.".strip()
+        common["help_text"] = (
+            f"{question.help_text} {low} is the lowest, {high} the highest.".strip()
+        )
         return forms.ChoiceField(choices=scale, widget=forms.RadioSelect, **common)
     if question.kind == QuestionKind.NUMBER:
-        return forms.CharField(max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"}), **common)
+        return forms.CharField(
+            max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"}), **common
+        )
     limit = TEXT_LIMITS[question.kind]
-    widget = forms.Textarea(attrs={"rows": 4}) if question.kind == QuestionKind.LONG_TEXT else forms.TextInput
+    widget = (
+        forms.Textarea(attrs={"rows": 4})
+        if question.kind == QuestionKind.LONG_TEXT
+        else forms.TextInput
+    )
     return forms.CharField(max_length=limit, widget=widget, **common)
 
 
@@ -116,7 +134,9 @@ class AnswerForm(forms.Form):
         self.places: dict[int, list[str]] = {}
         if with_code:
             self.fields["code"] = forms.CharField(
-                max_length=40, label="Your one-time code", help_text="As printed, e.g. 3F2A-91BC-07DE."
+                max_length=40,
+                label="Your one-time code",
+                help_text="As printed, e.g. 3F2A-91BC-07DE.",
             )
         for question in questions:
             if question.kind == QuestionKind.RANKING:

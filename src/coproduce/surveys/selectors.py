@@ -188,7 +188,9 @@ def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
             counts[option] = counts.get(option, 0) + row["n"]
         elif number is not None:
             number_counts[qid][number] = row["n"]
-    ballots = ranking_ballots(survey) if any(q.kind == QuestionKind.RANKING for q in questions) else {}
+    ballots = (
+        ranking_ballots(survey) if any(q.kind == QuestionKind.RANKING for q in questions) else {}
+    )
     for qid, result in found.items():
         q = result.question
         if q.kind in SCALE_KINDS:
@@ -196,7 +198,10 @@ def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
         elif q.kind in TEXT_KINDS:
             if with_text:
                 result.texts = list(
-                    Answer.objects.filter(question=q).exclude(text="").order_by("id").values_list("text", flat=True)
+                    Answer.objects.filter(question=q)
+                    .exclude(text="")
+                    .order_by("id")
+                    .values_list("text", flat=True)
                 )
         else:
             _option_results(result, option_counts[qid])
@@ -216,7 +221,9 @@ class BreakdownRow:
 def breakdown(question: Question, by: Question) -> list[BreakdownRow]:
     """The options chosen in ``question`` by each group of respondents' answer to the
     equality question ``by``; a group of fewer than MIN_GROUP respondents is not shown."""
-    group_of = Answer.objects.filter(response=OuterRef("response"), question=by).values("option")[:1]
+    group_of = Answer.objects.filter(response=OuterRef("response"), question=by).values("option")[
+        :1
+    ]
     rows = (
         Answer.objects.filter(question=question)
         .annotate(group=Subquery(group_of))
@@ -269,13 +276,25 @@ def answer_rows(survey: Survey) -> Iterator[list[Any]]:
         if response_id != last:
             if last is not None:
                 number += 1
-                yield [number, "yes" if paper else "no", *["; ".join(current.get(q.pk, [])) for q in questions]]
+                yield [
+                    number,
+                    "yes" if paper else "no",
+                    *["; ".join(current.get(q.pk, [])) for q in questions],
+                ]
             current, last, paper = {}, response_id, is_paper
-        shown = options[qid][option] if option is not None else (str(value) if value is not None else text)
+        shown = (
+            options[qid][option]
+            if option is not None
+            else (str(value) if value is not None else text)
+        )
         current.setdefault(qid, []).append(shown)
     if last is not None:
         number += 1
-        yield [number, "yes" if paper else "no", *["; ".join(current.get(q.pk, [])) for q in questions]]
+        yield [
+            number,
+            "yes" if paper else "no",
+            *["; ".join(current.get(q.pk, [])) for q in questions],
+        ]
 
 
 @dataclass(frozen=True)
@@ -308,11 +327,16 @@ def asset_offers(initiative: Initiative, *, words: str = "", kind: str = "") -> 
     offers = []
     for row in found:
         q = row.question
-        shown = q.options[row.option] if row.option is not None else (
-            f"{row.number} hours a month" if row.number is not None else row.text
+        shown = (
+            q.options[row.option]
+            if row.option is not None
+            else (f"{row.number} hours a month" if row.number is not None else row.text)
         )
         person = row.response.person
-        offers.append(Offer(person.pk, person.shown_name, q.get_asset_kind_display(), shown, row.survey.title))
+        assert person is not None  # the query keeps only responses with a person
+        offers.append(
+            Offer(person.pk, person.shown_name, q.get_asset_kind_display(), shown, row.survey.title)
+        )
     if words:
         needle = words.strip().lower()
         offers = [o for o in offers if needle in o.offer.lower() or needle in o.kind.lower()]

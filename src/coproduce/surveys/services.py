@@ -39,7 +39,6 @@ from coproduce.surveys.models import (
     MAX_OPTIONS,
     OPTION_KINDS,
     SCALE_KINDS,
-    TEXT_KINDS,
     Answer,
     AssetKind,
     Audience,
@@ -54,11 +53,13 @@ from coproduce.surveys.models import (
 
 # the largest number a number question takes: past it a figure is a typing slip
 NUMBER_LIMIT = 10**12
-TEXT_LIMITS = {QuestionKind.SHORT_TEXT: 200, QuestionKind.LONG_TEXT: 4000}
+TEXT_LIMITS: dict[str, int] = {QuestionKind.SHORT_TEXT: 200, QuestionKind.LONG_TEXT: 4000}
 NOT_TEXT = "Write plain text (no control characters)."
 NOT_OPEN = "This survey is not open for responses."
 NOT_DRAFT = "Questions can be changed only while the survey is a draft."
 NEED_CODE = "This survey is answered with a one-time code."
+ONLY_DRAFTS_OPEN = "Only a draft survey can be opened."
+ONLY_OPEN_CLOSE = "Only an open survey can be closed."
 NO_ANSWERS = "Answer at least one question."
 NEED_CONSENT = "Tick the consent box to give equality answers, or leave them blank."
 
@@ -163,9 +164,7 @@ def _condition(survey: Survey, shown_if: Any, shown_if_option: Any) -> tuple[Any
         return None, None
     earlier = survey.questions.filter(pk=getattr(shown_if, "pk", shown_if)).first()
     if earlier is None or earlier.kind not in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-        raise ValidationError(
-            {"shown_if": "Choose an earlier single or multiple choice question."}
-        )
+        raise ValidationError({"shown_if": "Choose an earlier single or multiple choice question."})
     option = _whole("shown_if_option", shown_if_option, 0, len(earlier.options) - 1)
     return earlier, option
 
@@ -233,11 +232,10 @@ def survey_set_status(*, actor: Any, survey: Survey, status: Any) -> Survey:
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     gate.require(actor, "surveys.manage_survey", survey)
     status = _choice("status", status, [SurveyStatus.OPEN, SurveyStatus.CLOSED])
-    allowed = {SurveyStatus.DRAFT: SurveyStatus.OPEN, SurveyStatus.OPEN: SurveyStatus.CLOSED}
-    if allowed.get(survey.status) != status:
-        raise ValidationError(
-            {"status": f"A {survey.get_status_display().lower()} survey cannot become {status}."}
-        )
+    comes_from = {SurveyStatus.OPEN: SurveyStatus.DRAFT, SurveyStatus.CLOSED: SurveyStatus.OPEN}
+    if survey.status != comes_from[status]:
+        refused = {SurveyStatus.OPEN: ONLY_DRAFTS_OPEN, SurveyStatus.CLOSED: ONLY_OPEN_CLOSE}
+        raise ValidationError({"status": refused[status]})
     if status == SurveyStatus.OPEN and not survey.questions.exists():
         raise ValidationError({"status": "Add a question before opening the survey."})
     survey.status = status
@@ -294,7 +292,11 @@ def _option_rows(question: Question, value: Any) -> list[Answer]:
             raise ValidationError({field: f"Put {what} in order, each once."})
     ranked = question.kind == QuestionKind.RANKING
     return [
-        Answer(question=question, option=question.options.index(label), number=place if ranked else None)
+        Answer(
+            question=question,
+            option=question.options.index(label),
+            number=place if ranked else None,
+        )
         for place, label in enumerate(labels, start=1)
     ]
 
@@ -391,7 +393,9 @@ def unused_or_own_code(survey: Survey, code: str) -> SurveyCode:
     return unused(found)
 
 
-def _store(survey: Survey, respondent: Respondent, rows: list[Answer], **extra: Any) -> tuple[Response, bool]:
+def _store(
+    survey: Survey, respondent: Respondent, rows: list[Answer], **extra: Any
+) -> tuple[Response, bool]:
     """Keep the response (one per respondent: a second submission, even at the same moment,
     changes the first) with these answers. True with it when it is new."""
     now = timezone.now()

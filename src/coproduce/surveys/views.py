@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -26,7 +26,9 @@ def _survey(request: HttpRequest, slug: str, pk: int, perm: str = "surveys.view_
     return gate.found(request.user, selectors.survey_in(initiative, pk), perm)
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, Any], form: Any = None) -> HttpResponse:
+def _page(
+    request: HttpRequest, template: str, context: dict[str, Any], form: Any = None
+) -> HttpResponse:
     bad = form is not None and form.is_bound and bool(form.errors)
     return render(request, template, {**context, "form": form}, status=400 if bad else 200)
 
@@ -41,7 +43,9 @@ def survey_list(request: HttpRequest, slug: str) -> HttpResponse:
         form = SurveyForm(request.POST if request.method == "POST" else None)
         if form.is_bound and form.is_valid():
             try:
-                survey = services.survey_create(actor=request.user, initiative=initiative, **form.cleaned_data)
+                survey = services.survey_create(
+                    actor=request.user, initiative=initiative, **form.cleaned_data
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -97,9 +101,18 @@ def respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error, form.error_fields())
             else:
-                messages.success(request, "Thank you: your response is saved. You can change it while the survey is open.")
+                messages.success(
+                    request,
+                    "Thank you: your response is saved. You can change it while the survey is "
+                    "open.",
+                )
                 return redirect("surveys:results", survey.initiative.slug, survey.pk)
-    context = {"initiative": survey.initiative, "survey": survey, "own": own, "can_manage": gate.allows(request.user, "surveys.manage_survey", survey)}
+    context = {
+        "initiative": survey.initiative,
+        "survey": survey,
+        "own": own,
+        "can_manage": gate.allows(request.user, "surveys.manage_survey", survey),
+    }
     return _page(request, "surveys/respond.html", context, form)
 
 
@@ -127,12 +140,14 @@ def build(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def set_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     survey = _survey(request, slug, pk, "surveys.manage_survey")
     try:
-        services.survey_set_status(actor=request.user, survey=survey, status=request.POST.get("status"))
+        services.survey_set_status(
+            actor=request.user, survey=survey, status=request.POST.get("status")
+        )
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
         return redirect("surveys:build", survey.initiative.slug, survey.pk)
-    messages.success(request, f"The survey is {survey.get_status_display().lower()}." if False else "The survey's status is changed.")
+    messages.success(request, "The survey's status is changed.")
     return redirect("surveys:build", survey.initiative.slug, survey.pk)
 
 
@@ -143,7 +158,9 @@ def codes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     issued: list[str] = []
     if form.is_bound and form.is_valid():
         try:
-            issued = services.survey_codes_issue(actor=request.user, survey=survey, count=form.cleaned_data["count"])
+            issued = services.survey_codes_issue(
+                actor=request.user, survey=survey, count=form.cleaned_data["count"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
     context = {"initiative": survey.initiative, "survey": survey, "issued": issued}
@@ -154,11 +171,19 @@ def paper(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     survey = _survey(request, slug, pk)
     gate.require(request.user, "surveys.enter_paper", survey)
     questions = list(survey.questions.all())
-    form = AnswerForm(request.POST if request.method == "POST" else None, survey=survey, questions=questions, with_code=False)
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None,
+        survey=survey,
+        questions=questions,
+        with_code=False,
+    )
     if form.is_bound and form.is_valid():
         try:
             services.response_enter_paper(
-                actor=request.user, survey=survey, answers=form.answers(), consent=bool(form.cleaned_data.get("consent"))
+                actor=request.user,
+                survey=survey,
+                answers=form.answers(),
+                consent=bool(form.cleaned_data.get("consent")),
             )
         except ValidationError as error:
             add_service_errors(form, error, form.error_fields())
@@ -209,7 +234,10 @@ def adopt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         question = survey.questions.get(pk=form.cleaned_data["question"])
         try:
             goals = services.survey_adopt_goals(
-                actor=request.user, survey=survey, question=question, options=form.cleaned_data["options"]
+                actor=request.user,
+                survey=survey,
+                question=question,
+                options=form.cleaned_data["options"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -235,7 +263,3 @@ def assets(request: HttpRequest, slug: str) -> HttpResponse:
         "kinds": AssetKind.choices,
     }
     return render(request, "surveys/assets.html", context)
-
-
-def not_found() -> None:
-    raise Http404("Not found.")

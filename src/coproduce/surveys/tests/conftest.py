@@ -40,15 +40,29 @@ def build(world: World, *, audience: str = "members", purpose: str = "needs") ->
         audience=audience,
     )
     add = lambda **kw: services.question_add(actor=world.coordinator, survey=survey, **kw)  # noqa: E731
-    need = add(kind="single", text="What is most missing?", options=[SHOP, BUS, CAFE], required=True, section="Needs")
-    why_bus = add(kind="short_text", text="Where should the bus go?", required=True, shown_if=need, shown_if_option=1)
+    need = add(
+        kind="single",
+        text="What is most missing?",
+        options=[SHOP, BUS, CAFE],
+        required=True,
+        section="Needs",
+    )
+    why_bus = add(
+        kind="short_text",
+        text="Where should the bus go?",
+        required=True,
+        shown_if=need,
+        shown_if_option=1,
+    )
     built = Built(
         survey=survey,
         need=need,
         why_bus=why_bus,
         extras=add(kind="multiple", text="What else?", options=[SHOP, BUS, CAFE], most=2),
         rating=add(kind="rating", text="How good is the village now?"),
-        ranking=add(kind="ranking", text="Put the top two in order", options=[SHOP, BUS, CAFE], most=2),
+        ranking=add(
+            kind="ranking", text="Put the top two in order", options=[SHOP, BUS, CAFE], most=2
+        ),
         hours=add(kind="number", text="Hours you could give a month", low=0, high=200),
         comment=add(kind="long_text", text="Anything else?"),
         age=add(kind="equality", text="Your age", characteristic="age_band"),

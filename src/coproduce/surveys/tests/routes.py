@@ -2,7 +2,8 @@
 The targets: an open members' needs survey with one optional single choice, and a draft
 with one question. Anyone who may see the initiative sees an open survey and its results;
 a draft, its building page, codes, paper entry, the CSV and adoption are the coordinators'
-(drafts answer 404 to everyone else; the API refuses anonymous writes first, 403); members answer (an empty answer: 400 after the
+(drafts answer 404 to everyone else;
+the API refuses anonymous writes first, 403); members answer (an empty answer: 400 after the
 permission check passed); the asset list is for members."""
 
 from conftest import World
@@ -49,7 +50,10 @@ EXPECTED: dict[str, list[Expectation]] = {
             signed_in(404, member=404, coordinator=400, other_coordinator=404, staff=404),
         ),
     ],
-    "surveys:paper": [("get", None, COORDINATOR_PAGE), ("post", {}, signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=403))],
+    "surveys:paper": [
+        ("get", None, COORDINATOR_PAGE),
+        ("post", {}, signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=403)),
+    ],
     "surveys:results": [("get", None, for_all(200))],
     "surveys:answers_csv": [("get", None, COORDINATOR_PAGE)],
     "surveys:adopt": [

@@ -5,8 +5,8 @@ when not asked; a member's first response one idea in the record."""
 from typing import Any
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import World
 from coproduce.record.models import Contribution
@@ -20,8 +20,18 @@ def _errors(error: Any) -> dict[str, list[str]]:
     return error.value.message_dict
 
 
-def test_a_members_response_keeps_each_answer_and_is_one_idea_in_the_record(world: World, built: Built) -> None:
-    response = answer(built, world.member, extras=[BUS, CAFE], rating=4, ranking=[CAFE, SHOP], hours="12", comment="More benches")
+def test_a_members_response_keeps_each_answer_and_is_one_idea_in_the_record(
+    world: World, built: Built
+) -> None:
+    response = answer(
+        built,
+        world.member,
+        extras=[BUS, CAFE],
+        rating=4,
+        ranking=[CAFE, SHOP],
+        hours="12",
+        comment="More benches",
+    )
     rows = {(a.question_id, a.option, a.number, a.text) for a in response.answers.all()}
     assert rows == {
         (built.need.pk, 0, None, ""),
@@ -34,17 +44,26 @@ def test_a_members_response_keeps_each_answer_and_is_one_idea_in_the_record(worl
         (built.comment.pk, None, None, "More benches"),
     }
     contribution = Contribution.objects.get()
-    assert (contribution.contributor, contribution.kind, contribution.quantity, contribution.unit) == (world.member, "idea", 1, "count")
+    assert (
+        contribution.contributor,
+        contribution.kind,
+        contribution.quantity,
+        contribution.unit,
+    ) == (world.member, "idea", 1, "count")
     assert contribution.stage.kind == "co_planning"
     assert contribution.side == "citizen"
 
 
-def test_answering_again_changes_the_one_response_and_writes_no_second_idea(world: World, built: Built) -> None:
+def test_answering_again_changes_the_one_response_and_writes_no_second_idea(
+    world: World, built: Built
+) -> None:
     first = answer(built, world.member, rating=2)
     second = answer(built, world.member, rating=5)
     assert second.pk == first.pk
     assert Response.objects.count() == 1
-    assert list(Answer.objects.filter(question=built.rating).values_list("number", flat=True)) == [5]
+    assert list(Answer.objects.filter(question=built.rating).values_list("number", flat=True)) == [
+        5
+    ]
     assert Contribution.objects.count() == 1
 
 
@@ -75,7 +94,9 @@ def test_a_bad_answer_is_refused_naming_its_question_and_nothing_is_saved(
     assert Contribution.objects.count() == 0
 
 
-def test_a_missing_required_answer_and_an_unknown_question_are_refused(world: World, built: Built) -> None:
+def test_a_missing_required_answer_and_an_unknown_question_are_refused(
+    world: World, built: Built
+) -> None:
     with pytest.raises(ValidationError) as error:
         services.response_submit(actor=world.member, survey=built.survey, answers={})
     assert _errors(error) == {built.q(built.need): ["Answer this question."]}
@@ -85,7 +106,9 @@ def test_a_missing_required_answer_and_an_unknown_question_are_refused(world: Wo
     assert Response.objects.count() == 0
 
 
-def test_a_conditional_question_is_required_only_when_asked_and_ignored_otherwise(world: World, built: Built) -> None:
+def test_a_conditional_question_is_required_only_when_asked_and_ignored_otherwise(
+    world: World, built: Built
+) -> None:
     with pytest.raises(ValidationError) as error:
         answer(built, world.member, need=BUS)
     assert _errors(error) == {built.q(built.why_bus): ["Answer this question."]}
@@ -110,7 +133,9 @@ def test_a_closed_survey_takes_no_response_and_its_answers_stay(world: World, bu
     with pytest.raises(ValidationError) as error:
         answer(built, world.member, rating=1)
     assert error.value.messages == [services.NOT_OPEN]
-    assert list(Answer.objects.filter(question=built.rating).values_list("number", flat=True)) == [3]
+    assert list(Answer.objects.filter(question=built.rating).values_list("number", flat=True)) == [
+        3
+    ]
 
 
 def test_outsiders_cannot_answer_a_members_survey(world: World, built: Built) -> None:
@@ -124,17 +149,29 @@ def test_outsiders_cannot_answer_a_members_survey(world: World, built: Built) ->
 def test_a_code_answers_once_and_may_change_its_answers(world: World) -> None:
     built = build(world, audience="codes")
     codes = services.survey_codes_issue(actor=world.coordinator, survey=built.survey, count=2)
-    assert len(codes) == 2 and SurveyCode.objects.filter(survey=built.survey, used_at=None).count() == 2
+    assert (
+        len(codes) == 2
+        and SurveyCode.objects.filter(survey=built.survey, used_at=None).count() == 2
+    )
     anyone = AnonymousUser()
     answers = {built.q(built.need): CAFE}
     with pytest.raises(ValidationError) as error:
         services.response_submit(actor=anyone, survey=built.survey, answers=answers)
     assert _errors(error) == {"code": [services.NEED_CODE]}
     with pytest.raises(ValidationError) as error:
-        services.response_submit(actor=anyone, survey=built.survey, answers=answers, code="NOPE-NOPE-NOPE")
+        services.response_submit(
+            actor=anyone, survey=built.survey, answers=answers, code="NOPE-NOPE-NOPE"
+        )
     assert _errors(error) == {"code": ["That code is not valid or has already been used."]}
-    first = services.response_submit(actor=anyone, survey=built.survey, answers=answers, code=codes[0].lower())
-    again = services.response_submit(actor=anyone, survey=built.survey, answers={built.q(built.need): BUS, built.q(built.why_bus): "Town"}, code=codes[0])
+    first = services.response_submit(
+        actor=anyone, survey=built.survey, answers=answers, code=codes[0].lower()
+    )
+    again = services.response_submit(
+        actor=anyone,
+        survey=built.survey,
+        answers={built.q(built.need): BUS, built.q(built.why_bus): "Town"},
+        code=codes[0],
+    )
     assert again.pk == first.pk and first.person is None
     assert Response.objects.count() == 1
     assert Contribution.objects.count() == 0  # no one is named by a code
@@ -144,20 +181,34 @@ def test_a_link_survey_takes_one_response_per_browser_and_names_no_one(world: Wo
     built = build(world, audience="link")
     anyone = AnonymousUser()
     answers = {built.q(built.need): SHOP}
-    one = services.response_submit(actor=anyone, survey=built.survey, answers=answers, browser="session-a")
-    same = services.response_submit(actor=anyone, survey=built.survey, answers=answers, browser="session-a")
-    other = services.response_submit(actor=anyone, survey=built.survey, answers=answers, browser="session-b")
+    one = services.response_submit(
+        actor=anyone, survey=built.survey, answers=answers, browser="session-a"
+    )
+    same = services.response_submit(
+        actor=anyone, survey=built.survey, answers=answers, browser="session-a"
+    )
+    other = services.response_submit(
+        actor=anyone, survey=built.survey, answers=answers, browser="session-b"
+    )
     assert one.pk == same.pk != other.pk
     assert "session-a" not in one.respondent and one.person is None
     assert Contribution.objects.count() == 0
 
 
 def test_paper_responses_are_marked_and_name_who_typed_them(world: World, built: Built) -> None:
-    first = services.response_enter_paper(actor=world.coordinator, survey=built.survey, answers={built.q(built.need): BUS, built.q(built.why_bus): "Town"})
-    second = services.response_enter_paper(actor=world.coordinator, survey=built.survey, answers={built.q(built.need): SHOP})
+    first = services.response_enter_paper(
+        actor=world.coordinator,
+        survey=built.survey,
+        answers={built.q(built.need): BUS, built.q(built.why_bus): "Town"},
+    )
+    second = services.response_enter_paper(
+        actor=world.coordinator, survey=built.survey, answers={built.q(built.need): SHOP}
+    )
     assert first.pk != second.pk
     assert (first.paper, first.entered_by, first.person) == (True, world.coordinator, None)
     assert Contribution.objects.count() == 0
     with pytest.raises(PermissionDenied):
-        services.response_enter_paper(actor=world.member, survey=built.survey, answers={built.q(built.need): SHOP})
+        services.response_enter_paper(
+            actor=world.member, survey=built.survey, answers={built.q(built.need): SHOP}
+        )
     assert Response.objects.count() == 2

@@ -25,33 +25,43 @@ def test_counts_percentages_and_a_ratings_distribution_and_mean(world: World, bu
     people = members(world, 5)
     for person, (need, extras, stars) in zip(
         people,
-        [(SHOP, [BUS], 5), (SHOP, [BUS, CAFE], 4), (CAFE, [], 4), (SHOP, [CAFE], 2), (CAFE, [BUS], 3)],
+        [
+            (SHOP, [BUS], 5),
+            (SHOP, [BUS, CAFE], 4),
+            (CAFE, [], 4),
+            (SHOP, [CAFE], 2),
+            (CAFE, [BUS], 3),
+        ],
         strict=True,
     ):
         answer(built, person, need=need, extras=extras, rating=stars)
     found = _by_question(built)
-    need = found[built.need.pk]
-    assert need.respondents == 5
-    assert [(o.label, o.count, o.percent) for o in need.options] == [
-        (SHOP, 3, 60.0), (BUS, 0, 0.0), (CAFE, 2, 40.0)
+    chosen = found[built.need.pk]
+    assert chosen.respondents == 5
+    assert [(o.label, o.count, o.percent) for o in chosen.options] == [
+        (SHOP, 3, 60.0),
+        (BUS, 0, 0.0),
+        (CAFE, 2, 40.0),
     ]
-    extras = found[built.extras.pk]
-    assert extras.respondents == 4
-    assert [(o.count, o.percent) for o in extras.options] == [(0, 0.0), (3, 75.0), (2, 50.0)]
-    rating = found[built.rating.pk]
-    assert rating.distribution == [(1, 0), (2, 1), (3, 1), (4, 2), (5, 1)]
-    assert (rating.mean, rating.lowest, rating.highest) == (3.6, 2, 5)
+    more = found[built.extras.pk]
+    assert more.respondents == 4
+    assert [(o.count, o.percent) for o in more.options] == [(0, 0.0), (3, 75.0), (2, 50.0)]
+    rated = found[built.rating.pk]
+    assert rated.distribution == [(1, 0), (2, 1), (3, 1), (4, 2), (5, 1)]
+    assert (rated.mean, rated.lowest, rated.highest) == (3.6, 2, 5)
 
 
 def test_a_mean_of_fewer_than_five_answers_is_not_given(world: World, built: Built) -> None:
     for person, hours in zip(members(world, 4), [1, 2, 3, 40], strict=True):
         answer(built, person, hours=hours)
-    hours = _by_question(built)[built.hours.pk]
-    assert (hours.respondents, hours.mean, hours.lowest, hours.highest) == (4, None, None, None)
+    given = _by_question(built)[built.hours.pk]
+    assert (given.respondents, given.mean, given.lowest, given.highest) == (4, None, None, None)
 
 
 def test_ranking_ballots_are_each_responses_options_best_first(world: World, built: Built) -> None:
-    for person, order in zip(members(world, 3), [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]], strict=True):
+    for person, order in zip(
+        members(world, 3), [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]], strict=True
+    ):
         answer(built, person, ranking=order)
     assert selectors.ranking_ballots(built.survey) == {
         built.ranking.pk: [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]]
@@ -60,7 +70,9 @@ def test_ranking_ballots_are_each_responses_options_best_first(world: World, bui
 
 @needs_ranking_engine
 def test_rankings_by_borda_and_schulze_with_the_pairwise_table(world: World, built: Built) -> None:
-    for person, order in zip(members(world, 3), [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]], strict=True):
+    for person, order in zip(
+        members(world, 3), [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]], strict=True
+    ):
         answer(built, person, ranking=order)
     ranking = _by_question(built)[built.ranking.pk]
     assert ranking.ranking_error == ""
@@ -76,7 +88,9 @@ def test_free_text_is_given_only_with_text(world: World, built: Built) -> None:
     assert _by_question(built)[built.comment.pk].texts == []
 
 
-def test_a_breakdown_by_an_equality_answer_withholds_groups_under_five(world: World, built: Built) -> None:
+def test_a_breakdown_by_an_equality_answer_withholds_groups_under_five(
+    world: World, built: Built
+) -> None:
     for person in members(world, 5, "young"):
         answer(built, person, need=CAFE, age="16 to 24", consent=True)
     for person in members(world, 4, "older"):
@@ -86,13 +100,29 @@ def test_a_breakdown_by_an_equality_answer_withholds_groups_under_five(world: Wo
     assert (rows["65 to 74"].respondents, rows["65 to 74"].counts) == (None, None)
 
 
-def test_the_csv_has_one_row_per_response_without_names_or_equality_answers(world: World, built: Built) -> None:
-    answer(built, world.member, need=BUS, why_bus="=HYPERLINK(1)", extras=[SHOP, CAFE], age="25 to 34", consent=True)
+def test_the_csv_has_one_row_per_response_without_names_or_equality_answers(
+    world: World, built: Built
+) -> None:
+    answer(
+        built,
+        world.member,
+        need=BUS,
+        why_bus="=HYPERLINK(1)",
+        extras=[SHOP, CAFE],
+        age="25 to 34",
+        consent=True,
+    )
     rows = list(selectors.answer_rows(built.survey))
     assert rows[0] == [
-        "response", "paper", "What is most missing?", "Where should the bus go?", "What else?",
-        "How good is the village now?", "Put the top two in order",
-        "Hours you could give a month", "Anything else?",
+        "response",
+        "paper",
+        "What is most missing?",
+        "Where should the bus go?",
+        "What else?",
+        "How good is the village now?",
+        "Put the top two in order",
+        "Hours you could give a month",
+        "Anything else?",
     ]
     assert rows[1] == [1, "no", BUS, "=HYPERLINK(1)", f"{SHOP}; {CAFE}", "", "", "", ""]
     assert len(rows) == 2
