@@ -67,7 +67,7 @@ def given_answers(response: Response | None) -> dict[str, Any]:
 @dataclass
 class OptionResult:
     label: str
-    count: int
+    count: int | None  # None: an equality group of fewer than MIN_GROUP, not shown
     percent: float | None
 
 
@@ -99,15 +99,23 @@ def _percent(count: int, of: int) -> float | None:
     return round(count * 100 / of, 1) if of else None
 
 
+def _shown(option: OptionResult) -> str:
+    if option.count is None:
+        return f"fewer than {MIN_GROUP}"
+    return f"{option.count} ({option.percent or 0:g}%)"
+
+
 def _option_results(result: QuestionResult, counts: dict[int, int]) -> None:
     q = result.question
     result.options = [
         OptionResult(label, counts.get(i, 0), _percent(counts.get(i, 0), result.respondents))
         for i, label in enumerate(q.options)
     ]
-    result.chart = charts.bars(
-        (o.label, o.count, f"{o.count} ({o.percent or 0:g}%)", False) for o in result.options
-    )
+    if q.kind == QuestionKind.EQUALITY:  # equality figures count groups of 5 or more only
+        result.options = [
+            o if o.count >= MIN_GROUP else OptionResult(o.label, None, None) for o in result.options
+        ]
+    result.chart = charts.bars((o.label, o.count or 0, _shown(o), False) for o in result.options)
 
 
 def _scale_results(result: QuestionResult, numbers: dict[int, int]) -> None:

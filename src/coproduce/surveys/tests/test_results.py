@@ -126,3 +126,14 @@ def test_the_csv_has_one_row_per_response_without_names_or_equality_answers(
     ]
     assert rows[1] == [1, "no", BUS, "=HYPERLINK(1)", f"{SHOP}; {CAFE}", "", "", "", ""]
     assert len(rows) == 2
+
+
+def test_equality_answers_are_counted_only_in_groups_of_five(world: World, built: Built) -> None:
+    for person in members(world, 5, "young"):
+        answer(built, person, age="16 to 24", consent=True)
+    answer(built, world.member, age="65 to 74", consent=True)
+    age = _by_question(built)[built.age.pk]
+    shown = {o.label: (o.count, o.percent) for o in age.options}
+    assert shown["16 to 24"] == (5, 83.3)
+    assert shown["65 to 74"] == (None, None)
+    assert shown["25 to 34"] == (None, None)
