@@ -3,6 +3,7 @@ question and opens it; a resident answers it on a phone, putting their top two i
 and sees the ranked results; axe checks every page."""
 
 import importlib.util
+import re
 from typing import Any
 
 import pytest
@@ -36,7 +37,7 @@ def test_a_coordinator_builds_a_ranking_survey_and_a_resident_answers_it(
     cora.page.get_by_role("heading", name="Build: What the village misses").wait_for()
     cora.check()
     cora.page.get_by_label("Kind of question").select_option("ranking")
-    cora.page.get_by_label("Question", exact=True).fill("Which services matter most?")
+    cora.page.get_by_label(re.compile(r"^Question:?$")).fill("Which services matter most?")
     cora.page.get_by_label("Options, one a line").fill("\n".join(OPTIONS))
     cora.page.get_by_label("Most options (optional)").fill("2")
     cora.page.get_by_role("button", name="Add the question").click()
