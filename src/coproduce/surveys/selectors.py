@@ -113,7 +113,8 @@ def _option_results(result: QuestionResult, counts: dict[int, int]) -> None:
     ]
     if q.kind == QuestionKind.EQUALITY:  # equality figures count groups of 5 or more only
         result.options = [
-            o if o.count >= MIN_GROUP else OptionResult(o.label, None, None) for o in result.options
+            o if (o.count or 0) >= MIN_GROUP else OptionResult(o.label, None, None)
+            for o in result.options
         ]
     result.chart = charts.bars((o.label, o.count or 0, _shown(o), False) for o in result.options)
 

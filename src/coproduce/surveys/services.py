@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from coproduce.core import gate
 from coproduce.core.codes import code_hash, new_codes, unused
-from coproduce.core.queries import storable_text
+from coproduce.core.queries import checked_text
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     ContributionKind,
@@ -54,7 +54,6 @@ from coproduce.surveys.models import (
 # the largest number a number question takes: past it a figure is a typing slip
 NUMBER_LIMIT = 10**12
 TEXT_LIMITS: dict[str, int] = {QuestionKind.SHORT_TEXT: 200, QuestionKind.LONG_TEXT: 4000}
-NOT_TEXT = "Write plain text (no control characters)."
 NOT_OPEN = "This survey is not open for responses."
 NOT_DRAFT = "Questions can be changed only while the survey is a draft."
 NEED_CODE = "This survey is answered with a one-time code."
@@ -62,19 +61,6 @@ ONLY_DRAFTS_OPEN = "Only a draft survey can be opened."
 ONLY_OPEN_CLOSE = "Only an open survey can be closed."
 NO_ANSWERS = "Answer at least one question."
 NEED_CONSENT = "Tick the consent box to give equality answers, or leave them blank."
-
-
-def _text(field: str, value: Any, limit: int, *, required: str = "") -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str) or not storable_text(value):
-        raise ValidationError({field: NOT_TEXT})
-    value = value.strip()
-    if len(value) > limit:
-        raise ValidationError({field: f"Write at most {limit:,} characters."})
-    if required and not value:
-        raise ValidationError({field: required})
-    return value
 
 
 def _whole(field: str, value: Any, low: int, high: int) -> int:
@@ -110,8 +96,8 @@ def survey_create(
     gate.require(actor, "surveys.create_survey", initiative)
     survey = Survey(
         initiative=initiative,
-        title=_text("title", title, 200, required="Give the survey a title."),
-        introduction=_text("introduction", introduction, 4000),
+        title=checked_text("title", title, 200, required="Give the survey a title."),
+        introduction=checked_text("introduction", introduction, 4000),
         purpose=_choice("purpose", purpose, Purpose.values),
         audience=_choice("audience", audience, Audience.values),
         created_by=actor,
@@ -138,7 +124,7 @@ def _options(kind: str, options: Any, characteristic: str) -> list[str]:
         options = options.splitlines()
     if not isinstance(options, list | tuple):
         raise ValidationError({"options": "Give the options, one a line."})
-    labels = [_text("options", o, 200) for o in options]
+    labels = [checked_text("options", o, 200) for o in options]
     labels = [label for label in labels if label]
     if not 2 <= len(labels) <= MAX_OPTIONS:
         raise ValidationError({"options": f"Give from 2 to {MAX_OPTIONS} options."})
@@ -210,10 +196,10 @@ def question_add(
     return Question.objects.create(
         survey=survey,
         position=(last or 0) + 1,
-        section=_text("section", section, 200),
+        section=checked_text("section", section, 200),
         kind=kind,
-        text=_text("text", text, 500, required="Write the question."),
-        help_text=_text("help_text", help_text, 500),
+        text=checked_text("text", text, 500, required="Write the question."),
+        help_text=checked_text("help_text", help_text, 500),
         required=bool(required) and kind != QuestionKind.EQUALITY,
         options=labels,
         most=most,
@@ -310,7 +296,7 @@ def _rows(question: Question, value: Any) -> list[Answer]:
             return []
         low, high = question.low or 0, question.high if question.high is not None else NUMBER_LIMIT
         return [Answer(question=question, number=_whole(field, value, low, high))]
-    text = _text(field, value, TEXT_LIMITS[question.kind])
+    text = checked_text(field, value, TEXT_LIMITS[question.kind])
     return [Answer(question=question, text=text)] if text else []
 
 
