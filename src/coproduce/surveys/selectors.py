@@ -24,6 +24,7 @@ from coproduce.surveys.models import (
     Survey,
     SurveyStatus,
 )
+from coproduce.surveys.ranking import RankingError, rank
 
 
 def surveys_shown(initiative: Initiative, *, drafts: bool) -> QuerySet[Survey]:
@@ -150,10 +151,6 @@ def ranking_ballots(survey: Survey) -> dict[int, list[list[str]]]:
 
 def rank_ballots(ballots: list[list[str]], options: list[str]) -> tuple[dict[str, Any], str]:
     """Borda and Schulze results of the ballots (the ranking engine's), or why there are none."""
-    try:
-        from coproduce.surveys.ranking import RankingError, rank
-    except ImportError:
-        return {}, "Ranked results are not available on this server."
     try:
         return {m: rank(ballots, options, m) for m in ("borda", "schulze")}, ""
     except RankingError as error:

@@ -71,3 +71,17 @@ def test_results_are_aggregate_json_with_text_for_coordinators_only(
     coordinator = _api(world.coordinator).get(_url(built, "results")).json()
     comment = next(q for q in coordinator["questions"] if q["question"] == built.comment.pk)
     assert comment["texts"] == ["Private thought"]
+
+
+def test_ranked_results_come_with_borda_scores_and_schulze_pairwise_counts(
+    world: World, built: Built
+) -> None:
+    _api(world.member).post(
+        _url(built, "respond"),
+        {"answers": {built.q(built.need): SHOP, built.q(built.ranking): [CAFE, SHOP]}},
+        format="json",
+    )
+    shown = _api(world.member).get(_url(built, "results")).json()
+    ranking = next(q for q in shown["questions"] if q["question"] == built.ranking.pk)["ranking"]
+    assert ranking["borda"]["order"][0] == [CAFE]
+    assert ranking["schulze"]["pairwise"][CAFE][SHOP] == 1

@@ -2,19 +2,10 @@
 answers) mean, rankings by Borda and Schulze, the equality breakdown with groups under 5
 withheld, free text for coordinators only, and the CSV without names or equality answers."""
 
-import importlib.util
-
-import pytest
-
 from conftest import World
 from coproduce.surveys import selectors
 
 from .conftest import BUS, CAFE, SHOP, Built, answer, members
-
-needs_ranking_engine = pytest.mark.skipif(
-    importlib.util.find_spec("coproduce.surveys.ranking") is None,
-    reason="the ranking engine (surveys/ranking.py) is not in this checkout",
-)
 
 
 def _by_question(built: Built, with_text: bool = False) -> dict[int, selectors.QuestionResult]:
@@ -68,7 +59,6 @@ def test_ranking_ballots_are_each_responses_options_best_first(world: World, bui
     }
 
 
-@needs_ranking_engine
 def test_rankings_by_borda_and_schulze_with_the_pairwise_table(world: World, built: Built) -> None:
     for person, order in zip(
         members(world, 3), [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]], strict=True
