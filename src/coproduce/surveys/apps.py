@@ -45,5 +45,11 @@ class SurveysConfig(CapabilityConfig):
                 stages=SURVEY_STAGES,
                 summary="A coordinator adopts an option of a needs survey as a goal.",
             ),
+            Writes(
+                source="budgeting.Proposal",
+                entry="decision",
+                stages=SURVEY_STAGES,
+                summary="A coordinator puts an option of a needs survey to a PB budget.",
+            ),
         ),
     )

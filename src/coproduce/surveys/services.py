@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from coproduce.budgeting import services as budgeting
+from coproduce.budgeting.models import Budget, Proposal
 from coproduce.core import gate
 from coproduce.core.codes import code_hash, new_codes, unused
 from coproduce.core.queries import checked_text
@@ -473,16 +475,12 @@ def response_enter_paper(
 # ---- acting on the results --------------------------------------------------------------
 
 
-@transaction.atomic
-def survey_adopt_goals(
-    *, actor: Any, survey: Survey, question: Question, options: Sequence[Any]
-) -> list[Goal]:
-    """Make the chosen options of a needs survey's choice or ranking question goals of the
-    initiative, in one step: each adoption a decision in the record (the coordinator's,
-    delegated), whose source is the goal."""
+def _adoptable(actor: Any, survey: Survey, question: Question, options: Sequence[Any]) -> list[str]:
+    """The options to adopt, checked: the coordinator's, from a needs survey's choice or
+    ranking question, each an option of it, once."""
     gate.require(actor, "surveys.manage_survey", survey)
     if survey.purpose != Purpose.NEEDS:
-        raise ValidationError({"question": "Only a needs survey's answers become goals."})
+        raise ValidationError({"question": "Only a needs survey's answers are adopted."})
     if question.survey_id != survey.pk or question.kind not in CHOICE_KINDS:
         raise ValidationError({"question": "Choose a choice or ranking question of this survey."})
     labels = [label for label in options if label]
@@ -490,25 +488,77 @@ def survey_adopt_goals(
         raise ValidationError({"options": "Choose at least one option to adopt."})
     if any(label not in question.options for label in labels) or len(set(labels)) != len(labels):
         raise ValidationError({"options": "Choose options of the question, each once."})
+    return labels
+
+
+def _record_adoption(actor: Any, survey: Survey, source: Any, title: str, outcome: str) -> None:
+    """One adoption, a decision in the record: the coordinator's (delegated), whose source is
+    what it made."""
     standing = standing_of(actor, survey.initiative)
+    do_record_decision(
+        source=source,
+        recorded_by=actor,
+        initiative=survey.initiative,
+        stage=survey.stage,
+        title=title[:200],
+        outcome=outcome,
+        decided_by=DECIDING_BODY_OF_SIDE.get(standing.side, DecidingBody.JOINT),
+        rule=DecisionRule.DELEGATED,
+        decided_on=timezone.localdate(),
+        initiated_by=actor,
+        participants=[Participant(person=actor, position=Position.PRESENT)],
+    )
+
+
+@transaction.atomic
+def survey_adopt_goals(
+    *, actor: Any, survey: Survey, question: Question, options: Sequence[Any]
+) -> list[Goal]:
+    """Make the chosen options of a needs survey's choice or ranking question goals of the
+    initiative, in one step, each adoption a decision in the record."""
+    labels = _adoptable(actor, survey, question, options)
     existing = set(survey.initiative.goals.values_list("text", flat=True))
     goals = []
     for label in labels:
         if label in existing:
             raise ValidationError({"options": f"\u201c{label}\u201d is a goal already."})
         goal = initiatives.goal_add(actor=actor, initiative=survey.initiative, text=label)
-        do_record_decision(
-            source=goal,
-            recorded_by=actor,
-            initiative=survey.initiative,
-            stage=survey.stage,
-            title=f"Goal adopted from the survey \u201c{survey.title}\u201d: {label}",
-            outcome=f"{actor.shown_name} made \u201c{label}\u201d a goal of the initiative.",
-            decided_by=DECIDING_BODY_OF_SIDE.get(standing.side, DecidingBody.JOINT),
-            rule=DecisionRule.DELEGATED,
-            decided_on=timezone.localdate(),
-            initiated_by=actor,
-            participants=[Participant(person=actor, position=Position.PRESENT)],
+        _record_adoption(
+            actor,
+            survey,
+            goal,
+            f"Goal adopted from the survey \u201c{survey.title}\u201d: {label}",
+            f"{actor.shown_name} made \u201c{label}\u201d a goal of the initiative.",
         )
         goals.append(goal)
     return goals
+
+
+@transaction.atomic
+def survey_adopt_proposals(
+    *, actor: Any, survey: Survey, question: Question, budget: Budget, costs: Mapping[str, Any]
+) -> list[Proposal]:
+    """Make the chosen options (``costs``: each option's estimated cost in pence) proposals
+    of a PB budget of the same initiative, through budgeting's own service (so its phase and
+    cost checks apply), in one step, each adoption a decision in the record."""
+    labels = _adoptable(actor, survey, question, list(costs))
+    if budget.process.initiative_id != survey.initiative_id:
+        raise ValidationError({"budget": "Choose a budget of this initiative's PB process."})
+    proposals = []
+    for label in labels:
+        proposal = budgeting.proposal_submit(
+            actor=actor,
+            budget=budget,
+            title=label,
+            description=f"Adopted from the survey \u201c{survey.title}\u201d.",
+            estimated_cost=_whole("costs", costs[label], 1, budget.amount),
+        )
+        _record_adoption(
+            actor,
+            survey,
+            proposal,
+            f"Proposal adopted from the survey \u201c{survey.title}\u201d: {label}",
+            f"{actor.shown_name} put \u201c{label}\u201d to the PB budget {budget.name}.",
+        )
+        proposals.append(proposal)
+    return proposals

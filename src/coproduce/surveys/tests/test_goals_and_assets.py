@@ -110,3 +110,34 @@ def test_only_an_assets_survey_asks_for_offers(world: World) -> None:
             text="Skills",
             asset_kind="skills",
         )
+
+
+def test_adopting_options_as_pb_proposals_goes_through_budgetings_service(
+    world: World, built: Built
+) -> None:
+    from coproduce.budgeting.models import Proposal
+    from coproduce.budgeting.tests.conftest import make_pb
+
+    pb = make_pb(world)
+    before = Proposal.objects.count()
+    made = services.survey_adopt_proposals(
+        actor=world.coordinator,
+        survey=built.survey,
+        question=built.ranking,
+        budget=pb.north,
+        costs={CAFE: 25_000},
+    )
+    assert [(p.title, p.estimated_cost, p.budget) for p in made] == [(CAFE, 25_000, pb.north)]
+    assert Proposal.objects.count() == before + 1
+    decision = Decision.objects.get(title__startswith="Proposal adopted")
+    assert (decision.source_id, decision.initiated_by) == (made[0].pk, world.coordinator)
+    with pytest.raises(ValidationError) as error:
+        services.survey_adopt_proposals(
+            actor=world.coordinator,
+            survey=built.survey,
+            question=built.ranking,
+            budget=pb.north,
+            costs={SHOP: 10**9},
+        )
+    assert error.value.message_dict == {"costs": ["Give a whole number from 1 to 100,000."]}
+    assert Proposal.objects.count() == before + 1
