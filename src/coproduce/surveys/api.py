@@ -8,6 +8,7 @@ to coordinators only). Same services and selectors as the pages."""
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
@@ -15,6 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from coproduce.budgeting.models import Budget
 from coproduce.core import gate
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.surveys import selectors, services
@@ -76,6 +78,28 @@ class ResponseSerializer(serializers.Serializer):
     )
     consent = serializers.BooleanField(default=False, help_text="To equality answers.")
     code = serializers.CharField(required=False, max_length=40, help_text="A one-time code.")
+
+
+class AdoptSerializer(serializers.Serializer):
+    question = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    options = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        default=list,
+        help_text="Options to make goals of the initiative.",
+    )
+    budget = serializers.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        required=False,
+        help_text="A PB budget of the initiative: make the options (in costs) proposals.",
+    )
+    costs = serializers.DictField(
+        child=serializers.IntegerField(),
+        required=False,
+        default=dict,
+        help_text="With budget: each option's estimated cost in pence.",
+    )
 
 
 def _result(result: selectors.QuestionResult) -> dict[str, Any]:
@@ -175,6 +199,39 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Initiative
             {"response": "saved", "answers": selectors.given_answers(response)},
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
+
+    @extend_schema(request=AdoptSerializer, responses={201: None})
+    @action(detail=True, methods=["post"])
+    def adopt(self, request: Request, initiative_slug: str, pk: str) -> Response:
+        """Make options of a needs survey's question goals, or (with budget and costs)
+        proposals of a PB budget; each adoption is a decision in the record."""
+        survey = self._survey()
+        body = AdoptSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        given = body.validated_data
+        question = survey.questions.filter(pk=given["question"]).first()
+        if question is None:
+            raise ValidationError({"question": "Not a question of this survey."})
+        if "budget" not in given:
+            goals = services.survey_adopt_goals(
+                actor=request.user, survey=survey, question=question, options=given["options"]
+            )
+            made = [{"goal": g.pk, "text": g.text} for g in goals]
+        else:
+            budget = Budget.objects.filter(
+                pk=given["budget"], process__initiative=survey.initiative
+            ).first()
+            if budget is None:
+                raise ValidationError({"budget": "Not a PB budget of this initiative."})
+            proposals = services.survey_adopt_proposals(
+                actor=request.user,
+                survey=survey,
+                question=question,
+                budget=budget,
+                costs=given["costs"],
+            )
+            made = [{"proposal": p.pk, "title": p.title} for p in proposals]
+        return Response({"adopted": made}, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["get"])
     def results(self, request: Request, initiative_slug: str, pk: str) -> Response:

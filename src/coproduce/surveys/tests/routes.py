@@ -89,6 +89,13 @@ EXPECTED: dict[str, list[Expectation]] = {
     ],
     "api:survey-respond": [("post", {"answers": {}}, ANSWERERS)],
     "api:survey-results": [("get", None, for_all(200))],
+    "api:survey-adopt": [
+        (
+            "post",
+            {"question": "<question>", "options": ["Yes"]},
+            signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=403),
+        )
+    ],
 }
 
 
@@ -125,6 +132,7 @@ def targets(world: World) -> Targets:
             "api:survey-status": api_draft,
             "api:survey-respond": api,
             "api:survey-results": api,
+            "api:survey-adopt": api,
         },
         "placeholders": {"<question>": question.pk},
     }

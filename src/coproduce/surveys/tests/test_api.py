@@ -85,3 +85,18 @@ def test_ranked_results_come_with_borda_scores_and_schulze_pairwise_counts(
     ranking = next(q for q in shown["questions"] if q["question"] == built.ranking.pk)["ranking"]
     assert ranking["borda"]["order"][0] == [CAFE]
     assert ranking["schulze"]["pairwise"][CAFE][SHOP] == 1
+
+
+def test_adopting_through_the_api_makes_goals_and_refuses_an_unknown_question(
+    world: World, built: Built
+) -> None:
+    client = _api(world.coordinator)
+    made = client.post(
+        _url(built, "adopt"), {"question": built.need.pk, "options": [SHOP]}, format="json"
+    )
+    assert made.status_code == 201
+    assert [row["text"] for row in made.json()["adopted"]] == [SHOP]
+    client.credentials(HTTP_IDEMPOTENCY_KEY="k3")
+    bad = client.post(_url(built, "adopt"), {"question": 999999, "options": [SHOP]}, format="json")
+    assert bad.status_code == 400
+    assert bad.json() == {"question": ["Not a question of this survey."]}
