@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "coproduce.events",
     "coproduce.ideas",
     "coproduce.drafts",
+    "coproduce.surveys",
     "coproduce.accountability",
     "coproduce.portal",
 ]

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.budgeting import selectors, services
-from coproduce.budgeting.ballots import code_hash
 from coproduce.budgeting.counting import Election, tally
 from coproduce.budgeting.elections import election_of
 from coproduce.budgeting.models import (
@@ -28,6 +27,7 @@ from coproduce.budgeting.models import (
     VotingCode,
 )
 from coproduce.core import gate
+from coproduce.core.codes import code_hash
 from coproduce.core.phases import require_phase
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives.models import Initiative, Stage

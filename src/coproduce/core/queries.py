@@ -54,7 +54,7 @@ def checked_text(field: str, value: Any, limit: int, *, required: str = "") -> s
         raise ValidationError({field: NOT_TEXT})
     value = value.strip()
     if len(value) > limit:
-        raise ValidationError({field: f"Write at most {limit} characters."})
+        raise ValidationError({field: f"Write at most {limit:,} characters."})
     if required and not value:
         raise ValidationError({field: required})
     return value

@@ -49,6 +49,7 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.ratings.demo",
         "coproduce.ideas.demo",
         "coproduce.drafts.demo",
+        "coproduce.surveys.demo",
         "coproduce.personaloutcomes.demo",
         "coproduce.events.demo",
         "coproduce.financing.demo",
