@@ -10,7 +10,7 @@ from django.urls import reverse
 from conftest import World
 from coproduce.core.downloads import neutralised
 from coproduce.surveys import services
-from coproduce.surveys.models import Response
+from coproduce.surveys.models import Response, Survey
 
 from .conftest import BUS, CAFE, SHOP, Built, answer
 
@@ -120,7 +120,7 @@ def test_a_coordinator_builds_opens_and_keys_in_a_paper_response(world: World) -
     assert response.status_code == 302
     bad = client.post(build_url, {"kind": "single", "text": "Only one?", "options": "Yes"})
     assert bad.status_code == 400 and "Give from 2 to 50 options." in bad.content.decode()
-    survey = world.initiative.surveys.get()
+    survey = Survey.objects.get(initiative=world.initiative)
     client.post(
         reverse("surveys:status", args=[world.initiative.slug, survey.pk]), {"status": "open"}
     )
