@@ -16,6 +16,12 @@ MAX_STAGES = 30
 # The feeling scale, worst to best: a value and the words the pages show for it.
 FEELINGS = {-2: "Very bad", -1: "Bad", 0: "Neither good nor bad", 1: "Good", 2: "Very good"}
 LOWEST_FEELING, HIGHEST_FEELING = min(FEELINGS), max(FEELINGS)
+# A note's side as the map labels it: service users and residents are the citizens' side.
+SIDE_LABELS = {
+    Side.CITIZEN: "Citizen",
+    Side.REGULAR_PRODUCER: "Staff",
+    Side.POLITICAL: "Councillor",
+}
 
 
 class NoteKind(models.TextChoices):
@@ -131,14 +137,18 @@ class JourneyNote(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:40]}"
 
+    def get_absolute_url(self) -> str:
+        journey_map = self.stage.journey_map
+        return f"{journey_map.get_absolute_url()}#stage-{self.stage_id}"
+
     @property
     def initiative(self) -> Initiative:
         return self.stage.journey_map.initiative
 
     @property
+    def side_label(self) -> str:
+        return SIDE_LABELS[Side(self.side)]
+
+    @property
     def feeling_words(self) -> str:
         return "" if self.feeling is None else FEELINGS[self.feeling]
-
-    def get_absolute_url(self) -> str:
-        journey_map = self.stage.journey_map
-        return f"{journey_map.get_absolute_url()}#stage-{self.stage_id}"

@@ -30,7 +30,7 @@ RULES = (
 SIDE_ORDER = (Side.CITIZEN, Side.REGULAR_PRODUCER, Side.POLITICAL)
 MAIN_SIDES = SIDE_ORDER[:2]
 SIDE_NAMES = {
-    Side.CITIZEN: "Service users and residents",
+    Side.CITIZEN: "Citizens",
     Side.REGULAR_PRODUCER: "Staff",
     Side.POLITICAL: "Councillors",
 }

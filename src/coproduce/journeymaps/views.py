@@ -1,0 +1,269 @@
+"""Journey map pages: thin, through the same services, selectors and gate as the API."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coproduce.core import gate
+from coproduce.core.downloads import csv_response
+from coproduce.core.forms import add_service_errors
+from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.views import visible
+from coproduce.journeymaps import selectors, services
+from coproduce.journeymaps.forms import (
+    JourneyMapForm,
+    MoveForm,
+    NoteForm,
+    PainPointForm,
+    RemoveForm,
+    StageForm,
+)
+from coproduce.journeymaps.models import JourneyMap, JourneyNote, JourneyStage
+
+
+def _map(request: HttpRequest, initiative: Initiative, pk: int) -> JourneyMap:
+    return gate.get_object(
+        request.user,
+        JourneyMap.objects.filter(initiative=initiative).select_related("initiative"),
+        "journeymaps.view_map",
+        pk=pk,
+    )
+
+
+def _stage(request: HttpRequest, journey_map: JourneyMap, pk: int) -> JourneyStage:
+    stage = gate.get_object(
+        request.user,
+        JourneyStage.objects.filter(journey_map=journey_map),
+        "journeymaps.view_map",
+        pk=pk,
+    )
+    stage.journey_map = journey_map
+    return stage
+
+
+def _note(request: HttpRequest, journey_map: JourneyMap, pk: int) -> JourneyNote:
+    note = gate.get_object(
+        request.user,
+        JourneyNote.objects.filter(
+            stage__journey_map=journey_map, removed_at__isnull=True
+        ).select_related("stage", "author"),
+        "journeymaps.view_map",
+        pk=pk,
+    )
+    note.stage.journey_map = journey_map
+    return note
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    form = context.get("form")
+    status = 400 if form is not None and form.errors else 200
+    return render(request, template, context, status=status)
+
+
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = visible(request, slug)
+    context = {
+        "initiative": initiative,
+        "maps": selectors.maps_of(initiative),
+        "can_manage": gate.allows(request.user, "journeymaps.manage", initiative),
+    }
+    return render(request, "journeymaps/overview.html", context)
+
+
+@login_required
+def map_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    initiative = visible(request, slug)
+    journey_map = None if pk is None else _map(request, initiative, pk)
+    gate.require(request.user, "journeymaps.manage", initiative)
+    initial = (
+        {"title": journey_map.title, "description": journey_map.description}
+        if journey_map
+        else None
+    )
+    form = JourneyMapForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_bound and form.is_valid():
+        try:
+            saved = services.journey_map_save(
+                actor=request.user,
+                initiative=initiative,
+                journey_map=journey_map,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The journey map is saved.")
+            target = "journeymaps:stages" if journey_map is None else "journeymaps:map"
+            return redirect(target, slug=slug, pk=saved.pk)
+    context = {"initiative": initiative, "journey_map": journey_map, "form": form}
+    return _page(request, "journeymaps/map_form.html", context)
+
+
+def journey_map(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    found = _map(request, initiative, pk)
+    user = request.user
+    stages = selectors.grid(found)
+    context = {
+        "initiative": initiative,
+        "journey_map": found,
+        "stages": stages,
+        "sides": stages[0].sides if stages else [],
+        "differences": selectors.differences(stages),
+        "rules": selectors.RULES,
+        "min_for_mean": selectors.MIN_FOR_MEAN,
+        "apart": selectors.SEEN_DIFFERENTLY_AT,
+        "can_add": gate.allows(user, "journeymaps.add_note", found),
+        "can_manage": gate.allows(user, "journeymaps.manage", initiative),
+        "see_authors": gate.allows(user, "journeymaps.see_authors", initiative),
+    }
+    return render(request, "journeymaps/map.html", context)
+
+
+def map_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    found = _map(request, visible(request, slug), pk)
+    return csv_response(f"journey-map-{slug}-{found.pk}.csv", selectors.csv_rows(found))
+
+
+@login_required
+def note_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    found = _map(request, initiative, pk)
+    gate.require(request.user, "journeymaps.add_note", found)
+    stages = list(JourneyStage.objects.filter(journey_map=found))
+    initial = {"stage": request.GET.get("stage", ""), "feeling": ""}
+    form = NoteForm(
+        request.POST if request.method == "POST" else None, initial=initial, stages=stages
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            note = services.journey_note_add(
+                actor=request.user, journey_map=found, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Your note is on the map.")
+            return redirect(note.get_absolute_url())
+    context = {"initiative": initiative, "journey_map": found, "form": form, "stages": stages}
+    return _page(request, "journeymaps/note_form.html", context)
+
+
+@login_required
+def stages(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    found = _map(request, initiative, pk)
+    gate.require(request.user, "journeymaps.manage", found)
+    form = StageForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.journey_stage_add(actor=request.user, journey_map=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The stage is added at the end of the journey.")
+            return redirect("journeymaps:stages", slug=slug, pk=pk)
+    context = {
+        "initiative": initiative,
+        "journey_map": found,
+        "stages": list(JourneyStage.objects.filter(journey_map=found)),
+        "form": form,
+    }
+    return _page(request, "journeymaps/stages.html", context)
+
+
+@login_required
+def stage_edit(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpResponse:
+    initiative = visible(request, slug)
+    found = _map(request, initiative, pk)
+    stage = _stage(request, found, stage_pk)
+    gate.require(request.user, "journeymaps.manage", stage)
+    form = StageForm(
+        request.POST if request.method == "POST" else None, initial={"name": stage.name}
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            services.journey_stage_rename(actor=request.user, stage=stage, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "The stage is renamed.")
+            return redirect("journeymaps:stages", slug=slug, pk=pk)
+    context = {"initiative": initiative, "journey_map": found, "stage": stage, "form": form}
+    return _page(request, "journeymaps/stage_form.html", context)
+
+
+@login_required
+@require_POST
+def stage_move(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpResponse:
+    found = _map(request, visible(request, slug), pk)
+    stage = _stage(request, found, stage_pk)
+    gate.require(request.user, "journeymaps.manage", stage)
+    form = MoveForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError({"position": "Give the stage's place as a whole number."})
+        services.journey_stage_move(
+            actor=request.user, stage=stage, position=form.cleaned_data["position"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("journeymaps:stages", slug=slug, pk=pk)
+    messages.success(request, f"{stage.name} is now stage {stage.position}.")
+    return redirect("journeymaps:stages", slug=slug, pk=pk)
+
+
+def note(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpResponse:
+    """One note, with the forms to remove it and (for a pain point) to set its status."""
+    initiative = visible(request, slug)
+    found = _map(request, initiative, pk)
+    shown = _note(request, found, note_pk)
+    user = request.user
+    remove_form = RemoveForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        gate.require(user, "journeymaps.remove_note", shown)
+        if remove_form.is_valid():
+            try:
+                services.journey_note_remove(
+                    actor=user, note=shown, reason=remove_form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                add_service_errors(remove_form, error)
+            else:
+                messages.success(request, "The note is removed from the map.")
+                return redirect(found.get_absolute_url())
+    can_mark = shown.kind == "pain_point" and gate.allows(
+        user, "journeymaps.mark_pain_point", shown
+    )
+    context = {
+        "initiative": initiative,
+        "journey_map": found,
+        "note": shown,
+        "see_authors": gate.allows(user, "journeymaps.see_authors", initiative),
+        "form": remove_form if gate.allows(user, "journeymaps.remove_note", shown) else None,
+        "status_form": PainPointForm(initial={"status": shown.status}) if can_mark else None,
+    }
+    return _page(request, "journeymaps/note.html", context)
+
+
+@login_required
+@require_POST
+def note_status(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpResponse:
+    found = _map(request, visible(request, slug), pk)
+    shown = _note(request, found, note_pk)
+    gate.require(request.user, "journeymaps.mark_pain_point", shown)
+    form = PainPointForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError({"status": "Choose open or taken up."})
+        services.pain_point_mark(actor=request.user, note=shown, status=form.cleaned_data["status"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("journeymaps:note", slug=slug, pk=pk, note_pk=note_pk)
+    messages.success(request, f"The pain point is marked {shown.get_status_display().lower()}.")
+    return redirect(shown.get_absolute_url())
