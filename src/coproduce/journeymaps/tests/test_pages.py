@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from conftest import World
 from coproduce.initiatives.models import Visibility
-from coproduce.journeymaps.models import JourneyNote, JourneyStage
+from coproduce.journeymaps import services
+from coproduce.journeymaps.models import JourneyMap, JourneyNote, JourneyStage
 from coproduce.journeymaps.tests.conftest import (
     Journey,
     as_text,
@@ -88,8 +89,6 @@ def test_the_csv_gives_sides_never_names(world: World, journey: Journey) -> None
 
 
 def test_a_formula_in_a_note_is_neutralised_in_the_csv(world: World, journey: Journey) -> None:
-    from coproduce.journeymaps import services
-
     services.journey_note_add(
         actor=world.member,
         journey_map=journey.map,
@@ -170,9 +169,7 @@ def test_bad_notes_are_answered_400_with_what_to_fix(world: World, journey: Jour
     assert JourneyNote.objects.count() == 0
 
 
-def _another_map(world: World) -> object:
-    from coproduce.journeymaps import services
-
+def _another_map(world: World) -> JourneyMap:
     return services.journey_map_save(
         actor=world.coordinator, initiative=world.initiative, title="Moving in"
     )
@@ -213,8 +210,6 @@ def test_a_coordinator_removes_a_note_with_a_reason_and_marks_a_pain_point(
 
 
 def test_user_text_is_escaped(world: World, journey: Journey) -> None:
-    from coproduce.journeymaps import services
-
     services.journey_note_add(
         actor=world.member,
         journey_map=journey.map,

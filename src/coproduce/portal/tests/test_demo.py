@@ -40,6 +40,7 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.equality.demo",
         "coproduce.outcomes.demo",
         "coproduce.ratings.demo",
+        "coproduce.journeymaps.demo",
         "coproduce.personaloutcomes.demo",
     ]
 
