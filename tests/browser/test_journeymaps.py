@@ -32,10 +32,13 @@ def journey(transactional_db: Any) -> Any:
     sid = make_user("sid", display_name="Sid Patel")
     add_member(initiative, sid, side=Side.REGULAR_PRODUCER, role=Role.FRONTLINE_PROFESSIONAL)
     # two more on each side have said how the tenant feels while waiting
-    for name, side, feeling in (("ann", Side.CITIZEN, -2), ("bob", Side.CITIZEN, -1)) + (
+    waiting = (
+        ("ann", Side.CITIZEN, -2),
+        ("bob", Side.CITIZEN, -1),
         ("cy", Side.REGULAR_PRODUCER, 1),
         ("di", Side.REGULAR_PRODUCER, 0),
-    ):
+    )
+    for name, side, feeling in waiting:
         person = make_user(name)
         role = Role.RESIDENT if side == Side.CITIZEN else Role.FRONTLINE_PROFESSIONAL
         add_member(initiative, person, side=side, role=role)

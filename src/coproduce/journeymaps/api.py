@@ -112,10 +112,16 @@ class SummarySerializer(serializers.Serializer):
     stages = StageSummarySerializer(many=True)
 
 
-def _maps(viewset: InitiativeChildViewSet) -> QuerySet[JourneyMap]:
-    return JourneyMap.objects.filter(initiative=viewset.get_initiative()).select_related(
-        "initiative"
-    )
+class JourneyViewSet(InitiativeChildViewSet):
+    """Open to anyone the initiative is shown to; each object found through the gate, so a
+    map, stage or note of a private initiative or another one answers 404."""
+
+    permission_classes = [AllowAny]
+
+    def get_object(self) -> Any:
+        return gate.get_object(
+            self.request.user, self.get_queryset(), "journeymaps.view_map", pk=self.kwargs["pk"]
+        )
 
 
 class JourneyMapViewSet(
@@ -123,22 +129,18 @@ class JourneyMapViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    InitiativeChildViewSet,
+    JourneyViewSet,
 ):
     """An initiative's journey maps, their stages and notes, and the per-side summary."""
 
     serializer_class = JourneyMapSerializer
-    permission_classes = [AllowAny]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[JourneyMap]:
         if getattr(self, "swagger_fake_view", False):
             return JourneyMap.objects.none()
-        return _maps(self)
-
-    def get_object(self) -> JourneyMap:
-        return gate.get_object(
-            self.request.user, self.get_queryset(), "journeymaps.view_map", pk=self.kwargs["pk"]
+        return JourneyMap.objects.filter(initiative=self.get_initiative()).select_related(
+            "initiative"
         )
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
@@ -227,7 +229,6 @@ class JourneyStageViewSet(
     """A stage of a journey map: rename it or move it (``position``, 1 first)."""
 
     serializer_class = JourneyStageSerializer
-    permission_classes = [AllowAny]
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[JourneyStage]:
@@ -236,11 +237,6 @@ class JourneyStageViewSet(
         return JourneyStage.objects.filter(
             journey_map__initiative=self.get_initiative()
         ).select_related("journey_map__initiative")
-
-    def get_object(self) -> JourneyStage:
-        return gate.get_object(
-            self.request.user, self.get_queryset(), "journeymaps.view_map", pk=self.kwargs["pk"]
-        )
 
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
         stage = serializer.instance
@@ -256,12 +252,11 @@ class JourneyStageViewSet(
         serializer.instance = JourneyStage.objects.get(pk=stage.pk)
 
 
-class JourneyNoteViewSet(mixins.RetrieveModelMixin, InitiativeChildViewSet):
+class JourneyNoteViewSet(mixins.RetrieveModelMixin, JourneyViewSet):
     """A note on a map: read it; a coordinator sets a pain point's status (PATCH); its
     author or a coordinator removes it (``remove/``: the record reverses its entry)."""
 
     serializer_class = JourneyNoteSerializer
-    permission_classes = [AllowAny]
     http_method_names = ["get", "patch", "post", "head", "options"]
 
     def get_queryset(self) -> QuerySet[JourneyNote]:
@@ -270,11 +265,6 @@ class JourneyNoteViewSet(mixins.RetrieveModelMixin, InitiativeChildViewSet):
         return JourneyNote.objects.filter(
             stage__journey_map__initiative=self.get_initiative(), removed_at__isnull=True
         ).select_related("author", "stage__journey_map__initiative")
-
-    def get_object(self) -> JourneyNote:
-        return gate.get_object(
-            self.request.user, self.get_queryset(), "journeymaps.view_map", pk=self.kwargs["pk"]
-        )
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()

@@ -1,5 +1,6 @@
 """Journey map pages: thin, through the same services, selectors and gate as the API."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -7,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -198,24 +200,42 @@ def stage_edit(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpR
     return _page(request, "journeymaps/stage_form.html", context)
 
 
+def _one_button(
+    request: HttpRequest,
+    form: Any,
+    problem: dict[str, str],
+    act: Callable[[dict[str, Any]], tuple[str, str]],
+    back: str,
+) -> HttpResponse:
+    """A one-button form's POST: the service's answer as a message, then back to a page
+    (``act`` returns the message and where to go; a refusal goes ``back`` with its words)."""
+    try:
+        if not form.is_valid():
+            raise ValidationError(problem)
+        message, target = act(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(back)
+    messages.success(request, message)
+    return redirect(target)
+
+
 @login_required
 @require_POST
 def stage_move(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpResponse:
     found = _map(request, visible(request, slug), pk)
     stage = _stage(request, found, stage_pk)
     gate.require(request.user, "journeymaps.manage", stage)
-    form = MoveForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError({"position": "Give the stage's place as a whole number."})
-        services.journey_stage_move(
-            actor=request.user, stage=stage, position=form.cleaned_data["position"]
+    back = reverse("journeymaps:stages", args=[slug, pk])
+
+    def move(data: dict[str, Any]) -> tuple[str, str]:
+        moved = services.journey_stage_move(
+            actor=request.user, stage=stage, position=data["position"]
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("journeymaps:stages", slug=slug, pk=pk)
-    messages.success(request, f"{stage.name} is now stage {stage.position}.")
-    return redirect("journeymaps:stages", slug=slug, pk=pk)
+        return f"{moved.name} is now stage {moved.position}.", back
+
+    problem = {"position": "Give the stage's place as a whole number."}
+    return _one_button(request, MoveForm(request.POST), problem, move, back)
 
 
 def note(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpResponse:
@@ -257,13 +277,14 @@ def note_status(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpR
     found = _map(request, visible(request, slug), pk)
     shown = _note(request, found, note_pk)
     gate.require(request.user, "journeymaps.mark_pain_point", shown)
-    form = PainPointForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError({"status": "Choose open or taken up."})
-        services.pain_point_mark(actor=request.user, note=shown, status=form.cleaned_data["status"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("journeymaps:note", slug=slug, pk=pk, note_pk=note_pk)
-    messages.success(request, f"The pain point is marked {shown.get_status_display().lower()}.")
-    return redirect(shown.get_absolute_url())
+
+    def mark(data: dict[str, Any]) -> tuple[str, str]:
+        marked = services.pain_point_mark(actor=request.user, note=shown, status=data["status"])
+        return (
+            f"The pain point is marked {marked.get_status_display().lower()}.",
+            shown.get_absolute_url(),
+        )
+
+    back = reverse("journeymaps:note", args=[slug, pk, note_pk])
+    problem = {"status": "Choose open or taken up."}
+    return _one_button(request, PainPointForm(request.POST), problem, mark, back)
