@@ -81,15 +81,15 @@ class JourneyNoteSerializer(serializers.ModelSerializer):
         return note.author.username if self.context.get("see_authors") else None
 
 
-class NoteStatusSerializer(serializers.Serializer):
+class JourneyNoteStatusSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=PainPointStatus.choices)
 
 
-class RemoveSerializer(serializers.Serializer):
+class JourneyNoteRemoveSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
-class SideFiguresSerializer(serializers.Serializer):
+class JourneySideFiguresSerializer(serializers.Serializer):
     side = serializers.CharField()
     feelings = serializers.IntegerField(help_text="Members of the side who gave a feeling.")
     mean = serializers.FloatField(
@@ -98,18 +98,18 @@ class SideFiguresSerializer(serializers.Serializer):
     pain_points = serializers.IntegerField()
 
 
-class StageSummarySerializer(serializers.Serializer):
+class JourneyStageSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField(source="stage.pk")
     position = serializers.IntegerField(source="stage.position")
     name = serializers.CharField(source="stage.name")
-    sides = SideFiguresSerializer(many=True)
+    sides = JourneySideFiguresSerializer(many=True)
     seen_differently = serializers.BooleanField()
 
 
-class SummarySerializer(serializers.Serializer):
+class JourneySummarySerializer(serializers.Serializer):
     rules = serializers.CharField()
     min_for_mean = serializers.IntegerField()
-    stages = StageSummarySerializer(many=True)
+    stages = JourneyStageSummarySerializer(many=True)
 
 
 class JourneyViewSet(InitiativeChildViewSet):
@@ -210,7 +210,7 @@ class JourneyMapViewSet(
         shown = JourneyNoteSerializer(note, context=context).data
         return Response(shown, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses={200: SummarySerializer})
+    @extend_schema(request=None, responses={200: JourneySummarySerializer})
     @action(detail=True, methods=["get"])
     def summary(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Per stage and side: how many gave a feeling, the mean (from min_for_mean up) and
@@ -220,7 +220,7 @@ class JourneyMapViewSet(
             "min_for_mean": selectors.MIN_FOR_MEAN,
             "stages": selectors.grid(self.get_object()),
         }
-        return Response(SummarySerializer(found).data)
+        return Response(JourneySummarySerializer(found).data)
 
 
 class JourneyStageViewSet(
@@ -274,25 +274,25 @@ class JourneyNoteViewSet(mixins.RetrieveModelMixin, JourneyViewSet):
             )
         return context
 
-    @extend_schema(request=NoteStatusSerializer, responses={200: JourneyNoteSerializer})
+    @extend_schema(request=JourneyNoteStatusSerializer, responses={200: JourneyNoteSerializer})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Mark a pain point open or taken up (coordinators)."""
         note = self.get_object()
         gate.require(request.user, "journeymaps.mark_pain_point", note)
-        body = NoteStatusSerializer(data=request.data)
+        body = JourneyNoteStatusSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         services.pain_point_mark(
             actor=request.user, note=note, status=body.validated_data["status"]
         )
         return Response(self.get_serializer(note).data)
 
-    @extend_schema(request=RemoveSerializer, responses={200: JourneyNoteSerializer})
-    @action(detail=True, methods=["post"], serializer_class=RemoveSerializer)
+    @extend_schema(request=JourneyNoteRemoveSerializer, responses={200: JourneyNoteSerializer})
+    @action(detail=True, methods=["post"], serializer_class=JourneyNoteRemoveSerializer)
     def remove(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """Take the note off the map (its author; a coordinator, giving a reason)."""
         note = self.get_object()
         gate.require(request.user, "journeymaps.remove_note", note)
-        body = RemoveSerializer(data=request.data)
+        body = JourneyNoteRemoveSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         services.journey_note_remove(
             actor=request.user, note=note, reason=body.validated_data["reason"]
