@@ -67,6 +67,23 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
     return render(request, template, context, status=status)
 
 
+def _saved(
+    request: HttpRequest, form: Any, save: Callable[[dict[str, Any]], Any], message: str
+) -> Any:
+    """A bound, valid form's data handed to a service: what it saved, with ``message`` for the
+    person; None when the form is unbound or invalid or the service refused (its reasons then
+    stand on the form, by field)."""
+    if not (form.is_bound and form.is_valid()):
+        return None
+    try:
+        saved = save(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, message)
+    return saved
+
+
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     context = {
@@ -88,20 +105,17 @@ def map_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResp
         else None
     )
     form = JourneyMapForm(request.POST if request.method == "POST" else None, initial=initial)
-    if form.is_bound and form.is_valid():
-        try:
-            saved = services.journey_map_save(
-                actor=request.user,
-                initiative=initiative,
-                journey_map=journey_map,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The journey map is saved.")
-            target = "journeymaps:stages" if journey_map is None else "journeymaps:map"
-            return redirect(target, slug=slug, pk=saved.pk)
+    saved = _saved(
+        request,
+        form,
+        lambda data: services.journey_map_save(
+            actor=request.user, initiative=initiative, journey_map=journey_map, **data
+        ),
+        "The journey map is saved.",
+    )
+    if saved is not None:
+        target = "journeymaps:stages" if journey_map is None else "journeymaps:map"
+        return redirect(target, slug=slug, pk=saved.pk)
     context = {"initiative": initiative, "journey_map": journey_map, "form": form}
     return _page(request, "journeymaps/map_form.html", context)
 
@@ -142,16 +156,14 @@ def note_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = NoteForm(
         request.POST if request.method == "POST" else None, initial=initial, stages=stages
     )
-    if form.is_bound and form.is_valid():
-        try:
-            note = services.journey_note_add(
-                actor=request.user, journey_map=found, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Your note is on the map.")
-            return redirect(note.get_absolute_url())
+    added = _saved(
+        request,
+        form,
+        lambda data: services.journey_note_add(actor=request.user, journey_map=found, **data),
+        "Your note is on the map.",
+    )
+    if added is not None:
+        return redirect(added.get_absolute_url())
     context = {"initiative": initiative, "journey_map": found, "form": form, "stages": stages}
     return _page(request, "journeymaps/note_form.html", context)
 
@@ -162,14 +174,13 @@ def stages(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     found = _map(request, initiative, pk)
     gate.require(request.user, "journeymaps.manage", found)
     form = StageForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.journey_stage_add(actor=request.user, journey_map=found, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The stage is added at the end of the journey.")
-            return redirect("journeymaps:stages", slug=slug, pk=pk)
+    if _saved(
+        request,
+        form,
+        lambda data: services.journey_stage_add(actor=request.user, journey_map=found, **data),
+        "The stage is added at the end of the journey.",
+    ):
+        return redirect("journeymaps:stages", slug=slug, pk=pk)
     context = {
         "initiative": initiative,
         "journey_map": found,
@@ -188,14 +199,13 @@ def stage_edit(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpR
     form = StageForm(
         request.POST if request.method == "POST" else None, initial={"name": stage.name}
     )
-    if form.is_bound and form.is_valid():
-        try:
-            services.journey_stage_rename(actor=request.user, stage=stage, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The stage is renamed.")
-            return redirect("journeymaps:stages", slug=slug, pk=pk)
+    if _saved(
+        request,
+        form,
+        lambda data: services.journey_stage_rename(actor=request.user, stage=stage, **data),
+        "The stage is renamed.",
+    ):
+        return redirect("journeymaps:stages", slug=slug, pk=pk)
     context = {"initiative": initiative, "journey_map": found, "stage": stage, "form": form}
     return _page(request, "journeymaps/stage_form.html", context)
 
@@ -247,16 +257,13 @@ def note(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpResponse
     remove_form = RemoveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         gate.require(user, "journeymaps.remove_note", shown)
-        if remove_form.is_valid():
-            try:
-                services.journey_note_remove(
-                    actor=user, note=shown, reason=remove_form.cleaned_data["reason"]
-                )
-            except ValidationError as error:
-                add_service_errors(remove_form, error)
-            else:
-                messages.success(request, "The note is removed from the map.")
-                return redirect(found.get_absolute_url())
+        if _saved(
+            request,
+            remove_form,
+            lambda data: services.journey_note_remove(actor=user, note=shown, **data),
+            "The note is removed from the map.",
+        ):
+            return redirect(found.get_absolute_url())
     can_mark = shown.kind == "pain_point" and gate.allows(
         user, "journeymaps.mark_pain_point", shown
     )
