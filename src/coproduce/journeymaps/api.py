@@ -174,7 +174,7 @@ class JourneyMapViewSet(
         if request.method == "GET":
             found = JourneyStage.objects.filter(journey_map=journey_map)
             return Response(JourneyStageSerializer(found, many=True).data)
-        gate.require(request.user, "journeymaps.manage", journey_map)
+        gate.require(request.user, "journeymaps.manage_stages", journey_map)
         body = JourneyStageSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         stage = services.journey_stage_add(
@@ -242,7 +242,7 @@ class JourneyStageViewSet(
         stage = serializer.instance
         assert isinstance(stage, JourneyStage)
         given = serializer.validated_data
-        gate.require(self.request.user, "journeymaps.manage", stage)
+        gate.require(self.request.user, "journeymaps.manage_stages", stage)
         if "name" in given:
             services.journey_stage_rename(actor=self.request.user, stage=stage, name=given["name"])
         if "position" in given:

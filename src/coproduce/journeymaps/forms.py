@@ -4,6 +4,8 @@ stage's place, a note's removal and a pain point's status."""
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 
 from coproduce.journeymaps.models import (
     DESCRIPTION_MAX,
@@ -23,6 +25,8 @@ FEELING_CHOICES = [NO_FEELING] + [
 
 
 class JourneyMapForm(forms.Form):
+    """A map's title, description and editors (active members who manage its stages)."""
+
     title = forms.CharField(
         max_length=TITLE_MAX, help_text='The service, e.g. "Getting a repair done".'
     )
@@ -32,6 +36,19 @@ class JourneyMapForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Whose journey it is, where it starts and where it ends.",
     )
+    editors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Editors",
+        help_text="Members who add, rename and reorder the stages, beside the coordinators.",
+    )
+
+    def __init__(self, *args: Any, members: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["editors"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = members
 
 
 class StageForm(forms.Form):

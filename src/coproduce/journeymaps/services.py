@@ -2,6 +2,7 @@
 members, each a co-design idea in the record on the author's own side), removing a note (a
 reversal in the record, never a delete) and a pain point's status (coordinators)."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -64,6 +65,16 @@ def _text(field: str, value: Any, limit: int, *, required: str = "") -> str:
     return value
 
 
+NOT_AN_EDITOR = "Name active members of the initiative as editors."
+
+
+def _editors(initiative: Initiative, editors: Iterable[Any]) -> list[Any]:
+    people = list(editors)
+    if any(not standing(person, initiative).active for person in people):
+        raise ValidationError({"editors": NOT_AN_EDITOR})
+    return people
+
+
 @transaction.atomic
 def journey_map_save(
     *,
@@ -72,8 +83,10 @@ def journey_map_save(
     title: Any,
     description: Any = "",
     journey_map: JourneyMap | None = None,
+    editors: Iterable[Any] | None = None,
 ) -> JourneyMap:
-    """Make a journey map of a service, or change a map's title and description."""
+    """Make a journey map of a service, or change a map's title and description; ``editors``,
+    when given, become the members who manage its stages beside the coordinators."""
     gate.require(actor, "journeymaps.manage", initiative)
     if journey_map is None:
         journey_map = JourneyMap(initiative=initiative, created_by=actor)
@@ -84,7 +97,10 @@ def journey_map_save(
     taken = JourneyMap.objects.filter(initiative=initiative, title__iexact=journey_map.title)
     if taken.exclude(pk=journey_map.pk).exists():
         raise ValidationError({"title": "This initiative has a journey map of that title already."})
+    chosen = None if editors is None else _editors(initiative, editors)
     journey_map.save()
+    if chosen is not None:
+        journey_map.editors.set(chosen)
     return journey_map
 
 
@@ -108,7 +124,7 @@ def _stage_name(journey_map: JourneyMap, name: Any, stage: JourneyStage | None =
 @transaction.atomic
 def journey_stage_add(*, actor: Any, journey_map: JourneyMap, name: Any) -> JourneyStage:
     """Add a stage at the end of the journey."""
-    gate.require(actor, "journeymaps.manage", journey_map)
+    gate.require(actor, "journeymaps.manage_stages", journey_map)
     journey_map = _locked_map(journey_map)
     checked = _stage_name(journey_map, name)
     stages = JourneyStage.objects.filter(journey_map=journey_map)
@@ -120,7 +136,7 @@ def journey_stage_add(*, actor: Any, journey_map: JourneyMap, name: Any) -> Jour
 
 @transaction.atomic
 def journey_stage_rename(*, actor: Any, stage: JourneyStage, name: Any) -> JourneyStage:
-    gate.require(actor, "journeymaps.manage", stage)
+    gate.require(actor, "journeymaps.manage_stages", stage)
     journey_map = _locked_map(stage.journey_map)
     stage.name = _stage_name(journey_map, name, stage)
     stage.save(update_fields=["name"])
@@ -130,7 +146,7 @@ def journey_stage_rename(*, actor: Any, stage: JourneyStage, name: Any) -> Journ
 @transaction.atomic
 def journey_stage_move(*, actor: Any, stage: JourneyStage, position: Any) -> JourneyStage:
     """Move a stage to ``position`` (1 is first); the others keep their order around it."""
-    gate.require(actor, "journeymaps.manage", stage)
+    gate.require(actor, "journeymaps.manage_stages", stage)
     journey_map = _locked_map(stage.journey_map)
     stages = list(JourneyStage.objects.filter(journey_map=journey_map).order_by("position", "pk"))
     if isinstance(position, bool) or not isinstance(position, int):

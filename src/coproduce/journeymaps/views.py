@@ -15,6 +15,7 @@ from coproduce.core import gate
 from coproduce.core.downloads import csv_response
 from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.selectors import active_people
 from coproduce.initiatives.views import visible
 from coproduce.journeymaps import selectors, services
 from coproduce.journeymaps.forms import (
@@ -100,11 +101,19 @@ def map_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResp
     journey_map = None if pk is None else _map(request, initiative, pk)
     gate.require(request.user, "journeymaps.manage", initiative)
     initial = (
-        {"title": journey_map.title, "description": journey_map.description}
+        {
+            "title": journey_map.title,
+            "description": journey_map.description,
+            "editors": list(journey_map.editors.all()),
+        }
         if journey_map
         else None
     )
-    form = JourneyMapForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = JourneyMapForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        members=active_people(initiative).order_by("display_name", "username"),
+    )
     saved = _saved(
         request,
         form,
@@ -136,6 +145,7 @@ def journey_map(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "apart": selectors.SEEN_DIFFERENTLY_AT,
         "can_add": gate.allows(user, "journeymaps.add_note", found),
         "can_manage": gate.allows(user, "journeymaps.manage", initiative),
+        "can_manage_stages": gate.allows(user, "journeymaps.manage_stages", found),
         "see_authors": gate.allows(user, "journeymaps.see_authors", initiative),
     }
     return render(request, "journeymaps/map.html", context)
@@ -172,7 +182,7 @@ def note_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def stages(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = visible(request, slug)
     found = _map(request, initiative, pk)
-    gate.require(request.user, "journeymaps.manage", found)
+    gate.require(request.user, "journeymaps.manage_stages", found)
     form = StageForm(request.POST if request.method == "POST" else None)
     if _saved(
         request,
@@ -195,7 +205,7 @@ def stage_edit(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpR
     initiative = visible(request, slug)
     found = _map(request, initiative, pk)
     stage = _stage(request, found, stage_pk)
-    gate.require(request.user, "journeymaps.manage", stage)
+    gate.require(request.user, "journeymaps.manage_stages", stage)
     form = StageForm(
         request.POST if request.method == "POST" else None, initial={"name": stage.name}
     )
@@ -235,7 +245,7 @@ def _one_button(
 def stage_move(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpResponse:
     found = _map(request, visible(request, slug), pk)
     stage = _stage(request, found, stage_pk)
-    gate.require(request.user, "journeymaps.manage", stage)
+    gate.require(request.user, "journeymaps.manage_stages", stage)
     back = reverse("journeymaps:stages", args=[slug, pk])
 
     def move(data: dict[str, Any]) -> tuple[str, str]:

@@ -224,3 +224,21 @@ def test_user_text_is_escaped(world: World, journey: Journey) -> None:
 def test_the_panel_lists_the_maps(world: World, journey: Journey) -> None:
     page = as_text(Client().get(world.initiative.get_absolute_url()))
     assert "Getting a repair done" in page and "3 stages, 0 notes" in page
+
+
+def test_the_map_form_names_editors_who_then_see_the_stages_page(
+    world: World, journey: Journey
+) -> None:
+    slug, pk = world.initiative.slug, journey.map.pk
+    stages_url = reverse("journeymaps:stages", args=[slug, pk])
+    assert signed_in(world.member).get(stages_url).status_code == 403
+    edit = reverse("journeymaps:edit", args=[slug, pk])
+    page = as_text(signed_in(world.coordinator).get(edit))
+    assert "Mo Member" in page and "outsider" not in page  # active members only
+    response = signed_in(world.coordinator).post(
+        edit, {"title": journey.map.title, "editors": [world.member.pk]}
+    )
+    assert response.status_code == 302
+    assert list(journey.map.editors.all()) == [world.member]
+    assert signed_in(world.member).get(stages_url).status_code == 200
+    assert ">Stages</a>" in as_text(signed_in(world.member).get(map_url(journey)))

@@ -237,3 +237,37 @@ def test_map_titles_are_the_initiatives_once(world: World, journey: Journey) -> 
     }
     with pytest.raises(PermissionDenied):
         services.journey_map_save(actor=world.member, initiative=world.initiative, title="Mine")
+
+
+def test_a_coordinator_names_editors_who_then_manage_the_stages(
+    world: World, journey: Journey
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        services.journey_map_save(
+            actor=world.coordinator,
+            initiative=world.initiative,
+            journey_map=journey.map,
+            title=journey.map.title,
+            editors=[world.member, world.outsider],
+        )
+    assert error.value.message_dict == {"editors": [services.NOT_AN_EDITOR]}
+    assert list(journey.map.editors.all()) == []
+    services.journey_map_save(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        journey_map=journey.map,
+        title=journey.map.title,
+        editors=[world.member],
+    )
+    services.journey_stage_add(actor=world.member, journey_map=journey.map, name="Feedback")
+    services.journey_stage_move(actor=world.member, stage=journey.stages[2], position=1)
+    assert names(journey) == [
+        "The repair is done",
+        "Reporting the repair",
+        "Waiting for the visit",
+        "Feedback",
+    ]
+    with pytest.raises(PermissionDenied):  # an editor manages stages, not the map
+        services.journey_map_save(
+            actor=world.member, initiative=world.initiative, journey_map=journey.map, title="X"
+        )
