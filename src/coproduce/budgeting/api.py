@@ -91,6 +91,7 @@ class ProcessSerializer(serializers.ModelSerializer):
             "max_choices",
             "points",
             "rule",
+            "currency",
             "min_votes",
             "members_only",
             "residents_of_district_only",
@@ -102,7 +103,7 @@ class ProcessSerializer(serializers.ModelSerializer):
             "budgets",
             "phase_counts",
         ]
-        read_only_fields = ["id", "phase"]
+        read_only_fields = ["id", "phase", "currency"]
 
 
 class ProposalSerializer(serializers.ModelSerializer):

@@ -16,13 +16,21 @@ def duration(minutes: int | None) -> str:
     return f"{sign}{hours:,} h" if hours else f"{sign}{rest} min"
 
 
+# Currencies written with a symbol before the amount; any other ISO 4217 code follows it.
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
 @register.filter
-def money(pence: int | None) -> str:
-    if not pence:
+def money(cents: int | None, currency: str = "GBP") -> str:
+    """An amount in hundredths (pence, cents) in its currency: £1,234.50, €12.00, 30.00 PLN."""
+    if not cents:
         return "–"
-    sign = "-" if pence < 0 else ""
-    pounds, rest = divmod(abs(pence), 100)
-    return f"{sign}£{pounds:,}.{rest:02d}"
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    if symbol:
+        return f"{sign}{symbol}{whole:,}.{rest:02d}"
+    return f"{sign}{whole:,}.{rest:02d} {currency}"
 
 
 @register.filter
