@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "coproduce.ideas",
     "coproduce.drafts",
     "coproduce.surveys",
+    "coproduce.journeymaps",
     "coproduce.accountability",
     "coproduce.portal",
 ]

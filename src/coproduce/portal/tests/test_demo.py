@@ -50,6 +50,7 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.ideas.demo",
         "coproduce.drafts.demo",
         "coproduce.surveys.demo",
+        "coproduce.journeymaps.demo",
         "coproduce.personaloutcomes.demo",
         "coproduce.events.demo",
         "coproduce.financing.demo",

@@ -1,0 +1,101 @@
+"""The journey map's forms: a map, a stage, a note (its stage, kind, feeling and text), a
+stage's place, a note's removal and a pain point's status."""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from coproduce.journeymaps.models import (
+    DESCRIPTION_MAX,
+    FEELINGS,
+    NOTE_MAX,
+    STAGE_NAME_MAX,
+    TITLE_MAX,
+    JourneyStage,
+    NoteKind,
+    PainPointStatus,
+)
+
+NO_FEELING = ("", "None: the note is not about feelings")
+FEELING_CHOICES = [NO_FEELING] + [
+    (value, f"{value:+d}: {words}".replace("+0", "0")) for value, words in FEELINGS.items()
+]
+
+
+class JourneyMapForm(forms.Form):
+    """A map's title, description and editors (active members who manage its stages)."""
+
+    title = forms.CharField(
+        max_length=TITLE_MAX, help_text='The service, e.g. "Getting a repair done".'
+    )
+    description = forms.CharField(
+        required=False,
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Whose journey it is, where it starts and where it ends.",
+    )
+    editors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Editors",
+        help_text="Members who add, rename and reorder the stages, beside the coordinators.",
+    )
+
+    def __init__(self, *args: Any, members: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["editors"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = members
+
+
+class StageForm(forms.Form):
+    name = forms.CharField(label="Stage name", max_length=STAGE_NAME_MAX)
+
+
+class MoveForm(forms.Form):
+    position = forms.IntegerField(min_value=1, max_value=10_000)
+
+
+class NoteForm(forms.Form):
+    stage = forms.TypedChoiceField(coerce=int, label="Stage of the journey")
+    kind = forms.ChoiceField(
+        choices=NoteKind.choices, widget=forms.RadioSelect, label="What kind of note"
+    )
+    feeling = forms.TypedChoiceField(
+        choices=FEELING_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        initial="",
+        label="How the person feels",
+        help_text="For a note on how the person feels: from -2 (very bad) to +2 (very good).",
+    )
+    text = forms.CharField(
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Your note",
+        help_text="Shown with your side of the initiative; your name is shown to members only.",
+    )
+
+    def __init__(self, *args: Any, stages: list[JourneyStage], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["stage"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [(s.pk, f"{s.position}. {s.name}") for s in stages]
+
+
+class RemoveForm(forms.Form):
+    reason = forms.CharField(
+        required=False,
+        max_length=500,
+        label="Why it is removed",
+        help_text="Needed when you remove someone else's note; kept in the record.",
+    )
+
+
+class PainPointForm(forms.Form):
+    status = forms.ChoiceField(choices=PainPointStatus.choices, label="Status of this pain point")
