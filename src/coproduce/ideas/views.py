@@ -26,7 +26,7 @@ from coproduce.ideas.forms import (
     MergeForm,
     ReasonForm,
 )
-from coproduce.ideas.models import Comment, Idea, IdeaStatus
+from coproduce.ideas.models import TEXT_MAX, TITLE_MAX, Comment, Idea, IdeaStatus
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.views import visible
 
@@ -71,7 +71,12 @@ def idea_new(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST or None,
         request.FILES or None,
         events=events,
-        initial={"event": request.GET.get("event")},
+        # a pain point on a journey map, or an event, can start an idea: what the form is given
+        initial={
+            "event": request.GET.get("event"),
+            "title": request.GET.get("title", "")[:TITLE_MAX],
+            "text": request.GET.get("text", "")[:TEXT_MAX],
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -26,7 +26,7 @@ from coproduce.journeymaps.forms import (
     RemoveForm,
     StageForm,
 )
-from coproduce.journeymaps.models import JourneyMap, JourneyNote, JourneyStage
+from coproduce.journeymaps.models import JourneyMap, JourneyNote, JourneyStage, NoteKind
 
 
 def _map(request: HttpRequest, initiative: Initiative, pk: int) -> JourneyMap:
@@ -284,6 +284,8 @@ def note(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpResponse
         "see_authors": gate.allows(user, "journeymaps.see_authors", initiative),
         "form": remove_form if gate.allows(user, "journeymaps.remove_note", shown) else None,
         "status_form": PainPointForm(initial={"status": shown.status}) if can_mark else None,
+        "can_post_idea": shown.kind in (NoteKind.PAIN_POINT, NoteKind.IDEA)
+        and gate.allows(user, "ideas.post", initiative),
     }
     return _page(request, "journeymaps/note.html", context)
 
