@@ -47,7 +47,10 @@ def registration_email(*, registration_id: int, what: str) -> bool:
         lines.append(f"Access: {event.accessibility}")
     lines += ["", f"If you cannot come, please cancel here so someone else can: {link}", ""]
     send_mail(
-        EMAILS[what].format(title=event.title, when=when), "\n".join(lines), None, [person.email]
+        EMAILS[what].format(title=" ".join(event.title.split()), when=when),
+        "\n".join(lines),
+        None,
+        [person.email],
     )
     if what == "reminder":
         registration.reminded_at = timezone.now()

@@ -51,7 +51,7 @@ def calendar(events: Iterable[Event], name: str) -> bytes:
     cal.add("prodid", PRODUCT)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", " ".join(name.split()))  # a name is one line (a title may not be)
     stamp = _utc(timezone.now()).replace(microsecond=0)
     for event in events:
         cal.add_component(_vevent(event, stamp))

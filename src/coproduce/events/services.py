@@ -49,6 +49,8 @@ EVENT_FIELDS = (
 
 
 def _check_event(event: Event) -> None:
+    if "\n" in event.title or "\r" in event.title:
+        raise ValidationError({"title": "Write the title on one line."})
     check_date("starts_at", event.starts_at)
     check_date("ends_at", event.ends_at)
     check_order(event.starts_at, "ends_at", event.ends_at, "The event must end after it starts.")

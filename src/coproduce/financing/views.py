@@ -109,7 +109,12 @@ def campaign_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 return redirect("financing:campaign", slug=slug, pk=pk)
     is_coordinator = gate.allows(user, "financing.honour", campaign)
     pledges = selectors.pledges_of(campaign)
-    listed = pledges if is_coordinator else pledges.filter(pledger=user.pk)
+    if is_coordinator:
+        listed = pledges
+    elif user.is_authenticated:
+        listed = pledges.filter(pledger=user.pk)
+    else:  # pledger=None would list every organisation's pledge
+        listed = pledges.none()
     context = {
         "initiative": initiative,
         "campaign": campaign,

@@ -31,3 +31,23 @@ def test_word_diff_keeps_removes_and_adds_in_reading_order() -> None:
         Piece("removed", "5"),
         Piece("added", "6"),
     ]
+
+
+def test_a_huge_changed_section_is_compared_whole_not_word_by_word() -> None:
+    """Past MOST_WORD_PAIRS, a changed section is its old text removed and its new added:
+    planted text cannot make a comparison compute for minutes."""
+    import random
+
+    from coproduce.drafts.diff import MOST_WORD_PAIRS, Piece, word_diff
+
+    rng = random.Random(7)
+    old = " ".join(rng.choice("ab") for _ in range(2_000))
+    new = " ".join(rng.choice("ab") for _ in range(2_000))
+    assert MOST_WORD_PAIRS < 2_000 * 2_000
+    assert word_diff(old, new) == [Piece("removed", old), Piece("added", new)]
+    assert word_diff("one two three", "one 2 three") == [
+        Piece("same", "one "),
+        Piece("removed", "two "),
+        Piece("added", "2 "),
+        Piece("same", "three"),
+    ]

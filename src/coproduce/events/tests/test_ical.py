@@ -76,3 +76,25 @@ def test_the_initiatives_calendar_lists_only_upcoming_events(workshop: Workshop)
     assert uids == [f"event-{later.pk}@127.0.0.1"]
     (vevent,) = calendar.walk("VEVENT")
     assert str(vevent["LOCATION"]) == "https://meet.example.org/dropin"
+
+
+def test_a_title_is_one_line_and_a_calendar_name_never_breaks_the_file(
+    workshop: Workshop,
+) -> None:
+    """A title with a line break is refused (it would break a calendar line and an e-mail's
+    subject); an initiative whose title has one still gets a well-formed calendar."""
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        services.event_update(
+            actor=workshop.world.coordinator,
+            event=workshop.event,
+            title="X\r\nATTENDEE:mailto:evil@example.org",
+        )
+    assert error.value.message_dict == {"title": ["Write the title on one line."]}
+    workshop.event.refresh_from_db()
+    assert workshop.event.title == "Planning for Real: the riverside"
+    initiative = workshop.world.initiative
+    type(initiative).objects.filter(pk=initiative.pk).update(title="River\r\nEND:VCALENDAR")
+    calendar = icalendar.Calendar.from_ical(_ics(workshop, "initiative_ics"))
+    assert str(calendar["X-WR-CALNAME"]).startswith("River END:VCALENDAR")

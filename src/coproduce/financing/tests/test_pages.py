@@ -165,3 +165,24 @@ def test_api_refuses_bad_offers_grants_and_shares(
         response = api.post(f"{base}/share-offers/{offer.pk}/applications/", {"shares": shares})
         assert response.status_code == 400, shares
     assert selectors.holding_of(offer, world.member) == 4
+
+
+def test_a_visitor_is_shown_no_ones_pledges(
+    world: World, campaign: Campaign, council: Organisation
+) -> None:
+    """An organisation's pledge has no person behind it: a visitor who is not signed in must
+    not be taken for its pledger and shown it as their own."""
+    services.pledge_make(
+        actor=world.coordinator,
+        campaign=campaign,
+        kind="money",
+        quantity=5_000_000,
+        organisation=council,
+        side="regular_producer",
+    )
+    url = f"/initiatives/{world.initiative.slug}/financing/campaigns/{campaign.pk}/"
+    page = Client().get(url).content.decode()
+    assert council.name not in page and "Withdraw" not in page
+    coordinator = Client()
+    coordinator.force_login(world.coordinator)
+    assert council.name in coordinator.get(url).content.decode()
