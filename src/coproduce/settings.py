@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "coproduce.inspections",
     "coproduce.ratings",
     "coproduce.personaloutcomes",
+    "coproduce.panels",
     "coproduce.accountability",
     "coproduce.portal",
 ]
