@@ -171,7 +171,7 @@ class EvidenceForm(forms.Form):
         required=False,
         max_length=4000,
     )
-    url = forms.URLField(label="Link", required=False, max_length=500)
+    url = forms.URLField(label="Link", required=False, max_length=500, assume_scheme="https")
 
 
 class RecommendationForm(forms.Form):

@@ -5,6 +5,7 @@ to set it up, import the pool, draw it and record what it recommended."""
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -57,11 +58,14 @@ def panel_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "panels/list.html", context)
 
 
+@login_required
 def panel_create(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "panels.manage", initiative)
     initial = {"stage": services.default_stage(initiative), "households": True}
-    form = PanelForm(request.POST or None, initiative=initiative, initial=initial)
+    form = PanelForm(
+        request.POST if request.method == "POST" else None, initiative=initiative, initial=initial
+    )
     if form.is_bound and form.is_valid():
         try:
             panel = services.panel_create(
@@ -90,7 +94,9 @@ def panel_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not selected and features:
         if request.method == "POST":
             gate.require(request.user, "panels.register", panel)
-        form = RegisterForm(request.POST or None, panel=panel, features=features)
+        form = RegisterForm(
+            request.POST if request.method == "POST" else None, panel=panel, features=features
+        )
         if form.is_bound and form.is_valid():
             try:
                 services.pool_register(
@@ -127,10 +133,11 @@ def panel_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _page(request, "panels/detail.html", context)
 
 
+@login_required
 def features(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
-    form = FeatureForm(request.POST or None)
+    form = FeatureForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
             services.feature_define(actor=request.user, panel=panel, **form.cleaned_data)
@@ -148,11 +155,12 @@ def features(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _page(request, "panels/features.html", context)
 
 
+@login_required
 @never_cache
 def pool(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.view_pool", panel)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if form.is_bound and form.is_valid():
         try:
             added = services.pool_import(
@@ -176,6 +184,7 @@ def pool(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _page(request, "panels/pool.html", context)
 
 
+@login_required
 def drop_out(request: HttpRequest, slug: str, pk: int, member: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
@@ -193,11 +202,12 @@ def drop_out(request: HttpRequest, slug: str, pk: int, member: int) -> HttpRespo
     return redirect(_url(panel, "pool"))
 
 
+@login_required
 @never_cache
 def selection(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
-    form = SelectionForm(request.POST or None)
+    form = SelectionForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
             services.selection_request(actor=request.user, panel=panel, **form.cleaned_data)
@@ -219,6 +229,7 @@ def selection(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _page(request, "panels/selection.html", context)
 
 
+@login_required
 def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
@@ -233,10 +244,11 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect(_url(panel))
 
 
+@login_required
 def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
-    form = EvidenceForm(request.POST or None)
+    form = EvidenceForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
             services.evidence_add(actor=request.user, panel=panel, **form.cleaned_data)
@@ -252,10 +264,14 @@ def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 def recommend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
-    form = RecommendationForm(request.POST or None, initial={"voted_on": timezone.localdate()})
+    form = RecommendationForm(
+        request.POST if request.method == "POST" else None,
+        initial={"voted_on": timezone.localdate()},
+    )
     if form.is_bound and form.is_valid():
         try:
             services.recommendation_add(actor=request.user, panel=panel, **form.cleaned_data)
@@ -276,13 +292,17 @@ def recommend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 def answer(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     recommendation = Recommendation.objects.filter(panel=panel, number=number).first()
     if recommendation is None:
         raise Http404("Not found.")
     gate.require(request.user, "panels.answer", panel)
-    form = AnswerForm(request.POST or None, initial={"answered_on": timezone.localdate()})
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None,
+        initial={"answered_on": timezone.localdate()},
+    )
     if form.is_bound and form.is_valid():
         try:
             services.recommendation_answer(

@@ -41,7 +41,11 @@ def test_a_queued_draw_selects_the_panel_within_every_quota(jury: Jury) -> None:
     assert jury.panel.pool.filter(status=MemberStatus.SELECTED, selected_in=run).count() == 8
     assert_quotas_met(jury)
     assert set(run.probabilities) == {
-        "age:young", "age:middle", "age:old", "area:north", "area:south"
+        "age:young",
+        "age:middle",
+        "age:old",
+        "area:north",
+        "area:south",
     }
     assert 0 <= run.min_probability <= min(run.probabilities.values())
 
@@ -86,7 +90,9 @@ def test_infeasible_quotas_fail_the_run_with_the_reason(world) -> None:
         ",".join([*line.split(",")[:5], "young", line.split(",")[6]]) for line in rows[1:]
     ]
     services.pool_import(
-        actor=world.coordinator, panel=panel, csv_text="\n".join(only_young),
+        actor=world.coordinator,
+        panel=panel,
+        csv_text="\n".join(only_young),
         consent_confirmed=True,
     )
     run = draw(world, panel)
