@@ -69,7 +69,9 @@ class CategorySerializer(serializers.Serializer):
     name = serializers.CharField(max_length=60)
     quota_min = serializers.IntegerField(min_value=0, max_value=MAX_PANEL_SIZE)
     quota_max = serializers.IntegerField(min_value=0, max_value=MAX_PANEL_SIZE)
-    source = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    source = serializers.CharField(  # type: ignore[assignment]
+        max_length=300, required=False, allow_blank=True, default=""
+    )
 
 
 class FeatureSerializer(serializers.Serializer):
@@ -101,7 +103,7 @@ class PoolMemberSerializer(serializers.Serializer):
     address = serializers.CharField()
     postcode = serializers.CharField()
     status = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]
     consented_at = serializers.DateTimeField()
     features = serializers.SerializerMethodField()
 
@@ -127,7 +129,7 @@ class CompositionRowSerializer(serializers.Serializer):
     pool = serializers.IntegerField()
     quota_min = serializers.IntegerField()
     quota_max = serializers.IntegerField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]
     selected = serializers.IntegerField()
     chance = serializers.FloatField(allow_null=True)
 
@@ -275,12 +277,12 @@ class PanelViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeC
         gate.require(request.user, "panels.manage", panel)
         if request.method == "POST":
             given = _valid(RunSerializer, request.data)
-            run = services.selection_request(actor=request.user, panel=panel, **given)
-            return Response(RunSerializer(run).data, status=status.HTTP_202_ACCEPTED)
-        run = selectors.latest_run(panel)
-        if run is None:
+            queued = services.selection_request(actor=request.user, panel=panel, **given)
+            return Response(RunSerializer(queued).data, status=status.HTTP_202_ACCEPTED)
+        latest = selectors.latest_run(panel)
+        if latest is None:
             raise Http404("No draw yet.")
-        return Response(RunSerializer(run).data)
+        return Response(RunSerializer(latest).data)
 
     @extend_schema(responses={200: CompositionSerializer})
     @action(detail=True, methods=["get"])
@@ -325,10 +327,11 @@ class RecommendationViewSet(mixins.RetrieveModelMixin, InitiativeChildViewSet):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_object(self) -> Recommendation:
+        pk = _id(self.kwargs.get("pk"))
+        if pk is None:
+            raise Http404("Not found.")
         found = (
-            Recommendation.objects.filter(
-                panel__initiative=self.get_initiative(), pk=_id(self.kwargs.get("pk"))
-            )
+            Recommendation.objects.filter(panel__initiative=self.get_initiative(), pk=pk)
             .select_related("panel__initiative")
             .first()
         )

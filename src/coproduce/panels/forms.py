@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.models import Initiative, Stage
 from coproduce.organisations.models import Organisation
 from coproduce.panels.models import MAX_PANEL_SIZE, Algorithm, Evidence, Panel, Response
 
@@ -21,7 +21,9 @@ class PanelForm(forms.Form):
     size = forms.IntegerField(
         label="Size (people)", min_value=1, max_value=MAX_PANEL_SIZE, help_text="How many serve."
     )
-    stage = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    stage: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=Stage.objects.none(), empty_label=None
+    )
     commissioner = forms.ModelChoiceField(
         label="Commissioning organisation",
         queryset=Organisation.objects.order_by("name"),
@@ -31,9 +33,9 @@ class PanelForm(forms.Form):
     commissioner_name = forms.CharField(
         label="Commissioning body (name)", max_length=200, required=False
     )
-    representative = forms.ModelChoiceField(
+    representative: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Who answers for the commissioning body",
-        queryset=None,  # type: ignore[arg-type]
+        queryset=Organisation.objects.none(),
         required=False,
         help_text="A member of the initiative; the coordinators can always answer.",
     )

@@ -52,7 +52,7 @@ RESERVED_NAMES = {sortition.ID_COLUMN, "name", "email", "address", "postcode", "
 MAX_VOTES = 100_000
 MAX_CATEGORIES = 20
 MAX_FEATURES = 12
-ANSWER_RULE = {
+ANSWER_RULE: dict[str, str] = {
     Side.POLITICAL: DecisionRule.POLITICAL_DECISION,
     Side.REGULAR_PRODUCER: DecisionRule.PROFESSIONAL_SIGN_OFF,
     Side.CITIZEN: DecisionRule.DELEGATED,

@@ -2,6 +2,7 @@
 body's answers (Decisions in the record); overdue answers; refusals of bad input."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from conftest import add_member, make_user
 from coproduce.core.vocabulary import DecidingBody, DecisionKind, DecisionRule, Position, Side
 from coproduce.panels import selectors, services
-from coproduce.panels.models import Answer, Category, Feature, Panel, PoolMember, Source
+from coproduce.panels.models import (
+    Answer,
+    Category,
+    Feature,
+    Panel,
+    PoolMember,
+    Recommendation,
+    Source,
+)
 from coproduce.panels.tests.conftest import Jury, make_panel, pool_csv
 from coproduce.record.models import Decision
 
@@ -142,8 +151,8 @@ def test_only_coordinators_import(world) -> None:
     assert not PoolMember.objects.exists()
 
 
-def recommend(jury: Jury, **extra) -> object:
-    fields = {
+def recommend(jury: Jury, **extra: Any) -> Recommendation:
+    fields: dict[str, Any] = {
         "text": "Fix damp first.",
         "votes_for": 9,
         "votes_against": 2,
