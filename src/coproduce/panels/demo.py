@@ -30,10 +30,10 @@ def load(demo: "Demo") -> None:
     initiative = demo.initiative("riverside-repairs-panel")
     if initiative.panels.exists():
         return
-    curator = demo.people["curator"]
+    coordinator = demo.people["amara"]
     today = timezone.localdate()
     panel = services.panel_create(
-        actor=curator,
+        actor=coordinator,
         initiative=initiative,
         stage=services.default_stage(initiative) or initiative.stages.all()[0],
         title="Illustrative citizens' jury: repairs priorities",
@@ -48,7 +48,7 @@ def load(demo: "Demo") -> None:
     )
     for name, categories in FEATURES.items():
         services.feature_define(
-            actor=curator,
+            actor=coordinator,
             panel=panel,
             name=name,
             categories=[
@@ -64,15 +64,15 @@ def load(demo: "Demo") -> None:
         cells += [rng.choice(categories)[0] for categories in FEATURES.values()]
         lines.append(",".join(cells))
     services.pool_import(
-        actor=curator, panel=panel, csv_text="\n".join(lines), consent_confirmed=True
+        actor=coordinator, panel=panel, csv_text="\n".join(lines), consent_confirmed=True
     )
     run = services.selection_request(
-        actor=curator, panel=panel, algorithm=Algorithm.LEGACY, seed=SEED
+        actor=coordinator, panel=panel, algorithm=Algorithm.LEGACY, seed=SEED
     )
     selection_perform(run_id=run.pk)
-    services.composition_publish(actor=curator, panel=panel)
+    services.composition_publish(actor=coordinator, panel=panel)
     services.recommendation_add(
-        actor=curator,
+        actor=coordinator,
         panel=panel,
         text="Fix damp and mould before any other repair, within 14 days of a report.",
         votes_for=9,
