@@ -63,9 +63,8 @@ def main() -> None:
         began = time.perf_counter()
         draw = sortition.draw(features, people, SIZE, algorithm=algorithm, seed=seed)
         found[algorithm] = (time.perf_counter() - began, draw.min_probability)
-        print(
-            f"{algorithm:8} {found[algorithm][0]:8.2f} s   minimum chance {draw.min_probability:.4f}"
-        )
+        took = found[algorithm][0]
+        print(f"{algorithm:8} {took:8.2f} s   minimum chance {draw.min_probability:.4f}")
     legacy_time, legacy_min = found["legacy"]
     maximin_time, maximin_min = found["maximin"]
     print(

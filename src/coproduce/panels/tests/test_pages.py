@@ -63,19 +63,20 @@ def test_a_coordinator_imports_the_mailout(world) -> None:
     assert panel.pool.count() == 30
 
 
-def test_the_selection_page_refreshes_while_the_draw_runs(jury: Jury) -> None:
+def test_the_selection_page_follows_the_draw_while_it_runs(jury: Jury) -> None:
     client = signed_in(jury.world.coordinator)
     url = reverse("panels:selection", args=[jury.world.initiative.slug, jury.panel.pk])
     assert client.post(url, {"algorithm": "legacy", "seed": "3"}).status_code == 302
     page = client.get(url).content.decode()
-    assert '<meta http-equiv="refresh" content="3">' in page
+    assert "panels/progress.js" in page
+    assert "data-draw-busy" in page
     assert "Queued" in page
     run = jury.panel.runs.get()
     from coproduce.panels.drawing import selection_perform
 
     selection_perform(run_id=run.pk)
     page = client.get(url).content.decode()
-    assert 'http-equiv="refresh"' not in page
+    assert "data-draw-busy" not in page
     assert "8 selected." in page
     assert jury.panel.runs.get().status == RunStatus.DONE
 
