@@ -2,6 +2,8 @@
 published composition, evidence, recommendations and answers), and the coordinators' pages
 to set it up, import the pool, draw it and record what it recommended."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -44,6 +46,24 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
     return render(request, template, context, status=400 if form and form.errors else 200)
 
 
+def _bound(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _saved(request: HttpRequest, form: Any, write: Callable[..., Any], done: str) -> bool:
+    """Hand a valid form's data to ``write`` (one service call); show a refusal on the
+    form, or ``done`` as the page's message."""
+    if not (form.is_bound and form.is_valid()):
+        return False
+    try:
+        write(**form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error, {"quota_min": "categories", "quota_max": "categories"})
+        return False
+    messages.success(request, done)
+    return True
+
+
 def _url(panel: Panel, name: str = "detail") -> str:
     return reverse(f"panels:{name}", args=[panel.initiative.slug, panel.pk])
 
@@ -63,9 +83,7 @@ def panel_create(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "panels.manage", initiative)
     initial = {"stage": services.default_stage(initiative), "households": True}
-    form = PanelForm(
-        request.POST if request.method == "POST" else None, initiative=initiative, initial=initial
-    )
+    form = PanelForm(_bound(request), initiative=initiative, initial=initial)
     if form.is_bound and form.is_valid():
         try:
             panel = services.panel_create(
@@ -94,9 +112,7 @@ def panel_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not selected and features:
         if request.method == "POST":
             gate.require(request.user, "panels.register", panel)
-        form = RegisterForm(
-            request.POST if request.method == "POST" else None, panel=panel, features=features
-        )
+        form = RegisterForm(_bound(request), panel=panel, features=features)
         if form.is_bound and form.is_valid():
             try:
                 services.pool_register(
@@ -137,15 +153,10 @@ def panel_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def features(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
-    form = FeatureForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.feature_define(actor=request.user, panel=panel, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error, {"quota_min": "categories", "quota_max": "categories"})
-        else:
-            messages.success(request, "The feature and its quotas are saved.")
-            return redirect(_url(panel, "features"))
+    form = FeatureForm(_bound(request))
+    write = partial(services.feature_define, actor=request.user, panel=panel)
+    if _saved(request, form, write, "The feature and its quotas are saved."):
+        return redirect(_url(panel, "features"))
     context = {
         "initiative": panel.initiative,
         "panel": panel,
@@ -160,7 +171,7 @@ def features(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def pool(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.view_pool", panel)
-    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    form = ImportForm(_bound(request), request.FILES or None)
     if form.is_bound and form.is_valid():
         try:
             added = services.pool_import(
@@ -207,15 +218,10 @@ def drop_out(request: HttpRequest, slug: str, pk: int, member: int) -> HttpRespo
 def selection(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
-    form = SelectionForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.selection_request(actor=request.user, panel=panel, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The draw is queued.")
-            return redirect(_url(panel, "selection"))
+    form = SelectionForm(_bound(request))
+    write = partial(services.selection_request, actor=request.user, panel=panel)
+    if _saved(request, form, write, "The draw is queued."):
+        return redirect(_url(panel, "selection"))
     run = selectors.latest_run(panel)
     context = {
         "initiative": panel.initiative,
@@ -248,15 +254,10 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
-    form = EvidenceForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.evidence_add(actor=request.user, panel=panel, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The evidence is listed on the panel page.")
-            return redirect(_url(panel))
+    form = EvidenceForm(_bound(request))
+    write = partial(services.evidence_add, actor=request.user, panel=panel)
+    if _saved(request, form, write, "The evidence is listed on the panel page."):
+        return redirect(_url(panel))
     return _page(
         request,
         "panels/form.html",
@@ -269,17 +270,12 @@ def recommend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     panel = _panel(request, slug, pk)
     gate.require(request.user, "panels.manage", panel)
     form = RecommendationForm(
-        request.POST if request.method == "POST" else None,
+        _bound(request),
         initial={"voted_on": timezone.localdate()},
     )
-    if form.is_bound and form.is_valid():
-        try:
-            services.recommendation_add(actor=request.user, panel=panel, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The recommendation is recorded.")
-            return redirect(_url(panel))
+    write = partial(services.recommendation_add, actor=request.user, panel=panel)
+    if _saved(request, form, write, "The recommendation is recorded."):
+        return redirect(_url(panel))
     return _page(
         request,
         "panels/form.html",
@@ -300,19 +296,14 @@ def answer(request: HttpRequest, slug: str, pk: int, number: int) -> HttpRespons
         raise Http404("Not found.")
     gate.require(request.user, "panels.answer", panel)
     form = AnswerForm(
-        request.POST if request.method == "POST" else None,
+        _bound(request),
         initial={"answered_on": timezone.localdate()},
     )
-    if form.is_bound and form.is_valid():
-        try:
-            services.recommendation_answer(
-                actor=request.user, recommendation=recommendation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The answer is published and recorded.")
-            return redirect(_url(panel))
+    give = partial(
+        services.recommendation_answer, actor=request.user, recommendation=recommendation
+    )
+    if _saved(request, form, give, "The answer is published and recorded."):
+        return redirect(_url(panel))
     context = {
         "initiative": panel.initiative,
         "panel": panel,
