@@ -26,7 +26,6 @@ from coproduce.panels import selectors, services
 from coproduce.panels.models import (
     MAX_PANEL_SIZE,
     Algorithm,
-    Evidence,
     Panel,
     Recommendation,
 )
@@ -164,17 +163,10 @@ class RecommendationSerializer(serializers.Serializer):
         }
 
 
-class AnswerSerializer(serializers.Serializer):
+class PanelAnswerSerializer(serializers.Serializer):
     response = serializers.ChoiceField(choices=Answered.choices)
     reasons = serializers.CharField(max_length=4000)
     answered_on = serializers.DateField()
-
-
-class EvidenceSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Evidence.Kind.choices)
-    title = serializers.CharField()
-    detail = serializers.CharField()
-    url = serializers.CharField()
 
 
 def _valid(serializer_class: type[serializers.Serializer], data: Any) -> dict[str, Any]:
@@ -326,6 +318,11 @@ class RecommendationViewSet(mixins.RetrieveModelMixin, InitiativeChildViewSet):
     serializer_class = RecommendationSerializer
     http_method_names = ["get", "post", "head", "options"]
 
+    def get_queryset(self) -> QuerySet[Recommendation]:
+        if getattr(self, "swagger_fake_view", False):
+            return Recommendation.objects.none()
+        return Recommendation.objects.filter(panel__initiative=self.get_initiative())
+
     def get_object(self) -> Recommendation:
         pk = _id(self.kwargs.get("pk"))
         if pk is None:
@@ -339,13 +336,13 @@ class RecommendationViewSet(mixins.RetrieveModelMixin, InitiativeChildViewSet):
             raise Http404("Not found.")
         return found
 
-    @extend_schema(request=AnswerSerializer, responses={201: RecommendationSerializer})
+    @extend_schema(request=PanelAnswerSerializer, responses={201: RecommendationSerializer})
     @action(detail=True, methods=["post"])
     def answer(self, request: Request, initiative_slug: str, pk: str) -> Response:
         """The commissioning body's answer (its representative or a coordinator), once."""
         recommendation = self.get_object()
         gate.require(request.user, "panels.answer", recommendation.panel)
-        given = _valid(AnswerSerializer, request.data)
+        given = _valid(PanelAnswerSerializer, request.data)
         services.recommendation_answer(actor=request.user, recommendation=recommendation, **given)
         recommendation = self.get_object()
         return Response(
