@@ -102,18 +102,24 @@ def hammer(count: int, work: Callable[[int], Any]) -> list[Any]:
     return results
 
 
-# The real elections in the project's shared folder, beside the checkout (CI lays it there).
-PABULIB = Path(__file__).resolve().parent.parent / "shared" / "pabulib"
+# The real elections (COPRODUCE_PABULIB names the folder; by default the project's shared
+# folder beside the checkout, where CI lays it) and the case library's source texts
+# (COPRODUCE_SEEDS). Tests that read them skip when they are absent, except where
+# COPRODUCE_REQUIRE_SHARED is set (CI), where their absence stops the run.
+_SHARED = Path(__file__).resolve().parent.parent / "shared"
+PABULIB = Path(os.environ.get("COPRODUCE_PABULIB") or _SHARED / "pabulib")
+SEEDS = Path(os.environ.get("COPRODUCE_SEEDS") or _SHARED / "seeds")
+if os.environ.get("COPRODUCE_REQUIRE_SHARED"):
+    for _folder in (PABULIB, SEEDS):
+        if not _folder.is_dir():
+            raise pytest.UsageError(f"COPRODUCE_REQUIRE_SHARED is set and {_folder} is missing")
 needs_pabulib = pytest.mark.skipif(
     not PABULIB.is_dir(),
-    reason=f"needs the real elections in {PABULIB} (the project's shared folder beside the "
-    "checkout)",
+    reason=f"needs the real elections in {PABULIB} (set COPRODUCE_PABULIB to their folder)",
 )
-
-# The case library's source texts, in the same shared folder (COPRODUCE_SEEDS names another).
-SEEDS = Path(os.environ.get("COPRODUCE_SEEDS") or PABULIB.parent / "seeds")
 needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason=f"needs the case library's source texts in {SEEDS}"
+    not SEEDS.is_dir(),
+    reason=f"needs the case library's source texts in {SEEDS} (set COPRODUCE_SEEDS)",
 )
 
 

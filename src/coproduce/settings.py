@@ -68,6 +68,11 @@ INSTALLED_APPS = [
     "coproduce.inspections",
     "coproduce.ratings",
     "coproduce.personaloutcomes",
+    "coproduce.financing",
+    "coproduce.events",
+    "coproduce.ideas",
+    "coproduce.drafts",
+    "coproduce.surveys",
     "coproduce.panels",
     "coproduce.accountability",
     "coproduce.portal",
@@ -151,7 +156,10 @@ RATELIMIT_VIEW = "coproduce.core.views.rate_limited"
 # (core.network; core.ratelimits.client_key and the API throttles read it)
 TRUSTED_PROXIES = int(os.environ.get("COPRODUCE_TRUSTED_PROXIES", "0"))
 RATELIMIT_SIGN_IN = os.environ.get("COPRODUCE_RATELIMIT_SIGN_IN", "10/m")
+# accounts made (and password-reset e-mails asked for) from one address; the sign-up form's
+# attempts, successful or not, have their own more generous limit
 RATELIMIT_SIGN_UP = os.environ.get("COPRODUCE_RATELIMIT_SIGN_UP", "5/m")
+RATELIMIT_SIGN_UP_ATTEMPTS = os.environ.get("COPRODUCE_RATELIMIT_SIGN_UP_ATTEMPTS", "30/m")
 RATELIMIT_DIAGNOSTICS = os.environ.get("COPRODUCE_RATELIMIT_DIAGNOSTICS", "60/m")
 
 EMAIL_BACKEND = os.environ.get(
@@ -233,7 +241,9 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "coproduce.core.vocabulary.Role",
         "SeatRoleEnum": "coproduce.comanagement.models.SeatRole",
         "ThingKindEnum": "coproduce.ratings.models.ThingKind",
+        "IdeaStatusEnum": "coproduce.ideas.models.IdeaStatus",
         "WhoDoesItEnum": "coproduce.core.vocabulary.WhoDoesIt",
+        "AdoptionRuleEnum": "coproduce.drafts.models.AdoptionRule",
     },
 }
 

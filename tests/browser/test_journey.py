@@ -48,7 +48,7 @@ def test_newcomer_signs_up_joins_contributes_and_decides(
     page.check()
     p.get_by_role("link", name="Join this initiative").click()
     page.check()
-    p.get_by_label("Side").select_option("citizen")
+    p.get_by_label("Resident or service user").check()
     p.get_by_label("Role").select_option("resident")
     p.get_by_role("button", name="Join").click()
     p.get_by_text("You are now a member of Riverside tenants' repairs panel").wait_for()

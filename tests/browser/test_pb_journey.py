@@ -23,7 +23,12 @@ def initiative(transactional_db: Any) -> Any:
 
 
 def advance(page: Any, to: str) -> None:
-    page.page.get_by_role("button", name="Move to the next phase").click()
+    """Move to the next phase as a coordinator does: the link names it, a second page
+    confirms it."""
+    page.page.get_by_role("link", name=f"Move to {to}…").click()
+    page.page.get_by_role("heading", name=f"Move to {to}?").wait_for()
+    page.check()
+    page.page.get_by_role("button", name=f"Yes, move to {to}").click()
     page.page.get_by_text(f"The process is now in {to}").wait_for()
     page.check()
 
@@ -85,7 +90,11 @@ def test_from_set_up_to_results(open_page: Any, initiative: Any) -> None:
     nia.visit(f"/pb/{process.pk}/")
     nia.page.get_by_role("link", name="Vote in North").click()
     nia.check()
+    status = nia.page.locator("#ballot-status")
+    assert " ".join(status.inner_text().split()) == "£0.00 of £1,000.00: £1,000.00 left"
     nia.page.get_by_label("Benches by the river (£900.00)").check()
+    assert " ".join(status.inner_text().split()) == "£900.00 of £1,000.00: £100.00 left"
+    nia.check()
     nia.page.get_by_role("button", name="Save my ballot").click()
     nia.page.get_by_text("Your ballot is saved").wait_for()
     nia.check()

@@ -2,7 +2,6 @@
 
 from typing import Any, cast
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -12,20 +11,27 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 from knox.settings import knox_settings
 
 from coproduce.accounts import selectors, services
 from coproduce.accounts.forms import ProfileForm, SignUpForm
 from coproduce.accounts.models import User
 from coproduce.core.forms import add_service_errors
-from coproduce.core.ratelimits import client_key, password_door
+from coproduce.core.ratelimits import (
+    password_door,
+    sign_up_door,
+    sign_up_made,
+    sign_ups_used_up,
+)
 from coproduce.initiatives.selectors import memberships_of
 
 
-@ratelimit(key=client_key, rate=lambda group, request: settings.RATELIMIT_SIGN_UP, method="POST")
+@sign_up_door
 def sign_up(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
+    if request.method == "POST" and sign_ups_used_up(request):
+        raise Ratelimited()
     if request.method == "POST" and form.is_valid():
         try:
             user = services.user_sign_up(
@@ -37,6 +43,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            sign_up_made(request)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, "Welcome to Coproduce. Your account is ready.")
             return redirect("accounts:profile")

@@ -91,6 +91,7 @@ class ProcessSerializer(serializers.ModelSerializer):
             "max_choices",
             "points",
             "rule",
+            "currency",
             "min_votes",
             "members_only",
             "residents_of_district_only",
@@ -102,7 +103,7 @@ class ProcessSerializer(serializers.ModelSerializer):
             "budgets",
             "phase_counts",
         ]
-        read_only_fields = ["id", "phase"]
+        read_only_fields = ["id", "phase", "currency"]
 
 
 class ProposalSerializer(serializers.ModelSerializer):
@@ -343,9 +344,13 @@ class ProposalViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewse
         proposal = services.proposal_edit(actor=request.user, proposal=proposal, **changes)
         return Response(ProposalSerializer(proposal).data)
 
-    @extend_schema(request=None, responses={201: None})
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    @extend_schema(request=None, responses={201: None, 200: None})
+    @action(detail=True, methods=["post", "delete"], permission_classes=[IsAuthenticated])
     def support(self, request: Request, pk: str) -> Response:
+        """Support the proposal (POST), or withdraw one's support (DELETE)."""
+        if request.method == "DELETE":
+            services.proposal_support_withdraw(actor=request.user, proposal=self.get_object())
+            return Response({"supported": False})
         services.proposal_support(actor=request.user, proposal=self.get_object())
         return Response({"supported": True}, status=status.HTTP_201_CREATED)
 

@@ -2,8 +2,6 @@
 (districts, age, membership). The hot path of a vote is here (ADR 0017)."""
 
 import datetime
-import hashlib
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,14 +22,10 @@ from coproduce.budgeting.models import (
 )
 from coproduce.budgeting.recording import do_record_participation, is_member
 from coproduce.core import gate
+from coproduce.core.codes import code_hash, new_codes, unused
 from coproduce.core.phases import require_phase
 from coproduce.core.queries import row_lock
 from coproduce.core.vocabulary import ContributionKind
-
-
-def code_hash(code: str) -> str:
-    """What is kept of a voting code: its hash, whatever the case or spaces it is typed in."""
-    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
 
 
 @transaction.atomic
@@ -40,9 +34,7 @@ def voting_codes_issue(
 ) -> list[str]:
     """Make one-time voting codes; only their hashes are kept, so show them now or never."""
     gate.require(actor, "budgeting.manage_process", process.initiative)
-    if not 1 <= count <= 10_000:
-        raise ValidationError({"count": "Issue between 1 and 10,000 codes at a time."})
-    codes = ["-".join(secrets.token_hex(2).upper() for _ in range(3)) for _ in range(count)]
+    codes = new_codes(count)
     VotingCode.objects.bulk_create(
         VotingCode(process=process, code_hash=code_hash(code), district=district) for code in codes
     )
@@ -110,8 +102,7 @@ def ballot_cast(
             .filter(process=process, code_hash=code_hash(code))
             .first()
         )
-        if voting_code is None or voting_code.used_at is not None:
-            raise ValidationError({"code": "That code is not valid or has already been used."})
+        voting_code = unused(voting_code)
         if voting_code.district and budget.district and voting_code.district != budget.district:
             raise ValidationError({"code": "That code is for another district."})
         if not paper and process.residents_of_district_only and budget.district:

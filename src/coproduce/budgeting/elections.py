@@ -17,6 +17,7 @@ from coproduce.budgeting.models import (
     BallotChoice,
     BallotType,
     Budget,
+    CountingRule,
     Phase,
     ProposalStatus,
 )
@@ -73,12 +74,21 @@ def election_of(budget: Budget, in_pence: bool = True, voted_only: bool = False)
     )
 
 
+# The rules every result is set beside, after the process's own: greedy by votes, and
+# the Method of Equal Shares as its authors complete it (add-one, nothing after).
+COMPARED_RULES = (CountingRule.GREEDY, CountingRule.MES_ADD1)
+
+
 def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
-    """Greedy and Equal Shares side by side on the budget's ballots: what each funds, what it
-    spends, and how many voters get at least one project they voted for."""
+    """The process's own rule, then greedy and Equal Shares, on the budget's ballots: what
+    each funds, what it spends, and how many voters get at least one project they voted
+    for. Each row is named by its rule's full name, so no row reads as a rule it is not."""
     election = election_of(budget, voted_only=True)
+    own = budget.process.rule
+    rules = [own, *(rule for rule in COMPARED_RULES if rule != own)]
     rows = []
-    for rule, label in (("greedy", "Greedy by votes"), ("mes-add1-greedy", "Equal Shares")):
+    for rule in rules:
+        label = CountingRule(rule).label
         outcome = tally(election, rule)
         chosen = set(outcome.selected)
         funded = {i for i, p in enumerate(election.projects) if p.id in chosen}
@@ -87,6 +97,7 @@ def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
             {
                 "rule": rule,
                 "label": label,
+                "used": rule == own,
                 "funded": len(outcome.selected),
                 "spent": int(outcome.spent),
                 "voters_served": served,

@@ -2,6 +2,7 @@ from django import forms
 
 from coproduce.budgeting.models import Budget, ImplementationStatus, Process
 from coproduce.core.forms import csv_text
+from coproduce.core.templatetags.coproduce import money
 
 
 class ProposalFieldsForm(forms.Form):
@@ -99,7 +100,8 @@ class BallotForm(forms.Form):
             )
             return
         for p in proposals:
-            label = f"{p.title} (£{p.final_cost / 100:,.2f})"
+            label = f"{p.title} ({money(p.final_cost, process.currency)})"
+            cost = {"data-cost": str(p.final_cost)}  # for the running total (ballot.js)
             if kind == "cumulative":
                 self.fields[f"p_{p.pk}"] = forms.IntegerField(
                     label=label, min_value=0, max_value=process.points, required=False
@@ -111,9 +113,12 @@ class BallotForm(forms.Form):
                     max_value=process.max_choices,
                     required=False,
                     help_text="Rank it (1 is your first choice), or leave it empty.",
+                    widget=forms.NumberInput(attrs=cost),
                 )
             else:
-                self.fields[f"p_{p.pk}"] = forms.BooleanField(label=label, required=False)
+                self.fields[f"p_{p.pk}"] = forms.BooleanField(
+                    label=label, required=False, widget=forms.CheckboxInput(attrs=cost)
+                )
 
     def chosen(self) -> list[tuple[int, int]]:
         """(proposal id, points) in ballot order; ranks become the order for ranked ballots."""

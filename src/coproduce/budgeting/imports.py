@@ -3,6 +3,7 @@ and proposals gathered on paper or in a spreadsheet (CSV)."""
 
 import csv
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -11,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.budgeting import selectors, services
-from coproduce.budgeting.ballots import code_hash
 from coproduce.budgeting.counting import Election, tally
 from coproduce.budgeting.elections import election_of
 from coproduce.budgeting.models import (
@@ -27,6 +27,7 @@ from coproduce.budgeting.models import (
     VotingCode,
 )
 from coproduce.core import gate
+from coproduce.core.codes import code_hash
 from coproduce.core.phases import require_phase
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives.models import Initiative, Stage
@@ -66,6 +67,9 @@ def process_import(
         raise ValidationError({"file": "Every cost must be a positive amount in whole pence."})
     if any(p.denominator != 1 for g in election.groups for p in g.points or ()):
         raise ValidationError({"file": "Points must be whole numbers."})
+    currency = election.meta.get("currency", "").strip().upper() or "GBP"
+    if not re.fullmatch("[A-Z]{3}", currency):
+        raise ValidationError({"file": "The currency in META must be a code such as EUR."})
     max_choices = points = None
     if ballot_type == BallotType.RANKED:
         max_choices = max([len(g.projects) for g in election.groups] + [1])
@@ -81,6 +85,7 @@ def process_import(
         max_choices=max_choices,
         points=points,
         description=election.meta.get("description", "")[:4000],
+        currency=currency,
     )
     process.full_clean()
     process.save()

@@ -7,7 +7,7 @@ cast counts) and, once counted, a tally per budget.
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -76,6 +76,14 @@ class Process(models.Model):
     )
     rule = models.CharField(
         max_length=20, choices=CountingRule.choices, default=CountingRule.MES_ADD1_GREEDY
+    )
+    currency = models.CharField(
+        max_length=3,
+        default="GBP",
+        validators=[
+            RegexValidator(r"^[A-Z]{3}$", "Give the currency's three-letter code, as GBP.")
+        ],
+        help_text="The ISO 4217 code of the money counted (an imported election keeps its own).",
     )
     min_votes = models.PositiveIntegerField(
         default=0, help_text="Minimum votes a project needs (greedy with a threshold)."
@@ -226,12 +234,22 @@ class Proposal(models.Model):
 
 
 class Support(models.Model):
+    """A member's support for a proposal while proposals are open. Withdrawing it keeps the
+    row (the record entry it made points at it) and reverses that entry."""
+
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="pb_support_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "user"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="pb_support_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} supports {self.proposal}"

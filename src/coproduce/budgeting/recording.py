@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Model
 from django.utils import timezone
 
 from coproduce.budgeting.models import Process, Proposal, ProposalStatus, Tally
@@ -29,12 +30,16 @@ def is_member(initiative: Initiative, person: Any) -> bool:
     return standing(person, initiative).active
 
 
-def do_record_participation(process: Process, person: Any, kind: str, description: str) -> None:
+def do_record_participation(
+    process: Process, person: Any, kind: str, description: str, source: Model | None = None
+) -> None:
     """A member's part in the process goes into the record (one count each), written by
-    them; people who are not members of the initiative take part without an entry."""
+    them; people who are not members of the initiative take part without an entry. The
+    entry's source is the process, or what the part was (a support, which can be taken
+    back)."""
     if is_member(process.initiative, person):
         do_record_contribution(
-            source=process,
+            source=source or process,
             recorded_by=person,
             initiative=process.initiative,
             stage=process.stage,

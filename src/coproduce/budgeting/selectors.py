@@ -1,11 +1,14 @@
 """Reads for participatory budgeting: processes, proposals, results (totals only)."""
 
+import datetime
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
 
 from coproduce.budgeting.models import (
+    PHASE_ORDER,
     Ballot,
     BallotChoice,
     Budget,
@@ -19,10 +22,11 @@ from coproduce.budgeting.models import (
     Support,
 )
 from coproduce.core.charts import bars
-from coproduce.core.phases import phase_logs
+from coproduce.core.phases import next_phase, phase_logs
 from coproduce.core.queries import RowReader, as_id, select_clause
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import initiatives_visible_to
+from coproduce.record.models import Contribution
 
 
 def processes_visible_to(user: Any) -> QuerySet[Process]:
@@ -78,7 +82,9 @@ def totals(process: Process) -> dict[str, int]:
     return {
         "proposals": proposals.count(),
         "feasible": proposals.filter(status=ProposalStatus.FEASIBLE).count(),
-        "supports": Support.objects.filter(proposal__budget__process=process).count(),
+        "supports": Support.objects.filter(
+            proposal__budget__process=process, withdrawn_at__isnull=True
+        ).count(),
         "comments": Comment.objects.filter(proposal__budget__process=process).count(),
         "ballots": counted["ballots"],
         "casts": counted["casts"] or 0,
@@ -99,6 +105,88 @@ def phase_log(process: Process) -> list[dict[str, Any]]:
         }
         for log in phase_logs(process)
     ]
+
+
+# What moving into each phase does, said where a coordinator confirms the move.
+PHASE_MEANING = {
+    Phase.PROPOSALS: "people can propose projects and support and discuss them",
+    Phase.REVIEW: "no new proposals; the reviewers check each one's feasibility and cost",
+    Phase.VOTING: "the ballot opens to everyone who can vote; proposals can no longer change",
+    Phase.COUNTING: "voting closes for good; you then count each budget",
+    Phase.RESULTS: "the counted results are published for everyone to see",
+    Phase.IMPLEMENTATION: "the funded projects are delivered, with progress updates",
+}
+
+
+def timeline(process: Process, today: datetime.date) -> list[dict[str, Any]]:
+    """The process's phases in order for its page: each one done (with the day it closed),
+    the current one (with the time left where a closing day is published) or to come (with
+    its published opening day)."""
+    closed = {log.phase: log.closed_at for log in phase_logs(process)}
+    current = PHASE_ORDER.index(process.phase)
+    opens: dict[str, datetime.date | None] = {
+        Phase.PROPOSALS: process.proposals_open,
+        Phase.VOTING: process.voting_open,
+    }
+    steps = []
+    for at, phase in enumerate(PHASE_ORDER):
+        if phase == Phase.SETUP:
+            continue
+        step: dict[str, Any] = {"label": Phase(phase).label, "state": "later", "when": ""}
+        if at < current:
+            step["state"] = "done"
+            if phase in closed:
+                step["when"] = f"closed {closed[phase]:%-d %b %Y}"
+        elif at == current:
+            step["state"] = "now"
+            if phase == Phase.VOTING and process.voting_close:
+                step["when"] = _closing(process.voting_close, today)
+        elif opens.get(phase):
+            step["when"] = f"opens {opens[phase]:%-d %b %Y}"
+        if phase == Phase.COUNTING and at > current and process.voting_close:
+            step["when"] = f"after voting closes on {process.voting_close:%-d %b %Y}"
+        steps.append(step)
+    return steps
+
+
+def _closing(day: datetime.date, today: datetime.date) -> str:
+    left = (day - today).days
+    if left < 0:
+        return f"was due to close {day:%-d %b %Y}"
+    if left == 0:
+        return "closes today"
+    return f"closes {day:%-d %b %Y}: {left} day{'s' if left != 1 else ''} left"
+
+
+def next_phase_of(process: Process) -> dict[str, str] | None:
+    """The phase a coordinator moves the process to next, and what that does."""
+    following = next_phase(Phase, process.phase)
+    if following is None:
+        return None
+    return {
+        "value": following,
+        "label": Phase(following).label,
+        "meaning": PHASE_MEANING[Phase(following)],
+    }
+
+
+def support_entries(support: Support) -> QuerySet[Contribution]:
+    """The record's entry for this support, not yet reversed: what withdrawing reverses."""
+    return Contribution.objects.filter(
+        source_type=ContentType.objects.get_for_model(Support),
+        source_id=support.pk,
+        reverses__isnull=True,
+        reversed_by__isnull=True,
+    )
+
+
+def support_count(proposal: Proposal) -> int:
+    return Support.objects.filter(proposal=proposal, withdrawn_at__isnull=True).count()
+
+
+def supports(user: Any, proposal: Proposal) -> bool:
+    """Whether the person supports the proposal now."""
+    return Support.objects.filter(proposal=proposal, user=user, withdrawn_at__isnull=True).exists()
 
 
 def who_can_vote(process: Process) -> list[str]:
@@ -123,7 +211,11 @@ def proposals_of(process: Process) -> QuerySet[Proposal]:
     return (
         Proposal.objects.filter(budget__process=process)
         .select_related("budget", "author", "reviewed_by")
-        .annotate(support_count=Count("supports", distinct=True))
+        .annotate(
+            support_count=Count(
+                "supports", filter=Q(supports__withdrawn_at__isnull=True), distinct=True
+            )
+        )
         .order_by("budget__name", "title")
     )
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from coproduce.budgeting import selectors
 
@@ -40,11 +41,13 @@ from coproduce.budgeting.recording import (
 from coproduce.core import dates, gate
 from coproduce.core.images import clean_picture
 from coproduce.core.phases import do_phase_log, next_phase, require_phase
+from coproduce.core.queries import one_or_none
 from coproduce.core.vocabulary import (
     ContributionKind,
     StageKind,
 )
 from coproduce.initiatives.models import Initiative, Stage
+from coproduce.record.services import contribution_reverse
 
 
 def _check_cost(field: str, cost: int, budget: Budget) -> None:
@@ -123,14 +126,23 @@ def budget_add(
 
 
 @transaction.atomic
-def phase_advance(*, actor: Any, process: Process) -> Process:
+def phase_advance(*, actor: Any, process: Process, to: str | None = None) -> Process:
     """Move to the next phase, logging the counts as the phase closes (core.phases).
-    Voting needs a feasible proposal in every budget; results, every budget counted."""
+    Voting needs a feasible proposal in every budget; results, every budget counted.
+    ``to`` names the phase the coordinator confirmed: a page sent twice, or one left open
+    while someone else moved the process on, then moves nothing."""
     gate.require(actor, "budgeting.manage_process", process.initiative)
     process = Process.objects.select_for_update().get(pk=process.pk)
     following = next_phase(Phase, process.phase)
     if following is None:
         raise ValidationError({"phase": "The process is already in its last phase."})
+    if to is not None and to != following:
+        raise ValidationError(
+            {
+                "phase": f"The process is in {process.get_phase_display()} now; it moves "
+                f"next to {Phase(following).label}. Nothing was changed."
+            }
+        )
     if following == Phase.VOTING:
         for budget in process.budgets.all():
             if not budget.proposals.filter(status=ProposalStatus.FEASIBLE).exists():
@@ -229,9 +241,12 @@ def _save_with_picture(
 
 @transaction.atomic
 def proposal_support(*, actor: Any, proposal: Proposal) -> Support:
+    """Support someone else's proposal while proposals are open (not one's own)."""
     process = selectors.process_now(proposal.budget.process_id)
     gate.require(actor, "budgeting.support_proposal", process.initiative)
     require_phase(process, Phase, Phase.PROPOSALS, Phase.REVIEW)
+    if proposal.author_id == actor.pk:
+        raise ValidationError("You proposed this: support goes to other people's proposals.")
     try:
         with transaction.atomic():
             support = Support.objects.create(proposal=proposal, user=actor)
@@ -242,7 +257,29 @@ def proposal_support(*, actor: Any, proposal: Proposal) -> Support:
         actor,
         ContributionKind.IDEA,
         f"Support for: {proposal.title}"[:500],
+        source=support,
     )
+    return support
+
+
+@transaction.atomic
+def proposal_support_withdraw(*, actor: Any, proposal: Proposal) -> Support:
+    """Take back one's support while proposals are open: the support is marked withdrawn
+    and its entry in the record reversed, so supporting again counts once more, not twice."""
+    process = selectors.process_now(proposal.budget.process_id)
+    gate.require(actor, "budgeting.support_proposal", process.initiative)
+    require_phase(process, Phase, Phase.PROPOSALS, Phase.REVIEW)
+    support = one_or_none(
+        Support.objects.select_for_update().filter(
+            proposal=proposal, user=actor, withdrawn_at__isnull=True
+        )
+    )
+    if support is None:
+        raise ValidationError("You do not support this proposal.")
+    support.withdrawn_at = timezone.now()
+    support.save(update_fields=["withdrawn_at"])
+    for entry in selectors.support_entries(support):
+        contribution_reverse(actor=actor, contribution=entry, reason="Support withdrawn.")
     return support
 
 
@@ -313,7 +350,9 @@ def proposal_merge(*, actor: Any, proposal: Proposal, into: Proposal) -> Proposa
         raise ValidationError(
             {"merged_into": "That proposal was itself merged; choose its target."}
         )
-    for support in proposal.supports.exclude(user__in=into.supports.values("user")):
+    standing = proposal.supports.filter(withdrawn_at__isnull=True)
+    already = into.supports.filter(withdrawn_at__isnull=True).values("user")
+    for support in standing.exclude(user__in=already).exclude(user=into.author_id):
         Support.objects.create(proposal=into, user=support.user)
     proposal.status, proposal.merged_into = ProposalStatus.MERGED, into
     proposal.save(update_fields=["status", "merged_into", "updated_at"])

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -25,7 +26,7 @@ from coproduce.budgeting.forms import (
     ReviewForm,
     UpdateForm,
 )
-from coproduce.budgeting.models import Budget, Process, Proposal, ProposalStatus
+from coproduce.budgeting.models import Budget, Phase, Process, Proposal, ProposalStatus
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.vocabulary import StageKind
@@ -74,6 +75,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "budgets": budgets,
         "who_can_vote": selectors.who_can_vote(process),
         "phase_log": selectors.phase_log(process),
+        "timeline": selectors.timeline(process, timezone.localdate()),
         "can_manage": gate.allows(request.user, "budgeting.manage_process", process.initiative),
         "can_propose": process.phase == "proposals"
         and gate.allows(request.user, "budgeting.submit_proposal", process.initiative),
@@ -85,6 +87,13 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     gate.require(request.user, "budgeting.submit_proposal", process.initiative)
+    if process.phase != Phase.PROPOSALS:
+        messages.info(
+            request,
+            f"Proposals are not being collected: the process is in "
+            f"{process.get_phase_display().lower()}.",
+        )
+        return redirect("budgeting:process", pk=process.pk)
     form = ProposalForm(request.POST or None, request.FILES or None, process=process)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -183,7 +192,10 @@ def proposal_detail(
         and gate.allows(user, "budgeting.edit_proposal", proposal),
         "can_support": process.phase in ("proposals", "review")
         and proposal.status != ProposalStatus.MERGED
+        and proposal.author_id != user.pk
         and gate.allows(user, "budgeting.support_proposal", process.initiative),
+        "supporting": user.is_authenticated and selectors.supports(user, proposal),
+        "support_count": selectors.support_count(proposal),
         "review_form": (forms or {}).get("review")
         or (
             ReviewForm()
@@ -290,12 +302,18 @@ def implementation_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(request, pk)
+    withdrawing = request.POST.get("withdraw") == "1"
     try:
-        services.proposal_support(actor=request.user, proposal=proposal)
+        if withdrawing:
+            services.proposal_support_withdraw(actor=request.user, proposal=proposal)
+        else:
+            services.proposal_support(actor=request.user, proposal=proposal)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Your support is counted.")
+        messages.success(
+            request, "Your support is withdrawn." if withdrawing else "Your support is counted."
+        )
     return redirect("budgeting:proposal", pk=pk)
 
 
@@ -400,7 +418,9 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     try:
         if "advance" in request.POST:
-            process = services.phase_advance(actor=request.user, process=process)
+            process = services.phase_advance(
+                actor=request.user, process=process, to=request.POST["advance"]
+            )
             messages.success(request, f"The process is now in {process.get_phase_display()}.")
             return redirect("budgeting:manage", pk=pk)
         if "count_budget" in request.POST:
@@ -447,6 +467,8 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     context = {
         "process": process,
+        "next_phase": selectors.next_phase_of(process),
+        "confirming": request.GET.get("confirm") == "advance",
         "budgets": process.budgets.all(),
         "budget_form": budget_form if budget_form.is_bound else BudgetForm(),
         "codes_form": codes_form if codes_form.is_bound else CodesForm(),

@@ -23,6 +23,8 @@ class ComanagementConfig(CapabilityConfig):
             context="coproduce.comanagement.panels.context",
             order=40,
         ),
+        demo="coproduce.comanagement.demo.load",
+        demo_order=62,
         route_expectations="coproduce.comanagement.tests.routes",
         writes=(
             Writes(

@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection
 from django.db.models import Model, QuerySet
 
@@ -38,6 +39,25 @@ def storable_text(text: str) -> bool:
     no unpaired surrogate (not Unicode text: the driver cannot encode it). A key that is not
     storable names nothing, so lookups answer "not found" without asking the database."""
     return _UNSTORABLE.search(text) is None
+
+
+NOT_TEXT = "Write plain text (no control characters)."
+
+
+def checked_text(field: str, value: Any, limit: int, *, required: str = "") -> str:
+    """Text a person sent, stripped, for a service to store: ValidationError on ``field``
+    saying what to fix if it is not text a database can hold, longer than ``limit``, or
+    empty when ``required`` (the message to give) is set."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str) or not storable_text(value):
+        raise ValidationError({field: NOT_TEXT})
+    value = value.strip()
+    if len(value) > limit:
+        raise ValidationError({field: f"Write at most {limit:,} characters."})
+    if required and not value:
+        raise ValidationError({field: required})
+    return value
 
 
 def shown_text(text: str) -> str:

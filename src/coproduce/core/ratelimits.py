@@ -12,13 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
 from coproduce.core.network import client_ip
 
 ATTEMPTS_GROUP = "password-attempts"  # the counter's group, shared by every door
+SIGN_UPS_GROUP = "sign-ups"  # accounts made from one address
+SIGN_UP_ATTEMPTS_GROUP = "sign-up-attempts"  # every sign-up form sent from one address
 
 
 def _rate(group: str, request: Any) -> str:
@@ -56,3 +58,43 @@ def refuse_password_attempt(request: Any) -> None:
     """For a view that cannot be wrapped: count the attempt, raise ``Ratelimited`` if over."""
     if password_attempt_refused(request):
         raise Ratelimited()
+
+
+def _sign_up_rate(group: str, request: Any) -> str:
+    return settings.RATELIMIT_SIGN_UP
+
+
+def _sign_up_attempts_rate(group: str, request: Any) -> str:
+    return settings.RATELIMIT_SIGN_UP_ATTEMPTS
+
+
+def sign_up_door(view: Callable[..., Any]) -> Callable[..., Any]:
+    """The sign-up form: every POST counts against the generous limit on attempts
+    (``settings.RATELIMIT_SIGN_UP_ATTEMPTS``), so a person correcting typos is not locked out
+    by the much lower limit on accounts made (``sign_ups_used_up``, ``sign_up_made``)."""
+    return ratelimit(
+        group=SIGN_UP_ATTEMPTS_GROUP, key=client_key, rate=_sign_up_attempts_rate, method="POST"
+    )(view)
+
+
+def _sign_ups(request: Any, increment: bool) -> dict[str, Any] | None:
+    return get_usage(
+        request,
+        group=SIGN_UPS_GROUP,
+        key=client_key,
+        rate=_sign_up_rate,
+        method=("POST",),
+        increment=increment,
+    )
+
+
+def sign_ups_used_up(request: Any) -> bool:
+    """Whether this address has made as many accounts as ``settings.RATELIMIT_SIGN_UP``
+    allows in its period; only accounts actually made count (``sign_up_made``)."""
+    usage = _sign_ups(request, increment=False)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def sign_up_made(request: Any) -> None:
+    """Count an account made from this request's address."""
+    _sign_ups(request, increment=True)

@@ -15,6 +15,24 @@ class Side(models.TextChoices):
     POLITICAL = "political", "Political representative"
 
 
+# The sides in the words people use where they choose one, each with who it is for.
+SIDE_IN_PLAIN_WORDS: dict[str, tuple[str, str]] = {
+    Side.CITIZEN: (
+        "Resident or service user",
+        "you use the service, care for someone who does, live here, volunteer or speak for a "
+        "community group",
+    ),
+    Side.REGULAR_PRODUCER: (
+        "Staff",
+        "you are paid to run or deliver the service; a coordinator approves this",
+    ),
+    Side.POLITICAL: (
+        "Councillor",
+        "you are an elected representative; a coordinator approves this",
+    ),
+}
+
+
 class Role(models.TextChoices):
     SERVICE_USER = "service_user", "Service user"
     CARER = "carer", "Carer or family member"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from markdown_it import MarkdownIt
+from coproduce.core.markdown import render_markdown
 
 SOURCE = Path(__file__).with_name("definitions.md")
 HEADING = re.compile(r"^## (?P<key>[a-z_.]+) — (?P<title>.+)$")
@@ -20,8 +20,8 @@ class Definition:
 
     @property
     def html(self) -> str:
-        """The text as HTML; raw HTML in the source is escaped, not passed through."""
-        return MarkdownIt("commonmark", {"html": False}).render(self.text)
+        """The text as HTML, through the site's one sanitising renderer."""
+        return render_markdown(self.text)
 
     @property
     def anchor(self) -> str:

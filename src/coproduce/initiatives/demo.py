@@ -109,6 +109,8 @@ RIVERSIDE_STAGES = [
     (StageKind.CO_DESIGN, StageStatus.ACTIVE, -30, 60),
     (StageKind.CO_ASSESSMENT, StageStatus.PLANNED, 61, 180),
     (StageKind.CO_PRIORITISATION, StageStatus.ACTIVE, -20, 10),  # its budget (budgeting/demo.py)
+    (StageKind.CO_MANAGEMENT, StageStatus.ACTIVE, -90, 270),  # its board (comanagement/demo.py)
+    (StageKind.CO_PERFORMING, StageStatus.ACTIVE, -60, 300),  # shifts and peer support
 ]
 
 

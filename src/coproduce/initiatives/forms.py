@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 
 from coproduce.core.vocabulary import (
+    SIDE_IN_PLAIN_WORDS,
     LeadershipType,
     Role,
-    Side,
     StageKind,
     StageStatus,
     WhoDoesIt,
@@ -43,12 +43,20 @@ class InitiativeForm(forms.ModelForm):
 
 
 class SideRoleForm(forms.Form):
+    """Who a person is in an initiative, asked in plain words and never assumed: no side
+    is chosen until the person chooses one."""
+
     side = forms.ChoiceField(
-        choices=Side.choices,
-        help_text="Paid staff are regular producers; users, carers, residents, volunteers and "
-        "community groups are citizen co-producers.",
+        label="Who are you here?",
+        choices=[(side, f"{name}: {line}") for side, (name, line) in SIDE_IN_PLAIN_WORDS.items()],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who you are here."},
     )
-    role = forms.ChoiceField(choices=Role.choices)
+    role = forms.ChoiceField(
+        label="Your role",
+        choices=[("", "Choose your role"), *Role.choices],
+        error_messages={"required": "Choose your role."},
+    )
     leadership_type = forms.ChoiceField(
         choices=[("", "None"), *LeadershipType.choices],
         required=False,

@@ -30,6 +30,8 @@ class PeersupportConfig(CapabilityConfig):
             context="coproduce.peersupport.panels.context",
             order=50,
         ),
+        demo="coproduce.peersupport.demo.load",
+        demo_order=64,
         route_expectations="coproduce.peersupport.tests.routes",
         writes=(
             Writes(

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.core import gate
-from coproduce.core.queries import storable_text
+from coproduce.core.queries import checked_text
 from coproduce.ratings.models import HIGHEST, LOWEST, FeedbackAnswer, Rating
 from coproduce.ratings.things import PUBLIC_KINDS, Thing
 from coproduce.record.models import Decision
@@ -18,24 +18,10 @@ from coproduce.record.selectors import standing
 COMMENT_MAX = 2000
 ANSWER_MAX = 4000
 NOT_STARS = f"Choose from {LOWEST} to {HIGHEST} stars."
-NOT_TEXT = "Write plain text (no control characters)."
 NO_COMMENT = "Only a rating with a comment can be answered."
 NOT_PUBLIC = "Feedback on a peer-support session is private and is not answered publicly."
 NO_ANSWER = "Write what was done about it."
 NOT_A_DECISION = "Choose a decision of this initiative's record that stands."
-
-
-def _text(field: str, value: Any, limit: int, *, required: str = "") -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str) or not storable_text(value):
-        raise ValidationError({field: NOT_TEXT})
-    value = value.strip()
-    if len(value) > limit:
-        raise ValidationError({field: f"Write at most {limit} characters."})
-    if required and not value:
-        raise ValidationError({field: required})
-    return value
 
 
 def _stars(value: Any) -> int:
@@ -53,7 +39,7 @@ def rating_give(
     constraint, and the later one's values stand (an upsert, not a second row)."""
     gate.require(actor, "ratings.rate", thing.as_target())
     checked_stars = _stars(stars)
-    checked_comment = _text("comment", comment, COMMENT_MAX)
+    checked_comment = checked_text("comment", comment, COMMENT_MAX)
     if not isinstance(anonymous, bool):
         raise ValidationError({"anonymous": "Say yes or no."})
     now = timezone.now()
@@ -105,7 +91,7 @@ def feedback_answer(
         raise ValidationError({"rating": NOT_PUBLIC})
     if not rating.comment:
         raise ValidationError({"rating": NO_COMMENT})
-    checked_text = _text("text", text, ANSWER_MAX, required=NO_ANSWER)
+    answer_text = checked_text("text", text, ANSWER_MAX, required=NO_ANSWER)
     chosen = _decision(rating, decision)
     now = timezone.now()
     answer = FeedbackAnswer.objects.filter(rating=rating).first()
@@ -117,7 +103,7 @@ def feedback_answer(
             thing_id=rating.thing_id,
             answered_at=now,
         )
-    answer.said, answer.text, answer.decision = rating.comment, checked_text, chosen
+    answer.said, answer.text, answer.decision = rating.comment, answer_text, chosen
     answer.answered_by, answer.updated_at = actor, now
     answer.save()
     return answer

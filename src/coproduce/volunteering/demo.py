@@ -1,7 +1,10 @@
-"""The demo's volunteering: Taff's youth club, with hours approved (and so credited)."""
+"""The demo's volunteering: Taff's youth club, with hours approved (and so credited), and
+shifts to sign up for in the open initiative in the coming weeks (illustrative)."""
 
 import datetime
 from typing import TYPE_CHECKING
+
+from django.utils import timezone
 
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives.demo import demo_stage
@@ -12,6 +15,44 @@ if TYPE_CHECKING:
 
 
 def load(demo: "Demo") -> None:
+    _youth_club(demo)
+    _walkabouts(demo)
+
+
+def _walkabouts(demo: "Demo") -> None:
+    """Estate walkabouts with the repairs team, one a week for three weeks."""
+    panel = demo.initiative("riverside-repairs-panel")
+    if panel.opportunities.exists():
+        return
+    amara = demo.people["amara"]
+    walkabout = services.opportunity_create(
+        actor=amara,
+        initiative=panel,
+        stage=demo_stage(panel, StageKind.CO_PERFORMING),
+        organisation=demo.organisations["riverside_council"],
+        title="Estate walkabout",
+        role="Walk the estate with the repairs team and note what needs fixing",
+        description="An hour and a half around the blocks, landings and play area with a "
+        "repairs officer; you point out what tenants see, they log it.",
+        skills="knowing the estate",
+        location="Meet at the Riverside House entrance",
+        accessibility="Part of the route has steps; a step-free route is offered",
+    )
+    today = timezone.localdate()
+    shifts = [
+        services.shift_add(
+            actor=amara,
+            opportunity=walkabout,
+            starts_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(10))),
+            ends_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(11, 30))),
+            capacity=6,
+        )
+        for day in (today + datetime.timedelta(days=n) for n in (3, 10, 17))
+    ]
+    services.shift_sign_up(actor=demo.people["sam"], shift=shifts[0])
+
+
+def _youth_club(demo: "Demo") -> None:
     taff = demo.initiative("taff-housing-time-credits")
     if taff.opportunities.exists():
         return

@@ -73,6 +73,27 @@ def test_sign_up_is_rate_limited(client: Client, db) -> None:
     assert not User.objects.filter(username="user9").exists()
 
 
+@override_settings(RATELIMIT_SIGN_UP="2/m", RATELIMIT_SIGN_UP_ATTEMPTS="30/m")
+def test_failed_sign_ups_do_not_use_up_the_limit_on_accounts(client: Client, db) -> None:
+    """A person correcting typos six times still gets their account: only accounts made
+    count against the low limit."""
+    for _ in range(6):
+        mistyped = {**SIGN_UP, "password2": "a-different-passphrase"}
+        assert client.post("/accounts/sign-up/", mistyped).status_code == 400
+    assert client.post("/accounts/sign-up/", SIGN_UP).status_code == 302
+    assert User.objects.filter(username="newcomer").count() == 1
+
+
+@override_settings(RATELIMIT_SIGN_UP="2/m", RATELIMIT_SIGN_UP_ATTEMPTS="4/m")
+def test_failed_sign_ups_have_their_own_limit(client: Client, db) -> None:
+    for _ in range(4):
+        mistyped = {**SIGN_UP, "password2": "a-different-passphrase"}
+        assert client.post("/accounts/sign-up/", mistyped).status_code == 400
+    blocked = client.post("/accounts/sign-up/", SIGN_UP)
+    assert blocked.status_code == 429
+    assert not User.objects.filter(username="newcomer").exists()
+
+
 def test_sign_in_and_out(client: Client, db) -> None:
     user = make_user("someone")
     response = client.post("/accounts/sign-in/", {"username": "someone", "password": PASSWORD})

@@ -33,7 +33,7 @@ EXPECTED: dict[str, list[Expectation]] = {
         ),
         (
             "post",
-            {"advance": "1"},
+            {"advance": "review"},
             signed_in(302, member=403, coordinator=302, other_coordinator=403, staff=302),
         ),
     ],

@@ -98,15 +98,17 @@ def test_wieliczka_raises_shares_past_the_first_exhaustive_outcome(
     assert len(official) == 30
     assert first_exhaustive - official == {"66", "67"}
     assert official - first_exhaustive == {"46"}
-    call_command("pb", "tally", pb("Poland_Wieliczka_2023_Green_Budget"), "--rule", "official")
+    call_command(
+        "pb", "tally", pb("Poland_Wieliczka_2023_Green_Budget"), "--rule", "official", "--ids"
+    )
     captured = capsys.readouterr()
     assert len(captured.out.split()) == 30
     assert "Equal Shares is used" in captured.err
 
 
 @needs_pabulib
-def test_cli_prints_ids_in_order_and_json(capsys: pytest.CaptureFixture[str]) -> None:
-    call_command("pb", "tally", pb("Netherlands_Assen_2024"), "--rule", "greedy")
+def test_cli_prints_ids_in_order_and_json_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    call_command("pb", "tally", pb("Netherlands_Assen_2024"), "--rule", "greedy", "--ids")
     assert capsys.readouterr().out.split() == ["3", "9", "8", "11", "2", "13", "14"]
     call_command("pb", "tally", pb("Poland_Swiecie_2023"), "--rule", "official", "--json")
     result = json.loads(capsys.readouterr().out)

@@ -2,6 +2,8 @@
 
 from django import template
 
+from coproduce.core.markdown import inert, render_markdown
+
 register = template.Library()
 
 
@@ -16,13 +18,21 @@ def duration(minutes: int | None) -> str:
     return f"{sign}{hours:,} h" if hours else f"{sign}{rest} min"
 
 
+# Currencies written with a symbol before the amount; any other ISO 4217 code follows it.
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
 @register.filter
-def money(pence: int | None) -> str:
-    if not pence:
+def money(cents: int | None, currency: str = "GBP") -> str:
+    """An amount in hundredths (pence, cents) in its currency: £1,234.50, €12.00, 30.00 PLN."""
+    if not cents:
         return "–"
-    sign = "-" if pence < 0 else ""
-    pounds, rest = divmod(abs(pence), 100)
-    return f"{sign}£{pounds:,}.{rest:02d}"
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    if symbol:
+        return f"{sign}{symbol}{whole:,}.{rest:02d}"
+    return f"{sign}{whole:,}.{rest:02d} {currency}"
 
 
 @register.filter
@@ -34,3 +44,15 @@ def quantity(entry: object) -> str:
     if unit == "pence":
         return money(value)
     return f"{value:,}"
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """Markdown someone wrote, as sanitised HTML (core.markdown)."""
+    return render_markdown(text or "")
+
+
+@register.filter(name="inert")
+def inert_filter(text: str) -> str:
+    """Text someone wrote, escaped, with nothing in it that reads as markup or a script URL."""
+    return inert(text or "")

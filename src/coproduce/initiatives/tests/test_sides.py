@@ -191,6 +191,24 @@ def test_citizens_still_join_an_open_initiative_at_once(api: APIClient, world: W
     assert Decision.objects.count() == 0
 
 
+def test_the_join_form_asks_in_plain_words_and_assumes_nothing(client, world: World) -> None:
+    _open(world)
+    client.force_login(world.outsider)
+    url = f"/initiatives/{world.initiative.slug}/join/"
+    page = client.get(url).content.decode()
+    assert "Who are you here?" in page and " checked" not in page
+    assert "Resident or service user: you use the service" in page
+    assert "Staff: you are paid to run or deliver the service; a coordinator approves" in page
+    assert "Councillor: you are an elected representative; a coordinator approves" in page
+    assert "Residents and service users join at once; staff and councillors join once" in page
+    unanswered = client.post(url, {"role": "resident"})
+    assert unanswered.status_code == 400
+    assert "Choose who you are here." in unanswered.content.decode()
+    assert not Membership.objects.filter(user=world.outsider).exists()
+    assert client.post(url, {"side": "citizen", "role": "resident"}).status_code == 302
+    assert _membership(world, world.outsider).status == "active"
+
+
 def test_no_one_approves_their_own_join(world: World) -> None:
     staff_request = services.membership_request(
         actor=world.staff, initiative=world.initiative, side=Side.CITIZEN, role=Role.RESIDENT

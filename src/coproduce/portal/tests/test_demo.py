@@ -7,14 +7,19 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from django.utils.html import escape
 
 from conftest import World
 from coproduce.budgeting.models import Process
+from coproduce.comanagement.models import Meeting
 from coproduce.core.capabilities import demo_loaders
+from coproduce.initiatives.models import Initiative
+from coproduce.peersupport.models import PeerSupporter
 from coproduce.portal.demo import load_demo
 from coproduce.portal.selectors import ILLUSTRATIVE
 from coproduce.record.models import Contribution
+from coproduce.volunteering.models import Shift
 
 NOTICE = f'<p class="notice">{escape(ILLUSTRATIVE)}</p>'
 
@@ -32,6 +37,8 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.initiatives.demo",
         "coproduce.record.demo",
         "coproduce.volunteering.demo",
+        "coproduce.comanagement.demo",
+        "coproduce.peersupport.demo",
         "coproduce.timecredits.demo",
         "coproduce.exchanges.demo",
         "coproduce.budgeting.demo",
@@ -40,8 +47,35 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.equality.demo",
         "coproduce.outcomes.demo",
         "coproduce.ratings.demo",
+        "coproduce.ideas.demo",
+        "coproduce.drafts.demo",
+        "coproduce.surveys.demo",
         "coproduce.personaloutcomes.demo",
+        "coproduce.events.demo",
+        "coproduce.financing.demo",
     ]
+
+
+def test_the_open_initiative_starts_alive(demo: dict[str, int]) -> None:
+    """A newcomer finds something to take part in today: an open vote and a published
+    result, a board meeting coming up, shifts with places, and a peer supporter offering."""
+    panel = Initiative.objects.get(slug="riverside-repairs-panel")
+    now = timezone.now()
+    assert sorted(Process.objects.filter(initiative=panel).values_list("title", "phase")) == [
+        ("Riverside neighbourhood fund 2026", "results"),
+        ("Riverside neighbourhood fund 2027", "voting"),
+    ]
+    meeting = Meeting.objects.get(board__initiative=panel)
+    assert (meeting.board.name, meeting.held_at > now) == ("Repairs panel board", True)
+    shifts = Shift.objects.filter(opportunity__initiative=panel, starts_at__gt=now)
+    assert [(shift.capacity, shift.sign_ups.count()) for shift in shifts] == [
+        (6, 1),
+        (6, 0),
+        (6, 0),
+    ]
+    supporter = PeerSupporter.objects.get(initiative=panel)
+    assert (supporter.person.username, supporter.is_active) == ("rhian", True)
+    assert supporter.checked_until > timezone.localdate()
 
 
 def test_the_loader_returns_the_counts(demo: dict[str, int]) -> None:
@@ -109,7 +143,7 @@ def test_every_page_of_a_demo_initiative_says_its_record_is_illustrative(
         "/initiatives/riverside-repairs-panel/",
         "/initiatives/taff-housing-time-credits/volunteering/",
         "/initiatives/caterham-barracks-community-trust/boards/",
-        f"/pb/{Process.objects.get(initiative__slug='riverside-repairs-panel').pk}/",
+        f"/pb/{Process.objects.get(title='Riverside neighbourhood fund 2027').pk}/",
     ):
         page = client.get(path)
         assert (page.status_code, page.content.decode().count(NOTICE)) == (200, 1), path

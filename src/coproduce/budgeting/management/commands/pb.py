@@ -1,12 +1,11 @@
 """``coproduce pb``: count a .pb file, import one as a finished process, export a budget.
 
-coproduce pb tally FILE.pb --rule RULE [--json]
+coproduce pb tally FILE.pb --rule RULE [--json | --ids]   (budgeting.tally_cli)
 coproduce pb import FILE.pb --initiative SLUG --as USERNAME [--rule RULE] [--title TITLE]
 coproduce pb export BUDGET_ID [--csv]
 coproduce pb import-proposals FILE.csv --process ID --as USERNAME
 """
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.accounts.selectors import user_by_username
-from coproduce.budgeting import elections, imports
-from coproduce.budgeting.counting import RULES, PbFormatError, UnsupportedRule, read_pb, tally
+from coproduce.budgeting import elections, imports, tally_cli
+from coproduce.budgeting.counting import RULES, PbFormatError, UnsupportedRule, read_pb
 from coproduce.budgeting.models import Budget, Process
 from coproduce.core.vocabulary import StageKind, StageStatus
 from coproduce.initiatives import services as initiatives
@@ -28,15 +27,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
-        count = actions.add_parser("tally", help="print the funded project ids, in order")
-        count.add_argument("file", help="a pabulib .pb file")
-        count.add_argument(
-            "--rule",
-            required=True,
-            choices=[*RULES, "official"],
-            help="the counting rule; official = the rule the file's META names",
+        count = actions.add_parser(
+            "tally", help="count a .pb file (coproduce pb tally does it without Django)"
         )
-        count.add_argument("--json", action="store_true", help="print one JSON object")
+        tally_cli.add_arguments(count)
         bring = actions.add_parser("import", help="import a .pb file as a finished process")
         bring.add_argument("file")
         bring.add_argument("--initiative", required=True, help="the initiative's slug")
@@ -68,13 +62,18 @@ class Command(BaseCommand):
             raise CommandError("that person may not manage this initiative's processes") from None
 
     def do_tally(self, options: dict[str, Any]) -> None:
-        result = tally(read_pb(options["file"]), options["rule"])
-        if options["json"]:
-            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
-        else:
-            self.stdout.write("\n".join(result.selected))
-        for note in result.notes:
-            self.stderr.write(note)
+        try:
+            election, outcome = tally_cli.count(options["file"], options["rule"])
+        except tally_cli.TallyFailed as error:
+            raise CommandError(str(error)) from None
+        tally_cli.write(
+            election,
+            outcome,
+            as_json=options["json"],
+            ids=options["ids"],
+            out=self.stdout,
+            err=self.stderr,
+        )
 
     def do_import(self, options: dict[str, Any]) -> None:
         election = read_pb(options["file"])

@@ -36,9 +36,9 @@ def _quiet_stdout() -> Iterator[None]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="coproduce panel", description=__doc__.split("\n")[0])
-    actions = parser.add_subparsers(dest="action", required=True)
-    select = actions.add_parser("select", help="draw a panel by lot from a pool")
+    select = argparse.ArgumentParser(
+        prog="coproduce panel select", description=__doc__.split("\n")[0]
+    )
     select.add_argument("people", help="CSV: id, one column per feature (address, postcode)")
     select.add_argument("--features", required=True, help="CSV: feature, value, min, max")
     select.add_argument("--size", required=True, type=int, help="how many to select")
@@ -48,10 +48,11 @@ def _parser() -> argparse.ArgumentParser:
         "--households", action="store_true", help="at most one person per address and postcode"
     )
     select.add_argument("--json", action="store_true", help="print one JSON object")
-    return parser
+    return select
 
 
 def main(argv: list[str]) -> int:
+    """Answer ``coproduce panel select ARGS`` (``argv``: the arguments after those words)."""
     options = _parser().parse_args(argv)
     try:
         with open(options.features, encoding="utf-8-sig") as features_file:

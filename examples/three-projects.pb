@@ -1,0 +1,23 @@
+META
+key;value
+description;The example in coproduce pb tally --help (made up for it)
+num_projects;3
+num_votes;8
+budget;100
+vote_type;approval
+rule;greedy
+PROJECTS
+project_id;cost;votes;name
+A;50;5;A
+B;50;4;B
+C;30;3;C
+VOTES
+voter_id;vote
+1;A,B
+2;A,B
+3;A,B
+4;A,B
+5;A
+6;C
+7;C
+8;C

@@ -1,0 +1,55 @@
+"""Reminder e-mails, queued in the database and sent by the background worker."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from coproduce.events import services
+from coproduce.events.models import Registration
+from coproduce.events.tests.conftest import Workshop
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_worker() -> None:
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+
+def test_a_place_queues_a_reminder_a_day_before(workshop: Workshop) -> None:
+    person = workshop.residents[0]
+    services.event_register(actor=person, event=workshop.event)
+    queued = DBTaskResult.objects.get()
+    due = workshop.event.starts_at - datetime.timedelta(hours=24)
+    assert (queued.status, queued.run_after, queued.args_kwargs["args"]) == (
+        "READY",
+        due,
+        [Registration.objects.get().pk, "reminder"],
+    )
+    run_worker()
+    assert mail.outbox == []
+    DBTaskResult.objects.update(run_after=timezone.now() - datetime.timedelta(seconds=1))
+    run_worker()
+    assert [m.subject.split(",")[0] for m in mail.outbox] == [
+        "Reminder: Planning for Real: the riverside"
+    ]
+    assert mail.outbox[0].to == ["r0@example.org"]
+    assert Registration.objects.get().reminded_at is not None
+
+
+def test_moving_up_the_waiting_list_sends_news_and_a_reminder(workshop: Workshop) -> None:
+    a, b, c = workshop.residents
+    for person in (a, b, c):
+        services.event_register(actor=person, event=workshop.event)
+    services.registration_cancel(actor=a, registration=Registration.objects.get(person=a))
+    DBTaskResult.objects.update(run_after=timezone.now() - datetime.timedelta(seconds=1))
+    run_worker()
+    sent = sorted((m.to[0], m.subject.split(":")[0]) for m in mail.outbox)
+    assert sent == [
+        ("r1@example.org", "Reminder"),
+        ("r2@example.org", "A place opened for you"),
+        ("r2@example.org", "Reminder"),
+    ]

@@ -1,0 +1,130 @@
+"""Forms for ideas: posting one, commenting, the list's filters, and the coordinators'
+moderation and answers. They only parse; the services decide."""
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from coproduce.budgeting.forms import ProposalFieldsForm
+from coproduce.budgeting.models import Process
+from coproduce.events.models import Event
+from coproduce.ideas.models import (
+    ANSWERS,
+    COMMENT_MAX,
+    REASON_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    Category,
+    Idea,
+    IdeaStatus,
+)
+from coproduce.ideas.selectors import SORTS
+
+
+class IdeaForm(forms.Form):
+    title = forms.CharField(max_length=TITLE_MAX, label="Title")
+    text = forms.CharField(
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Your idea",
+        help_text="What would you change or start, and why?",
+    )
+    category = forms.ChoiceField(choices=Category.choices, label="Category")
+    # the picture fields of a PB proposal: the same limits, words and cleaning
+    image = ProposalFieldsForm.base_fields["image"]
+    image_alt = ProposalFieldsForm.base_fields["image_alt"]
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.none(),
+        required=False,
+        label="From a workshop or event (optional)",
+        empty_label="Not from an event",
+    )
+
+    def __init__(self, *args: Any, events: QuerySet[Event], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["event"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = events
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}), label="Your comment"
+    )
+
+
+class FilterForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), *IdeaStatus.choices], required=False, label="Status"
+    )
+    category = forms.ChoiceField(
+        choices=[("", "Any category"), *Category.choices], required=False, label="Category"
+    )
+    sort = forms.ChoiceField(
+        choices=[("newest", "Newest first"), ("supported", "Most supported first")],
+        required=False,
+        label="Sort",
+    )
+
+    def choices(self) -> dict[str, Any]:
+        """The filters asked for, or none when the query string is not valid."""
+        data = self.cleaned_data if self.is_valid() else {}
+        sort = data.get("sort") or "newest"
+        return {
+            "status": data.get("status") or None,
+            "category": data.get("category") or None,
+            "sort": sort if sort in SORTS else "newest",
+        }
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason",
+        help_text="Published in the moderation log and in place of what is hidden.",
+    )
+
+
+class IdeaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} (#{obj.pk})"
+
+
+class MergeForm(ReasonForm):
+    into = IdeaChoiceField(queryset=Idea.objects.none(), label="Keep this idea", empty_label=None)
+    field_order = ["into", "reason"]
+
+    def __init__(self, *args: Any, targets: QuerySet[Idea], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["into"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = targets
+
+
+class AnswerForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[(s.value, s.label) for s in ANSWERS],
+        widget=forms.RadioSelect,
+        label="Answer",
+    )
+    reason = forms.CharField(
+        max_length=REASON_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason",
+        help_text='Published with the answer; needed for "Not taken forward".',
+    )
+    process = forms.ModelChoiceField(
+        queryset=Process.objects.none(),
+        required=False,
+        label="PB process",
+        help_text='For "Into a participatory budgeting process": which one.',
+    )
+
+    def __init__(self, *args: Any, processes: QuerySet[Process], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["process"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = processes

@@ -1,0 +1,1 @@
+"""Surveys: questionnaires, their answers and rankings of options."""

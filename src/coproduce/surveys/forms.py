@@ -1,0 +1,212 @@
+"""The forms of surveys: a coordinator's survey and question, and the answer form built
+from a survey's questions (a ranking is one drop-down per place: "1st", "2nd", …, which
+works without script and on a phone). Every check is the service's; the forms parse."""
+
+from typing import Any
+
+from django import forms
+
+from coproduce.equality.vocabulary import CHARACTERISTICS
+from coproduce.surveys.models import (
+    MAX_OPTIONS,
+    AssetKind,
+    Audience,
+    Purpose,
+    Question,
+    QuestionKind,
+    Survey,
+)
+from coproduce.surveys.services import TEXT_LIMITS
+
+ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
+def ordinal(n: int) -> str:
+    return ORDINALS.get(n, f"{n}th")
+
+
+class SurveyForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    purpose = forms.ChoiceField(choices=Purpose.choices, widget=forms.RadioSelect)
+    audience = forms.ChoiceField(
+        choices=Audience.choices, widget=forms.RadioSelect, label="Who may answer"
+    )
+    introduction = forms.CharField(
+        required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class QuestionForm(forms.Form):
+    kind = forms.ChoiceField(choices=QuestionKind.choices, label="Kind of question")
+    text = forms.CharField(max_length=500, label="Question")
+    help_text = forms.CharField(max_length=500, required=False, label="Help text (optional)")
+    section = forms.CharField(max_length=200, required=False, label="Section heading (optional)")
+    required = forms.BooleanField(required=False, label="An answer is required")
+    options = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="Options, one a line",
+        help_text="For single choice, multiple choice and ranking questions.",
+    )
+    most = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label="Most options (optional)",
+        help_text="The most a multiple choice takes; for a ranking, how many to put in order.",
+    )
+    low = forms.IntegerField(required=False, label="Lowest (rating or number)")
+    high = forms.IntegerField(required=False, label="Highest (rating or number)")
+    characteristic = forms.ChoiceField(
+        required=False,
+        choices=[("", "—"), *[(k, c.label) for k, c in CHARACTERISTICS.items()]],
+        label="Equality question",
+    )
+    asset_kind = forms.ChoiceField(
+        required=False,
+        choices=[("", "—"), *AssetKind.choices],
+        label="What it asks people to offer (assets surveys)",
+    )
+    shown_if = forms.TypedChoiceField(
+        required=False, coerce=int, empty_value=None, label="Ask only if this question…"
+    )
+    shown_if_option = forms.TypedChoiceField(
+        required=False, coerce=int, empty_value=None, label="…was answered with option number"
+    )
+
+    def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choosers = survey.questions.filter(kind__in=[QuestionKind.SINGLE, QuestionKind.MULTIPLE])
+        shown_if = self.fields["shown_if"]
+        option = self.fields["shown_if_option"]
+        assert isinstance(shown_if, forms.ChoiceField) and isinstance(option, forms.ChoiceField)
+        shown_if.choices = [("", "— (always asked)"), *[(q.pk, q.text) for q in choosers]]
+        option.choices = [("", "—"), *[(i, str(i + 1)) for i in range(MAX_OPTIONS)]]
+
+
+def _label(question: Question) -> str:
+    return question.text + ("" if question.required else " (optional)")
+
+
+def _field(question: Question) -> forms.Field:
+    common: dict[str, Any] = {
+        "label": _label(question),
+        "required": False,
+        "help_text": question.help_text,
+    }
+    choices = [(o, o) for o in question.options]
+    if question.kind in (QuestionKind.SINGLE, QuestionKind.EQUALITY):
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+    if question.kind == QuestionKind.MULTIPLE:
+        if question.most:
+            common["help_text"] = f"{question.help_text} Choose at most {question.most}.".strip()
+        return forms.MultipleChoiceField(
+            choices=choices, widget=forms.CheckboxSelectMultiple, **common
+        )
+    if question.kind == QuestionKind.RATING:
+        low, high = question.low or 0, question.high or 5
+        scale = [(str(n), str(n)) for n in range(low, high + 1)]
+        common["help_text"] = (
+            f"{question.help_text} {low} is the lowest, {high} the highest.".strip()
+        )
+        return forms.ChoiceField(choices=scale, widget=forms.RadioSelect, **common)
+    if question.kind == QuestionKind.NUMBER:
+        return forms.CharField(
+            max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"}), **common
+        )
+    limit = TEXT_LIMITS[question.kind]
+    widget = (
+        forms.Textarea(attrs={"rows": 4})
+        if question.kind == QuestionKind.LONG_TEXT
+        else forms.TextInput
+    )
+    return forms.CharField(max_length=limit, widget=widget, **common)
+
+
+class AnswerForm(forms.Form):
+    """One field per question (a ranking: one drop-down per place), the consent box when the
+    survey asks equality questions, and the code when it is answered with codes."""
+
+    def __init__(
+        self, *args: Any, survey: Survey, questions: list[Question], with_code: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        self.places: dict[int, list[str]] = {}
+        if with_code:
+            self.fields["code"] = forms.CharField(
+                max_length=40,
+                label="Your one-time code",
+                help_text="As printed, e.g. 3F2A-91BC-07DE.",
+            )
+        for question in questions:
+            if question.kind == QuestionKind.RANKING:
+                count = question.most or len(question.options)
+                names = []
+                for place in range(1, count + 1):
+                    name = f"q{question.pk}_{place}"
+                    self.fields[name] = forms.ChoiceField(
+                        choices=[("", "—"), *[(o, o) for o in question.options]],
+                        required=False,
+                        label=f"{ordinal(place)} choice",
+                    )
+                    names.append(name)
+                self.places[question.pk] = names
+            else:
+                self.fields[f"q{question.pk}"] = _field(question)
+        if any(q.kind == QuestionKind.EQUALITY for q in questions):
+            self.fields["consent"] = forms.BooleanField(
+                required=False,
+                label="I consent to my equality answers being kept to count who took part",
+                help_text="They are shown only as totals of 5 people or more, never with your "
+                "other answers. Leave them blank if you prefer.",
+            )
+
+    def answers(self) -> dict[str, Any]:
+        """The answers as the service takes them: a ranking as its options in order."""
+        data = self.cleaned_data
+        found: dict[str, Any] = {}
+        for question in self.questions:
+            key = f"q{question.pk}"
+            if question.pk in self.places:
+                found[key] = [data[name] for name in self.places[question.pk] if data.get(name)]
+            else:
+                found[key] = data.get(key)
+        return found
+
+    def error_fields(self) -> dict[str, str]:
+        """Where a service's error about a ranking shows: on its first place."""
+        return {f"q{pk}": names[0] for pk, names in self.places.items()}
+
+    def sections(self) -> list[dict[str, Any]]:
+        """The questions grouped under their section headings, each with its fields."""
+        grouped: list[dict[str, Any]] = []
+        for question in self.questions:
+            if not grouped or (question.section and grouped[-1]["title"] != question.section):
+                grouped.append({"title": question.section, "items": []})
+            names = self.places.get(question.pk, [f"q{question.pk}"])
+            grouped[-1]["items"].append(
+                {"question": question, "fields": [self[name] for name in names]}
+            )
+        return grouped
+
+
+class CodesForm(forms.Form):
+    count = forms.IntegerField(min_value=1, max_value=10_000, label="How many codes")
+
+
+class AdoptForm(forms.Form):
+    question = forms.TypedChoiceField(coerce=int, label="Question")
+    options = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple, label="Options to make goals"
+    )
+
+    def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choosers = list(
+            survey.questions.filter(
+                kind__in=[QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.RANKING]
+            )
+        )
+        self.fields["question"].choices = [(q.pk, q.text) for q in choosers]  # type: ignore[attr-defined]
+        labels = sorted({o for q in choosers for o in q.options})
+        self.fields["options"].choices = [(o, o) for o in labels]  # type: ignore[attr-defined]

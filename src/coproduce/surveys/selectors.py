@@ -1,0 +1,355 @@
+"""Reads for surveys. A survey's results come from two grouped scans of its answers (counts
+by question, option and number; respondents by question), rankings from the ranked rows
+in order, and free text for coordinators; nothing here returns who gave an answer except
+the asset list, which is for members (ADR 0035)."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+
+from coproduce.core import charts
+from coproduce.initiatives.models import Initiative
+from coproduce.surveys.models import (
+    MIN_GROUP,
+    SCALE_KINDS,
+    TEXT_KINDS,
+    Answer,
+    Purpose,
+    Question,
+    QuestionKind,
+    Response,
+    Survey,
+    SurveyStatus,
+)
+from coproduce.surveys.ranking import RankingError, rank
+
+
+def surveys_shown(initiative: Initiative, *, drafts: bool) -> QuerySet[Survey]:
+    found = Survey.objects.filter(initiative=initiative).annotate(
+        response_count=Count("responses", distinct=True)
+    )
+    return found if drafts else found.exclude(status=SurveyStatus.DRAFT)
+
+
+def survey_in(initiative: Initiative, pk: int) -> Survey | None:
+    return Survey.objects.filter(initiative=initiative, pk=pk).select_related("stage").first()
+
+
+def own_response(user: Any, survey: Survey) -> Response | None:
+    if not user.is_authenticated:
+        return None
+    return Response.objects.filter(survey=survey, respondent=f"person:{user.pk}").first()
+
+
+def given_answers(response: Response | None) -> dict[str, Any]:
+    """A response's answers as a form's initial values (option labels, numbers, text)."""
+    if response is None:
+        return {}
+    values: dict[str, Any] = {}
+    rows = response.answers.select_related("question").order_by("question_id", "number", "id")
+    for row in rows:
+        question, key = row.question, f"q{row.question_id}"
+        if row.option is not None:
+            label = question.options[row.option]
+            if question.kind in (QuestionKind.MULTIPLE, QuestionKind.RANKING):
+                values.setdefault(key, []).append(label)
+            else:
+                values[key] = label
+        elif question.kind in SCALE_KINDS:
+            values[key] = row.number
+        else:
+            values[key] = row.text
+    return values
+
+
+@dataclass
+class OptionResult:
+    label: str
+    count: int | None  # None: an equality group of fewer than MIN_GROUP, not shown
+    percent: float | None
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    respondents: int = 0
+    options: list[OptionResult] = field(default_factory=list)
+    distribution: list[tuple[int, int]] = field(default_factory=list)
+    mean: float | None = None
+    lowest: int | None = None
+    highest: int | None = None
+    ranking: Any = None  # ranking.RankResult per method, or None
+    ranking_error: str = ""
+    texts: list[str] = field(default_factory=list)
+    # Schulze's pairwise counts as table rows, options in the ranking's order
+    pairwise_names: list[str] = field(default_factory=list)
+    pairwise_rows: list[tuple[str, list[int | None]]] = field(default_factory=list)
+    chart: list[charts.Bar] = field(default_factory=list)
+
+    @property
+    def suppressed(self) -> bool:
+        """A number's mean and range are shown from MIN_GROUP answers (one would be that
+        person's number)."""
+        return self.respondents < MIN_GROUP
+
+
+def _percent(count: int, of: int) -> float | None:
+    return round(count * 100 / of, 1) if of else None
+
+
+def _shown(option: OptionResult) -> str:
+    if option.count is None:
+        return f"fewer than {MIN_GROUP}"
+    return f"{option.count} ({option.percent or 0:g}%)"
+
+
+def _option_results(result: QuestionResult, counts: dict[int, int]) -> None:
+    q = result.question
+    result.options = [
+        OptionResult(label, counts.get(i, 0), _percent(counts.get(i, 0), result.respondents))
+        for i, label in enumerate(q.options)
+    ]
+    if q.kind == QuestionKind.EQUALITY:  # equality figures count groups of 5 or more only
+        result.options = [
+            o if (o.count or 0) >= MIN_GROUP else OptionResult(o.label, None, None)
+            for o in result.options
+        ]
+    result.chart = charts.bars((o.label, o.count or 0, _shown(o), False) for o in result.options)
+
+
+def _scale_results(result: QuestionResult, numbers: dict[int, int]) -> None:
+    q = result.question
+    total = sum(numbers.values())
+    if q.kind == QuestionKind.RATING and q.low is not None and q.high is not None:
+        result.distribution = [(n, numbers.get(n, 0)) for n in range(q.low, q.high + 1)]
+        result.chart = charts.bars((str(n), c, str(c), False) for n, c in result.distribution)
+    if total >= MIN_GROUP:
+        result.mean = round(sum(n * c for n, c in numbers.items()) / total, 2)
+        result.lowest, result.highest = min(numbers), max(numbers)
+
+
+def ranking_ballots(survey: Survey) -> dict[int, list[list[str]]]:
+    """Each ranking question's ballots: every response's options, best first."""
+    options = {q.pk: q.options for q in survey.questions.filter(kind=QuestionKind.RANKING)}
+    rows = (
+        Answer.objects.filter(survey=survey, question_id__in=list(options))
+        .order_by("question_id", "response_id", "number")
+        .values_list("question_id", "response_id", "option")
+    )
+    ballots: dict[int, list[list[str]]] = defaultdict(list)
+    last: tuple[int, int] | None = None
+    for question_id, response_id, option in rows.iterator(chunk_size=5000):
+        if (question_id, response_id) != last:
+            ballots[question_id].append([])
+            last = (question_id, response_id)
+        ballots[question_id][-1].append(options[question_id][option])
+    return ballots
+
+
+def rank_ballots(ballots: list[list[str]], options: list[str]) -> tuple[dict[str, Any], str]:
+    """Borda and Schulze results of the ballots (the ranking engine's), or why there are none."""
+    try:
+        return {m: rank(ballots, options, m) for m in ("borda", "schulze")}, ""
+    except RankingError as error:
+        return {}, str(error)
+
+
+def _pairwise_table(result: QuestionResult) -> None:
+    schulze = (result.ranking or {}).get("schulze")
+    if schulze is None or not schulze.pairwise:
+        return
+    names = list(schulze.pairwise)
+    result.pairwise_names = names
+    result.pairwise_rows = [
+        (x, [None if x == y else schulze.pairwise[x][y] for y in names]) for x in names
+    ]
+
+
+def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
+    """The results of every question, in order. Free text only ``with_text``."""
+    questions = list(survey.questions.all())
+    found = {q.pk: QuestionResult(q) for q in questions}
+    respondents = (
+        Answer.objects.filter(survey=survey)
+        .values("question_id")
+        .annotate(n=Count("response_id", distinct=True))
+    )
+    for row in respondents:
+        found[row["question_id"]].respondents = row["n"]
+    option_counts: dict[int, dict[int, int]] = defaultdict(dict)
+    number_counts: dict[int, dict[int, int]] = defaultdict(dict)
+    grouped = (
+        Answer.objects.filter(survey=survey, text="")
+        .values("question_id", "option", "number")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in grouped:
+        qid, option, number = row["question_id"], row["option"], row["number"]
+        if option is not None:
+            counts = option_counts[qid]
+            counts[option] = counts.get(option, 0) + row["n"]
+        elif number is not None:
+            number_counts[qid][number] = row["n"]
+    ballots = (
+        ranking_ballots(survey) if any(q.kind == QuestionKind.RANKING for q in questions) else {}
+    )
+    for qid, result in found.items():
+        q = result.question
+        if q.kind in SCALE_KINDS:
+            _scale_results(result, number_counts[qid])
+        elif q.kind in TEXT_KINDS:
+            if with_text:
+                result.texts = list(
+                    Answer.objects.filter(question=q)
+                    .exclude(text="")
+                    .order_by("id")
+                    .values_list("text", flat=True)
+                )
+        else:
+            _option_results(result, option_counts[qid])
+        if q.kind == QuestionKind.RANKING and ballots.get(qid):
+            result.ranking, result.ranking_error = rank_ballots(ballots[qid], q.options)
+            _pairwise_table(result)
+    return list(found.values())
+
+
+@dataclass
+class BreakdownRow:
+    group: str
+    respondents: int | None  # None: fewer than MIN_GROUP, not shown
+    counts: list[int] | None
+
+
+def breakdown(question: Question, by: Question) -> list[BreakdownRow]:
+    """The options chosen in ``question`` by each group of respondents' answer to the
+    equality question ``by``; a group of fewer than MIN_GROUP respondents is not shown."""
+    group_of = Answer.objects.filter(response=OuterRef("response"), question=by).values("option")[
+        :1
+    ]
+    rows = (
+        Answer.objects.filter(question=question)
+        .annotate(group=Subquery(group_of))
+        .exclude(group=None)
+        .values("group", "option")
+        .annotate(n=Count("id"), people=Count("response_id", distinct=True))
+        .order_by()
+    )
+    sizes = dict(
+        Answer.objects.filter(question=question)
+        .annotate(group=Subquery(group_of))
+        .exclude(group=None)
+        .values("group")
+        .annotate(n=Count("response_id", distinct=True))
+        .values_list("group", "n")
+    )
+    counts: dict[int, dict[int, int]] = defaultdict(dict)
+    for row in rows:
+        if row["option"] is not None:
+            counts[row["group"]][row["option"]] = row["n"]
+    table = []
+    for index, label in enumerate(by.options):
+        size = sizes.get(index, 0)
+        if size >= MIN_GROUP:
+            shown = [counts[index].get(i, 0) for i in range(len(question.options))]
+            table.append(BreakdownRow(label, size, shown))
+        else:
+            table.append(BreakdownRow(label, None, None))
+    return table
+
+
+def answer_rows(survey: Survey) -> Iterator[list[Any]]:
+    """The answers one row per response (for the coordinators' CSV): a response number, how
+    it came (online, code, paper) and each question's answer. Equality answers are left out
+    (they are read in aggregate only); no respondent is named."""
+    questions = [q for q in survey.questions.all() if q.kind != QuestionKind.EQUALITY]
+    yield ["response", "paper", *[q.text for q in questions]]
+    current: dict[int, list[str]] = {}
+    last = None
+    number = 0
+    rows = (
+        Answer.objects.filter(survey=survey)
+        .exclude(question__kind=QuestionKind.EQUALITY)
+        .order_by("response_id", "question_id", "number", "id")
+        .values_list("response_id", "response__paper", "question_id", "option", "number", "text")
+    )
+    options = {q.pk: q.options for q in questions}
+    paper = False
+    for response_id, is_paper, qid, option, value, text in rows.iterator(chunk_size=5000):
+        if response_id != last:
+            if last is not None:
+                number += 1
+                yield [
+                    number,
+                    "yes" if paper else "no",
+                    *["; ".join(current.get(q.pk, [])) for q in questions],
+                ]
+            current, last, paper = {}, response_id, is_paper
+        shown = (
+            options[qid][option]
+            if option is not None
+            else (str(value) if value is not None else text)
+        )
+        current.setdefault(qid, []).append(shown)
+    if last is not None:
+        number += 1
+        yield [
+            number,
+            "yes" if paper else "no",
+            *["; ".join(current.get(q.pk, [])) for q in questions],
+        ]
+
+
+@dataclass(frozen=True)
+class Offer:
+    person_id: int
+    name: str
+    kind: str
+    offer: str
+    survey: str
+
+
+def asset_offers(initiative: Initiative, *, words: str = "", kind: str = "") -> list[Offer]:
+    """What members said they offer in the initiative's assets surveys (skills, hours a
+    month, equipment, space), by the people still active in it; ``words`` searches the
+    offers. Responses by code, link without account or on paper name no one and are absent."""
+    found = (
+        Answer.objects.filter(
+            survey__initiative=initiative,
+            survey__purpose=Purpose.ASSETS,
+            response__person__isnull=False,
+            response__person__memberships__initiative=initiative,
+            response__person__memberships__status="active",
+        )
+        .exclude(question__asset_kind="")
+        .select_related("question", "response__person", "survey")
+        .order_by("response__person__display_name", "response__person_id", "question__position")
+    )
+    if kind:
+        found = found.filter(question__asset_kind=kind)
+    offers = []
+    for row in found:
+        q = row.question
+        shown = (
+            q.options[row.option]
+            if row.option is not None
+            else (f"{row.number} hours a month" if row.number is not None else row.text)
+        )
+        person = row.response.person
+        assert person is not None  # the query keeps only responses with a person
+        offers.append(
+            Offer(person.pk, person.shown_name, q.get_asset_kind_display(), shown, row.survey.title)
+        )
+    if words:
+        needle = words.strip().lower()
+        offers = [o for o in offers if needle in o.offer.lower() or needle in o.kind.lower()]
+    return offers
+
+
+def people_offering(initiative: Initiative, words: str) -> list[int]:
+    """Ids of the members who offered something matching ``words`` (a hook for
+    volunteering or peer support to suggest people to ask)."""
+    return sorted({offer.person_id for offer in asset_offers(initiative, words=words)})

@@ -1,0 +1,129 @@
+"""Results: counts and percentages per option, a rating's distribution and (from 5
+answers) mean, rankings by Borda and Schulze, the equality breakdown with groups under 5
+withheld, free text for coordinators only, and the CSV without names or equality answers."""
+
+from conftest import World
+from coproduce.surveys import selectors
+
+from .conftest import BUS, CAFE, SHOP, Built, answer, members
+
+
+def _by_question(built: Built, with_text: bool = False) -> dict[int, selectors.QuestionResult]:
+    return {r.question.pk: r for r in selectors.results(built.survey, with_text=with_text)}
+
+
+def test_counts_percentages_and_a_ratings_distribution_and_mean(world: World, built: Built) -> None:
+    people = members(world, 5)
+    for person, (need, extras, stars) in zip(
+        people,
+        [
+            (SHOP, [BUS], 5),
+            (SHOP, [BUS, CAFE], 4),
+            (CAFE, [], 4),
+            (SHOP, [CAFE], 2),
+            (CAFE, [BUS], 3),
+        ],
+        strict=True,
+    ):
+        answer(built, person, need=need, extras=extras, rating=stars)
+    found = _by_question(built)
+    chosen = found[built.need.pk]
+    assert chosen.respondents == 5
+    assert [(o.label, o.count, o.percent) for o in chosen.options] == [
+        (SHOP, 3, 60.0),
+        (BUS, 0, 0.0),
+        (CAFE, 2, 40.0),
+    ]
+    more = found[built.extras.pk]
+    assert more.respondents == 4
+    assert [(o.count, o.percent) for o in more.options] == [(0, 0.0), (3, 75.0), (2, 50.0)]
+    rated = found[built.rating.pk]
+    assert rated.distribution == [(1, 0), (2, 1), (3, 1), (4, 2), (5, 1)]
+    assert (rated.mean, rated.lowest, rated.highest) == (3.6, 2, 5)
+
+
+def test_a_mean_of_fewer_than_five_answers_is_not_given(world: World, built: Built) -> None:
+    for person, hours in zip(members(world, 4), [1, 2, 3, 40], strict=True):
+        answer(built, person, hours=hours)
+    given = _by_question(built)[built.hours.pk]
+    assert (given.respondents, given.mean, given.lowest, given.highest) == (4, None, None, None)
+
+
+def test_ranking_ballots_are_each_responses_options_best_first(world: World, built: Built) -> None:
+    for person, order in zip(
+        members(world, 3), [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]], strict=True
+    ):
+        answer(built, person, ranking=order)
+    assert selectors.ranking_ballots(built.survey) == {
+        built.ranking.pk: [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]]
+    }
+
+
+def test_rankings_by_borda_and_schulze_with_the_pairwise_table(world: World, built: Built) -> None:
+    for person, order in zip(
+        members(world, 3), [[CAFE, SHOP], [SHOP, BUS], [CAFE, BUS]], strict=True
+    ):
+        answer(built, person, ranking=order)
+    ranking = _by_question(built)[built.ranking.pk]
+    assert ranking.ranking_error == ""
+    assert ranking.ranking["borda"].order[0] == [CAFE]
+    assert ranking.ranking["schulze"].order[0] == [CAFE]
+    assert ranking.pairwise_names[0] == CAFE
+    assert ranking.ranking["schulze"].pairwise[CAFE][BUS] == 2
+
+
+def test_free_text_is_given_only_with_text(world: World, built: Built) -> None:
+    answer(built, world.member, comment="The bus is late")
+    assert _by_question(built, with_text=True)[built.comment.pk].texts == ["The bus is late"]
+    assert _by_question(built)[built.comment.pk].texts == []
+
+
+def test_a_breakdown_by_an_equality_answer_withholds_groups_under_five(
+    world: World, built: Built
+) -> None:
+    for person in members(world, 5, "young"):
+        answer(built, person, need=CAFE, age="16 to 24", consent=True)
+    for person in members(world, 4, "older"):
+        answer(built, person, need=SHOP, age="65 to 74", consent=True)
+    rows = {row.group: row for row in selectors.breakdown(built.need, built.age)}
+    assert (rows["16 to 24"].respondents, rows["16 to 24"].counts) == (5, [0, 0, 5])
+    assert (rows["65 to 74"].respondents, rows["65 to 74"].counts) == (None, None)
+
+
+def test_the_csv_has_one_row_per_response_without_names_or_equality_answers(
+    world: World, built: Built
+) -> None:
+    answer(
+        built,
+        world.member,
+        need=BUS,
+        why_bus="=HYPERLINK(1)",
+        extras=[SHOP, CAFE],
+        age="25 to 34",
+        consent=True,
+    )
+    rows = list(selectors.answer_rows(built.survey))
+    assert rows[0] == [
+        "response",
+        "paper",
+        "What is most missing?",
+        "Where should the bus go?",
+        "What else?",
+        "How good is the village now?",
+        "Put the top two in order",
+        "Hours you could give a month",
+        "Anything else?",
+    ]
+    assert rows[1] == [1, "no", BUS, "=HYPERLINK(1)", f"{SHOP}; {CAFE}", "", "", "", ""]
+    assert len(rows) == 2
+
+
+def test_equality_answers_are_counted_only_in_groups_of_five(world: World, built: Built) -> None:
+    for person in members(world, 5, "young"):
+        answer(built, person, age="16 to 24", consent=True)
+    answer(built, world.member, age="65 to 74", consent=True)
+    age = _by_question(built)[built.age.pk]
+    shown = {o.label: (o.count, o.percent) for o in age.options}
+    assert shown["16 to 24"] == (5, 83.3)
+    assert shown["65 to 74"] == (None, None)
+    assert shown["25 to 34"] == (None, None)

@@ -1,0 +1,69 @@
+"""Surveys in a real browser: a coordinator builds a small needs survey with a ranking
+question and opens it; a resident answers it on a phone, putting their top two in order,
+and sees the ranked results; axe checks every page."""
+
+import re
+from typing import Any
+
+import pytest
+
+from conftest import PASSWORD, add_member, make_initiative, make_user
+from coproduce.surveys.models import Answer, Response
+
+pytestmark = pytest.mark.browser
+
+OPTIONS = ["Post Office", "Basic groceries", "Pharmacy"]
+
+
+@pytest.fixture
+def initiative(transactional_db: Any) -> Any:
+    cora = make_user("cora", display_name="Cora Hale")
+    initiative = make_initiative(cora, title="Village hall")
+    add_member(initiative, make_user("res", display_name="Rae Resident"))
+    return initiative
+
+
+def test_a_coordinator_builds_a_ranking_survey_and_a_resident_answers_it(
+    open_page: Any, initiative: Any
+) -> None:
+    cora = open_page()
+    cora.sign_in("cora", PASSWORD)
+    cora.visit(f"/initiatives/{initiative.slug}/surveys/")
+    cora.page.get_by_label("Title").fill("What the village misses")
+    cora.page.get_by_label("Needs: what is missing or most needed").check()
+    cora.page.get_by_label("Members of the initiative").check()
+    cora.page.get_by_role("button", name="Start the survey").click()
+    cora.page.get_by_role("heading", name="Build: What the village misses").wait_for()
+    cora.check()
+    cora.page.get_by_label("Kind of question").select_option("ranking")
+    cora.page.get_by_label(re.compile(r"^Question:?$")).fill("Which services matter most?")
+    cora.page.get_by_label("Options, one a line").fill("\n".join(OPTIONS))
+    cora.page.get_by_label("Most options (optional)").fill("2")
+    cora.page.get_by_role("button", name="Add the question").click()
+    cora.page.get_by_text("The question is added.").wait_for()
+    cora.check()
+    cora.page.get_by_role("button", name="Open the survey for responses").click()
+    cora.page.get_by_role("button", name="Close the survey").wait_for()
+    cora.check()
+
+    rae = open_page()
+    rae.sign_in("res", PASSWORD)
+    rae.visit(f"/initiatives/{initiative.slug}/")
+    rae.page.get_by_role("link", name="What the village misses").click()
+    rae.check()
+    rae.page.get_by_label("1st choice").select_option("Pharmacy")
+    rae.page.get_by_label("2nd choice").select_option("Pharmacy")
+    rae.page.get_by_role("button", name="Send my answers").click()
+    rae.page.get_by_text("There is a problem").wait_for()
+    rae.check()
+    assert Response.objects.count() == 0
+    rae.page.get_by_label("2nd choice").select_option("Post Office")
+    rae.page.get_by_role("button", name="Send my answers").click()
+    rae.page.get_by_text("Thank you: your response is saved.").wait_for()
+    rae.check()
+    text = rae.page.locator("main").inner_text()
+    assert "1 response." in text
+    assert "Borda count" in text and "Schulze method" in text
+    assert rae.page.locator("ol.ranked li").first.inner_text() == "Pharmacy"
+    ranked = Answer.objects.order_by("number").values_list("option", "number")
+    assert list(ranked) == [(2, 1), (0, 2)]
