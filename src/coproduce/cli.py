@@ -15,6 +15,7 @@ from importlib import import_module
 WITHOUT_DJANGO = {
     ("pb", "tally"): "coproduce.budgeting.tally_cli",
     ("survey", "rank"): "coproduce.surveys.rank_cli",
+    ("panel", "select"): "coproduce.panels.select_cli",
 }
 
 INTRODUCTION = """\

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "coproduce.drafts",
     "coproduce.surveys",
     "coproduce.journeymaps",
+    "coproduce.panels",
     "coproduce.accountability",
     "coproduce.portal",
 ]

@@ -40,6 +40,7 @@ def test_each_capability_loads_its_own_part_people_and_places_first() -> None:
         "coproduce.comanagement.demo",
         "coproduce.peersupport.demo",
         "coproduce.timecredits.demo",
+        "coproduce.panels.demo",
         "coproduce.exchanges.demo",
         "coproduce.budgeting.demo",
         "coproduce.inspections.demo",

@@ -1,0 +1,89 @@
+"""``coproduce panel select``: a stratified selection by lot from two CSV files, without
+loading Django (the library needs none), in the CSV layout ``sortition-algorithms`` reads.
+
+coproduce panel select PEOPLE.csv --features FEATURES.csv --size N
+    [--algorithm maximin|nash|legacy] [--seed S] [--households] [--json]
+
+Prints the selected ids (one a line, or one JSON object with the fairness figures). Quotas
+or a pool that allow no panel: the reasons on stderr, exit status 2.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+
+from coproduce.panels import sortition
+
+INFEASIBLE = 2
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """The solver writes its banner straight to file descriptor 1; keep stdout for the
+    answer by sending that to stderr while it runs."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def _parser() -> argparse.ArgumentParser:
+    select = argparse.ArgumentParser(
+        prog="coproduce panel select", description=__doc__.split("\n")[0]
+    )
+    select.add_argument("people", help="CSV: id, one column per feature (address, postcode)")
+    select.add_argument("--features", required=True, help="CSV: feature, value, min, max")
+    select.add_argument("--size", required=True, type=int, help="how many to select")
+    select.add_argument("--algorithm", default="maximin", choices=sortition.ALGORITHMS)
+    select.add_argument("--seed", type=int, default=None, help="a random seed (1 or more)")
+    select.add_argument(
+        "--households", action="store_true", help="at most one person per address and postcode"
+    )
+    select.add_argument("--json", action="store_true", help="print one JSON object")
+    return select
+
+
+def main(argv: list[str]) -> int:
+    """Answer ``coproduce panel select ARGS`` (``argv``: the arguments after those words)."""
+    options = _parser().parse_args(argv)
+    try:
+        with open(options.features, encoding="utf-8-sig") as features_file:
+            feature_rows = sortition.read_csv(features_file.read())
+        with open(options.people, encoding="utf-8-sig") as people_file:
+            people_rows = sortition.read_csv(people_file.read())
+    except OSError as error:
+        print(f"coproduce panel: {error.strerror}: {error.filename}", file=sys.stderr)
+        return INFEASIBLE
+    if options.seed is not None and not 1 <= options.seed <= sortition.MAX_SEED:
+        print(f"coproduce panel: the seed is from 1 to {sortition.MAX_SEED}.", file=sys.stderr)
+        return INFEASIBLE
+    try:
+        with _quiet_stdout():
+            features = sortition.features_from_rows(feature_rows)
+            people = sortition.people_from_rows(people_rows, features, options.households)
+            draw = sortition.draw(
+                features,
+                people,
+                options.size,
+                algorithm=options.algorithm,
+                seed=options.seed,
+                households=options.households,
+            )
+    except sortition.SelectionFailed as failure:
+        print("coproduce panel: no panel can be drawn:", file=sys.stderr)
+        for line in failure.lines:
+            print(f"  {line}", file=sys.stderr)
+        return INFEASIBLE
+    if options.json:
+        print(json.dumps(draw.as_json()))
+    else:
+        print("\n".join(draw.selected))
+    return 0
