@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from coproduce.panels import services
 from coproduce.panels.drawing import selection_perform
-from coproduce.panels.models import Algorithm
+from coproduce.panels.models import Algorithm, Panel
 
 if TYPE_CHECKING:
     from coproduce.portal.demo import Demo
@@ -28,7 +28,7 @@ SEED = 2002
 
 def load(demo: "Demo") -> None:
     initiative = demo.initiative("riverside-repairs-panel")
-    if initiative.panels.exists():
+    if Panel.objects.filter(initiative=initiative).exists():
         return
     coordinator = demo.people["amara"]
     today = timezone.localdate()
