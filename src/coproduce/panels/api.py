@@ -80,7 +80,7 @@ class FeatureSerializer(serializers.Serializer):
 
 class RegisterSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True)
     address = serializers.CharField(max_length=300)
     postcode = serializers.CharField(max_length=12)
     features = serializers.DictField(

@@ -130,11 +130,18 @@ EXPECTED: dict[str, list[Expectation]] = {
             signed_in(403, member=200, coordinator=403, other_coordinator=403, staff=403),
         )
     ],
+    # the member proposed the proposal: supporting one's own is refused (400); no one here
+    # supports it yet, so withdrawing is refused to every signed-in role (400)
     "api:pb-proposal-support": [
         (
             "post",
             {},
-            signed_in(403, member=201, coordinator=201, other_coordinator=201, staff=201),
+            signed_in(403, member=400, coordinator=201, other_coordinator=201, staff=201),
+        ),
+        (
+            "delete",
+            None,
+            signed_in(403, member=400, coordinator=400, other_coordinator=400, staff=400),
         ),
     ],
     # reviews wait for the review phase: permitted roles are told so (400)

@@ -58,15 +58,18 @@ def test_loading_the_demo_twice_changes_nothing(demo) -> None:
         Decision.objects.count(),
     ) == counts
     # 34 cases + 1 open initiative; 35 coordinators + 12 demo members + 15 tenants (the
-    # equality demo) + 3 who joined Riverside to self-assess; 21 contributions in three case
-    # records + 11 from the Riverside budget (4 proposals, 4 reviews, 3 ballots) + 1 from
-    # Taff's youth club (approved hours) + 15 tenants' walkabout + 10 measurements of
-    # Riverside's two outcome indicators + 2 inspectors' time on Riverside's inspection;
-    # 5 decisions in the case
-    # records + 5 coordinators' approvals of the professional and political members who
-    # joined + 3 more such approvals at Riverside + 1 declaration of who plans and delivers
-    # + the inspection's provider's 2 answers
-    assert counts == (35, 65, 60, 16)
+    # equality demo) + 3 who joined Riverside to self-assess.
+    # Contributions: 21 in three case records + 15 tenants' walkabout; 22 from Riverside's
+    # two budgets (this year's 4 proposals, 4 reviews and 3 ballots; last year's 3 proposals,
+    # 3 reviews, 4 ballots and 1 delivery update); 1 from Taff's youth club (approved hours);
+    # 10 measurements of Riverside's two outcome indicators; 2 inspectors' time; 4 ideas;
+    # 2 amendments and 1 version written by hand in the draft; 4 people's time at the past
+    # workshop; 31 notes on the journey map.
+    # Decisions: 5 in the case records + 8 approvals of members who joined on the
+    # professional or political side + 1 declaration of who plans and delivers + the
+    # inspection's provider's 2 answers; last year's count; 1 accepted amendment; 3 answers
+    # to ideas; the panel's draw.
+    assert counts == (35, 65, 113, 22)
 
 
 def test_tackley_record_shows_the_20_80_co_financing(demo) -> None:

@@ -3,6 +3,7 @@
 import datetime
 
 from conftest import World
+from coproduce.initiatives import services as initiatives
 from coproduce.peersupport import services as peersupport
 from tests.grid import Expectation, Targets, signed_in
 
@@ -151,6 +152,9 @@ EXPECTED: dict[str, list[Expectation]] = {
 
 
 def targets(world: World) -> Targets:
+    initiatives.stage_create(
+        actor=world.coordinator, initiative=world.initiative, kind="co_performing"
+    )  # peer support is offered in a co-performing stage
     supporter = peersupport.supporter_register(
         actor=world.coordinator,
         initiative=world.initiative,
