@@ -103,7 +103,7 @@ class PoolMemberSerializer(serializers.Serializer):
     postcode = serializers.CharField()
     status = serializers.CharField()
     source = serializers.CharField()  # type: ignore[assignment]
-    consented_at = serializers.DateTimeField()
+    consent_recorded_at = serializers.DateTimeField(source="consented_at")
     features = serializers.SerializerMethodField()
 
     def get_features(self, member: Any) -> dict[str, str]:
