@@ -106,13 +106,3 @@ def test_coproduce_alone_introduces_itself_and_lists_its_own_commands() -> None:
     assert "  coproduce pb tally --help" in lines
     assert "showmigrations" not in result.stdout  # Django's commands are one step away
     assert "migrate" in run("help", "--all").stdout
-
-
-def test_the_readmes_commands_name_files_a_fresh_clone_has() -> None:
-    """The README's shell examples count and import files the repository ships, not files
-    from beside the checkout that a person who clones it does not have."""
-    readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
-    commands = [line for line in readme.splitlines() if line.startswith(".venv/bin/coproduce")]
-    named = [word for line in commands for word in line.split() if re.fullmatch(r"\S+\.pb", word)]
-    assert named == ["examples/three-projects.pb", "examples/three-projects.pb"]
-    assert all((EXAMPLE.parents[1] / path).is_file() for path in named)
