@@ -30,6 +30,7 @@ PROJECT: dict[str, list[Expectation]] = {
         ),
     ],
     "api:api-root": [("get", None, for_all(200))],
+    "api_reference": [("get", None, for_all(200)), ("post", {}, for_all(405))],
     "api:schema": [("get", None, for_all(200))],
 }
 

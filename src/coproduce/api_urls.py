@@ -1,9 +1,9 @@
 """All REST routes under /api/v1/, as each capability declares them, and the OpenAPI schema."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
+from coproduce.core.apidocs import OpenApiDocumentView
 from coproduce.core.capabilities import api_routes, api_views
 
 
@@ -23,7 +23,7 @@ for prefix, viewset, basename in api_routes(nested=True):
 app_name = "api"
 
 urlpatterns = [
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("openapi.json", OpenApiDocumentView.as_view(), name="schema"),
     *(path(route, view.as_view(), name=name) for route, view, name in api_views()),
     path("initiatives/<slug:initiative_slug>/", include(nested.urls)),
     path("", include(root.urls)),

@@ -189,6 +189,8 @@ STORAGES = {
 }
 
 REST_FRAMEWORK = {
+    # JSON only: the routes are described by /api/ (core.apidocs), not DRF's browsable pages
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "coproduce.core.authentication.SessionAuthentication",
         "coproduce.core.authentication.TokenAuthentication",
@@ -223,9 +225,11 @@ REST_KNOX = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Coproduce API",
-    "DESCRIPTION": "Initiatives, stages, members, the co-production record, the case library, "
-    "participatory budgeting, and co-delivery: volunteering, time credits, exchanges between "
-    "members, boards and peer support.",
+    "DESCRIPTION": "Co-production of public services: initiatives and their members, the "
+    "co-production record and its diagnostics, the case library; co-commissioning (surveys, "
+    "ideas, events, participatory budgeting, co-financing), co-design (drafts, journey maps, "
+    "citizens' panels), co-delivery (volunteering, time credits, exchanges, boards, peer "
+    "support) and co-assessment (outcomes, ratings, inspections). The routes are listed at /api/.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,

@@ -10,6 +10,7 @@ from coproduce.core.capabilities import page_routes
 # patterns in order.
 urlpatterns = [
     path("api/v1/", include("coproduce.api_urls")),
+    path("api/", views.api_reference, name="api_reference"),
     path("healthz", views.health, name="health"),
     *(path(prefix, include(module)) for prefix, module in page_routes()),
     path("admin/", admin.site.urls),

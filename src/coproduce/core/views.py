@@ -7,8 +7,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from coproduce.core import apidocs
 from coproduce.core.forms import add_service_errors
 from coproduce.core.queries import database_reachable
 
@@ -19,6 +21,21 @@ def health(request: HttpRequest) -> HttpResponse:
     if database_reachable():
         return JsonResponse({"status": "ok"})
     return JsonResponse({"status": "the database does not answer"}, status=503)
+
+
+@require_safe
+def api_reference(request: HttpRequest) -> HttpResponse:
+    """The API's routes, read from its OpenAPI document (DRF's browsable pages are off)."""
+    groups = apidocs.reference()
+    return render(
+        request,
+        "api_reference.html",
+        {
+            "groups": groups,
+            "operations": sum(len(group.operations) for group in groups),
+            "schema_url": reverse("api:schema"),
+        },
+    )
 
 
 def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
