@@ -42,18 +42,28 @@ def browser() -> Iterator[Any]:
 
 
 class AccessiblePage:
-    """A page whose every visit is checked by axe-core for WCAG 2.2 AA violations."""
+    """A page whose every visit is checked by axe-core for WCAG 2.2 AA violations, and for
+    what the browser's console reports: anything the content security policy refused, and
+    any error thrown by our scripts."""
 
     def __init__(self, page: Any, base_url: str) -> None:
         from axe_playwright_python.sync_playwright import Axe
 
         self.page, self.base_url, self.axe = page, base_url, Axe()
         self.checked: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.console_errors.append(f"script error: {error}"))
+
+    def _console(self, message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            self.console_errors.append(message.text)
 
     def check(self) -> None:
         results = self.axe.run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         self.checked.append(self.page.url)
         assert results.violations_count == 0, f"{self.page.url}\n{results.generate_report()}"
+        assert self.console_errors == [], f"{self.page.url}: {self.console_errors}"
 
     def visit(self, path: str) -> None:
         self.page.goto(self.base_url + path)
