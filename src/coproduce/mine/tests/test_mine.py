@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD, World, add_member, make_user
+from conftest import PASSWORD, World, make_user
 from coproduce.budgeting.ballots import Choice, ballot_cast
 from coproduce.budgeting.tests.conftest import make_pb, open_voting
 from coproduce.core.capabilities import personal_sources
