@@ -7,11 +7,12 @@ initiative). Each function is one bounded query, so the page's cost does not gro
 a person has done.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.db.models import Count, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # The most rows one source lists: a person with more sees the first ones and the link.
@@ -50,9 +51,19 @@ class Task:
     about: str = ""  # the item they belong to (a draft, a panel), user content
 
 
-def counted_tasks(
-    rows: Any, label: str, url: Callable[[dict[str, Any]], str], title: str = "initiative__title"
+def tasks_per_initiative(
+    queryset: QuerySet[Any, Any],
+    label: str,
+    url_name: str,
+    *,
+    initiative: str = "initiative",
+    query: str = "",
 ) -> list[Task]:
-    """Tasks from rows counted per initiative or per item (``n``, the initiative's title
-    under ``title``, and whatever ``url`` needs), at most ``LIMIT`` of them."""
-    return [Task(label, row[title], row["n"], url(row)) for row in rows[:LIMIT]]
+    """The rows of ``queryset`` counted per initiative (reached by the ``initiative`` path)
+    in one query, each count a task linking to ``url_name`` of its initiative."""
+    slug, title = f"{initiative}__slug", f"{initiative}__title"
+    rows = queryset.values(slug, title).annotate(n=Count("pk")).order_by(title)
+    return [
+        Task(label, row[title], row["n"], reverse(url_name, kwargs={"slug": row[slug]}) + query)
+        for row in rows[:LIMIT]
+    ]

@@ -3,11 +3,11 @@
 
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from coproduce.core.personal import LIMIT, Item, Section, Task, counted_tasks
+from coproduce.core.personal import LIMIT, Item, Section, Task, tasks_per_initiative
 from coproduce.exchanges.models import OPEN_STATUSES, Exchange, ExchangeStatus
 
 INITIATIVE = "listing__initiative"
@@ -39,11 +39,9 @@ def exchange_items(person: Any) -> list[Item]:
 
 def answer_tasks(person: Any) -> list[Task]:
     """Proposals to take up the person's listings, made by others."""
-    rows = (
-        Exchange.objects.filter(listing__person=person, status=ExchangeStatus.PROPOSED)
-        .exclude(proposed_by=person)
-        .values(f"{INITIATIVE}__slug", f"{INITIATIVE}__title")
-        .annotate(n=Count("pk"))
-        .order_by(f"{INITIATIVE}__title")
+    waiting = Exchange.objects.filter(
+        listing__person=person, status=ExchangeStatus.PROPOSED
+    ).exclude(proposed_by=person)
+    return tasks_per_initiative(
+        waiting, _("Exchanges to answer"), "exchanges:overview", initiative=INITIATIVE
     )
-    return counted_tasks(rows, _("Exchanges to answer"), _overview, title=f"{INITIATIVE}__title")

@@ -3,11 +3,11 @@ the requests waiting for them (My Coproduce, core.personal)."""
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from coproduce.core.personal import LIMIT, Item, Section, Task, counted_tasks
+from coproduce.core.personal import LIMIT, Item, Section, Task, tasks_per_initiative
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives.models import Membership, MembershipStatus, SideChange, SideChangeStatus
 
@@ -19,10 +19,6 @@ def coordinated_by(person: Any) -> QuerySet[Membership, Any]:
 
 def _detail(slug: str) -> str:
     return reverse("initiatives:detail", kwargs={"slug": slug})
-
-
-def _members(row: dict[str, Any]) -> str:
-    return reverse("initiatives:members", kwargs={"slug": row["initiative__slug"]})
 
 
 def items(person: Any) -> list[Item]:
@@ -72,35 +68,21 @@ def side_change_items(person: Any) -> list[Item]:
 
 def join_tasks(person: Any) -> list[Task]:
     """Requests to join the initiatives the person coordinates."""
-    rows = (
-        Membership.objects.filter(
-            status=MembershipStatus.REQUESTED, initiative__in=coordinated_by(person)
-        )
-        .values("initiative__slug", "initiative__title")
-        .annotate(n=Count("pk"))
-        .order_by("initiative__title")
+    waiting = Membership.objects.filter(
+        status=MembershipStatus.REQUESTED, initiative__in=coordinated_by(person)
     )
-    return counted_tasks(rows, _("Requests to join to approve"), _members)
+    return tasks_per_initiative(waiting, _("Requests to join to approve"), "initiatives:members")
 
 
 def side_change_tasks(person: Any) -> list[Task]:
     """Members' claims to another side in the initiatives the person coordinates (not their
     own: no one approves their own side)."""
-    rows = (
-        SideChange.objects.filter(
-            status=SideChangeStatus.PENDING,
-            membership__initiative__in=coordinated_by(person),
-        )
-        .exclude(membership__user=person)
-        .values("membership__initiative__slug", "membership__initiative__title")
-        .annotate(n=Count("pk"))
-        .order_by("membership__initiative__title")
-    )
-    return counted_tasks(
-        rows,
+    waiting = SideChange.objects.filter(
+        status=SideChangeStatus.PENDING, membership__initiative__in=coordinated_by(person)
+    ).exclude(membership__user=person)
+    return tasks_per_initiative(
+        waiting,
         _("Side claims to approve"),
-        lambda row: reverse(
-            "initiatives:members", kwargs={"slug": row["membership__initiative__slug"]}
-        ),
-        title="membership__initiative__title",
+        "initiatives:members",
+        initiative="membership__initiative",
     )

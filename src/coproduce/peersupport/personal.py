@@ -3,17 +3,12 @@ concerns escalated to a professional (My Coproduce, core.personal)."""
 
 from typing import Any
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from coproduce.core.personal import LIMIT, Item, Section, Task, counted_tasks
+from coproduce.core.personal import LIMIT, Item, Section, Task, tasks_per_initiative
 from coproduce.initiatives.personal import coordinated_by
 from coproduce.peersupport.models import Concern, RequestStatus, SupportRequest
-
-
-def _overview(row: dict[str, Any]) -> str:
-    return reverse("peersupport:overview", kwargs={"slug": row["initiative__slug"]})
 
 
 def request_items(person: Any) -> list[Item]:
@@ -36,16 +31,12 @@ def request_items(person: Any) -> list[Item]:
 
 def match_tasks(person: Any) -> list[Task]:
     """Requests waiting for a supporter in the initiatives the person coordinates."""
-    rows = (
-        SupportRequest.objects.filter(
-            status=RequestStatus.OPEN, initiative__in=coordinated_by(person)
-        )
-        .exclude(requester=person)
-        .values("initiative__slug", "initiative__title")
-        .annotate(n=Count("pk"))
-        .order_by("initiative__title")
+    waiting = SupportRequest.objects.filter(
+        status=RequestStatus.OPEN, initiative__in=coordinated_by(person)
+    ).exclude(requester=person)
+    return tasks_per_initiative(
+        waiting, _("Peer support requests to match"), "peersupport:overview"
     )
-    return counted_tasks(rows, _("Peer support requests to match"), _overview)
 
 
 def concern_tasks(person: Any) -> list[Task]:

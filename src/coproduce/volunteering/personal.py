@@ -3,13 +3,12 @@ coordinator's or a served person's decision (My Coproduce, core.personal)."""
 
 from typing import Any
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from coproduce.core.personal import LIMIT, Item, Section, Task, counted_tasks
+from coproduce.core.personal import LIMIT, Item, Section, Task, tasks_per_initiative
 from coproduce.core.templatetags.coproduce import duration
 from coproduce.initiatives.personal import coordinated_by
 from coproduce.volunteering.models import HoursLog, HoursStatus, SignUp, SignUpStatus
@@ -80,21 +79,14 @@ def hours_items(person: Any) -> list[Item]:
     ]
 
 
-def _counted(queryset: Any, label: str) -> list[Task]:
-    rows = (
-        queryset.values(f"{INITIATIVE}__slug", f"{INITIATIVE}__title")
-        .annotate(n=Count("pk"))
-        .order_by(f"{INITIATIVE}__title")
-    )
-    return counted_tasks(rows, label, _overview, title=f"{INITIATIVE}__title")
-
-
 def hours_tasks(person: Any) -> list[Task]:
     """Volunteers' hours waiting for the coordinator (never the person's own)."""
     waiting = HoursLog.objects.filter(
         status=HoursStatus.PENDING, opportunity__initiative__in=coordinated_by(person)
     ).exclude(person=person)
-    return _counted(waiting, _("Volunteering hours to approve"))
+    return tasks_per_initiative(
+        waiting, _("Volunteering hours to approve"), "volunteering:overview", initiative=INITIATIVE
+    )
 
 
 def served_tasks(person: Any) -> list[Task]:
@@ -103,4 +95,9 @@ def served_tasks(person: Any) -> list[Task]:
     waiting = HoursLog.objects.filter(status=HoursStatus.PENDING, served=person).exclude(
         opportunity__initiative__in=coordinated_by(person)
     )
-    return _counted(waiting, _("Volunteering hours given to you to confirm"))
+    return tasks_per_initiative(
+        waiting,
+        _("Volunteering hours given to you to confirm"),
+        "volunteering:overview",
+        initiative=INITIATIVE,
+    )
