@@ -36,7 +36,10 @@ class BudgetingConfig(CapabilityConfig):
         ),
         demo="coproduce.budgeting.demo.load",
         demo_order=90,
-        personal=Personal(items=("coproduce.budgeting.personal.ballot_items",)),
+        personal=Personal(
+            items=("coproduce.budgeting.personal.ballot_items",),
+            tasks=("coproduce.budgeting.personal.review_tasks",),
+        ),
         route_expectations="coproduce.budgeting.tests.routes",
         writes=(
             Writes(

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import PASSWORD, World, make_user
+from conftest import PASSWORD, World, add_member, make_reviewer, make_user
+from coproduce.budgeting import services as budgeting
 from coproduce.budgeting.ballots import Choice, ballot_cast
 from coproduce.budgeting.tests.conftest import make_pb, open_voting
 from coproduce.core.capabilities import personal_sources
@@ -213,3 +214,25 @@ def test_approving_from_the_task_link_clears_the_task(busy: World) -> None:
     page = client.get(reverse("mine:page")).content.decode()
     assert "4 things waiting for your decision" in page
     assert "Requests to join to approve" not in page
+
+
+def test_proposals_under_review_wait_for_the_coordinator_and_named_reviewers(
+    world: World,
+) -> None:
+    pb = make_pb(world)
+    reviewer = make_user("reviewer")
+    add_member(world.initiative, reviewer)
+    make_reviewer(world.initiative, reviewer)
+    assert tasks(my_page(world.coordinator)) == {}  # still collecting proposals
+    budgeting.phase_advance(actor=world.coordinator, process=pb.process)  # review
+    expected = {"Proposals to review for feasibility @ Riverside repairs": 5}
+    assert tasks(my_page(world.coordinator)) == expected
+    assert tasks(my_page(reviewer)) == expected
+    assert tasks(my_page(world.member)) == {}
+    assert my_page(reviewer).tasks[0].url == reverse(
+        "budgeting:process", kwargs={"pk": pb.process.pk}
+    )
+    budgeting.proposal_review(
+        actor=reviewer, proposal=pb.proposals["pool"], feasible=True, reason="Checked on site"
+    )
+    assert my_page(world.coordinator).task_count == 4
