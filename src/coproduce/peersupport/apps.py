@@ -40,10 +40,14 @@ class PeersupportConfig(CapabilityConfig):
         demo="coproduce.peersupport.demo.load",
         demo_order=64,
         personal=Personal(
-            items=("coproduce.peersupport.personal.request_items",),
+            items=(
+                "coproduce.peersupport.personal.request_items",
+                "coproduce.peersupport.personal.session_items",
+            ),
             tasks=(
                 "coproduce.peersupport.personal.match_tasks",
                 "coproduce.peersupport.personal.concern_tasks",
+                "coproduce.peersupport.personal.session_tasks",
             ),
         ),
         route_expectations="coproduce.peersupport.tests.routes",

@@ -3,12 +3,14 @@ concerns escalated to a professional (My Coproduce, core.personal)."""
 
 from typing import Any
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from coproduce.core.personal import LIMIT, Item, Section, Task, tasks_per_initiative
+from coproduce.core.templatetags.coproduce import duration
 from coproduce.initiatives.personal import coordinated_by
-from coproduce.peersupport.models import Concern, RequestStatus, SupportRequest
+from coproduce.peersupport.models import Concern, RequestStatus, Session, SupportRequest
 
 
 def request_items(person: Any) -> list[Item]:
@@ -56,6 +58,66 @@ def concern_tasks(person: Any) -> list[Task]:
             reverse(
                 "peersupport:concern", kwargs={"slug": row[f"{initiative}__slug"], "pk": row["pk"]}
             ),
+        )
+        for row in rows[:LIMIT]
+    ]
+
+
+def _in_the_match(person: Any) -> Q:
+    return Q(match__supporter__person=person) | Q(match__request__requester=person)
+
+
+def session_items(person: Any) -> list[Item]:
+    """Sessions the person logged, waiting for the other person to confirm them."""
+    initiative = "match__request__initiative"
+    rows = (
+        Session.objects.filter(_in_the_match(person), logged_by=person, confirmed_by__isnull=True)
+        .order_by("-held_on", "-pk")
+        .values(
+            "minutes",
+            "match_id",
+            "match__request__need",
+            f"{initiative}__slug",
+            f"{initiative}__title",
+        )
+    )
+    return [
+        Item(
+            Section.REQUESTS,
+            row["match__request__need"],
+            reverse(
+                "peersupport:match",
+                kwargs={"slug": row[f"{initiative}__slug"], "pk": row["match_id"]},
+            ),
+            _("A %(time)s peer support session logged: waiting for the other person to confirm it")
+            % {"time": duration(row["minutes"])},
+            row[f"{initiative}__title"],
+        )
+        for row in rows[:LIMIT]
+    ]
+
+
+def session_tasks(person: Any) -> list[Task]:
+    """Sessions the other person in the match logged, for this person to confirm, counted
+    per match."""
+    initiative = "match__request__initiative"
+    rows = (
+        Session.objects.filter(_in_the_match(person), confirmed_by__isnull=True)
+        .exclude(logged_by=person)
+        .values("match_id", "match__request__need", f"{initiative}__slug", f"{initiative}__title")
+        .annotate(n=Count("pk"))
+        .order_by(f"{initiative}__title", "match_id")
+    )
+    return [
+        Task(
+            _("Peer support sessions to confirm"),
+            row[f"{initiative}__title"],
+            row["n"],
+            reverse(
+                "peersupport:match",
+                kwargs={"slug": row[f"{initiative}__slug"], "pk": row["match_id"]},
+            ),
+            row["match__request__need"],
         )
         for row in rows[:LIMIT]
     ]

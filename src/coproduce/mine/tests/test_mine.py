@@ -22,7 +22,14 @@ from coproduce.ideas.models import Idea
 from coproduce.initiatives import services as initiatives
 from coproduce.initiatives.models import Membership, MembershipStatus
 from coproduce.mine.selectors import MyPage, my_page
-from coproduce.peersupport.models import SupportRequest
+from coproduce.peersupport.models import (
+    Concern,
+    Match,
+    PeerSupporter,
+    RequestStatus,
+    Session,
+    SupportRequest,
+)
 from coproduce.timecredits import services as credits
 from coproduce.volunteering import services as volunteering
 from coproduce.volunteering.models import Shift
@@ -236,3 +243,47 @@ def test_proposals_under_review_wait_for_the_coordinator_and_named_reviewers(
         actor=reviewer, proposal=pb.proposals["pool"], feasible=True, reason="Checked on site"
     )
     assert my_page(world.coordinator).task_count == 4
+
+
+def test_peer_support_sessions_and_concerns_wait_for_the_right_person(world: World) -> None:
+    supporter = make_user("sam")
+    add_member(world.initiative, supporter)
+    request = SupportRequest.objects.create(
+        initiative=world.initiative,
+        stage=world.stage,
+        requester=world.member,
+        need="Walking",
+        status=RequestStatus.MATCHED,
+    )
+    match = Match.objects.create(
+        request=request,
+        supporter=PeerSupporter.objects.create(
+            initiative=world.initiative,
+            person=supporter,
+            supports="Walking",
+            training="Peer support course",
+            trained_on=datetime.date(2026, 1, 5),
+            checked_until=datetime.date(2029, 1, 5),
+            recorded_by=world.coordinator,
+        ),
+        explanation="Same street",
+        matched_by=world.coordinator,
+    )
+    for minutes in (30, 45):
+        Session.objects.create(
+            match=match, held_on=timezone.localdate(), minutes=minutes, logged_by=supporter
+        )
+    Concern.objects.create(
+        match=match, raised_by=world.member, professional=world.coordinator, text="Worried."
+    )
+    assert tasks(my_page(world.member)) == {
+        "Peer support sessions to confirm @ Riverside repairs": 2
+    }
+    assert my_page(world.member).tasks[0].url == reverse(
+        "peersupport:match", kwargs={"slug": world.initiative.slug, "pk": match.pk}
+    )
+    mine = my_page(supporter)
+    assert tasks(mine) == {}
+    assert titles(mine, "requests") == ["Walking", "Walking"]
+    assert tasks(my_page(world.coordinator)) == {"Concern assigned to you @ Riverside repairs": 1}
+    assert tasks(my_page(world.other_coordinator)) == {}
