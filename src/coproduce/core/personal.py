@@ -15,7 +15,7 @@ from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# The most rows one source lists: a person with more sees the first ones and the link.
+# The most rows one source lists: a person with more sees the first of them.
 LIMIT = 50
 
 
