@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Panel,
+    Personal,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -29,6 +36,10 @@ class BudgetingConfig(CapabilityConfig):
         ),
         demo="coproduce.budgeting.demo.load",
         demo_order=90,
+        personal=Personal(
+            items=("coproduce.budgeting.personal.ballot_items",),
+            tasks=("coproduce.budgeting.personal.review_tasks",),
+        ),
         route_expectations="coproduce.budgeting.tests.routes",
         writes=(
             Writes(

@@ -80,6 +80,16 @@ class Writes:
 
 
 @dataclass(frozen=True)
+class Personal:
+    """What a capability adds to a person's own page (My Coproduce): functions, by dotted
+    path, ``(person) -> list[core.personal.Item]`` for what is theirs and
+    ``(person) -> list[core.personal.Task]`` for what waits for their decision (ADR 0047)."""
+
+    items: tuple[str, ...] = ()
+    tasks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Capability:
     """What one app adds. Every field but the title is optional."""
 
@@ -101,6 +111,7 @@ class Capability:
     writes: tuple[Writes, ...] = ()
     # Tables made append-only beyond this app's ``AppendOnlyModel`` subclasses.
     append_only_tables: tuple[str, ...] = ()
+    personal: Personal = Personal()
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -185,6 +196,14 @@ def navigation() -> list[NavEntry]:
 def demo_loaders() -> list[Callable[[Any], None]]:
     ordered = sorted((c for c in capabilities() if c.demo is not None), key=lambda c: c.demo_order)
     return [load(c.demo) for c in ordered if c.demo is not None]
+
+
+def personal_sources() -> tuple[list[Callable[..., Any]], list[Callable[..., Any]]]:
+    """Every capability's functions for a person's own page: what is theirs, and their tasks."""
+    found = capabilities()
+    items = [load(path) for c in found for path in c.personal.items]
+    tasks = [load(path) for c in found for path in c.personal.tasks]
+    return items, tasks
 
 
 def route_expectations() -> list[Any]:

@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Panel,
+    Personal,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 CO_DESIGN = (StageKind.CO_DESIGN,)
@@ -25,6 +32,7 @@ class DraftsConfig(CapabilityConfig):
         ),
         demo="coproduce.drafts.demo.load",
         demo_order=98,
+        personal=Personal(tasks=("coproduce.drafts.personal.amendment_tasks",)),
         route_expectations="coproduce.drafts.tests.routes",
         writes=(
             Writes(

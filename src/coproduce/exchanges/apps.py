@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Panel,
+    Personal,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -23,6 +30,10 @@ class ExchangesConfig(CapabilityConfig):
         ),
         demo="coproduce.exchanges.demo.load",
         demo_order=80,
+        personal=Personal(
+            items=("coproduce.exchanges.personal.exchange_items",),
+            tasks=("coproduce.exchanges.personal.answer_tasks",),
+        ),
         route_expectations="coproduce.exchanges.tests.routes",
         writes=(
             Writes(

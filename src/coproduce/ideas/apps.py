@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Panel,
+    Personal,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -20,6 +27,7 @@ class IdeasConfig(CapabilityConfig):
         ),
         demo="coproduce.ideas.demo.load",
         demo_order=98,
+        personal=Personal(tasks=("coproduce.ideas.personal.answer_tasks",)),
         route_expectations="coproduce.ideas.tests.routes",
         writes=(
             Writes(

@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    NavEntry,
+    Personal,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import StageKind
 
 
@@ -29,6 +36,16 @@ class InitiativesConfig(CapabilityConfig):
         demo="coproduce.initiatives.demo.load",
         demo_order=40,
         route_expectations="coproduce.initiatives.tests.routes",
+        personal=Personal(
+            items=(
+                "coproduce.initiatives.personal.items",
+                "coproduce.initiatives.personal.side_change_items",
+            ),
+            tasks=(
+                "coproduce.initiatives.personal.join_tasks",
+                "coproduce.initiatives.personal.side_change_tasks",
+            ),
+        ),
         # A coordinator's rulings on who takes part, on which side, and on goals: in the
         # stage the initiative is in (co-planning, added, if it has none).
         writes=(

@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Panel,
+    Personal,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import StageKind
 
 
@@ -25,6 +32,7 @@ class PanelsConfig(CapabilityConfig):
         ),
         demo="coproduce.panels.demo.load",
         demo_order=70,
+        personal=Personal(tasks=("coproduce.panels.personal.answer_tasks",)),
         route_expectations="coproduce.panels.tests.routes",
         writes=(
             Writes(

@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Panel,
+    Personal,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -32,6 +39,17 @@ class PeersupportConfig(CapabilityConfig):
         ),
         demo="coproduce.peersupport.demo.load",
         demo_order=64,
+        personal=Personal(
+            items=(
+                "coproduce.peersupport.personal.request_items",
+                "coproduce.peersupport.personal.session_items",
+            ),
+            tasks=(
+                "coproduce.peersupport.personal.match_tasks",
+                "coproduce.peersupport.personal.concern_tasks",
+                "coproduce.peersupport.personal.session_tasks",
+            ),
+        ),
         route_expectations="coproduce.peersupport.tests.routes",
         writes=(
             Writes(

@@ -1,6 +1,6 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes
+from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Personal, Routes
 from coproduce.core.vocabulary import StageKind
 
 
@@ -29,6 +29,7 @@ class TimecreditsConfig(CapabilityConfig):
         ),
         demo="coproduce.timecredits.demo.load",
         demo_order=70,
+        personal=Personal(items=("coproduce.timecredits.personal.balance_items",)),
         route_expectations="coproduce.timecredits.tests.routes",
         # Nothing: a credit is pay for time, not a record of it. The time that earns it is
         # recorded by the capability that confirmed it (volunteering's hours, exchanges).

@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Panel,
+    Personal,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -27,6 +34,16 @@ class VolunteeringConfig(CapabilityConfig):
         ),
         demo="coproduce.volunteering.demo.load",
         demo_order=60,
+        personal=Personal(
+            items=(
+                "coproduce.volunteering.personal.shift_items",
+                "coproduce.volunteering.personal.hours_items",
+            ),
+            tasks=(
+                "coproduce.volunteering.personal.hours_tasks",
+                "coproduce.volunteering.personal.served_tasks",
+            ),
+        ),
         route_expectations="coproduce.volunteering.tests.routes",
         writes=(
             Writes(
