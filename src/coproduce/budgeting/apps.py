@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Discovery,
+    Panel,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -10,6 +17,10 @@ class BudgetingConfig(CapabilityConfig):
     verbose_name = "Participatory budgeting"
     capability = Capability(
         title="Participatory budgeting",
+        discovery=Discovery(
+            items="coproduce.budgeting.discovery.live_items",
+            initiatives_now="coproduce.budgeting.discovery.initiatives_now",
+        ),
         stages=(StageKind.CO_PRIORITISATION,),
         routes=Routes(
             pages=(("pb/", "urls"),),

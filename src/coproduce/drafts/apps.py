@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Discovery,
+    Panel,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 CO_DESIGN = (StageKind.CO_DESIGN,)
@@ -12,6 +19,9 @@ class DraftsConfig(CapabilityConfig):
     verbose_name = "Collaborative drafts"
     capability = Capability(
         title="Collaborative drafts",
+        discovery=Discovery(
+            items="coproduce.drafts.discovery.live_items",
+        ),
         stages=CO_DESIGN,
         routes=Routes(
             pages=(("initiatives/", "urls"),),

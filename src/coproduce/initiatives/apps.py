@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Discovery,
+    NavEntry,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import StageKind
 
 
@@ -9,6 +16,9 @@ class InitiativesConfig(CapabilityConfig):
     label = "initiatives"
     capability = Capability(
         title="Initiatives",
+        discovery=Discovery(
+            items="coproduce.initiatives.discovery.asking_for_people",
+        ),
         routes=Routes(
             pages=(("initiatives/", "urls"),),
             api=(("initiatives", "InitiativeViewSet", "initiative"),),

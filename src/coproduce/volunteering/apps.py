@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Discovery,
+    Panel,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -10,6 +17,10 @@ class VolunteeringConfig(CapabilityConfig):
     verbose_name = "Volunteering"
     capability = Capability(
         title="Volunteering",
+        discovery=Discovery(
+            items="coproduce.volunteering.discovery.live_items",
+            initiatives_now="coproduce.volunteering.discovery.initiatives_now",
+        ),
         stages=(StageKind.CO_PERFORMING,),
         routes=Routes(
             pages=(("initiatives/", "urls"),),
