@@ -58,3 +58,19 @@ def test_a_visitor_sees_what_is_live_and_filters_the_list(
     visitor.check()
     cards = visitor.page.locator("main .card-list h2")
     assert cards.all_inner_texts() == ["Riverside repairs"]
+
+
+def test_the_demo_home_page_shows_its_open_vote_on_a_phone_and_a_desktop(
+    page: Any, transactional_db: Any
+) -> None:
+    from coproduce.portal.demo import load_demo
+
+    load_demo()
+    for viewport in (None, DESKTOP):
+        if viewport:
+            page.page.set_viewport_size(viewport)
+        page.visit("/")
+        votes = page.page.get_by_role("region", name="Open votes")
+        assert votes.get_by_role("link", name="Riverside neighbourhood fund 2027").is_visible()
+    page.visit("/initiatives/")
+    page.page.get_by_role("link", name="Riverside tenants' repairs panel").wait_for()
