@@ -36,6 +36,7 @@ def live_items(scope: Scope) -> list[LiveItem]:
             when=on_day(process.voting_close),
             timed=False,
             when_label=_("Voting closes on"),
+            note="" if process.voting_close else _("No closing date is set yet."),
             mine=process.mine,
         )
         for process in voting

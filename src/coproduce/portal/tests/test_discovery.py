@@ -149,6 +149,12 @@ def test_a_published_result_is_a_recent_result_and_no_longer_an_open_vote(live: 
     assert titles(live.world.outsider)["votes"] == []
 
 
+def test_a_vote_without_a_closing_date_says_so(live: Live) -> None:
+    Process.objects.filter(pk=live.pb.process.pk).update(voting_close=None)
+    vote = live_now(live.world.outsider)[0].items[0]
+    assert (vote.when, vote.note) == (None, "No closing date is set yet.")
+
+
 def test_the_home_page_reads_in_a_fixed_number_of_queries(
     live: Live, client: Client, django_assert_max_num_queries: Any
 ) -> None:
