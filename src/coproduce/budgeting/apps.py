@@ -3,6 +3,7 @@
 from coproduce.core.capabilities import (
     Capability,
     CapabilityConfig,
+    Discovery,
     Panel,
     Personal,
     Routes,
@@ -17,6 +18,10 @@ class BudgetingConfig(CapabilityConfig):
     verbose_name = "Participatory budgeting"
     capability = Capability(
         title="Participatory budgeting",
+        discovery=Discovery(
+            items="coproduce.budgeting.discovery.live_items",
+            initiatives_now="coproduce.budgeting.discovery.initiatives_now",
+        ),
         stages=(StageKind.CO_PRIORITISATION,),
         routes=Routes(
             pages=(("pb/", "urls"),),

@@ -113,6 +113,8 @@ class Process(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # the home page reads the processes voting now, soonest to close first (ADR 0045)
+        indexes = [models.Index(fields=["phase", "voting_close"], name="pb_process_phase")]
         constraints = [
             models.CheckConstraint(condition=Q(phase__in=Phase.values), name="pb_phase_valid"),
             models.CheckConstraint(

@@ -34,6 +34,18 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class Discovery:
+    """What a capability shows on the home page as live now. ``items`` names a function
+    ``(initiatives.discovery.Scope) -> list[LiveItem]`` reading a bounded number of rows
+    in a fixed number of queries; ``initiatives_now``, if any, a function ``(now) ->
+    QuerySet`` of the ids of initiatives with something of this capability to take part
+    in now (the initiatives list's filter)."""
+
+    items: str
+    initiatives_now: str | None = None
+
+
+@dataclass(frozen=True)
 class NavEntry:
     """A link in the site's main navigation, to a page that takes no arguments."""
 
@@ -101,6 +113,8 @@ class Capability:
     # who decided, what it achieved): published facts only, for anyone who may view it.
     accountability: Panel | None = None
     nav: NavEntry | None = None
+    # What is live now, for the home page and the initiatives list (ADR 0045).
+    discovery: Discovery | None = None
     # A function ``(demo) -> None`` adding this capability's demo data, in ``demo_order``
     # (lower first; the people and initiatives come before what happens in them).
     demo: str | None = None
@@ -191,6 +205,21 @@ def accountability_sections() -> list[tuple[Panel, Callable[..., dict[str, Any] 
 
 def navigation() -> list[NavEntry]:
     return sorted((c.nav for c in capabilities() if c.nav is not None), key=lambda n: n.order)
+
+
+def discovery_items() -> list[Callable[..., Any]]:
+    """Each capability's function listing what is live now (``Discovery.items``)."""
+    return [load(c.discovery.items) for c in capabilities() if c.discovery is not None]
+
+
+def initiatives_now() -> list[Callable[..., Any]]:
+    """Each capability's function naming the initiatives with something to take part in
+    now (``Discovery.initiatives_now``)."""
+    return [
+        load(c.discovery.initiatives_now)
+        for c in capabilities()
+        if c.discovery is not None and c.discovery.initiatives_now
+    ]
 
 
 def demo_loaders() -> list[Callable[[Any], None]]:

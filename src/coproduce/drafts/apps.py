@@ -3,6 +3,7 @@
 from coproduce.core.capabilities import (
     Capability,
     CapabilityConfig,
+    Discovery,
     Panel,
     Personal,
     Routes,
@@ -19,6 +20,9 @@ class DraftsConfig(CapabilityConfig):
     verbose_name = "Collaborative drafts"
     capability = Capability(
         title="Collaborative drafts",
+        discovery=Discovery(
+            items="coproduce.drafts.discovery.live_items",
+        ),
         stages=CO_DESIGN,
         routes=Routes(
             pages=(("initiatives/", "urls"),),

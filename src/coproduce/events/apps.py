@@ -1,6 +1,13 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
-from coproduce.core.capabilities import Capability, CapabilityConfig, Panel, Routes, Writes
+from coproduce.core.capabilities import (
+    Capability,
+    CapabilityConfig,
+    Discovery,
+    Panel,
+    Routes,
+    Writes,
+)
 from coproduce.core.vocabulary import ContributionKind, StageKind
 
 
@@ -10,6 +17,10 @@ class EventsConfig(CapabilityConfig):
     verbose_name = "Workshops and events"
     capability = Capability(
         title="Workshops and events",
+        discovery=Discovery(
+            items="coproduce.events.discovery.live_items",
+            initiatives_now="coproduce.events.discovery.initiatives_now",
+        ),
         stages=(StageKind.CO_PLANNING, StageKind.CO_DESIGN),
         routes=Routes(
             pages=(("initiatives/", "urls"),),

@@ -92,6 +92,8 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["starts_at", "pk"]
+        # the home page reads the events not yet over (ADR 0045)
+        indexes = [models.Index(fields=["ends_at"], name="events_event_ends_at")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")), name="events_ends_after_start"

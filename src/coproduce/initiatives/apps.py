@@ -3,6 +3,7 @@
 from coproduce.core.capabilities import (
     Capability,
     CapabilityConfig,
+    Discovery,
     NavEntry,
     Personal,
     Routes,
@@ -16,6 +17,9 @@ class InitiativesConfig(CapabilityConfig):
     label = "initiatives"
     capability = Capability(
         title="Initiatives",
+        discovery=Discovery(
+            items="coproduce.initiatives.discovery.asking_for_people",
+        ),
         routes=Routes(
             pages=(("initiatives/", "urls"),),
             api=(("initiatives", "InitiativeViewSet", "initiative"),),

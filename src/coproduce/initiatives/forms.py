@@ -4,11 +4,13 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from coproduce.core.vocabulary import (
     SIDE_IN_PLAIN_WORDS,
     LeadershipType,
     Role,
+    ServiceArea,
     StageKind,
     StageStatus,
     WhoDoesIt,
@@ -235,3 +237,49 @@ class StageDeclarationForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["declared_on"].initial = timezone.localdate()
+
+
+class InitiativeFilterForm(forms.Form):
+    """The initiatives list's search, filters and sorting, sent by GET. A value that is not
+    offered is an error naming the field; the other filters still apply."""
+
+    q = forms.CharField(
+        max_length=200,
+        required=False,
+        label=gettext_lazy("Search names and summaries"),
+    )
+    service_area = forms.ChoiceField(
+        choices=[("", gettext_lazy("Any service area")), *ServiceArea.choices],
+        required=False,
+        label=gettext_lazy("Service area"),
+    )
+    locality = forms.ChoiceField(
+        choices=[("", gettext_lazy("Anywhere"))], required=False, label=gettext_lazy("Locality")
+    )
+    stage = forms.ChoiceField(
+        choices=[("", gettext_lazy("Any stage")), *StageKind.choices],
+        required=False,
+        label=gettext_lazy("Stage, planned or under way"),
+    )
+    open_to_join = forms.BooleanField(required=False, label=gettext_lazy("Open to join"))
+    taking_part_now = forms.BooleanField(
+        required=False, label=gettext_lazy("Something to take part in now")
+    )
+    sort = forms.ChoiceField(
+        choices=[
+            ("title", gettext_lazy("Name, A to Z")),
+            ("newest", gettext_lazy("Newest first")),
+            ("updated", gettext_lazy("Recently updated")),
+        ],
+        required=False,
+        label=gettext_lazy("Sort by"),
+    )
+
+    def __init__(self, *args: Any, localities: Iterable[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", gettext_lazy("Anywhere")), *((name, name) for name in localities)]
+        self.fields["locality"].choices = choices  # type: ignore[attr-defined]
+        for name in ("service_area", "locality", "stage", "sort"):
+            self.fields[name].error_messages["invalid_choice"] = gettext_lazy(
+                "Choose one of the options offered; this filter was left out."
+            )

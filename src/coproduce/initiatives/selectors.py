@@ -8,8 +8,23 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
 
+from coproduce.core import capabilities
 from coproduce.core.memo import forget, request_memo
 from coproduce.core.queries import RowReader, one_or_none, select_clause
 from coproduce.core.vocabulary import StageKind, StageStatus
@@ -17,6 +32,7 @@ from coproduce.initiatives.models import (
     DIAGNOSTIC_DEFAULTS,
     DiagnosticSettings,
     Initiative,
+    JoinPolicy,
     Membership,
     MembershipStatus,
     SideChange,
@@ -326,3 +342,83 @@ def declared_by_stage(initiative: Initiative) -> dict[int, Any]:
     for declaration in stage_declarations(initiative).filter(standing=True):
         found.setdefault(declaration.stage_id, declaration)
     return found
+
+
+# At most this many localities are offered as a filter; at most this many words searched.
+LOCALITIES_MAX = 200
+WORDS_MAX = 10
+SORTS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "pk"),
+    "newest": ("-created_at", "-pk"),
+    "updated": ("-updated_at", "-pk"),
+}
+
+
+@dataclass(frozen=True)
+class InitiativeFilters:
+    """What the initiatives list is narrowed to, each value already checked (forms)."""
+
+    q: str = ""
+    service_area: str = ""
+    locality: str = ""
+    stage: str = ""
+    open_to_join: bool = False
+    taking_part_now: bool = False
+    sort: str = "title"
+
+
+def localities_for(viewer: Any) -> list[str]:
+    """The localities of the live initiatives (not the case library's, ``discovery.
+    live_initiatives``) this person may see, for the filters."""
+    return list(
+        initiatives_visible_to(viewer)
+        .filter(case_study__isnull=True)
+        .exclude(locality="")
+        .values_list("locality", flat=True)
+        .distinct()
+        .order_by("locality")[:LOCALITIES_MAX]
+    )
+
+
+def _taking_part_now() -> Q | None:
+    """Initiatives with something to take part in now, as each capability says
+    (``Capability.discovery``); None if no capability says."""
+    now = timezone.now()
+    found = [Q(pk__in=initiatives_now(now)) for initiatives_now in capabilities.initiatives_now()]
+    if not found:
+        return None
+    match = found[0]
+    for more in found[1:]:
+        match |= more
+    return match
+
+
+def live_initiatives_for(
+    viewer: Any, filters: InitiativeFilters | None = None
+) -> QuerySet[Initiative]:
+    """The live initiatives (not the case library's) this person may see, narrowed and
+    sorted as asked, each with ``taking_part_now``: something to take part in now."""
+    filters = filters or InitiativeFilters()
+    found = initiatives_visible_to(viewer).filter(case_study__isnull=True)
+    if filters.q:
+        for word in filters.q.split()[:WORDS_MAX]:
+            found = found.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+    if filters.service_area:
+        found = found.filter(service_area=filters.service_area)
+    if filters.locality:
+        found = found.filter(locality=filters.locality)
+    if filters.stage:
+        stages = Stage.objects.filter(initiative=OuterRef("pk"), kind=filters.stage)
+        found = found.filter(Exists(stages.exclude(status=StageStatus.COMPLETED)))
+    if filters.open_to_join:
+        found = found.exclude(join_policy=JoinPolicy.INVITATION)
+    now = _taking_part_now()
+    if filters.taking_part_now:
+        found = found.filter(now) if now is not None else found.none()
+    flag = Case(When(now, then=Value(True)), default=Value(False)) if now else Value(False)
+    order = SORTS.get(filters.sort, SORTS["title"])
+    return (
+        found.select_related("lead_organisation")
+        .annotate(taking_part_now=ExpressionWrapper(flag, output_field=BooleanField()))
+        .order_by(*order)
+    )

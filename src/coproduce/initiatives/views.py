@@ -20,6 +20,7 @@ from coproduce.initiatives.forms import (
     DiagnosticSettingsForm,
     GoalForm,
     GoalRejectForm,
+    InitiativeFilterForm,
     InitiativeForm,
     InviteForm,
     JoinForm,
@@ -46,9 +47,20 @@ def _render_form(
 
 
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    initiatives = selectors.initiatives_visible_to(request.user).order_by("title")
+    """The live initiatives (the case library keeps the historical ones), searched, filtered
+    and sorted by a GET form; a value not offered is named in an error and left out."""
+    form = InitiativeFilterForm(
+        request.GET or None, localities=selectors.localities_for(request.user)
+    )
+    valid = form.is_valid() if form.is_bound else True
+    chosen = {k: v for k, v in (form.cleaned_data if form.is_bound else {}).items() if v}
+    filters = selectors.InitiativeFilters(**chosen)
+    initiatives = selectors.live_initiatives_for(request.user, filters)
     page = Paginator(initiatives, 20).get_page(request.GET.get("page"))
-    return render(request, "initiatives/list.html", {"page": page})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    return render(request, "initiatives/list.html", context, status=200 if valid else 400)
 
 
 def panels(request: HttpRequest, initiative: Initiative) -> list[tuple[str, dict[str, Any]]]:

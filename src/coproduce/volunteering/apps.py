@@ -3,6 +3,7 @@
 from coproduce.core.capabilities import (
     Capability,
     CapabilityConfig,
+    Discovery,
     Panel,
     Personal,
     Routes,
@@ -17,6 +18,10 @@ class VolunteeringConfig(CapabilityConfig):
     verbose_name = "Volunteering"
     capability = Capability(
         title="Volunteering",
+        discovery=Discovery(
+            items="coproduce.volunteering.discovery.live_items",
+            initiatives_now="coproduce.volunteering.discovery.initiatives_now",
+        ),
         stages=(StageKind.CO_PERFORMING,),
         routes=Routes(
             pages=(("initiatives/", "urls"),),

@@ -66,6 +66,8 @@ class Shift(models.Model):
 
     class Meta:
         ordering = ["starts_at", "pk"]
+        # the home page reads the shifts to come (ADR 0045)
+        indexes = [models.Index(fields=["starts_at"], name="vol_shift_starts_at")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")), name="vol_shift_ends_after_start"
