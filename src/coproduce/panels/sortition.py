@@ -16,10 +16,17 @@ from dataclasses import dataclass, field
 
 from sortition_algorithms import errors
 from sortition_algorithms.committee_generation import (
-    find_distribution_maximin,
     find_distribution_nash,
     find_random_sample_legacy,
     standardize_distribution,
+)
+from sortition_algorithms.committee_generation.common import (
+    generate_initial_committees,
+    setup_committee_generation,
+)
+from sortition_algorithms.committee_generation.maximin import (
+    _run_maximin_optimization_loop,
+    _setup_maximin_incremental_model,
 )
 from sortition_algorithms.core import lottery_rounding
 from sortition_algorithms.features import FeatureCollection, check_desired, read_in_features
@@ -28,8 +35,9 @@ from sortition_algorithms.people import (
     check_enough_people_for_every_feature_value,
     read_in_people,
 )
+from sortition_algorithms.progress import ProgressReporter
 from sortition_algorithms.settings import Settings
-from sortition_algorithms.utils import set_log_level, set_random_provider
+from sortition_algorithms.utils import RunReport, set_log_level, set_random_provider
 
 ALGORITHMS = ("maximin", "nash", "legacy")
 ID_COLUMN = "id"
@@ -38,6 +46,15 @@ HOUSEHOLD_COLUMNS = ["address", "postcode"]
 # this many further draws, seeded from the recorded seed so the estimate is reproducible.
 LEGACY_ESTIMATE_DRAWS = 100
 MAX_SEED = 2**31 - 1
+# The solver every algorithm uses, for the draw and the command line alike: HiGHS, free.
+SOLVER = "highspy"
+# Maximin starts from committees found by multiplicative weights, one integer programme over
+# the whole pool a round. The library's entry point runs as many rounds as there are people
+# (2,000 programmes for a pool of 2,000: most of the time a large draw took); a start only
+# has to reach everyone, and the column generation that follows proves the optimum from any
+# start, so we run two rounds per panel's worth of the pool (ADR 0044).
+START_ROUNDS_PER_POOL_SHARE = 2
+MIN_START_ROUNDS = 20
 
 # The library logs each step, and each legacy retry as a warning; we want only the result.
 set_log_level(logging.ERROR)
@@ -113,6 +130,7 @@ def _settings(households: bool, seed: int, algorithm: str) -> Settings:
         check_same_address=households,
         check_same_address_columns=HOUSEHOLD_COLUMNS if households else [],
         selection_algorithm=algorithm,
+        solver_backend=SOLVER,
         random_number_seed=seed,
     )
 
@@ -152,6 +170,7 @@ def draw(
     algorithm: str = "maximin",
     seed: int | None = None,
     households: bool = False,
+    progress: ProgressReporter | None = None,
 ) -> Draw:
     """Select ``size`` people meeting every quota, with a recorded seed; raise
     SelectionFailed naming the quotas that cannot be met."""
@@ -178,8 +197,12 @@ def draw(
                     counts[key] += 1
             individual = {key: n / LEGACY_ESTIMATE_DRAWS for key, n in counts.items()}
         else:
-            find = find_distribution_maximin if algorithm == "maximin" else find_distribution_nash
-            committees, chances, _ = find(features, people, size, columns)
+            if algorithm == "maximin":
+                committees, chances = maximin(features, people, size, columns, progress)
+            else:
+                committees, chances, _ = find_distribution_nash(
+                    features, people, size, columns, SOLVER, progress_reporter=progress
+                )
             committees, chances = standardize_distribution(committees, chances)
             individual = dict.fromkeys(people, 0.0)
             for committee, chance in zip(committees, chances, strict=True):
@@ -198,6 +221,45 @@ def draw(
         probabilities=_category_probabilities(features, people, individual),
         individual=individual,
     )
+
+
+def start_rounds(pool: int, size: int) -> int:
+    """Multiplicative-weights rounds for maximin's start: two per ``size`` people in the
+    pool, at least ``MIN_START_ROUNDS``, never more than the library's one per person."""
+    share = -(-pool // size)
+    return min(pool, max(MIN_START_ROUNDS, START_ROUNDS_PER_POOL_SHARE * share))
+
+
+def maximin(
+    features: FeatureCollection,
+    people: People,
+    size: int,
+    columns: list[str],
+    progress: ProgressReporter | None = None,
+) -> tuple[list[frozenset[str]], list[float]]:
+    """The library's maximin (``find_distribution_maximin``), step by step, with its start's
+    rounds set by ``start_rounds`` instead of the pool's size: the same committee programme,
+    initial committees, incremental programme and column generation to the optimum."""
+    solver, agent_vars = setup_committee_generation(features, people, size, columns, SOLVER)
+    committees, covered, _ = generate_initial_committees(
+        solver, agent_vars, start_rounds(people.count, size), progress_reporter=progress
+    )
+    incremental, incremental_vars, upper = _setup_maximin_incremental_model(
+        committees, covered, SOLVER
+    )
+    found, chances, _ = _run_maximin_optimization_loop(
+        new_committee_solver=solver,
+        agent_vars=agent_vars,
+        incremental_solver=incremental,
+        incr_agent_vars=incremental_vars,
+        upper_bound_var=upper,
+        committees=committees,
+        covered_agents=covered,
+        report=RunReport(),
+        solver_backend=SOLVER,
+        progress_reporter=progress,
+    )
+    return found, chances
 
 
 def _natural(key: str) -> tuple[int, str]:
