@@ -98,9 +98,7 @@ def main() -> None:
         )
     legacy_time, legacy_min = found["legacy"]
     one_draw = legacy_time / (1 + sortition.LEGACY_ESTIMATE_DRAWS)
-    print(
-        f"pool {pool}, panel {SIZE}, maximin's start: {sortition.start_rounds(pool, SIZE)} rounds"
-    )
+    print(f"pool {pool}, panel {SIZE}")
     print(
         f"legacy: {one_draw:.2f} s a draw; its chances estimated from "
         f"{sortition.LEGACY_ESTIMATE_DRAWS} more draws (a chance under 1% reads as 0)"

@@ -16,17 +16,10 @@ from dataclasses import dataclass, field
 
 from sortition_algorithms import errors
 from sortition_algorithms.committee_generation import (
+    find_distribution_maximin,
     find_distribution_nash,
     find_random_sample_legacy,
     standardize_distribution,
-)
-from sortition_algorithms.committee_generation.common import (
-    generate_initial_committees,
-    setup_committee_generation,
-)
-from sortition_algorithms.committee_generation.maximin import (
-    _run_maximin_optimization_loop,
-    _setup_maximin_incremental_model,
 )
 from sortition_algorithms.core import lottery_rounding
 from sortition_algorithms.features import FeatureCollection, check_desired, read_in_features
@@ -37,7 +30,7 @@ from sortition_algorithms.people import (
 )
 from sortition_algorithms.progress import ProgressReporter
 from sortition_algorithms.settings import Settings
-from sortition_algorithms.utils import RunReport, set_log_level, set_random_provider
+from sortition_algorithms.utils import set_log_level, set_random_provider
 
 ALGORITHMS = ("maximin", "nash", "legacy")
 ID_COLUMN = "id"
@@ -48,13 +41,6 @@ LEGACY_ESTIMATE_DRAWS = 100
 MAX_SEED = 2**31 - 1
 # The solver every algorithm uses, for the draw and the command line alike: HiGHS, free.
 SOLVER = "highspy"
-# Maximin starts from committees found by multiplicative weights, one integer programme over
-# the whole pool a round. The library's entry point runs as many rounds as there are people
-# (2,000 programmes for a pool of 2,000: most of the time a large draw took); a start only
-# has to reach everyone, and the column generation that follows proves the optimum from any
-# start, so we run two rounds per panel's worth of the pool (ADR 0044).
-START_ROUNDS_PER_POOL_SHARE = 2
-MIN_START_ROUNDS = 20
 
 # The library logs each step, and each legacy retry as a warning; we want only the result.
 set_log_level(logging.ERROR)
@@ -197,12 +183,10 @@ def draw(
                     counts[key] += 1
             individual = {key: n / LEGACY_ESTIMATE_DRAWS for key, n in counts.items()}
         else:
-            if algorithm == "maximin":
-                committees, chances = maximin(features, people, size, columns, progress)
-            else:
-                committees, chances, _ = find_distribution_nash(
-                    features, people, size, columns, SOLVER, progress_reporter=progress
-                )
+            find = find_distribution_maximin if algorithm == "maximin" else find_distribution_nash
+            committees, chances, _ = find(
+                features, people, size, columns, SOLVER, progress_reporter=progress
+            )
             committees, chances = standardize_distribution(committees, chances)
             individual = dict.fromkeys(people, 0.0)
             for committee, chance in zip(committees, chances, strict=True):
@@ -221,45 +205,6 @@ def draw(
         probabilities=_category_probabilities(features, people, individual),
         individual=individual,
     )
-
-
-def start_rounds(pool: int, size: int) -> int:
-    """Multiplicative-weights rounds for maximin's start: two per ``size`` people in the
-    pool, at least ``MIN_START_ROUNDS``, never more than the library's one per person."""
-    share = -(-pool // size)
-    return min(pool, max(MIN_START_ROUNDS, START_ROUNDS_PER_POOL_SHARE * share))
-
-
-def maximin(
-    features: FeatureCollection,
-    people: People,
-    size: int,
-    columns: list[str],
-    progress: ProgressReporter | None = None,
-) -> tuple[list[frozenset[str]], list[float]]:
-    """The library's maximin (``find_distribution_maximin``), step by step, with its start's
-    rounds set by ``start_rounds`` instead of the pool's size: the same committee programme,
-    initial committees, incremental programme and column generation to the optimum."""
-    solver, agent_vars = setup_committee_generation(features, people, size, columns, SOLVER)
-    committees, covered, _ = generate_initial_committees(
-        solver, agent_vars, start_rounds(people.count, size), progress_reporter=progress
-    )
-    incremental, incremental_vars, upper = _setup_maximin_incremental_model(
-        committees, covered, SOLVER
-    )
-    found, chances, _ = _run_maximin_optimization_loop(
-        new_committee_solver=solver,
-        agent_vars=agent_vars,
-        incremental_solver=incremental,
-        incr_agent_vars=incremental_vars,
-        upper_bound_var=upper,
-        committees=committees,
-        covered_agents=covered,
-        report=RunReport(),
-        solver_backend=SOLVER,
-        progress_reporter=progress,
-    )
-    return found, chances
 
 
 def _natural(key: str) -> tuple[int, str]:
