@@ -3,8 +3,10 @@
 
     python bench/panel.py [--seed 1]
 
-Prints each algorithm's time and minimum chance of selection (legacy's estimated from the
-draws ``panels.sortition`` makes for it), and maximin's ratios to legacy. No Django: it runs
+Prints each algorithm's time (wall clock, and the processor time the run used, which other
+work on a shared machine does not inflate) and minimum chance of selection (legacy's
+estimated from the draws ``panels.sortition`` makes for it), and maximin's ratios to legacy.
+``--pool`` draws from a smaller pool; ``--progress`` prints maximin's steps. No Django: it runs
 ``coproduce.panels.sortition``, as ``coproduce panel select`` does.
 """
 
@@ -22,7 +24,26 @@ POOL, SIZE = 2_000, 40
 CATEGORY_COUNTS = (2, 3, 4, 5, 6, 3)
 
 
-def inputs(seed: int) -> tuple[list[dict[str, object]], list[dict[str, str]]]:
+class Progress:
+    """The library's progress events, printed with the processor time so far."""
+
+    def __init__(self) -> None:
+        self.began = time.process_time()
+
+    def start_phase(
+        self, name: str, total: int | None = None, *, message: str | None = None
+    ) -> None:
+        print(f"  {time.process_time() - self.began:7.1f} s  {message}", flush=True)
+
+    def update(self, current: int, *, message: str | None = None) -> None:
+        if current % 10 == 0:
+            print(f"  {time.process_time() - self.began:7.1f} s  {message}", flush=True)
+
+    def end_phase(self) -> None:
+        pass
+
+
+def inputs(seed: int, pool: int = POOL) -> tuple[list[dict[str, object]], list[dict[str, str]]]:
     """Quotas around each category's share of an invented pool, ±2 of its expected seats."""
     rng = random.Random(seed)
     features = {f"feature{i}": [f"c{j}" for j in range(n)] for i, n in enumerate(CATEGORY_COUNTS)}
@@ -34,12 +55,12 @@ def inputs(seed: int) -> tuple[list[dict[str, object]], list[dict[str, str]]]:
             "address": f"{n} Street",
             "postcode": "B1",
         }
-        for n in range(1, POOL + 1)
+        for n in range(1, pool + 1)
     ]
     quotas: list[dict[str, object]] = []
     for name, cats in features.items():
         for cat in cats:
-            share = sum(1 for p in people if p[name] == cat) / POOL * SIZE
+            share = sum(1 for p in people if p[name] == cat) / pool * SIZE
             quotas.append(
                 {
                     "feature": name,
@@ -54,19 +75,30 @@ def inputs(seed: int) -> tuple[list[dict[str, object]], list[dict[str, str]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=1)
-    seed = parser.parse_args().seed
-    quotas, rows = inputs(seed)
+    parser.add_argument("--pool", type=int, default=POOL)
+    parser.add_argument("--progress", action="store_true", help="print maximin's progress")
+    args = parser.parse_args()
+    seed, pool = args.seed, args.pool
+    quotas, rows = inputs(seed, pool)
     features = sortition.features_from_rows(quotas)
     people = sortition.people_from_rows(rows, features, households=False)
     found = {}
     for algorithm in ("legacy", "maximin"):
-        began = time.perf_counter()
-        draw = sortition.draw(features, people, SIZE, algorithm=algorithm, seed=seed)
+        began, cpu = time.perf_counter(), time.process_time()
+        progress = Progress() if args.progress and algorithm == "maximin" else None
+        draw = sortition.draw(
+            features, people, SIZE, algorithm=algorithm, seed=seed, progress=progress
+        )
         found[algorithm] = (time.perf_counter() - began, draw.min_probability)
-        took = found[algorithm][0]
-        print(f"{algorithm:8} {took:8.2f} s   minimum chance {draw.min_probability:.4f}")
+        took, used = found[algorithm][0], time.process_time() - cpu
+        print(
+            f"{algorithm:8} {took:8.2f} s ({used:.2f} s processor)   "
+            f"minimum chance {draw.min_probability:.4f}",
+            flush=True,
+        )
     legacy_time, legacy_min = found["legacy"]
     one_draw = legacy_time / (1 + sortition.LEGACY_ESTIMATE_DRAWS)
+    print(f"pool {pool}, panel {SIZE}")
     print(
         f"legacy: {one_draw:.2f} s a draw; its chances estimated from "
         f"{sortition.LEGACY_ESTIMATE_DRAWS} more draws (a chance under 1% reads as 0)"

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from coproduce.ideas.forms import IdeaForm
 from coproduce.journeymaps.models import (
     DESCRIPTION_MAX,
     FEELINGS,
@@ -99,3 +100,11 @@ class RemoveForm(forms.Form):
 
 class PainPointForm(forms.Form):
     status = forms.ChoiceField(choices=PainPointStatus.choices, label="Status of this pain point")
+
+
+class NoteIdeaForm(forms.Form):
+    """An idea from a note: the ideas form's title, text and category, prefilled."""
+
+    title = IdeaForm.base_fields["title"]
+    text = IdeaForm.base_fields["text"]
+    category = IdeaForm.base_fields["category"]

@@ -106,11 +106,19 @@ class JourneyNote(models.Model):
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # the idea a pain point (or an idea note) was posted as: the idea knows its note
+    idea = models.ForeignKey(
+        "ideas.Idea", null=True, blank=True, on_delete=models.PROTECT, related_name="pain_points"
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=NoteKind.values), name="journeynote_kind"),
+            models.CheckConstraint(
+                condition=Q(idea__isnull=True) | Q(kind__in=[NoteKind.PAIN_POINT, NoteKind.IDEA]),
+                name="journeynote_idea_from_pain_or_idea",
+            ),
             models.CheckConstraint(condition=Q(side__in=Side.values), name="journeynote_side"),
             # a feeling on the scale, given with a "feels" note and with no other kind
             models.CheckConstraint(

@@ -10,10 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
 from coproduce.core.queries import storable_text
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
+from coproduce.ideas.models import Idea
+from coproduce.ideas.services import idea_post
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import standing
 from coproduce.initiatives.services import do_stage_for_record
@@ -269,3 +272,31 @@ def pain_point_mark(*, actor: Any, note: JourneyNote, status: Any) -> JourneyNot
     note.status = status
     note.save(update_fields=["status"])
     return note
+
+
+@transaction.atomic
+def note_to_idea(*, actor: Any, note: JourneyNote, title: Any, text: Any, category: Any) -> Idea:
+    """A member posts a pain point (or an idea note) as an idea for the initiative to answer,
+    once: the note keeps the link, so the idea knows where it came from and the map shows
+    it, and a pain point is taken up. The idea is the member's own contribution (ideas)."""
+    locked = (
+        JourneyNote.objects.select_for_update()
+        .select_related("stage__journey_map__initiative")
+        .get(pk=note.pk)
+    )
+    if locked.kind not in (NoteKind.PAIN_POINT, NoteKind.IDEA) or locked.removed_at is not None:
+        raise ValidationError(_("Only a pain point or an idea on the map can become an idea."))
+    if locked.idea_id is not None:
+        raise ValidationError(_("This note has already been posted as an idea."))
+    idea = idea_post(
+        actor=actor,
+        initiative=locked.stage.journey_map.initiative,
+        title=title,
+        text=text,
+        category=category,
+    )
+    locked.idea = idea
+    if locked.kind == NoteKind.PAIN_POINT:
+        locked.status = PainPointStatus.TAKEN_UP
+    locked.save(update_fields=["idea", "status"])
+    return idea

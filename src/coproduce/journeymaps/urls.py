@@ -13,6 +13,7 @@ urlpatterns = [
     path(MAP + "journey-map.csv", views.map_csv, name="csv"),
     path(MAP + "notes/new/", views.note_add, name="note_add"),
     path(MAP + "notes/<int:note_pk>/", views.note, name="note"),
+    path(MAP + "notes/<int:note_pk>/idea/", views.note_idea, name="note_idea"),
     path(MAP + "notes/<int:note_pk>/status/", views.note_status, name="note_status"),
     path(MAP + "stages/", views.stages, name="stages"),
     path(MAP + "stages/<int:stage_pk>/", views.stage_edit, name="stage_edit"),

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -22,6 +23,7 @@ from coproduce.journeymaps.forms import (
     JourneyMapForm,
     MoveForm,
     NoteForm,
+    NoteIdeaForm,
     PainPointForm,
     RemoveForm,
     StageForm,
@@ -54,7 +56,7 @@ def _note(request: HttpRequest, journey_map: JourneyMap, pk: int) -> JourneyNote
         request.user,
         JourneyNote.objects.filter(
             stage__journey_map=journey_map, removed_at__isnull=True
-        ).select_related("stage", "author"),
+        ).select_related("stage", "author", "idea"),
         "journeymaps.view_map",
         pk=pk,
     )
@@ -285,9 +287,31 @@ def note(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpResponse
         "form": remove_form if gate.allows(user, "journeymaps.remove_note", shown) else None,
         "status_form": PainPointForm(initial={"status": shown.status}) if can_mark else None,
         "can_post_idea": shown.kind in (NoteKind.PAIN_POINT, NoteKind.IDEA)
+        and shown.idea_id is None
         and gate.allows(user, "ideas.post", initiative),
     }
     return _page(request, "journeymaps/note.html", context)
+
+
+@login_required
+def note_idea(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpResponse:
+    """Post a pain point (or an idea note) as an idea: a form prefilled from the note."""
+    initiative = visible(request, slug)
+    found = _map(request, initiative, pk)
+    shown = _note(request, found, note_pk)
+    gate.require(request.user, "ideas.post", initiative)
+    initial = {"title": shown.stage.name, "text": shown.text}
+    form = NoteIdeaForm(request.POST if request.method == "POST" else None, initial=initial)
+    idea = _saved(
+        request,
+        form,
+        lambda data: services.note_to_idea(actor=request.user, note=shown, **data),
+        _("The idea is posted; the note links to it."),
+    )
+    if idea is not None:
+        return redirect(reverse("ideas:detail", args=[slug, idea.pk]))
+    context = {"initiative": initiative, "journey_map": found, "note": shown, "form": form}
+    return _page(request, "journeymaps/note_idea.html", context)
 
 
 @login_required

@@ -4,11 +4,13 @@ pool and the quotas to ``sortition`` and writes the result, and the Decision in 
 in one transaction; a pool or quotas that allow no panel leave the run failed with the
 library's words for why."""
 
+import time
 from collections import Counter
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.core.vocabulary import DECIDING_BODY_OF_SIDE, DecisionRule, Side
 from coproduce.initiatives.selectors import standing
@@ -72,6 +74,41 @@ def lottery_inputs(
     return quota_rows, people_rows, panel.size - len(kept), len(kept)
 
 
+class RunProgress:
+    """The library's progress events, shown as the run's message on the selection page (at
+    most every ``EVERY`` seconds, so a long draw writes a few rows, not thousands)."""
+
+    EVERY = 3.0
+
+    def __init__(self, run_id: int) -> None:
+        self.run_id = run_id
+        self.phase = ""
+        self.total: int | None = None
+        self.shown = 0.0
+
+    def start_phase(
+        self, name: str, total: int | None = None, *, message: str | None = None
+    ) -> None:
+        self.phase, self.total, self.shown = name, total, -self.EVERY
+        self.update(0)
+
+    def update(self, current: int, *, message: str | None = None) -> None:
+        now = time.monotonic()
+        if now - self.shown < self.EVERY:
+            return
+        self.shown = now
+        if self.phase == "multiplicative_weights":
+            text = _("Drawing by lot: finding a first set of panels, round %(n)s of %(total)s.")
+        else:
+            text = _("Drawing by lot: evening out everyone's chances, step %(n)s.")
+        SelectionRun.objects.filter(pk=self.run_id, status=RunStatus.RUNNING).update(
+            message=text % {"n": current, "total": self.total}
+        )
+
+    def end_phase(self) -> None:
+        pass
+
+
 def _draw(run: SelectionRun) -> sortition.Draw:
     panel = run.panel
     quota_rows, people_rows, wanted, _ = lottery_inputs(panel)
@@ -84,6 +121,7 @@ def _draw(run: SelectionRun) -> sortition.Draw:
         algorithm=run.algorithm,
         seed=run.seed,
         households=panel.households,
+        progress=RunProgress(run.pk),
     )
 
 

@@ -4,7 +4,9 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from coproduce.events.models import Event
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.organisations.models import Organisation
 from coproduce.panels.models import MAX_PANEL_SIZE, Algorithm, Evidence, Panel, Response
@@ -174,6 +176,19 @@ class EvidenceForm(forms.Form):
         max_length=4000,
     )
     url = forms.URLField(label="Link", required=False, max_length=500, assume_scheme="https")
+
+
+class SessionForm(forms.Form):
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.none(),
+        label=_("Event"),
+        help_text=_("One of the initiative's events that is not yet a panel's session."),
+        empty_label=_("Choose an event"),
+    )
+
+    def __init__(self, *args: Any, events: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = events  # type: ignore[attr-defined]
 
 
 class RecommendationForm(forms.Form):

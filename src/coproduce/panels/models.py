@@ -278,3 +278,24 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"Answer to {self.recommendation}"
+
+
+class Session(models.Model):
+    """A meeting of the panel: one of the initiative's events, so registration and
+    attendance are the events app's, and attendance is the members' time in the record
+    through it (ADR 0044)."""
+
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="sessions")
+    event = models.OneToOneField(
+        "events.Event", on_delete=models.PROTECT, related_name="panel_session"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["event__starts_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.panel}: {self.event}"

@@ -5,9 +5,10 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from coproduce.events.models import Event
 from coproduce.initiatives.models import Initiative
 from coproduce.panels.models import (
     Category,
@@ -18,6 +19,7 @@ from coproduce.panels.models import (
     Recommendation,
     RunStatus,
     SelectionRun,
+    Session,
 )
 
 
@@ -122,3 +124,33 @@ def answers_overdue(panel: Panel, today: datetime.date | None = None) -> bool:
     if panel.answers_due_on is None or panel.answers_due_on >= today:
         return False
     return panel.recommendations.filter(answer__isnull=True).exists()
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    event: Event
+    attended: int  # people whose attendance stands
+    minutes: int  # their time, as the record holds it
+
+    @property
+    def hours(self) -> float:
+        return self.minutes / 60
+
+
+def sessions(panel: Panel) -> list[SessionRow]:
+    """The panel's sessions in time order, each with the attendance taken at its event."""
+    standing = Q(event__attendances__withdrawn_at__isnull=True)
+    found = (
+        Session.objects.filter(panel=panel)
+        .select_related("event")
+        .annotate(
+            attended=Count("event__attendances", filter=standing),
+            minutes=Sum("event__attendances__minutes", filter=standing),
+        )
+    )
+    return [SessionRow(s.event, s.attended, s.minutes or 0) for s in found]
+
+
+def events_to_add(panel: Panel) -> QuerySet[Event]:
+    """The initiative's events that are no panel's session yet."""
+    return Event.objects.filter(initiative=panel.initiative, panel_session__isnull=True)

@@ -12,9 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
 from coproduce.core.dates import check_date, check_order
+from coproduce.core.queries import checked_text as _text
 from coproduce.core.queries import storable_text
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
@@ -24,6 +26,7 @@ from coproduce.core.vocabulary import (
     Side,
     StageKind,
 )
+from coproduce.events.models import Event
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import standing
 from coproduce.organisations.models import Organisation
@@ -43,11 +46,11 @@ from coproduce.panels.models import (
     Response,
     RunStatus,
     SelectionRun,
+    Session,
     Source,
 )
 from coproduce.record.services import Participant, do_record_decision
 
-NOT_TEXT = "Write plain text (no control characters)."
 RESERVED_NAMES = {sortition.ID_COLUMN, "name", "email", "address", "postcode", "reference"}
 MAX_VOTES = 100_000
 MAX_CATEGORIES = 20
@@ -57,19 +60,6 @@ ANSWER_RULE: dict[str, str] = {
     Side.REGULAR_PRODUCER: DecisionRule.PROFESSIONAL_SIGN_OFF,
     Side.CITIZEN: DecisionRule.DELEGATED,
 }
-
-
-def _text(field: str, value: Any, limit: int, *, required: str = "") -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str) or not storable_text(value):
-        raise ValidationError({field: NOT_TEXT})
-    value = value.strip()
-    if len(value) > limit:
-        raise ValidationError({field: f"Write at most {limit} characters."})
-    if required and not value:
-        raise ValidationError({field: required})
-    return value
 
 
 def _count(field: str, value: Any, low: int, high: int, what: str) -> int:
@@ -478,6 +468,22 @@ def composition_publish(*, actor: Any, panel: Panel) -> Panel:
     Panel.objects.filter(pk=panel.pk).update(composition_published=True)
     panel.refresh_from_db()
     return panel
+
+
+# --- sessions -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def session_add(*, actor: Any, panel: Panel, event: Any) -> Session:
+    """A coordinator names one of the initiative's events as a session of the panel. The
+    event keeps its registrations and attendance; attendance taken there is the attendees'
+    time in the record (the events app writes it), so nothing is copied here."""
+    gate.require(actor, "panels.manage", panel)
+    if not isinstance(event, Event) or event.initiative_id != panel.initiative_id:
+        raise ValidationError({"event": _("Choose one of this initiative's events.")})
+    if Session.objects.filter(event=event).exists():
+        raise ValidationError({"event": _("That event is already a session of a panel.")})
+    return Session.objects.create(panel=panel, event=event, added_by=actor)
 
 
 # --- evidence, recommendations and answers -----------------------------------------------

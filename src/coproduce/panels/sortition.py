@@ -28,6 +28,7 @@ from sortition_algorithms.people import (
     check_enough_people_for_every_feature_value,
     read_in_people,
 )
+from sortition_algorithms.progress import ProgressReporter
 from sortition_algorithms.settings import Settings
 from sortition_algorithms.utils import set_log_level, set_random_provider
 
@@ -38,6 +39,8 @@ HOUSEHOLD_COLUMNS = ["address", "postcode"]
 # this many further draws, seeded from the recorded seed so the estimate is reproducible.
 LEGACY_ESTIMATE_DRAWS = 100
 MAX_SEED = 2**31 - 1
+# The solver every algorithm uses, for the draw and the command line alike: HiGHS, free.
+SOLVER = "highspy"
 
 # The library logs each step, and each legacy retry as a warning; we want only the result.
 set_log_level(logging.ERROR)
@@ -113,6 +116,7 @@ def _settings(households: bool, seed: int, algorithm: str) -> Settings:
         check_same_address=households,
         check_same_address_columns=HOUSEHOLD_COLUMNS if households else [],
         selection_algorithm=algorithm,
+        solver_backend=SOLVER,
         random_number_seed=seed,
     )
 
@@ -152,6 +156,7 @@ def draw(
     algorithm: str = "maximin",
     seed: int | None = None,
     households: bool = False,
+    progress: ProgressReporter | None = None,
 ) -> Draw:
     """Select ``size`` people meeting every quota, with a recorded seed; raise
     SelectionFailed naming the quotas that cannot be met."""
@@ -179,7 +184,9 @@ def draw(
             individual = {key: n / LEGACY_ESTIMATE_DRAWS for key, n in counts.items()}
         else:
             find = find_distribution_maximin if algorithm == "maximin" else find_distribution_nash
-            committees, chances, _ = find(features, people, size, columns)
+            committees, chances, _ = find(
+                features, people, size, columns, SOLVER, progress_reporter=progress
+            )
             committees, chances = standardize_distribution(committees, chances)
             individual = dict.fromkeys(people, 0.0)
             for committee, chance in zip(committees, chances, strict=True):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/panels/<int:pk>/selection/", views.selection, name="selection"),
     path("<slug:slug>/panels/<int:pk>/publish/", views.publish, name="publish"),
     path("<slug:slug>/panels/<int:pk>/evidence/", views.evidence, name="evidence"),
+    path("<slug:slug>/panels/<int:pk>/sessions/", views.sessions, name="sessions"),
     path("<slug:slug>/panels/<int:pk>/recommendations/new/", views.recommend, name="recommend"),
     path(
         "<slug:slug>/panels/<int:pk>/recommendations/<int:number>/answer/",

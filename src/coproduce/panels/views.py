@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
@@ -30,6 +31,7 @@ from coproduce.panels.forms import (
     RecommendationForm,
     RegisterForm,
     SelectionForm,
+    SessionForm,
 )
 from coproduce.panels.models import Panel, PoolMember, Recommendation, RunStatus
 
@@ -145,6 +147,7 @@ def panel_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "recommendations": selectors.recommendations(panel),
         "overdue": selectors.answers_overdue(panel),
         "evidence": panel.evidence.all(),
+        "sessions": selectors.sessions(panel),
     }
     return _page(request, "panels/detail.html", context)
 
@@ -262,6 +265,21 @@ def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         "panels/form.html",
         {"initiative": panel.initiative, "panel": panel, "form": form, "heading": "Add evidence"},
+    )
+
+
+@login_required
+def sessions(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    panel = _panel(request, slug, pk)
+    gate.require(request.user, "panels.manage", panel)
+    form = SessionForm(_bound(request), events=selectors.events_to_add(panel))
+    write = partial(services.session_add, actor=request.user, panel=panel)
+    if _saved(request, form, write, _("The session is listed on the panel page.")):
+        return redirect(_url(panel))
+    return _page(
+        request,
+        "panels/sessions.html",
+        {"initiative": panel.initiative, "panel": panel, "form": form},
     )
 
 

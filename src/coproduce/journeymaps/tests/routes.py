@@ -36,6 +36,18 @@ EXPECTED: dict[str, list[Expectation]] = {
             signed_in(403, member=302, coordinator=302, other_coordinator=403, staff=403),
         ),
     ],
+    "journeymaps:note_idea": [
+        (
+            "get",
+            None,
+            signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=403),
+        ),
+        (
+            "post",
+            {"title": "Faster repairs", "text": "Slow", "category": "services"},
+            MEMBERS_POST,
+        ),
+    ],
     "journeymaps:note_status": [
         ("get", None, POST_ONLY),
         (
@@ -118,6 +130,7 @@ def targets(world: World) -> Targets:
             "journeymaps:stages": lambda: on_map,
             "journeymaps:note": lambda: on_note,
             "journeymaps:note_status": lambda: on_note,
+            "journeymaps:note_idea": lambda: on_note,
             "journeymaps:stage_edit": lambda: on_stage,
             "journeymaps:stage_move": lambda: on_stage,
             "api:journeymap-detail": lambda: in_api | {"pk": journey_map.pk},

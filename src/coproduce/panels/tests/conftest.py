@@ -4,8 +4,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from conftest import World
+from coproduce.events.models import Event
+from coproduce.events.services import event_create
 from coproduce.panels import services
 from coproduce.panels.drawing import selection_perform
 from coproduce.panels.models import Panel, SelectionRun
@@ -69,6 +72,23 @@ def draw(world: World, panel: Panel, algorithm: str = "legacy", seed: int = SEED
     selection_perform(run_id=run.pk)
     run.refresh_from_db()
     return run
+
+
+def make_event(world: World, title: str = "First session", days: int = 2) -> Event:
+    """One of the initiative's events, two hours long, ``days`` from now (before, if < 0)."""
+    starts = timezone.now() + datetime.timedelta(days=days)
+    return event_create(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        stage=world.stage,
+        format="panel_session",
+        title=title,
+        description="The panel meets.",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        place="Community hall, 1 Mill Lane",
+        capacity=30,
+    )
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.utils import timezone
 from conftest import World
 from coproduce.panels import services
 from coproduce.panels.models import MemberStatus, Panel, RunStatus, SelectionRun
-from coproduce.panels.tests.conftest import make_panel, pool_csv
+from coproduce.panels.tests.conftest import make_event, make_panel, pool_csv
 from tests.grid import Expectation, Targets, for_all, signed_in
 
 MANAGE_PAGE = signed_in(302, member=403, coordinator=200, other_coordinator=403, staff=200)
@@ -61,6 +61,10 @@ EXPECTED: dict[str, list[Expectation]] = {
     "panels:evidence": [
         ("get", None, MANAGE_PAGE),
         ("post", {"kind": "speaker", "title": "Dr Jones", "detail": "Surveyor"}, MANAGE_POST),
+    ],
+    "panels:sessions": [
+        ("get", None, MANAGE_PAGE),
+        ("post", {"event": "<panel_event>"}, MANAGE_POST),
     ],
     "panels:recommend": [
         ("get", None, MANAGE_PAGE),
@@ -223,7 +227,9 @@ def targets(world: World) -> Targets:
     drawn_page = {"slug": slug, "pk": drawn.pk}
     opened_api = {"initiative_slug": slug, "pk": open_panel.pk}
     drawn_api = {"initiative_slug": slug, "pk": drawn.pk}
+    session = make_event(world)
     return {
+        "placeholders": {"<panel_event>": session.pk},
         "kwargs": {
             "panels:detail": lambda: opened,
             "panels:features": lambda: opened,
@@ -232,6 +238,7 @@ def targets(world: World) -> Targets:
             "panels:selection": lambda: drawn_page,
             "panels:publish": lambda: drawn_page,
             "panels:evidence": lambda: drawn_page,
+            "panels:sessions": lambda: drawn_page,
             "panels:recommend": lambda: drawn_page,
             "panels:answer": lambda: drawn_page | {"number": recommendation.number},
             "api:panel-detail": lambda: opened_api,

@@ -244,7 +244,7 @@ def test_an_unanswered_recommendation_is_overdue_after_the_due_day(jury: Jury) -
             {"voted_on": datetime.date(1850, 1, 1)},
             {"voted_on": ["Give a date from 1 January 2000 on."]},
         ),
-        ({"text": "x" * 4001}, {"text": ["Write at most 4000 characters."]}),
+        ({"text": "x" * 4001}, {"text": ["Write at most 4,000 characters."]}),
     ],
 )
 def test_bad_recommendations_are_refused(jury: Jury, fields, message) -> None:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from coproduce.core.vocabulary import DecidingBody, DecisionRule, Side
 from coproduce.panels import selectors, services
+from coproduce.panels.drawing import RunProgress
 from coproduce.panels.models import MemberStatus, PoolMember, RunStatus, SelectionRun
 from coproduce.panels.tests.conftest import FEATURES, SEED, Jury, draw, make_panel, pool_csv
 
@@ -171,3 +172,18 @@ def test_only_coordinators_draw(jury: Jury) -> None:
         with pytest.raises(PermissionDenied):
             services.selection_request(actor=person, panel=jury.panel)
     assert not SelectionRun.objects.exists()
+
+
+def test_a_running_draw_shows_its_progress_a_few_times(jury: Jury) -> None:
+    run = services.selection_request(
+        actor=jury.world.coordinator, panel=jury.panel, algorithm="maximin", seed=SEED
+    )
+    SelectionRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
+    progress = RunProgress(run.pk)
+    progress.start_phase("multiplicative_weights", 30)
+    progress.update(5)  # within a few seconds of the last message: not written
+    run.refresh_from_db()
+    assert run.message == "Drawing by lot: finding a first set of panels, round 0 of 30."
+    progress.start_phase("maximin_optimization", None)
+    run.refresh_from_db()
+    assert run.message == "Drawing by lot: evening out everyone's chances, step 0."
