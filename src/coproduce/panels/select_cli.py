@@ -18,6 +18,24 @@ from collections.abc import Iterator
 from coproduce.panels import sortition
 
 INFEASIBLE = 2
+# The library keeps committees in sets of strings, whose order follows each process's hash
+# seed, and maximin's programmes are built in that order: under a random hash seed the same
+# --seed drew different panels. The command runs under this fixed one, so a recorded seed
+# draws its panel again.
+REPRODUCIBLE_HASH_SEED = "0"
+
+
+def _under_a_fixed_hash_seed(argv: list[str]) -> None:
+    """Run this command again under the fixed hash seed, unless it already is."""
+    if os.environ.get("PYTHONHASHSEED") == REPRODUCIBLE_HASH_SEED:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(  # noqa: S606 (this interpreter, this module, the same arguments)
+        sys.executable,
+        [sys.executable, "-m", "coproduce.panels.select_cli", *argv],
+        {**os.environ, "PYTHONHASHSEED": REPRODUCIBLE_HASH_SEED},
+    )
 
 
 @contextlib.contextmanager
@@ -54,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     """Answer ``coproduce panel select ARGS`` (``argv``: the arguments after those words)."""
     options = _parser().parse_args(argv)
+    _under_a_fixed_hash_seed(argv)
     try:
         with open(options.features, encoding="utf-8-sig") as features_file:
             feature_rows = sortition.read_csv(features_file.read())
@@ -87,3 +106,7 @@ def main(argv: list[str]) -> int:
     else:
         print("\n".join(draw.selected))
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
