@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "coproduce.panels",
     "coproduce.accountability",
     "coproduce.portal",
+    "coproduce.search",
 ]
 
 MIDDLEWARE = [
