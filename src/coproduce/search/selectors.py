@@ -12,7 +12,8 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, F, FloatField, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import RawSQL, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -46,7 +47,7 @@ def _matches(terms: list[str]) -> tuple[RawSQL, RawSQL]:
                 output_field=BooleanField(),
             ),
             RawSQL(
-                "ts_rank(search_searchdocument.search_vector, to_tsquery('simple', %s))",
+                "ts_rank(search_searchdocument.search_vector, to_tsquery('simple', %s), 1)",
                 [query],
                 output_field=FloatField(),
             ),
@@ -80,6 +81,8 @@ def _findable_by(user: Any) -> Q:
 
 def documents_found(user: Any, terms: list[str]) -> QuerySet[SearchDocument]:
     """The documents holding every term that ``user`` may find, best first."""
+    if not terms:
+        return SearchDocument.objects.none()
     condition, rank = _matches(terms)
     return (
         SearchDocument.objects.filter(condition)
@@ -173,16 +176,32 @@ def counts_by_kind(found: QuerySet[SearchDocument]) -> dict[str, int]:
 
 
 def grouped(user: Any, terms: list[str]) -> list[Group]:
-    """Up to ``PER_GROUP`` best hits of each kind found, with each kind's count."""
-    found = documents_found(user, terms)
+    """Up to ``PER_GROUP`` best hits of each kind found, with each kind's count: one
+    statement, each document numbered and counted within its kind."""
+    found = (
+        documents_found(user, terms)
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=[F("kind")],
+                order_by=[F("rank").desc(), F("title"), F("id")],
+            ),
+            of_kind=Window(Count("id"), partition_by=[F("kind")]),
+        )
+        .filter(place__lte=PER_GROUP)
+    )
+    by_kind: dict[str, list[SearchDocument]] = {}
+    for document in found:
+        by_kind.setdefault(document.kind, []).append(document)
     return [
         Group(
             kind=kind,
             label=str(Kind(kind).label),
-            count=count,
-            hits=hits_of(found.filter(kind=kind)[:PER_GROUP], terms),
+            count=getattr(by_kind[kind][0], "of_kind", 0),
+            hits=hits_of(by_kind[kind], terms),
         )
-        for kind, count in counts_by_kind(found).items()
+        for kind in Kind.values
+        if kind in by_kind
     ]
 
 
