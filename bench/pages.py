@@ -9,9 +9,10 @@ accounts (one fixed unusable password hash), ``--initiatives`` initiatives (one 
 members only; each with a prioritisation stage, a PB process taking proposals and one
 budget, and ten members from the people), and ``--proposals`` proposals spread evenly over
 them, whose titles (3 words) and texts (15 words) are drawn from a vocabulary of 800 words,
-so a word searched for is in about 2 % of the documents (some 2,200 of 100,000). Rows go in by the ORM's bulk inserts,
-not through the services; the search index is then built as ``coproduce search_reindex``
-builds it, and the database is vacuumed and analysed, as autovacuum would after a load.
+so a word searched for is in about 2 % of the documents (some 2,200 of 100,000). Rows go
+in by the ORM's bulk inserts, not through the services; the search index is then built as
+``coproduce search_reindex`` builds it, and the database is vacuumed and analysed, as
+autovacuum would after a load.
 
 Serves the app with the production server (gunicorn, ``bench/servers.py``; the production
 settings, ``--workers`` workers) on 127.0.0.1 only; then, one after the other in the same
