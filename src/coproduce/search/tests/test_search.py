@@ -139,21 +139,13 @@ def test_an_opportunity_and_a_case_are_found(world: World) -> None:
         description="Clear the riverbank on Saturdays.",
     )
     assert titles(world.outsider, "riverbank") == ["Litter pick"]
+    from coproduce.cases.library import CASES
     from coproduce.cases.services import case_add
 
-    case_add(
-        actor=world.coordinator,
-        case={
-            "slug": "lochside-care",
-            "title": "Lochside care cooperative",
-            "summary": "Carers run their own rota.",
-            "service_area": "social_care",
-            "stages": ["co_performing"],
-            "source": "A study",
-        },
-    )
-    found = selectors.documents_found(world.outsider, ["lochside"])
-    assert [(d.kind, d.title) for d in found] == [("case", "Lochside care cooperative")]
+    case = CASES[0]
+    case_add(actor=world.coordinator, case=case)
+    found = selectors.documents_found(world.outsider, selectors.terms_of(case["title"]))
+    assert (found[0].kind, found[0].title) == ("case", case["title"])
 
 
 def test_rebuilding_the_index_finds_the_same_as_the_services_kept(world: World) -> None:
