@@ -79,17 +79,19 @@ def _findable_by(user: Any) -> Q:
     )
 
 
+def _ranked(user: Any, terms: list[str]) -> QuerySet[SearchDocument]:
+    condition, rank = _matches(terms)
+    return SearchDocument.objects.filter(condition).filter(_findable_by(user)).annotate(rank=rank)
+
+
+ORDER = ("-rank", "title", "id")
+
+
 def documents_found(user: Any, terms: list[str]) -> QuerySet[SearchDocument]:
     """The documents holding every term that ``user`` may find, best first."""
     if not terms:
         return SearchDocument.objects.none()
-    condition, rank = _matches(terms)
-    return (
-        SearchDocument.objects.filter(condition)
-        .filter(_findable_by(user))
-        .annotate(rank=rank, initiative_slug=F("initiative__slug"))
-        .order_by("-rank", "title", "id")
-    )
+    return _ranked(user, terms).annotate(initiative_slug=F("initiative__slug")).order_by(*ORDER)
 
 
 def _pattern(terms: list[str]) -> re.Pattern[str]:
@@ -176,10 +178,13 @@ def counts_by_kind(found: QuerySet[SearchDocument]) -> dict[str, int]:
 
 
 def grouped(user: Any, terms: list[str]) -> list[Group]:
-    """Up to ``PER_GROUP`` best hits of each kind found, with each kind's count: one
-    statement, each document numbered and counted within its kind."""
-    found = (
-        documents_found(user, terms)
+    """Up to ``PER_GROUP`` best hits of each kind found, with each kind's count. The
+    ranking reads only ids, kinds and ranks (each document numbered and counted within its
+    kind, in one statement); then the few shown are read whole."""
+    if not terms:
+        return []
+    best = (
+        _ranked(user, terms)
         .annotate(
             place=Window(
                 RowNumber(),
@@ -189,15 +194,21 @@ def grouped(user: Any, terms: list[str]) -> list[Group]:
             of_kind=Window(Count("id"), partition_by=[F("kind")]),
         )
         .filter(place__lte=PER_GROUP)
+        .values_list("id", "kind", "place", "of_kind")
+    )
+    places = {pk: (kind, place, count) for pk, kind, place, count in best}
+    shown = SearchDocument.objects.filter(pk__in=places).annotate(
+        initiative_slug=F("initiative__slug")
     )
     by_kind: dict[str, list[SearchDocument]] = {}
-    for document in found:
+    for document in sorted(shown, key=lambda d: places[d.pk][1]):
         by_kind.setdefault(document.kind, []).append(document)
+    counts = {kind: count for kind, _, count in places.values()}
     return [
         Group(
             kind=kind,
             label=str(Kind(kind).label),
-            count=getattr(by_kind[kind][0], "of_kind", 0),
+            count=counts[kind],
             hits=hits_of(by_kind[kind], terms),
         )
         for kind in Kind.values
