@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "coproduce.accountability",
     "coproduce.portal",
     "coproduce.mine",
+    "coproduce.search",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,7 @@ from coproduce.core.codes import code_hash
 from coproduce.core.phases import require_phase
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives.models import Initiative, Stage
+from coproduce.search.services import documents_refresh
 
 IMPORTABLE = {
     "approval": BallotType.APPROVAL_BUDGET,
@@ -105,6 +106,7 @@ def process_import(
         )
         for p in election.projects
     )
+    documents_refresh(proposals)
     now = timezone.now()
     voters = [group for group in election.groups for _ in range(group.count)]
     codes = VotingCode.objects.bulk_create(

@@ -48,6 +48,7 @@ from coproduce.core.vocabulary import (
 )
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.record.services import contribution_reverse
+from coproduce.search.services import document_refresh
 
 
 def _check_cost(field: str, cost: int, budget: Budget) -> None:
@@ -190,6 +191,7 @@ def proposal_submit(
     )
     _save_with_picture(proposal, image, image_alt, remove=False)
     do_record_participation(process, actor, ContributionKind.IDEA, f"Proposal: {title}"[:500])
+    document_refresh(proposal)
     return proposal
 
 
@@ -207,6 +209,7 @@ def proposal_edit(*, actor: Any, proposal: Proposal, **changes: Any) -> Proposal
         changes.get("image_alt"),
         remove=bool(changes.get("remove_image")),
     )
+    document_refresh(proposal)
     return proposal
 
 

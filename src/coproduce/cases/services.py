@@ -8,6 +8,7 @@ from coproduce.cases.models import CaseStudy
 from coproduce.core.vocabulary import Role, Side, StageStatus
 from coproduce.initiatives import services as initiative_services
 from coproduce.initiatives.models import Initiative, JoinPolicy
+from coproduce.search.services import document_refresh
 
 CASE_FIELDS = (
     "source",
@@ -54,4 +55,5 @@ def case_add(*, actor: Any, case: dict[str, Any]) -> Initiative:
     study = CaseStudy(initiative=initiative, **{f: case[f] for f in CASE_FIELDS if f in case})
     study.full_clean()
     study.save()
+    document_refresh(initiative)  # found as a case from now on
     return initiative

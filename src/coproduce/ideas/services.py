@@ -43,6 +43,7 @@ from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import standing
 from coproduce.initiatives.services import SIDE_OF_STAFF, do_stage_for_record
 from coproduce.record.services import Participant, do_record_contribution, do_record_decision
+from coproduce.search.services import document_refresh
 
 CLOSED = "This idea was merged into another; support and comment on that one."
 NO_PICTURE_WORDS = "Say in a few words what the picture shows, for people who cannot see it."
@@ -105,6 +106,7 @@ def idea_post(
         description=f"Idea #{idea.pk}",
         contributor=actor,
     )
+    document_refresh(idea)
     return idea
 
 
@@ -169,6 +171,7 @@ def idea_hide(*, actor: Any, idea: Idea, reason: Any) -> Idea:
     idea.hidden_reason = checked
     idea.save(update_fields=["hidden_reason"])
     _log(actor, idea, ModerationAction.HIDE, checked)
+    document_refresh(idea)  # no longer listed
     return idea
 
 
@@ -182,6 +185,7 @@ def idea_unhide(*, actor: Any, idea: Idea, reason: Any) -> Idea:
     idea.hidden_reason = ""
     idea.save(update_fields=["hidden_reason"])
     _log(actor, idea, ModerationAction.UNHIDE, checked)
+    document_refresh(idea)
     return idea
 
 

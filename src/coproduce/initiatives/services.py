@@ -40,6 +40,7 @@ from coproduce.initiatives.models import (
 from coproduce.organisations.models import Organisation
 from coproduce.record import services as record
 from coproduce.record.services import Participant
+from coproduce.search.services import document_refresh
 
 EDITABLE_FIELDS = (
     "title",
@@ -107,6 +108,7 @@ def initiative_create(
     )
     membership.full_clean(exclude=["initiative", "user"])
     membership.save()
+    document_refresh(initiative)
     return initiative
 
 
@@ -124,6 +126,7 @@ def initiative_update(*, actor: Any, initiative: Initiative, **changes: Any) -> 
     initiative.save()
     if partners is not None:
         initiative.partner_organisations.set(partners)
+    document_refresh(initiative)
     return initiative
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from coproduce.core import gate
 from coproduce.organisations.models import Organisation
+from coproduce.search.services import document_refresh
 
 
 @transaction.atomic
@@ -20,12 +21,15 @@ def organisation_create(
     organisation = Organisation(name=name, kind=kind, locality=locality, website=website)
     organisation.full_clean()
     organisation.save()
+    document_refresh(organisation)
     return organisation
 
 
 def organisation_get_or_create(*, name: str, kind: str, locality: str = "") -> Organisation:
     """Used by the demo loader, which acts as the system rather than a person."""
-    organisation, _ = Organisation.objects.get_or_create(
+    organisation, created = Organisation.objects.get_or_create(
         name=name, defaults={"kind": kind, "locality": locality}
     )
+    if created:
+        document_refresh(organisation)
     return organisation

@@ -15,6 +15,7 @@ from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import check_stage, organisations_of, standing
 from coproduce.record import services as record
+from coproduce.search.services import document_refresh
 from coproduce.timecredits import services as credits
 from coproduce.volunteering import selectors
 from coproduce.volunteering.models import (
@@ -49,6 +50,7 @@ def opportunity_create(
     opportunity = Opportunity(initiative=initiative, stage=stage, created_by=actor, **fields)
     opportunity.full_clean()
     opportunity.save()
+    document_refresh(opportunity)
     return opportunity
 
 

@@ -1,0 +1,222 @@
+"""Reads for site-wide search: one interface over two full-text engines (ADR 0046).
+
+The person's words are reduced to plain terms (letters and digits) before either engine
+sees them, so no operator, quote or column name a person types reaches the query syntax;
+every term must match the start of a word, on both engines alike. Who finds what is the
+initiatives' own visibility rule (``initiatives_visible_to``), read when searching."""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import BooleanField, Count, F, FloatField, Q, QuerySet
+from django.db.models.expressions import RawSQL, Window
+from django.db.models.functions import RowNumber
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from coproduce.ideas.models import Idea
+from coproduce.initiatives.selectors import initiatives_visible_to
+from coproduce.search.models import Kind, SearchDocument
+from coproduce.search.sources import url_of
+
+MAX_LENGTH = 200
+MAX_TERMS = 12
+PER_GROUP = 5
+PER_PAGE = 20
+SNIPPET_CHARS = 240
+WORD = re.compile(r"[^\W_]+")
+
+
+def terms_of(text: str) -> list[str]:
+    """The words searched for: letters and digits only, lower case, at most ``MAX_TERMS``."""
+    return list(dict.fromkeys(WORD.findall(text.lower())))[:MAX_TERMS]
+
+
+def _matches(terms: list[str]) -> tuple[RawSQL, RawSQL]:
+    """The engine's condition that a document holds every term, and its rank (higher is
+    better): the title counts above the body on both engines."""
+    if connection.vendor == "postgresql":
+        query = " & ".join(f"{term}:*" for term in terms)
+        return (
+            RawSQL(
+                "search_searchdocument.search_vector @@ to_tsquery('simple', %s)",
+                [query],
+                output_field=BooleanField(),
+            ),
+            RawSQL(
+                "ts_rank(search_searchdocument.search_vector, to_tsquery('simple', %s), 1)",
+                [query],
+                output_field=FloatField(),
+            ),
+        )
+    query = " ".join(f'"{term}"*' for term in terms)
+    return (
+        RawSQL(
+            "search_searchdocument.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)",
+            [query],
+            output_field=BooleanField(),
+        ),
+        RawSQL(
+            "SELECT -bm25(search_fts, 10.0, 1.0) FROM search_fts "
+            "WHERE search_fts MATCH %s AND search_fts.rowid = search_searchdocument.id",
+            [query],
+            output_field=FloatField(),
+        ),
+    )
+
+
+def _findable_by(user: Any) -> Q:
+    """What the person may find: outside any initiative, or in one they may read; never a
+    hidden idea (checked against the idea itself as well as the index)."""
+    hidden_ideas = Idea.objects.exclude(hidden_reason="").values("pk")
+    return (
+        Q(listed=True)
+        & (Q(initiative__isnull=True) | Q(initiative__in=initiatives_visible_to(user).values("pk")))
+        & ~Q(kind=Kind.IDEA, object_id__in=hidden_ideas)
+    )
+
+
+def _ranked(user: Any, terms: list[str]) -> QuerySet[SearchDocument]:
+    condition, rank = _matches(terms)
+    return SearchDocument.objects.filter(condition).filter(_findable_by(user)).annotate(rank=rank)
+
+
+ORDER = ("-rank", "title", "id")
+
+
+def documents_found(user: Any, terms: list[str]) -> QuerySet[SearchDocument]:
+    """The documents holding every term that ``user`` may find, best first."""
+    if not terms:
+        return SearchDocument.objects.none()
+    return _ranked(user, terms).annotate(initiative_slug=F("initiative__slug")).order_by(*ORDER)
+
+
+def _pattern(terms: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+
+
+def highlight(text: str, terms: list[str]) -> SafeString:
+    """``text`` escaped, with each word a term starts marked (``<mark>``)."""
+    pattern = _pattern(terms)
+    pieces: list[str] = []
+    done = 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[done : match.start()]))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        done = match.end()
+    pieces.append(escape(text[done:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece of the text is escaped
+
+
+def excerpt(text: str, terms: list[str], size: int = SNIPPET_CHARS) -> str:
+    """Up to ``size`` characters of ``text`` around the first word a term starts, cut at
+    spaces, with an ellipsis where it was cut."""
+    text = " ".join(text.split())
+    if len(text) <= size:
+        return text
+    match = _pattern(terms).search(text)
+    start = max(0, (match.start() if match else 0) - size // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 30 else start
+    end = min(len(text), start + size)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One thing found: its title and snippet as plain text (for the API) and escaped with
+    the searched words marked (for the page)."""
+
+    kind: str
+    title: str
+    snippet: str
+    url: str
+    marked_title: SafeString
+    marked_snippet: SafeString
+
+
+@dataclass(frozen=True)
+class Group:
+    """The best hits of one kind, and how many there are in all."""
+
+    kind: str
+    label: str
+    count: int
+    hits: list[Hit]
+
+
+def hit(document: SearchDocument, terms: list[str]) -> Hit:
+    snippet = excerpt(document.body, terms)
+    return Hit(
+        kind=document.kind,
+        title=document.title,
+        snippet=snippet,
+        url=url_of(document.kind, document.object_id, getattr(document, "initiative_slug", None)),
+        marked_title=highlight(document.title, terms),
+        marked_snippet=highlight(snippet, terms),
+    )
+
+
+def hits_of(documents: Any, terms: list[str]) -> list[Hit]:
+    return [hit(document, terms) for document in documents]
+
+
+def counts_by_kind(found: QuerySet[SearchDocument]) -> dict[str, int]:
+    """How many documents of each kind were found, in the order of ``Kind``."""
+    counted = dict(
+        found.order_by().values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+    )
+    return {kind: counted[kind] for kind in Kind.values if counted.get(kind)}
+
+
+def grouped(user: Any, terms: list[str]) -> list[Group]:
+    """Up to ``PER_GROUP`` best hits of each kind found, with each kind's count. The
+    ranking reads only ids, kinds and ranks (each document numbered and counted within its
+    kind, in one statement); then the few shown are read whole."""
+    if not terms:
+        return []
+    best = (
+        _ranked(user, terms)
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=[F("kind")],
+                order_by=[F("rank").desc(), F("title"), F("id")],
+            ),
+            of_kind=Window(Count("id"), partition_by=[F("kind")]),
+        )
+        .filter(place__lte=PER_GROUP)
+        .values_list("id", "kind", "place", "of_kind")
+    )
+    places = {pk: (kind, place, count) for pk, kind, place, count in best}
+    shown = SearchDocument.objects.filter(pk__in=places).annotate(
+        initiative_slug=F("initiative__slug")
+    )
+    by_kind: dict[str, list[SearchDocument]] = {}
+    for document in sorted(shown, key=lambda d: places[d.pk][1]):
+        by_kind.setdefault(document.kind, []).append(document)
+    counts = {kind: count for kind, _, count in places.values()}
+    return [
+        Group(
+            kind=kind,
+            label=str(Kind(kind).label),
+            count=counts[kind],
+            hits=hits_of(by_kind[kind], terms),
+        )
+        for kind in Kind.values
+        if kind in by_kind
+    ]
+
+
+def page_of_kind(user: Any, terms: list[str], kind: str, number: Any) -> Page[Any]:
+    """One page of the hits of one kind (the nearest page there is to ``number``)."""
+    found = documents_found(user, terms).filter(kind=kind)
+    return Paginator(found, PER_PAGE).get_page(number)

@@ -1,0 +1,29 @@
+"""The search page: the header's search box lands here."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from coproduce.search import selectors
+from coproduce.search.forms import SearchForm
+from coproduce.search.models import Kind
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Everything found, grouped by kind (the best few of each), or one kind page by page.
+    Without a query, the empty form."""
+    form = SearchForm(request.GET if "q" in request.GET else None)
+    context: dict[str, object] = {"form": form, "kinds": Kind}
+    if form.is_bound and form.is_valid():
+        terms, kind = form.cleaned_data["terms"], form.cleaned_data["kind"]
+        context["q"] = form.cleaned_data["q"]
+        if kind:
+            page = selectors.page_of_kind(request.user, terms, kind, request.GET.get("page"))
+            context |= {
+                "kind": kind,
+                "kind_label": Kind(kind).label,
+                "page": page,
+                "hits": selectors.hits_of(page.object_list, terms),
+            }
+        else:
+            context["groups"] = selectors.grouped(request.user, terms)
+    return render(request, "search/results.html", context)
