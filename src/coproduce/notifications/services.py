@@ -40,9 +40,9 @@ class Audience:
     key: int
 
 
-def _chunks(ids: Iterable[int], size: int = BATCH) -> Iterator[list[int]]:
+def _chunks(ids: Iterable[int], size: int = 0) -> Iterator[list[int]]:
     iterator = iter(ids)
-    while chunk := list(itertools.islice(iterator, size)):
+    while chunk := list(itertools.islice(iterator, size or BATCH)):
         yield chunk
 
 
