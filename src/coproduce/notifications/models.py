@@ -9,8 +9,9 @@ from coproduce.notifications.kinds import MESSAGES, Delivery, Kind
 
 
 class Notification(models.Model):
+    # indexed by notif_of_person below, which leads with it: no index of its own to write
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     message = models.CharField(max_length=30)  # a key of kinds.MESSAGES

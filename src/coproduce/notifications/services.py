@@ -134,12 +134,13 @@ def unsubscribe_url(person_id: int, kind: str) -> str:
     return settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
 
 
-def _footer(person_id: int, kinds: list[str]) -> list[str]:
+def _footer(stops: dict[str, str]) -> list[str]:
+    """Each kind's unsubscribe link (kind -> URL), then the preferences page."""
     lines = ["", "--"]
-    for kind in kinds:
+    for kind, url in stops.items():
         lines.append(
             _("To stop e-mails about “%(kind)s”, open: %(url)s")
-            % {"kind": Kind(kind).label, "url": unsubscribe_url(person_id, kind)}
+            % {"kind": Kind(kind).label, "url": url}
         )
     preferences = settings.SITE_URL + reverse("notifications:preferences")
     lines.append(_("Choose how you hear from Coproduce: %(url)s") % {"url": preferences})
@@ -166,6 +167,7 @@ def _link_line(notification: Notification) -> list[str]:
 
 def notification_email(notification: Notification, person: Any) -> EmailMessage:
     details = [line for line in notification.params.get("details", "").split("\n") if line]
+    stop = unsubscribe_url(person.pk, notification.kind)
     lines = [
         _("Hello %(name)s,") % {"name": person.shown_name},
         "",
@@ -173,9 +175,9 @@ def notification_email(notification: Notification, person: Any) -> EmailMessage:
         *(["", *details] if details else []),
         "",
         *_link_line(notification),
-        *_footer(person.pk, [notification.kind]),
+        *_footer({notification.kind: stop}),
     ]
-    return _message(person, notification.text, lines, unsubscribe_url(person.pk, notification.kind))
+    return _message(person, notification.text, lines, stop)
 
 
 def _people(ids: Iterable[int]) -> dict[int, Any]:
@@ -236,8 +238,8 @@ def _digest_batch(people_ids: list[int]) -> int:
         lines.append(_("Here is what happened for you on Coproduce:"))
         for item in items:
             lines += ["", f"- {item.text}", *(f"  {url}" for url in _link_line(item))]
-        kinds = list(dict.fromkeys(item.kind for item in items))
-        lines += _footer(person_id, kinds)
+        kinds = dict.fromkeys(item.kind for item in items)
+        lines += _footer({kind: unsubscribe_url(person_id, kind) for kind in kinds})
         subject = _("Your Coproduce digest: %(count)s new") % {"count": len(items)}
         messages.append(_message(person, subject, lines, unsubscribe_url(person_id, ALL_DIGEST)))
         done += [item.pk for item in items]

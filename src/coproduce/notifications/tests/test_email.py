@@ -46,10 +46,12 @@ def test_an_e_mail_says_what_happened_links_to_it_and_unsubscribes_in_one_click(
         "",
         "http://127.0.0.1:8000/x/",
     ]
-    url = re.search(
+    found = re.search(
         r"<(http://127\.0\.0\.1:8000/notifications/unsubscribe/[^>]+)>",
         sent.extra_headers["List-Unsubscribe"],
-    ).group(1)
+    )
+    assert found is not None
+    url = found.group(1)
     assert f"To stop e-mails about “A request of mine is decided”, open: {url}" in lines
     assert sent.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert services.emails_send(notification_ids=[made.pk]) == 0  # sent once only
