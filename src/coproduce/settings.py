@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "coproduce.journeymaps",
     "coproduce.panels",
     "coproduce.accountability",
+    "coproduce.notifications",
     "coproduce.portal",
     "coproduce.mine",
     "coproduce.search",

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.budgeting import selectors
@@ -47,6 +48,8 @@ from coproduce.core.vocabulary import (
     StageKind,
 )
 from coproduce.initiatives.models import Initiative, Stage
+from coproduce.notifications.kinds import Kind
+from coproduce.notifications.services import notify, pb_phase_notify
 from coproduce.record.services import contribution_reverse
 from coproduce.search.services import document_refresh
 
@@ -159,6 +162,7 @@ def phase_advance(*, actor: Any, process: Process, to: str | None = None) -> Pro
     )
     process.phase = following
     process.save(update_fields=["phase"])
+    pb_phase_notify(process=process, phase=following)
     return process
 
 
@@ -295,6 +299,13 @@ def proposal_comment(*, actor: Any, proposal: Proposal, text: str) -> Comment:
     comment = Comment(proposal=proposal, author=actor, text=text.strip())
     comment.full_clean()
     comment.save()
+    notify(
+        recipients=[proposal.author_id] if proposal.author_id != actor.pk else [],
+        kind=Kind.REPLY,
+        message="proposal_comment",
+        params={"person": actor.shown_name, "title": proposal.title},
+        link=reverse("budgeting:proposal", args=[proposal.pk]),
+    )
     return comment
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from coproduce.core import gate
 from coproduce.core.dates import check_date
@@ -19,6 +20,8 @@ from coproduce.exchanges.models import (
 )
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.services import do_stage_for_record
+from coproduce.notifications.kinds import Kind
+from coproduce.notifications.services import notify
 from coproduce.record import services as record
 from coproduce.timecredits import services as credits
 
@@ -107,6 +110,13 @@ def exchange_answer(*, actor: Any, exchange: Exchange, agree: bool) -> Exchange:
         raise ValidationError({"exchange": "This exchange was answered already."})
     exchange.status = ExchangeStatus.AGREED if agree else ExchangeStatus.DECLINED
     exchange.save(update_fields=["status"])
+    notify(
+        recipients=[exchange.proposed_by_id],
+        kind=Kind.REQUEST_DECIDED,
+        message="exchange_agreed" if agree else "exchange_declined",
+        params={"person": actor.shown_name, "listing": exchange.listing.title},
+        link=reverse("exchanges:overview", args=[exchange.listing.initiative.slug]),
+    )
     return exchange
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.budgeting.models import Process
@@ -42,6 +43,8 @@ from coproduce.ideas.models import (
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import standing
 from coproduce.initiatives.services import SIDE_OF_STAFF, do_stage_for_record
+from coproduce.notifications.kinds import Kind
+from coproduce.notifications.services import notify
 from coproduce.record.services import Participant, do_record_contribution, do_record_decision
 from coproduce.search.services import document_refresh
 
@@ -115,7 +118,15 @@ def idea_comment(*, actor: Any, idea: Idea, text: Any) -> Comment:
     gate.require(actor, "ideas.comment", idea)
     _open(idea)
     checked = checked_text("text", text, COMMENT_MAX, required="Write your comment.")
-    return Comment.objects.create(idea=idea, author=actor, text=checked)
+    comment = Comment.objects.create(idea=idea, author=actor, text=checked)
+    notify(
+        recipients=[idea.author_id] if idea.author_id != actor.pk else [],
+        kind=Kind.REPLY,
+        message="idea_comment",
+        params={"person": actor.shown_name, "title": idea.title},
+        link=reverse("ideas:detail", args=[idea.initiative.slug, idea.pk]),
+    )
+    return comment
 
 
 @transaction.atomic
@@ -302,5 +313,12 @@ def idea_answer(
             else DecisionKind.DECISION
         ),
         participants=[Participant(actor, Position.PRESENT, side=side)],
+    )
+    notify(
+        recipients=[idea.author_id],
+        kind=Kind.REPLY,
+        message="idea_answer",
+        params={"title": idea.title},
+        link=reverse("ideas:detail", args=[idea.initiative.slug, idea.pk]),
     )
     return answer

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -37,6 +38,8 @@ from coproduce.initiatives.models import (
     Stage,
     StageDeclaration,
 )
+from coproduce.notifications.kinds import Kind
+from coproduce.notifications.services import notify
 from coproduce.organisations.models import Organisation
 from coproduce.record import services as record
 from coproduce.record.services import Participant
@@ -371,6 +374,13 @@ def membership_decide(*, actor: Any, membership: Membership, approve: bool) -> M
             outcome=f"{actor.shown_name} refused {person.shown_name}'s request to join on the "
             f"{membership.get_side_display()} side, as {membership.get_role_display()}.",
         )
+    notify(
+        recipients=[person],
+        kind=Kind.REQUEST_DECIDED,
+        message="join_approved" if approve else "join_declined",
+        params={"initiative": membership.initiative.title},
+        link=reverse("initiatives:detail", args=[membership.initiative.slug]),
+    )
     return membership
 
 
@@ -430,6 +440,13 @@ def side_change_decide(*, actor: Any, membership: Membership, approve: bool) -> 
             f"{change.get_side_display()} ({change.get_role_display()}).",
             initiated_by=person,
         )
+    notify(
+        recipients=[membership.user_id],
+        kind=Kind.REQUEST_DECIDED,
+        message="side_approved" if approve else "side_refused",
+        params={"initiative": membership.initiative.title},
+        link=reverse("initiatives:detail", args=[membership.initiative.slug]),
+    )
     return change
 
 

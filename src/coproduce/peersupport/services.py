@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
@@ -13,6 +14,8 @@ from coproduce.core.dates import check_date
 from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import stage_of, standing
+from coproduce.notifications.kinds import Kind
+from coproduce.notifications.services import notify
 from coproduce.peersupport import selectors
 from coproduce.peersupport.models import (
     Concern,
@@ -76,12 +79,20 @@ def match_make(*, actor: Any, request: SupportRequest, supporter: PeerSupporter)
         )
     request.status = RequestStatus.MATCHED
     request.save(update_fields=["status"])
-    return Match.objects.create(
+    match = Match.objects.create(
         request=request,
         supporter=supporter,
         explanation=offered[supporter.pk].explanation[:500],
         matched_by=actor,
     )
+    notify(
+        recipients=[request.requester_id],
+        kind=Kind.REQUEST_DECIDED,
+        message="support_matched",
+        params={"initiative": request.initiative.title},
+        link=reverse("peersupport:match", args=[request.initiative.slug, match.pk]),
+    )
+    return match
 
 
 @transaction.atomic
@@ -162,9 +173,17 @@ def concern_raise(*, actor: Any, match: Match, professional: Any, text: str) -> 
         raise ValidationError({"professional": NOT_A_PROFESSIONAL})
     if not text.strip():
         raise ValidationError({"text": "Say what the concern is."})
-    return Concern.objects.create(
+    concern = Concern.objects.create(
         match=match, raised_by=actor, professional=professional, text=text.strip()
     )
+    notify(
+        recipients=[professional],
+        kind=Kind.CONCERN_ASSIGNED,
+        message="concern_assigned",
+        params={"person": actor.shown_name, "initiative": match.request.initiative.title},
+        link=reverse("peersupport:concern", args=[match.request.initiative.slug, concern.pk]),
+    )
+    return concern
 
 
 @transaction.atomic

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduce.notifications.kinds import Kind
+from coproduce.notifications.services import notify
 from coproduce.volunteering.models import SignUp, SignUpStatus
 
 EMAILS = {
@@ -50,7 +52,17 @@ def sign_up_email(*, sign_up_id: int, what: str) -> bool:
         lines.append(f"Access: {opportunity.accessibility}")
     lines += ["", f"If you cannot come, please give up your place here: {link}", ""]
     subject = EMAILS[what].format(title=opportunity.title, when=when)
-    send_mail(subject, "\n".join(lines), None, [person.email])
+    if what == "reminder":  # through notifications: the person's choice, and unsubscribe
+        notify(
+            recipients=[person],
+            kind=Kind.SHIFT_REMINDER,
+            message="shift_reminder",
+            params={"what": opportunity.title, "when": when, "details": "\n".join(lines[2:])},
+            link=link.removeprefix(settings.SITE_URL),
+            send_now=True,
+        )
+    else:
+        send_mail(subject, "\n".join(lines), None, [person.email])
     if what == "reminder":
         sign_up.reminded_at = timezone.now()
         sign_up.save(update_fields=["reminded_at"])

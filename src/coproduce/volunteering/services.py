@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
@@ -14,6 +15,8 @@ from coproduce.core.dates import check_date, check_order, year_problem
 from coproduce.core.vocabulary import ContributionKind, StageKind, Unit
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import check_stage, organisations_of, standing
+from coproduce.notifications.kinds import Kind
+from coproduce.notifications.services import notify
 from coproduce.record import services as record
 from coproduce.search.services import document_refresh
 from coproduce.timecredits import services as credits
@@ -287,6 +290,13 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
             paid=False,  # volunteered: given, whatever the volunteer's side (it earns credit)
         )
     log.save()
+    notify(
+        recipients=[log.person_id],
+        kind=Kind.REQUEST_DECIDED,
+        message="hours_approved" if approve else "hours_rejected",
+        params={"what": f"{log.opportunity.title}, {log.worked_on:%d %b %Y}", "reason": log.reason},
+        link=reverse("volunteering:log_hours", args=[initiative.slug]),
+    )
     return log
 
 

@@ -15,6 +15,15 @@ from coproduce.events.tests.conftest import Workshop
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _joining_is_not_e_mailed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Joining in the set-up is a decided request, e-mailed by notifications (ADR 0048);
+    these tests count the reminders' tasks and e-mails alone."""
+    from coproduce.notifications.kinds import DEFAULT_DELIVERY, Delivery, Kind
+
+    monkeypatch.setitem(DEFAULT_DELIVERY, Kind.REQUEST_DECIDED, Delivery.IN_APP)
+
+
 def run_worker() -> None:
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
 

@@ -16,6 +16,15 @@ from coproduce.volunteering.tests.conftest import Rota
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _joining_is_not_e_mailed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Joining in the set-up is a decided request, e-mailed by notifications (ADR 0048);
+    these tests count the reminders' tasks and e-mails alone."""
+    from coproduce.notifications.kinds import DEFAULT_DELIVERY, Delivery, Kind
+
+    monkeypatch.setitem(DEFAULT_DELIVERY, Kind.REQUEST_DECIDED, Delivery.IN_APP)
+
+
 def run_worker() -> None:
     """What `coproduce db_worker` does, once, for every task that is due."""
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
