@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core import capabilities, gate
 from coproduce.core.forms import add_service_errors
+from coproduce.core.people import matching
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.forms import (
@@ -37,6 +38,20 @@ def visible(request: HttpRequest, slug: str) -> Initiative:
     return gate.found(
         request.user, selectors.initiative_by_slug(slug), "initiatives.view_initiative"
     )
+
+
+@login_required
+def people_search(request: HttpRequest, slug: str) -> JsonResponse:
+    """Members' names containing ``q``, for the people picker's suggestions: members of
+    the initiative only, so no outsider learns who belongs."""
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.find_people", initiative)
+    side = request.GET.get("side") or None
+    if side not in {None, *Side.values}:
+        side = None
+    text = request.GET.get("q", "")[:100]
+    people = matching(selectors.active_people(initiative, side=side), text)
+    return JsonResponse({"people": people})
 
 
 def _render_form(
