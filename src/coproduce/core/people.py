@@ -91,6 +91,7 @@ class PersonWidget(forms.Widget):
         self.choices: list[tuple[str, str]] = []
         self.suggestions: list[str] = []
         self.search_url = ""
+        self.empty_label: Any = ""
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
@@ -98,6 +99,7 @@ class PersonWidget(forms.Widget):
         widget["choices"] = self.choices
         widget["suggestions"] = self.suggestions
         widget["search_url"] = self.search_url
+        widget["empty_label"] = self.empty_label
         widget["value"] = "" if value is None else str(value)
         return context
 
@@ -122,13 +124,15 @@ class PersonField(forms.Field):
     widget = PersonWidget
     default_error_messages = {"required": NO_ONE}
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, empty_label: Any = None, **kwargs: Any) -> None:
         kwargs.setdefault(
             "help_text",
             gettext_lazy("Choose them by name; only members of this initiative are listed."),
         )
         super().__init__(**kwargs)
         self.people: QuerySet[Any] | None = None
+        assert isinstance(self.widget, PersonWidget)
+        self.widget.empty_label = empty_label or gettext_lazy("Choose a person")
 
     def offer(self, people: QuerySet[Any], search_url: str = "") -> None:
         """Let the field name one of ``people``; ``search_url`` answers suggestions."""

@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from coproduce.core.forms import PeriodForm
 from coproduce.core.vocabulary import (
+    SIDE_PLAIN_CHOICES,
     ContributionKind,
     DecidingBody,
     DecisionKind,
     DecisionRule,
-    Side,
     StageKind,
     Unit,
 )
@@ -96,7 +96,7 @@ class DecisionForm(forms.Form):
         help_text="A member, if one person proposed it; their side is recorded with it.",
     )
     initiated_by_side = forms.ChoiceField(
-        choices=Side.choices,
+        choices=SIDE_PLAIN_CHOICES,
         label="Which side proposed it?",
         help_text="Used when no single member is named above.",
     )
@@ -140,7 +140,7 @@ class RecordFilterForm(PeriodForm):
         label="Stages",
         widget=forms.CheckboxSelectMultiple,
     )
-    side = forms.ChoiceField(choices=[("", "Any side"), *Side.choices], required=False)
+    side = forms.ChoiceField(choices=[("", "Any side"), *SIDE_PLAIN_CHOICES], required=False)
     kind = forms.ChoiceField(
         choices=[("", "Any kind"), *ContributionKind.choices],
         required=False,
