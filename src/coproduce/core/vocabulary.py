@@ -4,6 +4,8 @@ Kept in one place so that a side, a stage or a kind of contribution means the sa
 in the initiative, in the record and in the analytics that read it.
 """
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy
 
@@ -18,7 +20,7 @@ class Side(models.TextChoices):
 
 # The sides in the words people use, wherever a side is shown or chosen, each with who it
 # is for (the line shown where one is chosen).
-SIDE_IN_PLAIN_WORDS: dict[str, tuple[str, str]] = {
+SIDE_IN_PLAIN_WORDS: dict[str, tuple[Any, Any]] = {
     Side.CITIZEN: (
         gettext_lazy("Resident or service user"),
         gettext_lazy(
@@ -44,7 +46,7 @@ def side_in_plain_words(side: str) -> str:
 
 
 # For a list to choose a side from where no explanation fits (a filter, an invitation).
-SIDE_PLAIN_CHOICES: list[tuple[str, str]] = [
+SIDE_PLAIN_CHOICES: list[tuple[str, Any]] = [
     (side, name) for side, (name, _line) in SIDE_IN_PLAIN_WORDS.items()
 ]
 
