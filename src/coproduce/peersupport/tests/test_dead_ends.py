@@ -1,6 +1,8 @@
 """Peer support where the initiative offers none yet: the way to offer it, or who to ask;
 and supporters recorded by picking a member by name."""
 
+from typing import Any
+
 from django.test import Client
 
 from conftest import World
@@ -9,7 +11,7 @@ from coproduce.initiatives import services as initiatives
 from coproduce.peersupport.models import PeerSupporter, SupportRequest
 
 
-def _page(world: World, person: object) -> str:
+def _page(world: World, person: Any) -> str:
     client = Client()
     client.force_login(person)
     answer = client.get(f"/initiatives/{world.initiative.slug}/peer-support/")

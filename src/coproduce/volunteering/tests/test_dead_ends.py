@@ -1,12 +1,14 @@
 """Logging hours where there is nothing to log them against says what to do next."""
 
+from typing import Any
+
 from django.test import Client
 
 from conftest import World
 from coproduce.volunteering.models import HoursLog
 
 
-def _page(world: World, person: object) -> tuple[int, str]:
+def _page(world: World, person: Any) -> tuple[int, str]:
     client = Client()
     client.force_login(person)
     answer = client.get(f"/initiatives/{world.initiative.slug}/volunteering/hours/")
