@@ -59,10 +59,11 @@ def test_credit_given_by_typing_a_name_with_suggestions_on_a_desktop(
     assert to.get_attribute("list") == "id_to-people"
     # typing asks the members-only search, which fills the suggestions
     to.press_sequentially("sam")
-    tom.page.wait_for_function("document.querySelectorAll('#id_to-people option').length === 2")
-    suggested = tom.page.locator("#id_to-people option").evaluate_all(
-        "options => options.map(o => o.value)"
-    )
+    from playwright.sync_api import expect
+
+    options = tom.page.locator("#id_to-people option")
+    expect(options).to_have_count(2)
+    suggested = [option.get_attribute("value") for option in options.all()]
     assert suggested == ["Sam Jones (Cardiff)", "Sam Jones (Newport)"]
     # a name two people share is refused with the choice to make
     to.fill("Sam Jones")
