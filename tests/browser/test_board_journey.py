@@ -1,5 +1,6 @@
 """Co-management in a real browser: a board, a meeting, a vote written to the record."""
 
+import re
 from typing import Any
 
 import pytest
@@ -38,8 +39,8 @@ def test_a_board_votes_and_the_record_shows_it(open_page: Any, initiative: Any) 
     cora.page.get_by_role("button", name="Set up the board").click()
     cora.page.get_by_text("The board is set up").wait_for()
     cora.check()
-    for username, role in (("ann", "Chair"), ("raj", "Member")):
-        cora.page.get_by_label("Member's username").fill(username)
+    for name, role in (("Ann Reid", "Chair"), ("Raj Patel", "Member")):
+        cora.page.get_by_label(re.compile(r"^Member:?$")).select_option(label=name)
         cora.page.get_by_label("Role").select_option(label=role)
         cora.page.get_by_role("button", name="Add to the board").click()
         cora.page.get_by_text("The seat is added").wait_for()

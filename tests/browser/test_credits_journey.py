@@ -1,5 +1,6 @@
 """Time credits in a real browser: time credited, balance shown, credit given on."""
 
+import re
 from typing import Any
 
 import pytest
@@ -29,24 +30,24 @@ def test_time_credited_then_given_on(open_page: Any, initiative: Any) -> None:
     rhian.visit(f"/initiatives/{initiative.slug}/")
     rhian.page.get_by_role("link", name="Time credits").click()
     rhian.check()
-    rhian.page.get_by_label("Who gave their time (username)").fill("tom")
+    rhian.page.get_by_label("Who gave their time").select_option(label="Tom Price")
     rhian.page.get_by_label("Minutes given").fill("150")
     rhian.page.get_by_label("What they did").fill("Ran the Tuesday lunch club")
     rhian.page.get_by_role("button", name="Credit their time").click()
-    rhian.page.get_by_text("tom earned 150 minutes").wait_for()
+    rhian.page.get_by_text("Tom Price earned 150 minutes").wait_for()
     rhian.check()
 
     tom.sign_in("tom", PASSWORD)
     tom.visit(f"/initiatives/{initiative.slug}/credits/")
     assert "Your balance: 2 h 30 min (150 minutes)" in " ".join(tom.page.inner_text("main").split())
-    tom.page.get_by_label("To (their username)").fill("kerry")
+    tom.page.get_by_label(re.compile(r"^To:?$")).select_option(label="Kerry Jones")
     tom.page.get_by_label("Minutes of credit").fill("200")
     tom.page.get_by_role("button", name="Give").click()
     tom.page.get_by_text("Not enough credit: Tom Price has 150 minutes").first.wait_for()
     tom.check()
     tom.page.get_by_label("Minutes of credit").fill("60")
     tom.page.get_by_role("button", name="Give").click()
-    tom.page.get_by_text("You gave 60 minutes to kerry").wait_for()
+    tom.page.get_by_text("You gave 60 minutes to Kerry Jones").wait_for()
     tom.check()
     statement = tom.page.get_by_role("table", name="Your transfers, newest first").inner_text()
     assert "Gift" in statement and "Ran the Tuesday lunch club" in statement

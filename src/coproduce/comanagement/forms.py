@@ -2,16 +2,16 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.models import User
-from coproduce.accounts.people import NO_SUCH_MEMBER
-from coproduce.accounts.selectors import user_by_username
 from coproduce.comanagement.models import (
     MEETING_LENGTH_DEFAULT,
     MEETING_LENGTH_MAX,
     SeatRole,
     Vote,
 )
+from coproduce.core.people import PersonField
 from coproduce.initiatives.models import Stage
 
 
@@ -28,14 +28,8 @@ class BoardForm(forms.Form):
 
 
 class SeatForm(forms.Form):
-    person = forms.CharField(label="Member's username", max_length=150)
+    person = PersonField(label=gettext_lazy("Member"))
     role = forms.ChoiceField(choices=SeatRole.choices)
-
-    def clean_person(self) -> Any:
-        person = user_by_username(self.cleaned_data["person"])
-        if person is None:
-            raise forms.ValidationError(NO_SUCH_MEMBER)
-        return person
 
 
 class MeetingForm(forms.Form):

@@ -18,6 +18,8 @@ from coproduce.comanagement.forms import (
 from coproduce.comanagement.models import Board, Meeting
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
+from coproduce.initiatives.people import offer_members
+from coproduce.initiatives.selectors import coordinators_of
 from coproduce.initiatives.views import visible
 
 
@@ -40,6 +42,7 @@ def boards(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "initiative": initiative,
         "boards": Board.objects.filter(initiative=initiative),
+        "coordinators": coordinators_of(initiative),
         "form": form if can_manage else None,
     }
     return render(request, "comanagement/boards.html", context, status=400 if form.errors else 200)
@@ -51,6 +54,7 @@ def board(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request.user, Board.objects.filter(initiative=initiative), "comanagement.view", pk=pk
     )
     seat_form = SeatForm(request.POST if "add_seat" in request.POST else None)
+    offer_members(seat_form.fields["person"], initiative)
     meeting_form = MeetingForm(request.POST if "schedule" in request.POST else None)
     if request.method == "POST":
         gate.require(
@@ -76,7 +80,7 @@ def board(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "board": the_board,
         "seats": the_board.seats.filter(left_on__isnull=True).select_related("person"),
         "meetings": the_board.meetings.all(),
-        "seat_form": seat_form if seat_form.is_bound else SeatForm(),
+        "seat_form": seat_form,
         "meeting_form": meeting_form if meeting_form.is_bound else MeetingForm(),
         "can_manage": gate.allows(request.user, "comanagement.manage_boards", initiative),
         "can_run": gate.allows(request.user, "comanagement.run_meeting", the_board),

@@ -4,7 +4,10 @@ Kept in one place so that a side, a stage or a kind of contribution means the sa
 in the initiative, in the record and in the analytics that read it.
 """
 
+from typing import Any
+
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class Side(models.TextChoices):
@@ -15,22 +18,37 @@ class Side(models.TextChoices):
     POLITICAL = "political", "Political representative"
 
 
-# The sides in the words people use where they choose one, each with who it is for.
-SIDE_IN_PLAIN_WORDS: dict[str, tuple[str, str]] = {
+# The sides in the words people use, wherever a side is shown or chosen, each with who it
+# is for (the line shown where one is chosen).
+SIDE_IN_PLAIN_WORDS: dict[str, tuple[Any, Any]] = {
     Side.CITIZEN: (
-        "Resident or service user",
-        "you use the service, care for someone who does, live here, volunteer or speak for a "
-        "community group",
+        gettext_lazy("Resident or service user"),
+        gettext_lazy(
+            "you use the service, care for someone who does, live here, volunteer or speak "
+            "for a community group"
+        ),
     ),
     Side.REGULAR_PRODUCER: (
-        "Staff",
-        "you are paid to run or deliver the service; a coordinator approves this",
+        gettext_lazy("Staff"),
+        gettext_lazy("you are paid to run or deliver the service; a coordinator approves this"),
     ),
     Side.POLITICAL: (
-        "Councillor",
-        "you are an elected representative; a coordinator approves this",
+        gettext_lazy("Councillor"),
+        gettext_lazy("you are an elected representative; a coordinator approves this"),
     ),
 }
+
+
+def side_in_plain_words(side: str) -> str:
+    """A side's name in the words people use ("Staff"), or the value itself if unknown."""
+    plain = SIDE_IN_PLAIN_WORDS.get(side)
+    return str(plain[0]) if plain else side
+
+
+# For a list to choose a side from where no explanation fits (a filter, an invitation).
+SIDE_PLAIN_CHOICES: list[tuple[str, Any]] = [
+    (side, name) for side, (name, _line) in SIDE_IN_PLAIN_WORDS.items()
+]
 
 
 class Role(models.TextChoices):

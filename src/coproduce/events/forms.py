@@ -3,7 +3,9 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
+from coproduce.core.people import PersonField
 from coproduce.core.vocabulary import StageKind
 from coproduce.events.models import MAX_CAPACITY, MAX_DOTS, AccessNeed, Event, EventFormat, Support
 from coproduce.initiatives.models import Initiative
@@ -100,11 +102,11 @@ class AttendanceForm(forms.Form):
     present = forms.MultipleChoiceField(
         required=False, widget=forms.CheckboxSelectMultiple, label="Who came"
     )
-    walk_in = forms.CharField(
-        max_length=150,
+    walk_in = PersonField(
         required=False,
-        label="Add someone who came without registering",
-        help_text="Their username as a member of the initiative.",
+        label=gettext_lazy("Add someone who came without registering"),
+        empty_label=gettext_lazy("No one else came"),
+        help_text=gettext_lazy("A member of the initiative, chosen by name."),
     )
 
     def __init__(self, *args: Any, people: list[Any], event_minutes: int, **kwargs: Any):

@@ -26,7 +26,7 @@ from coproduce.events.forms import (
 from coproduce.events.models import Event
 from coproduce.ideas.selectors import ideas_from_event, may_see_hidden
 from coproduce.initiatives.models import Initiative
-from coproduce.initiatives.selectors import person_by_username
+from coproduce.initiatives.people import offer_members
 from coproduce.initiatives.views import visible
 
 
@@ -192,7 +192,7 @@ def registrations(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "events/registrations.html", context)
 
 
-def _attendance_changes(form: AttendanceForm, initiative: Initiative) -> tuple[dict, list]:
+def _attendance_changes(form: AttendanceForm) -> tuple[dict, list]:
     """Who is present (with minutes, None for the whole event) and who is not, from the
     form; a walk-in who is not a member is a form error."""
     chosen = set(form.cleaned_data["present"])
@@ -202,12 +202,9 @@ def _attendance_changes(form: AttendanceForm, initiative: Initiative) -> tuple[d
         if pk in chosen
     }
     absent = [person for pk, person in form.people.items() if pk not in chosen]
-    username = form.cleaned_data["walk_in"].strip()
-    if username:
-        person = person_by_username(username, initiative)
-        if person is None:
-            raise ValidationError({"walk_in": "No member of this initiative has that username."})
-        present[person] = None
+    walk_in = form.cleaned_data["walk_in"]
+    if walk_in is not None:
+        present[walk_in] = None
     return present, absent
 
 
@@ -228,9 +225,10 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         people=[r.person for r in rows],
         event_minutes=event.minutes,
     )
+    offer_members(form.fields["walk_in"], initiative)
     if request.method == "POST" and form.is_valid():
         try:
-            present, absent = _attendance_changes(form, initiative)
+            present, absent = _attendance_changes(form)
             services.attendance_take(
                 actor=request.user, event=event, present=present, absent=absent
             )

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from coproduce.core.vocabulary import (
@@ -50,7 +51,10 @@ class SideRoleForm(forms.Form):
 
     side = forms.ChoiceField(
         label="Who are you here?",
-        choices=[(side, f"{name}: {line}") for side, (name, line) in SIDE_IN_PLAIN_WORDS.items()],
+        choices=[
+            (side, format_lazy("{}: {}", name, line))
+            for side, (name, line) in SIDE_IN_PLAIN_WORDS.items()
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose who you are here."},
     )

@@ -98,6 +98,8 @@ rules.add_perm("initiatives.approve_side", is_coordinator & ~about_themself)
 rules.add_perm("initiatives.remove_member", is_coordinator & ~about_themself)
 rules.add_perm("initiatives.grant_reviewer", is_coordinator & ~about_themself)
 rules.add_perm("initiatives.change_side", is_active_member)
+# Members' names, for picking a person by name: members only, never outsiders.
+rules.add_perm("initiatives.find_people", is_active_member | rules.is_staff)
 rules.add_perm("initiatives.leave_initiative", is_active_member)
 rules.add_perm("initiatives.agree_goal", is_active_member)
 # Ruling a goal out is a coordinator's decision (recorded as an exclusion), not staff's.

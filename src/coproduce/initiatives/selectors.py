@@ -230,6 +230,19 @@ def active_people(initiative: Initiative, *, side: str | None = None) -> QuerySe
     )
 
 
+def coordinators_of(initiative: Initiative) -> QuerySet[Any]:
+    """The initiative's coordinators, by name: who to ask when a page has nothing to do yet."""
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__initiative=initiative,
+            memberships__status=MembershipStatus.ACTIVE,
+            memberships__is_coordinator=True,
+        )
+        .order_by("display_name", "username")
+    )
+
+
 def organisations_of(initiative: Initiative) -> QuerySet[Organisation]:
     """The lead organisation and the partners of an initiative."""
     return (

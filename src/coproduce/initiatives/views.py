@@ -7,14 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core import capabilities, gate
 from coproduce.core.forms import add_service_errors
-from coproduce.core.vocabulary import Side
+from coproduce.core.people import matching
+from coproduce.core.vocabulary import Side, StageKind
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.forms import (
     DiagnosticSettingsForm,
@@ -38,6 +40,20 @@ def visible(request: HttpRequest, slug: str) -> Initiative:
     return gate.found(
         request.user, selectors.initiative_by_slug(slug), "initiatives.view_initiative"
     )
+
+
+@login_required
+def people_search(request: HttpRequest, slug: str) -> JsonResponse:
+    """Members' names containing ``q``, for the people picker's suggestions: members of
+    the initiative only, so no outsider learns who belongs."""
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.find_people", initiative)
+    side = request.GET.get("side") or None
+    if side not in {None, *Side.values}:
+        side = None
+    text = request.GET.get("q", "")[:100]
+    people = matching(selectors.active_people(initiative, side=side), text)
+    return JsonResponse({"people": people})
 
 
 def _render_form(
@@ -298,6 +314,12 @@ def _stage_page(request: HttpRequest, initiative: Initiative, stage: Model | Non
         initial = {
             f: getattr(stage, f) for f in ("kind", "status", "starts_on", "ends_on", "notes")
         }
+    elif request.GET.get("kind") in StageKind.values:
+        # a page that needs a stage of a kind links here with it chosen ("?kind=…")
+        initial = {"kind": request.GET["kind"]}
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
     form = StageForm(request.POST or None, initial=initial)
     if stage is not None:
         form.fields["kind"].disabled = True
@@ -313,7 +335,7 @@ def _stage_page(request: HttpRequest, initiative: Initiative, stage: Model | Non
             add_service_errors(form, error)
         else:
             messages.success(request, "The timeline is saved.")
-            return redirect(initiative)
+            return redirect(back or initiative)
     heading = "Add a stage" if stage is None else f"Edit the {stage} stage"
     context = {"initiative": initiative, "heading": heading}
     return _render_form(request, "initiatives/form.html", context, form)

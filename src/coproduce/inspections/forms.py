@@ -4,9 +4,9 @@ from typing import Any
 
 from django import forms
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy
 
-from coproduce.accounts.people import NO_SUCH_MEMBER
-from coproduce.accounts.selectors import user_by_username
+from coproduce.core.people import PersonField
 from coproduce.inspections.models import Purpose, Question, QuestionKind, Severity
 from coproduce.inspections.services import MAX_VISIT_MINUTES, question_field
 
@@ -38,15 +38,9 @@ class QuestionForm(forms.Form):
 
 
 class InspectorForm(forms.Form):
-    person = forms.CharField(label="Member's username", max_length=150)
+    person = PersonField(label=gettext_lazy("Member"))
     training = forms.CharField(label="Training completed", max_length=300)
     trained_on = forms.DateField(label="Trained on", widget=DATE)
-
-    def clean_person(self) -> Any:
-        person = user_by_username(self.cleaned_data["person"])
-        if person is None:
-            raise forms.ValidationError(NO_SUCH_MEMBER)
-        return person
 
 
 LARGEST_ID = 2**63 - 1  # a larger id is no row (and SQLite cannot even compare it)

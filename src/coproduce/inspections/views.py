@@ -14,6 +14,7 @@ from coproduce.core import gate
 from coproduce.core.downloads import csv_response
 from coproduce.core.forms import add_service_errors
 from coproduce.core.vocabulary import Side
+from coproduce.initiatives.people import offer_members
 from coproduce.initiatives.selectors import active_people
 from coproduce.initiatives.views import visible
 from coproduce.inspections import reports, selectors, services
@@ -81,6 +82,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     }
     checklist_form = _bound(request, "checklist", ChecklistForm)
     inspector_form = _bound(request, "inspector", InspectorForm)
+    offer_members(inspector_form.fields["person"], initiative)
     visit_form = _bound(request, "visit", VisitForm, **visit_kw)
     done = (
         _run(

@@ -4,10 +4,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
-from coproduce.accounts.people import NO_SUCH_MEMBER
-from coproduce.accounts.selectors import user_by_username
 from coproduce.core.forms import csv_text
+from coproduce.core.people import PersonField
 from coproduce.outcomes.models import VALUE_DIGITS, VALUE_PLACES, BenefitGroup, Better, WhoMeasures
 from coproduce.outcomes.services import check_value
 
@@ -74,21 +74,12 @@ class MeasurementForm(forms.Form):
 
 
 class MeasurementForOthersForm(MeasurementForm):
-    measured_by = forms.CharField(
-        label="Measured by (username)",
-        max_length=150,
+    measured_by = PersonField(
+        label=gettext_lazy("Measured by"),
         required=False,
-        help_text="Leave empty if you measured it yourself.",
+        empty_label=gettext_lazy("I measured it myself"),
+        help_text=gettext_lazy("A member, chosen by name; leave it empty if you measured it."),
     )
-
-    def clean_measured_by(self) -> Any:
-        username = self.cleaned_data.get("measured_by") or ""
-        if not username:
-            return None
-        person = user_by_username(username)
-        if person is None:
-            raise forms.ValidationError(NO_SUCH_MEMBER)
-        return person
 
 
 class ImportForm(forms.Form):

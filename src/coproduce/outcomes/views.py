@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.people import offer_members
 from coproduce.initiatives.views import visible
 from coproduce.outcomes import selectors, services
 from coproduce.outcomes.chart import line_chart
@@ -86,10 +87,11 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     can_measure = gate.allows(user, "outcomes.measure", indicator)
     for_others = gate.allows(user, "outcomes.measure_for_others", indicator)
     form_class = MeasurementForOthersForm if for_others else MeasurementForm
-    form = None
+    form = form_class(request.POST if request.method == "POST" else None)
+    if for_others:
+        offer_members(form.fields["measured_by"], initiative)
     if request.method == "POST":
         gate.require(user, "outcomes.measure", indicator)
-        form = form_class(request.POST)
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if v is not None}
             try:
@@ -115,9 +117,9 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "count_shown": f"{selectors.measurement_count(monthly):,}",
         "can_manage": gate.allows(user, "outcomes.manage", initiative),
         "for_others": for_others,
-        "form": (form or form_class()) if can_measure else None,
+        "form": form if can_measure else None,
     }
-    status = 400 if form is not None and form.errors else 200
+    status = 400 if form.errors else 200
     return render(request, "outcomes/indicator.html", context, status=status)
 
 

@@ -1,10 +1,10 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.models import User
-from coproduce.accounts.people import NO_SUCH_MEMBER
-from coproduce.accounts.selectors import user_by_username
+from coproduce.core.people import PersonField
 
 
 class AskForm(forms.Form):
@@ -23,7 +23,7 @@ class AskForm(forms.Form):
 
 
 class SupporterForm(forms.Form):
-    person = forms.CharField(label="Member's username", max_length=150)
+    person = PersonField(label=gettext_lazy("Member"))
     supports = forms.CharField(
         label="Needs they support", max_length=300, help_text="Comma-separated."
     )
@@ -35,12 +35,6 @@ class SupporterForm(forms.Form):
     checked_until = forms.DateField(
         label="Background check valid until", widget=forms.DateInput(attrs={"type": "date"})
     )
-
-    def clean_person(self) -> Any:
-        person = user_by_username(self.cleaned_data["person"])
-        if person is None:
-            raise forms.ValidationError(NO_SUCH_MEMBER)
-        return person
 
 
 class SessionForm(forms.Form):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
@@ -48,12 +49,18 @@ def supporter_register(
     return supporter
 
 
+NO_PEER_SUPPORT_YET = gettext_lazy(
+    "This initiative does not offer peer support yet: a coordinator adds a co-performing "
+    "stage first."
+)
+
+
 @transaction.atomic
 def support_ask(*, actor: Any, initiative: Initiative, need: str, **fields: Any) -> SupportRequest:
     gate.require(actor, "peersupport.ask", initiative)
     stage = stage_of(initiative, StageKind.CO_PERFORMING)
     if stage is None:
-        raise ValidationError({"need": "This initiative does not offer peer support yet."})
+        raise ValidationError({"need": NO_PEER_SUPPORT_YET})
     request = SupportRequest(
         initiative=initiative, stage=stage, requester=actor, need=need, **fields
     )

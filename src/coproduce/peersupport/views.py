@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
-from coproduce.core.vocabulary import Side
-from coproduce.initiatives.selectors import active_people
+from coproduce.core.vocabulary import Side, StageKind
+from coproduce.initiatives.people import offer_members
+from coproduce.initiatives.selectors import active_people, coordinators_of, stage_of
 from coproduce.initiatives.views import visible
 from coproduce.peersupport import selectors, services
 from coproduce.peersupport.forms import AskForm, ConcernForm, SessionForm, SupporterForm
@@ -25,6 +26,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         gate.require(request.user, "peersupport.ask", initiative)
     ask = AskForm(request.POST if "ask" in request.POST else None)
     register = SupporterForm(request.POST if "register" in request.POST and can_manage else None)
+    offer_members(register.fields["person"], initiative)
     try:
         if ask.is_bound and ask.is_valid():
             services.support_ask(actor=request.user, initiative=initiative, **ask.cleaned_data)
@@ -42,6 +44,8 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         add_service_errors(ask if ask.is_bound else register, error)
     context = {
         "initiative": initiative,
+        "offered": stage_of(initiative, StageKind.CO_PERFORMING) is not None,
+        "coordinators": coordinators_of(initiative),
         "ask_form": ask if ask.is_bound else AskForm(),
         "can_ask": gate.allows(request.user, "peersupport.ask", initiative),
         "matches": list(selectors.matches_of(initiative, request.user)),
@@ -55,9 +59,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         "requests": [(r, selectors.suggestions(r)) for r in selectors.open_requests(initiative)]
         if can_manage
         else [],
-        "register_form": (register if register.is_bound else SupporterForm())
-        if can_manage
-        else None,
+        "register_form": register if can_manage else None,
     }
     status = 400 if ask.errors or register.errors else 200
     return render(request, "peersupport/overview.html", context, status=status)

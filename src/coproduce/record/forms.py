@@ -3,21 +3,22 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from coproduce.core.forms import PeriodForm
+from coproduce.core.people import PersonField
 from coproduce.core.vocabulary import (
+    SIDE_PLAIN_CHOICES,
     ContributionKind,
     DecidingBody,
     DecisionKind,
     DecisionRule,
-    Side,
     StageKind,
     Unit,
 )
 from coproduce.initiatives.models import Initiative, Stage
-from coproduce.initiatives.selectors import active_people
+from coproduce.initiatives.people import offer_members
 from coproduce.record.selectors import RecordFilters
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -49,18 +50,19 @@ class ContributionForm(forms.Form):
     occurred_on = forms.DateField(widget=DATE, label="When", initial=timezone.localdate)
     stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
     description = forms.CharField(max_length=500, required=False)
-    contributor = forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(),
+    contributor = PersonField(
         required=False,
-        help_text="Coordinators may record for another member; leave empty for yourself.",
+        empty_label=gettext_lazy("Me"),
+        help_text=gettext_lazy(
+            "Coordinators may record for another member, chosen by name; leave empty for yourself."
+        ),
     )
 
     def __init__(self, *args: object, initiative: Initiative, on_behalf: bool, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
         if on_behalf:
-            members = active_people(initiative)
-            self.fields["contributor"].queryset = members  # type: ignore[attr-defined]
+            offer_members(self.fields["contributor"], initiative)
         else:
             del self.fields["contributor"]
 
@@ -89,14 +91,16 @@ class DecisionForm(forms.Form):
         max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
-    initiated_by = forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(),
+    initiated_by = PersonField(
         required=False,
-        label="Who proposed it?",
-        help_text="A member, if one person proposed it; their side is recorded with it.",
+        label=gettext_lazy("Who proposed it?"),
+        empty_label=gettext_lazy("No single member"),
+        help_text=gettext_lazy(
+            "A member, if one person proposed it, chosen by name; their side is recorded with it."
+        ),
     )
     initiated_by_side = forms.ChoiceField(
-        choices=Side.choices,
+        choices=SIDE_PLAIN_CHOICES,
         label="Which side proposed it?",
         help_text="Used when no single member is named above.",
     )
@@ -122,8 +126,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: object, initiative: Initiative, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
-        members = active_people(initiative)
-        self.fields["initiated_by"].queryset = members  # type: ignore[attr-defined]
+        offer_members(self.fields["initiated_by"], initiative)
 
 
 class ReverseForm(forms.Form):
@@ -140,7 +143,7 @@ class RecordFilterForm(PeriodForm):
         label="Stages",
         widget=forms.CheckboxSelectMultiple,
     )
-    side = forms.ChoiceField(choices=[("", "Any side"), *Side.choices], required=False)
+    side = forms.ChoiceField(choices=[("", "Any side"), *SIDE_PLAIN_CHOICES], required=False)
     kind = forms.ChoiceField(
         choices=[("", "Any kind"), *ContributionKind.choices],
         required=False,

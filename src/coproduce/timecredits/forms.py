@@ -5,7 +5,9 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
+from coproduce.core.people import PersonField
 from coproduce.timecredits.models import CreditPolicy
 
 
@@ -18,13 +20,13 @@ class KeyedForm(forms.Form):
 
 
 class GiftForm(KeyedForm):
-    to = forms.CharField(label="To (their username)", max_length=150)
+    to = PersonField(label=gettext_lazy("To"))
     minutes = forms.IntegerField(label="Minutes of credit", min_value=1, max_value=1_000_000)
     message = forms.CharField(label="Message (optional)", max_length=300, required=False)
 
 
 class EarnForm(KeyedForm):
-    person = forms.CharField(label="Who gave their time (username)", max_length=150)
+    person = PersonField(label=gettext_lazy("Who gave their time"))
     minutes_given = forms.IntegerField(label="Minutes given", min_value=1, max_value=1_000_000)
     description = forms.CharField(label="What they did", max_length=300, required=False)
 

@@ -9,13 +9,13 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.accounts.people import NO_SUCH_MEMBER
-from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.views import saved_form
+from coproduce.initiatives.people import offer_members
 from coproduce.initiatives.views import visible
 from coproduce.timecredits import selectors, services
 from coproduce.timecredits.forms import (
@@ -29,14 +29,6 @@ from coproduce.timecredits.forms import (
 from coproduce.timecredits.models import Partner
 
 
-def _person(username: str, field: str) -> Any:
-    """The person named in ``field``; no one by that name gets the answer a non-member gets."""
-    person = user_by_username(username)
-    if person is None:
-        raise ValidationError({field: NO_SUCH_MEMBER})
-    return person
-
-
 @login_required
 def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
     """Your balance and statement; give credit; coordinators also credit time given."""
@@ -46,6 +38,8 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
     buy = BuyForm(request.POST if "buy" in request.POST else None)
     gift = GiftForm(request.POST if "gift" in request.POST else None)
     earn = EarnForm(request.POST if "earn" in request.POST and can_manage else None)
+    offer_members(gift.fields["to"], initiative, excluding=request.user)
+    offer_members(earn.fields["person"], initiative)
     try:
         if buy.is_bound and buy.is_valid():
             offer = gate.get_object(
@@ -54,7 +48,7 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
                 "timecredits.use_credits",
                 pk=buy.cleaned_data["offer"],
             )
-            voucher, _ = services.offer_buy(
+            voucher, _created = services.offer_buy(
                 actor=request.user, offer=offer, key=buy.cleaned_data["key"]
             )
             messages.success(
@@ -66,24 +60,32 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
             services.credits_gift(
                 actor=request.user,
                 initiative=initiative,
-                to=_person(data["to"], "to"),
+                to=data["to"],
                 minutes=data["minutes"],
                 message=data["message"],
                 key=data["key"],
             )
-            messages.success(request, f"You gave {data['minutes']} minutes to {data['to']}.")
+            messages.success(
+                request,
+                _("You gave %(minutes)s minutes to %(name)s.")
+                % {"minutes": data["minutes"], "name": data["to"]},
+            )
             return redirect("timecredits:page", slug=slug)
         if earn.is_bound and earn.is_valid():
             data = earn.cleaned_data
-            transfer, _ = services.credits_earn(
+            transfer, _created = services.credits_earn(
                 actor=request.user,
                 initiative=initiative,
-                person=_person(data["person"], "person"),
+                person=data["person"],
                 minutes_given=data["minutes_given"],
                 description=data["description"],
                 key=data["key"],
             )
-            messages.success(request, f"{data['person']} earned {transfer.minutes} minutes.")
+            messages.success(
+                request,
+                _("%(name)s earned %(minutes)s minutes.")
+                % {"name": data["person"], "minutes": transfer.minutes},
+            )
             return redirect("timecredits:page", slug=slug)
     except ValidationError as error:
         if buy.is_bound:
@@ -97,8 +99,8 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
         "account": account,
         "policy": services.policy_of(initiative),
         "page": page,
-        "gift_form": gift if gift.is_bound else GiftForm(),
-        "earn_form": (earn if earn.is_bound else EarnForm()) if can_manage else None,
+        "gift_form": gift,
+        "earn_form": earn if can_manage else None,
         "can_manage": can_manage,
         "offers": selectors.offers_of(initiative),
         "vouchers": selectors.vouchers_of(initiative, request.user),

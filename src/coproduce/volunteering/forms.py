@@ -1,13 +1,14 @@
 import datetime
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from coproduce.core.dates import check_order, date_problem
 from coproduce.core.forms import add_service_errors
+from coproduce.core.people import PersonField
 from coproduce.initiatives.models import Initiative
-from coproduce.initiatives.selectors import active_people, organisations_of
+from coproduce.initiatives.selectors import organisations_of
 from coproduce.volunteering.models import Opportunity, VolunteeringPolicy
 
 
@@ -53,12 +54,14 @@ class HoursForm(forms.Form):
     minutes = forms.IntegerField(label="Minutes given", min_value=1, max_value=24 * 60)
     worked_on = forms.DateField(label="Day", widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label="What you did (optional)", max_length=300, required=False)
-    served = forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(),
+    served = PersonField(
         required=False,
-        label="Who you gave it to (optional)",
-        empty_label="Nobody in particular: a coordinator confirms it",
-        help_text="A member you helped can confirm your time instead of a coordinator.",
+        label=gettext_lazy("Who you gave it to (optional)"),
+        empty_label=gettext_lazy("Nobody in particular: a coordinator confirms it"),
+        help_text=gettext_lazy(
+            "A member you helped can confirm your time instead of a coordinator; "
+            "leave it empty and a coordinator confirms it."
+        ),
     )
 
     def __init__(
@@ -66,8 +69,6 @@ class HoursForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["opportunity"].queryset = initiative.opportunities.all()  # type: ignore[attr-defined]
-        others = active_people(initiative).exclude(pk=getattr(actor, "pk", None))
-        self.fields["served"].queryset = others.order_by("display_name")  # type: ignore[attr-defined]
 
 
 class DecisionForm(forms.Form):

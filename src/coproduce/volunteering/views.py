@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -18,6 +19,8 @@ from coproduce.core.downloads import csv_response
 from coproduce.core.forms import add_service_errors
 from coproduce.core.views import one_button_action, saved_form
 from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.people import offer_members
+from coproduce.initiatives.selectors import coordinators_of
 from coproduce.initiatives.views import visible
 from coproduce.volunteering import selectors, services
 from coproduce.volunteering.forms import (
@@ -195,17 +198,28 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def hours_log(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "volunteering.take_part", initiative)
+    if not selectors.opportunities_of(initiative).exists():
+        # a dead end says what to do next: a coordinator adds an opportunity; others ask one
+        context = {
+            "initiative": initiative,
+            "can_manage": gate.allows(request.user, "volunteering.manage", initiative),
+            "coordinators": coordinators_of(initiative),
+        }
+        return render(request, "volunteering/nothing_to_log.html", context)
     form = HoursForm(request.POST or None, initiative=initiative, actor=request.user)
+    offer_members(form.fields["served"], initiative, excluding=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.hours_log(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            who = form.cleaned_data["served"] or "a coordinator"
-            messages.success(request, f"Your hours are logged; {who} will confirm them.")
+            who = form.cleaned_data["served"] or _("a coordinator")
+            messages.success(
+                request, _("Your hours are logged; %(who)s will confirm them.") % {"who": who}
+            )
             return redirect("volunteering:overview", slug=slug)
-    context = {"initiative": initiative, "form": form, "heading": "Log time you gave"}
+    context = {"initiative": initiative, "form": form, "heading": _("Log time you gave")}
     return render(request, "volunteering/form.html", context, status=400 if form.errors else 200)
 
 

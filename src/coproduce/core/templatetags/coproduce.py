@@ -3,8 +3,15 @@
 from django import template
 
 from coproduce.core.markdown import inert, render_markdown
+from coproduce.core.vocabulary import side_in_plain_words
 
 register = template.Library()
+
+
+@register.filter
+def plain_side(side: str | None) -> str:
+    """A side in the words people use: "Resident or service user", "Staff", "Councillor"."""
+    return side_in_plain_words(side or "")
 
 
 @register.filter

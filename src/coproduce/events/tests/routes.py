@@ -55,7 +55,7 @@ EXPECTED: dict[str, list[Expectation]] = {
     "events:registrations": [("get", None, COORDINATORS)],
     "events:attendance": [
         ("get", None, COORDINATORS),
-        ("post", {"walk_in": "member"}, COORDINATORS_SAVE),
+        ("post", {"walk_in": "Mo Member"}, COORDINATORS_SAVE),
     ],
     "events:outputs": [
         ("get", None, COORDINATORS),

@@ -118,16 +118,18 @@ def test_attendance_on_the_page_with_a_walk_in_and_part_time(workshop: Workshop)
     assert 'name="present"' in page and "Resident 0" in page
     response = client.post(
         _url("attendance", workshop),
-        {"present": [str(a.pk)], f"minutes_{a.pk}": "90", "walk_in": "member"},
+        {"present": [str(a.pk)], f"minutes_{a.pk}": "90", "walk_in": "Mo Member"},
     )
     assert response.status_code == 302
     assert sorted(Contribution.objects.values_list("contributor__username", "quantity")) == [
         ("member", 120),
         ("r0", 90),
     ]
-    response = client.post(_url("attendance", workshop), {"walk_in": "nobody-here"})
+    response = client.post(_url("attendance", workshop), {"walk_in": "member"})
     assert response.status_code == 400
-    assert b"No member of this initiative has that username." in response.content
+    assert response.context["form"].errors == {
+        "walk_in": ["No member of this initiative is called “member”. Did you mean Mo Member?"]
+    }
     assert Contribution.objects.count() == 2
 
 

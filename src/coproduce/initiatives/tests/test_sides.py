@@ -354,7 +354,7 @@ def test_the_page_asks_for_a_change_and_the_members_page_decides(world: World) -
     coordinator = Client()
     coordinator.login(username="coord", password=PASSWORD)
     page = coordinator.get(f"/initiatives/{world.initiative.slug}/members/").content.decode()
-    assert "from Citizen co-producer (Resident) to Regular producer (paid staff)" in page
+    assert "from Resident or service user (Resident) to Staff (" in page
     assert coordinator.post(decide).status_code == 302
     assert _membership(world, world.member).side == "regular_producer"
 

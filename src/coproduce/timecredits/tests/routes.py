@@ -15,7 +15,7 @@ EXPECTED: dict[str, list[Expectation]] = {
         ),
         (
             "post",
-            {"gift": "1", "to": "coord", "minutes": 10, "key": "k1"},
+            {"gift": "1", "to": "Cora Coordinator", "minutes": 10, "key": "k1"},
             signed_in(302, member=302, coordinator=400, other_coordinator=403, staff=403),
         ),
     ],

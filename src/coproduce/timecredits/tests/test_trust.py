@@ -48,9 +48,17 @@ def test_the_gift_page_answers_alike_for_a_non_member_and_no_one(client, world: 
     )
     client.force_login(world.member)
     page = f"/initiatives/{world.initiative.slug}/credits/"
-    for to in ("hidden", "nobody-at-all"):
+    for to in ("Hidden Name", "Nobody At All"):
         answer = client.post(page, {"gift": "1", "to": to, "minutes": 5, "key": f"page-{to}"})
         assert answer.status_code == 400
-        assert answer.context["gift_form"].errors == {"to": [NO_SUCH_MEMBER]}
-        assert "Hidden Name" not in answer.content.decode()
+        assert answer.context["gift_form"].errors == {
+            "to": [
+                f"No member of this initiative is called “{to}”. "
+                "Pick a person from the list or type their name."
+            ]
+        }
+        # the list offers the initiative's members only, by name
+        assert [
+            label for _pk, label in answer.context["gift_form"].fields["to"].widget.choices
+        ] == ["Cora Coordinator"]
     assert Transfer.objects.count() == 1
