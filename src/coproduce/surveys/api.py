@@ -139,7 +139,8 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Initiative
             return Survey.objects.none()
         initiative = self.get_initiative()
         drafts = gate.allows(self.request.user, "surveys.create_survey", initiative)
-        return selectors.surveys_shown(initiative, drafts=drafts).prefetch_related("questions")
+        found = selectors.surveys_shown(initiative, drafts=drafts, counted=False)
+        return found.prefetch_related("questions")
 
     def _survey(self, perm: str = "surveys.view_survey") -> Survey:
         found = selectors.survey_in(self.get_initiative(), self.kwargs["pk"])
