@@ -53,7 +53,7 @@ from diagnostics import Loader, psql  # noqa: E402
 
 NAME = "coproduce_bench_surveys"
 DATABASE = f"postgres://postgres@127.0.0.1:5432/{NAME}"
-FILL_VERSION = 1
+FILL_VERSION = 2
 PORT = 8767
 GOAL_RATIO, GOAL_RATE, GOAL_P95 = 3.0, 300.0, 0.300
 SLUG = "bench-surveys"
@@ -173,12 +173,9 @@ def fill(connection: Any, responses: int) -> int:
         for i in range(responses):
             for key, value in answer_values(rng, asked).items():
                 q = by_id[key]
-                if q.kind == "ranking":
+                if q.kind in ("ranking", "multiple"):  # numbered in the order given
                     for place, label in enumerate(value, start=1):
                         yield (survey.pk, first + i, q.pk, q.options.index(label), place, "")
-                elif q.kind == "multiple":
-                    for label in value:
-                        yield (survey.pk, first + i, q.pk, q.options.index(label), None, "")
                 elif q.kind in ("single", "equality"):
                     yield (survey.pk, first + i, q.pk, q.options.index(value), None, "")
                 elif q.kind in ("rating", "number"):

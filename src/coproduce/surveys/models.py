@@ -186,9 +186,11 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
-    """One answer: a choice (``option``, one row per chosen option), a ranked option
-    (``option`` with its ``number`` place, 1 best), a rating or number (``number``), or a
-    text. ``survey`` is repeated from the response so that results read one table."""
+    """One answer: a choice (``option``, one row per chosen option; a multiple choice's
+    rows numbered 1, 2, … in ``number`` in the order given, so that one row a respondent
+    holds 1), a ranked option (``option`` with its ``number`` place, 1 best), a rating or
+    number (``number``), or a text. ``survey`` is repeated from the response so that
+    results read one table."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")

@@ -182,32 +182,56 @@ def _pairwise_table(result: QuestionResult) -> None:
     ]
 
 
+# a ballot of at most this many options fits one 64-bit number: 4 bits a place (0 to 15)
+PACKED_OPTIONS = 15
+
+
 def ranking_positions(survey: Survey, options: dict[int, list[str]]) -> dict[int, Any]:
     """Each ranking question's ballots as a places matrix (a row a response, a column an
-    option, 1 best, 0 unranked). On PostgreSQL each ballot comes back as one short string,
-    a character an option in order of preference (``chr(48 + option)``: at most 50 options,
-    all plain ASCII), so 100,000 ballots are 100,000 small rows, not a row a ranked option."""
+    option, 1 best, 0 unranked).
+
+    With up to 15 options the database packs each ballot into one number, option i's place
+    in bits 4i to 4i + 3 (``SUM(number << 4 * option)`` over the ballot's rows, one row an
+    option), and counts the ballots alike, so 100,000 ballots come back as one row a
+    different ballot. Longer ballots come as a string a ballot on PostgreSQL (a character
+    an option, best first) or as rows elsewhere."""
     found: dict[int, Any] = {}
-    if connection.vendor != "postgresql":
-        for qid, ballots in ranking_ballots(survey).items():
-            index = {label: i for i, label in enumerate(options[qid])}
-            flat = np.fromiter((index[n] for b in ballots for n in b), dtype=np.int64)
-            lengths = np.fromiter((len(b) for b in ballots), dtype=np.int64, count=len(ballots))
-            found[qid] = positions_of(flat, lengths, len(options[qid]))
-        return found
     with connection.cursor() as cursor:
         for qid, labels in options.items():
-            cursor.execute(
-                "SELECT string_agg(chr(48 + option), '' ORDER BY number) FROM surveys_answer "
-                "WHERE survey_id = %s AND question_id = %s GROUP BY response_id",
-                [survey.pk, qid],
-            )
-            strings: list[str] = [row[0] for row in cursor.fetchall()]
-            if not strings:
-                continue
-            codes = np.frombuffer("".join(strings).encode("ascii"), dtype=np.uint8)
-            lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-            found[qid] = positions_of(codes.astype(np.int64) - 48, lengths, len(labels))
+            count = len(labels)
+            if count <= PACKED_OPTIONS:
+                cursor.execute(
+                    "SELECT packed, COUNT(*) FROM (SELECT SUM(number << (4 * option)) AS packed "
+                    "FROM surveys_answer WHERE question_id = %s GROUP BY response_id) AS ballots "
+                    "GROUP BY packed",
+                    [qid],
+                )
+                rows = cursor.fetchall()
+                if rows:
+                    packed = np.array([row[0] for row in rows], dtype=np.int64)
+                    alike = np.array([row[1] for row in rows], dtype=np.int64)
+                    shifts = 4 * np.arange(count, dtype=np.int64)
+                    places = (packed[:, None] >> shifts[None, :]) & 15
+                    found[qid] = np.repeat(places, alike, axis=0)
+            elif connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT string_agg(chr(48 + option), '' ORDER BY number) "
+                    "FROM surveys_answer WHERE question_id = %s GROUP BY response_id",
+                    [qid],
+                )
+                strings: list[str] = [row[0] for row in cursor.fetchall()]
+                if strings:
+                    codes = np.frombuffer("".join(strings).encode("ascii"), dtype=np.uint8)
+                    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+                    found[qid] = positions_of(codes.astype(np.int64) - 48, lengths, count)
+    rest = [qid for qid in options if qid not in found and len(options[qid]) > PACKED_OPTIONS]
+    if rest and connection.vendor != "postgresql":
+        for qid, ballots in ranking_ballots(survey).items():
+            if qid in rest:
+                index = {label: i for i, label in enumerate(options[qid])}
+                flat = np.fromiter((index[n] for b in ballots for n in b), dtype=np.int64)
+                lengths = np.fromiter(map(len, ballots), dtype=np.int64, count=len(ballots))
+                found[qid] = positions_of(flat, lengths, len(options[qid]))
     return found
 
 
@@ -231,9 +255,8 @@ def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
     """The results of every question, in order. Free text only ``with_text``.
 
     One grouped scan of the survey's answers (question, option, number: the counts) gives
-    every count, distribution and number of respondents, except a multiple choice's
-    respondents (a distinct count over its rows only); each ranking is read once more as
-    ballots; the free text in one more read."""
+    every count, distribution and number of respondents; each ranking is read once more as
+    ballots (``ranking_positions``); the free text in one more read."""
     questions = list(survey.questions.all())
     found = {q.pk: QuestionResult(q) for q in questions}
     option_counts: dict[int, dict[int, int]] = defaultdict(dict)
@@ -246,6 +269,7 @@ def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
         .annotate(n=Count("id"))
         .order_by()
     )
+    unnumbered: set[int] = set()
     for qid, option, number, n in grouped:
         rows[qid] += n
         if option is not None:
@@ -253,16 +277,18 @@ def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
             counts[option] = counts.get(option, 0) + n
             if number == 1:
                 first_places[qid] += n
+            elif number is None:
+                unnumbered.add(qid)
         elif number is not None:
             number_counts[qid][number] = n
     kinds = {q.pk: q.kind for q in questions}
-    multiple = [qid for qid, kind in kinds.items() if kind == QuestionKind.MULTIPLE]
-    choosers = _choosers(survey, multiple)
+    # a ranking's or a multiple choice's rows are numbered 1, 2, … in the order given, so
+    # each respondent has one row numbered 1; multiple choices kept unnumbered are counted
+    chosen = [qid for qid in unnumbered if kinds[qid] == QuestionKind.MULTIPLE]
+    choosers = _choosers(survey, chosen)
     for qid, result in found.items():
-        if kinds[qid] == QuestionKind.MULTIPLE:
-            result.respondents = choosers.get(qid, 0)
-        elif kinds[qid] == QuestionKind.RANKING:
-            result.respondents = first_places[qid]  # each ballot has one first place
+        if qid in choosers or kinds[qid] in (QuestionKind.MULTIPLE, QuestionKind.RANKING):
+            result.respondents = choosers.get(qid, first_places[qid])
         else:
             result.respondents = rows[qid]  # one row a respondent
     ranked = {q.pk: q.options for q in questions if q.kind == QuestionKind.RANKING}
