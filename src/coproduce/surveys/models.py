@@ -212,7 +212,15 @@ class Answer(models.Model):
                 name="answer_once",
             ),
         ]
-        indexes = [models.Index(fields=["survey", "question", "option"], name="answer_scan")]
+        # a question's rows response by response, with what a ballot needs, so a ranking's
+        # ballots are read from the index alone (selectors.ranking_positions)
+        indexes = [
+            models.Index(
+                fields=["survey", "question", "response"],
+                include=["option", "number"],
+                name="answer_by_question",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Answer to {self.question_id}"

@@ -202,9 +202,9 @@ def ranking_positions(survey: Survey, options: dict[int, list[str]]) -> dict[int
             if count <= PACKED_OPTIONS:
                 cursor.execute(
                     "SELECT packed, COUNT(*) FROM (SELECT SUM(number << (4 * option)) AS packed "
-                    "FROM surveys_answer WHERE question_id = %s GROUP BY response_id) AS ballots "
-                    "GROUP BY packed",
-                    [qid],
+                    "FROM surveys_answer WHERE survey_id = %s AND question_id = %s "
+                    "GROUP BY response_id) AS ballots GROUP BY packed",
+                    [survey.pk, qid],
                 )
                 rows = cursor.fetchall()
                 if rows:
@@ -216,8 +216,9 @@ def ranking_positions(survey: Survey, options: dict[int, list[str]]) -> dict[int
             elif connection.vendor == "postgresql":
                 cursor.execute(
                     "SELECT string_agg(chr(48 + option), '' ORDER BY number) "
-                    "FROM surveys_answer WHERE question_id = %s GROUP BY response_id",
-                    [qid],
+                    "FROM surveys_answer WHERE survey_id = %s AND question_id = %s "
+                    "GROUP BY response_id",
+                    [survey.pk, qid],
                 )
                 strings: list[str] = [row[0] for row in cursor.fetchall()]
                 if strings:
@@ -254,17 +255,20 @@ def _choosers(survey: Survey, question_ids: list[int]) -> dict[int, int]:
 def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
     """The results of every question, in order. Free text only ``with_text``.
 
-    One grouped scan of the survey's answers (question, option, number: the counts) gives
-    every count, distribution and number of respondents; each ranking is read once more as
-    ballots (``ranking_positions``); the free text in one more read."""
+    One grouped scan of the survey's answers but the rankings' (question, option, number:
+    the counts) gives every count, distribution and number of respondents; each ranking is
+    read as ballots (``ranking_positions``), which give its counts too; the free text in one
+    more read."""
     questions = list(survey.questions.all())
     found = {q.pk: QuestionResult(q) for q in questions}
     option_counts: dict[int, dict[int, int]] = defaultdict(dict)
     number_counts: dict[int, dict[int, int]] = defaultdict(dict)
     first_places: dict[int, int] = defaultdict(int)
     rows: dict[int, int] = defaultdict(int)
+    ranked = {q.pk: q.options for q in questions if q.kind == QuestionKind.RANKING}
     grouped = (
         Answer.objects.filter(survey=survey)
+        .exclude(question_id__in=list(ranked))  # counted from the ballots below
         .values_list("question_id", "option", "number")
         .annotate(n=Count("id"))
         .order_by()
@@ -287,16 +291,20 @@ def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
     chosen = [qid for qid in unnumbered if kinds[qid] == QuestionKind.MULTIPLE]
     choosers = _choosers(survey, chosen)
     for qid, result in found.items():
-        if qid in choosers or kinds[qid] in (QuestionKind.MULTIPLE, QuestionKind.RANKING):
+        if kinds[qid] == QuestionKind.MULTIPLE:
             result.respondents = choosers.get(qid, first_places[qid])
         else:
             result.respondents = rows[qid]  # one row a respondent
-    ranked = {q.pk: q.options for q in questions if q.kind == QuestionKind.RANKING}
     positions = ranking_positions(survey, ranked) if ranked else {}
+    for qid, places in positions.items():
+        found[qid].respondents = len(places)
+        placed = np.count_nonzero(places, axis=0).tolist()
+        option_counts[qid] = {i: n for i, n in enumerate(placed) if n}
     texts: dict[int, list[str]] = defaultdict(list)
-    if with_text and any(q.kind in TEXT_KINDS for q in questions):
+    written = [q.pk for q in questions if q.kind in TEXT_KINDS]
+    if with_text and written:
         text_rows = (
-            Answer.objects.filter(survey=survey, question__kind__in=TEXT_KINDS)
+            Answer.objects.filter(survey=survey, question_id__in=written)
             .exclude(text="")
             .order_by("id")
             .values_list("question_id", "text")
