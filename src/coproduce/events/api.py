@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -44,7 +45,7 @@ class EventCreateSerializer(serializers.ModelSerializer):
     stage = serializers.ChoiceField(
         choices=StageKind.choices,
         default=StageKind.CO_PLANNING,
-        help_text="The kind of the initiative's stage the event belongs to.",
+        help_text=_lazy("The kind of the initiative's stage the event belongs to."),
     )
 
     class Meta:
