@@ -67,3 +67,45 @@ def test_a_coordinator_builds_a_ranking_survey_and_a_resident_answers_it(
     assert rae.page.locator("ol.ranked li").first.inner_text() == "Pharmacy"
     ranked = Answer.objects.order_by("number").values_list("option", "number")
     assert list(ranked) == [(2, 1), (0, 2)]
+
+
+def test_a_conditional_question_shows_only_once_its_answer_is_given(
+    open_page: Any, initiative: Any
+) -> None:
+    """The page hides a question asked only on an earlier answer (its own small script);
+    the server skips it anyway when that answer is not given."""
+    from coproduce.surveys import services
+
+    cora = initiative.memberships.get(user__username="cora").user
+    survey = services.survey_create(
+        actor=cora, initiative=initiative, title="Getting about", purpose="needs"
+    )
+    how = services.question_add(
+        actor=cora, survey=survey, kind="single", text="How do you travel?", options=["Car", "Bus"]
+    )
+    services.question_add(
+        actor=cora,
+        survey=survey,
+        kind="short_text",
+        text="Which bus do you take?",
+        shown_if=how,
+        shown_if_option=1,
+    )
+    services.survey_set_status(actor=cora, survey=survey, status="open")
+    rae = open_page()
+    rae.sign_in("res", PASSWORD)
+    rae.visit(f"/initiatives/{initiative.slug}/surveys/{survey.pk}/")
+    follow_up = rae.page.get_by_label("Which bus do you take? (optional)")
+    assert not follow_up.is_visible()
+    rae.page.get_by_label("Car", exact=True).check()
+    assert not follow_up.is_visible()
+    rae.page.get_by_label("Bus", exact=True).check()
+    follow_up.wait_for(state="visible")
+    rae.check()
+    follow_up.fill("The 25")
+    rae.page.get_by_label("Car", exact=True).check()
+    follow_up.wait_for(state="hidden")
+    rae.page.get_by_role("button", name="Send my answers").click()
+    rae.page.get_by_text("Thank you: your response is saved.").wait_for()
+    # the hidden answer was sent by the browser, and the server did not keep it
+    assert list(Answer.objects.values_list("text", flat=True)) == [""]

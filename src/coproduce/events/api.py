@@ -1,12 +1,16 @@
 """REST API for events, inside an initiative: /api/v1/initiatives/{slug}/events/…
 
-Anyone who may see the initiative lists and reads its events; members register and
+Anyone who may see the initiative lists and reads its events; coordinators plan them
+(``POST events/``, through the same service as the page); members register and
 cancel; facilitators and coordinators read and take attendance. No answer here carries
 anyone's access needs."""
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -15,10 +19,12 @@ from rest_framework.response import Response
 
 from coproduce.accounts.people import person_field
 from coproduce.core import gate
+from coproduce.core.vocabulary import StageKind
 from coproduce.events import selectors, services
 from coproduce.events.models import AccessNeed, Event, Registration
 from coproduce.events.services import EVENT_FIELDS
 from coproduce.initiatives.api import InitiativeChildViewSet
+from coproduce.initiatives.selectors import stage_of
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -30,6 +36,21 @@ class EventSerializer(serializers.ModelSerializer):
         model = Event
         fields = ["id", "stage", *EVENT_FIELDS, "taken", "waiting"]
         read_only_fields = fields
+
+
+class EventCreateSerializer(serializers.ModelSerializer):
+    """A new event: its fields, and the kind of the initiative's stage its attendees' time
+    is recorded in (co-planning unless named; the stage must exist)."""
+
+    stage = serializers.ChoiceField(
+        choices=StageKind.choices,
+        default=StageKind.CO_PLANNING,
+        help_text=_lazy("The kind of the initiative's stage the event belongs to."),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["stage", *EVENT_FIELDS]
 
 
 class EventRegisterSerializer(serializers.Serializer):
@@ -88,6 +109,22 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeC
 
     def _event(self, pk: str) -> Event:
         return gate.get_object(self.request.user, self.get_queryset(), "events.view", pk=pk)
+
+    @extend_schema(request=EventCreateSerializer, responses={201: EventSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Plan an event (the initiative's coordinators), with the same checks as the page."""
+        initiative = self.get_initiative()
+        gate.require(request.user, "events.manage", initiative)
+        body = EventCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        fields = dict(body.validated_data)
+        stage = stage_of(initiative, fields.pop("stage"))
+        if stage is None:
+            raise ValidationError({"stage": _("The initiative has no stage of that kind.")})
+        event = services.event_create(
+            actor=request.user, initiative=initiative, stage=stage, **fields
+        )
+        return Response(EventSerializer(event).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=EventRegisterSerializer, responses={201: EventRegistrationSerializer})
     @action(detail=True, methods=["post"])

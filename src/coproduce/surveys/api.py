@@ -139,7 +139,8 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Initiative
             return Survey.objects.none()
         initiative = self.get_initiative()
         drafts = gate.allows(self.request.user, "surveys.create_survey", initiative)
-        return selectors.surveys_shown(initiative, drafts=drafts).prefetch_related("questions")
+        found = selectors.surveys_shown(initiative, drafts=drafts, counted=False)
+        return found.prefetch_related("questions")
 
     def _survey(self, perm: str = "surveys.view_survey") -> Survey:
         found = selectors.survey_in(self.get_initiative(), self.kwargs["pk"])
@@ -184,15 +185,18 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Initiative
         body = ResponseSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         given = body.validated_data
-        if not request.session.session_key:
-            request.session.save()
+        browser = None
+        if not request.user.is_authenticated:  # one response a browser: its session's key
+            if not request.session.session_key:
+                request.session.save()
+            browser = request.session.session_key
         response = services.response_submit(
             actor=request.user,
             survey=survey,
             answers=given["answers"],
             consent=given["consent"],
             code=given.get("code"),
-            browser=request.session.session_key,
+            browser=browser,
         )
         created = response.submitted_at == response.updated_at
         return Response(

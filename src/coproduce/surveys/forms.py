@@ -184,8 +184,19 @@ class AnswerForm(forms.Form):
             if not grouped or (question.section and grouped[-1]["title"] != question.section):
                 grouped.append({"title": question.section, "items": []})
             names = self.places.get(question.pk, [f"q{question.pk}"])
+            condition = question.shown_if
             grouped[-1]["items"].append(
-                {"question": question, "fields": [self[name] for name in names]}
+                {
+                    "question": question,
+                    "fields": [self[name] for name in names],
+                    # the earlier answer that asks it: the browser hides it until given
+                    "shown_if_fields": " ".join(self.places.get(condition.pk, [f"q{condition.pk}"]))
+                    if condition
+                    else "",
+                    "shown_if_label": condition.options[question.shown_if_option or 0]
+                    if condition
+                    else "",
+                }
             )
         return grouped
 

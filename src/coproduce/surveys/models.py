@@ -186,9 +186,11 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
-    """One answer: a choice (``option``, one row per chosen option), a ranked option
-    (``option`` with its ``number`` place, 1 best), a rating or number (``number``), or a
-    text. ``survey`` is repeated from the response so that results read one table."""
+    """One answer: a choice (``option``, one row per chosen option; a multiple choice's
+    rows numbered 1, 2, … in ``number`` in the order given, so that one row a respondent
+    holds 1), a ranked option (``option`` with its ``number`` place, 1 best), a rating or
+    number (``number``), or a text. ``survey`` is repeated from the response so that
+    results read one table."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
@@ -210,7 +212,15 @@ class Answer(models.Model):
                 name="answer_once",
             ),
         ]
-        indexes = [models.Index(fields=["survey", "question", "option"], name="answer_scan")]
+        # a question's rows response by response, with what a ballot needs, so a ranking's
+        # ballots are read from the index alone (selectors.ranking_positions)
+        indexes = [
+            models.Index(
+                fields=["survey", "question", "response"],
+                include=["option", "number"],
+                name="answer_by_question",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Answer to {self.question_id}"

@@ -58,7 +58,15 @@ def rank(ballots: Sequence[Sequence[str]], options: Sequence[str], method: str) 
     names = list(options)
     if len(set(names)) != len(names):
         raise RankingError("the options list a name twice")
-    positions = _positions(ballots, names)
+    return rank_positions(_positions(ballots, names), names, method)
+
+
+def rank_positions(positions: IntMatrix, options: Sequence[str], method: str) -> RankResult:
+    """Rank from a ballots × options matrix of 1-based places (0: unranked), as
+    :func:`positions_of` makes from stored answers without naming each option."""
+    if method not in METHODS:
+        raise RankingError(f"unknown method {method!r}: choose borda or schulze")
+    names = list(options)
     if method == "borda":
         totals = _borda_scores(positions)
         order = _tiers_by_score(names, totals)
@@ -143,13 +151,21 @@ def _positions(ballots: Sequence[Sequence[str]], names: list[str]) -> IntMatrix:
         row = int(np.searchsorted(ends, unknown[0], side="right"))
         name = ballots[row][int(unknown[0] - (ends[row] - lengths[row]))]
         raise RankingError(f"row {row + 1} names “{name}”, which is not one of the options")
-    rows = np.repeat(np.arange(len(ballots)), lengths)
-    places = np.arange(flat.size) - np.repeat(ends - lengths, lengths) + 1
-    positions = np.zeros((len(ballots), len(names)), dtype=np.int64)
-    positions[rows, flat] = places
+    positions = positions_of(flat, lengths, len(names))
     repeated = np.flatnonzero(np.count_nonzero(positions, axis=1) != lengths)
     if repeated.size:
         _refuse_repeats(ballots[int(repeated[0])], int(repeated[0]) + 1)
+    return positions
+
+
+def positions_of(flat: IntMatrix, lengths: IntMatrix, count: int) -> IntMatrix:
+    """The places matrix of ballots given as option indices one after another, best first
+    (``flat``), with each ballot's length; ``count`` options in all."""
+    ends = np.cumsum(lengths)
+    rows = np.repeat(np.arange(lengths.size), lengths)
+    places = np.arange(flat.size) - np.repeat(ends - lengths, lengths) + 1
+    positions = np.zeros((lengths.size, count), dtype=np.int64)
+    positions[rows, flat] = places
     return positions
 
 

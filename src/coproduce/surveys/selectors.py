@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from django.db import connection
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from coproduce.core import charts
@@ -24,13 +26,17 @@ from coproduce.surveys.models import (
     Survey,
     SurveyStatus,
 )
-from coproduce.surveys.ranking import RankingError, rank
+from coproduce.surveys.ranking import RankingError, positions_of, rank, rank_positions
 
 
-def surveys_shown(initiative: Initiative, *, drafts: bool) -> QuerySet[Survey]:
-    found = Survey.objects.filter(initiative=initiative).annotate(
-        response_count=Count("responses", distinct=True)
-    )
+def surveys_shown(
+    initiative: Initiative, *, drafts: bool, counted: bool = True
+) -> QuerySet[Survey]:
+    """The initiative's surveys the reader may see; ``counted``: with ``response_count``
+    (a count over every response of them, which the API does not show)."""
+    found = Survey.objects.filter(initiative=initiative)
+    if counted:
+        found = found.annotate(response_count=Count("responses", distinct=True))
     return found if drafts else found.exclude(status=SurveyStatus.DRAFT)
 
 
@@ -157,6 +163,14 @@ def rank_ballots(ballots: list[list[str]], options: list[str]) -> tuple[dict[str
         return {}, str(error)
 
 
+def rank_matrix(positions: Any, options: list[str]) -> tuple[dict[str, Any], str]:
+    """Borda and Schulze results of a places matrix (the same engine as ``rank_ballots``)."""
+    try:
+        return {m: rank_positions(positions, options, m) for m in ("borda", "schulze")}, ""
+    except RankingError as error:
+        return {}, str(error)
+
+
 def _pairwise_table(result: QuestionResult) -> None:
     schulze = (result.ranking or {}).get("schulze")
     if schulze is None or not schulze.pairwise:
@@ -168,51 +182,145 @@ def _pairwise_table(result: QuestionResult) -> None:
     ]
 
 
+# a ballot of at most this many options fits one 64-bit number: 4 bits a place (0 to 15)
+PACKED_OPTIONS = 15
+
+
+def ranking_positions(survey: Survey, options: dict[int, list[str]]) -> dict[int, Any]:
+    """Each ranking question's ballots as a places matrix (a row a response, a column an
+    option, 1 best, 0 unranked).
+
+    With up to 15 options the database packs each ballot into one number, option i's place
+    in bits 4i to 4i + 3 (``SUM(number << 4 * option)`` over the ballot's rows, one row an
+    option), and counts the ballots alike, so 100,000 ballots come back as one row a
+    different ballot. Longer ballots come as a string a ballot on PostgreSQL (a character
+    an option, best first) or as rows elsewhere."""
+    found: dict[int, Any] = {}
+    with connection.cursor() as cursor:
+        for qid, labels in options.items():
+            count = len(labels)
+            if count <= PACKED_OPTIONS:
+                cursor.execute(
+                    "SELECT packed, COUNT(*) FROM (SELECT SUM(number << (4 * option)) AS packed "
+                    "FROM surveys_answer WHERE survey_id = %s AND question_id = %s "
+                    "GROUP BY response_id) AS ballots GROUP BY packed",
+                    [survey.pk, qid],
+                )
+                rows = cursor.fetchall()
+                if rows:
+                    packed = np.array([row[0] for row in rows], dtype=np.int64)
+                    alike = np.array([row[1] for row in rows], dtype=np.int64)
+                    shifts = 4 * np.arange(count, dtype=np.int64)
+                    places = (packed[:, None] >> shifts[None, :]) & 15
+                    found[qid] = np.repeat(places, alike, axis=0)
+            elif connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT string_agg(chr(48 + option), '' ORDER BY number) "
+                    "FROM surveys_answer WHERE survey_id = %s AND question_id = %s "
+                    "GROUP BY response_id",
+                    [survey.pk, qid],
+                )
+                strings: list[str] = [row[0] for row in cursor.fetchall()]
+                if strings:
+                    codes = np.frombuffer("".join(strings).encode("ascii"), dtype=np.uint8)
+                    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+                    found[qid] = positions_of(codes.astype(np.int64) - 48, lengths, count)
+    rest = [qid for qid in options if qid not in found and len(options[qid]) > PACKED_OPTIONS]
+    if rest and connection.vendor != "postgresql":
+        for qid, ballots in ranking_ballots(survey).items():
+            if qid in rest:
+                index = {label: i for i, label in enumerate(options[qid])}
+                flat = np.fromiter((index[n] for b in ballots for n in b), dtype=np.int64)
+                lengths = np.fromiter(map(len, ballots), dtype=np.int64, count=len(ballots))
+                found[qid] = positions_of(flat, lengths, len(options[qid]))
+    return found
+
+
+def _choosers(survey: Survey, question_ids: list[int]) -> dict[int, int]:
+    """Respondents to each multiple-choice question (a response may give several rows):
+    the distinct (question, response) pairs among those questions' rows, counted."""
+    if not question_ids:
+        return {}
+    marks = ", ".join(["%s"] * len(question_ids))  # placeholders only: no value in the SQL
+    sql = (
+        "SELECT question_id, COUNT(*) FROM (SELECT DISTINCT question_id, response_id "  # noqa: S608
+        f"FROM surveys_answer WHERE survey_id = %s AND question_id IN ({marks})) AS pairs "
+        "GROUP BY question_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [survey.pk, *question_ids])
+        return dict(cursor.fetchall())
+
+
 def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
-    """The results of every question, in order. Free text only ``with_text``."""
+    """The results of every question, in order. Free text only ``with_text``.
+
+    One grouped scan of the survey's answers but the rankings' (question, option, number:
+    the counts) gives every count, distribution and number of respondents; each ranking is
+    read as ballots (``ranking_positions``), which give its counts too; the free text in one
+    more read."""
     questions = list(survey.questions.all())
     found = {q.pk: QuestionResult(q) for q in questions}
-    respondents = (
-        Answer.objects.filter(survey=survey)
-        .values("question_id")
-        .annotate(n=Count("response_id", distinct=True))
-    )
-    for row in respondents:
-        found[row["question_id"]].respondents = row["n"]
     option_counts: dict[int, dict[int, int]] = defaultdict(dict)
     number_counts: dict[int, dict[int, int]] = defaultdict(dict)
+    first_places: dict[int, int] = defaultdict(int)
+    rows: dict[int, int] = defaultdict(int)
+    ranked = {q.pk: q.options for q in questions if q.kind == QuestionKind.RANKING}
     grouped = (
-        Answer.objects.filter(survey=survey, text="")
-        .values("question_id", "option", "number")
+        Answer.objects.filter(survey=survey)
+        .exclude(question_id__in=list(ranked))  # counted from the ballots below
+        .values_list("question_id", "option", "number")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for row in grouped:
-        qid, option, number = row["question_id"], row["option"], row["number"]
+    unnumbered: set[int] = set()
+    for qid, option, number, n in grouped:
+        rows[qid] += n
         if option is not None:
             counts = option_counts[qid]
-            counts[option] = counts.get(option, 0) + row["n"]
+            counts[option] = counts.get(option, 0) + n
+            if number == 1:
+                first_places[qid] += n
+            elif number is None:
+                unnumbered.add(qid)
         elif number is not None:
-            number_counts[qid][number] = row["n"]
-    ballots = (
-        ranking_ballots(survey) if any(q.kind == QuestionKind.RANKING for q in questions) else {}
-    )
+            number_counts[qid][number] = n
+    kinds = {q.pk: q.kind for q in questions}
+    # a ranking's or a multiple choice's rows are numbered 1, 2, … in the order given, so
+    # each respondent has one row numbered 1; multiple choices kept unnumbered are counted
+    chosen = [qid for qid in unnumbered if kinds[qid] == QuestionKind.MULTIPLE]
+    choosers = _choosers(survey, chosen)
+    for qid, result in found.items():
+        if kinds[qid] == QuestionKind.MULTIPLE:
+            result.respondents = choosers.get(qid, first_places[qid])
+        else:
+            result.respondents = rows[qid]  # one row a respondent
+    positions = ranking_positions(survey, ranked) if ranked else {}
+    for qid, places in positions.items():
+        found[qid].respondents = len(places)
+        placed = np.count_nonzero(places, axis=0).tolist()
+        option_counts[qid] = {i: n for i, n in enumerate(placed) if n}
+    texts: dict[int, list[str]] = defaultdict(list)
+    written = [q.pk for q in questions if q.kind in TEXT_KINDS]
+    if with_text and written:
+        text_rows = (
+            Answer.objects.filter(survey=survey, question_id__in=written)
+            .exclude(text="")
+            .order_by("id")
+            .values_list("question_id", "text")
+        )
+        for qid, text in text_rows:
+            texts[qid].append(text)
     for qid, result in found.items():
         q = result.question
         if q.kind in SCALE_KINDS:
             _scale_results(result, number_counts[qid])
         elif q.kind in TEXT_KINDS:
-            if with_text:
-                result.texts = list(
-                    Answer.objects.filter(question=q)
-                    .exclude(text="")
-                    .order_by("id")
-                    .values_list("text", flat=True)
-                )
+            result.texts = texts[qid]
         else:
             _option_results(result, option_counts[qid])
-        if q.kind == QuestionKind.RANKING and ballots.get(qid):
-            result.ranking, result.ranking_error = rank_ballots(ballots[qid], q.options)
+        if q.kind == QuestionKind.RANKING and qid in positions:
+            result.ranking, result.ranking_error = rank_matrix(positions[qid], q.options)
             _pairwise_table(result)
     return list(found.values())
 

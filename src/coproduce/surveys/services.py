@@ -278,12 +278,12 @@ def _option_rows(question: Question, value: Any) -> list[Answer]:
         if len(labels) != wanted:
             what = f"your top {wanted}" if question.most else f"all {wanted} options"
             raise ValidationError({field: f"Put {what} in order, each once."})
-    ranked = question.kind == QuestionKind.RANKING
+    numbered = question.kind in (QuestionKind.RANKING, QuestionKind.MULTIPLE)
     return [
         Answer(
             question=question,
             option=question.options.index(label),
-            number=place if ranked else None,
+            number=place if numbered else None,
         )
         for place, label in enumerate(labels, start=1)
     ]

@@ -65,7 +65,14 @@ EXPECTED: dict[str, list[Expectation]] = {
         ("get", None, COORDINATORS),
         ("post", {"person": "<member>"}, COORDINATORS_SAVE),
     ],
-    "api:event-list": [("get", None, for_all(200))],
+    "api:event-list": [
+        ("get", None, for_all(200)),
+        (
+            "post",
+            {**EVENT, "stage": "co_design", "capacity": 10},
+            signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=403),
+        ),
+    ],
     "api:event-detail": [("get", None, for_all(200))],
     "api:event-register": [
         ("post", {}, signed_in(403, member=201, coordinator=201, other_coordinator=403, staff=403)),

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from coproduce.events.models import Registration
+from coproduce.events.models import Event, Registration
 from coproduce.events.tests.conftest import Workshop, hold
 from coproduce.record.models import Contribution
 
@@ -96,3 +96,59 @@ def test_attendance_through_the_api_writes_the_record(workshop: Workshop) -> Non
     assert Contribution.objects.count() == 2
     refused = _api(world.member).post(_url(workshop, "attendance"), body, format="json")
     assert refused.status_code == 403
+
+
+def _plan(workshop: Workshop, user: Any, **changes: Any) -> Any:
+    body = {
+        "stage": "co_planning",
+        "format": "open_space",
+        "title": "Open Space: the riverside",
+        "description": "Bring what matters to you.",
+        "starts_at": "2027-07-01T10:00:00+01:00",
+        "ends_at": "2027-07-01T13:00:00+01:00",
+        "place": "Riverside hall",
+        "capacity": 40,
+        "support": ["interpreter"],
+        **changes,
+    }
+    url = f"/api/v1/initiatives/{workshop.world.initiative.slug}/events/"
+    return _api(user).post(url, body, format="json")
+
+
+def test_a_coordinator_plans_an_event_through_the_api(workshop: Workshop) -> None:
+    answer = _plan(workshop, workshop.world.coordinator)
+    assert answer.status_code == 201, answer.content
+    made = Event.objects.get(pk=answer.json()["id"])
+    assert (made.title, made.format, made.stage.kind, made.capacity, made.support) == (
+        "Open Space: the riverside",
+        "open_space",
+        "co_planning",
+        40,
+        ["interpreter"],
+    )
+    assert answer.json()["stage"] == "co_planning"
+
+
+def test_a_member_cannot_plan_an_event_and_none_is_made(workshop: Workshop) -> None:
+    before = Event.objects.count()
+    assert _plan(workshop, workshop.residents[0]).status_code == 403
+    assert Event.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"capacity": -5}, "capacity"),
+        ({"ends_at": "2027-07-01T09:00:00+01:00"}, "ends_at"),
+        ({"stage": "co_management"}, "stage"),
+        ({"stage": "somewhere"}, "stage"),
+    ],
+)
+def test_a_bad_event_is_a_400_naming_the_field(
+    workshop: Workshop, changes: dict[str, Any], field: str
+) -> None:
+    before = Event.objects.count()
+    answer = _plan(workshop, workshop.world.coordinator, **changes)
+    assert answer.status_code == 400, answer.content
+    assert field in answer.json()
+    assert Event.objects.count() == before

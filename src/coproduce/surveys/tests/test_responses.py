@@ -35,8 +35,8 @@ def test_a_members_response_keeps_each_answer_and_is_one_idea_in_the_record(
     rows = {(a.question_id, a.option, a.number, a.text) for a in response.answers.all()}
     assert rows == {
         (built.need.pk, 0, None, ""),
-        (built.extras.pk, 1, None, ""),
-        (built.extras.pk, 2, None, ""),
+        (built.extras.pk, 1, 1, ""),  # a multiple choice's rows numbered in the order given
+        (built.extras.pk, 2, 2, ""),
         (built.rating.pk, None, 4, ""),
         (built.ranking.pk, 2, 1, ""),
         (built.ranking.pk, 0, 2, ""),

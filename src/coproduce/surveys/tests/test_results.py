@@ -3,7 +3,9 @@ answers) mean, rankings by Borda and Schulze, the equality breakdown with groups
 withheld, free text for coordinators only, and the CSV without names or equality answers."""
 
 from conftest import World
-from coproduce.surveys import selectors
+from coproduce.surveys import selectors, services
+from coproduce.surveys.models import Answer
+from coproduce.surveys.ranking import rank
 
 from .conftest import BUS, CAFE, SHOP, Built, answer, members
 
@@ -127,3 +129,46 @@ def test_equality_answers_are_counted_only_in_groups_of_five(world: World, built
     assert shown["16 to 24"] == (5, 83.3)
     assert shown["65 to 74"] == (None, None)
     assert shown["25 to 34"] == (None, None)
+
+
+def test_answers_stored_before_multiple_choices_were_numbered_count_each_respondent_once(
+    world: World, built: Built
+) -> None:
+    """Rows of a multiple choice without numbers (as stored before they were numbered) are
+    counted by respondent, not by row."""
+    for member in members(world, 2):
+        answer(built, member, extras=[SHOP, BUS])
+    Answer.objects.filter(question=built.extras).update(number=None)
+    found = {r.question.pk: r for r in selectors.results(built.survey, with_text=False)}
+    extras = found[built.extras.pk]
+    assert extras.respondents == 2
+    assert [(o.label, o.count, o.percent) for o in extras.options] == [
+        (SHOP, 2, 100.0),
+        (BUS, 2, 100.0),
+        (CAFE, 0, 0.0),
+    ]
+
+
+def test_a_ranking_of_more_options_than_fit_one_number_is_read_ballot_by_ballot(
+    world: World,
+) -> None:
+    """Up to 15 options a ballot is packed into one number; 16 are read another way, and
+    both give what the engine gives from the ballots' names."""
+    labels = [f"Need {n:02}" for n in range(16)]
+    survey = services.survey_create(
+        actor=world.coordinator, initiative=world.initiative, title="Long", purpose="needs"
+    )
+    question = services.question_add(
+        actor=world.coordinator, survey=survey, kind="ranking", text="Order", options=labels
+    )
+    survey = services.survey_set_status(actor=world.coordinator, survey=survey, status="open")
+    ballots = [labels[::-1], labels[3:] + labels[:3], labels[::-1]]
+    for member, ballot in zip(members(world, 3), ballots, strict=True):
+        services.response_submit(actor=member, survey=survey, answers={f"q{question.pk}": ballot})
+    (found,) = selectors.results(survey, with_text=False)
+    for method in ("borda", "schulze"):
+        expected = rank(ballots, labels, method)
+        assert found.ranking[method].order == expected.order
+        assert found.ranking[method].scores == expected.scores
+        assert found.ranking[method].pairwise == expected.pairwise
+    assert found.respondents == 3
