@@ -26,7 +26,7 @@ import coproduce
 
 PACKAGE = Path(coproduce.__file__).parent
 # The parts whose every interface string is translated; the others follow (ADR 0050).
-TRANSLATED = ("templates",)
+TRANSLATED = ("templates", "accounts")
 # The initiatives list and the home page are the portal's; the rest of initiatives is ours.
 NOT_YET = {"initiatives/initiative_list.html"}
 # Words that are the same in Welsh: names, and what is not a word.
@@ -59,7 +59,7 @@ def _templates() -> list[Path]:
         root = PACKAGE / "templates" if part == "templates" else PACKAGE / part / "templates"
         found += [
             path
-            for path in sorted(root.glob("**/*.html"))
+            for path in sorted([*root.glob("**/*.html"), *root.glob("**/*.txt")])
             if str(path.relative_to(root)) not in NOT_YET
         ]
     return found
@@ -143,7 +143,12 @@ def untranslated_template_text(source: str) -> tuple[list[str], list[str]]:
 
 # Where a plain string is an interface string: keyword arguments, and calls whose arguments
 # are shown to people.
-LABEL_KEYWORDS = {"label", "help_text", "verbose_name", "verbose_name_plural", "empty_label"}
+LABEL_KEYWORDS = {
+    *("label", "help_text", "verbose_name", "verbose_name_plural", "empty_label"),
+    *("message", "error_messages"),
+}
+# A form's Meta: its labels, help texts and error messages by field
+META_TEXTS = {"labels", "help_texts", "error_messages", "verbose_name", "verbose_name_plural"}
 SHOWN_CALLS = {"ValidationError", "add_error", "success", "error", "info", "warning", "add_message"}
 SINGULAR_GETTEXT = {"_", "gettext", "gettext_lazy"}
 GETTEXT = SINGULAR_GETTEXT | {"pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"}
@@ -175,11 +180,11 @@ def untranslated_python_text(source: str) -> tuple[list[str], list[str]]:
             first = node.args[0] if node.args else None
             if name in SINGULAR_GETTEXT and isinstance(first, ast.Constant):
                 msgids.append(first.value)
-            if name in SHOWN_CALLS:
-                for argument in node.args:
+            if name in SHOWN_CALLS:  # add_error's first argument names the field
+                for argument in node.args[1 if name == "add_error" else 0 :]:
                     found += _plain_strings(argument)
             for keyword in node.keywords:
-                if keyword.arg in LABEL_KEYWORDS | {"message"}:
+                if keyword.arg in LABEL_KEYWORDS:
                     found += _plain_strings(keyword.value)
         elif isinstance(node, ast.ClassDef) and any(
             getattr(base, "attr", getattr(base, "id", "")).endswith("Choices")
@@ -188,6 +193,13 @@ def untranslated_python_text(source: str) -> tuple[list[str], list[str]]:
             for statement in node.body:
                 if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Tuple):
                     found += _plain_strings(statement.value.elts[-1])
+        elif isinstance(node, ast.ClassDef) and node.name == "Meta":
+            for statement in node.body:
+                if (
+                    isinstance(statement, ast.Assign)
+                    and {getattr(target, "id", "") for target in statement.targets} & META_TEXTS
+                ):
+                    found += _plain_strings(statement.value)
     return found, msgids
 
 
