@@ -26,11 +26,11 @@ import coproduce
 
 PACKAGE = Path(coproduce.__file__).parent
 # The parts whose every interface string is translated; the others follow (ADR 0050).
-TRANSLATED = ("templates", "accounts")
+TRANSLATED = ("templates", "accounts", "budgeting")
 # The initiatives list and the home page are the portal's; the rest of initiatives is ours.
 NOT_YET = {"initiatives/initiative_list.html"}
 # Words that are the same in Welsh: names, and what is not a word.
-SAME_IN_WELSH = {"Coproduce", "API", "OpenAPI", "CSV", "ID", "PB", "Pabulib", "·", "£", "%"}
+SAME_IN_WELSH = {"Coproduce", "API", "OpenAPI", "CSV", "ID", "PB", "Pabulib", "Cost", "·", "£", "%"}
 # Attributes whose values people read (or hear read).
 READ_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder", "aria-description"}
 LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -130,7 +130,7 @@ def untranslated_template_text(source: str) -> tuple[list[str], list[str]]:
         elif skipping:
             continue
         elif token.token_type == TokenType.VAR:
-            if re.search(r'default:"[^"]*[A-Za-z]', token.contents):
+            if re.search(r'(default|yesno):"[^"]*[A-Za-z]', token.contents):
                 literals.append(f"[default text: {token.contents}]")
             markup.append(PRINTED)
         elif token.token_type == TokenType.TEXT:
@@ -162,6 +162,8 @@ def _plain_strings(node: ast.AST) -> list[str]:
         return [node.value] if LETTERS.search(node.value) else []
     if isinstance(node, ast.JoinedStr):
         return [ast.unparse(node)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):  # _("…%(n)s") % {…}
+        return _plain_strings(node.left)
     if isinstance(node, ast.Dict):  # {field: message}: the keys name fields
         return [text for value in node.values for text in _plain_strings(value)]
     if isinstance(node, ast.BinOp | ast.IfExp | ast.List | ast.Tuple):
