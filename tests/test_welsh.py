@@ -16,6 +16,7 @@ import ast
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -23,6 +24,8 @@ from django.template.base import Lexer, TokenType
 from django.utils import translation
 
 import coproduce
+from conftest import World
+from coproduce.budgeting.tests.conftest import make_pb, open_voting
 
 PACKAGE = Path(coproduce.__file__).parent
 # The parts whose every interface string is translated; the others follow (ADR 0050).
@@ -265,3 +268,34 @@ def test_the_scanners_find_what_they_are_for() -> None:
     )
     assert sorted(plain) == ["Apple", "Name", "f'no {x}'"]
     assert sorted(msgids) == ["Bean", "Help", "Saved."]
+
+
+def test_the_switcher_keeps_the_choice_and_pages_follow_it(client: Any, db: Any) -> None:
+    english = client.get("/accounts/sign-in/").content.decode()
+    assert '<html lang="en-gb">' in english
+    assert 'value="cy" lang="cy"' in english
+    answer = client.post("/i18n/setlang/", {"language": "cy", "next": "/accounts/sign-in/"})
+    assert (answer.status_code, answer["Location"]) == (302, "/accounts/sign-in/")
+    assert client.cookies["django_language"].value == "cy"
+    welsh = client.get("/accounts/sign-in/").content.decode()
+    assert '<html lang="cy">' in welsh
+    assert "Neidio i'r prif gynnwys" in welsh
+    assert ">English</button>" in welsh  # each language named in itself
+    for english_words in ("Skip to main content", "Sign in", "Create an account", "Forgotten"):
+        assert english_words not in welsh
+
+
+def test_the_ballot_in_welsh(client: Any, world: World) -> None:
+    pb = make_pb(world)
+    open_voting(pb)
+    client.force_login(world.member)
+    client.cookies["django_language"] = "cy"
+    page = client.get(f"/pb/budgets/{pb.north.pk}/vote/")
+    text = page.content.decode()
+    assert "<h1>Pleidleisio: North</h1>" in text
+    assert "Cadw fy mhleidlais" in text
+    for english_words in ("Save my ballot", "Your ballot is secret", "Projects in", "Sign out"):
+        assert english_words not in text
+    answer = client.post(f"/pb/budgets/{pb.north.pk}/vote/", {"choices": ["nothing"]})
+    assert "Sign out" not in answer.content.decode()
+    assert "Mae problem" in answer.content.decode()
