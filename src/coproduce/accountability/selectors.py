@@ -100,7 +100,7 @@ def decisions_by_body(initiative: Initiative) -> list[BodyRow]:
     rows = []
     for body, label in DecidingBody.choices:
         by_side = [counts.get((body, side), 0) for side, _ in SIDES]
-        rows.append(BodyRow(label=label, by_side=by_side, total=sum(by_side)))
+        rows.append(BodyRow(label=str(label), by_side=by_side, total=sum(by_side)))
     return rows
 
 

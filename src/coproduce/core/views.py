@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from coproduce.core.forms import add_service_errors
@@ -26,8 +27,8 @@ def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
         request,
         "error.html",
         {
-            "title": "Too many attempts",
-            "message": "You have tried this too many times. Please wait a minute and try again.",
+            "title": _("Too many attempts"),
+            "message": _("You have tried this too many times. Please wait a minute and try again."),
         },
         status=429,
     )
