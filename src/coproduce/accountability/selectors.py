@@ -58,7 +58,7 @@ def money_in(initiative: Initiative) -> list[Source]:
     sources = [
         Source(
             name=row["organisation__name"] or INDIVIDUALS[row["side"]],
-            kind=OrganisationKind(row["organisation__kind"]).label
+            kind=str(OrganisationKind(row["organisation__kind"]).label)
             if row["organisation__kind"]
             else "Individuals",
             money=row["money"],

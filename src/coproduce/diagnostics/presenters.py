@@ -109,7 +109,7 @@ BODY_LABELS: dict[str, str] = {
     DecidingBody.POLITICIANS: "Politicians",
     DecidingBody.JOINT: "Jointly, across sides",
 }
-ORGANISATION_LABELS: dict[str, str] = {
+ORGANISATION_LABELS: dict[str, Any] = {  # the kinds' labels are lazy
     **dict(OrganisationKind.choices),
     "individuals": "People giving on their own account",
 }
