@@ -29,7 +29,9 @@ from coproduce.budgeting.tests.conftest import make_pb, open_voting
 
 PACKAGE = Path(coproduce.__file__).parent
 # The parts whose every interface string is translated; the others follow (ADR 0050).
-TRANSLATED = ("templates", "core", "accounts", "budgeting", "initiatives", "organisations")
+TRANSLATED = (
+    *("templates", "core", "accounts", "budgeting", "initiatives", "organisations", "cases"),
+)
 # The initiatives list and the home page are the portal's; the rest of initiatives is ours.
 NOT_YET = {"initiatives/list.html"}
 # Words that are the same in Welsh: names, and what is not a word.
