@@ -6,6 +6,8 @@
                               # and the background worker beside it
     python3 dev.py test       # venv, install with test tools, lint, type-check, whole test suite
     python3 dev.py devserver  # for development only: Django's auto-reloading runserver
+    python3 dev.py messages   # gather the interface strings into the Welsh .po files (needs
+                              # GNU gettext's xgettext) and compile them into the .mo files
 
 Each step is skipped when it has nothing to do, so running either command again is fast.
 """
@@ -142,7 +144,45 @@ def cmd_test(args: list[str]) -> None:
     run(BIN / "pytest", *args)
 
 
-COMMANDS = {"run": cmd_run, "test": cmd_test, "devserver": cmd_devserver}
+PACKAGE = ROOT / "src" / "coproduce"
+# Compiled with polib, not msgfmt, so that a clone without GNU gettext can compile too
+COMPILE = """
+import pathlib, sys, polib
+for po in sys.argv[1:]:
+    polib.pofile(po).save_as_mofile(str(pathlib.Path(po).with_suffix(".mo")))
+"""
+
+
+def cmd_messages(args: list[str]) -> None:
+    """Update the Welsh catalogues of the project's templates (locale/) and of every app with
+    a locale/ folder (the translated ones, ADR 0050), then compile them; the .mo files are
+    committed, so a fresh clone needs neither step."""
+    ensure_venv("test")
+    untranslated = [
+        path.name
+        for path in PACKAGE.iterdir()
+        if path.is_dir() and (path / "apps.py").exists() and not (path / "locale").is_dir()
+    ]
+    ignore = [f"--ignore={name}" for name in (*untranslated, "tests", "migrations", "static")]
+    say("Gathering the interface strings into the Welsh catalogues")
+    result = subprocess.run(
+        [str(BIN / "django-admin"), "makemessages", "--locale=cy", "--no-obsolete", *ignore],
+        cwd=PACKAGE,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "coproduce.settings"},
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+    say("Compiling the catalogues")
+    run(BIN / "python", "-c", COMPILE, *sorted(PACKAGE.glob("**/locale/cy/LC_MESSAGES/*.po")))
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "test": cmd_test,
+    "devserver": cmd_devserver,
+    "messages": cmd_messages,
+}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

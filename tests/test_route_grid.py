@@ -32,6 +32,11 @@ PROJECT: dict[str, list[Expectation]] = {
     "api:api-root": [("get", None, for_all(200))],
     "api_reference": [("get", None, for_all(200)), ("post", {}, for_all(405))],
     "api:schema": [("get", None, for_all(200))],
+    # the language switcher: a choice kept in a cookie, then back to the page
+    "set_language": [
+        ("get", None, for_all(302)),
+        ("post", {"language": "cy", "next": "/"}, for_all(302)),
+    ],
 }
 
 

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "coproduce.core.memo.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # after the session (a signed-in choice), before CommonMiddleware (which may redirect)
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,6 +179,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 SITE_URL = os.environ.get("COPRODUCE_SITE_URL", "http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "en-gb"
+# English and Welsh (ADR 0050): each language named in itself, for the switcher on every page.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+# The frame's own strings (project templates); each app's are in its own locale/ folder.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

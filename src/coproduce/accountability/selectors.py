@@ -58,7 +58,7 @@ def money_in(initiative: Initiative) -> list[Source]:
     sources = [
         Source(
             name=row["organisation__name"] or INDIVIDUALS[row["side"]],
-            kind=OrganisationKind(row["organisation__kind"]).label
+            kind=str(OrganisationKind(row["organisation__kind"]).label)
             if row["organisation__kind"]
             else "Individuals",
             money=row["money"],
@@ -100,7 +100,7 @@ def decisions_by_body(initiative: Initiative) -> list[BodyRow]:
     rows = []
     for body, label in DecidingBody.choices:
         by_side = [counts.get((body, side), 0) for side, _ in SIDES]
-        rows.append(BodyRow(label=label, by_side=by_side, total=sum(by_side)))
+        rows.append(BodyRow(label=str(label), by_side=by_side, total=sum(by_side)))
     return rows
 
 

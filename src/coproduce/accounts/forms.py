@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.contrib.admin.forms import AdminPasswordChangeForm as DjangoStaffPasswordChangeForm
 from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts import services
 from coproduce.accounts.models import User
@@ -12,27 +13,27 @@ class SignUpForm(forms.Form):
     username = forms.RegexField(
         regex=r"^[\w.@+-]+\Z",
         max_length=150,
-        help_text="Letters, digits and @ . + - _ only.",
-        error_messages={"invalid": "Use only letters, digits and @ . + - _ in a username."},
+        help_text=_("Letters, digits and @ . + - _ only."),
+        error_messages={"invalid": _("Use only letters, digits and @ . + - _ in a username.")},
     )
     display_name = forms.CharField(
-        max_length=100, required=False, help_text="The name others see. Optional."
+        max_length=100, required=False, help_text=_("The name others see. Optional.")
     )
-    email = forms.EmailField(max_length=254, help_text="For resetting your password.")
+    email = forms.EmailField(max_length=254, help_text=_("For resetting your password."))
     password1 = forms.CharField(
-        label="Password",
+        label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 8 characters, not only digits, not a common password.",
+        help_text=_("At least 8 characters, not only digits, not a common password."),
     )
     password2 = forms.CharField(
-        label="Password again",
+        label=_("Password again"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def clean(self) -> dict:
         data = super().clean() or {}
         if data.get("password1") and data.get("password1") != data.get("password2"):
-            self.add_error("password2", "The two passwords do not match.")
+            self.add_error("password2", _("The two passwords do not match."))
         return data
 
 
@@ -48,7 +49,7 @@ class ProfileForm(forms.ModelForm):
             "birth_year",
             "bio",
         ]
-        labels = {"locality": "Area you live in", "birth_year": "Year of birth (optional)"}
+        labels = {"locality": _("Area you live in"), "birth_year": _("Year of birth (optional)")}
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
 

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
@@ -14,19 +15,23 @@ class User(AbstractUser):
     skills = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Things you can do, comma-separated (for suggestions).",
+        help_text=_("Things you can do, comma-separated (for suggestions)."),
     )
     availability = models.CharField(
         max_length=200,
         blank=True,
-        help_text="When you are free: mornings, afternoons, evenings, weekdays, weekends, or days.",
+        help_text=_(
+            "When you are free: mornings, afternoons, evenings, weekdays, weekends, or days."
+        ),
     )
     birth_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
-        help_text="Only used to check that you may vote where there is a minimum age; "
-        "no one else sees it.",
+        help_text=_(
+            "Only used to check that you may vote where there is a minimum age; "
+            "no one else sees it."
+        ),
     )
 
     def __str__(self) -> str:

@@ -9,6 +9,8 @@ look alike, as ``core.gate`` answers for objects)."""
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core.api import TextKeyField
@@ -39,10 +41,10 @@ def username_field(**kwargs: Any) -> UsernameField:
     return UsernameField(slug_field="username", queryset=get_user_model().objects.all(), **kwargs)
 
 
-NO_SUCH_MEMBER = "No member of this initiative has that username."
+NO_SUCH_MEMBER = _("No member of this initiative has that username.")
 
 
-def person_field(message: str = NO_SUCH_MEMBER, **kwargs: Any) -> UsernameField:
+def person_field(message: "str | Promise" = NO_SUCH_MEMBER, **kwargs: Any) -> UsernameField:
     """A person named by username, whose answer for an unknown username is ``message``:
     the answer the service gives for someone the field may not name."""
     return username_field(error_messages={"does_not_exist": message}, **kwargs)

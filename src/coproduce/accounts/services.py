@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from knox.models import AuthToken
 
 from coproduce.accounts.models import User
@@ -13,9 +14,9 @@ from coproduce.accounts.models import User
 def user_sign_up(*, username: str, email: str, password: str, display_name: str = "") -> User:
     """Create an account after checking the name is free and the password strong enough."""
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": "That username is taken; please choose another."})
+        raise ValidationError({"username": _("That username is taken; please choose another.")})
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": "An account with that e-mail address already exists."})
+        raise ValidationError({"email": _("An account with that e-mail address already exists.")})
     user = User(username=username, email=email, display_name=display_name)
     try:
         validate_password(password, user)
@@ -41,9 +42,9 @@ def user_update_profile(
 ) -> User:
     """Let a person change their own profile."""
     if User.objects.filter(email__iexact=email).exclude(pk=actor.pk).exists():
-        raise ValidationError({"email": "An account with that e-mail address already exists."})
+        raise ValidationError({"email": _("An account with that e-mail address already exists.")})
     if birth_year is not None and birth_year > timezone.localdate().year:
-        raise ValidationError({"birth_year": "Your year of birth cannot be in the future."})
+        raise ValidationError({"birth_year": _("Your year of birth cannot be in the future.")})
     actor.display_name, actor.locality, actor.bio, actor.email = display_name, locality, bio, email
     actor.birth_year, actor.skills, actor.availability = birth_year, skills, availability
     actor.full_clean()
@@ -91,5 +92,5 @@ def token_create(*, actor: User) -> tuple[AuthToken, str]:
 def token_revoke(*, actor: User, token: AuthToken) -> None:
     """Revoke one of the person's own tokens (``selectors.token_of`` found it among them)."""
     if token.user_id != actor.pk:
-        raise ValidationError({"token": "You can only revoke your own tokens."})
+        raise ValidationError({"token": _("You can only revoke your own tokens.")})
     token.delete()

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.exceptions import Ratelimited
 from knox.settings import knox_settings
@@ -45,7 +46,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         else:
             sign_up_made(request)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Welcome to Coproduce. Your account is ready.")
+            messages.success(request, _("Welcome to Coproduce. Your account is ready."))
             return redirect("accounts:profile")
     status = 400 if form.errors else 200
     return render(request, "accounts/sign_up.html", {"form": form}, status=status)
@@ -72,7 +73,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your profile is saved.")
+            messages.success(request, _("Your profile is saved."))
             return redirect("accounts:profile")
     status = 400 if form.errors else 200
     if form.errors:
@@ -99,5 +100,7 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
     if token is None:
         raise Http404
     services.token_revoke(actor=user, token=token)
-    messages.success(request, f"The token {token.token_key[:8]}… is revoked.")
+    messages.success(
+        request, _("The token %(start)s… is revoked.") % {"start": token.token_key[:8]}
+    )
     return redirect("accounts:profile")

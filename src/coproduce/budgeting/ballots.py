@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.budgeting.models import (
     Ballot,
@@ -53,35 +54,42 @@ def _check_choices(
     """Refuse a ballot the process does not allow; ``costs`` are the projects on it."""
     ids = [c.proposal_id for c in choices]
     if len(set(ids)) != len(ids):
-        raise ValidationError({"choices": "Choose each project at most once."})
+        raise ValidationError({"choices": _("Choose each project at most once.")})
     unknown = [i for i in ids if i not in costs]
     if unknown:
         raise ValidationError(
-            {"choices": f"Not a project on this ballot: {', '.join(map(str, unknown))}."}
+            {
+                "choices": _("Not a project on this ballot: %(unknown)s.")
+                % {"unknown": ", ".join(map(str, unknown))}
+            }
         )
     kind = process.ballot_type
     if kind == BallotType.CHOOSE_ONE and len(ids) != 1:
-        raise ValidationError({"choices": "Choose exactly one project."})
+        raise ValidationError({"choices": _("Choose exactly one project.")})
     if not ids:
-        raise ValidationError({"choices": "Choose at least one project."})
+        raise ValidationError({"choices": _("Choose at least one project.")})
     if kind in (BallotType.APPROVAL_K, BallotType.RANKED) and len(ids) > (process.max_choices or 0):
-        raise ValidationError({"choices": f"Choose at most {process.max_choices} projects."})
+        raise ValidationError(
+            {"choices": _("Choose at most %(most)s projects.") % {"most": process.max_choices}}
+        )
     if kind == BallotType.APPROVAL_BUDGET:
         total = sum(costs[i] for i in ids)
         if total > budget.amount:
             raise ValidationError(
                 {
-                    "choices": f"Your choices cost £{total / 100:,.2f}, more than the "
-                    f"£{budget.amount / 100:,.2f} budget."
+                    "choices": _("Your choices cost £%(total)s, more than the £%(budget)s budget.")
+                    % {"total": f"{total / 100:,.2f}", "budget": f"{budget.amount / 100:,.2f}"}
                 }
             )
     if kind == BallotType.CUMULATIVE:
         if any(c.points < 1 for c in choices):
-            raise ValidationError({"choices": "Give each chosen project at least one point."})
+            raise ValidationError({"choices": _("Give each chosen project at least one point.")})
         if sum(c.points for c in choices) > (process.points or 0):
-            raise ValidationError({"choices": f"Share out at most {process.points} points."})
+            raise ValidationError(
+                {"choices": _("Share out at most %(points)s points.") % {"points": process.points}}
+            )
     elif any(c.points != 1 for c in choices):
-        raise ValidationError({"choices": "Points are for cumulative ballots only."})
+        raise ValidationError({"choices": _("Points are for cumulative ballots only.")})
 
 
 @transaction.atomic
@@ -104,14 +112,14 @@ def ballot_cast(
         )
         voting_code = unused(voting_code)
         if voting_code.district and budget.district and voting_code.district != budget.district:
-            raise ValidationError({"code": "That code is for another district."})
+            raise ValidationError({"code": _("That code is for another district.")})
         if not paper and process.residents_of_district_only and budget.district:
             _hold_district(process, budget, actor, area_vouched=True)
     else:
         if process.codes_required:
-            raise ValidationError({"code": "This vote needs a one-time voting code."})
+            raise ValidationError({"code": _("This vote needs a one-time voting code.")})
         if process.members_only and not is_member(process.initiative, actor):
-            raise ValidationError({"voter": "Only members of the initiative can vote."})
+            raise ValidationError({"voter": _("Only members of the initiative can vote.")})
         _require_age(process, actor)
         if process.residents_of_district_only and budget.district:
             _hold_district(process, budget, actor)
@@ -130,8 +138,10 @@ def ballot_cast(
         except IntegrityError:  # one ballot per account: they voted here already
             raise ValidationError(
                 {
-                    "code": "You have already voted on this budget; change your ballot without "
-                    "a code, and keep the code for someone who has not voted."
+                    "code": _(
+                        "You have already voted on this budget; change your ballot without "
+                        "a code, and keep the code for someone who has not voted."
+                    )
                 }
             ) from None
         voting_code.used_at = now
@@ -177,8 +187,11 @@ def _hold_district(
         if not area_vouched and voter.locality.strip().lower() != budget.district.strip().lower():
             raise ValidationError(
                 {
-                    "voter": f"Only residents of {budget.district} vote on this budget; set your "
-                    f"area on your profile if you live there."
+                    "voter": _(
+                        "Only residents of %(district)s vote on this budget; set your area "
+                        "on your profile if you live there."
+                    )
+                    % {"district": budget.district}
                 }
             )
         VoterDistrict.objects.bulk_create(
@@ -191,8 +204,11 @@ def _hold_district(
     if fixed != budget.district:
         raise ValidationError(
             {
-                "voter": f"You vote in {fixed} in this process: one person votes in one "
-                f"district. You can change your ballot there until voting closes."
+                "voter": _(
+                    "You vote in %(district)s in this process: one person votes in one "
+                    "district. You can change your ballot there until voting closes."
+                )
+                % {"district": fixed}
             }
         )
 
@@ -210,15 +226,18 @@ def voter_district_verify(
     require_phase(process, Phase, Phase.SETUP, Phase.PROPOSALS, Phase.REVIEW)
     if not process.residents_of_district_only:
         raise ValidationError(
-            {"district": "This process does not keep district budgets to their residents."}
+            {"district": _("This process does not keep district budgets to their residents.")}
         )
     districts = sorted({b.district for b in process.budgets.all() if b.district})
     chosen = next((d for d in districts if d.lower() == district.strip().lower()), None)
     if chosen is None:
         raise ValidationError(
-            {"district": f"Choose one of the process's districts: {', '.join(districts)}."}
+            {
+                "district": _("Choose one of the process's districts: %(districts)s.")
+                % {"districts": ", ".join(districts)}
+            }
         )
-    verified, _ = VoterDistrict.objects.update_or_create(
+    verified, _created = VoterDistrict.objects.update_or_create(
         process=process, voter=voter, defaults={"district": chosen}
     )
     return verified
@@ -233,13 +252,19 @@ def _require_age(process: Process, voter: Any) -> None:
     if voter.birth_year is None:
         raise ValidationError(
             {
-                "voter": f"This vote is for people aged {minimum} or over this year; add your "
-                f"year of birth on your profile to vote."
+                "voter": _(
+                    "This vote is for people aged %(minimum)s or over this year; add your "
+                    "year of birth on your profile to vote."
+                )
+                % {"minimum": minimum}
             }
         )
     if timezone.localdate().year - voter.birth_year < minimum:
         raise ValidationError(
-            {"voter": f"This vote is for people who are {minimum} or older this year."}
+            {
+                "voter": _("This vote is for people who are %(minimum)s or older this year.")
+                % {"minimum": minimum}
+            }
         )
 
 
@@ -266,7 +291,7 @@ def _ballot_terms_held(budget: Budget) -> tuple[Process, dict[int, int]]:
         )
         rows = cursor.fetchall()
     process.phase = rows[0][0]
-    return process, {pk: cost for _, pk, cost in rows if pk is not None}
+    return process, {pk: cost for _kind, pk, cost in rows if pk is not None}
 
 
 def _account_ballot(budget: Budget, voter: Any, now: datetime.datetime) -> Ballot:

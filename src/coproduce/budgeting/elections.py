@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from coproduce.budgeting import selectors
 from coproduce.budgeting.counting import Election, Project, tally, write_pb
@@ -116,7 +117,7 @@ def _require_voting_closed(budget: Budget) -> None:
     a vote apart would show what the one ballot between them chose (ADR 0021)."""
     process = selectors.process_now(budget.process_id)
     if PHASE_ORDER.index(process.phase) <= PHASE_ORDER.index(Phase.VOTING):
-        raise ValidationError({"phase": "Ballots are exported once voting has closed."})
+        raise ValidationError({"phase": _("Ballots are exported once voting has closed.")})
 
 
 def budget_as_pb(budget: Budget) -> str:

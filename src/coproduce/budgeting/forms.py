@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.budgeting.models import Budget, ImplementationStatus, Process
 from coproduce.core.forms import csv_text
@@ -12,24 +13,26 @@ class ProposalFieldsForm(forms.Form):
     description = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))
     category = forms.CharField(max_length=80, required=False)
     estimated_cost = forms.DecimalField(
-        label="Estimated cost (£)",
+        label=_("Estimated cost (£)"),
         min_value=0,
         max_digits=12,
         decimal_places=2,
-        help_text="Your best guess; professionals will check it.",
+        help_text=_("Your best guess; professionals will check it."),
     )
     image = forms.FileField(
-        label="Picture (optional)",
+        label=_("Picture (optional)"),
         required=False,
-        help_text="JPEG, PNG or WebP, up to 5 MB. We remove its hidden details, such as where "
-        "it was taken.",
+        help_text=_(
+            "JPEG, PNG or WebP, up to 5 MB. We remove its hidden details, such as where "
+            "it was taken."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     image_alt = forms.CharField(
-        label="What the picture shows",
+        label=_("What the picture shows"),
         max_length=300,
         required=False,
-        help_text="A few words for people who cannot see it; needed with a picture.",
+        help_text=_("A few words for people who cannot see it; needed with a picture."),
     )
 
 
@@ -43,7 +46,7 @@ class ProposalForm(ProposalFieldsForm):
 
 
 class ProposalEditForm(ProposalFieldsForm):
-    remove_image = forms.BooleanField(label="Remove the picture", required=False)
+    remove_image = forms.BooleanField(label=_("Remove the picture"), required=False)
 
 
 class ReviewForm(forms.Form):
@@ -51,33 +54,35 @@ class ReviewForm(forms.Form):
         choices=[("yes", "Feasible"), ("no", "Not feasible")],
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
-        label="Can it be done?",
+        label=_("Can it be done?"),
     )
     reason = forms.CharField(
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Published with the proposal.",
+        help_text=_("Published with the proposal."),
     )
     cost = forms.DecimalField(
-        label="Reviewed cost (£)", required=False, min_value=0, max_digits=12, decimal_places=2
+        label=_("Reviewed cost (£)"), required=False, min_value=0, max_digits=12, decimal_places=2
     )
 
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), label="Your comment"
+        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), label=_("Your comment")
     )
 
 
 class ReplyForm(forms.Form):
     reply = forms.CharField(
-        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), label="Your reply to the review"
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Your reply to the review"),
     )
 
 
 class UpdateForm(forms.Form):
     status = forms.ChoiceField(choices=ImplementationStatus.choices)
-    progress = forms.IntegerField(min_value=0, max_value=100, label="Progress (%)")
+    progress = forms.IntegerField(min_value=0, max_value=100, label=_("Progress (%)"))
     milestone = forms.CharField(max_length=200, required=False)
     note = forms.CharField(
         max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -96,7 +101,7 @@ class BallotForm(forms.Form):
                 choices=[(p.pk, p.title) for p in proposals],
                 coerce=int,
                 widget=forms.RadioSelect,
-                label="Your choice",
+                label=_("Your choice"),
             )
             return
         for p in proposals:
@@ -112,7 +117,7 @@ class BallotForm(forms.Form):
                     min_value=1,
                     max_value=process.max_choices,
                     required=False,
-                    help_text="Rank it (1 is your first choice), or leave it empty.",
+                    help_text=_("Rank it (1 is your first choice), or leave it empty."),
                     widget=forms.NumberInput(attrs=cost),
                 )
             else:
@@ -131,7 +136,7 @@ class BallotForm(forms.Form):
         if self.process.ballot_type == "ranked":
             ranks = [value for _, value in picked]
             if len(set(ranks)) != len(ranks):
-                raise forms.ValidationError("Give each project a different rank.")
+                raise forms.ValidationError(_("Give each project a different rank."))
             return [(pk, 1) for pk, _ in sorted(picked, key=lambda item: item[1])]
         if self.process.ballot_type == "cumulative":
             return picked
@@ -142,10 +147,10 @@ class ProcessForm(forms.ModelForm):
     budget_name = forms.CharField(
         max_length=120,
         initial="Whole area",
-        help_text="The first budget; add districts or themes later.",
+        help_text=_("The first budget; add districts or themes later."),
     )
     budget_amount = forms.DecimalField(
-        label="Amount (£)", min_value=0, max_digits=13, decimal_places=2
+        label=_("Amount (£)"), min_value=0, max_digits=13, decimal_places=2
     )
 
     class Meta:
@@ -177,21 +182,23 @@ class ProcessForm(forms.ModelForm):
 class BudgetForm(forms.Form):
     name = forms.CharField(max_length=120)
     district = forms.CharField(
-        max_length=120, required=False, help_text="Leave empty for a budget open to everyone."
+        max_length=120, required=False, help_text=_("Leave empty for a budget open to everyone.")
     )
-    amount = forms.DecimalField(label="Amount (£)", min_value=0, max_digits=13, decimal_places=2)
+    amount = forms.DecimalField(label=_("Amount (£)"), min_value=0, max_digits=13, decimal_places=2)
 
 
 class CodesForm(forms.Form):
-    count = forms.IntegerField(min_value=1, max_value=10_000, label="How many codes")
+    count = forms.IntegerField(min_value=1, max_value=10_000, label=_("How many codes"))
     district = forms.CharField(max_length=120, required=False)
 
 
 class ProposalsImportForm(forms.Form):
     proposals_file = forms.FileField(
-        label="Proposals as a CSV file",
-        help_text="A header row naming title, description, cost (in pounds) and, if you like, "
-        "category and budget. Up to 2 MB.",
+        label=_("Proposals as a CSV file"),
+        help_text=_(
+            "A header row naming title, description, cost (in pounds) and, if you like, "
+            "category and budget. Up to 2 MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.budgeting import selectors, services
 from coproduce.budgeting.counting import Election, tally
@@ -58,19 +59,21 @@ def process_import(
     """
     gate.require(actor, "budgeting.manage_process", initiative)
     if stage.initiative_id != initiative.pk or stage.kind != StageKind.CO_PRIORITISATION:
-        raise ValidationError({"stage": "Choose this initiative's co-prioritisation stage."})
+        raise ValidationError({"stage": _("Choose this initiative's co-prioritisation stage.")})
     ballot_type = IMPORTABLE.get(election.vote_type)
     if ballot_type is None:
-        raise ValidationError({"file": f"{election.vote_type} ballots cannot be imported."})
+        raise ValidationError(
+            {"file": _("%(kind)s ballots cannot be imported.") % {"kind": election.vote_type}}
+        )
     if election.budget <= 0 or (election.budget * 100).denominator != 1:
-        raise ValidationError({"file": "The budget must be a positive amount in whole pence."})
+        raise ValidationError({"file": _("The budget must be a positive amount in whole pence.")})
     if any((p.cost * 100).denominator != 1 or p.cost <= 0 for p in election.projects):
-        raise ValidationError({"file": "Every cost must be a positive amount in whole pence."})
+        raise ValidationError({"file": _("Every cost must be a positive amount in whole pence.")})
     if any(p.denominator != 1 for g in election.groups for p in g.points or ()):
-        raise ValidationError({"file": "Points must be whole numbers."})
+        raise ValidationError({"file": _("Points must be whole numbers.")})
     currency = election.meta.get("currency", "").strip().upper() or "GBP"
     if not re.fullmatch("[A-Z]{3}", currency):
-        raise ValidationError({"file": "The currency in META must be a code such as EUR."})
+        raise ValidationError({"file": _("The currency in META must be a code such as EUR.")})
     max_choices = points = None
     if ballot_type == BallotType.RANKED:
         max_choices = max([len(g.projects) for g in election.groups] + [1])
@@ -159,25 +162,33 @@ def proposals_import_csv(*, actor: Any, process: Process, text: str) -> list[Pro
     missing = {"title", "description", "cost"} - header
     if missing:
         raise ValidationError(
-            {"file": f"The first row must name the columns; missing: {', '.join(sorted(missing))}."}
+            {
+                "file": _("The first row must name the columns; missing: %(missing)s.")
+                % {"missing": ", ".join(sorted(missing))}
+            }
         )
     rows = [
         {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if k is not None}
         for raw in reader
     ]
     if not rows or len(rows) > MAX_IMPORTED_PROPOSALS:
-        raise ValidationError({"file": f"Give between 1 and {MAX_IMPORTED_PROPOSALS} proposals."})
+        raise ValidationError(
+            {"file": _("Give between 1 and %(most)s proposals.") % {"most": MAX_IMPORTED_PROPOSALS}}
+        )
     budgets = {b.name.strip().lower(): b for b in process.budgets.all()}
     problems, ready = [], []
     for line, row in enumerate(rows, start=2):
         checked = _imported_proposal(row, budgets)
         if isinstance(checked, str):
-            problems.append(f"row {line}: {checked}")
+            problems.append(_("row %(line)s: %(problem)s") % {"line": line, "problem": checked})
         else:
             ready.append((row, *checked))
     if problems:
-        shown = problems[:10] + ([f"and {len(problems) - 10} more"] if len(problems) > 10 else [])
-        raise ValidationError({"file": "Nothing was imported. Fix " + "; ".join(shown) + "."})
+        more = len(problems) - 10
+        shown = problems[:10] + ([_("and %(more)s more") % {"more": more}] if more > 0 else [])
+        raise ValidationError(
+            {"file": _("Nothing was imported. Fix %(problems)s.") % {"problems": "; ".join(shown)}}
+        )
     return [
         services.proposal_submit(
             actor=actor,
@@ -199,22 +210,24 @@ def _imported_proposal(row: dict[str, str], budgets: dict[str, Budget]) -> tuple
     else:
         budget = next(iter(budgets.values())) if len(budgets) == 1 else None
     if budget is None:
-        return "name one of the budgets: " + ", ".join(sorted(b.name for b in budgets.values()))
+        return _("name one of the budgets: %(budgets)s") % {
+            "budgets": ", ".join(sorted(b.name for b in budgets.values()))
+        }
     if not row["title"] or not row["description"]:
-        return "a title and a description are needed"
+        return _("a title and a description are needed")
     if (
         len(row["title"]) > 200
         or len(row["description"]) > 4000
         or len(row.get("category", "")) > 80
     ):
-        return "too long (at most 200 characters of title, 4000 of description, 80 of category)"
+        return _("too long (at most 200 characters of title, 4000 of description, 80 of category)")
     try:
         pence = Decimal(row["cost"].replace("£", "").replace(",", "")) * 100
     except InvalidOperation:
         pence = Decimal(0)
     if pence != pence.to_integral_value() or not 0 < pence <= budget.amount:
-        return (
-            f"the cost {row['cost']!r} must be in pounds (such as 1250.00), more than nothing "
-            f"and within {budget.name}'s budget"
-        )
+        return _(
+            "the cost %(cost)r must be in pounds (such as 1250.00), more than nothing "
+            "and within %(budget)s's budget"
+        ) % {"cost": row["cost"], "budget": budget.name}
     return budget, int(pence)

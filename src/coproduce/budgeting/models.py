@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import PhaseLog
 from coproduce.initiatives.models import Initiative, Stage
@@ -18,24 +19,24 @@ from coproduce.initiatives.models import Initiative, Stage
 class Phase(models.TextChoices):
     """The phases in order; a coordinator moves the process from one to the next."""
 
-    SETUP = "setup", "Setting up"
-    PROPOSALS = "proposals", "Proposal collection"
-    REVIEW = "review", "Feasibility review"
-    VOTING = "voting", "Voting"
-    COUNTING = "counting", "Counting"
-    RESULTS = "results", "Results"
-    IMPLEMENTATION = "implementation", "Implementation"
+    SETUP = "setup", _("Setting up")
+    PROPOSALS = "proposals", _("Proposal collection")
+    REVIEW = "review", _("Feasibility review")
+    VOTING = "voting", _("Voting")
+    COUNTING = "counting", _("Counting")
+    RESULTS = "results", _("Results")
+    IMPLEMENTATION = "implementation", _("Implementation")
 
 
 PHASE_ORDER = list(Phase.values)
 
 
 class BallotType(models.TextChoices):
-    APPROVAL_BUDGET = "approval_budget", "Approve projects within the budget"
-    APPROVAL_K = "approval_k", "Approve at most k projects"
-    CHOOSE_ONE = "choose_one", "Choose one project"
-    CUMULATIVE = "cumulative", "Share out points"
-    RANKED = "ranked", "Rank projects"
+    APPROVAL_BUDGET = "approval_budget", _("Approve projects within the budget")
+    APPROVAL_K = "approval_k", _("Approve at most k projects")
+    CHOOSE_ONE = "choose_one", _("Choose one project")
+    CUMULATIVE = "cumulative", _("Share out points")
+    RANKED = "ranked", _("Rank projects")
 
 
 # How each ballot type is written in pabulib and which satisfaction measure counts it.
@@ -49,14 +50,14 @@ PABULIB_VOTE_TYPE = {
 
 
 class CountingRule(models.TextChoices):
-    GREEDY = "greedy", "Greedy by votes (skip what does not fit)"
-    GREEDY_NO_SKIP = "greedy-no-skip", "Greedy by votes (stop at the first that does not fit)"
-    GREEDY_THRESHOLD = "greedy-threshold", "Greedy by votes, above a minimum vote threshold"
-    MES = "mes", "Method of Equal Shares"
-    MES_ADD1 = "mes-add1", "Method of Equal Shares, add-one completion"
-    MES_ADD1_GREEDY = "mes-add1-greedy", "Method of Equal Shares, add-one then greedy"
-    PHRAGMEN = "phragmen", "Sequential Phragmén"
-    MAX_UTILITARIAN = "max-utilitarian", "Utilitarian maximum"
+    GREEDY = "greedy", _("Greedy by votes (skip what does not fit)")
+    GREEDY_NO_SKIP = "greedy-no-skip", _("Greedy by votes (stop at the first that does not fit)")
+    GREEDY_THRESHOLD = "greedy-threshold", _("Greedy by votes, above a minimum vote threshold")
+    MES = "mes", _("Method of Equal Shares")
+    MES_ADD1 = "mes-add1", _("Method of Equal Shares, add-one completion")
+    MES_ADD1_GREEDY = "mes-add1-greedy", _("Method of Equal Shares, add-one then greedy")
+    PHRAGMEN = "phragmen", _("Sequential Phragmén")
+    MAX_UTILITARIAN = "max-utilitarian", _("Utilitarian maximum")
 
 
 class Process(models.Model):
@@ -69,10 +70,10 @@ class Process(models.Model):
         max_length=16, choices=BallotType.choices, default=BallotType.APPROVAL_BUDGET
     )
     max_choices = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="For approval of at most k projects, and ranking."
+        null=True, blank=True, help_text=_("For approval of at most k projects, and ranking.")
     )
     points = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Points each voter shares out (cumulative ballots)."
+        null=True, blank=True, help_text=_("Points each voter shares out (cumulative ballots).")
     )
     rule = models.CharField(
         max_length=20, choices=CountingRule.choices, default=CountingRule.MES_ADD1_GREEDY
@@ -83,10 +84,10 @@ class Process(models.Model):
         validators=[
             RegexValidator(r"^[A-Z]{3}$", "Give the currency's three-letter code, as GBP.")
         ],
-        help_text="The ISO 4217 code of the money counted (an imported election keeps its own).",
+        help_text=_("The ISO 4217 code of the money counted (an imported election keeps its own)."),
     )
     min_votes = models.PositiveIntegerField(
-        default=0, help_text="Minimum votes a project needs (greedy with a threshold)."
+        default=0, help_text=_("Minimum votes a project needs (greedy with a threshold).")
     )
     # eligibility
     members_only = models.BooleanField(default=False)
@@ -94,12 +95,15 @@ class Process(models.Model):
         null=True,
         blank=True,
         validators=[MaxValueValidator(120)],
-        help_text="Voters must reach this age during the calendar year of the vote; leave "
-        "empty for no minimum.",
+        help_text=_(
+            "Voters must reach this age during the calendar year of the vote; leave "
+            "empty for no minimum."
+        ),
     )
     residents_of_district_only = models.BooleanField(default=False)
     codes_required = models.BooleanField(
-        default=False, help_text="Voters need a one-time code (handed out on paper or at events)."
+        default=False,
+        help_text=_("Voters need a one-time code (handed out on paper or at events)."),
     )
     # the published schedule; the phase field is what the platform enforces
     proposals_open = models.DateField(null=True, blank=True)
@@ -140,7 +144,7 @@ class Budget(models.Model):
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="budgets")
     name = models.CharField(max_length=120)
     district = models.CharField(max_length=120, blank=True)
-    amount = models.BigIntegerField(help_text="In pence.")
+    amount = models.BigIntegerField(help_text=_("In pence."))
 
     class Meta:
         ordering = ["process", "district", "name"]
@@ -163,11 +167,11 @@ class Budget(models.Model):
 
 
 class ProposalStatus(models.TextChoices):
-    SUBMITTED = "submitted", "Submitted"
-    FEASIBLE = "feasible", "Feasible"
-    INFEASIBLE = "infeasible", "Not feasible"
-    MERGED = "merged", "Merged into another"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    SUBMITTED = "submitted", _("Submitted")
+    FEASIBLE = "feasible", _("Feasible")
+    INFEASIBLE = "infeasible", _("Not feasible")
+    MERGED = "merged", _("Merged into another")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Proposal(models.Model):
@@ -179,15 +183,19 @@ class Proposal(models.Model):
     description = models.TextField(max_length=4000)
     category = models.CharField(max_length=80, blank=True)
     image = models.FileField(
-        upload_to="pb/proposals/%Y/", blank=True, help_text="A picture, re-saved without metadata."
+        upload_to="pb/proposals/%Y/",
+        blank=True,
+        help_text=_("A picture, re-saved without metadata."),
     )
     image_alt = models.CharField(
         max_length=300,
         blank=True,
-        help_text="What the picture shows, for people who cannot see it.",
+        help_text=_("What the picture shows, for people who cannot see it."),
     )
-    estimated_cost = models.BigIntegerField(help_text="The author's estimate, in pence.")
-    cost = models.BigIntegerField(null=True, blank=True, help_text="The reviewed cost, in pence.")
+    estimated_cost = models.BigIntegerField(help_text=_("The author's estimate, in pence."))
+    cost = models.BigIntegerField(
+        null=True, blank=True, help_text=_("The reviewed cost, in pence.")
+    )
     status = models.CharField(
         max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
     )
@@ -294,9 +302,9 @@ class Ballot(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Staff who typed in a paper ballot.",
+        help_text=_("Staff who typed in a paper ballot."),
     )
-    casts = models.PositiveIntegerField(default=1, help_text="How many times it was cast.")
+    casts = models.PositiveIntegerField(default=1, help_text=_("How many times it was cast."))
     cast_at = models.DateTimeField()
 
     class Meta:
@@ -345,7 +353,7 @@ class VoterDistrict(models.Model):
 class BallotChoice(models.Model):
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="+")
-    points = models.PositiveIntegerField(default=1, help_text="Points, or 1 for approval.")
+    points = models.PositiveIntegerField(default=1, help_text=_("Points, or 1 for approval."))
     rank = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
@@ -364,7 +372,7 @@ class Tally(models.Model):
 
     budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="tallies")
     rule = models.CharField(max_length=20, choices=CountingRule.choices)
-    selected = models.JSONField(help_text="Funded proposal ids, in the order funded.")
+    selected = models.JSONField(help_text=_("Funded proposal ids, in the order funded."))
     spent = models.BigIntegerField()
     ballots = models.PositiveIntegerField()
     counted_by = models.ForeignKey(
@@ -380,11 +388,11 @@ class Tally(models.Model):
 
 
 class ImplementationStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    IN_PROGRESS = "in_progress", "In progress"
-    DELAYED = "delayed", "Delayed"
-    COMPLETED = "completed", "Completed"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DELAYED = "delayed", _("Delayed")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class ImplementationUpdate(models.Model):
@@ -393,7 +401,7 @@ class ImplementationUpdate(models.Model):
 
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="updates")
     status = models.CharField(max_length=12, choices=ImplementationStatus.choices)
-    progress = models.PositiveSmallIntegerField(help_text="Per cent done, 0 to 100.")
+    progress = models.PositiveSmallIntegerField(help_text=_("Per cent done, 0 to 100."))
     milestone = models.CharField(max_length=200, blank=True)
     note = models.TextField(max_length=2000, blank=True)
     posted_by = models.ForeignKey(

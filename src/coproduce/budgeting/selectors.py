@@ -6,6 +6,9 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from coproduce.budgeting.models import (
     PHASE_ORDER,
@@ -109,12 +112,16 @@ def phase_log(process: Process) -> list[dict[str, Any]]:
 
 # What moving into each phase does, said where a coordinator confirms the move.
 PHASE_MEANING = {
-    Phase.PROPOSALS: "people can propose projects and support and discuss them",
-    Phase.REVIEW: "no new proposals; the reviewers check each one's feasibility and cost",
-    Phase.VOTING: "the ballot opens to everyone who can vote; proposals can no longer change",
-    Phase.COUNTING: "voting closes for good; you then count each budget",
-    Phase.RESULTS: "the counted results are published for everyone to see",
-    Phase.IMPLEMENTATION: "the funded projects are delivered, with progress updates",
+    Phase.PROPOSALS: gettext_lazy("people can propose projects and support and discuss them"),
+    Phase.REVIEW: gettext_lazy(
+        "no new proposals; the reviewers check each one's feasibility and cost"
+    ),
+    Phase.VOTING: gettext_lazy(
+        "the ballot opens to everyone who can vote; proposals can no longer change"
+    ),
+    Phase.COUNTING: gettext_lazy("voting closes for good; you then count each budget"),
+    Phase.RESULTS: gettext_lazy("the counted results are published for everyone to see"),
+    Phase.IMPLEMENTATION: gettext_lazy("the funded projects are delivered, with progress updates"),
 }
 
 
@@ -132,30 +139,39 @@ def timeline(process: Process, today: datetime.date) -> list[dict[str, Any]]:
     for at, phase in enumerate(PHASE_ORDER):
         if phase == Phase.SETUP:
             continue
-        step: dict[str, Any] = {"label": Phase(phase).label, "state": "later", "when": ""}
+        step: dict[str, Any] = {"label": str(Phase(phase).label), "state": "later", "when": ""}
         if at < current:
             step["state"] = "done"
             if phase in closed:
-                step["when"] = f"closed {closed[phase]:%-d %b %Y}"
+                step["when"] = _("closed %(day)s") % {"day": _shown_day(closed[phase])}
         elif at == current:
             step["state"] = "now"
             if phase == Phase.VOTING and process.voting_close:
                 step["when"] = _closing(process.voting_close, today)
         elif opens.get(phase):
-            step["when"] = f"opens {opens[phase]:%-d %b %Y}"
+            step["when"] = _("opens %(day)s") % {"day": _shown_day(opens[phase])}
         if phase == Phase.COUNTING and at > current and process.voting_close:
-            step["when"] = f"after voting closes on {process.voting_close:%-d %b %Y}"
+            step["when"] = _("after voting closes on %(day)s") % {
+                "day": _shown_day(process.voting_close)
+            }
         steps.append(step)
     return steps
+
+
+def _shown_day(day: datetime.date | None) -> str:
+    """A day as "6 Dec 2026", its month named in the language of the page."""
+    return dateformat.format(day, "j M Y") if day else ""
 
 
 def _closing(day: datetime.date, today: datetime.date) -> str:
     left = (day - today).days
     if left < 0:
-        return f"was due to close {day:%-d %b %Y}"
+        return _("was due to close %(day)s") % {"day": _shown_day(day)}
     if left == 0:
-        return "closes today"
-    return f"closes {day:%-d %b %Y}: {left} day{'s' if left != 1 else ''} left"
+        return _("closes today")
+    return ngettext(
+        "closes %(day)s: %(left)s day left", "closes %(day)s: %(left)s days left", left
+    ) % {"day": _shown_day(day), "left": left}
 
 
 def next_phase_of(process: Process) -> dict[str, str] | None:
@@ -165,8 +181,8 @@ def next_phase_of(process: Process) -> dict[str, str] | None:
         return None
     return {
         "value": following,
-        "label": Phase(following).label,
-        "meaning": PHASE_MEANING[Phase(following)],
+        "label": str(Phase(following).label),
+        "meaning": str(PHASE_MEANING[Phase(following)]),
     }
 
 

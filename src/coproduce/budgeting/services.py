@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.budgeting import selectors
 
@@ -56,7 +57,9 @@ from coproduce.search.services import document_refresh
 
 def _check_cost(field: str, cost: int, budget: Budget) -> None:
     if not 0 < cost <= budget.amount:
-        raise ValidationError({field: "The cost must be more than nothing and within the budget."})
+        raise ValidationError(
+            {field: _("The cost must be more than nothing and within the budget.")}
+        )
 
 
 # --- set-up ------------------------------------------------------------------------------
@@ -75,9 +78,9 @@ def process_create(
     """Set up a PB process in the initiative's co-prioritisation stage, with its budgets."""
     gate.require(actor, "budgeting.manage_process", initiative)
     if stage.initiative_id != initiative.pk or stage.kind != StageKind.CO_PRIORITISATION:
-        raise ValidationError({"stage": "Choose this initiative's co-prioritisation stage."})
+        raise ValidationError({"stage": _("Choose this initiative's co-prioritisation stage.")})
     if not budgets:
-        raise ValidationError({"budgets": "Give at least one budget."})
+        raise ValidationError({"budgets": _("Give at least one budget.")})
     process = Process(initiative=initiative, stage=stage, title=title, **settings)
     _check_schedule(process)
     process.full_clean()
@@ -101,13 +104,21 @@ def _check_schedule(process: Process) -> None:
     earliest, latest = dates.EARLIEST, dates.latest()
     given = [(field, label, getattr(process, field)) for field, label in SCHEDULE]
     given = [(field, label, day) for field, label, day in given if day is not None]
-    for field, _, day in given:
+    for field, _label, day in given:
         if not earliest <= day <= latest:
-            raise ValidationError({field: f"Give a date from {_day(earliest)} to {_day(latest)}."})
-    for (_, earlier_label, earlier), (field, label, later) in itertools.pairwise(given):
+            raise ValidationError(
+                {
+                    field: _("Give a date from %(earliest)s to %(latest)s.")
+                    % {"earliest": _day(earliest), "latest": _day(latest)}
+                }
+            )
+    for (_field, earlier_label, earlier), (field, label, later) in itertools.pairwise(given):
         if later < earlier:
             raise ValidationError(
-                {field: f"{label} on or after the day {earlier_label.lower()} ({_day(earlier)})."}
+                {
+                    field: _("%(label)s on or after the day %(earlier)s (%(day)s).")
+                    % {"label": label, "earlier": earlier_label.lower(), "day": _day(earlier)}
+                }
             )
 
 
@@ -122,7 +133,7 @@ def budget_add(
     gate.require(actor, "budgeting.manage_process", process.initiative)
     require_phase(selectors.process_now(process), Phase, Phase.SETUP, Phase.PROPOSALS)
     if not 0 < amount <= 10**13:
-        raise ValidationError({"amount": "A budget is between 1p and £100bn."})
+        raise ValidationError({"amount": _("A budget is between 1p and £100bn.")})
     budget = Budget(process=process, name=name, amount=amount, district=district)
     budget.full_clean()
     budget.save()
@@ -139,24 +150,35 @@ def phase_advance(*, actor: Any, process: Process, to: str | None = None) -> Pro
     process = Process.objects.select_for_update().get(pk=process.pk)
     following = next_phase(Phase, process.phase)
     if following is None:
-        raise ValidationError({"phase": "The process is already in its last phase."})
+        raise ValidationError({"phase": _("The process is already in its last phase.")})
     if to is not None and to != following:
         raise ValidationError(
             {
-                "phase": f"The process is in {process.get_phase_display()} now; it moves "
-                f"next to {Phase(following).label}. Nothing was changed."
+                "phase": _(
+                    "The process is in %(phase)s now; it moves next to %(following)s. "
+                    "Nothing was changed."
+                )
+                % {"phase": process.get_phase_display(), "following": Phase(following).label}
             }
         )
     if following == Phase.VOTING:
         for budget in process.budgets.all():
             if not budget.proposals.filter(status=ProposalStatus.FEASIBLE).exists():
                 raise ValidationError(
-                    {"phase": f"{budget.name} has no feasible proposal to vote on yet."}
+                    {
+                        "phase": _("%(budget)s has no feasible proposal to vote on yet.")
+                        % {"budget": budget.name}
+                    }
                 )
     if following == Phase.RESULTS:
         uncounted = [b.name for b in process.budgets.all() if not b.tallies.exists()]
         if uncounted:
-            raise ValidationError({"phase": f"Count every budget first: {', '.join(uncounted)}."})
+            raise ValidationError(
+                {
+                    "phase": _("Count every budget first: %(budgets)s.")
+                    % {"budgets": ", ".join(uncounted)}
+                }
+            )
     do_phase_log(
         target=process, phase=process.phase, closed_by=actor, counts=selectors.totals(process)
     )
@@ -233,8 +255,9 @@ def _save_with_picture(
     if (cleaned is not None or proposal.image) and not proposal.image_alt:
         raise ValidationError(
             {
-                "image_alt": "Say in a few words what the picture shows, for people who "
-                "cannot see it."
+                "image_alt": _(
+                    "Say in a few words what the picture shows, for people who cannot see it."
+                )
             }
         )
     proposal.full_clean(exclude=["image"])
@@ -253,12 +276,12 @@ def proposal_support(*, actor: Any, proposal: Proposal) -> Support:
     gate.require(actor, "budgeting.support_proposal", process.initiative)
     require_phase(process, Phase, Phase.PROPOSALS, Phase.REVIEW)
     if proposal.author_id == actor.pk:
-        raise ValidationError("You proposed this: support goes to other people's proposals.")
+        raise ValidationError(_("You proposed this: support goes to other people's proposals."))
     try:
         with transaction.atomic():
             support = Support.objects.create(proposal=proposal, user=actor)
     except IntegrityError:
-        raise ValidationError("You already support this proposal.") from None
+        raise ValidationError(_("You already support this proposal.")) from None
     do_record_participation(
         process,
         actor,
@@ -282,7 +305,7 @@ def proposal_support_withdraw(*, actor: Any, proposal: Proposal) -> Support:
         )
     )
     if support is None:
-        raise ValidationError("You do not support this proposal.")
+        raise ValidationError(_("You do not support this proposal."))
     support.withdrawn_at = timezone.now()
     support.save(update_fields=["withdrawn_at"])
     for entry in selectors.support_entries(support):
@@ -321,12 +344,12 @@ def proposal_review(
     gate.require(actor, "budgeting.review_proposal", proposal)
     require_phase(process, Phase, Phase.REVIEW)
     if not reason.strip():
-        raise ValidationError({"review_reason": "Give the reason, for the author and everyone."})
+        raise ValidationError({"review_reason": _("Give the reason, for the author and everyone.")})
     if cost is not None:
         _check_cost("cost", cost, proposal.budget)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status in (ProposalStatus.MERGED, ProposalStatus.WITHDRAWN):
-        raise ValidationError({"status": "A merged or withdrawn proposal is not reviewed."})
+        raise ValidationError({"status": _("A merged or withdrawn proposal is not reviewed.")})
     proposal.status = ProposalStatus.FEASIBLE if feasible else ProposalStatus.INFEASIBLE
     proposal.review_reason, proposal.reviewed_by = reason.strip(), actor
     proposal.cost = cost
@@ -359,10 +382,10 @@ def proposal_merge(*, actor: Any, proposal: Proposal, into: Proposal) -> Proposa
     gate.require(actor, "budgeting.manage_process", process.initiative)
     require_phase(process, Phase, Phase.PROPOSALS, Phase.REVIEW)
     if into.budget_id != proposal.budget_id or into.pk == proposal.pk:
-        raise ValidationError({"merged_into": "Merge into another proposal of the same budget."})
+        raise ValidationError({"merged_into": _("Merge into another proposal of the same budget.")})
     if into.status == ProposalStatus.MERGED:
         raise ValidationError(
-            {"merged_into": "That proposal was itself merged; choose its target."}
+            {"merged_into": _("That proposal was itself merged; choose its target.")}
         )
     standing = proposal.supports.filter(withdrawn_at__isnull=True)
     already = into.supports.filter(withdrawn_at__isnull=True).values("user")
@@ -415,9 +438,9 @@ def implementation_update(
     require_phase(process, Phase, Phase.RESULTS, Phase.IMPLEMENTATION)
     latest = proposal.budget.tallies.first()
     if latest is None or proposal.pk not in latest.selected:
-        raise ValidationError({"proposal": "Only funded projects are tracked."})
+        raise ValidationError({"proposal": _("Only funded projects are tracked.")})
     if not 0 <= progress <= 100:
-        raise ValidationError({"progress": "Give progress as a per cent from 0 to 100."})
+        raise ValidationError({"progress": _("Give progress as a per cent from 0 to 100.")})
     update = ImplementationUpdate(
         proposal=proposal,
         status=status,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -90,8 +91,8 @@ def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
     if process.phase != Phase.PROPOSALS:
         messages.info(
             request,
-            f"Proposals are not being collected: the process is in "
-            f"{process.get_phase_display().lower()}.",
+            _("Proposals are not being collected: the process is in %(phase)s.")
+            % {"phase": process.get_phase_display().lower()},
         )
         return redirect("budgeting:process", pk=process.pk)
     form = ProposalForm(request.POST or None, request.FILES or None, process=process)
@@ -111,7 +112,7 @@ def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your proposal is in. Thank you.")
+            messages.success(request, _("Your proposal is in. Thank you."))
             return redirect("budgeting:proposal", pk=proposal.pk)
     return render(
         request,
@@ -150,7 +151,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your proposal is updated.")
+            messages.success(request, _("Your proposal is updated."))
             return redirect("budgeting:proposal", pk=proposal.pk)
     return render(
         request,
@@ -312,7 +313,8 @@ def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, "Your support is withdrawn." if withdrawing else "Your support is counted."
+            request,
+            _("Your support is withdrawn.") if withdrawing else _("Your support is counted."),
         )
     return redirect("budgeting:proposal", pk=pk)
 
@@ -325,7 +327,9 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
     gate.require(request.user, "budgeting.vote", process.initiative)
     if process.phase != "voting":
         messages.info(
-            request, f"Voting is not open: the process is in {process.get_phase_display().lower()}."
+            request,
+            _("Voting is not open: the process is in %(phase)s.")
+            % {"phase": process.get_phase_display().lower()},
         )
         return redirect("budgeting:process", pk=process.pk)
     proposals = list(budget.proposals.filter(status=ProposalStatus.FEASIBLE).order_by("title"))
@@ -353,7 +357,10 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your ballot is saved. You can change it until voting closes; the last one counts.",
+                _(
+                    "Your ballot is saved. You can change it until voting closes; "
+                    "the last one counts."
+                ),
             )
             return redirect("budgeting:process", pk=process.pk)
     context = {"form": form, "budget": budget, "process": process, "voted": current is not None}
@@ -390,7 +397,7 @@ def process_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, {"amount": "budget_amount"})
         else:
-            messages.success(request, "The process is set up. Open it for proposals when ready.")
+            messages.success(request, _("The process is set up. Open it for proposals when ready."))
             return redirect("budgeting:manage", pk=process.pk)
     return render(
         request,
@@ -421,7 +428,10 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
             process = services.phase_advance(
                 actor=request.user, process=process, to=request.POST["advance"]
             )
-            messages.success(request, f"The process is now in {process.get_phase_display()}.")
+            messages.success(
+                request,
+                _("The process is now in %(phase)s.") % {"phase": process.get_phase_display()},
+            )
             return redirect("budgeting:manage", pk=pk)
         if "count_budget" in request.POST:
             budget = gate.get_object(
@@ -431,7 +441,7 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
                 pk=request.POST["count_budget"],
             )
             services.budget_count(actor=request.user, budget=budget)
-            messages.success(request, f"{budget.name} is counted.")
+            messages.success(request, _("%(budget)s is counted.") % {"budget": budget.name})
             return redirect("budgeting:manage", pk=pk)
         if budget_form.is_bound and budget_form.is_valid():
             data = budget_form.cleaned_data
@@ -442,7 +452,7 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
                 district=data["district"],
                 amount=pence(data["amount"]) or 0,
             )
-            messages.success(request, "The budget is added.")
+            messages.success(request, _("The budget is added."))
             return redirect("budgeting:manage", pk=pk)
         if import_form.is_bound and import_form.is_valid():
             try:
@@ -454,7 +464,9 @@ def process_manage(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(import_form, error, {"file": "proposals_file"})
             else:
-                messages.success(request, f"{len(added)} proposals are imported.")
+                messages.success(
+                    request, _("%(count)s proposals are imported.") % {"count": len(added)}
+                )
                 return redirect("budgeting:manage", pk=pk)
         if codes_form.is_bound and codes_form.is_valid():
             codes = ballots.voting_codes_issue(

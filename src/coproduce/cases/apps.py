@@ -1,5 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Panel, Routes
 
 
@@ -12,7 +14,7 @@ class CasesConfig(CapabilityConfig):
             pages=(("cases/", "urls"),),
             api=(("cases", "CaseViewSet", "case"),),
         ),
-        nav=NavEntry("Case library", "cases:library", order=10),
+        nav=NavEntry(_("Case library"), "cases:library", order=10),
         demo="coproduce.cases.demo.load",
         demo_order=30,
         route_expectations="coproduce.cases.tests.routes",

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.cases import selectors
 from coproduce.cases.models import LeadershipStyle
@@ -8,7 +9,7 @@ from coproduce.core.vocabulary import ServiceArea, StageKind
 class CaseFilterForm(forms.Form):
     """The case library's filters. Unknown values are errors, not silently ignored."""
 
-    q = forms.CharField(max_length=200, required=False, label="Search")
+    q = forms.CharField(max_length=200, required=False, label=_("Search"))
     service_area = forms.ChoiceField(
         choices=[("", "Any service area"), *ServiceArea.choices], required=False
     )

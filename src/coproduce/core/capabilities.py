@@ -20,6 +20,7 @@ from importlib import import_module
 from typing import Any
 
 from django.apps import AppConfig, apps
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
 
@@ -47,9 +48,10 @@ class Discovery:
 
 @dataclass(frozen=True)
 class NavEntry:
-    """A link in the site's main navigation, to a page that takes no arguments."""
+    """A link in the site's main navigation, to a page that takes no arguments; the label
+    is marked for translation (``gettext_lazy``), read in the language of each request."""
 
-    label: str
+    label: str | Promise
     url_name: str
     order: int = 100
 

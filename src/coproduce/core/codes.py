@@ -7,6 +7,7 @@ import secrets
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 MOST_AT_ONCE = 10_000
 T = TypeVar("T")
@@ -22,7 +23,12 @@ def new_codes(count: object) -> list[str]:
     """``count`` fresh codes (like ``3F2A-91BC-07DE``), to show once and then forget; a
     count out of range is refused as ``count``."""
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MOST_AT_ONCE:
-        raise ValidationError({"count": f"Issue between 1 and {MOST_AT_ONCE:,} codes at a time."})
+        raise ValidationError(
+            {
+                "count": _("Issue between 1 and %(most)s codes at a time.")
+                % {"most": f"{MOST_AT_ONCE:,}"}
+            }
+        )
     return ["-".join(secrets.token_hex(2).upper() for _ in range(3)) for _ in range(count)]
 
 

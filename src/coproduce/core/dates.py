@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 EARLIEST = datetime.date(2000, 1, 1)
 YEARS_AHEAD = 10
@@ -115,7 +116,7 @@ class Period:
                 raise ValidationError({name: problem}) from None
         start, end = ends["from"], ends["to"]
         if start is not None and end is not None and end < start:
-            raise ValidationError({"to": "The period must end on or after the day it starts."})
+            raise ValidationError({"to": _("The period must end on or after the day it starts.")})
         return cls(start, end)
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.dates import ALL_TIME, Period
 
@@ -37,7 +38,7 @@ class PeriodForm(forms.Form):
                 required=False,
                 max_length=10,
                 label=label,
-                help_text="A day as YYYY-MM-DD; leave empty for no limit.",
+                help_text=_("A day as YYYY-MM-DD; leave empty for no limit."),
                 widget=forms.DateInput(attrs={"type": "date"}),
             )
 
@@ -79,10 +80,10 @@ def csv_text(upload: Any) -> str:
     """An uploaded CSV file's text: UTF-8 (as spreadsheets save "CSV UTF-8", with or without
     its byte-order mark), at most 2 MB; otherwise a form error saying what to do."""
     if upload.size > CSV_MAX_BYTES:
-        raise forms.ValidationError("The file is larger than 2 MB; split it into parts.")
+        raise forms.ValidationError(_("The file is larger than 2 MB; split it into parts."))
     try:
         return str(upload.read().decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise forms.ValidationError(
-            "Save the file as CSV UTF-8 (your spreadsheet offers it under Save as)."
+            _("Save the file as CSV UTF-8 (your spreadsheet offers it under Save as).")
         ) from None

@@ -10,6 +10,7 @@ import io
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -22,19 +23,21 @@ def clean_picture(upload: UploadedFile, field: str = "image") -> ContentFile:
     """Return the picture re-saved, or raise ValidationError on ``field`` saying what to fix."""
     if upload.size is not None and upload.size > MAX_BYTES:
         raise ValidationError(
-            {field: "The picture is larger than 5 MB; please send a smaller one."}
+            {field: _("The picture is larger than 5 MB; please send a smaller one.")}
         )
     try:
         with Image.open(upload) as picture:
             if picture.format not in FORMATS:
-                raise ValidationError({field: "Send a JPEG, PNG or WebP picture."})
+                raise ValidationError({field: _("Send a JPEG, PNG or WebP picture.")})
             if picture.width * picture.height > MAX_PIXELS:
-                raise ValidationError({field: "The picture has too many pixels; please resize it."})
+                raise ValidationError(
+                    {field: _("The picture has too many pixels; please resize it.")}
+                )
             picture.load()
             upright = ImageOps.exif_transpose(picture)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
         raise ValidationError(
-            {field: "That file is not a picture we can read (JPEG, PNG or WebP)."}
+            {field: _("That file is not a picture we can read (JPEG, PNG or WebP).")}
         ) from None
     upright.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
     transparent = upright.mode in ("RGBA", "LA") or (

@@ -4,6 +4,7 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyModel(models.Model):
@@ -31,7 +32,7 @@ class PhaseLog(AppendOnlyModel):
         "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+"
     )
     target_id = models.PositiveBigIntegerField()
-    phase = models.CharField(max_length=30, help_text="The phase closed.")
+    phase = models.CharField(max_length=30, help_text=_("The phase closed."))
     closed_at = models.DateTimeField(auto_now_add=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

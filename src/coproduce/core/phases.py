@@ -15,6 +15,7 @@ import rules
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Model, TextChoices
+from django.utils.translation import gettext as _
 
 from coproduce.core.models import PhaseLog
 
@@ -22,12 +23,12 @@ from coproduce.core.models import PhaseLog
 def require_phase(target: Any, phases: type[TextChoices], *allowed: str) -> None:
     """Refuse (400, on the ``phase`` field) unless ``target.phase`` is one of ``allowed``."""
     if target.phase not in allowed:
-        names = " or ".join(phases(p).label.lower() for p in allowed)
+        names = _(" or ").join(str(phases(p).label).lower() for p in allowed)
         noun = type(target)._meta.verbose_name
         raise ValidationError(
             {
-                "phase": f"This can be done only during {names}; the {noun} is in "
-                f"{phases(target.phase).label.lower()}."
+                "phase": _("This can be done only during %(names)s; the %(noun)s is in %(phase)s.")
+                % {"names": names, "noun": noun, "phase": str(phases(target.phase).label).lower()}
             }
         )
 

@@ -7,6 +7,8 @@ from typing import Any, Generic, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
@@ -41,7 +43,7 @@ def storable_text(text: str) -> bool:
     return _UNSTORABLE.search(text) is None
 
 
-NOT_TEXT = "Write plain text (no control characters)."
+NOT_TEXT = gettext_lazy("Write plain text (no control characters).")
 
 
 def checked_text(field: str, value: Any, limit: int, *, required: str = "") -> str:
@@ -54,7 +56,9 @@ def checked_text(field: str, value: Any, limit: int, *, required: str = "") -> s
         raise ValidationError({field: NOT_TEXT})
     value = value.strip()
     if len(value) > limit:
-        raise ValidationError({field: f"Write at most {limit:,} characters."})
+        raise ValidationError(
+            {field: _("Write at most %(limit)s characters.") % {"limit": f"{limit:,}"}}
+        )
     if required and not value:
         raise ValidationError({field: required})
     return value

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from coproduce.core import apidocs
@@ -43,8 +44,8 @@ def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
         request,
         "error.html",
         {
-            "title": "Too many attempts",
-            "message": "You have tried this too many times. Please wait a minute and try again.",
+            "title": _("Too many attempts"),
+            "message": _("You have tried this too many times. Please wait a minute and try again."),
         },
         status=429,
     )

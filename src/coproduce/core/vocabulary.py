@@ -8,14 +8,15 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class Side(models.TextChoices):
     """Which side of the co-production relationship a person acts on."""
 
-    REGULAR_PRODUCER = "regular_producer", "Regular producer (paid staff)"
-    CITIZEN = "citizen", "Citizen co-producer"
-    POLITICAL = "political", "Political representative"
+    REGULAR_PRODUCER = "regular_producer", _("Regular producer (paid staff)")
+    CITIZEN = "citizen", _("Citizen co-producer")
+    POLITICAL = "political", _("Political representative")
 
 
 # The sides in the words people use, wherever a side is shown or chosen, each with who it
@@ -52,35 +53,35 @@ SIDE_PLAIN_CHOICES: list[tuple[str, Any]] = [
 
 
 class Role(models.TextChoices):
-    SERVICE_USER = "service_user", "Service user"
-    CARER = "carer", "Carer or family member"
-    RESIDENT = "resident", "Resident"
-    VOLUNTEER = "volunteer", "Volunteer"
-    COMMUNITY_LEADER = "community_leader", "Community leader"
-    FRONTLINE_PROFESSIONAL = "frontline_professional", "Frontline professional"
-    MANAGER = "manager", "Manager or commissioner"
-    COUNCILLOR = "councillor", "Councillor"
-    EVALUATOR = "evaluator", "Evaluator"
+    SERVICE_USER = "service_user", _("Service user")
+    CARER = "carer", _("Carer or family member")
+    RESIDENT = "resident", _("Resident")
+    VOLUNTEER = "volunteer", _("Volunteer")
+    COMMUNITY_LEADER = "community_leader", _("Community leader")
+    FRONTLINE_PROFESSIONAL = "frontline_professional", _("Frontline professional")
+    MANAGER = "manager", _("Manager or commissioner")
+    COUNCILLOR = "councillor", _("Councillor")
+    EVALUATOR = "evaluator", _("Evaluator")
 
 
 class LeadershipType(models.TextChoices):
     """Leadership types (docs/domain.md): managerial, civic/community, political."""
 
-    MANAGERIAL = "managerial", "Managerial / professional"
-    COMMUNITY = "community", "Civic / community"
-    POLITICAL = "political", "Political / representative"
+    MANAGERIAL = "managerial", _("Managerial / professional")
+    COMMUNITY = "community", _("Civic / community")
+    POLITICAL = "political", _("Political / representative")
 
 
 class StageKind(models.TextChoices):
     """The stages of the value chain (the "4 Co's") at the level software can record."""
 
-    CO_PLANNING = "co_planning", "Co-planning"
-    CO_PRIORITISATION = "co_prioritisation", "Co-prioritisation"
-    CO_FINANCING = "co_financing", "Co-financing"
-    CO_DESIGN = "co_design", "Co-design"
-    CO_MANAGEMENT = "co_management", "Co-management"
-    CO_PERFORMING = "co_performing", "Co-performing"
-    CO_ASSESSMENT = "co_assessment", "Co-assessment"
+    CO_PLANNING = "co_planning", _("Co-planning")
+    CO_PRIORITISATION = "co_prioritisation", _("Co-prioritisation")
+    CO_FINANCING = "co_financing", _("Co-financing")
+    CO_DESIGN = "co_design", _("Co-design")
+    CO_MANAGEMENT = "co_management", _("Co-management")
+    CO_PERFORMING = "co_performing", _("Co-performing")
+    CO_ASSESSMENT = "co_assessment", _("Co-assessment")
 
 
 STAGE_GROUPS: dict[str, str] = {
@@ -95,40 +96,40 @@ STAGE_GROUPS: dict[str, str] = {
 
 
 class StageStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    ACTIVE = "active", "Active"
-    COMPLETED = "completed", "Completed"
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
 
 
 class ServiceArea(models.TextChoices):
-    HEALTH = "health", "Health"
-    SOCIAL_CARE = "social_care", "Social care"
-    HOUSING = "housing", "Housing"
-    EDUCATION = "education", "Education"
-    CHILDREN_FAMILIES = "children_families", "Children and families"
-    JUSTICE = "justice", "Justice and community safety"
-    ENVIRONMENT = "environment", "Environment"
-    REGENERATION = "regeneration", "Regeneration and neighbourhoods"
-    PLANNING = "planning", "Spatial planning"
-    LOCAL_SERVICES = "local_services", "Local services and shops"
-    RESEARCH = "research", "Research and evaluation"
+    HEALTH = "health", _("Health")
+    SOCIAL_CARE = "social_care", _("Social care")
+    HOUSING = "housing", _("Housing")
+    EDUCATION = "education", _("Education")
+    CHILDREN_FAMILIES = "children_families", _("Children and families")
+    JUSTICE = "justice", _("Justice and community safety")
+    ENVIRONMENT = "environment", _("Environment")
+    REGENERATION = "regeneration", _("Regeneration and neighbourhoods")
+    PLANNING = "planning", _("Spatial planning")
+    LOCAL_SERVICES = "local_services", _("Local services and shops")
+    RESEARCH = "research", _("Research and evaluation")
 
 
 class ContributionKind(models.TextChoices):
-    TIME = "time", "Time"
-    MONEY = "money", "Money"
-    IN_KIND = "in_kind", "In kind"
-    SKILLS = "skills", "Skills or knowledge"
-    IDEA = "idea", "Idea"
-    VOTE = "vote", "Vote"
-    DECISION_MAKING = "decision_making", "Decision-making"
-    OTHER = "other", "Other"
+    TIME = "time", _("Time")
+    MONEY = "money", _("Money")
+    IN_KIND = "in_kind", _("In kind")
+    SKILLS = "skills", _("Skills or knowledge")
+    IDEA = "idea", _("Idea")
+    VOTE = "vote", _("Vote")
+    DECISION_MAKING = "decision_making", _("Decision-making")
+    OTHER = "other", _("Other")
 
 
 class Unit(models.TextChoices):
-    MINUTES = "minutes", "Minutes"
-    PENCE = "pence", "Pence"
-    COUNT = "count", "Count"
+    MINUTES = "minutes", _("Minutes")
+    PENCE = "pence", _("Pence")
+    COUNT = "count", _("Count")
 
 
 # The unit each kind is measured in; time in minutes and money in pence, as integers.
@@ -145,20 +146,20 @@ KIND_UNITS: dict[str, set[str]] = {
 
 
 class DecisionRule(models.TextChoices):
-    CONSENSUS = "consensus", "Consensus"
-    VOTE = "vote", "Vote"
-    PROFESSIONAL_SIGN_OFF = "professional_sign_off", "Professional sign-off"
-    POLITICAL_DECISION = "political_decision", "Political decision"
-    DELEGATED = "delegated", "Delegated"
+    CONSENSUS = "consensus", _("Consensus")
+    VOTE = "vote", _("Vote")
+    PROFESSIONAL_SIGN_OFF = "professional_sign_off", _("Professional sign-off")
+    POLITICAL_DECISION = "political_decision", _("Political decision")
+    DELEGATED = "delegated", _("Delegated")
 
 
 class DecidingBody(models.TextChoices):
     """Who took a decision, by side, or jointly."""
 
-    CITIZENS = "citizens", "Citizens"
-    PROFESSIONALS = "professionals", "Professionals"
-    POLITICIANS = "politicians", "Political representatives"
-    JOINT = "joint", "Jointly, across sides"
+    CITIZENS = "citizens", _("Citizens")
+    PROFESSIONALS = "professionals", _("Professionals")
+    POLITICIANS = "politicians", _("Political representatives")
+    JOINT = "joint", _("Jointly, across sides")
 
 
 # The body a decision belongs to when one person on a side takes it (a coordinator
@@ -173,39 +174,39 @@ DECIDING_BODY_OF_SIDE: dict[str, str] = {
 class Position(models.TextChoices):
     """How one person took part in a decision."""
 
-    FOR = "for", "For"
-    AGAINST = "against", "Against"
-    ABSTAINED = "abstained", "Abstained"
-    PRESENT = "present", "Took part (consensus or delegated)"
+    FOR = "for", _("For")
+    AGAINST = "against", _("Against")
+    ABSTAINED = "abstained", _("Abstained")
+    PRESENT = "present", _("Took part (consensus or delegated)")
 
 
 class DecisionKind(models.TextChoices):
     """What a decision does. An exclusion rules someone or something out (a proposal found
     infeasible, a refused or removed member, a rejected goal): the power to exclude."""
 
-    DECISION = "decision", "Decision"
-    EXCLUSION = "exclusion", "Exclusion"
+    DECISION = "decision", _("Decision")
+    EXCLUSION = "exclusion", _("Exclusion")
     # A coordinator's statement, for the record, of who plans and who delivers a stage
     # (much professional work happens off the platform); kept as a decision so that its
     # history is kept, but not a decision about the service: power figures leave it out.
-    DECLARATION = "declaration", "Declaration of who plans and delivers"
+    DECLARATION = "declaration", _("Declaration of who plans and delivers")
 
 
 class WhoDoesIt(models.TextChoices):
     """Who does the work of planning, delivering or assessing a service (seed 002, Table 1:
     the rows and columns of the planning × delivery matrix)."""
 
-    PROFESSIONALS_ALONE = "professionals_alone", "Professionals alone"
-    JOINT = "joint", "Professionals and citizens jointly"
-    CITIZENS_ALONE = "citizens_alone", "Citizens alone"
+    PROFESSIONALS_ALONE = "professionals_alone", _("Professionals alone")
+    JOINT = "joint", _("Professionals and citizens jointly")
+    CITIZENS_ALONE = "citizens_alone", _("Citizens alone")
 
 
 class Axis(models.TextChoices):
     """The three axes the diagnostics read the value chain on."""
 
-    PLANNING = "planning", "Planning and design"
-    DELIVERY = "delivery", "Delivery"
-    ASSESSMENT = "assessment", "Assessment"
+    PLANNING = "planning", _("Planning and design")
+    DELIVERY = "delivery", _("Delivery")
+    ASSESSMENT = "assessment", _("Assessment")
 
 
 AXIS_STAGES: dict[str, tuple[str, ...]] = {

@@ -1,5 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Panel, Routes
 
 
@@ -25,6 +27,6 @@ class DiagnosticsConfig(CapabilityConfig):
             context="coproduce.diagnostics.panels.context",
             order=25,
         ),
-        nav=NavEntry("Diagnostics", "diagnostics:portfolio", order=40),
+        nav=NavEntry(_("Diagnostics"), "diagnostics:portfolio", order=40),
         route_expectations="coproduce.diagnostics.tests.routes",
     )

@@ -40,7 +40,8 @@ from coproduce.selfassessment.statements import BY_KEY, GROUPS
 
 # --- names ----------------------------------------------------------------------------
 
-CATEGORY_LABELS: dict[str, str] = {**dict(WhoDoesIt.choices), NO_DATA: "No data"}
+# labels are lazy (translated when shown)
+CATEGORY_LABELS: dict[str, Any] = {**dict(WhoDoesIt.choices), NO_DATA: "No data"}
 
 # The nine cells of seed 002's Table 1 (002_1b22680238e5952d.txt, lines 181-262), named
 # in our words.
@@ -108,7 +109,7 @@ BODY_LABELS: dict[str, str] = {
     DecidingBody.POLITICIANS: "Politicians",
     DecidingBody.JOINT: "Jointly, across sides",
 }
-ORGANISATION_LABELS: dict[str, str] = {
+ORGANISATION_LABELS: dict[str, Any] = {  # the kinds' labels are lazy
     **dict(OrganisationKind.choices),
     "individuals": "People giving on their own account",
 }
@@ -384,7 +385,7 @@ def _axis_rows(typology: dict[str, Any], evidence: Evidence) -> list[AxisRow]:
         rows.append(
             AxisRow(
                 axis=axis,
-                label=label,
+                label=str(label),
                 figures=found,
                 minutes_urls={side: evidence.minutes(axis, side) for side in minutes},
                 chart=drawn(

@@ -1,5 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.core.capabilities import (
     Capability,
     CapabilityConfig,
@@ -36,7 +38,7 @@ class InitiativesConfig(CapabilityConfig):
                 ),
             ),
         ),
-        nav=NavEntry("Initiatives", "initiatives:list", order=30),
+        nav=NavEntry(_("Initiatives"), "initiatives:list", order=30),
         demo="coproduce.initiatives.demo.load",
         demo_order=40,
         route_expectations="coproduce.initiatives.tests.routes",

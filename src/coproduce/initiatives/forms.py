@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.vocabulary import (
     SIDE_IN_PLAIN_WORDS,
@@ -50,23 +51,23 @@ class SideRoleForm(forms.Form):
     is chosen until the person chooses one."""
 
     side = forms.ChoiceField(
-        label="Who are you here?",
+        label=_("Who are you here?"),
         choices=[
             (side, format_lazy("{}: {}", name, line))
             for side, (name, line) in SIDE_IN_PLAIN_WORDS.items()
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose who you are here."},
+        error_messages={"required": _("Choose who you are here.")},
     )
     role = forms.ChoiceField(
-        label="Your role",
+        label=_("Your role"),
         choices=[("", "Choose your role"), *Role.choices],
-        error_messages={"required": "Choose your role."},
+        error_messages={"required": _("Choose your role.")},
     )
     leadership_type = forms.ChoiceField(
         choices=[("", "None"), *LeadershipType.choices],
         required=False,
-        help_text="Only if you lead in this initiative.",
+        help_text=_("Only if you lead in this initiative."),
     )
 
 
@@ -95,39 +96,41 @@ class NewInitiativeForm(InitiativeForm):
 
 
 class InviteForm(forms.Form):
-    username = forms.CharField(max_length=150, help_text="The username of the person to invite.")
+    username = forms.CharField(max_length=150, help_text=_("The username of the person to invite."))
     side = SideRoleForm.base_fields["side"]
     role = SideRoleForm.base_fields["role"]
 
 
 class StageForm(forms.Form):
-    kind = forms.ChoiceField(choices=StageKind.choices, label="Stage")
+    kind = forms.ChoiceField(choices=StageKind.choices, label=_("Stage"))
     status = forms.ChoiceField(choices=StageStatus.choices)
-    starts_on = forms.DateField(required=False, widget=DATE, label="Starts on")
-    ends_on = forms.DateField(required=False, widget=DATE, label="Ends on")
+    starts_on = forms.DateField(required=False, widget=DATE, label=_("Starts on"))
+    ends_on = forms.DateField(required=False, widget=DATE, label=_("Ends on"))
     notes = forms.CharField(max_length=500, required=False)
 
 
 class GoalForm(forms.Form):
-    text = forms.CharField(max_length=500, label="Goal")
+    text = forms.CharField(max_length=500, label=_("Goal"))
 
 
 class GoalRejectForm(forms.Form):
     reason = forms.CharField(
         max_length=500,
-        label="Why the goal is rejected",
+        label=_("Why the goal is rejected"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown beside the goal, and in the record.",
+        help_text=_("Shown beside the goal, and in the record."),
     )
 
 
 class MemberRemoveForm(forms.Form):
     reason = forms.CharField(
         max_length=500,
-        label="Why the member is removed",
+        label=_("Why the member is removed"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Kept in the record with the decision, which everyone who can see this "
-        "initiative can read: say what was decided, not private details.",
+        help_text=_(
+            "Kept in the record with the decision, which everyone who can see this "
+            "initiative can read: say what was decided, not private details."
+        ),
     )
 
 
@@ -142,26 +145,30 @@ class DiagnosticSettingsForm(forms.Form):
     threshold = forms.DecimalField(
         max_digits=3,
         decimal_places=2,
-        label="Threshold t",
-        help_text="A side with a share of the minutes below t counts as absent: at least 0 "
-        "and below 0.5, e.g. 0.10.",
+        label=_("Threshold t"),
+        help_text=_(
+            "A side with a share of the minutes below t counts as absent: at least 0 "
+            "and below 0.5, e.g. 0.10."
+        ),
     )
     low_rate_pounds = forms.DecimalField(
-        max_digits=7, decimal_places=2, label="Low hourly rate (£)"
+        max_digits=7, decimal_places=2, label=_("Low hourly rate (£)")
     )
-    low_rate_source = forms.CharField(max_length=200, label="Source of the low rate")
-    low_rate_year = forms.IntegerField(label="Year of the low rate")
+    low_rate_source = forms.CharField(max_length=200, label=_("Source of the low rate"))
+    low_rate_year = forms.IntegerField(label=_("Year of the low rate"))
     high_rate_pounds = forms.DecimalField(
-        max_digits=7, decimal_places=2, label="High hourly rate (£)"
+        max_digits=7, decimal_places=2, label=_("High hourly rate (£)")
     )
-    high_rate_source = forms.CharField(max_length=200, label="Source of the high rate")
-    high_rate_year = forms.IntegerField(label="Year of the high rate")
+    high_rate_source = forms.CharField(max_length=200, label=_("Source of the high rate"))
+    high_rate_year = forms.IntegerField(label=_("Year of the high rate"))
     weekly_cap_hours = forms.DecimalField(
         max_digits=5,
         decimal_places=2,
-        label="Weekly cap (hours)",
-        help_text="A person giving more than this in one week counts as over the cap: "
-        "from 1 to 168 hours.",
+        label=_("Weekly cap (hours)"),
+        help_text=_(
+            "A person giving more than this in one week counts as over the cap: "
+            "from 1 to 168 hours."
+        ),
     )
 
     # the service's fields, shown on this form under another name and unit
@@ -228,14 +235,16 @@ class StageDeclarationForm(forms.Form):
     evidence = forms.CharField(
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What shows it, in a sentence or two: a meeting, a document, who does the "
-        "work. Kept in the record with the declaration, which everyone who can see this "
-        "initiative can read.",
+        help_text=_(
+            "What shows it, in a sentence or two: a meeting, a document, who does the "
+            "work. Kept in the record with the declaration, which everyone who can see this "
+            "initiative can read."
+        ),
     )
     declared_on = forms.DateField(
         widget=DATE,
-        label="Declared on",
-        help_text="The day it was so, today or earlier.",
+        label=_("Declared on"),
+        help_text=_("The day it was so, today or earlier."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import (
@@ -22,14 +23,14 @@ from coproduce.organisations.models import Organisation
 
 
 class Visibility(models.TextChoices):
-    PUBLIC = "public", "Public: anyone can read it"
-    MEMBERS = "members", "Members only"
+    PUBLIC = "public", _("Public: anyone can read it")
+    MEMBERS = "members", _("Members only")
 
 
 class JoinPolicy(models.TextChoices):
-    OPEN = "open", "Anyone signed in can join at once"
-    APPROVAL = "approval", "A coordinator approves each request"
-    INVITATION = "invitation", "By invitation only"
+    OPEN = "open", _("Anyone signed in can join at once")
+    APPROVAL = "approval", _("A coordinator approves each request")
+    INVITATION = "invitation", _("By invitation only")
 
 
 class Initiative(models.Model):
@@ -160,11 +161,11 @@ class Stage(models.Model):
 
 
 class MembershipStatus(models.TextChoices):
-    INVITED = "invited", "Invited"
-    REQUESTED = "requested", "Asked to join"
-    ACTIVE = "active", "Member"
-    DECLINED = "declined", "Declined"
-    LEFT = "left", "Left"
+    INVITED = "invited", _("Invited")
+    REQUESTED = "requested", _("Asked to join")
+    ACTIVE = "active", _("Member")
+    DECLINED = "declined", _("Declined")
+    LEFT = "left", _("Left")
 
 
 class Membership(models.Model):
@@ -180,8 +181,10 @@ class Membership(models.Model):
     is_coordinator = models.BooleanField(default=False)
     is_reviewer = models.BooleanField(
         default=False,
-        help_text="A coordinator named this person to review proposals' feasibility, report "
-        "on funded projects and enter paper ballots (a power given to a person, not a side).",
+        help_text=_(
+            "A coordinator named this person to review proposals' feasibility, report "
+            "on funded projects and enter paper ballots (a power given to a person, not a side)."
+        ),
     )
     status = models.CharField(max_length=10, choices=MembershipStatus.choices)
     invited_by = models.ForeignKey(
@@ -216,9 +219,9 @@ class Membership(models.Model):
 
 
 class SideChangeStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for a coordinator"
-    APPROVED = "approved", "Approved"
-    REFUSED = "refused", "Refused"
+    PENDING = "pending", _("Waiting for a coordinator")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
 
 
 class SideChange(models.Model):
@@ -304,16 +307,16 @@ class DiagnosticSettings(models.Model):
     threshold = models.DecimalField(
         max_digits=3,
         decimal_places=2,
-        help_text="t: a side with a share of minutes below t counts as absent (0 to 0.49).",
+        help_text=_("t: a side with a share of minutes below t counts as absent (0 to 0.49)."),
     )
-    low_rate_pence = models.PositiveIntegerField(help_text="The low hourly rate, in pence.")
+    low_rate_pence = models.PositiveIntegerField(help_text=_("The low hourly rate, in pence."))
     low_rate_source = models.CharField(max_length=200)
     low_rate_year = models.PositiveSmallIntegerField()
-    high_rate_pence = models.PositiveIntegerField(help_text="The high hourly rate, in pence.")
+    high_rate_pence = models.PositiveIntegerField(help_text=_("The high hourly rate, in pence."))
     high_rate_source = models.CharField(max_length=200)
     high_rate_year = models.PositiveSmallIntegerField()
     weekly_cap_minutes = models.PositiveIntegerField(
-        help_text="A person giving more than this in one ISO week is counted as over the cap."
+        help_text=_("A person giving more than this in one ISO week is counted as over the cap.")
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -321,7 +324,7 @@ class DiagnosticSettings(models.Model):
     )
 
     class Meta:
-        verbose_name_plural = "diagnostic settings"
+        verbose_name_plural = _("diagnostic settings")
         constraints = [
             models.CheckConstraint(
                 condition=Q(threshold__gte=0) & Q(threshold__lt=0.5),
@@ -352,21 +355,23 @@ class StageDeclaration(AppendOnlyModel):
         max_length=20,
         choices=WhoDoesIt.choices,
         blank=True,
-        help_text="Who plans and designs the service (blank: not declared).",
+        help_text=_("Who plans and designs the service (blank: not declared)."),
     )
     delivery = models.CharField(
         max_length=20,
         choices=WhoDoesIt.choices,
         blank=True,
-        help_text="Who delivers the core service (blank: not declared).",
+        help_text=_("Who delivers the core service (blank: not declared)."),
     )
     assessment = models.CharField(
         max_length=20,
         choices=WhoDoesIt.choices,
         blank=True,
-        help_text="Who assesses the service (blank: not declared).",
+        help_text=_("Who assesses the service (blank: not declared)."),
     )
-    evidence = models.CharField(max_length=1000, help_text="What shows it, in a sentence or two.")
+    evidence = models.CharField(
+        max_length=1000, help_text=_("What shows it, in a sentence or two.")
+    )
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -23,6 +23,7 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.core import capabilities
 from coproduce.core.memo import forget, request_memo
@@ -270,11 +271,13 @@ def check_stage(initiative: Initiative, stage: Stage, kinds: Iterable[str] = ())
     """Refuse a stage of another initiative, or (when ``kinds`` are named) of a kind the
     capability does not work in."""
     if stage.initiative_id != initiative.pk:
-        raise ValidationError({"stage": "That stage belongs to another initiative."})
+        raise ValidationError({"stage": _("That stage belongs to another initiative.")})
     allowed = list(kinds)
     if allowed and stage.kind not in allowed:
-        names = " or ".join(StageKind(kind).label for kind in allowed)
-        raise ValidationError({"stage": f"Choose a stage of this kind: {names}."})
+        names = _(" or ").join(str(StageKind(kind).label) for kind in allowed)
+        raise ValidationError(
+            {"stage": _("Choose a stage of this kind: %(names)s.") % {"names": names}}
+        )
 
 
 def current_stage(initiative: Initiative) -> Stage | None:

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
 from coproduce.core.dates import date_problem, year_problem
@@ -147,7 +148,9 @@ def stage_create(
     """Add a stage of the value chain to the initiative's timeline."""
     gate.require(actor, "initiatives.change_initiative", initiative)
     if initiative.stages.filter(kind=kind).exists():
-        raise ValidationError({"kind": "This initiative already has that stage; edit it instead."})
+        raise ValidationError(
+            {"kind": _("This initiative already has that stage; edit it instead.")}
+        )
     stage = Stage(
         initiative=initiative,
         kind=kind,
@@ -176,7 +179,7 @@ def stage_update(*, actor: Any, stage: Stage, **changes: Any) -> Stage:
 
 def _check_dates(stage: Stage) -> None:
     if stage.starts_on and stage.ends_on and stage.ends_on < stage.starts_on:
-        raise ValidationError({"ends_on": "The end date must be on or after the start date."})
+        raise ValidationError({"ends_on": _("The end date must be on or after the start date.")})
 
 
 @transaction.atomic
@@ -209,7 +212,7 @@ def goal_agree(*, actor: Any, goal: Goal) -> Goal:
     elif side == Side.REGULAR_PRODUCER:
         goal.agreed_by_professionals = True
     else:
-        raise ValidationError("Only the citizen and professional sides agree goals.")
+        raise ValidationError(_("Only the citizen and professional sides agree goals."))
     goal.save(update_fields=["agreed_by_citizens", "agreed_by_professionals"])
     return goal
 
@@ -227,7 +230,7 @@ def goal_reject(*, actor: Any, goal: Goal, reason: str) -> Goal:
         raise ValidationError({"goal": GOAL_REJECTED})
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Say why the goal is rejected."})
+        raise ValidationError({"reason": _("Say why the goal is rejected.")})
     goal.rejected_at, goal.rejected_by, goal.rejection_reason = timezone.now(), actor, reason[:500]
     goal.full_clean()
     goal.save(update_fields=["rejected_at", "rejected_by", "rejection_reason"])
@@ -266,9 +269,9 @@ def membership_request(
         _check_as_invited(membership, side, role)
     else:
         if not side:
-            raise ValidationError({"side": "Say which side you take part on."})
+            raise ValidationError({"side": _("Say which side you take part on.")})
         if not role:
-            raise ValidationError({"role": "Say in which role you take part."})
+            raise ValidationError({"role": _("Say in which role you take part.")})
         if membership is None:
             membership = Membership(initiative=initiative, user=actor)
         membership.side, membership.role = side, role
@@ -289,15 +292,21 @@ def _check_as_invited(membership: Membership, side: str | None, role: str | None
     if side and side != membership.side:
         raise ValidationError(
             {
-                "side": f"You are invited as {membership.get_side_display()}; accept as "
-                "invited, then ask a coordinator to change your side."
+                "side": _(
+                    "You are invited as %(side)s; accept as invited, then ask a coordinator "
+                    "to change your side."
+                )
+                % {"side": membership.get_side_display()}
             }
         )
     if role and role != membership.role:
         raise ValidationError(
             {
-                "role": f"You are invited as {membership.get_role_display()}; accept as "
-                "invited, then ask a coordinator to change your role."
+                "role": _(
+                    "You are invited as %(role)s; accept as invited, then ask a coordinator "
+                    "to change your role."
+                )
+                % {"role": membership.get_role_display()}
             }
         )
 
@@ -313,10 +322,10 @@ def membership_invite(
     if side != Side.CITIZEN:
         gate.require(actor, "initiatives.approve_side", initiative)
     if user.pk == actor.pk:
-        raise ValidationError({"user": "You cannot invite yourself."})
+        raise ValidationError({"user": _("You cannot invite yourself.")})
     membership = _lock_membership(initiative, user)
     if membership is not None and membership.status == MembershipStatus.ACTIVE:
-        raise ValidationError({"user": "That person is already a member."})
+        raise ValidationError({"user": _("That person is already a member.")})
     if membership is None:
         membership = Membership(initiative=initiative, user=user)
     membership.side, membership.role = side, role
@@ -349,7 +358,7 @@ def membership_decide(*, actor: Any, membership: Membership, approve: bool) -> M
         if membership.side != Side.CITIZEN:
             gate.require(actor, "initiatives.approve_side", membership)
     if membership.status != MembershipStatus.REQUESTED:
-        raise ValidationError({"status": "Only a pending request can be approved or declined."})
+        raise ValidationError({"status": _("Only a pending request can be approved or declined.")})
     membership.status = MembershipStatus.ACTIVE if approve else MembershipStatus.DECLINED
     membership.save(update_fields=["status", "updated_at"])
     selectors.standing_changed(membership.initiative)
@@ -392,10 +401,10 @@ def side_change_request(*, actor: Any, initiative: Initiative, side: str, role: 
     membership = _lock_membership(initiative, actor)
     assert membership is not None  # the permission guarantees an active membership
     if (side, role) == (membership.side, membership.role):
-        raise ValidationError({"side": "That is already your side and role here."})
+        raise ValidationError({"side": _("That is already your side and role here.")})
     if selectors.pending_side_change(membership) is not None:
         raise ValidationError(
-            {"side": "You already asked for a change; wait for a coordinator's answer."}
+            {"side": _("You already asked for a change; wait for a coordinator's answer.")}
         )
     change = SideChange(
         membership=membership,
@@ -418,9 +427,9 @@ def side_change_decide(*, actor: Any, membership: Membership, approve: bool) -> 
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     change = selectors.pending_side_change(membership)
     if change is None:
-        raise ValidationError({"side": "This member has no request to change side waiting."})
+        raise ValidationError({"side": _("This member has no request to change side waiting.")})
     if approve and membership.status != MembershipStatus.ACTIVE:
-        raise ValidationError({"side": "Only an active member's side can change."})
+        raise ValidationError({"side": _("Only an active member's side can change.")})
     change.status = SideChangeStatus.APPROVED if approve else SideChangeStatus.REFUSED
     change.decided_by, change.decided_at = actor, timezone.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
@@ -458,7 +467,7 @@ def membership_set_reviewer(*, actor: Any, membership: Membership, is_reviewer: 
     gate.require(actor, "initiatives.grant_reviewer", membership)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if is_reviewer and membership.status != MembershipStatus.ACTIVE:
-        raise ValidationError({"is_reviewer": "Only an active member can review."})
+        raise ValidationError({"is_reviewer": _("Only an active member can review.")})
     if membership.is_reviewer == is_reviewer:
         return membership
     membership.is_reviewer = is_reviewer
@@ -564,7 +573,7 @@ def membership_set_coordinator(
         gate.require(actor, "initiatives.appoint_coordinator", membership)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if is_coordinator and membership.status != MembershipStatus.ACTIVE:
-        raise ValidationError({"is_coordinator": "Only an active member can coordinate."})
+        raise ValidationError({"is_coordinator": _("Only an active member can coordinate.")})
     if not is_coordinator:
         _ensure_another_coordinator(membership)
     membership.is_coordinator = is_coordinator
@@ -605,10 +614,10 @@ def membership_remove(*, actor: Any, membership: Membership, reason: str) -> Mem
     gate.require(actor, "initiatives.remove_member", membership)
     membership = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
     if membership.status != MembershipStatus.ACTIVE:
-        raise ValidationError({"status": "Only an active member can be removed."})
+        raise ValidationError({"status": _("Only an active member can be removed.")})
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Say why the member is removed."})
+        raise ValidationError({"reason": _("Say why the member is removed.")})
     _end_membership(membership, membership.initiative)
     person = membership.user
     _record_coordinator_decision(
@@ -631,7 +640,7 @@ def _ensure_another_coordinator(membership: Membership) -> None:
     )
     if not others.exists():
         raise ValidationError(
-            "An initiative needs at least one coordinator: appoint another one first."
+            _("An initiative needs at least one coordinator: appoint another one first.")
         )
 
 

@@ -10,6 +10,7 @@ from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.selectors import user_by_username
@@ -131,7 +132,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your initiative is created. You are its coordinator.")
+            messages.success(request, _("Your initiative is created. You are its coordinator."))
             return redirect(initiative)
     return _render_form(request, "initiatives/form.html", {"heading": "Start an initiative"}, form)
 
@@ -149,7 +150,7 @@ def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The initiative is saved.")
+            messages.success(request, _("The initiative is saved."))
             return redirect(initiative)
     if form.errors:
         initiative.refresh_from_db()
@@ -173,9 +174,12 @@ def initiative_join(request: HttpRequest, slug: str) -> HttpResponse:
             add_service_errors(form, error)
         else:
             if membership.status == MembershipStatus.ACTIVE:
-                messages.success(request, f"You are now a member of {initiative.title}.")
+                messages.success(
+                    request,
+                    _("You are now a member of %(title)s.") % {"title": initiative.title},
+                )
             else:
-                messages.success(request, "Your request is sent; a coordinator will reply.")
+                messages.success(request, _("Your request is sent; a coordinator will reply."))
             return redirect(initiative)
     context = {"initiative": initiative, "invited": invited}
     return _render_form(request, "initiatives/join.html", context, form)
@@ -199,7 +203,7 @@ def side_change(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your request is sent; a coordinator will reply.")
+            messages.success(request, _("Your request is sent; a coordinator will reply."))
             return redirect(initiative)
     context = {
         "initiative": initiative,
@@ -218,7 +222,7 @@ def initiative_leave(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(initiative)
-    messages.success(request, f"You have left {initiative.title}.")
+    messages.success(request, _("You have left %(title)s.") % {"title": initiative.title})
     return redirect(initiative)
 
 
@@ -231,7 +235,7 @@ def members_manage(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         invitee = user_by_username(form.cleaned_data["username"])
         if invitee is None:
-            form.add_error("username", "There is no one with that username.")
+            form.add_error("username", _("There is no one with that username."))
         else:
             try:
                 services.membership_invite(
@@ -244,7 +248,7 @@ def members_manage(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, f"{invitee} is invited.")
+                messages.success(request, _("%(person)s is invited.") % {"person": invitee})
                 return redirect("initiatives:members", slug=slug)
     if form.errors:
         status = 400
@@ -304,7 +308,7 @@ def member_decide(request: HttpRequest, slug: str, pk: int, decision: str) -> Ht
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Membership updated.")
+        messages.success(request, _("Membership updated."))
     return redirect("initiatives:members", slug=slug)
 
 
@@ -334,7 +338,7 @@ def _stage_page(request: HttpRequest, initiative: Initiative, stage: Model | Non
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The timeline is saved.")
+            messages.success(request, _("The timeline is saved."))
             return redirect(back or initiative)
     heading = "Add a stage" if stage is None else f"Edit the {stage} stage"
     context = {"initiative": initiative, "heading": heading}
@@ -368,7 +372,7 @@ def goal_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The goal is added.")
+            messages.success(request, _("The goal is added."))
             return redirect(initiative)
     context = {"initiative": initiative, "heading": "Propose a goal"}
     return _render_form(request, "initiatives/form.html", context, form)
@@ -384,7 +388,7 @@ def goal_agree(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Your side's agreement is recorded.")
+        messages.success(request, _("Your side's agreement is recorded."))
     return redirect(initiative)
 
 
@@ -406,7 +410,7 @@ def goal_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The goal is rejected; the record keeps the decision.")
+            messages.success(request, _("The goal is rejected; the record keeps the decision."))
             return redirect(initiative)
     context = {"initiative": initiative, "heading": f"Reject the goal: {goal.text}"}
     return _render_form(request, "initiatives/form.html", context, form)
@@ -434,7 +438,9 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(
-                request, f"{membership.user} is removed; the record keeps the decision."
+                request,
+                _("%(person)s is removed; the record keeps the decision.")
+                % {"person": membership.user},
             )
             return redirect("initiatives:members", slug=slug)
     context = {"initiative": initiative, "heading": f"Remove {membership.user}"}
@@ -461,7 +467,7 @@ def diagnostic_settings(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, DiagnosticSettingsForm.SERVICE_FIELDS)
         else:
-            messages.success(request, "The diagnostic settings are saved.")
+            messages.success(request, _("The diagnostic settings are saved."))
             return redirect("initiatives:diagnostic_settings", slug=slug)
     context = {"initiative": initiative, "current": current}
     return _render_form(request, "initiatives/diagnostic_settings.html", context, form)
@@ -483,7 +489,7 @@ def stage_declare(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The declaration is recorded as a decision.")
+            messages.success(request, _("The declaration is recorded as a decision."))
             return redirect("initiatives:stage_declare", slug=slug, pk=stage.pk)
     context = {
         "initiative": initiative,

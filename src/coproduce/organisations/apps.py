@@ -1,5 +1,7 @@
 """The app's place in the platform: what it adds, for the registry (core.capabilities)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.core.capabilities import Capability, CapabilityConfig, NavEntry, Routes
 
 
@@ -18,7 +20,7 @@ class OrganisationsConfig(CapabilityConfig):
                 ),
             ),
         ),
-        nav=NavEntry("Organisations", "organisations:list", order=20),
+        nav=NavEntry(_("Organisations"), "organisations:list", order=20),
         demo="coproduce.organisations.demo.load",
         demo_order=20,
         route_expectations="coproduce.organisations.tests.routes",

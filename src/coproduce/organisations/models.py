@@ -1,14 +1,15 @@
 """Organisations that lead or partner in initiatives."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganisationKind(models.TextChoices):
-    PUBLIC_AGENCY = "public_agency", "Public agency"
-    THIRD_SECTOR = "third_sector", "Third-sector body"
-    COMMUNITY_GROUP = "community_group", "Community group"
-    BUSINESS = "business", "Business"
-    FUNDER = "funder", "Funder"
+    PUBLIC_AGENCY = "public_agency", _("Public agency")
+    THIRD_SECTOR = "third_sector", _("Third-sector body")
+    COMMUNITY_GROUP = "community_group", _("Community group")
+    BUSINESS = "business", _("Business")
+    FUNDER = "funder", _("Funder")
 
 
 class Organisation(models.Model):

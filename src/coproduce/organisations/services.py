@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
 from coproduce.organisations.models import Organisation
@@ -17,7 +18,7 @@ def organisation_create(
     """Register an organisation; anyone signed in may, so groups can list themselves."""
     gate.require(actor, "organisations.add_organisation")
     if Organisation.objects.filter(name__iexact=name.strip()).exists():
-        raise ValidationError({"name": "An organisation with that name is already registered."})
+        raise ValidationError({"name": _("An organisation with that name is already registered.")})
     organisation = Organisation(name=name, kind=kind, locality=locality, website=website)
     organisation.full_clean()
     organisation.save()

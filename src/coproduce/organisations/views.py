@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
@@ -28,7 +29,9 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{form.cleaned_data['name']} is registered.")
+            messages.success(
+                request, _("%(name)s is registered.") % {"name": form.cleaned_data["name"]}
+            )
             return redirect("organisations:list")
     return render(
         request, "organisations/form.html", {"form": form}, status=400 if form.errors else 200

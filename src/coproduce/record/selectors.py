@@ -166,7 +166,7 @@ def _totals(initiative: Initiative, field: str, labels: dict[str, str]) -> list[
 def record_totals(initiative: Initiative) -> dict[str, list[TotalRow]]:
     """Net totals (reversals included) per side, per stage and per kind of contribution."""
     return {
-        "side": _totals(initiative, "side", dict(Side.choices)),
-        "stage": _totals(initiative, "stage__kind", dict(StageKind.choices)),
-        "kind": _totals(initiative, "kind", dict(ContributionKind.choices)),
+        "side": _totals(initiative, "side", {k: str(v) for k, v in Side.choices}),
+        "stage": _totals(initiative, "stage__kind", {k: str(v) for k, v in StageKind.choices}),
+        "kind": _totals(initiative, "kind", {k: str(v) for k, v in ContributionKind.choices}),
     }

@@ -1,6 +1,7 @@
 """Formatting of the record's integer units for people: minutes as hours, pence as pounds."""
 
 from django import template
+from django.conf import settings
 
 from coproduce.core.markdown import inert, render_markdown
 from coproduce.core.vocabulary import side_in_plain_words
@@ -63,3 +64,10 @@ def markdown(text: str) -> str:
 def inert_filter(text: str) -> str:
     """Text someone wrote, escaped, with nothing in it that reads as markup or a script URL."""
     return inert(text or "")
+
+
+@register.simple_tag
+def site_languages() -> list[tuple[str, str]]:
+    """The languages of the site, each named in itself ("English", "Cymraeg") whatever the
+    page's language: Django's ``get_available_languages`` would translate the names."""
+    return list(settings.LANGUAGES)
