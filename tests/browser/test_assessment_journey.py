@@ -76,8 +76,8 @@ def test_co_assessment_from_the_first_indicator_to_the_accountability_page(
     lead.page.get_by_text("Saved.").wait_for()
     lead.check()
     lead.visit(f"/initiatives/{slug}/inspections/")
-    inspector = {"Member's username": "jo", "Training completed": "Inspector course"}
-    fill(lead.page, {**inspector, "Trained on": "2026-01-05"})
+    lead.page.get_by_label(re.compile(r"^Member:?$")).select_option(label="Jo Bright")
+    fill(lead.page, {"Training completed": "Inspector course", "Trained on": "2026-01-05"})
     lead.page.get_by_role("button", name="Appoint").click()
     lead.page.get_by_text("Saved.").wait_for()
     lead.check()

@@ -123,7 +123,7 @@ def test_case_library_and_demo_pages_are_accessible(
     p.get_by_role("button", name="Show cases").click()
     p.get_by_text("6 cases found.").wait_for()
     page.check()
-    p.get_by_label("Search").fill("village shop")
+    p.get_by_role("main").get_by_label("Search").fill("village shop")
     p.get_by_label("Service area").select_option("")
     p.get_by_role("button", name="Show cases").click()
     p.get_by_text("1 case found.").wait_for()
