@@ -52,6 +52,7 @@ ENV = {
     "COPRODUCE_DEBUG": "0",
     "COPRODUCE_THROTTLE_USER": "100000/min",
     "COPRODUCE_THROTTLE_ANON": "100000/min",
+    "COPRODUCE_RATELIMIT_SEARCH": "100000/m",  # the load is the point here, not the limit
     "COPRODUCE_DB_CONN_MAX_AGE": "60",
 }
 # 800 made-up but pronounceable words, each equally likely.

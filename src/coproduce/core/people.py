@@ -7,8 +7,10 @@ suggestions (a ``<datalist>``, filled as one types by a small script of our own 
 members-only ``search_url``). Without JavaScript the server still resolves what was typed,
 and says in words what to fix: no one by that name, or two people by it and which to pick.
 
-Names shared by two people are told apart by their locality, else by a number, in the
-suggestions and in what the field accepts, so that each person has one label.
+Names shared by two people are told apart by a number (in the order their accounts were
+made), in the suggestions and in what the field accepts, so that each person has one label.
+Never by anything from their profile: anyone may take a display name, and a label must not
+tell them where the person of that name lives.
 """
 
 import re
@@ -37,8 +39,8 @@ def name_of(person: Any) -> str:
 
 
 def labels_of(people: Iterable[Any]) -> dict[str, Any]:
-    """Each person's label, unique among ``people``: their name, with their locality or a
-    number after it where two share a name."""
+    """Each person's label, unique among ``people``: their name, with a number after it
+    where two share a name."""
     by_name: dict[str, list[Any]] = {}
     for person in people:
         by_name.setdefault(name_of(person).casefold(), []).append(person)
@@ -48,10 +50,8 @@ def labels_of(people: Iterable[Any]) -> dict[str, Any]:
             labels[name_of(same[0])] = same[0]
             continue
         same.sort(key=lambda person: person.pk)
-        places = [(person.locality or "").strip() for person in same]
-        for number, (person, place) in enumerate(zip(same, places, strict=True), start=1):
-            tag = place if place and places.count(place) == 1 else str(number)
-            labels[f"{name_of(person)} ({tag})"] = person
+        for number, person in enumerate(same, start=1):
+            labels[f"{name_of(person)} ({number})"] = person
     return labels
 
 

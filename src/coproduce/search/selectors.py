@@ -12,8 +12,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, F, FloatField, Q, QuerySet
-from django.db.models.expressions import RawSQL, Window
-from django.db.models.functions import RowNumber
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -35,37 +34,44 @@ def terms_of(text: str) -> list[str]:
     return list(dict.fromkeys(WORD.findall(text.lower())))[:MAX_TERMS]
 
 
-def _matches(terms: list[str]) -> tuple[RawSQL, RawSQL]:
-    """The engine's condition that a document holds every term, and its rank (higher is
-    better): the title counts above the body on both engines."""
+# A term this long or longer also matches longer words it starts ("gard" finds "garden");
+# a shorter one only the word itself: a prefix of one or two letters would make the engine
+# gather most of the index for one request.
+PREFIX_FROM = 3
+
+
+def _tsquery(terms: list[str]) -> str:
+    return " & ".join(f"{term}:*" if len(term) >= PREFIX_FROM else term for term in terms)
+
+
+def _fts5_query(terms: list[str]) -> str:
+    return " ".join(f'"{term}"*' if len(term) >= PREFIX_FROM else f'"{term}"' for term in terms)
+
+
+def _matching(found: QuerySet[SearchDocument], terms: list[str]) -> QuerySet[SearchDocument]:
+    """The documents holding every term, with their rank (higher is better): the title
+    counts above the body on both engines. On SQLite the full-text table is joined, so the
+    match runs once and each hit's bm25 is read from it."""
     if connection.vendor == "postgresql":
-        query = " & ".join(f"{term}:*" for term in terms)
-        return (
+        query = _tsquery(terms)
+        return found.filter(
             RawSQL(
                 "search_searchdocument.search_vector @@ to_tsquery('simple', %s)",
                 [query],
                 output_field=BooleanField(),
-            ),
-            RawSQL(
+            )
+        ).annotate(
+            rank=RawSQL(
                 "ts_rank(search_searchdocument.search_vector, to_tsquery('simple', %s), 1)",
                 [query],
                 output_field=FloatField(),
-            ),
+            )
         )
-    query = " ".join(f'"{term}"*' for term in terms)
-    return (
-        RawSQL(
-            "search_searchdocument.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)",
-            [query],
-            output_field=BooleanField(),
-        ),
-        RawSQL(
-            "SELECT -bm25(search_fts, 10.0, 1.0) FROM search_fts "
-            "WHERE search_fts MATCH %s AND search_fts.rowid = search_searchdocument.id",
-            [query],
-            output_field=FloatField(),
-        ),
-    )
+    return found.extra(
+        tables=["search_fts"],
+        where=["search_fts MATCH %s", "search_fts.rowid = search_searchdocument.id"],
+        params=[_fts5_query(terms)],
+    ).annotate(rank=RawSQL("-bm25(search_fts, 10.0, 1.0)", [], output_field=FloatField()))
 
 
 def _findable_by(user: Any) -> Q:
@@ -80,8 +86,7 @@ def _findable_by(user: Any) -> Q:
 
 
 def _ranked(user: Any, terms: list[str]) -> QuerySet[SearchDocument]:
-    condition, rank = _matches(terms)
-    return SearchDocument.objects.filter(condition).filter(_findable_by(user)).annotate(rank=rank)
+    return _matching(SearchDocument.objects.filter(_findable_by(user)), terms)
 
 
 ORDER = ("-rank", "title", "id")
@@ -183,19 +188,23 @@ def grouped(user: Any, terms: list[str]) -> list[Group]:
     kind, in one statement); then the few shown are read whole."""
     if not terms:
         return []
-    best = (
+    hits_sql, params = (
         _ranked(user, terms)
-        .annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=[F("kind")],
-                order_by=[F("rank").desc(), F("title"), F("id")],
-            ),
-            of_kind=Window(Count("id"), partition_by=[F("kind")]),
-        )
-        .filter(place__lte=PER_GROUP)
-        .values_list("id", "kind", "place", "of_kind")
+        .values_list("id", "kind", "title", "rank")  # type: ignore[misc]
+        .query.sql_with_params()
     )
+    with connection.cursor() as cursor:
+        # the hits are made first (MATERIALIZED): SQLite reads bm25 only beside its match,
+        # never inside the window functions that number them
+        cursor.execute(
+            f"WITH hits (id, kind, title, rank) AS MATERIALIZED ({hits_sql}) "  # noqa: S608
+            "SELECT id, kind, place, of_kind FROM ("
+            "SELECT id, kind, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank DESC, title, id)"
+            " AS place, COUNT(*) OVER (PARTITION BY kind) AS of_kind FROM hits"
+            ") AS numbered WHERE place <= %s",
+            [*params, PER_GROUP],
+        )
+        best = cursor.fetchall()
     places = {pk: (kind, place, count) for pk, kind, place, count in best}
     shown = SearchDocument.objects.filter(pk__in=places).annotate(
         initiative_slug=F("initiative__slug")

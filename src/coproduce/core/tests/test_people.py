@@ -81,34 +81,39 @@ def test_many_members_are_a_search_field_with_suggestions(
     assert widget.suggestions == [
         "Cora Coordinator",
         "Mo Member",
-        "Sam Jones (Cardiff)",
-        "Sam Jones (Newport)",
+        "Sam Jones (1)",
+        "Sam Jones (2)",
     ]
     html = str(form["person"])
     slug = world.initiative.slug
     assert f'data-people-url="/initiatives/{slug}/people/"' in html
     assert 'list="id_person-people"' in html and '<datalist id="id_person-people">' in html
-    assert '<option value="Sam Jones (Newport)"></option>' in html
+    assert "Cardiff" not in html and "Newport" not in html  # a profile's place is not a label
+    assert '<option value="Sam Jones (2)"></option>' in html
 
 
-def test_a_shared_name_asks_which_one_and_a_place_settles_it(
+def test_a_shared_name_asks_which_one_and_its_number_settles_it(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _many(world, monkeypatch)
     shared = _form(world, {"person": "Sam Jones"})
     assert shared.errors == {
-        "person": [
-            "2 people are called Sam Jones: pick one of Sam Jones (Cardiff), Sam Jones (Newport)."
-        ]
+        "person": ["2 people are called Sam Jones: pick one of Sam Jones (1), Sam Jones (2)."]
     }
-    newport = _form(world, {"person": "sam jones (newport)"})
-    assert newport.is_valid()
-    assert newport.cleaned_data["person"].username == "sam2"
+    second = _form(world, {"person": "sam jones (2)"})
+    assert second.is_valid()
+    assert second.cleaned_data["person"].username == "sam2"
+    # a guessed place is no label: the field confirms no one's locality
+    guessed = _form(world, {"person": "Sam Jones (Newport)"})
+    assert not guessed.is_valid()
+    assert guessed.errors["person"][0].startswith(
+        "No member of this initiative is called “Sam Jones (Newport)”."
+    )
     part = _form(world, {"person": "Sam J"})
     assert part.errors == {
         "person": [
             "No member of this initiative is called “Sam J”. "
-            "Did you mean Sam Jones (Cardiff) or Sam Jones (Newport)?"
+            "Did you mean Sam Jones (1) or Sam Jones (2)?"
         ]
     }
 
