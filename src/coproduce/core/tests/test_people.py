@@ -106,7 +106,7 @@ def test_a_shared_name_asks_which_one_and_its_number_settles_it(
     # a guessed place is no label: the field confirms no one's locality
     guessed = _form(world, {"person": "Sam Jones (Newport)"})
     assert not guessed.is_valid()
-    assert guessed.errors["person"][0].startswith(
+    assert str(guessed.errors["person"][0]).startswith(
         "No member of this initiative is called “Sam Jones (Newport)”."
     )
     part = _form(world, {"person": "Sam J"})
