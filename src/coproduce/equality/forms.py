@@ -34,9 +34,12 @@ class BaselineForm(forms.Form):
 
     source = forms.CharField(
         max_length=300,
+        label=_("Source"),
         help_text=_('Where the figures come from, e.g. "Census 2021, Riverside ward (ONS)".'),
     )
-    year = forms.IntegerField(min_value=1900, max_value=2100, help_text=_("The figures' year."))
+    year = forms.IntegerField(
+        min_value=1900, max_value=2100, label=_("Year"), help_text=_("The figures' year.")
+    )
 
     def __init__(self, *args: Any, characteristic: Characteristic, **kwargs: Any) -> None:
         kwargs["prefix"] = characteristic.key  # ids unique among the page's six forms

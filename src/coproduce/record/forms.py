@@ -38,6 +38,7 @@ class ContributionForm(forms.Form):
     )
     amount = forms.CharField(
         max_length=20,
+        label=gettext_lazy("Amount"),
         help_text=gettext_lazy("A number, e.g. 2.5 for two and a half hours or 12.50 for £12.50."),
     )
     entry_unit = forms.ChoiceField(
@@ -52,10 +53,13 @@ class ContributionForm(forms.Form):
     occurred_on = forms.DateField(
         widget=DATE, label=gettext_lazy("When"), initial=timezone.localdate
     )
-    stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
-    description = forms.CharField(max_length=500, required=False)
+    stage = forms.ModelChoiceField(
+        queryset=Stage.objects.none(), empty_label=None, label=gettext_lazy("Stage")
+    )
+    description = forms.CharField(max_length=500, required=False, label=gettext_lazy("Description"))
     contributor = PersonField(
         required=False,
+        label=gettext_lazy("Contributor"),
         empty_label=gettext_lazy("Me"),
         help_text=gettext_lazy(
             "Coordinators may record for another member, chosen by name; leave empty for yourself."
@@ -96,9 +100,14 @@ class ContributionForm(forms.Form):
 class DecisionForm(forms.Form):
     title = forms.CharField(max_length=200, label=gettext_lazy("What was decided?"))
     outcome = forms.CharField(
-        max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=gettext_lazy("Outcome"),
     )
-    stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
+    stage = forms.ModelChoiceField(
+        queryset=Stage.objects.none(), empty_label=None, label=gettext_lazy("Stage")
+    )
     initiated_by = PersonField(
         required=False,
         label=gettext_lazy("Who proposed it?"),
@@ -148,7 +157,9 @@ class DecisionForm(forms.Form):
 
 class ReverseForm(forms.Form):
     reason = forms.CharField(
-        max_length=500, help_text=gettext_lazy("Why this entry is being corrected.")
+        max_length=500,
+        label=gettext_lazy("Reason"),
+        help_text=gettext_lazy("Why this entry is being corrected."),
     )
 
 
@@ -163,7 +174,9 @@ class RecordFilterForm(PeriodForm):
         widget=forms.CheckboxSelectMultiple,
     )
     side = forms.ChoiceField(
-        choices=[("", gettext_lazy("Any side")), *SIDE_PLAIN_CHOICES], required=False
+        choices=[("", gettext_lazy("Any side")), *SIDE_PLAIN_CHOICES],
+        required=False,
+        label=gettext_lazy("Side"),
     )
     kind = forms.ChoiceField(
         choices=[("", gettext_lazy("Any kind")), *ContributionKind.choices],
@@ -171,7 +184,9 @@ class RecordFilterForm(PeriodForm):
         label=gettext_lazy("Kind of contribution"),
     )
     unit = forms.ChoiceField(
-        choices=[("", gettext_lazy("Any unit")), *Unit.choices], required=False
+        choices=[("", gettext_lazy("Any unit")), *Unit.choices],
+        required=False,
+        label=gettext_lazy("Unit"),
     )
     decided_by = forms.ChoiceField(
         choices=[("", gettext_lazy("Anyone")), *DecidingBody.choices],
