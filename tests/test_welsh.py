@@ -31,6 +31,7 @@ PACKAGE = Path(coproduce.__file__).parent
 # The parts whose every interface string is translated; the others follow (ADR 0050).
 TRANSLATED = (
     *("templates", "core", "accounts", "budgeting", "initiatives", "organisations", "cases"),
+    *("equality", "record", "diagnostics"),
 )
 # The initiatives list and the home page are the portal's; the rest of initiatives is ours.
 NOT_YET = {"initiatives/list.html"}
@@ -41,6 +42,14 @@ READ_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder", "aria-descriptio
 LETTERS = re.compile(r"[A-Za-z]{2,}")
 # Stand-in for what a tag or variable prints: never a word, never markup.
 PRINTED = "\u2063"
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Any:
+    """A request in Welsh leaves Welsh active in the thread (the locale middleware activates
+    it); the tests that follow, in any app, expect the default language."""
+    yield
+    translation.deactivate()
 
 
 def _locale_folders() -> set[str]:

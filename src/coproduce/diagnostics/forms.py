@@ -1,6 +1,7 @@
 """The diagnostics pages' GET forms: a period, and the portfolio's filters and order."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.forms import PeriodForm
 from coproduce.core.vocabulary import ServiceArea, StageKind
@@ -16,22 +17,25 @@ class PortfolioForm(PeriodForm):
     error on its field, never ignored."""
 
     service_area = forms.ChoiceField(
-        choices=[("", "Any service area"), *ServiceArea.choices], required=False
-    )
-    locality = forms.CharField(max_length=120, required=False)
-    stage = forms.ChoiceField(
-        choices=[("", "Any stage"), *StageKind.choices],
+        choices=[("", _("Any service area")), *ServiceArea.choices],
         required=False,
-        help_text="Initiatives that have this stage.",
+        label=_("Service area"),
+    )
+    locality = forms.CharField(max_length=120, required=False, label=_("Locality"))
+    stage = forms.ChoiceField(
+        choices=[("", _("Any stage")), *StageKind.choices],
+        required=False,
+        label=_("Stage"),
+        help_text=_("Initiatives that have this stage."),
     )
     scope = forms.ChoiceField(
-        choices=[("live", "Live initiatives only"), ("all", "Include the case library")],
+        choices=[("live", _("Live initiatives only")), ("all", _("Include the case library"))],
         required=False,
         initial="live",
-        label="Initiatives",
+        label=_("Initiatives"),
         widget=forms.RadioSelect,
     )
-    sort = forms.ChoiceField(choices=SORTS, required=False, label="Sort by")
+    sort = forms.ChoiceField(choices=SORTS, required=False, label=_("Sort by"))
 
     def query(self) -> PortfolioQuery:
         """What the portfolio is asked to show (valid or unbound forms only)."""

@@ -13,6 +13,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from coproduce.core.charts import Bar, bars
 from coproduce.core.dates import ALL_TIME, Period
@@ -41,26 +44,28 @@ from coproduce.selfassessment.statements import BY_KEY, GROUPS
 # --- names ----------------------------------------------------------------------------
 
 # labels are lazy (translated when shown)
-CATEGORY_LABELS: dict[str, Any] = {**dict(WhoDoesIt.choices), NO_DATA: "No data"}
+CATEGORY_LABELS: dict[str, Any] = {**dict(WhoDoesIt.choices), NO_DATA: gettext_lazy("No data")}
 
 # The nine cells of seed 002's Table 1 (002_1b22680238e5952d.txt, lines 181-262), named
 # in our words.
-CELL_LABELS: dict[str, str] = {
-    "traditional_professional": "Traditional professional provision",
-    "professional_with_community_planning": (
+CELL_LABELS: dict[str, Any] = {
+    "traditional_professional": gettext_lazy("Traditional professional provision"),
+    "professional_with_community_planning": gettext_lazy(
         "Professional provision with users and communities in planning"
     ),
-    "not_applicable": "Not applicable",
-    "user_codelivery_of_professional_design": (
+    "not_applicable": gettext_lazy("Not applicable"),
+    "user_codelivery_of_professional_design": gettext_lazy(
         "User co-delivery of professionally designed services"
     ),
-    "full_coproduction": "Full user and professional co-production",
-    "community_codelivery_little_planning": ("Community co-delivery with little formal planning"),
-    "community_delivery_of_professional_plans": (
+    "full_coproduction": gettext_lazy("Full user and professional co-production"),
+    "community_codelivery_little_planning": gettext_lazy(
+        "Community co-delivery with little formal planning"
+    ),
+    "community_delivery_of_professional_plans": gettext_lazy(
         "Community delivery of professionally planned services"
     ),
-    "community_delivery_of_coplanned": "Community delivery of co-planned services",
-    "self_organised_community": "Self-organised community provision",
+    "community_delivery_of_coplanned": gettext_lazy("Community delivery of co-planned services"),
+    "self_organised_community": gettext_lazy("Self-organised community provision"),
 }
 
 # The case library's names of the cells (cases.CaseStudy.typology, cases/library.py), and
@@ -88,40 +93,40 @@ CASE_CELLS: dict[str, str] = {
 }
 
 # Seed 000's leadership modes (power.mode in definitions.md).
-MODE_LABELS: dict[str, str] = {
-    "professional_provision": "Professional provision",
-    "complementary_coproduction": "Complementary co-production",
-    "coproduction_in_implementation": "Co-production in implementation",
-    "full_coproduction": "Full co-production",
-    "parallel_production": "Parallel production by citizens",
-    NO_DATA: "No data",
+MODE_LABELS: dict[str, Any] = {
+    "professional_provision": gettext_lazy("Professional provision"),
+    "complementary_coproduction": gettext_lazy("Complementary co-production"),
+    "coproduction_in_implementation": gettext_lazy("Co-production in implementation"),
+    "full_coproduction": gettext_lazy("Full co-production"),
+    "parallel_production": gettext_lazy("Parallel production by citizens"),
+    NO_DATA: gettext_lazy("No data"),
 }
 
 # Citizens first: the diagnostics are about what they do beside the professionals.
-SIDE_LABELS: dict[str, str] = {
-    Side.CITIZEN: "Citizens",
-    Side.REGULAR_PRODUCER: "Professionals",
-    Side.POLITICAL: "Politicians",
+SIDE_LABELS: dict[str, Any] = {
+    Side.CITIZEN: gettext_lazy("Citizens"),
+    Side.REGULAR_PRODUCER: gettext_lazy("Professionals"),
+    Side.POLITICAL: gettext_lazy("Politicians"),
 }
-BODY_LABELS: dict[str, str] = {
-    DecidingBody.CITIZENS: "Citizens",
-    DecidingBody.PROFESSIONALS: "Professionals",
-    DecidingBody.POLITICIANS: "Politicians",
-    DecidingBody.JOINT: "Jointly, across sides",
+BODY_LABELS: dict[str, Any] = {
+    DecidingBody.CITIZENS: gettext_lazy("Citizens"),
+    DecidingBody.PROFESSIONALS: gettext_lazy("Professionals"),
+    DecidingBody.POLITICIANS: gettext_lazy("Politicians"),
+    DecidingBody.JOINT: gettext_lazy("Jointly, across sides"),
 }
 ORGANISATION_LABELS: dict[str, Any] = {  # the kinds' labels are lazy
     **dict(OrganisationKind.choices),
-    "individuals": "People giving on their own account",
+    "individuals": gettext_lazy("People giving on their own account"),
 }
-WHO_PLANS: dict[str, str] = {
-    WhoDoesIt.PROFESSIONALS_ALONE: "Professionals plan alone",
-    WhoDoesIt.JOINT: "Professionals and citizens plan jointly",
-    WhoDoesIt.CITIZENS_ALONE: "Citizens plan alone",
+WHO_PLANS: dict[str, Any] = {
+    WhoDoesIt.PROFESSIONALS_ALONE: gettext_lazy("Professionals plan alone"),
+    WhoDoesIt.JOINT: gettext_lazy("Professionals and citizens plan jointly"),
+    WhoDoesIt.CITIZENS_ALONE: gettext_lazy("Citizens plan alone"),
 }
-WHO_DELIVERS: dict[str, str] = {
-    WhoDoesIt.PROFESSIONALS_ALONE: "Professionals deliver alone",
-    WhoDoesIt.JOINT: "Professionals and citizens deliver jointly",
-    WhoDoesIt.CITIZENS_ALONE: "Citizens deliver alone",
+WHO_DELIVERS: dict[str, Any] = {
+    WhoDoesIt.PROFESSIONALS_ALONE: gettext_lazy("Professionals deliver alone"),
+    WhoDoesIt.JOINT: gettext_lazy("Professionals and citizens deliver jointly"),
+    WhoDoesIt.CITIZENS_ALONE: gettext_lazy("Citizens deliver alone"),
 }
 
 # Every definition the pages link to, in the order the Definitions section lists them
@@ -325,7 +330,7 @@ def drawn(items: Iterable[tuple[str, float, str, bool]]) -> list[Bar]:
 def percent(value: float | None) -> str:
     """A share as a percentage to one decimal (``33.3%``), or "no data"."""
     if value is None:
-        return "no data"
+        return _("no data")
     return f"{value * 100:.1f}".removesuffix(".0") + "%"
 
 
@@ -441,7 +446,7 @@ def _people(cell: dict[str, Any]) -> str:
 
 
 def _inclusion_tables(inclusion: dict[str, Any]) -> list[InclusionTable]:
-    stage_labels = {ALL_STAGES: "All stages", **dict(StageKind.choices)}
+    stage_labels = {ALL_STAGES: _("All stages"), **dict(StageKind.choices)}
     tables = []
     for key, found in inclusion["characteristics"].items():
         question = CHARACTERISTICS[key]
@@ -463,7 +468,7 @@ def _inclusion_tables(inclusion: dict[str, Any]) -> list[InclusionTable]:
                 ],
                 people=[str(block["people"]) for block in blocks.values()],
                 index=[
-                    "no data"
+                    _("no data")
                     if block["representativeness"] is None
                     else f"{block['representativeness']:.2f}"
                     for block in blocks.values()
@@ -483,17 +488,21 @@ class RatingRow:
 
 def _mean(figures: dict[str, Any], fewest: int) -> str:
     if figures["answers"] is None:
-        return f"fewer than {fewest} answered"
+        return _("fewer than %(fewest)s answered") % {"fewest": fewest}
     if figures["mean"] is None:
-        return f"fewer than {fewest} ratings" if figures["answers"] else "no ratings"
+        if figures["answers"]:
+            return _("fewer than %(fewest)s ratings") % {"fewest": fewest}
+        return _("no ratings")
     answers = figures["answers"]
-    return f"{figures['mean']:.2f} ({answers} rating{'s' if answers != 1 else ''})"
+    return ngettext(
+        "%(mean).2f (%(answers)s rating)", "%(mean).2f (%(answers)s ratings)", answers
+    ) % {"mean": figures["mean"], "answers": answers}
 
 
 def signed(value: float | None) -> str:
     """A gap with its sign (a minus sign, not a hyphen), or "no data"."""
     if value is None:
-        return "no data"
+        return _("no data")
     return f"{value:+.2f}".replace("-", "\N{MINUS SIGN}")
 
 
@@ -512,9 +521,9 @@ def _rating_rows(summary: dict[str, Any]) -> list[RatingRow]:
 
 def _trend_charts(trend: list[dict[str, Any]]) -> list[tuple[str, list[Bar]]]:
     series = (
-        ("planning_community_share", "Community share of planning minutes, by quarter"),
-        ("delivery_community_share", "Community share of delivery minutes, by quarter"),
-        ("citizen_voice_share", "Citizen voice in decisions, by quarter"),
+        ("planning_community_share", _("Community share of planning minutes, by quarter")),
+        ("delivery_community_share", _("Community share of delivery minutes, by quarter")),
+        ("citizen_voice_share", _("Citizen voice in decisions, by quarter")),
     )
     charts = [
         (title, drawn((row["quarter"], row[key] or 0, percent(row[key]), False) for row in trend))
@@ -536,7 +545,7 @@ def figures_context(
     value_rows = _value_rows(value, evidence)
     return {
         "answer": answer,
-        "cell_label": CELL_LABELS.get(typology["bovaird_cell"] or "", "No data"),
+        "cell_label": CELL_LABELS.get(typology["bovaird_cell"] or "", _("No data")),
         "mode_label": MODE_LABELS.get(power["mode"], power["mode"]),
         "axes": _axis_rows(typology, evidence),
         "grid": bovaird_grid(typology["bovaird_cell"], cases),
@@ -551,8 +560,11 @@ def figures_context(
             (
                 row.label,
                 row.figures["value_low_pence"],
-                f"{money(row.figures['value_low_pence'])} to "
-                f"{money(row.figures['value_high_pence'])}",
+                _("%(low)s to %(high)s")
+                % {
+                    "low": money(row.figures["value_low_pence"]),
+                    "high": money(row.figures["value_high_pence"]),
+                },
                 row.side == Side.CITIZEN,
             )
             for row in value_rows
@@ -627,38 +639,41 @@ def report_rows(answer: dict[str, Any]) -> list[list[Any]]:
 @dataclass(frozen=True)
 class Column:
     key: str
-    label: str
+    label: Any  # lazy: translated when shown
     shown: str = "text"  # text, share, count, minutes, pence, cell, category, mode
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("title", "Initiative"),
-    Column("service_area", "Service area"),
-    Column("locality", "Locality"),
-    Column("bovaird_cell", "Planning and delivery cell", "cell"),
-    Column("planning_category", "Planning", "category"),
-    Column("planning_community_share", "Community share of planning", "share"),
-    Column("delivery_category", "Delivery", "category"),
-    Column("delivery_community_share", "Community share of delivery", "share"),
-    Column("decisions", "Decisions", "count"),
-    Column("citizen_voice_share", "Citizen voice", "share"),
-    Column("mode", "Leadership mode", "mode"),
-    Column("burden_people", "People giving time", "count"),
-    Column("burden_gini", "Inequality of load (Gini)", "index"),
-    Column("burden_over_cap", "Over the weekly cap", "count"),
-    Column("citizen_minutes", "Citizens' time", "minutes"),
-    Column("citizen_value_low_pence", "Citizens' time valued, low", "pence"),
-    Column("citizen_value_high_pence", "Citizens' time valued, high", "pence"),
-    Column("money_pence", "Money", "pence"),
-    Column("cofinancing_citizen_share", "Citizens' share of the money", "share"),
+    Column("title", gettext_lazy("Initiative")),
+    Column("service_area", gettext_lazy("Service area")),
+    Column("locality", gettext_lazy("Locality")),
+    Column("bovaird_cell", gettext_lazy("Planning and delivery cell"), "cell"),
+    Column("planning_category", gettext_lazy("Planning"), "category"),
+    Column("planning_community_share", gettext_lazy("Community share of planning"), "share"),
+    Column("delivery_category", gettext_lazy("Delivery"), "category"),
+    Column("delivery_community_share", gettext_lazy("Community share of delivery"), "share"),
+    Column("decisions", gettext_lazy("Decisions"), "count"),
+    Column("citizen_voice_share", gettext_lazy("Citizen voice"), "share"),
+    Column("mode", gettext_lazy("Leadership mode"), "mode"),
+    Column("burden_people", gettext_lazy("People giving time"), "count"),
+    Column("burden_gini", gettext_lazy("Inequality of load (Gini)"), "index"),
+    Column("burden_over_cap", gettext_lazy("Over the weekly cap"), "count"),
+    Column("citizen_minutes", gettext_lazy("Citizens' time"), "minutes"),
+    Column("citizen_value_low_pence", gettext_lazy("Citizens' time valued, low"), "pence"),
+    Column("citizen_value_high_pence", gettext_lazy("Citizens' time valued, high"), "pence"),
+    Column("money_pence", gettext_lazy("Money"), "pence"),
+    Column("cofinancing_citizen_share", gettext_lazy("Citizens' share of the money"), "share"),
 )
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
-SORTS: list[tuple[str, str]] = [
+SORTS: list[tuple[str, Any]] = [
     choice
     for column in COLUMNS
     for choice in (
-        (column.key, f"{column.label}, lowest or A first"),
-        (f"-{column.key}", f"{column.label}, highest or Z first"),
+        (column.key, format_lazy(gettext_lazy("{column}, lowest or A first"), column=column.label)),
+        (
+            f"-{column.key}",
+            format_lazy(gettext_lazy("{column}, highest or Z first"), column=column.label),
+        ),
     )
 ]
 PER_PAGE = 100
@@ -709,14 +724,14 @@ def shown(column: Column, value: Any) -> str:
     if column.shown == "share":
         return percent(value)
     if value is None:
-        return "no data"
+        return _("no data")
     match column.shown:
         case "cell":
-            return CELL_LABELS.get(value, value)
+            return str(CELL_LABELS.get(value, value))
         case "category":
-            return CATEGORY_LABELS.get(value, value)
+            return str(CATEGORY_LABELS.get(value, value))
         case "mode":
-            return MODE_LABELS.get(value, value)
+            return str(MODE_LABELS.get(value, value))
         case "minutes":
             return duration(value)
         case "pence":

@@ -2,6 +2,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.equality.vocabulary import CHARACTERISTICS, Characteristic
 
@@ -20,9 +21,11 @@ class ProfileForm(forms.Form):
                 required=False,
             )
         self.fields["consent"] = forms.BooleanField(
-            label="I agree that Coproduce keeps these answers to count who takes part, as "
-            "this page explains. I can change them or erase them at any time.",
-            error_messages={"required": "Tick the box to agree, or leave this page."},
+            label=_(
+                "I agree that Coproduce keeps these answers to count who takes part, as "
+                "this page explains. I can change them or erase them at any time."
+            ),
+            error_messages={"required": _("Tick the box to agree, or leave this page.")},
         )
 
 
@@ -31,9 +34,12 @@ class BaselineForm(forms.Form):
 
     source = forms.CharField(
         max_length=300,
-        help_text='Where the figures come from, e.g. "Census 2021, Riverside ward (ONS)".',
+        label=_("Source"),
+        help_text=_('Where the figures come from, e.g. "Census 2021, Riverside ward (ONS)".'),
     )
-    year = forms.IntegerField(min_value=1900, max_value=2100, help_text="The figures' year.")
+    year = forms.IntegerField(
+        min_value=1900, max_value=2100, label=_("Year"), help_text=_("The figures' year.")
+    )
 
     def __init__(self, *args: Any, characteristic: Characteristic, **kwargs: Any) -> None:
         kwargs["prefix"] = characteristic.key  # ids unique among the page's six forms
@@ -41,7 +47,7 @@ class BaselineForm(forms.Form):
         self.characteristic = characteristic
         shares = {
             category: forms.DecimalField(
-                label=f"{characteristic.category_label(category)} (%)",
+                label=_("%(answer)s (%%)") % {"answer": characteristic.category_label(category)},
                 min_value=Decimal(0),
                 max_value=Decimal(100),
                 max_digits=4,

@@ -9,6 +9,7 @@ consent deletes the row.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.equality.vocabulary import CHARACTERISTIC_CHOICES, CHARACTERISTICS
 from coproduce.initiatives.models import Initiative
@@ -49,7 +50,7 @@ class EqualityProfile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return "Equality profile"  # never the answers, wherever it is printed
+        return str(_("Equality profile"))  # never the answers, wherever it is printed
 
 
 class LocalityBaseline(models.Model):

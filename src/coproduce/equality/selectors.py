@@ -166,7 +166,7 @@ def _inclusion(
         baseline = baselines.get(key)
         shares = baseline.shares if baseline is not None else None
         characteristics[key] = {
-            "label": found.label,
+            "label": str(found.label),
             "baseline": None
             if baseline is None
             else {"source": baseline.source, "year": baseline.year},
@@ -212,7 +212,7 @@ def baseline_sections(initiative: Initiative) -> list[dict[str, Any]]:
         sections.append(
             {
                 "key": key,
-                "label": found.label,
+                "label": str(found.label),
                 "baseline": saved.get(key),
                 "rows": rows,
                 "people": block["people"],

@@ -8,6 +8,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_variables
 
 from coproduce.core import gate
@@ -16,8 +18,10 @@ from coproduce.equality.models import EqualityProfile, LocalityBaseline
 from coproduce.equality.vocabulary import CHARACTERISTICS
 from coproduce.initiatives.models import Initiative
 
-CONSENT_NEEDED = "Tick the box to agree that we keep your answers, or leave this page."
-NOT_AN_ANSWER = 'Choose one of the answers given (or "Prefer not to say").'
+CONSENT_NEEDED = gettext_lazy(
+    "Tick the box to agree that we keep your answers, or leave this page."
+)
+NOT_AN_ANSWER = gettext_lazy('Choose one of the answers given (or "Prefer not to say").')
 SOURCE_MAX = 300
 # The shares add up to 100% give or take 0.5, in tenths of a percent.
 SHARES_TOTAL, SHARES_SLACK = 1000, 5
@@ -33,12 +37,12 @@ def equality_profile_save(*, actor: Any, consent: bool = False, **answers: str) 
         raise ValidationError({"consent": CONSENT_NEEDED})
     for key in answers:
         if key not in CHARACTERISTICS:
-            raise ValidationError({key: "There is no such question."})
+            raise ValidationError({key: _("There is no such question.")})
     values = {key: answers.get(key) or "" for key in CHARACTERISTICS}
     for key, value in values.items():
         if value not in {"", *CHARACTERISTICS[key].categories}:
             raise ValidationError({key: NOT_AN_ANSWER})
-    profile, _ = EqualityProfile.objects.update_or_create(
+    profile, __ = EqualityProfile.objects.update_or_create(
         user=actor, defaults={"consented_at": timezone.now(), **values}
     )
     return profile
@@ -48,13 +52,13 @@ def equality_profile_save(*, actor: Any, consent: bool = False, **answers: str) 
 def equality_profile_withdraw(*, actor: Any) -> bool:
     """Erase the person's answers (the row is deleted, not marked); whether there were any."""
     gate.require(actor, "equality.keep_profile")
-    deleted, _ = EqualityProfile.objects.filter(user=actor).delete()
+    deleted, __ = EqualityProfile.objects.filter(user=actor).delete()
     return deleted > 0
 
 
 def _tenths(category: str, value: Any) -> int:
     """A percentage with at most one decimal, from 0 to 100, in tenths of a percent."""
-    problem = "Give a percentage from 0 to 100, with at most one decimal (e.g. 12.5)."
+    problem = _("Give a percentage from 0 to 100, with at most one decimal (e.g. 12.5).")
     try:
         percent = Decimal(str(value).strip())
     except InvalidOperation:
@@ -81,32 +85,45 @@ def equality_baseline_save(
     gate.require(actor, "equality.enter_baseline", initiative)
     found = CHARACTERISTICS.get(characteristic)
     if found is None:
-        raise ValidationError({"characteristic": "Choose one of the profile's questions."})
+        raise ValidationError({"characteristic": _("Choose one of the profile's questions.")})
     expected = found.baseline_categories
     for category in shares:
         if category not in expected:
-            raise ValidationError({"shares": f"{found.label} has no answer {category!r}."})
+            raise ValidationError(
+                {
+                    "shares": _("%(question)s has no answer %(answer)s.")
+                    % {"question": found.label, "answer": repr(category)}
+                }
+            )
     missing = [found.category_label(c) for c in expected if c not in shares]
     if missing:
-        raise ValidationError({"shares": f"Give a percentage for: {', '.join(missing)}."})
+        raise ValidationError(
+            {"shares": _("Give a percentage for: %(answers)s.") % {"answers": ", ".join(missing)}}
+        )
     tenths = {category: _tenths(category, shares[category]) for category in expected}
     total = sum(tenths.values())
     if abs(total - SHARES_TOTAL) > SHARES_SLACK:
         raise ValidationError(
             {
-                "shares": f"The percentages add up to {Decimal(total) / 10}; they must add up to "
-                "100 (give or take 0.5)."
+                "shares": _(
+                    "The percentages add up to %(total)s; they must add up to 100 "
+                    "(give or take 0.5)."
+                )
+                % {"total": Decimal(total) / 10}
             }
         )
     source = source.strip()
     if not source or len(source) > SOURCE_MAX:
         raise ValidationError(
-            {"source": f"Say where the figures come from, in up to {SOURCE_MAX} characters."}
+            {
+                "source": _("Say where the figures come from, in up to %(max)s characters.")
+                % {"max": SOURCE_MAX}
+            }
         )
-    problem = year_problem(year, past_only=True) if isinstance(year, int) else "Give a year."
+    problem = year_problem(year, past_only=True) if isinstance(year, int) else _("Give a year.")
     if problem:
         raise ValidationError({"year": problem})
-    baseline, _ = LocalityBaseline.objects.update_or_create(
+    baseline, __ = LocalityBaseline.objects.update_or_create(
         initiative=initiative,
         characteristic=characteristic,
         defaults={"shares": tenths, "source": source, "year": year, "entered_by": actor},

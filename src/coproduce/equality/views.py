@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -38,7 +39,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your answers are saved. Only you can see them.")
+            messages.success(request, _("Your answers are saved. Only you can see them."))
             return redirect("equality:profile")
     context = {"form": form, "has_profile": current is not None, "suppression": SUPPRESSION}
     return render(request, "equality/profile.html", context, status=400 if form.errors else 200)
@@ -51,9 +52,9 @@ def withdraw(request: HttpRequest) -> HttpResponse:
     gate.require(request.user, "equality.keep_profile")
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         if services.equality_profile_withdraw(actor=request.user):
-            messages.success(request, "Your answers are erased; no figure counts you any more.")
+            messages.success(request, _("Your answers are erased; no figure counts you any more."))
         else:
-            messages.info(request, "You had no answers kept, so there was nothing to erase.")
+            messages.info(request, _("You had no answers kept, so there was nothing to erase."))
         return redirect("equality:profile")
     context = {"has_profile": selectors.profile_of(request.user) is not None}
     return render(request, "equality/withdraw.html", context)
@@ -86,7 +87,7 @@ def baseline(request: HttpRequest, slug: str) -> HttpResponse:
     }
     status = 200
     if request.method == "POST" and posted not in forms:
-        messages.error(request, "Say which question's baseline you are saving.")
+        messages.error(request, _("Say which question's baseline you are saving."))
         status = 400
     elif posted is not None and forms[posted].is_valid():
         form = forms[posted]
@@ -102,8 +103,10 @@ def baseline(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            label = CHARACTERISTICS[posted].label
-            messages.success(request, f"The locality baseline for {label.lower()} is saved.")
+            label = str(CHARACTERISTICS[posted].label).lower()
+            messages.success(
+                request, _("The locality baseline for %(label)s is saved.") % {"label": label}
+            )
             return redirect("equality:baseline", slug=slug)
     if posted in forms and forms[posted].errors:
         status = 400

@@ -9,61 +9,66 @@ say" (neither says anything), so every person falls in exactly one category of e
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 PREFER_NOT_TO_SAY = "prefer_not_to_say"
-PREFER_NOT_TO_SAY_LABEL = "Prefer not to say"
+PREFER_NOT_TO_SAY_LABEL = _("Prefer not to say")
 DONT_KNOW = "dont_know"
 
 
 class AgeBand(models.TextChoices):
     """From 16: the profile is for people who can consent to it themselves (ADR 0027)."""
 
-    AGE_16_24 = "16_24", "16 to 24"
-    AGE_25_34 = "25_34", "25 to 34"
-    AGE_35_44 = "35_44", "35 to 44"
-    AGE_45_54 = "45_54", "45 to 54"
-    AGE_55_64 = "55_64", "55 to 64"
-    AGE_65_74 = "65_74", "65 to 74"
-    AGE_75_PLUS = "75_plus", "75 or over"
+    AGE_16_24 = "16_24", _("16 to 24")
+    AGE_25_34 = "25_34", _("25 to 34")
+    AGE_35_44 = "35_44", _("35 to 44")
+    AGE_45_54 = "45_54", _("45 to 54")
+    AGE_55_64 = "55_64", _("55 to 64")
+    AGE_65_74 = "65_74", _("65 to 74")
+    AGE_75_PLUS = "75_plus", _("75 or over")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, PREFER_NOT_TO_SAY_LABEL
 
 
 class Gender(models.TextChoices):
-    WOMAN = "woman", "Woman"
-    MAN = "man", "Man"
-    NON_BINARY = "non_binary", "Non-binary"
-    ANOTHER_WAY = "another_way", "In another way"
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    NON_BINARY = "non_binary", _("Non-binary")
+    ANOTHER_WAY = "another_way", _("In another way")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, PREFER_NOT_TO_SAY_LABEL
 
 
 class EthnicGroup(models.TextChoices):
     """The high-level groups of the 2021 census of England and Wales."""
 
-    ASIAN = "asian", "Asian, Asian British or Asian Welsh"
-    BLACK = "black", "Black, Black British, Black Welsh, Caribbean or African"
-    MIXED = "mixed", "Mixed or multiple ethnic groups"
-    WHITE = "white", "White"
-    OTHER = "other", "Other ethnic group"
+    ASIAN = "asian", _("Asian, Asian British or Asian Welsh")
+    BLACK = "black", _("Black, Black British, Black Welsh, Caribbean or African")
+    MIXED = "mixed", _("Mixed or multiple ethnic groups")
+    WHITE = "white", _("White")
+    OTHER = "other", _("Other ethnic group")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, PREFER_NOT_TO_SAY_LABEL
 
 
 class YesNo(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, PREFER_NOT_TO_SAY_LABEL
 
 
 class DeprivationBand(models.TextChoices):
     """The fifth (quintile) of the Index of Multiple Deprivation the home neighbourhood is in."""
 
-    MOST_DEPRIVED = "1", "1: the most deprived fifth of neighbourhoods"
+    MOST_DEPRIVED = "1", _("1: the most deprived fifth of neighbourhoods")
     SECOND = "2", "2"
-    THIRD = "3", "3: the middle fifth"
+    THIRD = "3", _("3: the middle fifth")
     FOURTH = "4", "4"
-    LEAST_DEPRIVED = "5", "5: the least deprived fifth of neighbourhoods"
-    DONT_KNOW = DONT_KNOW, "Don't know"
+    LEAST_DEPRIVED = "5", _("5: the least deprived fifth of neighbourhoods")
+    DONT_KNOW = DONT_KNOW, _("Don't know")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, PREFER_NOT_TO_SAY_LABEL
 
 
@@ -72,9 +77,9 @@ class Characteristic:
     """One question of the profile: the profile's field named ``key``."""
 
     key: str
-    label: str
-    question: str
-    help_text: str
+    label: "str | _StrPromise"
+    question: "str | _StrPromise"
+    help_text: "str | _StrPromise"
     choices: type[models.TextChoices]
     # Answers that are no share of a population: a baseline gives none for them.
     no_baseline: frozenset[str] = frozenset({PREFER_NOT_TO_SAY})
@@ -98,50 +103,56 @@ CHARACTERISTICS: dict[str, Characteristic] = {
     for c in (
         Characteristic(
             key="age_band",
-            label="Age",
-            question="How old are you?",
+            label=_("Age"),
+            question=_("How old are you?"),
             help_text="",
             choices=AgeBand,
         ),
         Characteristic(
             key="gender",
-            label="Gender",
-            question="How do you describe your gender?",
+            label=_("Gender"),
+            question=_("How do you describe your gender?"),
             help_text="",
             choices=Gender,
         ),
         Characteristic(
             key="ethnic_group",
-            label="Ethnic group",
-            question="What is your ethnic group?",
-            help_text="The broad groups the 2021 census used.",
+            label=_("Ethnic group"),
+            question=_("What is your ethnic group?"),
+            help_text=_("The broad groups the 2021 census used."),
             choices=EthnicGroup,
         ),
         Characteristic(
             key="disability",
-            label="Disability",
-            question="Are you disabled?",
-            help_text="The law (the Equality Act 2010) counts you as disabled if you have a "
-            "physical or mental condition that makes everyday activities much harder for "
-            "you, and it has lasted, or is likely to last, a year or more.",
+            label=_("Disability"),
+            question=_("Are you disabled?"),
+            help_text=_(
+                "The law (the Equality Act 2010) counts you as disabled if you have a "
+                "physical or mental condition that makes everyday activities much harder for "
+                "you, and it has lasted, or is likely to last, a year or more."
+            ),
             choices=YesNo,
         ),
         Characteristic(
             key="caring",
-            label="Unpaid care",
-            question="Do you look after someone without being paid for it?",
-            help_text="Caring for a family member, friend or neighbour because of illness, "
-            "disability, a mental health condition or old age, other than as your job.",
+            label=_("Unpaid care"),
+            question=_("Do you look after someone without being paid for it?"),
+            help_text=_(
+                "Caring for a family member, friend or neighbour because of illness, "
+                "disability, a mental health condition or old age, other than as your job."
+            ),
             choices=YesNo,
         ),
         Characteristic(
             key="deprivation_band",
-            label="Neighbourhood deprivation",
-            question="How deprived is the neighbourhood you live in?",
-            help_text="Each nation of the UK ranks its neighbourhoods in an Index of Multiple "
-            "Deprivation (income, work, health, education, housing, crime, surroundings), and "
-            "its postcode look-up tells you your neighbourhood's fifth. Say \"Don't know\" "
-            "if you are not sure.",
+            label=_("Neighbourhood deprivation"),
+            question=_("How deprived is the neighbourhood you live in?"),
+            help_text=_(
+                "Each nation of the UK ranks its neighbourhoods in an Index of Multiple "
+                "Deprivation (income, work, health, education, housing, crime, surroundings), and "
+                "its postcode look-up tells you your neighbourhood's fifth. Say \"Don't know\" "
+                "if you are not sure."
+            ),
             choices=DeprivationBand,
             no_baseline=frozenset({PREFER_NOT_TO_SAY, DONT_KNOW}),
         ),

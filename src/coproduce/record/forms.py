@@ -4,7 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from coproduce.core.forms import PeriodForm
 from coproduce.core.people import PersonField
@@ -33,25 +33,33 @@ ENTRY_UNITS = {
 
 
 class ContributionForm(forms.Form):
-    kind = forms.ChoiceField(choices=ContributionKind.choices, label="What did you contribute?")
+    kind = forms.ChoiceField(
+        choices=ContributionKind.choices, label=gettext_lazy("What did you contribute?")
+    )
     amount = forms.CharField(
         max_length=20,
-        help_text="A number, e.g. 2.5 for two and a half hours or 12.50 for £12.50.",
+        label=gettext_lazy("Amount"),
+        help_text=gettext_lazy("A number, e.g. 2.5 for two and a half hours or 12.50 for £12.50."),
     )
     entry_unit = forms.ChoiceField(
-        label="Measured in",
+        label=gettext_lazy("Measured in"),
         choices=[
-            ("hours", "Hours"),
-            ("minutes", "Minutes"),
-            ("pounds", "Pounds (£)"),
-            ("count", "Number of items, ideas or votes"),
+            ("hours", gettext_lazy("Hours")),
+            ("minutes", gettext_lazy("Minutes")),
+            ("pounds", gettext_lazy("Pounds (£)")),
+            ("count", gettext_lazy("Number of items, ideas or votes")),
         ],
     )
-    occurred_on = forms.DateField(widget=DATE, label="When", initial=timezone.localdate)
-    stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
-    description = forms.CharField(max_length=500, required=False)
+    occurred_on = forms.DateField(
+        widget=DATE, label=gettext_lazy("When"), initial=timezone.localdate
+    )
+    stage = forms.ModelChoiceField(
+        queryset=Stage.objects.none(), empty_label=None, label=gettext_lazy("Stage")
+    )
+    description = forms.CharField(max_length=500, required=False, label=gettext_lazy("Description"))
     contributor = PersonField(
         required=False,
+        label=gettext_lazy("Contributor"),
         empty_label=gettext_lazy("Me"),
         help_text=gettext_lazy(
             "Coordinators may record for another member, chosen by name; leave empty for yourself."
@@ -74,23 +82,32 @@ class ContributionForm(forms.Form):
         try:
             value = Decimal(raw.strip().replace(",", "").lstrip("£"))
         except InvalidOperation:
-            self.add_error("amount", "Enter the amount as a number, e.g. 2.5.")
+            self.add_error("amount", gettext("Enter the amount as a number, e.g. 2.5."))
             return data
         unit, multiplier = ENTRY_UNITS[entry_unit]
         quantity = value * multiplier
         if not value.is_finite() or quantity != quantity.to_integral_value():
-            self.add_error("amount", f"That amount does not come to a whole number of {unit}.")
+            self.add_error(
+                "amount",
+                gettext("That amount does not come to a whole number of %(unit)s.")
+                % {"unit": Unit(unit).label.lower()},
+            )
             return data
         data["quantity"], data["unit"] = int(quantity), unit
         return data
 
 
 class DecisionForm(forms.Form):
-    title = forms.CharField(max_length=200, label="What was decided?")
+    title = forms.CharField(max_length=200, label=gettext_lazy("What was decided?"))
     outcome = forms.CharField(
-        max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=gettext_lazy("Outcome"),
     )
-    stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
+    stage = forms.ModelChoiceField(
+        queryset=Stage.objects.none(), empty_label=None, label=gettext_lazy("Stage")
+    )
     initiated_by = PersonField(
         required=False,
         label=gettext_lazy("Who proposed it?"),
@@ -101,27 +118,36 @@ class DecisionForm(forms.Form):
     )
     initiated_by_side = forms.ChoiceField(
         choices=SIDE_PLAIN_CHOICES,
-        label="Which side proposed it?",
-        help_text="Used when no single member is named above.",
+        label=gettext_lazy("Which side proposed it?"),
+        help_text=gettext_lazy("Used when no single member is named above."),
     )
-    decided_by = forms.ChoiceField(choices=DecidingBody.choices, label="Who took the decision?")
-    rule = forms.ChoiceField(choices=DecisionRule.choices, label="How was it decided?")
+    decided_by = forms.ChoiceField(
+        choices=DecidingBody.choices, label=gettext_lazy("Who took the decision?")
+    )
+    rule = forms.ChoiceField(
+        choices=DecisionRule.choices, label=gettext_lazy("How was it decided?")
+    )
     participants_citizen = forms.IntegerField(
-        min_value=0, max_value=1_000_000, initial=0, label="Citizens taking part"
+        min_value=0, max_value=1_000_000, initial=0, label=gettext_lazy("Citizens taking part")
     )
     participants_professional = forms.IntegerField(
-        min_value=0, max_value=1_000_000, initial=0, label="Professionals taking part"
+        min_value=0, max_value=1_000_000, initial=0, label=gettext_lazy("Professionals taking part")
     )
     participants_political = forms.IntegerField(
-        min_value=0, max_value=1_000_000, initial=0, label="Political representatives taking part"
+        min_value=0,
+        max_value=1_000_000,
+        initial=0,
+        label=gettext_lazy("Political representatives taking part"),
     )
     evidence_url = forms.URLField(
         max_length=500,
         required=False,
         assume_scheme="https",
-        label="Link to evidence (minutes, report)",
+        label=gettext_lazy("Link to evidence (minutes, report)"),
     )
-    decided_on = forms.DateField(widget=DATE, label="Decided on", initial=timezone.localdate)
+    decided_on = forms.DateField(
+        widget=DATE, label=gettext_lazy("Decided on"), initial=timezone.localdate
+    )
 
     def __init__(self, *args: object, initiative: Initiative, **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -130,7 +156,11 @@ class DecisionForm(forms.Form):
 
 
 class ReverseForm(forms.Form):
-    reason = forms.CharField(max_length=500, help_text="Why this entry is being corrected.")
+    reason = forms.CharField(
+        max_length=500,
+        label=gettext_lazy("Reason"),
+        help_text=gettext_lazy("Why this entry is being corrected."),
+    )
 
 
 class RecordFilterForm(PeriodForm):
@@ -140,31 +170,41 @@ class RecordFilterForm(PeriodForm):
     stage = forms.MultipleChoiceField(
         choices=StageKind.choices,
         required=False,
-        label="Stages",
+        label=gettext_lazy("Stages"),
         widget=forms.CheckboxSelectMultiple,
     )
-    side = forms.ChoiceField(choices=[("", "Any side"), *SIDE_PLAIN_CHOICES], required=False)
-    kind = forms.ChoiceField(
-        choices=[("", "Any kind"), *ContributionKind.choices],
+    side = forms.ChoiceField(
+        choices=[("", gettext_lazy("Any side")), *SIDE_PLAIN_CHOICES],
         required=False,
-        label="Kind of contribution",
+        label=gettext_lazy("Side"),
     )
-    unit = forms.ChoiceField(choices=[("", "Any unit"), *Unit.choices], required=False)
-    decided_by = forms.ChoiceField(
-        choices=[("", "Anyone"), *DecidingBody.choices],
+    kind = forms.ChoiceField(
+        choices=[("", gettext_lazy("Any kind")), *ContributionKind.choices],
         required=False,
-        label="Decisions taken by",
+        label=gettext_lazy("Kind of contribution"),
+    )
+    unit = forms.ChoiceField(
+        choices=[("", gettext_lazy("Any unit")), *Unit.choices],
+        required=False,
+        label=gettext_lazy("Unit"),
+    )
+    decided_by = forms.ChoiceField(
+        choices=[("", gettext_lazy("Anyone")), *DecidingBody.choices],
+        required=False,
+        label=gettext_lazy("Decisions taken by"),
     )
     decision_kind = forms.MultipleChoiceField(
         choices=DecisionKind.choices,
         required=False,
-        label="Kinds of decision",
+        label=gettext_lazy("Kinds of decision"),
         widget=forms.CheckboxSelectMultiple,
     )
     standing = forms.BooleanField(
         required=False,
-        label="Only entries that stand",
-        help_text="Leave out corrections and the entries they corrected, as the diagnostics do.",
+        label=gettext_lazy("Only entries that stand"),
+        help_text=gettext_lazy(
+            "Leave out corrections and the entries they corrected, as the diagnostics do."
+        ),
     )
 
     def filters(self) -> RecordFilters:

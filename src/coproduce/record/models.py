@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import (
@@ -90,15 +91,19 @@ class Contribution(RecordEntry):
         blank=True,
         on_delete=models.PROTECT,
         related_name="contributions",
-        help_text="The body whose money or time this is (a funder's grant is not one "
-        "officer's); the contributor, if named, is who handed it over.",
+        help_text=_(
+            "The body whose money or time this is (a funder's grant is not one "
+            "officer's); the contributor, if named, is who handed it over."
+        ),
     )
     side = models.CharField(max_length=20, choices=Side.choices)
     paid = models.BooleanField(
-        default=False, help_text="Time paid for as someone's job, rather than given."
+        default=False, help_text=_("Time paid for as someone's job, rather than given.")
     )
     kind = models.CharField(max_length=20, choices=ContributionKind.choices)
-    quantity = models.BigIntegerField(help_text="Minutes, pence or a count; negative to reverse.")
+    quantity = models.BigIntegerField(
+        help_text=_("Minutes, pence or a count; negative to reverse.")
+    )
     unit = models.CharField(max_length=10, choices=Unit.choices)
     description = models.CharField(max_length=500, blank=True)
     occurred_on = models.DateField()
@@ -153,7 +158,7 @@ class ContributionVerification(AppendOnlyModel):
 class Decision(RecordEntry):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="decisions")
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="decisions")
-    title = models.CharField(max_length=200, help_text="What was decided, in a line.")
+    title = models.CharField(max_length=200, help_text=_("What was decided, in a line."))
     outcome = models.TextField(max_length=4000, blank=True)
     initiated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -168,7 +173,7 @@ class Decision(RecordEntry):
     kind = models.CharField(
         max_length=12, choices=DecisionKind.choices, default=DecisionKind.DECISION
     )
-    carried = models.BooleanField(default=True, help_text="False for a motion voted down.")
+    carried = models.BooleanField(default=True, help_text=_("False for a motion voted down."))
     evidence_url = models.URLField(max_length=500, blank=True)
     decided_on = models.DateField()
 

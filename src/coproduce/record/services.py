@@ -18,9 +18,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
-from coproduce.core.vocabulary import KIND_UNITS, DecisionKind, Position, Side, Unit
+from coproduce.core.vocabulary import (
+    KIND_UNITS,
+    ContributionKind,
+    DecisionKind,
+    Position,
+    Side,
+    Unit,
+)
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import check_stage, standing
 from coproduce.organisations.models import Organisation
@@ -39,9 +47,9 @@ E = TypeVar("E", Contribution, Decision)
 
 def _check_date(field: str, value: datetime.date) -> None:
     if value > timezone.localdate():
-        raise ValidationError({field: "The date cannot be in the future."})
+        raise ValidationError({field: _("The date cannot be in the future.")})
     if value < EARLIEST_DATE:
-        raise ValidationError({field: "The date must be in 1900 or later."})
+        raise ValidationError({field: _("The date must be in 1900 or later.")})
 
 
 def _side_of(initiative: Initiative, user: Any) -> str | None:
@@ -53,7 +61,7 @@ def _side_of(initiative: Initiative, user: Any) -> str | None:
 def _active_side(initiative: Initiative, user: Any, field: str) -> str:
     side = _side_of(initiative, user)
     if side is None:
-        raise ValidationError({field: "That person is not an active member of this initiative."})
+        raise ValidationError({field: _("That person is not an active member of this initiative.")})
     return side
 
 
@@ -61,13 +69,15 @@ def _lock_for_reversal(entry: E, reason: str) -> E:
     """Lock an entry and check it may be reversed: once, not a reversal, with a reason."""
     model = type(entry)
     locked = model.objects.select_for_update().get(pk=entry.pk)
-    noun = model._meta.verbose_name
+    noun = {"noun": _("contribution") if model is Contribution else _("decision")}
     if locked.reverses_id is not None:
-        raise ValidationError(f"A reversal cannot itself be reversed; record a new {noun}.")
+        raise ValidationError(
+            _("A reversal cannot itself be reversed; record a new %(noun)s.") % noun
+        )
     if model.objects.filter(reverses=locked).exists():
-        raise ValidationError(f"This {noun} has already been reversed.")
+        raise ValidationError(_("This %(noun)s has already been reversed.") % noun)
     if not reason.strip():
-        raise ValidationError({"reason": f"Say why the {noun} is being reversed."})
+        raise ValidationError({"reason": _("Say why the %(noun)s is being reversed.") % noun})
     return locked
 
 
@@ -138,17 +148,29 @@ def do_record_contribution(
     if contributor is not None:
         side = _active_side(initiative, contributor, "contributor")
     elif organisation is None:
-        raise ValidationError({"contributor": "Name who contributed: a member or a body."})
+        raise ValidationError({"contributor": _("Name who contributed: a member or a body.")})
     elif side not in Side.values:
-        raise ValidationError({"side": "Say which side the organisation contributes on."})
+        raise ValidationError({"side": _("Say which side the organisation contributes on.")})
     if paid is None:
         paid = side == Side.REGULAR_PRODUCER and unit == Unit.MINUTES
     if unit not in KIND_UNITS.get(kind, set()):
-        allowed = ", ".join(sorted(KIND_UNITS.get(kind, set()))) or "none"
-        raise ValidationError({"unit": f"A {kind} contribution is measured in: {allowed}."})
+        units = sorted(KIND_UNITS.get(kind, set()))
+        allowed = ", ".join(str(Unit(u).label).lower() for u in units) or _("none")
+        kind_label = (
+            ContributionKind(kind).label.lower() if kind in ContributionKind.values else kind
+        )
+        raise ValidationError(
+            {
+                "unit": _("A %(kind)s contribution is measured in: %(allowed)s.")
+                % {"kind": kind_label, "allowed": allowed}
+            }
+        )
     if not 0 < quantity <= MAX_QUANTITY[unit]:
         raise ValidationError(
-            {"quantity": f"The quantity must be between 1 and {MAX_QUANTITY[unit]:,} {unit}."}
+            {
+                "quantity": _("The quantity must be between 1 and %(most)s %(unit)s.")
+                % {"most": f"{MAX_QUANTITY[unit]:,}", "unit": str(Unit(unit).label).lower()}
+            }
         )
     _check_date("occurred_on", occurred_on)
     contribution = Contribution(
@@ -178,9 +200,9 @@ def contribution_verify(*, actor: Any, contribution: Contribution) -> Contributi
     gate.require(actor, "record.verify_contribution", contribution)
     locked = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if locked.reverses_id is not None or hasattr(locked, "reversed_by"):
-        raise ValidationError("A reversed contribution, or a reversal, cannot be verified.")
+        raise ValidationError(_("A reversed contribution, or a reversal, cannot be verified."))
     if ContributionVerification.objects.filter(contribution=locked).exists():
-        raise ValidationError("This contribution is already verified.")
+        raise ValidationError(_("This contribution is already verified."))
     return ContributionVerification.objects.create(contribution=locked, verified_by=actor)
 
 
@@ -241,7 +263,7 @@ def decision_record(
     }
     for field, count in counts.items():
         if not 0 <= count <= 1_000_000:
-            raise ValidationError({field: "Give a number of people between 0 and 1,000,000."})
+            raise ValidationError({field: _("Give a number of people between 0 and 1,000,000.")})
     return do_record_decision(
         source=None,
         recorded_by=actor,
@@ -282,10 +304,12 @@ def _participant_rows(
     seen: set[int] = set()
     for participant in participants:
         if participant.person.pk in seen:
-            raise ValidationError({"participants": f"{participant.person} is named twice."})
+            raise ValidationError(
+                {"participants": _("%(person)s is named twice.") % {"person": participant.person}}
+            )
         seen.add(participant.person.pk)
         if participant.position not in Position.values:
-            raise ValidationError({"participants": "Say how each person took part."})
+            raise ValidationError({"participants": _("Say how each person took part.")})
         side = participant.side or _active_side(initiative, participant.person, "participants")
         rows.append(
             DecisionParticipant(person=participant.person, side=side, position=participant.position)
@@ -293,7 +317,11 @@ def _participant_rows(
     for side, count in (headcounts or {}).items():
         if side not in Side.values or not 0 <= count <= 1_000_000:
             raise ValidationError(
-                {"participants": "Give a number of people between 0 and 1,000,000 for each side."}
+                {
+                    "participants": _(
+                        "Give a number of people between 0 and 1,000,000 for each side."
+                    )
+                }
             )
         if count:
             rows.append(DecisionParticipant(side=side, position=Position.PRESENT, headcount=count))
@@ -328,7 +356,7 @@ def do_record_decision(
         initiated_by_side = _active_side(initiative, initiated_by, "initiated_by")
     elif initiated_by_side not in Side.values:
         raise ValidationError(
-            {"initiated_by_side": "Say which side initiated the decision, or who did."}
+            {"initiated_by_side": _("Say which side initiated the decision, or who did.")}
         )
     _check_date("decided_on", decided_on)
     rows = _participant_rows(initiative, participants, headcounts)

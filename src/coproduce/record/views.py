@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -71,7 +72,7 @@ def contribution_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, {"quantity": "amount", "unit": "entry_unit"})
         else:
-            messages.success(request, "Your contribution is recorded. Thank you.")
+            messages.success(request, _("Your contribution is recorded. Thank you."))
             return redirect(initiative)
     return render(
         request,
@@ -92,7 +93,7 @@ def decision_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The decision is recorded.")
+            messages.success(request, _("The decision is recorded."))
             return redirect(initiative)
     return render(
         request,
@@ -117,7 +118,7 @@ def contribution_verify(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "The contribution is verified.")
+        messages.success(request, _("The contribution is verified."))
     return redirect("record:page", slug=slug)
 
 
@@ -139,7 +140,7 @@ def _reverse_page(
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The correction is recorded; the original stays visible.")
+            messages.success(request, _("The correction is recorded; the original stays visible."))
             return redirect("record:page", slug=slug)
     return render(
         request,

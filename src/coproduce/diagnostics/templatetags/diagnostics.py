@@ -4,8 +4,10 @@ and the links from a figure to its definition and to the entries it was computed
 import datetime
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from coproduce.core.vocabulary import StageKind
 from coproduce.diagnostics import presenters
@@ -21,7 +23,7 @@ def percent(value: float | None) -> str:
 
 @register.filter
 def category(value: str | None) -> str:
-    return presenters.CATEGORY_LABELS.get(value or "", "Not declared")
+    return presenters.CATEGORY_LABELS.get(value or "", _("Not declared"))
 
 
 @register.filter
@@ -36,12 +38,12 @@ def day(value: str | None) -> str | None:
         found = datetime.date.fromisoformat(value or "")
     except (TypeError, ValueError):
         return value
-    return f"{found.day} {found:%B %Y}"
+    return date_format(found, "j F Y")
 
 
 @register.filter
 def index(value: float | None) -> str:
-    return "no data" if value is None else f"{value:.4f}"
+    return _("no data") if value is None else f"{value:.4f}"
 
 
 @register.simple_tag
@@ -50,8 +52,9 @@ def definition(key: str) -> SafeString:
     found = definitions().get(key)
     title = found.title if found is not None else key
     return format_html(
-        '<a class="definition" href="#{}">Definition<span class="visually-hidden">: {}</span></a>',
+        '<a class="definition" href="#{}">{}<span class="visually-hidden">: {}</span></a>',
         presenters.anchor(key),
+        _("Definition"),
         title,
     )
 
@@ -60,7 +63,8 @@ def definition(key: str) -> SafeString:
 def entries(url: str, what: str) -> SafeString:
     """A link to the record's entries a figure was computed from."""
     return format_html(
-        '<a class="evidence" href="{}">Entries<span class="visually-hidden"> behind {}</span></a>',
+        '<a class="evidence" href="{}">{}<span class="visually-hidden"> {}</span></a>',
         url,
-        what,
+        _("Entries"),
+        _("behind %(what)s") % {"what": what},
     )
