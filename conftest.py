@@ -3,7 +3,7 @@
 import datetime
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from coproduce.accounts.models import User
@@ -60,6 +61,14 @@ def _fast_password_hashing() -> Any:
     """Tests create many accounts; a slow hash only slows them down."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    """A request in Welsh leaves Welsh active in the thread (the locale middleware activates
+    it and nothing resets it); the tests that follow, in any app, expect the default."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -44,14 +44,6 @@ LETTERS = re.compile(r"[A-Za-z]{2,}")
 PRINTED = "\u2063"
 
 
-@pytest.fixture(autouse=True)
-def _english_after_each_test() -> Any:
-    """A request in Welsh leaves Welsh active in the thread (the locale middleware activates
-    it); the tests that follow, in any app, expect the default language."""
-    yield
-    translation.deactivate()
-
-
 def _locale_folders() -> set[str]:
     return {
         path.parent.name if path.parent != PACKAGE else "templates"
