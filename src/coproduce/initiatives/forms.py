@@ -8,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.core.forms import LongSelect
 from coproduce.core.vocabulary import (
     SIDE_IN_PLAIN_WORDS,
     LeadershipType,
@@ -267,7 +268,10 @@ class InitiativeFilterForm(forms.Form):
         label=gettext_lazy("Service area"),
     )
     locality = forms.ChoiceField(
-        choices=[("", gettext_lazy("Anywhere"))], required=False, label=gettext_lazy("Locality")
+        widget=LongSelect,
+        choices=[("", gettext_lazy("Anywhere"))],
+        required=False,
+        label=gettext_lazy("Locality"),
     )
     stage = forms.ChoiceField(
         choices=[("", gettext_lazy("Any stage")), *StageKind.choices],

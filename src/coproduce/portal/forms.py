@@ -4,11 +4,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from coproduce.core.forms import LongSelect
+
 
 class LocalityForm(forms.Form):
     """The home page's one filter, by GET: what is live in one locality."""
 
     locality = forms.ChoiceField(
+        widget=LongSelect,
         choices=[("", gettext_lazy("Anywhere"))],
         required=False,
         label=gettext_lazy("Show what is live in"),

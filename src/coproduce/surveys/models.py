@@ -150,7 +150,10 @@ class Response(models.Model):
     survey, so two submissions at once keep one response. ``person`` is kept only for a
     signed-in respondent (to edit it, to list what they offer); no page shows it."""
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    # Found through survey_one_response_each, which begins with the survey.
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="responses", db_index=False
+    )
     respondent = models.CharField(max_length=80)
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -192,7 +195,8 @@ class Answer(models.Model):
     number (``number``), or a text. ``survey`` is repeated from the response so that
     results read one table."""
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    # Found through the index answer_by_question, which begins with the survey.
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+", db_index=False)
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     option = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -41,7 +41,10 @@ def surveys_shown(
 
 
 def survey_in(initiative: Initiative, pk: int) -> Survey | None:
-    return Survey.objects.filter(initiative=initiative, pk=pk).select_related("stage").first()
+    found = Survey.objects.filter(initiative=initiative, pk=pk).select_related("stage").first()
+    if found is not None:
+        found.initiative = initiative  # the one already read, with the reader's standing
+    return found
 
 
 def own_response(user: Any, survey: Survey) -> Response | None:
@@ -55,19 +58,20 @@ def given_answers(response: Response | None) -> dict[str, Any]:
     if response is None:
         return {}
     values: dict[str, Any] = {}
-    rows = response.answers.select_related("question").order_by("question_id", "number", "id")
-    for row in rows:
-        question, key = row.question, f"q{row.question_id}"
-        if row.option is not None:
-            label = question.options[row.option]
-            if question.kind in (QuestionKind.MULTIPLE, QuestionKind.RANKING):
-                values.setdefault(key, []).append(label)
+    rows = response.answers.order_by("question_id", "number", "id").values_list(
+        "question_id", "option", "number", "text", "question__kind", "question__options"
+    )
+    for question_id, option, number, text, kind, options in rows:
+        key = f"q{question_id}"
+        if option is not None:
+            if kind in (QuestionKind.MULTIPLE, QuestionKind.RANKING):
+                values.setdefault(key, []).append(options[option])
             else:
-                values[key] = label
-        elif question.kind in SCALE_KINDS:
-            values[key] = row.number
+                values[key] = options[option]
+        elif kind in SCALE_KINDS:
+            values[key] = number
         else:
-            values[key] = row.text
+            values[key] = text
     return values
 
 
