@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.dates import ALL_TIME, Period
@@ -99,7 +99,7 @@ class LongSelect(forms.Select):
 
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
-    ) -> str:
+    ) -> SafeString:
         chosen = {str(item) for item in self.format_value(value)}
         options = format_html_join(
             "",
