@@ -33,6 +33,13 @@ def user_by_username(username: str) -> Any | None:
 TOKEN_ID_LENGTH = 16
 
 
+def user_by_email(email: str) -> Any | None:
+    """The active account signed up with this e-mail address (any case), or None; None too
+    when two accounts share it, so an invitation never reaches the wrong one."""
+    found = list(get_user_model().objects.filter(email__iexact=email.strip(), is_active=True)[:2])
+    return found[0] if len(found) == 1 else None
+
+
 def tokens_of(user: Any) -> QuerySet[AuthToken]:
     """A person's API tokens still in force, newest first (what the profile lists), each
     with its ``public_id``."""

@@ -231,6 +231,22 @@ def active_people(initiative: Initiative, *, side: str | None = None) -> QuerySe
     )
 
 
+def invitable_people(initiative: Initiative, actor: Any) -> QuerySet[Any]:
+    """Whom a coordinator may pick by name to invite: the people they work with, active
+    members of the initiatives they are active in themselves, who are not yet members
+    here. Never the whole platform's list of people."""
+    theirs = Membership.objects.filter(user=actor, status=MembershipStatus.ACTIVE)
+    alongside = Membership.objects.filter(
+        initiative__in=theirs.values("initiative"), status=MembershipStatus.ACTIVE
+    )
+    return (
+        get_user_model()
+        .objects.filter(pk__in=alongside.values("user"), is_active=True)
+        .exclude(pk__in=active_people(initiative).values("pk"))
+        .exclude(pk=actor.pk)
+    )
+
+
 def coordinators_of(initiative: Initiative) -> QuerySet[Any]:
     """The initiative's coordinators, by name: who to ask when a page has nothing to do yet."""
     return (

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/side/", views.side_change, name="side_change"),
     path("<slug:slug>/members/", views.members_manage, name="members"),
     path("<slug:slug>/people/", views.people_search, name="people"),
+    path("<slug:slug>/people/invitable/", views.invitable_search, name="invitable"),
     # before the one-button decisions, whose last part would take "remove" as a decision
     path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path(

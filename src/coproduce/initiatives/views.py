@@ -9,11 +9,11 @@ from django.core.paginator import Paginator
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.accounts.selectors import user_by_username
 from coproduce.core import capabilities, gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.people import matching
@@ -55,6 +55,18 @@ def people_search(request: HttpRequest, slug: str) -> JsonResponse:
     text = request.GET.get("q", "")[:100]
     people = matching(selectors.active_people(initiative, side=side), text)
     return JsonResponse({"people": people})
+
+
+@login_required
+def invitable_search(request: HttpRequest, slug: str) -> JsonResponse:
+    """Names containing ``q`` among the people a coordinator may pick to invite
+    (``selectors.invitable_people``), for the invitation form's suggestions."""
+    initiative = visible(request, slug)
+    gate.require(request.user, "initiatives.manage_members", initiative)
+    text = request.GET.get("q", "")[:100]
+    return JsonResponse(
+        {"people": matching(selectors.invitable_people(initiative, request.user), text)}
+    )
 
 
 def _render_form(
@@ -231,25 +243,26 @@ def members_manage(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "initiatives.manage_members", initiative)
     form = InviteForm(request.POST or None)
+    form.fields["person"].offer(  # type: ignore[attr-defined]
+        selectors.invitable_people(initiative, request.user),
+        reverse("initiatives:invitable", kwargs={"slug": slug}),
+    )
     status = 200
     if request.method == "POST" and form.is_valid():
-        invitee = user_by_username(form.cleaned_data["username"])
-        if invitee is None:
-            form.add_error("username", _("There is no one with that username."))
+        invitee = form.cleaned_data["person"]
+        try:
+            services.membership_invite(
+                actor=request.user,
+                initiative=initiative,
+                user=invitee,
+                side=form.cleaned_data["side"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, {"user": "person"})
         else:
-            try:
-                services.membership_invite(
-                    actor=request.user,
-                    initiative=initiative,
-                    user=invitee,
-                    side=form.cleaned_data["side"],
-                    role=form.cleaned_data["role"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("%(person)s is invited.") % {"person": invitee})
-                return redirect("initiatives:members", slug=slug)
+            messages.success(request, _("%(person)s is invited.") % {"person": invitee})
+            return redirect("initiatives:members", slug=slug)
     if form.errors:
         status = 400
     context = {

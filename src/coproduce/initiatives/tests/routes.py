@@ -59,6 +59,8 @@ EXPECTED: dict[str, list[Expectation]] = {
         ),
     ],
     "initiatives:members": [("get", None, PAGE_MANAGE)],
+    # names to pick from when inviting: the coordinator's own colleagues, coordinators only
+    "initiatives:invitable": [("get", None, PAGE_MANAGE)],
     # members' names, for picking a person: members only
     "initiatives:people": [
         ("get", None, signed_in(302, member=200, coordinator=200, other_coordinator=403, staff=200))
