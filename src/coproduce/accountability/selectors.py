@@ -5,6 +5,7 @@ entry and its reversal cancel); people who gave as individuals are counted, neve
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.vocabulary import ContributionKind, DecidingBody, DecisionKind, Side, Unit
 from coproduce.initiatives.models import Initiative
@@ -14,9 +15,9 @@ from coproduce.record.selectors import standing
 
 # Labels for what came from people giving as themselves, by their side.
 INDIVIDUALS = {
-    Side.CITIZEN: "Residents and service users, as individuals",
-    Side.REGULAR_PRODUCER: "Staff, as individuals",
-    Side.POLITICAL: "Councillors, as individuals",
+    Side.CITIZEN: _("Residents and service users, as individuals"),
+    Side.REGULAR_PRODUCER: _("Staff, as individuals"),
+    Side.POLITICAL: _("Councillors, as individuals"),
 }
 RECENT_DECISIONS = 50
 
@@ -57,10 +58,10 @@ def money_in(initiative: Initiative) -> list[Source]:
     )
     sources = [
         Source(
-            name=row["organisation__name"] or INDIVIDUALS[row["side"]],
+            name=row["organisation__name"] or str(INDIVIDUALS[row["side"]]),
             kind=str(OrganisationKind(row["organisation__kind"]).label)
             if row["organisation__kind"]
-            else "Individuals",
+            else str(_("Individuals")),
             money=row["money"],
             in_kind=row["in_kind"],
             people=0 if row["organisation__name"] else row["people"],
@@ -79,11 +80,12 @@ class BodyRow:
     total: int
 
 
-# The sides in the order of the table's columns, with the words people use for them.
+# The sides in the order of the table's columns, with the words people use for them, as
+# they follow "Started by" (Welsh mutates them after "gan").
 SIDES = (
-    (Side.CITIZEN, "residents and service users"),
-    (Side.REGULAR_PRODUCER, "staff"),
-    (Side.POLITICAL, "councillors"),
+    (Side.CITIZEN, _("residents and service users")),
+    (Side.REGULAR_PRODUCER, _("staff")),
+    (Side.POLITICAL, _("councillors")),
 )
 
 

@@ -153,7 +153,9 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeC
         gate.require(request.user, "events.register", event.initiative)
         mine = selectors.registration_of(event, request.user)
         if mine is None:
-            raise serializers.ValidationError({"event": "You are not registered for this event."})
+            raise serializers.ValidationError(
+                {"event": _("You are not registered for this event.")}
+            )
         services.registration_cancel(actor=request.user, registration=mine)
         mine.refresh_from_db()
         return Response(EventRegistrationSerializer(mine).data)

@@ -6,12 +6,14 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.events.models import Registration, RegistrationStatus
 
 EMAILS = {
-    "reminder": "Reminder: {title}, {when}",
-    "place": "A place opened for you: {title}, {when}",
+    "reminder": gettext_lazy("Reminder: %(title)s, %(when)s"),
+    "place": gettext_lazy("A place opened for you: %(title)s, %(when)s"),
 }
 
 
@@ -37,17 +39,24 @@ def registration_email(*, registration_id: int, what: str) -> bool:
         "events:detail", kwargs={"slug": event.initiative.slug, "pk": event.pk}
     )
     lines = [
-        f"Hello {person},",
+        _("Hello %(person)s,") % {"person": person},
         "",
-        f"You have a place at {event.title} ({event.initiative.title}).",
-        f"When: {when} to {timezone.localtime(event.ends_at):%H:%M}",
-        f"Where: {event.place or event.online_link or 'see the event page'}",
+        _("You have a place at %(event)s (%(initiative)s).")
+        % {"event": event.title, "initiative": event.initiative.title},
+        _("When: %(start)s to %(end)s")
+        % {"start": when, "end": f"{timezone.localtime(event.ends_at):%H:%M}"},
+        _("Where: %(place)s")
+        % {"place": event.place or event.online_link or _("see the event page")},
     ]
     if event.accessibility:
-        lines.append(f"Access: {event.accessibility}")
-    lines += ["", f"If you cannot come, please cancel here so someone else can: {link}", ""]
+        lines.append(_("Access: %(details)s") % {"details": event.accessibility})
+    lines += [
+        "",
+        _("If you cannot come, please cancel here so someone else can: %(link)s") % {"link": link},
+        "",
+    ]
     send_mail(
-        EMAILS[what].format(title=" ".join(event.title.split()), when=when),
+        str(EMAILS[what]) % {"title": " ".join(event.title.split()), "when": when},
         "\n".join(lines),
         None,
         [person.email],

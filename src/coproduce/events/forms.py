@@ -3,7 +3,8 @@
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.people import PersonField
 from coproduce.core.vocabulary import StageKind
@@ -15,46 +16,56 @@ WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H
 
 
 class EventForm(forms.Form):
-    format = forms.ChoiceField(choices=EventFormat.choices)
-    title = forms.CharField(max_length=200)
-    description = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
-    starts_at = forms.DateTimeField(label="Starts", widget=WHEN, help_text="Day and time.")
-    ends_at = forms.DateTimeField(label="Ends", widget=WHEN, help_text="Day and time.")
+    format = forms.ChoiceField(label=_("Format"), choices=EventFormat.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=WHEN, help_text=_("Day and time."))
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=WHEN, help_text=_("Day and time."))
     place = forms.CharField(
-        max_length=300, required=False, help_text="The address, if people come in person."
+        label=_("Place"),
+        max_length=300,
+        required=False,
+        help_text=_("The address, if people come in person."),
     )
     online_link = forms.URLField(
         max_length=500,
         required=False,
         assume_scheme="https",
-        label="Online link",
-        help_text="The web address to join, if online.",
+        label=_("Online link"),
+        help_text=_("The web address to join, if online."),
     )
     capacity = forms.IntegerField(
-        min_value=1, max_value=MAX_CAPACITY, label="Places", help_text="How many people can come."
+        min_value=1,
+        max_value=MAX_CAPACITY,
+        label=_("Places"),
+        help_text=_("How many people can come."),
     )
     accessibility = forms.CharField(
         max_length=500,
         required=False,
-        label="Accessibility details",
-        help_text="Step-free entrance, seating, toilets, parking…",
+        label=_("Accessibility details"),
+        help_text=_("Step-free entrance, seating, toilets, parking…"),
     )
     support = forms.MultipleChoiceField(
         choices=Support.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Support offered",
+        label=_("Support offered"),
     )
     stage: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         queryset=None,
         empty_label=None,
-        help_text="The stage the attendees' time is recorded in.",
+        label=_("Stage"),
+        help_text=_("The stage the attendees' time is recorded in."),
     )
     facilitators: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Members who may take attendance and enter the results.",
+        label=_("Facilitators"),
+        help_text=_("Members who may take attendance and enter the results."),
     )
 
     def __init__(
@@ -83,15 +94,15 @@ class RegisterForm(forms.Form):
         choices=AccessNeed.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Do you need any of these?",
-        help_text="Only the initiative's coordinators see this, to make the event work for you.",
+        label=_("Do you need any of these?"),
+        help_text=_("Only the initiative's coordinators see this, to make the event work for you."),
     )
     access_notes = forms.CharField(
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Anything else we should know",
-        help_text="Only the coordinators see this.",
+        label=_("Anything else we should know"),
+        help_text=_("Only the coordinators see this."),
     )
 
 
@@ -100,13 +111,13 @@ class AttendanceForm(forms.Form):
     who stayed for part of it, and a member to add who came without registering."""
 
     present = forms.MultipleChoiceField(
-        required=False, widget=forms.CheckboxSelectMultiple, label="Who came"
+        required=False, widget=forms.CheckboxSelectMultiple, label=_("Who came")
     )
     walk_in = PersonField(
         required=False,
-        label=gettext_lazy("Add someone who came without registering"),
-        empty_label=gettext_lazy("No one else came"),
-        help_text=gettext_lazy("A member of the initiative, chosen by name."),
+        label=_("Add someone who came without registering"),
+        empty_label=_("No one else came"),
+        help_text=_("A member of the initiative, chosen by name."),
     )
 
     def __init__(self, *args: Any, people: list[Any], event_minutes: int, **kwargs: Any):
@@ -118,8 +129,9 @@ class AttendanceForm(forms.Form):
                 min_value=1,
                 max_value=event_minutes,
                 required=False,
-                label=f"Minutes {person} stayed",
-                help_text=f"Leave empty for the whole event ({event_minutes} minutes).",
+                label=gettext("Minutes %(person)s stayed") % {"person": person},
+                help_text=gettext("Leave empty for the whole event (%(minutes)s minutes).")
+                % {"minutes": event_minutes},
             )
 
     def minute_fields(self) -> list[Any]:
@@ -128,29 +140,30 @@ class AttendanceForm(forms.Form):
 
 class NotesForm(forms.Form):
     notes = forms.CharField(
+        label=_("Notes"),
         max_length=20000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="Plain text: what was said and agreed. Line breaks are kept.",
+        help_text=_("Plain text: what was said and agreed. Line breaks are kept."),
     )
 
 
 class DotSetupForm(forms.Form):
     dots_per_person = forms.IntegerField(
-        min_value=1, max_value=MAX_DOTS, label="Dots each attendee has"
+        min_value=1, max_value=MAX_DOTS, label=_("Dots each attendee has")
     )
     options = forms.CharField(
         max_length=6000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        label="Options",
-        help_text="One a line, 2 to 30.",
+        label=_("Options"),
+        help_text=_("One a line, 2 to 30."),
     )
 
 
 class DotsForm(forms.Form):
     """One attendee's dots, option by option."""
 
-    person = forms.ChoiceField(label="Attendee")
+    person = forms.ChoiceField(label=_("Attendee"))
 
     def __init__(self, *args: Any, people: list[Any], options: list[Any], dots: int, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -162,8 +175,8 @@ class DotsForm(forms.Form):
                 min_value=0,
                 max_value=dots,
                 required=False,
-                label=f"Dots on {option.label}",
-                help_text="Leave empty for none.",
+                label=gettext("Dots on %(option)s") % {"option": option.label},
+                help_text=_("Leave empty for none."),
             )
 
     def counts(self) -> dict[int, int]:

@@ -10,6 +10,7 @@ import icalendar
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.events.models import Event
 
@@ -27,11 +28,12 @@ def _vevent(event: Event, stamp: datetime.datetime) -> icalendar.Event:
     host = urlsplit(settings.SITE_URL).hostname or "coproduce"
     details = [event.description]
     if event.accessibility:
-        details.append(f"Accessibility: {event.accessibility}")
+        details.append(_("Accessibility: %(details)s") % {"details": event.accessibility})
     if event.support:
-        details.append(f"Support offered: {', '.join(event.support_labels())}")
+        support = ", ".join(event.support_labels())
+        details.append(_("Support offered: %(support)s") % {"support": support})
     if event.online_link:
-        details.append(f"Join online: {event.online_link}")
+        details.append(_("Join online: %(link)s") % {"link": event.online_link})
     vevent = icalendar.Event()
     vevent.add("uid", f"event-{event.pk}@{host}")
     vevent.add("dtstamp", stamp)

@@ -8,6 +8,7 @@ at it, so other capabilities (citizens' panels' sessions, ideas) can refer to it
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.initiatives.models import Initiative, Stage
 
@@ -16,41 +17,41 @@ MAX_DOTS = 20
 
 
 class EventFormat(models.TextChoices):
-    WORKSHOP = "workshop", "Workshop"
-    PLANNING_FOR_REAL = "planning_for_real", "Planning for Real"
-    OPEN_SPACE = "open_space", "Open Space"
-    CONSULTATION = "consultation", "Consultation meeting"
-    DROP_IN = "drop_in", "Drop-in"
-    ONLINE = "online", "Online meeting"
-    PANEL_SESSION = "panel_session", "Citizens' panel session"
-    OTHER = "other", "Other"
+    WORKSHOP = "workshop", _("Workshop")
+    PLANNING_FOR_REAL = "planning_for_real", _("Planning for Real")
+    OPEN_SPACE = "open_space", _("Open Space")
+    CONSULTATION = "consultation", _("Consultation meeting")
+    DROP_IN = "drop_in", _("Drop-in")
+    ONLINE = "online", _("Online meeting")
+    PANEL_SESSION = "panel_session", _("Citizens' panel session")
+    OTHER = "other", _("Other")
 
 
 class Support(models.TextChoices):
     """Support an event offers so that people who are often left out can come."""
 
-    INTERPRETER = "interpreter", "Language interpreter"
-    BSL = "bsl", "British Sign Language interpreter"
-    CHILDCARE = "childcare", "Childcare"
-    TRAVEL = "travel", "Travel costs paid"
-    HEARING_LOOP = "hearing_loop", "Hearing loop"
-    STEP_FREE = "step_free", "Step-free access"
-    QUIET_ROOM = "quiet_room", "Quiet room"
-    LARGE_PRINT = "large_print", "Large print and easy read"
+    INTERPRETER = "interpreter", _("Language interpreter")
+    BSL = "bsl", _("British Sign Language interpreter")
+    CHILDCARE = "childcare", _("Childcare")
+    TRAVEL = "travel", _("Travel costs paid")
+    HEARING_LOOP = "hearing_loop", _("Hearing loop")
+    STEP_FREE = "step_free", _("Step-free access")
+    QUIET_ROOM = "quiet_room", _("Quiet room")
+    LARGE_PRINT = "large_print", _("Large print and easy read")
 
 
 class AccessNeed(models.TextChoices):
     """What a person registering says they need; seen only by the initiative's coordinators."""
 
-    WHEELCHAIR = "wheelchair", "Wheelchair or step-free access"
-    HEARING_LOOP = "hearing_loop", "A hearing loop"
-    BSL = "bsl", "A British Sign Language interpreter"
-    INTERPRETER = "interpreter", "A language interpreter"
-    LARGE_PRINT = "large_print", "Large print or easy read"
-    CHILDCARE = "childcare", "Childcare"
-    TRAVEL = "travel", "Help with travel costs"
-    QUIET = "quiet", "A quiet space"
-    DIET = "diet", "Food for a diet"
+    WHEELCHAIR = "wheelchair", _("Wheelchair or step-free access")
+    HEARING_LOOP = "hearing_loop", _("A hearing loop")
+    BSL = "bsl", _("A British Sign Language interpreter")
+    INTERPRETER = "interpreter", _("A language interpreter")
+    LARGE_PRINT = "large_print", _("Large print or easy read")
+    CHILDCARE = "childcare", _("Childcare")
+    TRAVEL = "travel", _("Help with travel costs")
+    QUIET = "quiet", _("A quiet space")
+    DIET = "diet", _("Food for a diet")
 
 
 class Event(models.Model):
@@ -59,31 +60,31 @@ class Event(models.Model):
         Stage,
         on_delete=models.PROTECT,
         related_name="events",
-        help_text="The stage the attendees' time is recorded in.",
+        help_text=_("The stage the attendees' time is recorded in."),
     )
     format = models.CharField(max_length=20, choices=EventFormat.choices)
     title = models.CharField(max_length=200)
     description = models.TextField(max_length=4000)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
-    place = models.CharField(max_length=300, blank=True, help_text="The address, if in person.")
+    place = models.CharField(max_length=300, blank=True, help_text=_("The address, if in person."))
     online_link = models.URLField(
-        max_length=500, blank=True, help_text="The link to join, if online (http or https)."
+        max_length=500, blank=True, help_text=_("The link to join, if online (http or https).")
     )
-    capacity = models.PositiveIntegerField(help_text="How many people can come.")
+    capacity = models.PositiveIntegerField(help_text=_("How many people can come."))
     accessibility = models.CharField(
-        max_length=500, blank=True, help_text="Step-free entrance, seating, toilets, parking…"
+        max_length=500, blank=True, help_text=_("Step-free entrance, seating, toilets, parking…")
     )
-    support = models.JSONField(default=list, blank=True, help_text="Support offered.")
+    support = models.JSONField(default=list, blank=True, help_text=_("Support offered."))
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="events_facilitated",
-        help_text="Members who take attendance and enter the event's results.",
+        help_text=_("Members who take attendance and enter the event's results."),
     )
     notes = models.TextField(max_length=20000, blank=True)
     dots_per_person = models.PositiveSmallIntegerField(
-        default=0, help_text="How many dots each attendee spreads over the options."
+        default=0, help_text=_("How many dots each attendee spreads over the options.")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -118,13 +119,13 @@ class Event(models.Model):
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
     def support_labels(self) -> list[str]:
-        return [Support(value).label for value in self.support if value in Support.values]
+        return [str(Support(value).label) for value in self.support if value in Support.values]
 
 
 class RegistrationStatus(models.TextChoices):
-    REGISTERED = "registered", "Registered"
-    WAITING = "waiting", "On the waiting list"
-    CANCELLED = "cancelled", "Cancelled"
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Registration(models.Model):
@@ -136,7 +137,7 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="event_registrations"
     )
     status = models.CharField(max_length=10, choices=RegistrationStatus.choices)
-    queued_at = models.DateTimeField(help_text="When they (last) registered: the waiting order.")
+    queued_at = models.DateTimeField(help_text=_("When they (last) registered: the waiting order."))
     access_needs = models.JSONField(default=list, blank=True)
     access_notes = models.CharField(max_length=1000, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
@@ -158,7 +159,7 @@ class Registration(models.Model):
         return self.event.initiative
 
     def access_need_labels(self) -> list[str]:
-        return [AccessNeed(v).label for v in self.access_needs if v in AccessNeed.values]
+        return [str(AccessNeed(v).label) for v in self.access_needs if v in AccessNeed.values]
 
 
 class Attendance(models.Model):
@@ -169,7 +170,7 @@ class Attendance(models.Model):
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="attendances")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     minutes = models.PositiveIntegerField()
-    walk_in = models.BooleanField(default=False, help_text="Came without registering.")
+    walk_in = models.BooleanField(default=False, help_text=_("Came without registering."))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

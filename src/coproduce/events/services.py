@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from coproduce.core import gate
 from coproduce.core.dates import check_date, check_order
@@ -33,7 +35,7 @@ from coproduce.record import services as record
 
 REMINDER_LEAD = datetime.timedelta(hours=24)  # the reminder goes out a day before
 LONGEST = datetime.timedelta(hours=24)
-CORRECTED = "Attendance corrected at the event."
+CORRECTED = gettext_lazy("Attendance corrected at the event.")
 EVENT_FIELDS = (
     "format",
     "title",
@@ -50,28 +52,34 @@ EVENT_FIELDS = (
 
 def _check_event(event: Event) -> None:
     if "\n" in event.title or "\r" in event.title:
-        raise ValidationError({"title": "Write the title on one line."})
+        raise ValidationError({"title": _("Write the title on one line.")})
     check_date("starts_at", event.starts_at)
     check_date("ends_at", event.ends_at)
-    check_order(event.starts_at, "ends_at", event.ends_at, "The event must end after it starts.")
+    check_order(event.starts_at, "ends_at", event.ends_at, _("The event must end after it starts."))
     if event.ends_at - event.starts_at > LONGEST:
-        raise ValidationError({"ends_at": "An event lasts at most 24 hours; add one per day."})
+        raise ValidationError({"ends_at": _("An event lasts at most 24 hours; add one per day.")})
     if not 1 <= event.capacity <= MAX_CAPACITY:
-        raise ValidationError({"capacity": f"Give between 1 and {MAX_CAPACITY:,} places."})
+        raise ValidationError(
+            {"capacity": _("Give between 1 and %(most)s places.") % {"most": f"{MAX_CAPACITY:,}"}}
+        )
     if event.online_link and urlsplit(event.online_link).scheme not in ("http", "https"):
-        raise ValidationError({"online_link": "Give a web address starting http:// or https://."})
+        raise ValidationError(
+            {"online_link": _("Give a web address starting http:// or https://.")}
+        )
     if not event.place.strip() and not event.online_link:
-        raise ValidationError({"place": "Say where the event is, or give its online link."})
+        raise ValidationError({"place": _("Say where the event is, or give its online link.")})
     unknown = set(event.support) - set(Support.values)
     if unknown or not isinstance(event.support, list):
-        raise ValidationError({"support": "Choose the support from the list."})
+        raise ValidationError({"support": _("Choose the support from the list.")})
     event.full_clean(exclude=["facilitators"])
 
 
 def _check_facilitators(initiative: Initiative, facilitators: Iterable[Any]) -> list[Any]:
     people = list(facilitators)
     if any(not standing(person, initiative).active for person in people):
-        raise ValidationError({"facilitators": "Facilitators must be members of the initiative."})
+        raise ValidationError(
+            {"facilitators": _("Facilitators must be members of the initiative.")}
+        )
     return people
 
 
@@ -108,18 +116,25 @@ def event_update(
         event.stage = stage
     for name, value in fields.items():
         if name not in EVENT_FIELDS:
-            raise ValidationError({name: "This cannot be changed."})
+            raise ValidationError({name: _("This cannot be changed.")})
         setattr(event, name, value)
     taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     if event.capacity < taken:
         raise ValidationError(
-            {"capacity": f"{taken} people have places already; give at least {taken}."}
+            {
+                "capacity": ngettext(
+                    "%(taken)s people have places already; give at least %(taken)s.",
+                    "%(taken)s people have places already; give at least %(taken)s.",
+                    taken,
+                )
+                % {"taken": taken}
+            }
         )
     _check_event(event)
     event.save()
     if facilitators is not None:
         event.facilitators.set(_check_facilitators(event.initiative, facilitators))
-    for _ in range(event.capacity - taken):
+    for _place in range(event.capacity - taken):
         if _promote_first_waiting(event) is None:
             break
     return event
@@ -128,9 +143,9 @@ def event_update(
 def _check_access_needs(access_needs: Iterable[str], access_notes: str) -> list[str]:
     needs = list(dict.fromkeys(access_needs))
     if set(needs) - set(AccessNeed.values):
-        raise ValidationError({"access_needs": "Choose access needs from the list."})
+        raise ValidationError({"access_needs": _("Choose access needs from the list.")})
     if len(access_notes) > 1000:
-        raise ValidationError({"access_notes": "Write at most 1,000 characters."})
+        raise ValidationError({"access_notes": _("Write at most 1,000 characters.")})
     return needs
 
 
@@ -144,10 +159,10 @@ def event_register(
     gate.require(actor, "events.register", event.initiative)
     needs = _check_access_needs(access_needs, access_notes)
     if event.starts_at <= timezone.now():
-        raise ValidationError({"event": "This event has already started."})
+        raise ValidationError({"event": _("This event has already started.")})
     existing = Registration.objects.filter(event=event, person=actor).first()
     if existing is not None and existing.status != RegistrationStatus.CANCELLED:
-        raise ValidationError({"event": "You are already registered for this event."})
+        raise ValidationError({"event": _("You are already registered for this event.")})
     taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     registration = existing or Registration(event=event, person=actor)
     registration.status = (
@@ -192,9 +207,9 @@ def registration_cancel(*, actor: Any, registration: Registration) -> Registrati
     if registration.person_id != actor.pk:
         gate.require(actor, "events.manage", event.initiative)
     if registration.status == RegistrationStatus.CANCELLED:
-        raise ValidationError({"registration": "This registration is already cancelled."})
+        raise ValidationError({"registration": _("This registration is already cancelled.")})
     if event.starts_at <= timezone.now():
-        raise ValidationError({"registration": "The event has started; nothing to cancel."})
+        raise ValidationError({"registration": _("The event has started; nothing to cancel.")})
     had_place = registration.status == RegistrationStatus.REGISTERED
     registration.status = RegistrationStatus.CANCELLED
     registration.save(update_fields=["status"])
@@ -206,7 +221,7 @@ def _withdraw(actor: Any, attendance: Attendance) -> None:
     attendance.save(update_fields=["withdrawn_at"])
     if attendance.contribution is not None:
         record.contribution_reverse(
-            actor=actor, contribution=attendance.contribution, reason=CORRECTED
+            actor=actor, contribution=attendance.contribution, reason=str(CORRECTED)
         )
 
 
@@ -223,7 +238,7 @@ def _attend(actor: Any, event: Event, person: Any, minutes: int, walk_in: bool) 
         quantity=minutes,
         unit=Unit.MINUTES,
         occurred_on=timezone.localtime(event.starts_at).date(),
-        description=f"Took part in {event.title}"[:500],
+        description=(_("Took part in %(title)s") % {"title": event.title})[:500],
         contributor=person,
     )
     attendance.save(update_fields=["contribution"])
@@ -240,7 +255,7 @@ def attendance_take(
     event = Event.objects.select_for_update().select_related("initiative", "stage").get(pk=event.pk)
     gate.require(actor, "events.facilitate", event)
     if event.starts_at > timezone.now():
-        raise ValidationError({"attendance": "Attendance is taken once the event has started."})
+        raise ValidationError({"attendance": _("Attendance is taken once the event has started.")})
     registered = set(
         event.registrations.filter(status=RegistrationStatus.REGISTERED).values_list(
             "person_id", flat=True
@@ -255,10 +270,15 @@ def attendance_take(
         minutes = event.minutes if minutes is None else minutes
         if not 1 <= minutes <= min(event.minutes, 24 * 60):
             raise ValidationError(
-                {"minutes": f"Give {person}'s minutes between 1 and {event.minutes}."}
+                {
+                    "minutes": _("Give %(person)s's minutes between 1 and %(most)s.")
+                    % {"person": person, "most": event.minutes}
+                }
             )
         if not standing(person, event.initiative).active:
-            raise ValidationError({"person": f"{person} is not a member of this initiative."})
+            raise ValidationError(
+                {"person": _("%(person)s is not a member of this initiative.") % {"person": person}}
+            )
         earlier = current.get(person.pk)
         if earlier is not None and earlier.minutes == minutes:
             kept.append(earlier)
@@ -275,7 +295,7 @@ def notes_set(*, actor: Any, event: Event, notes: str) -> Event:
     """The event's notes: plain text, shown with its line breaks."""
     gate.require(actor, "events.facilitate", event)
     if len(notes) > 20000:
-        raise ValidationError({"notes": "Write at most 20,000 characters."})
+        raise ValidationError({"notes": _("Write at most 20,000 characters.")})
     event.notes = notes.strip()
     event.save(update_fields=["notes"])
     return event
@@ -290,15 +310,17 @@ def dot_voting_set_up(
     gate.require(actor, "events.facilitate", event)
     labels = [label.strip() for label in options if label.strip()]
     if not 1 <= dots_per_person <= MAX_DOTS:
-        raise ValidationError({"dots_per_person": f"Give between 1 and {MAX_DOTS} dots."})
+        raise ValidationError(
+            {"dots_per_person": _("Give between 1 and %(most)s dots.") % {"most": MAX_DOTS}}
+        )
     if not 2 <= len(labels) <= 30:
-        raise ValidationError({"options": "Give between 2 and 30 options, one a line."})
+        raise ValidationError({"options": _("Give between 2 and 30 options, one a line.")})
     if len(set(labels)) != len(labels):
-        raise ValidationError({"options": "Each option must be different."})
+        raise ValidationError({"options": _("Each option must be different.")})
     if any(len(label) > 200 for label in labels):
-        raise ValidationError({"options": "Keep each option to 200 characters."})
+        raise ValidationError({"options": _("Keep each option to 200 characters.")})
     if DotVote.objects.filter(option__event=event).exists():
-        raise ValidationError({"options": "Dots are entered already; the options stay."})
+        raise ValidationError({"options": _("Dots are entered already; the options stay.")})
     event.dot_options.all().delete()
     event.dots_per_person = dots_per_person
     event.save(update_fields=["dots_per_person"])
@@ -315,16 +337,25 @@ def dots_enter(
     gate.require(actor, "events.facilitate", event)
     options = {option.pk: option for option in event.dot_options.all()}
     if not options:
-        raise ValidationError({"dots": "Set up the options first."})
+        raise ValidationError({"dots": _("Set up the options first.")})
     if not event.attendances.filter(person=person, withdrawn_at__isnull=True).exists():
-        raise ValidationError({"person": f"{person} did not attend this event."})
+        raise ValidationError(
+            {"person": _("%(person)s did not attend this event.") % {"person": person}}
+        )
     if set(counts) - set(options):
-        raise ValidationError({"dots": "That option is not one of this event's."})
+        raise ValidationError({"dots": _("That option is not one of this event's.")})
     if any(not 0 <= dots <= event.dots_per_person for dots in counts.values()):
-        raise ValidationError({"dots": f"Give between 0 and {event.dots_per_person} dots."})
+        raise ValidationError(
+            {"dots": _("Give between 0 and %(most)s dots.") % {"most": event.dots_per_person}}
+        )
     placed, allowed = sum(counts.values()), event.dots_per_person
     if placed > allowed:
-        raise ValidationError({"dots": f"{person} placed {placed} dots; each has {allowed}."})
+        raise ValidationError(
+            {
+                "dots": _("%(person)s placed %(placed)s dots; each has %(allowed)s.")
+                % {"person": person, "placed": placed, "allowed": allowed}
+            }
+        )
     DotVote.objects.filter(option__event=event, person=person).delete()
     return [
         DotVote.objects.create(option=options[pk], person=person, dots=dots)

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -77,9 +78,9 @@ def event_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The event is published.")
+            messages.success(request, _("The event is published."))
             return redirect(_detail(slug, event.pk))
-    context = {"initiative": initiative, "form": form, "heading": "A new event"}
+    context = {"initiative": initiative, "form": form, "heading": _("A new event")}
     return _page(request, "events/form.html", context, form)
 
 
@@ -93,10 +94,14 @@ def event_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     def save(data: dict[str, Any]) -> None:
         services.event_update(actor=request.user, event=event, **data)
 
-    done = saved_form(request, form, save, "The event is updated.", _detail(slug, pk))
+    done = saved_form(request, form, save, _("The event is updated."), _detail(slug, pk))
     if done is not None:
         return done
-    context = {"initiative": initiative, "form": form, "heading": f"Change {event.title}"}
+    context = {
+        "initiative": initiative,
+        "form": form,
+        "heading": _("Change %(title)s") % {"title": event.title},
+    }
     return _page(request, "events/form.html", context, form)
 
 
@@ -137,7 +142,10 @@ def initiative_ics(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "events.view", initiative)
     events = selectors.upcoming(initiative).select_related("initiative")
-    return _ics(ical.calendar(events, f"{initiative.title}: events"), f"{slug}-events.ics")
+    return _ics(
+        ical.calendar(events, _("%(title)s: events") % {"title": initiative.title}),
+        f"{slug}-events.ics",
+    )
 
 
 @login_required
@@ -150,7 +158,7 @@ def register(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         form,
         lambda data: services.event_register(actor=request.user, event=event, **data),
-        "You are registered, or on the waiting list if the event is full.",
+        _("You are registered, or on the waiting list if the event is full."),
         _detail(slug, pk),
     )
     if done is not None:
@@ -169,12 +177,12 @@ def cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
     def work() -> None:
         if mine is None:
-            raise ValidationError("You are not registered for this event.")
+            raise ValidationError(_("You are not registered for this event."))
         services.registration_cancel(actor=request.user, registration=mine)
 
     back = _detail(slug, pk)
     return one_button_action(
-        request, work, "Your registration is cancelled.", back_under=back, fallback=back
+        request, work, _("Your registration is cancelled."), back_under=back, fallback=back
     )
 
 
@@ -235,7 +243,7 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, {"person": "walk_in", "attendance": "present"})
         else:
-            messages.success(request, "Attendance is saved and each attendee's time recorded.")
+            messages.success(request, _("Attendance is saved and each attendee's time recorded."))
             return redirect("events:attendance", slug=slug, pk=pk)
     context = {"initiative": initiative, "event": event, "form": form, "rows": rows}
     return _page(request, "events/attendance.html", context, form)
@@ -260,7 +268,7 @@ def outputs(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         notes,
         lambda data: services.notes_set(actor=request.user, event=event, **data),
-        "The notes are saved.",
+        _("The notes are saved."),
         then,
     ) or saved_form(
         request,
@@ -271,7 +279,7 @@ def outputs(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             dots_per_person=data["dots_per_person"],
             options=data["options"].splitlines(),
         ),
-        "The dot-voting options are saved.",
+        _("The dot-voting options are saved."),
         reverse("events:dots", kwargs={"slug": slug, "pk": pk}),
     )
     if done is not None:
@@ -302,7 +310,7 @@ def dots(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             person=form.people[data["person"]],
             counts=form.counts(),
         ),
-        "The dots are saved.",
+        _("The dots are saved."),
         then,
     )
     if done is not None:

@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.vocabulary import Side
 from coproduce.financing.models import MAX_PENCE, MatchCounts, PledgeKind
@@ -18,7 +19,7 @@ class PoundsField(forms.DecimalField):
     """An amount in pounds and pence (up to £10m), cleaned to whole pence."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", "In pounds, such as 25 or 12.50.")
+        kwargs.setdefault("help_text", _("In pounds, such as 25 or 12.50."))
         super().__init__(
             max_digits=10,
             decimal_places=2,
@@ -32,42 +33,51 @@ class PoundsField(forms.DecimalField):
         return None if pounds is None else int(pounds * 100)
 
 
-def organisation_field(label: str = "Organisation") -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(queryset=Organisation.objects.all(), label=label)
+def organisation_field(label: Any = None) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=Organisation.objects.all(), label=label or _("Organisation")
+    )
 
 
-def side_field(label: str) -> forms.ChoiceField:
+def side_field(label: Any) -> forms.ChoiceField:
     return forms.ChoiceField(
-        choices=Side.choices, label=label, help_text="The side it gives on, for the record."
+        choices=Side.choices, label=label, help_text=_("The side it gives on, for the record.")
     )
 
 
 class CampaignForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    purpose = forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
-    target = PoundsField(label="Target")
-    deadline = forms.DateField(widget=DAY)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    purpose = forms.CharField(
+        label=_("Purpose"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    target = PoundsField(label=_("Target"))
+    deadline = forms.DateField(label=_("Deadline"), widget=DAY)
 
 
 class PledgeForm(forms.Form):
     """A member's own pledge: money in pounds, time in hours, or goods."""
 
     kind = forms.ChoiceField(
-        choices=PledgeKind.choices, widget=forms.RadioSelect, label="What you pledge"
+        choices=PledgeKind.choices, widget=forms.RadioSelect, label=_("What you pledge")
     )
     amount = forms.DecimalField(
-        label="How much",
+        label=_("How much"),
         max_digits=12,
         decimal_places=2,
         min_value=Decimal("0.01"),
-        help_text="Money in pounds; time in hours; goods: their value in pounds, or how many "
-        "if you tick 'counted'.",
+        help_text=_(
+            "Money in pounds; time in hours; goods: their value in pounds, or how many "
+            "if you tick 'counted'."
+        ),
     )
     counted = forms.BooleanField(
-        required=False, label="Goods: counted as items, not valued in pounds"
+        required=False, label=_("Goods: counted as items, not valued in pounds")
     )
     description = forms.CharField(
-        required=False, max_length=300, help_text="For goods: what they are."
+        label=_("Description"),
+        required=False,
+        max_length=300,
+        help_text=_("For goods: what they are."),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -79,7 +89,7 @@ class PledgeForm(forms.Form):
             data["quantity"], data["unit"] = int(amount * 60), "minutes"
         elif kind == PledgeKind.IN_KIND and data.get("counted"):
             if amount != amount.to_integral_value():
-                self.add_error("amount", "Give a whole number of items.")
+                self.add_error("amount", _("Give a whole number of items."))
             data["quantity"], data["unit"] = int(amount), "count"
         else:
             data["quantity"], data["unit"] = int(amount * 100), "pence"
@@ -92,8 +102,8 @@ class PledgeForm(forms.Form):
 
 class OrganisationPledgeForm(forms.Form):
     organisation = organisation_field()
-    side = side_field("Side")
-    amount = PoundsField(label="Money pledged")
+    side = side_field(_("Side"))
+    amount = PoundsField(label=_("Money pledged"))
 
     def service_fields(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -106,44 +116,47 @@ class OrganisationPledgeForm(forms.Form):
 
 
 class MatchRuleForm(forms.Form):
-    funder = organisation_field("Funder")
-    funder_side = side_field("Funder's side")
+    funder = organisation_field(_("Funder"))
+    funder_side = side_field(_("Funder's side"))
     numerator = forms.IntegerField(
-        label="The funder adds (pounds)", min_value=1, max_value=1000, initial=1
+        label=_("The funder adds (pounds)"), min_value=1, max_value=1000, initial=1
     )
     denominator = forms.IntegerField(
-        label="For every (pounds) pledged", min_value=1, max_value=1000, initial=1
+        label=_("For every (pounds) pledged"), min_value=1, max_value=1000, initial=1
     )
-    cap = PoundsField(label="Up to")
-    counts = forms.ChoiceField(choices=MatchCounts.choices, label="Which pledges it matches")
+    cap = PoundsField(label=_("Up to"))
+    counts = forms.ChoiceField(choices=MatchCounts.choices, label=_("Which pledges it matches"))
 
 
 class ShareOfferForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    share_price = PoundsField(label="Price of one share")
-    min_shares = forms.IntegerField(label="Least a member may hold", min_value=1)
-    max_shares = forms.IntegerField(label="Most a member may hold", min_value=1)
-    opens_on = forms.DateField(widget=DAY)
-    closes_on = forms.DateField(widget=DAY)
-    target = PoundsField(label="Capital sought")
+    title = forms.CharField(label=_("Title"), max_length=200)
+    share_price = PoundsField(label=_("Price of one share"))
+    min_shares = forms.IntegerField(label=_("Least a member may hold"), min_value=1)
+    max_shares = forms.IntegerField(label=_("Most a member may hold"), min_value=1)
+    opens_on = forms.DateField(label=_("Opens on"), widget=DAY)
+    closes_on = forms.DateField(label=_("Closes on"), widget=DAY)
+    target = PoundsField(label=_("Capital sought"))
 
 
 class SharesForm(forms.Form):
-    shares = forms.IntegerField(label="Number of shares", min_value=1, max_value=1_000_000)
+    shares = forms.IntegerField(label=_("Number of shares"), min_value=1, max_value=1_000_000)
 
 
 class GrantForm(forms.Form):
     organisation = organisation_field()
-    side = side_field("Side")
-    amount = PoundsField(label="Amount")
+    side = side_field(_("Side"))
+    amount = PoundsField(label=_("Amount"))
     conditions = forms.CharField(
-        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Conditions"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     reporting_dates = forms.CharField(
         required=False,
-        label="Reporting dates",
+        label=_("Reporting dates"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One a line, as YYYY-MM-DD.",
+        help_text=_("One a line, as YYYY-MM-DD."),
     )
 
     def clean_reporting_dates(self) -> list[datetime.date]:
@@ -154,17 +167,19 @@ class GrantForm(forms.Form):
             try:
                 days.append(datetime.date.fromisoformat(line.strip()))
             except ValueError:
-                raise forms.ValidationError(f"Line {number}: write a day as 2027-03-31.") from None
+                raise forms.ValidationError(
+                    _("Line %(number)s: write a day as 2027-03-31.") % {"number": number}
+                ) from None
         return days
 
 
 class DayForm(forms.Form):
     """The day a grant arrived or a report was sent."""
 
-    day = forms.DateField(widget=DAY, label="On", initial=datetime.date.today)
+    day = forms.DateField(widget=DAY, label=_("On"), initial=datetime.date.today)
 
 
 class SpendingForm(forms.Form):
-    amount = PoundsField(label="Amount")
-    purpose = forms.CharField(max_length=300)
-    spent_on = forms.DateField(widget=DAY, label="Spent on")
+    amount = PoundsField(label=_("Amount"))
+    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    spent_on = forms.DateField(widget=DAY, label=_("Spent on"))

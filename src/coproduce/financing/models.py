@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import Side
@@ -25,7 +26,7 @@ class Campaign(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=200)
     purpose = models.CharField(max_length=1000)
-    target = models.BigIntegerField(help_text="pence")
+    target = models.BigIntegerField(help_text=_("pence"))
     deadline = models.DateField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -48,16 +49,16 @@ class Campaign(models.Model):
 
 
 class PledgeKind(models.TextChoices):
-    MONEY = "money", "Money"
-    TIME = "time", "Time"
-    IN_KIND = "in_kind", "Goods in kind"
+    MONEY = "money", _("Money")
+    TIME = "time", _("Time")
+    IN_KIND = "in_kind", _("Goods in kind")
 
 
 class PledgeStatus(models.TextChoices):
-    PLEDGED = "pledged", "Pledged"
-    HONOURED = "honoured", "Honoured (received)"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    LAPSED = "lapsed", "Lapsed after the deadline"
+    PLEDGED = "pledged", _("Pledged")
+    HONOURED = "honoured", _("Honoured (received)")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    LAPSED = "lapsed", _("Lapsed after the deadline")
 
 
 class Pledge(models.Model):
@@ -109,8 +110,8 @@ class Pledge(models.Model):
 
 
 class MatchCounts(models.TextChoices):
-    PEOPLE = "people", "Money pledged by people"
-    NOT_FUNDER = "not_funder", "Money pledged by anyone but the funder"
+    PEOPLE = "people", _("Money pledged by people")
+    NOT_FUNDER = "not_funder", _("Money pledged by anyone but the funder")
 
 
 class MatchRule(models.Model):
@@ -123,10 +124,10 @@ class MatchRule(models.Model):
     funder_side = models.CharField(max_length=20, choices=Side.choices)
     numerator = models.PositiveIntegerField()
     denominator = models.PositiveIntegerField()
-    cap = models.BigIntegerField(help_text="pence")
+    cap = models.BigIntegerField(help_text=_("pence"))
     counts = models.CharField(max_length=12, choices=MatchCounts.choices)
-    eligible = models.BigIntegerField(default=0, help_text="pence pledged that it counts")
-    matched = models.BigIntegerField(default=0, help_text="pence it has promised")
+    eligible = models.BigIntegerField(default=0, help_text=_("pence pledged that it counts"))
+    matched = models.BigIntegerField(default=0, help_text=_("pence it has promised"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -181,12 +182,12 @@ class ShareOffer(models.Model):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=200)
-    share_price = models.BigIntegerField(help_text="pence")
+    share_price = models.BigIntegerField(help_text=_("pence"))
     min_shares = models.PositiveIntegerField()
     max_shares = models.PositiveIntegerField()
     opens_on = models.DateField()
     closes_on = models.DateField()
-    target = models.BigIntegerField(help_text="pence")
+    target = models.BigIntegerField(help_text=_("pence"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -224,7 +225,7 @@ class ShareTransaction(AppendOnlyModel):
     offer = models.ForeignKey(ShareOffer, on_delete=models.PROTECT, related_name="transactions")
     holder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     shares = models.IntegerField()
-    amount = models.BigIntegerField(help_text="pence, signed as the shares")
+    amount = models.BigIntegerField(help_text=_("pence, signed as the shares"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -238,8 +239,8 @@ class ShareTransaction(AppendOnlyModel):
 
 
 class GrantStatus(models.TextChoices):
-    AWARDED = "awarded", "Awarded"
-    RECEIVED = "received", "Received"
+    AWARDED = "awarded", _("Awarded")
+    RECEIVED = "received", _("Received")
 
 
 class Grant(models.Model):
@@ -249,7 +250,7 @@ class Grant(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     side = models.CharField(max_length=20, choices=Side.choices)
-    amount = models.BigIntegerField(help_text="pence")
+    amount = models.BigIntegerField(help_text=_("pence"))
     conditions = models.CharField(max_length=2000, blank=True)
     status = models.CharField(max_length=10, choices=GrantStatus.choices, default="awarded")
     received_on = models.DateField(null=True, blank=True)
@@ -295,7 +296,7 @@ class Spending(AppendOnlyModel):
     """Money the initiative spent, as its coordinators report it: amount, purpose, day."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
-    amount = models.BigIntegerField(help_text="pence")
+    amount = models.BigIntegerField(help_text=_("pence"))
     purpose = models.CharField(max_length=300)
     spent_on = models.DateField()
     recorded_by = models.ForeignKey(

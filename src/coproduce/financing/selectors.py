@@ -7,6 +7,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.financing.models import (
     Campaign,
@@ -23,7 +25,9 @@ from coproduce.financing.models import (
 )
 from coproduce.initiatives.models import Initiative
 
-ONE_MEMBER_ONE_VOTE = "Each member who holds shares has one vote, however many shares they hold."
+ONE_MEMBER_ONE_VOTE = gettext_lazy(
+    "Each member who holds shares has one vote, however many shares they hold."
+)
 
 
 def pounds(pence: int) -> str:
@@ -34,8 +38,11 @@ def pounds(pence: int) -> str:
 
 
 def hours(minutes: int) -> str:
+    """Minutes as hours for reading: 2 h, or 2 h 30 min."""
     whole, part = divmod(minutes, 60)
-    return f"{whole:,} h" + (f" {part} min" if part else "")
+    if part:
+        return _("%(hours)s h %(minutes)s min") % {"hours": f"{whole:,}", "minutes": part}
+    return _("%(hours)s h") % {"hours": f"{whole:,}"}
 
 
 @dataclass(frozen=True)
@@ -66,11 +73,17 @@ class Progress:
 
     @property
     def sentence(self) -> str:
-        return (
-            f"{pounds(self.total)} of {pounds(self.target)} ({self.percent}%): "
-            f"{pounds(self.honoured)} received, {pounds(self.pledged)} pledged and "
-            f"{pounds(self.matched)} matched by funders."
-        )
+        return _(
+            "%(total)s of %(target)s (%(percent)s%%): %(honoured)s received, %(pledged)s "
+            "pledged and %(matched)s matched by funders."
+        ) % {
+            "total": pounds(self.total),
+            "target": pounds(self.target),
+            "percent": self.percent,
+            "honoured": pounds(self.honoured),
+            "pledged": pounds(self.pledged),
+            "matched": pounds(self.matched),
+        }
 
 
 def progress(campaign: Campaign) -> Progress:

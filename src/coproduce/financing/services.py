@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.core import gate
 from coproduce.core.dates import check_date
@@ -55,33 +57,53 @@ PLEDGE_UNITS: dict[str, tuple[str, ...]] = {
     PledgeKind.IN_KIND: (Unit.PENCE, Unit.COUNT),
 }
 LARGEST: dict[str, int] = {Unit.PENCE: MAX_PENCE, Unit.MINUTES: MAX_MINUTES, Unit.COUNT: MAX_COUNT}
+# Why a pledge that is no longer open cannot be honoured or withdrawn, by its status.
+ALREADY: dict[str, Any] = {
+    PledgeStatus.HONOURED: gettext_lazy("This pledge is already honoured (received)."),
+    PledgeStatus.WITHDRAWN: gettext_lazy("This pledge is already withdrawn."),
+    PledgeStatus.LAPSED: gettext_lazy("This pledge is already lapsed after the deadline."),
+}
+
+
+# What a whole number counts, as the refusal of one out of range names it.
+WHOLE_NUMBER = {
+    "": gettext_lazy("Give a whole number from %(low)s to %(high)s."),
+    "money": gettext_lazy("Give a whole number from %(low)s to %(high)s pence (£10m at most)."),
+    Unit.PENCE: gettext_lazy("Give a whole number from %(low)s to %(high)s pence."),
+    Unit.MINUTES: gettext_lazy("Give a whole number from %(low)s to %(high)s minutes."),
+    Unit.COUNT: gettext_lazy("Give a whole number from %(low)s to %(high)s count."),
+}
 
 
 def check_whole(field: str, value: Any, low: int, high: int, what: str = "") -> int:
-    """A whole number from ``low`` to ``high`` (not a bool, a float, NaN or text)."""
+    """A whole number from ``low`` to ``high`` (not a bool, a float, NaN or text); ``what``
+    (a key of ``WHOLE_NUMBER``) says what it counts."""
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError({field: f"Give a whole number from {low:,} to {high:,}{what}."})
+        message = str(WHOLE_NUMBER[what]) % {"low": f"{low:,}", "high": f"{high:,}"}
+        raise ValidationError({field: message})
     return value
 
 
 def check_pence(field: str, value: Any) -> int:
-    return check_whole(field, value, 1, MAX_PENCE, " pence (£10m at most)")
+    return check_whole(field, value, 1, MAX_PENCE, "money")
 
 
 def check_text(field: str, value: str, limit: int, *, required: bool = True) -> str:
     text = (value or "").strip()
     if required and not text:
-        raise ValidationError({field: "This cannot be empty."})
+        raise ValidationError({field: _("This cannot be empty.")})
     if len(text) > limit:
-        raise ValidationError({field: f"Keep it to {limit:,} characters."})
+        raise ValidationError(
+            {field: _("Keep it to %(limit)s characters.") % {"limit": f"{limit:,}"}}
+        )
     if not storable_text(text):
-        raise ValidationError({field: "Write it without null characters."})
+        raise ValidationError({field: _("Write it without null characters.")})
     return text
 
 
 def check_side(field: str, side: Any) -> str:
     if side not in Side.values:
-        raise ValidationError({field: "Say which side the organisation gives on."})
+        raise ValidationError({field: _("Say which side the organisation gives on.")})
     return str(side)
 
 
@@ -109,7 +131,7 @@ def campaign_create(
     check_pence("target", target)
     check_date("deadline", deadline)
     if deadline < timezone.localdate():
-        raise ValidationError({"deadline": "The deadline cannot be in the past."})
+        raise ValidationError({"deadline": _("The deadline cannot be in the past.")})
     return Campaign.objects.create(
         initiative=initiative,
         title=title,
@@ -140,7 +162,7 @@ def match_rule_create(
     check_whole("denominator", denominator, 1, MAX_RATIO_TERM)
     check_pence("cap", cap)
     if counts not in MatchCounts.values:
-        raise ValidationError({"counts": "Say which pledges the rule matches."})
+        raise ValidationError({"counts": _("Say which pledges the rule matches.")})
     return MatchRule.objects.create(
         campaign=campaign,
         funder=funder,
@@ -217,15 +239,16 @@ def pledge_make(
         gate.require(actor, "financing.pledge_for_organisation", initiative)
         pledge_side = check_side("side", side)
     if kind not in PLEDGE_UNITS:
-        raise ValidationError({"kind": "Pledge money, time or goods in kind."})
+        raise ValidationError({"kind": _("Pledge money, time or goods in kind.")})
     unit = unit or PLEDGE_UNITS[kind][0]
     if unit not in PLEDGE_UNITS[kind]:
         units = " or ".join(PLEDGE_UNITS[kind])
-        raise ValidationError({"unit": f"A pledge of {kind} is given in {units}."})
-    check_whole("quantity", quantity, 1, LARGEST[unit], f" {unit}")
+        message = _("A pledge of %(kind)s is given in %(units)s.") % {"kind": kind, "units": units}
+        raise ValidationError({"unit": message})
+    check_whole("quantity", quantity, 1, LARGEST[unit], unit)
     description = check_text("description", description, 300, required=kind == PledgeKind.IN_KIND)
     if timezone.localdate() > campaign.deadline:
-        raise ValidationError({"campaign": "The campaign's deadline has passed."})
+        raise ValidationError({"campaign": _("The campaign's deadline has passed.")})
     pledge = Pledge.objects.create(
         campaign=campaign,
         pledger=None if organisation else actor,
@@ -244,7 +267,7 @@ def pledge_make(
 def _locked(pledge: Pledge) -> Pledge:
     locked = Pledge.objects.select_for_update().select_related("campaign").get(pk=pledge.pk)
     if locked.status != PledgeStatus.PLEDGED:
-        raise ValidationError(f"This pledge is already {locked.get_status_display().lower()}.")
+        raise ValidationError(str(ALREADY[locked.status]))
     return locked
 
 
@@ -274,7 +297,7 @@ def pledge_honour(*, actor: Any, pledge: Pledge) -> Pledge:
         quantity=pledge.quantity,
         unit=pledge.unit,
         occurred_on=today,
-        description=f"Pledge to {pledge.campaign.title}"[:500],
+        description=(_("Pledge to %(title)s") % {"title": pledge.campaign.title})[:500],
         **giver,
     )
     for match in pledge.matches.select_related("rule__funder").filter(amount__gt=0):
@@ -287,7 +310,7 @@ def pledge_honour(*, actor: Any, pledge: Pledge) -> Pledge:
             quantity=match.amount,
             unit=Unit.PENCE,
             occurred_on=today,
-            description=f"Match funding for {pledge.campaign.title}"[:500],
+            description=(_("Match funding for %(title)s") % {"title": pledge.campaign.title})[:500],
             organisation=match.rule.funder,
             side=match.rule.funder_side,
         )
@@ -314,7 +337,7 @@ def campaign_lapse_overdue(*, actor: Any, campaign: Campaign) -> int:
     gate.require(actor, "financing.honour", campaign)
     today = timezone.localdate()
     if today <= campaign.deadline:
-        raise ValidationError({"campaign": "Pledges lapse only after the deadline."})
+        raise ValidationError({"campaign": _("Pledges lapse only after the deadline.")})
     lapsed = 0
     open_pledges = Pledge.objects.filter(campaign=campaign, status=PledgeStatus.PLEDGED)
     for pledge in open_pledges.select_for_update().order_by("pk"):
@@ -350,14 +373,16 @@ def share_offer_create(
     check_whole("min_shares", min_shares, 1, MAX_COUNT)
     check_whole("max_shares", max_shares, 1, MAX_COUNT)
     if max_shares < min_shares:
-        raise ValidationError({"max_shares": "The most a member may hold is at least the least."})
+        raise ValidationError(
+            {"max_shares": _("The most a member may hold is at least the least.")}
+        )
     if max_shares * share_price > MAX_PENCE:
-        raise ValidationError({"max_shares": "One holding may be worth £10m at most."})
+        raise ValidationError({"max_shares": _("One holding may be worth £10m at most.")})
     check_pence("target", target)
     check_date("opens_on", opens_on)
     check_date("closes_on", closes_on)
     if closes_on < opens_on:
-        raise ValidationError({"closes_on": "The offer closes on or after the day it opens."})
+        raise ValidationError({"closes_on": _("The offer closes on or after the day it opens.")})
     return ShareOffer.objects.create(
         initiative=initiative,
         title=title,
@@ -385,14 +410,20 @@ def shares_buy(*, actor: Any, offer: ShareOffer, shares: int) -> ShareTransactio
     offer = ShareOffer.objects.select_for_update().get(pk=offer.pk)
     today = timezone.localdate()
     if not offer.opens_on <= today <= offer.closes_on:
-        raise ValidationError({"shares": "The offer is not open today."})
+        raise ValidationError({"shares": _("The offer is not open today.")})
     check_whole("shares", shares, 1, offer.max_shares)
     holding = _holding(offer, actor) + shares
     if not offer.min_shares <= holding <= offer.max_shares:
         raise ValidationError(
             {
-                "shares": f"A member holds from {offer.min_shares:,} to {offer.max_shares:,} "
-                f"shares; this would make {holding:,}."
+                "shares": _(
+                    "A member holds from %(least)s to %(most)s shares; this would make %(holding)s."
+                )
+                % {
+                    "least": f"{offer.min_shares:,}",
+                    "most": f"{offer.max_shares:,}",
+                    "holding": f"{holding:,}",
+                }
             }
         )
     return ShareTransaction.objects.create(
@@ -418,11 +449,16 @@ def shares_withdraw(
     offer = ShareOffer.objects.select_for_update().get(pk=offer.pk)
     holding = _holding(offer, holder)
     if holding == 0:
-        raise ValidationError({"shares": "There are no shares to withdraw."})
+        raise ValidationError({"shares": _("There are no shares to withdraw.")})
     check_whole("shares", shares, 1, holding)
     left = holding - shares
     if 0 < left < offer.min_shares:
-        raise ValidationError({"shares": f"Leave none, or at least {offer.min_shares:,} shares."})
+        raise ValidationError(
+            {
+                "shares": _("Leave none, or at least %(least)s shares.")
+                % {"least": f"{offer.min_shares:,}"}
+            }
+        )
     return ShareTransaction.objects.create(
         offer=offer,
         holder=holder,
@@ -438,9 +474,11 @@ def shares_withdraw(
 def _report_days(days: Iterable[datetime.date]) -> list[datetime.date]:
     wanted = sorted(days)
     if len(wanted) > MAX_REPORTS:
-        raise ValidationError({"reporting_dates": f"Give at most {MAX_REPORTS} reporting dates."})
+        raise ValidationError(
+            {"reporting_dates": _("Give at most %(most)s reporting dates.") % {"most": MAX_REPORTS}}
+        )
     if len(set(wanted)) != len(wanted):
-        raise ValidationError({"reporting_dates": "Give each reporting date once."})
+        raise ValidationError({"reporting_dates": _("Give each reporting date once.")})
     for day in wanted:
         check_date("reporting_dates", day)
     return wanted
@@ -482,7 +520,7 @@ def grant_receive(*, actor: Any, grant: Grant, received_on: datetime.date) -> Gr
     check_date("received_on", received_on, past_only=True)
     grant = Grant.objects.select_for_update().select_related("initiative").get(pk=grant.pk)
     if grant.status == GrantStatus.RECEIVED:
-        raise ValidationError("This grant is already received.")
+        raise ValidationError(_("This grant is already received."))
     grant.status = GrantStatus.RECEIVED
     grant.received_on = received_on
     grant.save(update_fields=["status", "received_on"])
@@ -495,7 +533,7 @@ def grant_receive(*, actor: Any, grant: Grant, received_on: datetime.date) -> Gr
         quantity=grant.amount,
         unit=Unit.PENCE,
         occurred_on=received_on,
-        description=f"Grant from {grant.organisation}"[:500],
+        description=(_("Grant from %(organisation)s") % {"organisation": grant.organisation})[:500],
         organisation=grant.organisation,
         side=grant.side,
     )
@@ -511,7 +549,7 @@ def grant_report_submit(
     check_date("submitted_on", submitted_on, past_only=True)
     report = GrantReport.objects.select_for_update().get(pk=report.pk)
     if report.submitted_on is not None:
-        raise ValidationError("This report is already submitted.")
+        raise ValidationError(_("This report is already submitted."))
     report.submitted_on = submitted_on
     report.save(update_fields=["submitted_on"])
     return report

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -86,8 +87,8 @@ def campaign_new(request: HttpRequest, slug: str) -> HttpResponse:
         initiative,
         forms.CampaignForm,
         lambda data: services.campaign_create(actor=request.user, initiative=initiative, **data),
-        "Open a campaign",
-        "The campaign is open.",
+        _("Open a campaign"),
+        _("The campaign is open."),
     )
 
 
@@ -105,7 +106,7 @@ def campaign_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error, QUANTITY_IS_AMOUNT)
             else:
-                messages.success(request, "Thank you: your pledge is made.")
+                messages.success(request, _("Thank you: your pledge is made."))
                 return redirect("financing:campaign", slug=slug, pk=pk)
     is_coordinator = gate.allows(user, "financing.honour", campaign)
     pledges = selectors.pledges_of(campaign)
@@ -145,8 +146,8 @@ def match_rule_new(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         initiative,
         forms.MatchRuleForm,
         save,
-        f"Add match funding to {campaign}",
-        "The match funding is added.",
+        _("Add match funding to %(campaign)s") % {"campaign": campaign},
+        _("The match funding is added."),
     )
 
 
@@ -166,8 +167,8 @@ def organisation_pledge(request: HttpRequest, slug: str, pk: int) -> HttpRespons
         initiative,
         forms.OrganisationPledgeForm,
         save,
-        f"Key in an organisation's pledge to {campaign}",
-        "The organisation's pledge is recorded.",
+        _("Key in an organisation's pledge to %(campaign)s") % {"campaign": campaign},
+        _("The organisation's pledge is recorded."),
         QUANTITY_IS_AMOUNT,
     )
 
@@ -205,14 +206,14 @@ def _on_pledge(
 @require_POST
 @login_required
 def pledge_honour(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    done = "The pledge is honoured and in the record."
+    done = _("The pledge is honoured and in the record.")
     return _on_pledge(request, slug, pk, "financing.honour", services.pledge_honour, done)
 
 
 @require_POST
 @login_required
 def pledge_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    done = "The pledge is withdrawn."
+    done = _("The pledge is withdrawn.")
     return _on_pledge(request, slug, pk, "financing.withdraw", services.pledge_withdraw, done)
 
 
@@ -224,7 +225,7 @@ def campaign_lapse(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     gate.require(request.user, "financing.honour", campaign)
     return _act(
         request,
-        "The pledges not honoured by the deadline have lapsed.",
+        _("The pledges not honoured by the deadline have lapsed."),
         lambda: services.campaign_lapse_overdue(actor=request.user, campaign=campaign),
         campaign.get_absolute_url(),
     )
@@ -240,8 +241,8 @@ def offer_new(request: HttpRequest, slug: str) -> HttpResponse:
         lambda data: services.share_offer_create(
             actor=request.user, initiative=initiative, **data
         ).get_absolute_url(),
-        "Offer community shares",
-        "The share offer is made.",
+        _("Offer community shares"),
+        _("The share offer is made."),
     )
 
 
@@ -264,7 +265,7 @@ def offer_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Your holding is changed.")
+                messages.success(request, _("Your holding is changed."))
                 return redirect(offer.get_absolute_url())
     can_see_holders = gate.allows(user, "financing.view_holders", offer)
     context = {
@@ -302,8 +303,8 @@ def grant_new(request: HttpRequest, slug: str) -> HttpResponse:
         initiative,
         forms.GrantForm,
         lambda data: services.grant_create(actor=request.user, initiative=initiative, **data),
-        "Record a grant",
-        "The grant is recorded.",
+        _("Record a grant"),
+        _("The grant is recorded."),
     )
 
 
@@ -315,7 +316,7 @@ def grant_receive(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _dated(
         request,
         slug,
-        "Grant received: it is in the record.",
+        _("Grant received: it is in the record."),
         grant,
         "received_on",
         lambda day: services.grant_receive(actor=request.user, grant=grant, received_on=day),
@@ -330,7 +331,7 @@ def report_submit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _dated(
         request,
         slug,
-        "The report is marked submitted.",
+        _("The report is marked submitted."),
         report,
         "submitted_on",
         lambda day: services.grant_report_submit(
@@ -346,7 +347,7 @@ def _dated(
     form = forms.DayForm(request.POST)
     back = redirect("financing:overview", slug=slug)
     if not form.is_valid():
-        messages.error(request, "Give the day as YYYY-MM-DD.")
+        messages.error(request, _("Give the day as YYYY-MM-DD."))
         return back
     try:
         act(form.cleaned_data["day"])
@@ -365,6 +366,6 @@ def spending_new(request: HttpRequest, slug: str) -> HttpResponse:
         initiative,
         forms.SpendingForm,
         lambda data: services.spending_record(actor=request.user, initiative=initiative, **data),
-        "Record money spent",
-        "The spending is recorded.",
+        _("Record money spent"),
+        _("The spending is recorded."),
     )

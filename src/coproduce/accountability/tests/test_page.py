@@ -159,3 +159,16 @@ def test_the_demo_page_gathers_every_capabilitys_section(client: Any, db: Any) -
     assert "Outcomes against targets" in headings
     assert "Inspection reports" in headings
     assert 'Ratings and "you said, we did"' in headings
+
+
+def test_the_page_in_welsh(client: Any, world: World, ledger: dict[str, Any]) -> None:
+    client.cookies["django_language"] = "cy"
+    page = client.get(f"/initiatives/{world.initiative.slug}/accountability/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert f"<h1>Atebolrwydd: {world.initiative.title}</h1>" in text
+    assert "Trigolion a defnyddwyr gwasanaethau, fel unigolion (3 o bobl)" in text
+    assert "Staff, fel unigolion (1 person)" in text
+    assert "Cychwynnwyd gan gynghorwyr" in text
+    for english in ("Who decided", "Money and goods in", "as individuals", "started by"):
+        assert english not in text

@@ -175,3 +175,38 @@ def test_the_initiative_page_shows_the_next_events(workshop: Workshop) -> None:
     coordinator = _client(workshop.world.coordinator)
     page = coordinator.get(reverse("initiatives:detail", kwargs={"slug": slug})).content.decode()
     assert "Plan an event" in page
+
+
+def test_every_event_page_in_welsh(workshop: Workshop) -> None:
+    world, event = workshop.world, workshop.event
+    a = workshop.residents[0]
+    services.event_register(actor=a, event=event, access_needs=["bsl"])
+    hold(event)
+    services.attendance_take(actor=world.coordinator, event=event, present={a: None})
+    services.dot_voting_set_up(
+        actor=world.coordinator, event=event, dots_per_person=2, options=["Benches", "Trees"]
+    )
+    client = _client(world.coordinator)
+    client.cookies["django_language"] = "cy"
+    slug = world.initiative.slug
+    pages = {
+        reverse("events:list", kwargs={"slug": slug}): "<h1>Gweithdai a digwyddiadau</h1>",
+        reverse("events:create", kwargs={"slug": slug}): "<h1>Digwyddiad newydd</h1>",
+        _url("detail", workshop): "Daeth 1 person.",
+        _url("edit", workshop): "<h1>Newid Planning for Real: the riverside</h1>",
+        _url("registrations", workshop): "Dehonglydd Iaith Arwyddion Prydain",
+        _url("attendance", workshop): "<legend>Pwy a ddaeth</legend>",
+        _url("outputs", workshop): "<h2>Dewisiadau pleidleisio â dotiau</h2>",
+        _url("dots", workshop): "Mae gan bob mynychwr 2 ddot",
+    }
+    for url, welsh in pages.items():
+        response = client.get(url)
+        text = response.content.decode()
+        assert (url, response.status_code, welsh in text) == (url, 200, True)
+        for english in ("Back to the event", "Workshops and events", "Sign out", "Save"):
+            assert english not in text, (url, english)
+    response = client.post(
+        _url("outputs", workshop), {"part": "options", "dots_per_person": "2", "options": "One"}
+    )
+    assert response.status_code == 400
+    assert "Rhowch rhwng 2 a 30 o ddewisiadau, un ar bob llinell." in response.content.decode()

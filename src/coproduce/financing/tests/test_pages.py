@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 from conftest import World
 from coproduce.financing import selectors, services
 from coproduce.financing.models import Campaign, MatchRule, Pledge, ShareOffer
-from coproduce.financing.tests.conftest import in_days, open_campaign
+from coproduce.financing.tests.conftest import in_days, match_rule, open_campaign
 from coproduce.organisations.models import Organisation
 
 
@@ -186,3 +186,47 @@ def test_a_visitor_is_shown_no_ones_pledges(
     coordinator = Client()
     coordinator.force_login(world.coordinator)
     assert council.name in coordinator.get(url).content.decode()
+
+
+def test_every_financing_page_in_welsh(
+    world: World, campaign: Campaign, offer: ShareOffer, council: Organisation
+) -> None:
+    match_rule(world, campaign, council)
+    services.pledge_make(
+        actor=world.member, campaign=campaign, kind="money", quantity=2_000, unit="pence"
+    )
+    services.pledge_make(
+        actor=world.member, campaign=campaign, kind="time", quantity=150, unit="minutes"
+    )
+    services.grant_create(
+        actor=world.coordinator,
+        initiative=world.initiative,
+        organisation=council,
+        side="regular_producer",
+        amount=50_000,
+        reporting_dates=[in_days(60)],
+    )
+    client = Client()
+    client.force_login(world.coordinator)
+    client.cookies["django_language"] = "cy"
+    base = f"/initiatives/{world.initiative.slug}/financing/"
+    pages = {
+        base: "Cyfranddaliadau cymunedol",
+        f"{base}campaigns/{campaign.pk}/": "Addawyd hefyd: 2 awr 30 mun o amser.",
+        f"{base}campaigns/{campaign.pk}/match/": "Ychwanegu arian cyfatebol at",
+        f"{base}campaigns/{campaign.pk}/organisation/": "Rhoi addewid sefydliad i",
+        f"{base}campaigns/new/": "<h1>Agor ymgyrch</h1>",
+        f"{base}shares/{offer.pk}/": "Rydych yn dal 0 o gyfrannau.",
+        f"{base}shares/new/": "<h1>Cynnig cyfranddaliadau cymunedol</h1>",
+        f"{base}grants/new/": "<h1>Cofnodi grant</h1>",
+        f"{base}spending/new/": "<h1>Cofnodi arian a wariwyd</h1>",
+        f"/initiatives/{world.initiative.slug}/accountability/": "Cyd-ariannu: arian a godwyd",
+    }
+    for url, welsh in pages.items():
+        response = client.get(url)
+        text = response.content.decode()
+        assert (url, response.status_code, welsh in text) == (url, 200, True)
+        for english in ("Co-financing", ">Campaigns<", ">Save<", "Sign out", " of time"):
+            assert english not in text, (url, english)
+    response = client.post(f"{base}campaigns/new/", {"title": "X", "purpose": "Y"})
+    assert response.status_code == 400
