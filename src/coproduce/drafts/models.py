@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import Side
@@ -124,20 +125,20 @@ class Section(AppendOnlyModel):
 class AdoptionRule(models.TextChoices):
     """How a drafting group adopts a version: the record's rules of the same names."""
 
-    CONSENSUS = "consensus", "By consensus"
-    VOTE = "vote", "By open vote"
+    CONSENSUS = "consensus", _("By consensus")
+    VOTE = "vote", _("By open vote")
 
 
 class AmendmentKind(models.TextChoices):
-    REPLACE = "replace", "Replace a section's text"
-    ADD = "add", "Add a section"
-    DELETE = "delete", "Delete a section"
+    REPLACE = "replace", _("Replace a section's text")
+    ADD = "add", _("Add a section")
+    DELETE = "delete", _("Delete a section")
 
 
 class AmendmentStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
 
 
 class Amendment(models.Model):
