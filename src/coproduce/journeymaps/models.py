@@ -164,8 +164,8 @@ class JourneyNote(models.Model):
 
     @property
     def side_label(self) -> str:
-        return SIDE_LABELS[Side(self.side)]
+        return str(SIDE_LABELS[Side(self.side)])
 
     @property
     def feeling_words(self) -> str:
-        return "" if self.feeling is None else FEELINGS[self.feeling]
+        return "" if self.feeling is None else str(FEELINGS[self.feeling])

@@ -69,7 +69,7 @@ class SideFigures:
 
     @property
     def name(self) -> str:
-        return SIDE_NAMES[Side(self.side)]
+        return str(SIDE_NAMES[Side(self.side)])
 
     @property
     def mean_shown(self) -> str:
@@ -95,7 +95,7 @@ class StageView:
     @property
     def kinds(self) -> list[tuple[str, str, list[JourneyNote]]]:
         """(kind, label, notes) for every kind, in the grid's order."""
-        return [(k.value, k.label, self.notes.get(k.value, [])) for k in NoteKind]
+        return [(k.value, str(k.label), self.notes.get(k.value, [])) for k in NoteKind]
 
 
 def _figures(side: str, notes: list[JourneyNote]) -> SideFigures:

@@ -266,7 +266,7 @@ def journey_note_remove(*, actor: Any, note: JourneyNote, reason: Any = "") -> J
     if not why:
         if locked.author_id != actor.pk:
             raise ValidationError({"reason": _("Say why you are removing someone else's note.")})
-        why = REMOVED_BY_AUTHOR
+        why = str(REMOVED_BY_AUTHOR)
     locked.removed_at, locked.removed_by = timezone.now(), actor
     locked.save(update_fields=["removed_at", "removed_by"])
     record.contribution_reverse(actor=actor, contribution=_entry_of(locked), reason=why)
