@@ -32,9 +32,12 @@ class JourneyMapForm(forms.Form):
     """A map's title, description and editors (active members who manage its stages)."""
 
     title = forms.CharField(
-        max_length=TITLE_MAX, help_text=_('The service, e.g. "Getting a repair done".')
+        label=_("Title"),
+        max_length=TITLE_MAX,
+        help_text=_('The service, e.g. "Getting a repair done".'),
     )
     description = forms.CharField(
+        label=_("Description"),
         required=False,
         max_length=DESCRIPTION_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -64,6 +64,8 @@ class JourneyMap(models.Model):
     editors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
     class Meta:
+        verbose_name = _("journey map")
+        verbose_name_plural = _("journey maps")
         ordering = ["title", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["initiative", "title"], name="journeymap_title_once")
@@ -84,6 +86,8 @@ class JourneyStage(models.Model):
     position = models.PositiveIntegerField()
 
     class Meta:
+        verbose_name = _("journey stage")
+        verbose_name_plural = _("journey stages")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["journey_map", "name"], name="journeystage_name_once")
@@ -119,6 +123,8 @@ class JourneyNote(models.Model):
     )
 
     class Meta:
+        verbose_name = _("journey note")
+        verbose_name_plural = _("journey notes")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=NoteKind.values), name="journeynote_kind"),

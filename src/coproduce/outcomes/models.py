@@ -55,6 +55,8 @@ class Indicator(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
         ordering = ["name", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["initiative", "name"], name="outcomes_indicator_once"),
@@ -83,6 +85,8 @@ class Target(models.Model):
     due_on = models.DateField()
 
     class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
         ordering = ["due_on"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "due_on"], name="outcomes_target_once")
@@ -111,6 +115,8 @@ class Measurement(AppendOnlyModel):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
         ordering = ["-measured_on", "-pk"]
         indexes = [
             models.Index(fields=["indicator", "measured_on"], name="outcomes_measured_on"),
@@ -133,6 +139,8 @@ class MonthlyFigure(models.Model):
     total = models.DecimalField(max_digits=VALUE_DIGITS + 8, decimal_places=VALUE_PLACES, default=0)
 
     class Meta:
+        verbose_name = _("monthly figure")
+        verbose_name_plural = _("monthly figures")
         ordering = ["month"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "month"], name="outcomes_month_once")
