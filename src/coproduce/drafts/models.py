@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import Side
@@ -36,6 +37,8 @@ class Draft(models.Model):
     )
 
     class Meta:
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
@@ -57,6 +60,8 @@ class GroupMember(models.Model):
     side = models.CharField(max_length=20, choices=Side.choices)
 
     class Meta:
+        verbose_name = _("group member")
+        verbose_name_plural = _("group members")
         ordering = ["draft", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["draft", "person"], name="drafts_one_seat_each"),
@@ -80,6 +85,8 @@ class DraftVersion(AppendOnlyModel):
     )
 
     class Meta:
+        verbose_name = _("draft version")
+        verbose_name_plural = _("draft versions")
         ordering = ["draft", "number"]
         constraints = [
             models.UniqueConstraint(fields=["draft", "number"], name="drafts_version_number"),
@@ -111,6 +118,8 @@ class Section(AppendOnlyModel):
     body = models.TextField(max_length=BODY_MAX, blank=True)
 
     class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         ordering = ["version", "position"]
         constraints = [
             models.UniqueConstraint(fields=["version", "key"], name="drafts_section_key"),
@@ -124,20 +133,20 @@ class Section(AppendOnlyModel):
 class AdoptionRule(models.TextChoices):
     """How a drafting group adopts a version: the record's rules of the same names."""
 
-    CONSENSUS = "consensus", "By consensus"
-    VOTE = "vote", "By open vote"
+    CONSENSUS = "consensus", _("By consensus")
+    VOTE = "vote", _("By open vote")
 
 
 class AmendmentKind(models.TextChoices):
-    REPLACE = "replace", "Replace a section's text"
-    ADD = "add", "Add a section"
-    DELETE = "delete", "Delete a section"
+    REPLACE = "replace", _("Replace a section's text")
+    ADD = "add", _("Add a section")
+    DELETE = "delete", _("Delete a section")
 
 
 class AmendmentStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
 
 
 class Amendment(models.Model):
@@ -165,6 +174,8 @@ class Amendment(models.Model):
     )
 
     class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
         ordering = ["draft", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -202,6 +213,8 @@ class Support(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
         constraints = [
             models.UniqueConstraint(fields=["amendment", "person"], name="drafts_support_once"),
         ]
@@ -219,6 +232,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:

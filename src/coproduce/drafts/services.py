@@ -10,6 +10,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.core import gate
 from coproduce.core.queries import storable_text
@@ -46,10 +48,12 @@ from coproduce.initiatives.selectors import stage_of, standing
 from coproduce.record import services as record
 from coproduce.record.services import Participant
 
-READ_ONLY = "This draft has been adopted and is read-only."
-BOTH_SIDES = "A drafting group needs at least one citizen and one professional."
-NO_SUCH_SECTION = "That section is not in the current version of the draft."
-ADOPT_POSITIONS = "Give how each member of the drafting group voted: for, against or abstained."
+READ_ONLY = gettext_lazy("This draft has been adopted and is read-only.")
+BOTH_SIDES = gettext_lazy("A drafting group needs at least one citizen and one professional.")
+NO_SUCH_SECTION = gettext_lazy("That section is not in the current version of the draft.")
+ADOPT_POSITIONS = gettext_lazy(
+    "Give how each member of the drafting group voted: for, against or abstained."
+)
 
 
 @dataclass(frozen=True)
@@ -61,19 +65,79 @@ class SectionText:
     key: int | None = None
 
 
-def _text(field: str, value: str, limit: int, *, required: bool, what: str) -> str:
+@dataclass(frozen=True)
+class Wording:
+    """What to tell someone whose text is missing (None: it may be empty), too long (with
+    ``%(limit)s``) or holds control characters; each may name a section's ``%(number)s``."""
+
+    missing: Any
+    too_long: Any
+    control: Any
+
+
+TITLE = Wording(
+    gettext_lazy("Give a title."),
+    gettext_lazy("Keep a title to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in a title."),
+)
+PURPOSE = Wording(
+    None,
+    gettext_lazy("Keep the purpose to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in the purpose."),
+)
+REASON = Wording(
+    gettext_lazy("Give a short reason."),
+    gettext_lazy("Keep a short reason to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in a short reason."),
+)
+SECTION_TITLE = Wording(
+    gettext_lazy("Give section %(number)s's title."),
+    gettext_lazy("Keep section %(number)s's title to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in section %(number)s's title."),
+)
+SECTION_TEXT = Wording(
+    None,
+    gettext_lazy("Keep section %(number)s's text to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in section %(number)s's text."),
+)
+COMMENT = Wording(
+    gettext_lazy("Give your comment."),
+    gettext_lazy("Keep your comment to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in your comment."),
+)
+PROPOSED_TEXT = Wording(
+    gettext_lazy("Give the proposed text."),
+    gettext_lazy("Keep the proposed text to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in the proposed text."),
+)
+NEW_SECTION_TITLE = Wording(
+    gettext_lazy("Give the new section's title."),
+    gettext_lazy("Keep the new section's title to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in the new section's title."),
+)
+SECTION_TITLE_GIVEN = Wording(
+    None,
+    gettext_lazy("Keep the section's title to %(limit)s characters."),
+    gettext_lazy("Take out the control characters in the section's title."),
+)
+
+
+def _text(field: str, value: str, limit: int, wording: Wording, number: int = 0) -> str:
+    """The text, trimmed; refused when missing (if the wording has words for that), too
+    long, or holding control characters."""
     value = value.strip()
-    if required and not value:
-        raise ValidationError({field: f"Give {what}."})
+    values = {"limit": f"{limit:,}", "number": number}
+    if wording.missing is not None and not value:
+        raise ValidationError({field: wording.missing % values})
     if len(value) > limit:
-        raise ValidationError({field: f"Keep {what} to {limit:,} characters."})
+        raise ValidationError({field: wording.too_long % values})
     if not storable_text(value):
-        raise ValidationError({field: f"Take out the control characters in {what}."})
+        raise ValidationError({field: wording.control % values})
     return value
 
 
 def _reason(value: str, field: str = "reason") -> str:
-    return _text(field, value, REASON_MAX, required=True, what="a short reason")
+    return _text(field, value, REASON_MAX, REASON)
 
 
 def _lock(draft: Draft) -> Draft:
@@ -86,7 +150,9 @@ def _lock(draft: Draft) -> Draft:
     return locked
 
 
-def _record_contribution(actor: Any, draft: Draft, source: Any, kind: str, what: str) -> None:
+def _record_contribution(
+    actor: Any, draft: Draft, source: Any, kind: str, description: str
+) -> None:
     record.do_record_contribution(
         source=source,
         recorded_by=actor,
@@ -97,7 +163,7 @@ def _record_contribution(actor: Any, draft: Draft, source: Any, kind: str, what:
         quantity=1,
         unit=Unit.COUNT,
         occurred_on=timezone.localdate(),
-        description=f"{what}: {draft.title}"[:500],
+        description=description[:500],
     )
 
 
@@ -114,12 +180,12 @@ def draft_create(*, actor: Any, initiative: Initiative, title: str, purpose: str
     gate.require(actor, "drafts.create", initiative)
     stage = stage_of(initiative, StageKind.CO_DESIGN)
     if stage is None:
-        raise ValidationError({"title": "Add a co-design stage to the initiative first."})
+        raise ValidationError({"title": _("Add a co-design stage to the initiative first.")})
     draft = Draft(
         initiative=initiative,
         stage=stage,
-        title=_text("title", title, TITLE_MAX, required=True, what="a title"),
-        purpose=_text("purpose", purpose, 2000, required=False, what="the purpose"),
+        title=_text("title", title, TITLE_MAX, TITLE),
+        purpose=_text("purpose", purpose, 2000, PURPOSE),
         created_by=actor,
     )
     draft.save()
@@ -136,7 +202,9 @@ def drafting_group_set(*, actor: Any, draft: Draft, people: Sequence[Any]) -> li
     for person in people:
         found = standing(person, draft.initiative)
         if not found.active:
-            raise ValidationError({"people": f"{person} is not an active member here."})
+            raise ValidationError(
+                {"people": _("%(person)s is not an active member here.") % {"person": person}}
+            )
         sides[person] = found.side
     if not {Side.CITIZEN, Side.REGULAR_PRODUCER} <= set(sides.values()):
         raise ValidationError({"people": BOTH_SIDES})
@@ -152,21 +220,28 @@ def drafting_group_set(*, actor: Any, draft: Draft, people: Sequence[Any]) -> li
 
 def _clean_sections(sections: Sequence[SectionText], known: set[int]) -> list[SectionText]:
     if not sections:
-        raise ValidationError({"sections": "Give the draft at least one section."})
+        raise ValidationError({"sections": _("Give the draft at least one section.")})
     if len(sections) > SECTIONS_MAX:
-        raise ValidationError({"sections": f"A draft has at most {SECTIONS_MAX} sections."})
+        raise ValidationError(
+            {"sections": _("A draft has at most %(most)s sections.") % {"most": SECTIONS_MAX}}
+        )
     cleaned, seen = [], set()
     for number, section in enumerate(sections, start=1):
         if section.key is not None and (section.key not in known or section.key in seen):
-            raise ValidationError({"sections": f"Section {number}: {NO_SUCH_SECTION}"})
+            raise ValidationError(
+                {
+                    "sections": _(
+                        "Section %(number)s: That section is not in the current version of "
+                        "the draft."
+                    )
+                    % {"number": number}
+                }
+            )
         seen.add(section.key)
-        what = f"section {number}'s"
         cleaned.append(
             SectionText(
-                title=_text(
-                    "sections", section.title, TITLE_MAX, required=True, what=f"{what} title"
-                ),
-                body=_text("sections", section.body, BODY_MAX, required=False, what=f"{what} text"),
+                title=_text("sections", section.title, TITLE_MAX, SECTION_TITLE, number),
+                body=_text("sections", section.body, BODY_MAX, SECTION_TEXT, number),
                 key=section.key,
             )
         )
@@ -224,13 +299,22 @@ def version_save(
     if based_on is not None and based_on != current:
         raise ValidationError(
             {
-                "based_on": f"Someone saved version {current} since you opened version "
-                f"{based_on}. Open the draft again and make your change there."
+                "based_on": _(
+                    "Someone saved version %(current)s since you opened version %(based_on)s. "
+                    "Open the draft again and make your change there."
+                )
+                % {"current": current, "based_on": based_on}
             }
         )
     known = {s.key for s in selectors.sections_of(latest)}
     version = _write_version(draft, actor, reason, _clean_sections(sections, known))
-    _record_contribution(actor, draft, version, ContributionKind.SKILLS, "Drafted a version")
+    _record_contribution(
+        actor,
+        draft,
+        version,
+        ContributionKind.SKILLS,
+        _("Drafted a version: %(title)s") % {"title": draft.title},
+    )
     return version
 
 
@@ -241,7 +325,7 @@ def comment_add(*, actor: Any, draft: Draft, section_key: int, text: str) -> Com
     latest = selectors.latest_version(draft)
     if section_key not in {s.key for s in selectors.sections_of(latest)} or latest is None:
         raise ValidationError({"section": NO_SUCH_SECTION})
-    text = _text("text", text, COMMENT_MAX, required=True, what="your comment")
+    text = _text("text", text, COMMENT_MAX, COMMENT)
     return Comment.objects.create(
         draft=draft, section_key=section_key, version=latest, author=actor, text=text
     )
@@ -250,7 +334,7 @@ def comment_add(*, actor: Any, draft: Draft, section_key: int, text: str) -> Com
 def _current_section(draft: Draft, key: int | None) -> tuple[DraftVersion, Section | None]:
     latest = selectors.latest_version(draft)
     if latest is None:
-        raise ValidationError("The draft has no text yet to amend.")
+        raise ValidationError(_("The draft has no text yet to amend."))
     if key is None:
         return latest, None
     section = latest.sections.filter(key=key).first()
@@ -262,11 +346,11 @@ def _current_section(draft: Draft, key: int | None) -> tuple[DraftVersion, Secti
 def _amendment_text(kind: str, title: str, body: str, section: Section | None) -> tuple[str, str]:
     if kind == AmendmentKind.DELETE:
         return "", ""
-    body = _text("body", body, BODY_MAX, required=True, what="the proposed text")
+    body = _text("body", body, BODY_MAX, PROPOSED_TEXT)
     if kind == AmendmentKind.ADD:
-        return _text("title", title, TITLE_MAX, required=True, what="the new section's title"), body
+        return _text("title", title, TITLE_MAX, NEW_SECTION_TITLE), body
     assert section is not None
-    given = _text("title", title, TITLE_MAX, required=False, what="the section's title")
+    given = _text("title", title, TITLE_MAX, SECTION_TITLE_GIVEN)
     return given or section.title, body
 
 
@@ -286,11 +370,11 @@ def amendment_propose(
     gate.require(actor, "drafts.propose", draft)
     draft = _lock(draft)
     if kind not in AmendmentKind.values:
-        raise ValidationError({"kind": "Choose to replace, add or delete a section."})
+        raise ValidationError({"kind": _("Choose to replace, add or delete a section.")})
     if kind == AmendmentKind.ADD:
         section_key = None
     elif section_key is None:
-        raise ValidationError({"section": "Choose the section to change."})
+        raise ValidationError({"section": _("Choose the section to change.")})
     base, section = _current_section(draft, section_key)
     title, body = _amendment_text(kind, title, body, section)
     amendment = Amendment.objects.create(
@@ -303,7 +387,13 @@ def amendment_propose(
         reason=_reason(reason),
         author=actor,
     )
-    _record_contribution(actor, draft, amendment, ContributionKind.IDEA, "Proposed an amendment")
+    _record_contribution(
+        actor,
+        draft,
+        amendment,
+        ContributionKind.IDEA,
+        _("Proposed an amendment: %(title)s") % {"title": draft.title},
+    )
     return amendment
 
 
@@ -317,7 +407,7 @@ def amendment_update(
     draft = _lock(amendment.draft)
     locked = Amendment.objects.select_for_update().get(pk=amendment.pk)
     if locked.status != AmendmentStatus.OPEN:
-        raise ValidationError("Only an open amendment can be updated.")
+        raise ValidationError(_("Only an open amendment can be updated."))
     base, section = _current_section(draft, locked.section_key)
     locked.title, locked.body = _amendment_text(locked.kind, title, body, section)
     locked.reason, locked.base_version = _reason(reason), base
@@ -328,7 +418,11 @@ def amendment_update(
 def _open(amendment: Amendment) -> Amendment:
     locked = Amendment.objects.select_for_update().get(pk=amendment.pk)
     if locked.status != AmendmentStatus.OPEN:
-        raise ValidationError(f"This amendment is already {locked.get_status_display().lower()}.")
+        already = {
+            AmendmentStatus.ACCEPTED: _("This amendment is already accepted."),
+            AmendmentStatus.REJECTED: _("This amendment is already rejected."),
+        }
+        raise ValidationError(already[AmendmentStatus(locked.status)])
     return locked
 
 
@@ -344,9 +438,9 @@ def amendment_support(*, actor: Any, amendment: Amendment, support: bool = True)
     return locked.supports.count()
 
 
-CONFLICT = (
+CONFLICT = gettext_lazy(
     "The section this amendment changes was changed since it was proposed (now version "
-    "{number}). Ask its author to update the amendment, or reject it."
+    "%(number)s). Ask its author to update the amendment, or reject it."
 )
 
 
@@ -364,10 +458,12 @@ def _changed_sections(draft: Draft, amendment: Amendment) -> tuple[DraftVersion,
     was = amendment.base_version.sections.filter(key=key).first()
     now = next((s for s in current if s.key == amendment.section_key), None)
     if now is None or was is None or (now.title, now.body) != (was.title, was.body):
-        raise ValidationError(CONFLICT.format(number=latest.number))
+        raise ValidationError(CONFLICT % {"number": latest.number})
     if amendment.kind == AmendmentKind.DELETE:
         if len(texts) == 1:
-            raise ValidationError("A draft keeps at least one section; this would delete the last.")
+            raise ValidationError(
+                _("A draft keeps at least one section; this would delete the last.")
+            )
         return latest, [t for t in texts if t.key != amendment.section_key]
     return latest, [
         SectionText(amendment.title, amendment.body, t.key) if t.key == amendment.section_key else t
@@ -385,9 +481,16 @@ def amendment_decide(*, actor: Any, amendment: Amendment, accept: bool, reason: 
     locked = _open(amendment)
     reason = _reason(reason)
     if accept:
-        _, sections = _changed_sections(draft, locked)
+        sections = _changed_sections(draft, locked)[1]
         _write_version(
-            draft, actor, f"Amendment {locked.pk} accepted: {reason}"[:REASON_MAX], sections, locked
+            draft,
+            actor,
+            (
+                _("Amendment %(number)s accepted: %(reason)s")
+                % {"number": locked.pk, "reason": reason}
+            )[:REASON_MAX],
+            sections,
+            locked,
         )
     locked.status = AmendmentStatus.ACCEPTED if accept else AmendmentStatus.REJECTED
     locked.decided_by, locked.decision_reason = actor, reason
@@ -396,7 +499,14 @@ def amendment_decide(*, actor: Any, amendment: Amendment, accept: bool, reason: 
         recorded_by=actor,
         initiative=draft.initiative,
         stage=draft.stage,
-        title=f"{draft.title}: amendment {locked.pk} {locked.status}"[:200],
+        title=(
+            (
+                _("%(title)s: amendment %(number)s accepted")
+                if accept
+                else _("%(title)s: amendment %(number)s rejected")
+            )
+            % {"title": draft.title, "number": locked.pk}
+        )[:200],
         outcome=reason,
         initiated_by=locked.author,
         decided_by=_deciding_body(draft),
@@ -427,11 +537,11 @@ def draft_adopt(
     reason = _reason(reason)
     version = selectors.version_numbered(draft, number)
     if version is None:
-        raise ValidationError({"number": "There is no version with that number."})
+        raise ValidationError({"number": _("There is no version with that number.")})
     group = {m.person: m.side for m in selectors.group_of(draft)}
     if rule == DecisionRule.CONSENSUS:
         given: dict[Any, str] = dict.fromkeys(group, Position.PRESENT)
-        carried, result = True, "Adopted by consensus of the drafting group."
+        carried, result = True, _("Adopted by consensus of the drafting group.")
     elif rule == DecisionRule.VOTE:
         given = positions or {}
         allowed = {Position.FOR, Position.AGAINST, Position.ABSTAINED}
@@ -439,18 +549,27 @@ def draft_adopt(
             raise ValidationError({"positions": ADOPT_POSITIONS})
         tally = Counter(given.values())
         carried = tally[Position.FOR] > tally[Position.AGAINST]
+        counts = {
+            "for": tally[Position.FOR],
+            "against": tally[Position.AGAINST],
+            "abstaining": tally[Position.ABSTAINED],
+        }
         result = (
-            f"{'Adopted' if carried else 'Not adopted'}: {tally[Position.FOR]} for, "
-            f"{tally[Position.AGAINST]} against, {tally[Position.ABSTAINED]} abstaining."
-        )
+            _("Adopted: %(for)s for, %(against)s against, %(abstaining)s abstaining.")
+            if carried
+            else _("Not adopted: %(for)s for, %(against)s against, %(abstaining)s abstaining.")
+        ) % counts
     else:
-        raise ValidationError({"rule": "The drafting group adopts by consensus or by vote."})
+        raise ValidationError({"rule": _("The drafting group adopts by consensus or by vote.")})
     decision = record.do_record_decision(
         source=version,
         recorded_by=actor,
         initiative=draft.initiative,
         stage=draft.stage,
-        title=f"Adopt {draft.title}, version {version.number}"[:200],
+        title=(
+            _("Adopt %(title)s, version %(number)s")
+            % {"title": draft.title, "number": version.number}
+        )[:200],
         outcome=f"{result} {reason}"[:4000],
         initiated_by=actor,
         decided_by=_deciding_body(draft),

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
@@ -77,7 +78,7 @@ def drafts(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The draft is created; now choose its drafting group.")
+            messages.success(request, _("The draft is created; now choose its drafting group."))
             return redirect("drafts:group", slug=slug, pk=draft.pk)
     context = {
         "initiative": initiative,
@@ -108,7 +109,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, {"text": "text", "section": "section"})
         else:
-            messages.success(request, "Your comment is added.")
+            messages.success(request, _("Your comment is added."))
             return redirect(draft)
     comments = selectors.comments_by_section(draft)
     context = {
@@ -146,7 +147,7 @@ def group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The drafting group is set.")
+            messages.success(request, _("The drafting group is set."))
             return redirect(draft)
     return _page(
         request, "group.html", {"initiative": initiative, "draft": draft, "form": form}, form
@@ -186,7 +187,7 @@ def edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, {"based_on": "__all__"})
         else:
-            messages.success(request, "The new version is saved.")
+            messages.success(request, _("The new version is saved."))
             return redirect(draft)
     context = {"initiative": initiative, "draft": draft, "form": form, "formset": formset}
     failed = form.is_bound and (form.errors or formset.total_error_count())
@@ -263,7 +264,9 @@ def compare(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         }
         return render(request, "drafts/compare.html", context)
     context["error"] = (
-        f"Choose two versions between 1 and {top}." if top else "There is no text yet."
+        _("Choose two versions between 1 and %(top)s.") % {"top": top}
+        if top
+        else _("There is no text yet.")
     )
     return render(request, "drafts/compare.html", context, status=400 if top else 200)
 
@@ -290,7 +293,7 @@ def propose(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your amendment is proposed.")
+            messages.success(request, _("Your amendment is proposed."))
             return redirect(amendment)
     return _page(
         request, "propose.html", {"initiative": initiative, "draft": draft, "form": form}, form
@@ -359,7 +362,8 @@ def _act_on_amendment(
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, "You support this amendment." if backing else "Your support is withdrawn."
+                request,
+                _("You support this amendment.") if backing else _("Your support is withdrawn."),
             )
         return redirect(found)
     if decide_form.is_bound:
@@ -378,9 +382,9 @@ def _act_on_amendment(
             else:
                 messages.success(
                     request,
-                    "The amendment is accepted: a new version is saved."
+                    _("The amendment is accepted: a new version is saved.")
                     if accept
-                    else "The amendment is rejected.",
+                    else _("The amendment is rejected."),
                 )
                 return redirect(found)
         return None
@@ -393,7 +397,7 @@ def _act_on_amendment(
         except ValidationError as error:
             add_service_errors(update_form, error)
         else:
-            messages.success(request, "Your amendment is updated to the current version.")
+            messages.success(request, _("Your amendment is updated to the current version."))
             return redirect(found)
     return None
 
@@ -425,9 +429,9 @@ def adopt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             if adopted.adopted:
-                messages.success(request, "The draft is adopted; it is now read-only.")
+                messages.success(request, _("The draft is adopted; it is now read-only."))
             else:
-                messages.success(request, "The vote is recorded: the draft was not adopted.")
+                messages.success(request, _("The vote is recorded: the draft was not adopted."))
             return redirect(draft)
     context = {"initiative": initiative, "draft": draft, "form": form, "group": group_members}
     return _page(request, "adopt.html", context, form)

@@ -6,6 +6,8 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.ideas.forms import IdeaForm
 from coproduce.journeymaps.models import (
@@ -19,9 +21,10 @@ from coproduce.journeymaps.models import (
     PainPointStatus,
 )
 
-NO_FEELING = ("", "None: the note is not about feelings")
+NO_FEELING = ("", _("None: the note is not about feelings"))
 FEELING_CHOICES = [NO_FEELING] + [
-    (value, f"{value:+d}: {words}".replace("+0", "0")) for value, words in FEELINGS.items()
+    (value, format_lazy("{}: {}", f"{value:+d}".replace("+0", "0"), words))
+    for value, words in FEELINGS.items()
 ]
 
 
@@ -29,20 +32,23 @@ class JourneyMapForm(forms.Form):
     """A map's title, description and editors (active members who manage its stages)."""
 
     title = forms.CharField(
-        max_length=TITLE_MAX, help_text='The service, e.g. "Getting a repair done".'
+        label=_("Title"),
+        max_length=TITLE_MAX,
+        help_text=_('The service, e.g. "Getting a repair done".'),
     )
     description = forms.CharField(
+        label=_("Description"),
         required=False,
         max_length=DESCRIPTION_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Whose journey it is, where it starts and where it ends.",
+        help_text=_("Whose journey it is, where it starts and where it ends."),
     )
     editors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         queryset=get_user_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Editors",
-        help_text="Members who add, rename and reorder the stages, beside the coordinators.",
+        label=_("Editors"),
+        help_text=_("Members who add, rename and reorder the stages, beside the coordinators."),
     )
 
     def __init__(self, *args: Any, members: QuerySet[Any], **kwargs: Any) -> None:
@@ -53,7 +59,7 @@ class JourneyMapForm(forms.Form):
 
 
 class StageForm(forms.Form):
-    name = forms.CharField(label="Stage name", max_length=STAGE_NAME_MAX)
+    name = forms.CharField(label=_("Stage name"), max_length=STAGE_NAME_MAX)
 
 
 class MoveForm(forms.Form):
@@ -61,9 +67,9 @@ class MoveForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    stage = forms.TypedChoiceField(coerce=int, label="Stage of the journey")
+    stage = forms.TypedChoiceField(coerce=int, label=_("Stage of the journey"))
     kind = forms.ChoiceField(
-        choices=NoteKind.choices, widget=forms.RadioSelect, label="What kind of note"
+        choices=NoteKind.choices, widget=forms.RadioSelect, label=_("What kind of note")
     )
     feeling = forms.TypedChoiceField(
         choices=FEELING_CHOICES,
@@ -72,14 +78,14 @@ class NoteForm(forms.Form):
         empty_value=None,
         widget=forms.RadioSelect,
         initial="",
-        label="How the person feels",
-        help_text="For a note on how the person feels: from -2 (very bad) to +2 (very good).",
+        label=_("How the person feels"),
+        help_text=_("For a note on how the person feels: from -2 (very bad) to +2 (very good)."),
     )
     text = forms.CharField(
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
-        label="Your note",
-        help_text="Shown with your side of the initiative; your name is shown to members only.",
+        label=_("Your note"),
+        help_text=_("Shown with your side of the initiative; your name is shown to members only."),
     )
 
     def __init__(self, *args: Any, stages: list[JourneyStage], **kwargs: Any) -> None:
@@ -93,13 +99,15 @@ class RemoveForm(forms.Form):
     reason = forms.CharField(
         required=False,
         max_length=500,
-        label="Why it is removed",
-        help_text="Needed when you remove someone else's note; kept in the record.",
+        label=_("Why it is removed"),
+        help_text=_("Needed when you remove someone else's note; kept in the record."),
     )
 
 
 class PainPointForm(forms.Form):
-    status = forms.ChoiceField(choices=PainPointStatus.choices, label="Status of this pain point")
+    status = forms.ChoiceField(
+        choices=PainPointStatus.choices, label=_("Status of this pain point")
+    )
 
 
 class NoteIdeaForm(forms.Form):

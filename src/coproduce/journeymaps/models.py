@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives.models import Initiative
@@ -14,40 +15,46 @@ from coproduce.initiatives.models import Initiative
 TITLE_MAX, DESCRIPTION_MAX, STAGE_NAME_MAX, NOTE_MAX = 200, 2000, 120, 1000
 MAX_STAGES = 30
 # The feeling scale, worst to best: a value and the words the pages show for it.
-FEELINGS = {-2: "Very bad", -1: "Bad", 0: "Neither good nor bad", 1: "Good", 2: "Very good"}
+FEELINGS = {
+    -2: _("Very bad"),
+    -1: _("Bad"),
+    0: _("Neither good nor bad"),
+    1: _("Good"),
+    2: _("Very good"),
+}
 LOWEST_FEELING, HIGHEST_FEELING = min(FEELINGS), max(FEELINGS)
 # A note's side as the map labels it: service users and residents are the citizens' side.
 SIDE_LABELS = {
-    Side.CITIZEN: "Citizen",
-    Side.REGULAR_PRODUCER: "Staff",
-    Side.POLITICAL: "Councillor",
+    Side.CITIZEN: _("Citizen"),
+    Side.REGULAR_PRODUCER: _("Staff"),
+    Side.POLITICAL: _("Councillor"),
 }
 
 
 class NoteKind(models.TextChoices):
     """What a note says about a stage; the grid shows them in this order."""
 
-    TOUCHPOINT = "touchpoint", "Touchpoints"
-    DOES = "does", "What the person does"
-    THINKS = "thinks", "What the person thinks"
-    FEELS = "feels", "How the person feels"
-    PAIN_POINT = "pain_point", "Pain points"
-    IDEA = "idea", "Ideas"
+    TOUCHPOINT = "touchpoint", _("Touchpoints")
+    DOES = "does", _("What the person does")
+    THINKS = "thinks", _("What the person thinks")
+    FEELS = "feels", _("How the person feels")
+    PAIN_POINT = "pain_point", _("Pain points")
+    IDEA = "idea", _("Ideas")
 
 
 class PainPointStatus(models.TextChoices):
     """Whether a pain point is still open or has been taken up (as an idea, a draft's
     amendment or a change the initiative made: ADR 0041 keeps the place for the link)."""
 
-    OPEN = "open", "Open"
-    TAKEN_UP = "taken_up", "Taken up"
+    OPEN = "open", _("Open")
+    TAKEN_UP = "taken_up", _("Taken up")
 
 
 class JourneyMap(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=TITLE_MAX)
     description = models.TextField(
-        max_length=DESCRIPTION_MAX, blank=True, help_text="The service, and whose journey it is."
+        max_length=DESCRIPTION_MAX, blank=True, help_text=_("The service, and whose journey it is.")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -57,6 +64,8 @@ class JourneyMap(models.Model):
     editors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
     class Meta:
+        verbose_name = _("journey map")
+        verbose_name_plural = _("journey maps")
         ordering = ["title", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["initiative", "title"], name="journeymap_title_once")
@@ -77,6 +86,8 @@ class JourneyStage(models.Model):
     position = models.PositiveIntegerField()
 
     class Meta:
+        verbose_name = _("journey stage")
+        verbose_name_plural = _("journey stages")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["journey_map", "name"], name="journeystage_name_once")
@@ -112,6 +123,8 @@ class JourneyNote(models.Model):
     )
 
     class Meta:
+        verbose_name = _("journey note")
+        verbose_name_plural = _("journey notes")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=NoteKind.values), name="journeynote_kind"),
@@ -157,8 +170,8 @@ class JourneyNote(models.Model):
 
     @property
     def side_label(self) -> str:
-        return SIDE_LABELS[Side(self.side)]
+        return str(SIDE_LABELS[Side(self.side)])
 
     @property
     def feeling_words(self) -> str:
-        return "" if self.feeling is None else FEELINGS[self.feeling]
+        return "" if self.feeling is None else str(FEELINGS[self.feeling])

@@ -8,6 +8,8 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives.models import Initiative
@@ -18,21 +20,26 @@ MIN_FOR_MEAN = 3
 # the sides' shown means at a stage this far apart (or more) mark it "seen differently"
 SEEN_DIFFERENTLY_AT = 2
 # The pages, the API and ADR 0041 state these words; the code below is the same rule.
-RULES = (
-    f"Each member gives at most one feeling per stage, from -2 (very bad) to +2 (very good). "
-    f"A side's mean feeling at a stage is shown once {MIN_FOR_MEAN} or more of its members "
-    f"have given one: fewer would be one or two people's view, not the side's. A stage is "
-    f"seen differently when two sides' shown means are {SEEN_DIFFERENTLY_AT} points or more "
-    f"apart."
-)
+
+
+def _rules() -> str:
+    return gettext(
+        "Each member gives at most one feeling per stage, from -2 (very bad) to +2 (very good). "
+        "A side's mean feeling at a stage is shown once %(least)s or more of its members "
+        "have given one: fewer would be one or two people's view, not the side's. A stage is "
+        "seen differently when two sides' shown means are %(apart)s points or more apart."
+    ) % {"least": MIN_FOR_MEAN, "apart": SEEN_DIFFERENTLY_AT}
+
+
+RULES = lazy(_rules, str)()
 # The sides in the order a map shows them: the first two always, the political side where
 # its members wrote notes.
 SIDE_ORDER = (Side.CITIZEN, Side.REGULAR_PRODUCER, Side.POLITICAL)
 MAIN_SIDES = SIDE_ORDER[:2]
 SIDE_NAMES = {
-    Side.CITIZEN: "Citizens",
-    Side.REGULAR_PRODUCER: "Staff",
-    Side.POLITICAL: "Councillors",
+    Side.CITIZEN: gettext_lazy("Citizens"),
+    Side.REGULAR_PRODUCER: gettext_lazy("Staff"),
+    Side.POLITICAL: gettext_lazy("Councillors"),
 }
 
 
@@ -62,7 +69,7 @@ class SideFigures:
 
     @property
     def name(self) -> str:
-        return SIDE_NAMES[Side(self.side)]
+        return str(SIDE_NAMES[Side(self.side)])
 
     @property
     def mean_shown(self) -> str:
@@ -88,7 +95,7 @@ class StageView:
     @property
     def kinds(self) -> list[tuple[str, str, list[JourneyNote]]]:
         """(kind, label, notes) for every kind, in the grid's order."""
-        return [(k.value, k.label, self.notes.get(k.value, [])) for k in NoteKind]
+        return [(k.value, str(k.label), self.notes.get(k.value, [])) for k in NoteKind]
 
 
 def _figures(side: str, notes: list[JourneyNote]) -> SideFigures:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.core import gate
 from coproduce.core.queries import storable_text
@@ -23,8 +24,6 @@ from coproduce.initiatives.services import do_stage_for_record
 from coproduce.journeymaps.models import (
     DESCRIPTION_MAX,
     FEELINGS,
-    HIGHEST_FEELING,
-    LOWEST_FEELING,
     MAX_STAGES,
     NOTE_MAX,
     STAGE_NAME_MAX,
@@ -38,20 +37,19 @@ from coproduce.journeymaps.models import (
 from coproduce.record import services as record
 from coproduce.record.models import Contribution
 
-NOT_TEXT = "Write plain text (no null characters)."
-NOT_A_FEELING = (
-    f"Choose a feeling from {LOWEST_FEELING} ({FEELINGS[LOWEST_FEELING].lower()}) "
-    f"to +{HIGHEST_FEELING} ({FEELINGS[HIGHEST_FEELING].lower()})."
+NOT_TEXT = gettext_lazy("Write plain text (no null characters).")
+NOT_A_FEELING = gettext_lazy("Choose a feeling from -2 (very bad) to +2 (very good).")
+NO_FEELING_HERE = gettext_lazy(
+    "Only a note on how the person feels takes a feeling; leave it empty."
 )
-NO_FEELING_HERE = "Only a note on how the person feels takes a feeling; leave it empty."
-NO_SUCH_STAGE = "Choose a stage of this journey map."
-ONE_FEELING = (
+NO_SUCH_STAGE = gettext_lazy("Choose a stage of this journey map.")
+ONE_FEELING = gettext_lazy(
     "You have said how the person feels at this stage already: remove that note to give another."
 )
-REMOVED_BY_AUTHOR = "Removed from the journey map by its author."
+REMOVED_BY_AUTHOR = gettext_lazy("Removed from the journey map by its author.")
 
 
-def _text(field: str, value: Any, limit: int, *, required: str = "") -> str:
+def _text(field: str, value: Any, limit: int, *, required: Any = "") -> str:
     """Text as stored: stripped, storable, at most ``limit`` characters, present if
     ``required`` (the message saying what to write)."""
     if value is None:
@@ -63,12 +61,15 @@ def _text(field: str, value: Any, limit: int, *, required: str = "") -> str:
         raise ValidationError({field: required})
     if len(value) > limit:
         raise ValidationError(
-            {field: f"Write at most {limit:,} characters (this has {len(value):,})."}
+            {
+                field: _("Write at most %(limit)s characters (this has %(length)s).")
+                % {"limit": f"{limit:,}", "length": f"{len(value):,}"}
+            }
         )
     return value
 
 
-NOT_AN_EDITOR = "Name active members of the initiative as editors."
+NOT_AN_EDITOR = gettext_lazy("Name active members of the initiative as editors.")
 
 
 def _editors(initiative: Initiative, editors: Iterable[Any]) -> list[Any]:
@@ -95,11 +96,13 @@ def journey_map_save(
         journey_map = JourneyMap(initiative=initiative, created_by=actor)
     elif journey_map.initiative_id != initiative.pk:
         raise ValueError("The journey map belongs to another initiative.")
-    journey_map.title = _text("title", title, TITLE_MAX, required="Give the map a title.")
+    journey_map.title = _text("title", title, TITLE_MAX, required=_("Give the map a title."))
     journey_map.description = _text("description", description, DESCRIPTION_MAX)
     taken = JourneyMap.objects.filter(initiative=initiative, title__iexact=journey_map.title)
     if taken.exclude(pk=journey_map.pk).exists():
-        raise ValidationError({"title": "This initiative has a journey map of that title already."})
+        raise ValidationError(
+            {"title": _("This initiative has a journey map of that title already.")}
+        )
     chosen = None if editors is None else _editors(initiative, editors)
     journey_map.save()
     if chosen is not None:
@@ -115,12 +118,12 @@ def _locked_map(journey_map: JourneyMap) -> JourneyMap:
 
 
 def _stage_name(journey_map: JourneyMap, name: Any, stage: JourneyStage | None = None) -> str:
-    checked = _text("name", name, STAGE_NAME_MAX, required="Give the stage a name.")
+    checked = _text("name", name, STAGE_NAME_MAX, required=_("Give the stage a name."))
     taken = JourneyStage.objects.filter(journey_map=journey_map, name__iexact=checked)
     if stage is not None:
         taken = taken.exclude(pk=stage.pk)
     if taken.exists():
-        raise ValidationError({"name": "This map has a stage of that name already."})
+        raise ValidationError({"name": _("This map has a stage of that name already.")})
     return checked
 
 
@@ -132,7 +135,9 @@ def journey_stage_add(*, actor: Any, journey_map: JourneyMap, name: Any) -> Jour
     checked = _stage_name(journey_map, name)
     stages = JourneyStage.objects.filter(journey_map=journey_map)
     if stages.count() >= MAX_STAGES:
-        raise ValidationError({"name": f"A journey map has at most {MAX_STAGES} stages."})
+        raise ValidationError(
+            {"name": _("A journey map has at most %(most)s stages.") % {"most": MAX_STAGES}}
+        )
     last = stages.aggregate(last=Max("position"))["last"] or 0
     return JourneyStage.objects.create(journey_map=journey_map, name=checked, position=last + 1)
 
@@ -153,9 +158,11 @@ def journey_stage_move(*, actor: Any, stage: JourneyStage, position: Any) -> Jou
     journey_map = _locked_map(stage.journey_map)
     stages = list(JourneyStage.objects.filter(journey_map=journey_map).order_by("position", "pk"))
     if isinstance(position, bool) or not isinstance(position, int):
-        raise ValidationError({"position": "Give the stage's place as a whole number."})
+        raise ValidationError({"position": _("Give the stage's place as a whole number.")})
     if not 1 <= position <= len(stages):
-        raise ValidationError({"position": f"Give a place from 1 to {len(stages)}."})
+        raise ValidationError(
+            {"position": _("Give a place from 1 to %(last)s.") % {"last": len(stages)}}
+        )
     moving = next(s for s in stages if s.pk == stage.pk)
     stages.remove(moving)
     stages.insert(position - 1, moving)
@@ -197,8 +204,10 @@ def journey_note_add(
     gate.require(actor, "journeymaps.add_note", journey_map)
     found = _stage_of(journey_map, stage)
     if kind not in NoteKind.values:
-        raise ValidationError({"kind": f"Choose one of: {', '.join(NoteKind.values)}."})
-    checked = _text("text", text, NOTE_MAX, required="Write the note.")
+        raise ValidationError(
+            {"kind": _("Choose one of: %(kinds)s.") % {"kinds": ", ".join(NoteKind.values)}}
+        )
+    checked = _text("text", text, NOTE_MAX, required=_("Write the note."))
     value = _feeling(kind, feeling)
     initiative = journey_map.initiative
     side = standing(actor, initiative).side
@@ -228,7 +237,10 @@ def journey_note_add(
         quantity=1,
         unit=Unit.COUNT,
         occurred_on=timezone.localdate(),
-        description=f"Journey map note ({NoteKind(kind).label.lower()}) on {found.name}"[:500],
+        description=(
+            _("Journey map note (%(kind)s) on %(stage)s")
+            % {"kind": NoteKind(kind).label.lower(), "stage": found.name}
+        )[:500],
     )
     return note
 
@@ -249,12 +261,12 @@ def journey_note_remove(*, actor: Any, note: JourneyNote, reason: Any = "") -> J
     locked.stage = note.stage
     gate.require(actor, "journeymaps.remove_note", locked)
     if locked.removed_at is not None:
-        raise ValidationError({"note": "This note has been removed already."})
+        raise ValidationError({"note": _("This note has been removed already.")})
     why = _text("reason", reason, 500)
     if not why:
         if locked.author_id != actor.pk:
-            raise ValidationError({"reason": "Say why you are removing someone else's note."})
-        why = REMOVED_BY_AUTHOR
+            raise ValidationError({"reason": _("Say why you are removing someone else's note.")})
+        why = str(REMOVED_BY_AUTHOR)
     locked.removed_at, locked.removed_by = timezone.now(), actor
     locked.save(update_fields=["removed_at", "removed_by"])
     record.contribution_reverse(actor=actor, contribution=_entry_of(locked), reason=why)
@@ -266,9 +278,14 @@ def pain_point_mark(*, actor: Any, note: JourneyNote, status: Any) -> JourneyNot
     """A coordinator marks a pain point open or taken up."""
     gate.require(actor, "journeymaps.mark_pain_point", note)
     if note.kind != NoteKind.PAIN_POINT or note.removed_at is not None:
-        raise ValidationError({"status": "Only a pain point on the map has a status."})
+        raise ValidationError({"status": _("Only a pain point on the map has a status.")})
     if status not in PainPointStatus.values:
-        raise ValidationError({"status": f"Choose one of: {', '.join(PainPointStatus.values)}."})
+        raise ValidationError(
+            {
+                "status": _("Choose one of: %(kinds)s.")
+                % {"kinds": ", ".join(PainPointStatus.values)}
+            }
+        )
     note.status = status
     note.save(update_fields=["status"])
     return note

@@ -122,7 +122,7 @@ def map_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResp
         lambda data: services.journey_map_save(
             actor=request.user, initiative=initiative, journey_map=journey_map, **data
         ),
-        "The journey map is saved.",
+        _("The journey map is saved."),
     )
     if saved is not None:
         target = "journeymaps:stages" if journey_map is None else "journeymaps:map"
@@ -172,7 +172,7 @@ def note_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         form,
         lambda data: services.journey_note_add(actor=request.user, journey_map=found, **data),
-        "Your note is on the map.",
+        _("Your note is on the map."),
     )
     if added is not None:
         return redirect(added.get_absolute_url())
@@ -190,7 +190,7 @@ def stages(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         form,
         lambda data: services.journey_stage_add(actor=request.user, journey_map=found, **data),
-        "The stage is added at the end of the journey.",
+        _("The stage is added at the end of the journey."),
     ):
         return redirect("journeymaps:stages", slug=slug, pk=pk)
     context = {
@@ -215,7 +215,7 @@ def stage_edit(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpR
         request,
         form,
         lambda data: services.journey_stage_rename(actor=request.user, stage=stage, **data),
-        "The stage is renamed.",
+        _("The stage is renamed."),
     ):
         return redirect("journeymaps:stages", slug=slug, pk=pk)
     context = {"initiative": initiative, "journey_map": found, "stage": stage, "form": form}
@@ -254,9 +254,12 @@ def stage_move(request: HttpRequest, slug: str, pk: int, stage_pk: int) -> HttpR
         moved = services.journey_stage_move(
             actor=request.user, stage=stage, position=data["position"]
         )
-        return f"{moved.name} is now stage {moved.position}.", back
+        return _("%(stage)s is now stage %(position)s.") % {
+            "stage": moved.name,
+            "position": moved.position,
+        }, back
 
-    problem = {"position": "Give the stage's place as a whole number."}
+    problem = {"position": _("Give the stage's place as a whole number.")}
     return _one_button(request, MoveForm(request.POST), problem, move, back)
 
 
@@ -273,7 +276,7 @@ def note(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpResponse
             request,
             remove_form,
             lambda data: services.journey_note_remove(actor=user, note=shown, **data),
-            "The note is removed from the map.",
+            _("The note is removed from the map."),
         ):
             return redirect(found.get_absolute_url())
     can_mark = shown.kind == "pain_point" and gate.allows(
@@ -324,10 +327,11 @@ def note_status(request: HttpRequest, slug: str, pk: int, note_pk: int) -> HttpR
     def mark(data: dict[str, Any]) -> tuple[str, str]:
         marked = services.pain_point_mark(actor=request.user, note=shown, status=data["status"])
         return (
-            f"The pain point is marked {marked.get_status_display().lower()}.",
+            _("The pain point is marked %(status)s.")
+            % {"status": marked.get_status_display().lower()},
             shown.get_absolute_url(),
         )
 
     back = reverse("journeymaps:note", args=[slug, pk, note_pk])
-    problem = {"status": "Choose open or taken up."}
+    problem = {"status": _("Choose open or taken up.")}
     return _one_button(request, PainPointForm(request.POST), problem, mark, back)

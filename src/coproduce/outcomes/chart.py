@@ -8,6 +8,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import date_format
+
 from coproduce.outcomes.models import Indicator, Target
 from coproduce.outcomes.selectors import Month, shown
 
@@ -53,8 +55,8 @@ def line_chart(indicator: Indicator, monthly: list[Month], targets: list[Target]
         path_line=" ".join(path),
         low=shown(low),
         high=shown(high),
-        first=f"{start:%b %Y}",
-        last=f"{end:%b %Y}",
+        first=date_format(start, "M Y"),
+        last=date_format(end, "M Y"),
         axis_y=str(TOP + plot_h),
         axis_x=str(LEFT),
     )

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from coproduce.core.forms import csv_text
 from coproduce.core.people import PersonField
@@ -14,7 +14,7 @@ from coproduce.outcomes.services import check_value
 DAY = forms.DateInput(attrs={"type": "date"})
 
 
-def value_field(label: str, **kwargs: Any) -> forms.DecimalField:
+def value_field(label: Any, **kwargs: Any) -> forms.DecimalField:
     return forms.DecimalField(
         label=label, max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, **kwargs
     )
@@ -31,35 +31,45 @@ def parse_targets(text: str) -> list[tuple[datetime.date, Decimal]]:
             target = (datetime.date.fromisoformat(day.strip()), Decimal(value.strip()))
         except (ValueError, InvalidOperation):
             raise forms.ValidationError(
-                f"Line {number}: write the day and the value, such as 2027-03-31, 10."
+                gettext("Line %(number)s: write the day and the value, such as 2027-03-31, 10.")
+                % {"number": number}
             ) from None
         try:  # NaN, Infinity and 1e999999999 are numbers to Decimal, not to the column
             check_value("targets", target[1])
         except ValidationError as error:
-            raise forms.ValidationError(f"Line {number}: {error.messages[0]}") from None
+            raise forms.ValidationError(
+                gettext("Line %(number)s: %(problem)s")
+                % {"number": number, "problem": error.messages[0]}
+            ) from None
         targets.append(target)
     return targets
 
 
 class IndicatorForm(forms.Form):
-    name = forms.CharField(max_length=200)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
     measures = forms.CharField(
-        label="What it measures",
+        label=gettext_lazy("What it measures"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    unit = forms.CharField(max_length=40, help_text="e.g. days, %, people, £")
-    better = forms.ChoiceField(label="Which way is better", choices=Better.choices)
-    benefit_group = forms.ChoiceField(label="Whom it serves", choices=BenefitGroup.choices)
-    who_measures = forms.ChoiceField(label="Who may measure it", choices=WhoMeasures.choices)
-    baseline_value = value_field("Baseline value")
-    baseline_on = forms.DateField(label="Baseline measured on", widget=DAY)
-    baseline_source = forms.CharField(label="Baseline source", max_length=300)
+    unit = forms.CharField(
+        label=gettext_lazy("Unit"), max_length=40, help_text=gettext_lazy("e.g. days, %, people, £")
+    )
+    better = forms.ChoiceField(label=gettext_lazy("Which way is better"), choices=Better.choices)
+    benefit_group = forms.ChoiceField(
+        label=gettext_lazy("Whom it serves"), choices=BenefitGroup.choices
+    )
+    who_measures = forms.ChoiceField(
+        label=gettext_lazy("Who may measure it"), choices=WhoMeasures.choices
+    )
+    baseline_value = value_field(gettext_lazy("Baseline value"))
+    baseline_on = forms.DateField(label=gettext_lazy("Baseline measured on"), widget=DAY)
+    baseline_source = forms.CharField(label=gettext_lazy("Baseline source"), max_length=300)
     targets = forms.CharField(
-        label="Targets",
+        label=gettext_lazy("Targets"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One a line: the day and the value, such as 2027-03-31, 10.",
+        help_text=gettext_lazy("One a line: the day and the value, such as 2027-03-31, 10."),
     )
 
     def clean_targets(self) -> list[tuple[datetime.date, Decimal]]:
@@ -67,10 +77,14 @@ class IndicatorForm(forms.Form):
 
 
 class MeasurementForm(forms.Form):
-    value = value_field("Value")
-    measured_on = forms.DateField(label="Measured on", widget=DAY)
-    source = forms.CharField(max_length=300, help_text="Where the value comes from.")
-    method = forms.CharField(label="How it was measured", max_length=300)
+    value = value_field(gettext_lazy("Value"))
+    measured_on = forms.DateField(label=gettext_lazy("Measured on"), widget=DAY)
+    source = forms.CharField(
+        label=gettext_lazy("Source"),
+        max_length=300,
+        help_text=gettext_lazy("Where the value comes from."),
+    )
+    method = forms.CharField(label=gettext_lazy("How it was measured"), max_length=300)
 
 
 class MeasurementForOthersForm(MeasurementForm):
@@ -84,9 +98,11 @@ class MeasurementForOthersForm(MeasurementForm):
 
 class ImportForm(forms.Form):
     measurements_file = forms.FileField(
-        label="Measurements as a CSV file",
-        help_text="A header row naming date, value, source, method and, if you like, "
-        "measured_by (a member's username). Up to 2 MB.",
+        label=gettext_lazy("Measurements as a CSV file"),
+        help_text=gettext_lazy(
+            "A header row naming date, value, source, method and, if you like, "
+            "measured_by (a member's username). Up to 2 MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 

@@ -5,6 +5,7 @@ co-assessment contribution in the record."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.core.vocabulary import Side
@@ -16,28 +17,30 @@ VALUE_DIGITS, VALUE_PLACES = 14, 4
 class BenefitGroup(models.TextChoices):
     """The five groups seed 004 names, each expecting its own benefits from co-production."""
 
-    SERVICE_USERS = "service_users", "Service users"
-    CITIZENS = "citizens", "Citizens and the community"
-    FRONTLINE_STAFF = "frontline_staff", "Frontline staff"
-    TOP_MANAGERS = "top_managers", "Top managers"
-    POLITICIANS = "politicians", "Politicians"
+    SERVICE_USERS = "service_users", _("Service users")
+    CITIZENS = "citizens", _("Citizens and the community")
+    FRONTLINE_STAFF = "frontline_staff", _("Frontline staff")
+    TOP_MANAGERS = "top_managers", _("Top managers")
+    POLITICIANS = "politicians", _("Politicians")
 
 
 class Better(models.TextChoices):
-    HIGHER = "higher", "Higher is better"
-    LOWER = "lower", "Lower is better"
+    HIGHER = "higher", _("Higher is better")
+    LOWER = "lower", _("Lower is better")
 
 
 class WhoMeasures(models.TextChoices):
-    COORDINATORS = "coordinators", "Coordinators only"
-    MEMBERS = "members", "Any active member"
+    COORDINATORS = "coordinators", _("Coordinators only")
+    MEMBERS = "members", _("Any active member")
 
 
 class Indicator(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(max_length=200)
-    measures = models.CharField(max_length=1000, help_text="What it measures, and how it is read.")
-    unit = models.CharField(max_length=40, help_text="e.g. days, %, people, £")
+    measures = models.CharField(
+        max_length=1000, help_text=_("What it measures, and how it is read.")
+    )
+    unit = models.CharField(max_length=40, help_text=_("e.g. days, %, people, £"))
     better = models.CharField(max_length=6, choices=Better.choices, default=Better.HIGHER)
     benefit_group = models.CharField(max_length=20, choices=BenefitGroup.choices)
     who_measures = models.CharField(
@@ -52,6 +55,8 @@ class Indicator(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
         ordering = ["name", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["initiative", "name"], name="outcomes_indicator_once"),
@@ -80,6 +85,8 @@ class Target(models.Model):
     due_on = models.DateField()
 
     class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
         ordering = ["due_on"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "due_on"], name="outcomes_target_once")
@@ -97,7 +104,7 @@ class Measurement(AppendOnlyModel):
     value = models.DecimalField(max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES)
     measured_on = models.DateField()
     source = models.CharField(max_length=300)
-    method = models.CharField(max_length=300, help_text="How it was measured.")
+    method = models.CharField(max_length=300, help_text=_("How it was measured."))
     measured_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -108,6 +115,8 @@ class Measurement(AppendOnlyModel):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
         ordering = ["-measured_on", "-pk"]
         indexes = [
             models.Index(fields=["indicator", "measured_on"], name="outcomes_measured_on"),
@@ -125,11 +134,13 @@ class MonthlyFigure(models.Model):
     sum), so the chart reads a few rows, not every measurement (ADR 0029)."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
-    month = models.DateField(help_text="The first day of the month.")
+    month = models.DateField(help_text=_("The first day of the month."))
     count = models.PositiveIntegerField(default=0)
     total = models.DecimalField(max_digits=VALUE_DIGITS + 8, decimal_places=VALUE_PLACES, default=0)
 
     class Meta:
+        verbose_name = _("monthly figure")
+        verbose_name_plural = _("monthly figures")
         ordering = ["month"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "month"], name="outcomes_month_once")

@@ -7,13 +7,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives.models import Initiative
 from coproduce.outcomes.models import Better, Indicator, Measurement, MonthlyFigure, Target
 
 # The page, the API and ADR 0029 state this text; the code below is the same rule.
-RULE = (
+RULE = gettext_lazy(
     "The latest measurement is compared with the next target: the first target due on or "
     "after the day it was measured (or the last target, once all are past). If it is at "
     "least as good as that target, the target is met. Otherwise it is on track when it is at "
@@ -29,11 +32,11 @@ ON_TRACK, BEHIND, MET, NOTHING_YET, NO_TARGET = (
     "no_target",
 )
 HEADLINES = {
-    ON_TRACK: "On track",
-    BEHIND: "Behind",
-    MET: "Target met",
-    NOTHING_YET: "No measurements yet",
-    NO_TARGET: "No target set",
+    ON_TRACK: gettext_lazy("On track"),
+    BEHIND: gettext_lazy("Behind"),
+    MET: gettext_lazy("Target met"),
+    NOTHING_YET: gettext_lazy("No measurements yet"),
+    NO_TARGET: gettext_lazy("No target set"),
 }
 
 
@@ -46,7 +49,7 @@ class Progress:
 
     @property
     def headline(self) -> str:
-        return HEADLINES[self.status]
+        return str(HEADLINES[self.status])
 
 
 def shown(value: Decimal | None) -> str:
@@ -67,25 +70,41 @@ def progress(indicator: Indicator, latest: Measurement | None, targets: list[Tar
     """Whether the indicator is on track, by ``RULE``, with a plain sentence saying so."""
     unit = f" {indicator.unit}" if indicator.unit else ""
     if latest is None:
-        return Progress(NOTHING_YET, "No measurements yet.", None, None)
+        return Progress(NOTHING_YET, _("No measurements yet."), None, None)
     if not targets:
-        sentence = f"No target set; the latest measurement is {shown(latest.value)}{unit}."
+        sentence = _("No target set; the latest measurement is %(value)s.") % {
+            "value": f"{shown(latest.value)}{unit}"
+        }
         return Progress(NO_TARGET, sentence, None, None)
     ahead = [t for t in targets if t.due_on >= latest.measured_on]
     target = ahead[0] if ahead else targets[-1]
-    goal = f"{shown(target.value)}{unit} by {target.due_on:%-d %B %Y}"
-    now = f"{shown(latest.value)}{unit} on {latest.measured_on:%-d %B %Y}"
+    figures = {
+        "value": f"{shown(latest.value)}{unit}",
+        "day": date_format(latest.measured_on, "j F Y"),
+        "target": f"{shown(target.value)}{unit}",
+        "due": date_format(target.due_on, "j F Y"),
+    }
     if _at_least_as_good(indicator, latest.value, target.value):
-        return Progress(MET, f"Target met: {now}, against {goal}.", target, target.value)
+        sentence = _("Target met: %(value)s on %(day)s, against %(target)s by %(due)s.")
+        return Progress(MET, sentence % figures, target, target.value)
     if not ahead:
-        return Progress(BEHIND, f"Behind: {now}, and the target was {goal}.", target, None)
+        sentence = _("Behind: %(value)s on %(day)s, and the target was %(target)s by %(due)s.")
+        return Progress(BEHIND, sentence % figures, target, None)
     expected = _on_the_line(indicator, target, latest.measured_on)
+    figures["expected"] = f"{shown(expected)}{unit}"
     if _at_least_as_good(indicator, latest.value, expected):
-        status, word = ON_TRACK, "On track"
+        status = ON_TRACK
+        sentence = _(
+            "On track: %(value)s on %(day)s, against %(expected)s expected on the way to "
+            "%(target)s by %(due)s."
+        )
     else:
-        status, word = BEHIND, "Behind"
-    sentence = f"{word}: {now}, against {shown(expected)}{unit} expected on the way to {goal}."
-    return Progress(status, sentence, target, expected)
+        status = BEHIND
+        sentence = _(
+            "Behind: %(value)s on %(day)s, against %(expected)s expected on the way to "
+            "%(target)s by %(due)s."
+        )
+    return Progress(status, sentence % figures, target, expected)
 
 
 def _on_the_line(indicator: Indicator, target: Target, day: datetime.date) -> Decimal:
@@ -127,7 +146,7 @@ def rows(measurements: list[Measurement]) -> list[Row]:
     sides = dict(Side.choices)
     return [
         Row(
-            f"{m.measured_on:%-d %b %Y}",
+            date_format(m.measured_on, "j M Y"),
             shown(m.value),
             m.source,
             m.method,
@@ -153,7 +172,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{self.month:%b %Y}"
+        return date_format(self.month, "M Y")
 
     @property
     def mean_shown(self) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.accounts.selectors import user_by_username
@@ -51,23 +52,32 @@ def check_value(field: str, value: Decimal) -> None:
     """A finite value with at most four decimal places, within the column's range (read
     without rounding: ``abs`` of 1e999999999 overflows)."""
     if not value.is_finite() or value.copy_abs() >= LARGEST:
-        raise ValidationError({field: f"Give a number smaller than {LARGEST:,} either way."})
+        raise ValidationError(
+            {
+                field: _("Give a number smaller than %(largest)s either way.")
+                % {"largest": f"{LARGEST:,}"}
+            }
+        )
     if value != value.quantize(Decimal(1).scaleb(-VALUE_PLACES)):
-        raise ValidationError({field: f"Give at most {VALUE_PLACES} decimal places."})
+        raise ValidationError(
+            {field: _("Give at most %(places)s decimal places.") % {"places": VALUE_PLACES}}
+        )
 
 
 def _check_targets(indicator: Indicator, targets: list[tuple[datetime.date, Decimal]]) -> None:
     if len(targets) > MAX_TARGETS:
-        raise ValidationError({"targets": f"Give at most {MAX_TARGETS} targets."})
+        raise ValidationError(
+            {"targets": _("Give at most %(most)s targets.") % {"most": MAX_TARGETS}}
+        )
     days = [day for day, _ in targets]
     if len(set(days)) != len(days):
-        raise ValidationError({"targets": "Give each target its own day."})
+        raise ValidationError({"targets": _("Give each target its own day.")})
     for day, value in targets:
         check_value("targets", value)
         if problem := date_problem(day):
             raise ValidationError({"targets": problem})
         if day <= indicator.baseline_on:
-            raise ValidationError({"targets": "Every target falls after the baseline's day."})
+            raise ValidationError({"targets": _("Every target falls after the baseline's day.")})
 
 
 @transaction.atomic
@@ -97,7 +107,7 @@ def indicator_save(
         check_date("baseline_on", indicator.baseline_on, past_only=True)
     taken = Indicator.objects.filter(initiative=initiative, name__iexact=indicator.name)
     if taken.exclude(pk=indicator.pk).exists():
-        raise ValidationError({"name": "This initiative has an indicator of that name already."})
+        raise ValidationError({"name": _("This initiative has an indicator of that name already.")})
     indicator.full_clean(exclude=["initiative", "created_by"])
     if targets is not None:
         wanted = sorted(targets, key=lambda target: target[0])
@@ -118,23 +128,24 @@ def _measurer_side(indicator: Indicator, person: Any) -> str:
     return str(found.side)
 
 
-UNSTORABLE = "Write the {} without null characters."
-
-
 def _checked(
     indicator: Indicator, value: Decimal, measured_on: datetime.date, source: str, method: str
 ) -> None:
     for field, text in (("source", source), ("method", method)):
         if not storable_text(text):
-            raise ValidationError({field: UNSTORABLE.format(field)})
+            unstorable = {
+                "source": _("Write the source without null characters."),
+                "method": _("Write the method without null characters."),
+            }
+            raise ValidationError({field: unstorable[field]})
     check_value("value", value)
     check_date("measured_on", measured_on, past_only=True)
     if not source.strip():
-        raise ValidationError({"source": "Say where the value comes from."})
+        raise ValidationError({"source": _("Say where the value comes from.")})
     if not method.strip():
-        raise ValidationError({"method": "Say how it was measured."})
+        raise ValidationError({"method": _("Say how it was measured.")})
     if len(source) > 300 or len(method) > 300:
-        raise ValidationError({"source": "Keep the source and the method to 300 characters."})
+        raise ValidationError({"source": _("Keep the source and the method to 300 characters.")})
 
 
 def _add(
@@ -176,7 +187,7 @@ def _add(
         quantity=1,
         unit=Unit.COUNT,
         occurred_on=measured_on,
-        description=f"Measured {indicator.name}"[:500],
+        description=(_("Measured %(indicator)s") % {"indicator": indicator.name})[:500],
     )
     return measurement
 
@@ -222,11 +233,11 @@ def _imported_row(
     try:
         day = datetime.date.fromisoformat(row["date"])
     except ValueError:
-        return f"the date {row['date']!r} must be written YYYY-MM-DD"
+        return _("the date %(date)s must be written YYYY-MM-DD") % {"date": repr(row["date"])}
     try:
         value = Decimal(row["value"].replace(",", ""))
     except InvalidOperation:
-        return f"the value {row['value']!r} must be a number"
+        return _("the value %(value)s must be a number") % {"value": repr(row["value"])}
     username = row.get("measured_by", "")
     person = actor
     if username:
@@ -253,10 +264,17 @@ def _imported_row(
 def _unreadable(line: int, error: csv.Error) -> ValidationError:
     """The answer to a row the CSV reader gave up on (the first too long a field)."""
     if "field limit" in str(error):
-        problem = f"a field is longer than {csv.field_size_limit():,} characters"
+        problem = _("a field is longer than %(limit)s characters") % {
+            "limit": f"{csv.field_size_limit():,}"
+        }
     else:
-        problem = "it cannot be read as CSV; save the file again as CSV UTF-8"
-    return ValidationError({"file": f"Nothing was imported. Fix row {line}: {problem}."})
+        problem = _("it cannot be read as CSV; save the file again as CSV UTF-8")
+    return ValidationError(
+        {
+            "file": _("Nothing was imported. Fix row %(line)s: %(problem)s.")
+            % {"line": line, "problem": problem}
+        }
+    )
 
 
 @transaction.atomic
@@ -274,7 +292,10 @@ def measurements_import_csv(*, actor: Any, indicator: Indicator, text: str) -> l
     missing = set(IMPORT_COLUMNS) - header
     if missing:
         raise ValidationError(
-            {"file": f"The first row must name the columns; missing: {', '.join(sorted(missing))}."}
+            {
+                "file": _("The first row must name the columns; missing: %(missing)s.")
+                % {"missing": ", ".join(sorted(missing))}
+            }
         )
     rows: list[dict[str, str]] = []
     try:
@@ -289,16 +310,21 @@ def measurements_import_csv(*, actor: Any, indicator: Indicator, text: str) -> l
     except csv.Error as error:
         raise _unreadable(len(rows) + 2, error) from None
     if not rows or len(rows) > MAX_IMPORTED:
-        raise ValidationError({"file": f"Give between 1 and {MAX_IMPORTED:,} measurements."})
+        raise ValidationError(
+            {"file": _("Give between 1 and %(most)s measurements.") % {"most": f"{MAX_IMPORTED:,}"}}
+        )
     people: dict[str, Any] = {}
     problems, ready = [], []
     for line, row in enumerate(rows, start=2):
         checked = _imported_row(indicator, row, actor, people)
         if isinstance(checked, str):
-            problems.append(f"row {line}: {checked}")
+            problems.append(_("row %(line)s: %(problem)s") % {"line": line, "problem": checked})
         else:
             ready.append(checked)
     if problems:
-        shown = problems[:10] + ([f"and {len(problems) - 10} more"] if len(problems) > 10 else [])
-        raise ValidationError({"file": "Nothing was imported. Fix " + "; ".join(shown) + "."})
+        more = len(problems) - 10
+        shown = problems[:10] + ([_("and %(more)s more") % {"more": more}] if more > 0 else [])
+        raise ValidationError(
+            {"file": _("Nothing was imported. Fix %(problems)s.") % {"problems": "; ".join(shown)}}
+        )
     return [_add(actor=actor, indicator=indicator, **fields) for fields in ready]

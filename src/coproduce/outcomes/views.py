@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
@@ -69,13 +71,15 @@ def indicator_form(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The indicator is saved.")
+            messages.success(request, _("The indicator is saved."))
             return redirect("outcomes:indicator", slug=slug, pk=saved.pk)
     context = {
         "initiative": initiative,
         "indicator": indicator,
         "form": form,
-        "heading": f"Change {indicator}" if indicator else "Define an indicator",
+        "heading": _("Change %(indicator)s") % {"indicator": indicator}
+        if indicator
+        else _("Define an indicator"),
     }
     return render(request, "outcomes/form.html", context, status=400 if form.errors else 200)
 
@@ -99,7 +103,7 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "The measurement is recorded.")
+                messages.success(request, _("The measurement is recorded."))
                 return redirect("outcomes:indicator", slug=slug, pk=pk)
     targets = list(indicator.targets.all())
     monthly = selectors.months(indicator)
@@ -137,7 +141,15 @@ def measurements_import(request: HttpRequest, slug: str, pk: int) -> HttpRespons
         except ValidationError as error:
             add_service_errors(form, error, {"file": "measurements_file"})
         else:
-            messages.success(request, f"{len(added)} measurements imported.")
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s measurement imported.",
+                    "%(count)s measurements imported.",
+                    len(added),
+                )
+                % {"count": len(added)},
+            )
             return redirect("outcomes:indicator", slug=slug, pk=pk)
     context = {"initiative": initiative, "indicator": indicator, "form": form}
     return render(request, "outcomes/import.html", context, status=400 if form.errors else 200)

@@ -35,7 +35,7 @@ def test_the_indicator_page_draws_the_chart_beside_the_tables_and_says_how_it_go
     assert "<strong>On track.</strong> On track: 70 % on 1 June 2026, against 69.9342 %" in text
     assert "<polyline" in text and 'aria-hidden="true"' in text
     assert "<td>Jun 2026</td><td>1</td><td>70</td>" in text
-    assert escape(selectors.RULE) in text
+    assert escape(str(selectors.RULE)) in text
     assert "Record a measurement" not in text  # anonymous visitors get no form …
     assert "Mo Member (citizen co-producer)" in text  # … but see who measured, and on which side
 
