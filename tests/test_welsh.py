@@ -32,7 +32,8 @@ PACKAGE = Path(coproduce.__file__).parent
 TRANSLATED = (
     *("templates", "core", "accounts", "budgeting", "initiatives", "organisations", "cases"),
     *("equality", "record", "diagnostics", "accountability", "events", "financing"),
-    *("drafts", "journeymaps", "outcomes"),
+    *("drafts", "journeymaps", "outcomes", "volunteering", "timecredits", "peersupport"),
+    *("comanagement", "exchanges"),
 )
 # The initiatives list and the home page are the portal's; the rest of initiatives is ours.
 NOT_YET = {"initiatives/list.html"}

@@ -2,7 +2,8 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coproduce.accounts.models import User
 from coproduce.comanagement.models import (
@@ -16,10 +17,15 @@ from coproduce.initiatives.models import Stage
 
 
 class BoardForm(forms.Form):
-    stage = forms.ModelChoiceField(queryset=Stage.objects.none(), empty_label=None)
-    name = forms.CharField(max_length=200)
+    stage = forms.ModelChoiceField(
+        queryset=Stage.objects.none(), empty_label=None, label=_("Stage")
+    )
+    name = forms.CharField(label=_("Name"), max_length=200)
     purpose = forms.CharField(
-        max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Purpose"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args: Any, initiative: Any, **kwargs: Any) -> None:
@@ -28,23 +34,25 @@ class BoardForm(forms.Form):
 
 
 class SeatForm(forms.Form):
-    person = PersonField(label=gettext_lazy("Member"))
-    role = forms.ChoiceField(choices=SeatRole.choices)
+    person = PersonField(label=_("Member"))
+    role = forms.ChoiceField(label=_("Role"), choices=SeatRole.choices)
 
 
 class MeetingForm(forms.Form):
     held_at = forms.DateTimeField(
-        label="When", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("When"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     length_minutes = forms.IntegerField(
-        label="Length (minutes)",
+        label=_("Length (minutes)"),
         min_value=1,
         max_value=MEETING_LENGTH_MAX,
         initial=MEETING_LENGTH_DEFAULT,
-        help_text="The time each person who comes gives to the board.",
+        help_text=_("The time each person who comes gives to the board."),
     )
-    place = forms.CharField(max_length=200, required=False)
-    agenda = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    agenda = forms.CharField(
+        label=_("Agenda"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class AttendanceForm(forms.Form):
@@ -52,7 +60,7 @@ class AttendanceForm(forms.Form):
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="Who came",
+        label=_("Who came"),
     )
 
     def __init__(self, *args: Any, seated: Any, **kwargs: Any) -> None:
@@ -64,14 +72,19 @@ class MinutesForm(forms.Form):
     """The minutes, saved on their own: recording attendance never touches them."""
 
     minutes = forms.CharField(
-        label="Minutes", max_length=20000, required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label=pgettext_lazy("a meeting's record", "Minutes"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
 
 
 class DecisionForm(forms.Form):
-    title = forms.CharField(label="What is decided", max_length=200)
-    rule = forms.ChoiceField(choices=[("vote", "Vote"), ("consensus", "Consensus")])
-    initiated_by = forms.ModelChoiceField(queryset=User.objects.none(), label="Proposed by")
+    title = forms.CharField(label=_("What is decided"), max_length=200)
+    rule = forms.ChoiceField(
+        label=_("Rule"), choices=[("vote", _("Vote")), ("consensus", _("Consensus"))]
+    )
+    initiated_by = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Proposed by"))
 
     def __init__(self, *args: Any, present: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,7 +93,9 @@ class DecisionForm(forms.Form):
         self.present = present
         for person in present:
             self.fields[f"vote_{person.pk}"] = forms.ChoiceField(
-                label=f"{person}'s vote", choices=[("", "—"), *Vote.choices], required=False
+                label=_("%(person)s's vote") % {"person": person},
+                choices=[("", "—"), *Vote.choices],
+                required=False,
             )
 
     def votes(self) -> dict[Any, str] | None:

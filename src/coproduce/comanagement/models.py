@@ -5,6 +5,7 @@ written to the co-production record."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.vocabulary import DecisionRule, Side
 from coproduce.initiatives.models import Initiative, Stage
@@ -25,8 +26,8 @@ class Board(models.Model):
 
 
 class SeatRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    MEMBER = "member", "Member"
+    CHAIR = "chair", _("Chair")
+    MEMBER = "member", _("Member")
 
 
 class Seat(models.Model):
@@ -96,9 +97,9 @@ class Meeting(models.Model):
 
 
 class Vote(models.TextChoices):
-    FOR = "for", "For"
-    AGAINST = "against", "Against"
-    ABSTAIN = "abstain", "Abstain"
+    FOR = "for", _("For")
+    AGAINST = "against", _("Against")
+    ABSTAIN = "abstain", _("Abstain")
 
 
 class BoardDecision(models.Model):
@@ -106,7 +107,7 @@ class BoardDecision(models.Model):
     title = models.CharField(max_length=200)
     rule = models.CharField(
         max_length=30,
-        choices=[(DecisionRule.VOTE, "Vote"), (DecisionRule.CONSENSUS, "Consensus")],
+        choices=[(DecisionRule.VOTE, _("Vote")), (DecisionRule.CONSENSUS, _("Consensus"))],
     )
     initiated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

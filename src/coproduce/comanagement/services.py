@@ -7,6 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.comanagement import selectors
@@ -52,7 +54,7 @@ def board_create(
 ) -> Board:
     gate.require(actor, "comanagement.manage_boards", initiative)
     if stage.initiative_id != initiative.pk or stage.kind != StageKind.CO_MANAGEMENT:
-        raise ValidationError({"stage": "Choose this initiative's co-management stage."})
+        raise ValidationError({"stage": _("Choose this initiative's co-management stage.")})
     board = Board(initiative=initiative, stage=stage, name=name, purpose=purpose)
     board.full_clean()
     board.save()
@@ -67,7 +69,9 @@ def seat_add(*, actor: Any, board: Board, person: Any, role: str = SeatRole.MEMB
     if not member.active:
         raise ValidationError({"person": NO_SUCH_MEMBER})
     if board.seats.filter(person=person, left_on__isnull=True).exists():
-        raise ValidationError({"person": f"{person} already sits on this board."})
+        raise ValidationError(
+            {"person": _("%(person)s already sits on this board.") % {"person": person}}
+        )
     seat = Seat(
         board=board, person=person, side=member.side, role=role, joined_on=timezone.localdate()
     )
@@ -76,7 +80,7 @@ def seat_add(*, actor: Any, board: Board, person: Any, role: str = SeatRole.MEMB
     return seat
 
 
-MEETING_LENGTH = "Give the meeting's length: between 1 minute and 12 hours."
+MEETING_LENGTH = gettext_lazy("Give the meeting's length: between 1 minute and 12 hours.")
 
 
 @transaction.atomic
@@ -93,7 +97,7 @@ def meeting_schedule(
     gate.require(actor, "comanagement.run_meeting", board)
     check_date("held_at", held_at)
     if not agenda.strip():
-        raise ValidationError({"agenda": "Give the meeting an agenda."})
+        raise ValidationError({"agenda": _("Give the meeting an agenda.")})
     if not 1 <= length_minutes <= MEETING_LENGTH_MAX:
         raise ValidationError({"length_minutes": MEETING_LENGTH})
     meeting = Meeting(
@@ -104,9 +108,9 @@ def meeting_schedule(
     return meeting
 
 
-NOT_SEATED = "Name only people who sit on this board."
-PROPOSER_PRESENT = "The proposer must be at the meeting."
-EACH_VOTE = "Give the vote of each person present: for, against or abstain."
+NOT_SEATED = gettext_lazy("Name only people who sit on this board.")
+PROPOSER_PRESENT = gettext_lazy("The proposer must be at the meeting.")
+EACH_VOTE = gettext_lazy("Give the vote of each person present: for, against or abstain.")
 NOT_THERE = "Not at the meeting after all: attendance corrected."
 
 
@@ -124,7 +128,7 @@ def meeting_record(
     attendance recorded again writes only the difference (``_record_attendance``)."""
     gate.require(actor, "comanagement.run_meeting", meeting)
     if attendees is None and minutes is None:
-        raise ValidationError({"attendees": "Give who came, or the minutes, or both."})
+        raise ValidationError({"attendees": _("Give who came, or the minutes, or both.")})
     meeting = Meeting.objects.select_for_update().select_related("board").get(pk=meeting.pk)
     if attendees is not None:
         _record_attendance(actor, meeting, attendees)
@@ -185,7 +189,7 @@ def board_decide(
     gate.require(actor, "comanagement.run_meeting", meeting)
     present = {p.pk: p for p in meeting.attendees.all()}
     if not present:
-        raise ValidationError({"attendees": "Record who came before recording decisions."})
+        raise ValidationError({"attendees": _("Record who came before recording decisions.")})
     if initiated_by.pk not in present:
         raise ValidationError({"initiated_by": PROPOSER_PRESENT})
     sides = dict(meeting.board.seats.filter(left_on__isnull=True).values_list("person", "side"))
@@ -206,7 +210,7 @@ def board_decide(
         carried, result = True, "Agreed by consensus of all present."
         positions = {p: Position.PRESENT for p in present.values()}
     else:
-        raise ValidationError({"rule": "A board decides by vote or by consensus."})
+        raise ValidationError({"rule": _("A board decides by vote or by consensus.")})
     bodies = {DECIDING_BODY_OF_SIDE[Side(sides[p.pk])] for p in positions}
     decision = BoardDecision.objects.create(
         meeting=meeting, title=title, rule=rule, initiated_by=initiated_by, carried=carried

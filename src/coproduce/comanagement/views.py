@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from coproduce.comanagement import services
 from coproduce.comanagement.forms import (
@@ -37,7 +38,7 @@ def boards(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The board is set up; now give it its members.")
+            messages.success(request, _("The board is set up; now give it its members."))
             return redirect("comanagement:board", slug=slug, pk=board.pk)
     context = {
         "initiative": initiative,
@@ -65,13 +66,13 @@ def board(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     try:
         if seat_form.is_bound and seat_form.is_valid():
             services.seat_add(actor=request.user, board=the_board, **seat_form.cleaned_data)
-            messages.success(request, "The seat is added.")
+            messages.success(request, _("The seat is added."))
             return redirect("comanagement:board", slug=slug, pk=pk)
         if meeting_form.is_bound and meeting_form.is_valid():
             meeting = services.meeting_schedule(
                 actor=request.user, board=the_board, **meeting_form.cleaned_data
             )
-            messages.success(request, "The meeting is scheduled.")
+            messages.success(request, _("The meeting is scheduled."))
             return redirect("comanagement:meeting", slug=slug, pk=meeting.pk)
     except ValidationError as error:
         add_service_errors(seat_form if seat_form.is_bound else meeting_form, error)
@@ -120,13 +121,13 @@ def meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 meeting=the_meeting,
                 attendees=list(attendance.cleaned_data["attendees"]),
             )
-            messages.success(request, "Attendance is saved.")
+            messages.success(request, _("Attendance is saved."))
             return redirect("comanagement:meeting", slug=slug, pk=pk)
         if minutes.is_bound and minutes.is_valid():
             services.meeting_record(
                 actor=request.user, meeting=the_meeting, minutes=minutes.cleaned_data["minutes"]
             )
-            messages.success(request, "The minutes are saved.")
+            messages.success(request, _("The minutes are saved."))
             return redirect("comanagement:meeting", slug=slug, pk=pk)
         if decision.is_bound and decision.is_valid():
             services.board_decide(
@@ -137,7 +138,7 @@ def meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 initiated_by=decision.cleaned_data["initiated_by"],
                 votes=decision.votes(),
             )
-            messages.success(request, "The decision is recorded.")
+            messages.success(request, _("The decision is recorded."))
             return redirect("comanagement:meeting", slug=slug, pk=pk)
     except ValidationError as error:
         bound = [form for form in (attendance, minutes, decision) if form.is_bound]

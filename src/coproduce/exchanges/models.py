@@ -5,13 +5,14 @@ person who received it confirms and pays the giver in time credits."""
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.initiatives.models import Initiative
 
 
 class ListingKind(models.TextChoices):
-    OFFER = "offer", "I can offer"
-    REQUEST = "request", "I need"
+    OFFER = "offer", _("I can offer")
+    REQUEST = "request", _("I need")
 
 
 class Listing(models.Model):
@@ -20,10 +21,10 @@ class Listing(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="listings"
     )
     kind = models.CharField(max_length=8, choices=ListingKind.choices)
-    title = models.CharField(max_length=120, help_text="A few words: 'Lifts to the surgery'.")
+    title = models.CharField(max_length=120, help_text=_("A few words: 'Lifts to the surgery'."))
     description = models.CharField(max_length=1000, blank=True)
     minutes = models.PositiveIntegerField(
-        null=True, blank=True, help_text="About how long it takes, in minutes (optional)."
+        null=True, blank=True, help_text=_("About how long it takes, in minutes (optional).")
     )
     is_open = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -45,11 +46,11 @@ class Listing(models.Model):
 
 
 class ExchangeStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    AGREED = "agreed", "Agreed"
-    DONE = "done", "Done and paid"
-    DECLINED = "declined", "Declined"
-    CANCELLED = "cancelled", "Cancelled"
+    PROPOSED = "proposed", _("Proposed")
+    AGREED = "agreed", _("Agreed")
+    DONE = "done", _("Done and paid")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 OPEN_STATUSES = (ExchangeStatus.PROPOSED, ExchangeStatus.AGREED)
@@ -68,7 +69,7 @@ class Exchange(models.Model):
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    minutes = models.PositiveIntegerField(help_text="The time agreed, paid in credit when done.")
+    minutes = models.PositiveIntegerField(help_text=_("The time agreed, paid in credit when done."))
     note = models.CharField(max_length=300, blank=True)
     status = models.CharField(
         max_length=10, choices=ExchangeStatus.choices, default=ExchangeStatus.PROPOSED

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
 from coproduce.core.dates import check_date
@@ -30,7 +31,7 @@ MAX_MINUTES = 24 * 60
 
 def _check_minutes(minutes: int | None, field: str = "minutes") -> None:
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
-        raise ValidationError({field: "Give between 1 minute and 24 hours (1,440 minutes)."})
+        raise ValidationError({field: _("Give between 1 minute and 24 hours (1,440 minutes).")})
 
 
 @transaction.atomic
@@ -46,7 +47,7 @@ def listing_add(
     """A member posts a service they can offer, or one they need."""
     gate.require(actor, "exchanges.take_part", initiative)
     if kind not in ListingKind.values:
-        raise ValidationError({"kind": "Say whether you offer this or need it."})
+        raise ValidationError({"kind": _("Say whether you offer this or need it.")})
     _check_minutes(minutes)
     listing = Listing(
         initiative=initiative,
@@ -76,12 +77,12 @@ def exchange_propose(*, actor: Any, listing: Listing, minutes: int, note: str = 
     listing = Listing.objects.select_for_update().get(pk=listing.pk)
     gate.require(actor, "exchanges.take_part", listing.initiative)
     if listing.person_id == actor.pk:
-        raise ValidationError({"listing": "This is your own listing."})
+        raise ValidationError({"listing": _("This is your own listing.")})
     if not listing.is_open:
-        raise ValidationError({"listing": "This listing is closed."})
+        raise ValidationError({"listing": _("This listing is closed.")})
     _check_minutes(minutes)
     if listing.exchanges.filter(proposed_by=actor, status__in=OPEN_STATUSES).exists():
-        raise ValidationError({"listing": "You have already taken this up."})
+        raise ValidationError({"listing": _("You have already taken this up.")})
     offer = listing.kind == ListingKind.OFFER
     return Exchange.objects.create(
         listing=listing,
@@ -107,7 +108,7 @@ def exchange_answer(*, actor: Any, exchange: Exchange, agree: bool) -> Exchange:
     exchange = _locked(exchange)
     gate.require(actor, "exchanges.answer", exchange)
     if exchange.status != ExchangeStatus.PROPOSED:
-        raise ValidationError({"exchange": "This exchange was answered already."})
+        raise ValidationError({"exchange": _("This exchange was answered already.")})
     exchange.status = ExchangeStatus.AGREED if agree else ExchangeStatus.DECLINED
     exchange.save(update_fields=["status"])
     notify(
@@ -125,7 +126,7 @@ def exchange_cancel(*, actor: Any, exchange: Exchange) -> Exchange:
     exchange = _locked(exchange)
     gate.require(actor, "exchanges.cancel", exchange)
     if exchange.status not in OPEN_STATUSES:
-        raise ValidationError({"exchange": "Only an exchange not yet done can be cancelled."})
+        raise ValidationError({"exchange": _("Only an exchange not yet done can be cancelled.")})
     exchange.status = ExchangeStatus.CANCELLED
     exchange.save(update_fields=["status"])
     return exchange
@@ -150,13 +151,13 @@ def exchange_confirm(
     if paid_before is not None and key and paid_before.idempotency_key == key:
         return exchange, False  # the same confirmation, retried (only the receiver pays)
     if exchange.status != ExchangeStatus.AGREED:
-        raise ValidationError({"exchange": "Only an agreed exchange can be confirmed as done."})
+        raise ValidationError({"exchange": _("Only an agreed exchange can be confirmed as done.")})
     check_date("done_on", done_on, past_only=True)
     paid = exchange.minutes if minutes is None else minutes
     _check_minutes(paid)
     initiative = exchange.listing.initiative
     what = f"{exchange.listing.title} on {done_on:%d %b %Y}"
-    exchange.transfer, _ = credits.credits_pay_for_service(
+    exchange.transfer, _made = credits.credits_pay_for_service(
         actor=actor,
         initiative=initiative,
         to=exchange.provider,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -43,7 +44,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your listing is up.")
+            messages.success(request, _("Your listing is up."))
             return redirect("exchanges:overview", slug=slug)
     listings = selectors.open_listings(initiative)
     blank_confirm = ConfirmForm()
@@ -78,13 +79,14 @@ def propose(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     listing = _listing(request, initiative, pk)
     form = ProposeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Give the time it takes, from 1 to 1,440 minutes.")
+        messages.error(request, _("Give the time it takes, from 1 to 1,440 minutes."))
         return redirect("exchanges:overview", slug=slug)
     return _act(
         request,
         slug,
         lambda: services.exchange_propose(actor=request.user, listing=listing, **form.cleaned_data),
-        f"You asked {listing.person} about “{listing.title}”; they will answer.",
+        _("You asked %(person)s about “%(title)s”; they will answer.")
+        % {"person": listing.person, "title": listing.title},
     )
 
 
@@ -97,7 +99,7 @@ def close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         slug,
         lambda: services.listing_close(actor=request.user, listing=listing),
-        f"“{listing.title}” is taken down.",
+        _("“%(title)s” is taken down.") % {"title": listing.title},
     )
 
 
@@ -112,7 +114,7 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         slug,
         lambda: services.exchange_answer(actor=request.user, exchange=exchange, agree=agree),
-        "You agreed: arrange the details together." if agree else "You declined.",
+        _("You agreed: arrange the details together.") if agree else _("You declined."),
     )
 
 
@@ -123,7 +125,7 @@ def confirm(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     gate.require(request.user, "exchanges.confirm", exchange)
     form = ConfirmForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Give the day it was done (not in the future) and the minutes.")
+        messages.error(request, _("Give the day it was done (not in the future) and the minutes."))
         return redirect("exchanges:overview", slug=slug)
     return _act(
         request,
@@ -131,7 +133,8 @@ def confirm(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         lambda: services.exchange_confirm(
             actor=request.user, exchange=exchange, **form.cleaned_data
         ),
-        f"Thank you: {exchange.provider} is paid {form.cleaned_data['minutes']} minutes of credit.",
+        _("Thank you: %(person)s is paid %(minutes)s minutes of credit.")
+        % {"person": exchange.provider, "minutes": form.cleaned_data["minutes"]},
     )
 
 
@@ -144,5 +147,5 @@ def cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         slug,
         lambda: services.exchange_cancel(actor=request.user, exchange=exchange),
-        "The exchange is cancelled.",
+        _("The exchange is cancelled."),
     )

@@ -4,6 +4,7 @@ by both, and concerns raised to a named professional (seen only by those who nee
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.initiatives.models import Initiative, Stage
 
@@ -16,15 +17,15 @@ def words(text: str) -> set[str]:
 class PeerSupporter(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    supports = models.CharField(max_length=300, help_text="Needs they support, comma-separated.")
+    supports = models.CharField(max_length=300, help_text=_("Needs they support, comma-separated."))
     languages = models.CharField(max_length=200, default="English")
-    areas = models.CharField(max_length=300, blank=True, help_text="Areas they cover.")
+    areas = models.CharField(max_length=300, blank=True, help_text=_("Areas they cover."))
     availability = models.CharField(
-        max_length=200, blank=True, help_text="e.g. weekday mornings, evenings, weekends"
+        max_length=200, blank=True, help_text=_("e.g. weekday mornings, evenings, weekends")
     )
-    training = models.CharField(max_length=300, help_text="The training they completed.")
+    training = models.CharField(max_length=300, help_text=_("The training they completed."))
     trained_on = models.DateField()
-    checked_until = models.DateField(help_text="Their background check is valid until.")
+    checked_until = models.DateField(help_text=_("Their background check is valid until."))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -41,9 +42,9 @@ class PeerSupporter(models.Model):
 
 
 class RequestStatus(models.TextChoices):
-    OPEN = "open", "Waiting for a match"
-    MATCHED = "matched", "Matched"
-    CLOSED = "closed", "Closed"
+    OPEN = "open", _("Waiting for a match")
+    MATCHED = "matched", _("Matched")
+    CLOSED = "closed", _("Closed")
 
 
 class SupportRequest(models.Model):
@@ -72,14 +73,14 @@ class SupportRequest(models.Model):
 class Match(models.Model):
     request = models.OneToOneField(SupportRequest, on_delete=models.PROTECT, related_name="match")
     supporter = models.ForeignKey(PeerSupporter, on_delete=models.PROTECT, related_name="matches")
-    explanation = models.CharField(max_length=500, help_text="Why this supporter.")
+    explanation = models.CharField(max_length=500, help_text=_("Why this supporter."))
     matched_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     matched_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "matches"
+        verbose_name_plural = _("matches")
 
     def __str__(self) -> str:
         return f"{self.supporter} with {self.request.requester}"

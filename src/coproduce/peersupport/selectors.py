@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.initiatives.models import Initiative
 from coproduce.peersupport.models import (
@@ -46,17 +47,17 @@ def suggestions(request: SupportRequest, limit: int = 5) -> list[Suggestion]:
         score, reasons = 0, []
         if request.need.strip().lower() in words(supporter.supports):
             score += 3
-            reasons.append(f"supports {request.need.strip().lower()}")
+            reasons.append(_("supports %(need)s") % {"need": request.need.strip().lower()})
         if request.language.strip().lower() in words(supporter.languages):
             score += 2
-            reasons.append(f"speaks {request.language.strip()}")
+            reasons.append(_("speaks %(language)s") % {"language": request.language.strip()})
         if request.area and request.area.strip().lower() in words(supporter.areas):
             score += 1
-            reasons.append(f"covers {request.area.strip()}")
+            reasons.append(_("covers %(area)s") % {"area": request.area.strip()})
         shared = words(request.availability) & words(supporter.availability)
         if shared:
             score += 1
-            reasons.append(f"free {', '.join(sorted(shared))}")
+            reasons.append(_("free %(when)s") % {"when": ", ".join(sorted(shared))})
         if score >= 2:
             load = supporter.load
             ranked.append(

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
@@ -40,7 +41,7 @@ def supporter_register(
     supporter = PeerSupporter(initiative=initiative, person=person, recorded_by=actor, **fields)
     if supporter.trained_on:
         if supporter.trained_on > timezone.localdate():
-            raise ValidationError({"trained_on": "Record training once it is done."})
+            raise ValidationError({"trained_on": _("Record training once it is done.")})
         check_date("trained_on", supporter.trained_on)
     if supporter.checked_until:
         check_date("checked_until", supporter.checked_until)
@@ -75,13 +76,15 @@ def match_make(*, actor: Any, request: SupportRequest, supporter: PeerSupporter)
     gate.require(actor, "peersupport.manage", request.initiative)
     request = SupportRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != RequestStatus.OPEN:
-        raise ValidationError({"request": "This request is already matched or closed."})
+        raise ValidationError({"request": _("This request is already matched or closed.")})
     offered = {s.supporter.pk: s for s in selectors.suggestions(request, limit=50)}
     if supporter.pk not in offered:
         raise ValidationError(
             {
-                "supporter": "Choose a supporter who shares the need or the language, is trained "
-                "and has a valid check."
+                "supporter": _(
+                    "Choose a supporter who shares the need or the language, is trained "
+                    "and has a valid check."
+                )
             }
         )
     request.status = RequestStatus.MATCHED
@@ -109,7 +112,7 @@ def session_log(
     gate.require(actor, "peersupport.take_part", match)
     check_date("held_on", held_on, past_only=True)
     if not 1 <= minutes <= 12 * 60:
-        raise ValidationError({"minutes": "Give between 1 minute and 12 hours."})
+        raise ValidationError({"minutes": _("Give between 1 minute and 12 hours.")})
     session = Session(
         match=match, held_on=held_on, minutes=minutes, note=note[:500], logged_by=actor
     )
@@ -118,7 +121,7 @@ def session_log(
     return session
 
 
-SUPPORTER_GONE = (
+SUPPORTER_GONE = gettext_lazy(
     "The supporter is no longer a member of this initiative, so their time cannot be "
     "recorded; a coordinator can record it for them once they are back."
 )
@@ -137,9 +140,9 @@ def session_confirm(*, actor: Any, session: Session) -> Session:
     match = session.match
     gate.require(actor, "peersupport.take_part", match)
     if actor.pk == session.logged_by_id:
-        raise ValidationError({"session": "The other person confirms the session."})
+        raise ValidationError({"session": _("The other person confirms the session.")})
     if session.confirmed_by_id is not None:
-        raise ValidationError({"session": "This session is confirmed already."})
+        raise ValidationError({"session": _("This session is confirmed already.")})
     session.confirmed_by = actor
     initiative = match.request.initiative
     supporter = match.supporter.person
@@ -161,7 +164,7 @@ def session_confirm(*, actor: Any, session: Session) -> Session:
     return session
 
 
-NOT_A_PROFESSIONAL = "Name a professional (paid staff) of this initiative."
+NOT_A_PROFESSIONAL = gettext_lazy("Name a professional (paid staff) of this initiative.")
 
 
 @transaction.atomic
@@ -173,13 +176,13 @@ def concern_raise(*, actor: Any, match: Match, professional: Any, text: str) -> 
     gate.require(actor, "peersupport.take_part", match)
     if professional.pk == actor.pk:
         raise ValidationError(
-            {"professional": "Name a professional other than yourself: someone else must know."}
+            {"professional": _("Name a professional other than yourself: someone else must know.")}
         )
     professional_standing = standing(professional, match.request.initiative)
     if not professional_standing.active or professional_standing.side != Side.REGULAR_PRODUCER:
         raise ValidationError({"professional": NOT_A_PROFESSIONAL})
     if not text.strip():
-        raise ValidationError({"text": "Say what the concern is."})
+        raise ValidationError({"text": _("Say what the concern is.")})
     concern = Concern.objects.create(
         match=match, raised_by=actor, professional=professional, text=text.strip()
     )
@@ -196,7 +199,7 @@ def concern_raise(*, actor: Any, match: Match, professional: Any, text: str) -> 
 @transaction.atomic
 def concern_acknowledge(*, actor: Any, concern: Concern) -> Concern:
     if actor.pk != concern.professional_id:
-        raise ValidationError({"concern": "Only the named professional acknowledges it."})
+        raise ValidationError({"concern": _("Only the named professional acknowledges it.")})
     concern.acknowledged_at = timezone.now()
     concern.save(update_fields=["acknowledged_at"])
     return concern

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -31,14 +32,14 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         if ask.is_bound and ask.is_valid():
             services.support_ask(actor=request.user, initiative=initiative, **ask.cleaned_data)
             messages.success(
-                request, "Your request is in; a coordinator will match you with a supporter."
+                request, _("Your request is in; a coordinator will match you with a supporter.")
             )
             return redirect("peersupport:overview", slug=slug)
         if register.is_bound and register.is_valid():
             services.supporter_register(
                 actor=request.user, initiative=initiative, **register.cleaned_data
             )
-            messages.success(request, "The supporter is recorded.")
+            messages.success(request, _("The supporter is recorded."))
             return redirect("peersupport:overview", slug=slug)
     except ValidationError as error:
         add_service_errors(ask if ask.is_bound else register, error)
@@ -81,12 +82,12 @@ def match_make(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     ).first()
     try:
         if supporter is None:
-            raise ValidationError("Choose a supporter.")
+            raise ValidationError(_("Choose a supporter."))
         services.match_make(actor=request.user, request=support_request, supporter=supporter)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Matched with {supporter}.")
+        messages.success(request, _("Matched with %(supporter)s.") % {"supporter": supporter})
     return redirect("peersupport:overview", slug=slug)
 
 
@@ -115,19 +116,21 @@ def match_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if "confirm" in request.POST:
             session = match.sessions.filter(pk=request.POST.get("confirm") or 0).first()
             if session is None:
-                raise ValidationError("No such session.")
+                raise ValidationError(_("No such session."))
             services.session_confirm(actor=request.user, session=session)
-            messages.success(request, "The session is confirmed.")
+            messages.success(request, _("The session is confirmed."))
             return redirect("peersupport:match", slug=slug, pk=pk)
         if session_form.is_bound and session_form.is_valid():
             services.session_log(actor=request.user, match=match, **session_form.cleaned_data)
-            messages.success(request, "The session is logged; the other person confirms it.")
+            messages.success(request, _("The session is logged; the other person confirms it."))
             return redirect("peersupport:match", slug=slug, pk=pk)
         if concern_form.is_bound and concern_form.is_valid():
             concern = services.concern_raise(
                 actor=request.user, match=match, **concern_form.cleaned_data
             )
-            messages.success(request, f"Your concern went to {concern.professional}.")
+            messages.success(
+                request, _("Your concern went to %(person)s.") % {"person": concern.professional}
+            )
             return redirect("peersupport:match", slug=slug, pk=pk)
     except ValidationError as error:
         if session_form.is_bound or concern_form.is_bound:
@@ -165,7 +168,7 @@ def concern_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "Acknowledged.")
+            messages.success(request, _("Acknowledged."))
         return redirect("peersupport:concern", slug=slug, pk=pk)
     return render(
         request, "peersupport/concern.html", {"initiative": initiative, "concern": concern}

@@ -5,7 +5,7 @@ import uuid
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.people import PersonField
 from coproduce.timecredits.models import CreditPolicy
@@ -20,19 +20,19 @@ class KeyedForm(forms.Form):
 
 
 class GiftForm(KeyedForm):
-    to = PersonField(label=gettext_lazy("To"))
-    minutes = forms.IntegerField(label="Minutes of credit", min_value=1, max_value=1_000_000)
-    message = forms.CharField(label="Message (optional)", max_length=300, required=False)
+    to = PersonField(label=_("To"))
+    minutes = forms.IntegerField(label=_("Minutes of credit"), min_value=1, max_value=1_000_000)
+    message = forms.CharField(label=_("Message (optional)"), max_length=300, required=False)
 
 
 class EarnForm(KeyedForm):
-    person = PersonField(label=gettext_lazy("Who gave their time"))
-    minutes_given = forms.IntegerField(label="Minutes given", min_value=1, max_value=1_000_000)
-    description = forms.CharField(label="What they did", max_length=300, required=False)
+    person = PersonField(label=_("Who gave their time"))
+    minutes_given = forms.IntegerField(label=_("Minutes given"), min_value=1, max_value=1_000_000)
+    description = forms.CharField(label=_("What they did"), max_length=300, required=False)
 
 
 class CorrectionForm(KeyedForm):
-    reason = forms.CharField(label="Why it is corrected", max_length=300)
+    reason = forms.CharField(label=_("Why it is corrected"), max_length=300)
 
 
 class PolicyForm(forms.ModelForm):
@@ -40,9 +40,9 @@ class PolicyForm(forms.ModelForm):
         model = CreditPolicy
         fields = ["minutes_per_hour", "floor", "ceiling"]
         labels = {
-            "minutes_per_hour": "Credit per hour given (minutes)",
-            "floor": "Lowest balance (minutes; below 0 allows an overdraft)",
-            "ceiling": "Highest balance (minutes; empty for none)",
+            "minutes_per_hour": _("Credit per hour given (minutes)"),
+            "floor": _("Lowest balance (minutes; below 0 allows an overdraft)"),
+            "ceiling": _("Highest balance (minutes; empty for none)"),
         }
 
 
@@ -51,4 +51,4 @@ class BuyForm(KeyedForm):
 
 
 class RedeemForm(forms.Form):
-    code = forms.CharField(label="Voucher code", max_length=20)
+    code = forms.CharField(label=_("Voucher code"), max_length=20)

@@ -15,6 +15,7 @@ from contextlib import nullcontext
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
+from django.utils.translation import gettext as _
 
 from coproduce.core.errors import Conflict
 from coproduce.core.queries import RowReader, row_lock, select_clause
@@ -93,8 +94,10 @@ def made_before(actor: Any, key: str, terms: tuple[str, int, int, int]) -> Trans
         return None
     if tuple(earlier[1:]) != terms:
         raise Conflict(
-            "That idempotency key was used for a different transfer; use a new key for a new "
-            "transfer."
+            _(
+                "That idempotency key was used for a different transfer; use a new key for a "
+                "new transfer."
+            )
         )
     return Transfer.objects.get(pk=earlier[0])
 
@@ -119,7 +122,7 @@ def write(transfer: Transfer) -> bool:
             )
         except IntegrityError:  # a second correction of one transfer, made at the same moment
             raise Conflict(
-                "That transfer was corrected at the same moment by another request."
+                _("That transfer was corrected at the same moment by another request.")
             ) from None
         row = cursor.fetchone()
         if row is None:

@@ -12,6 +12,7 @@ ceiling, whatever code runs.
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.initiatives.models import Initiative
@@ -25,13 +26,14 @@ class CreditPolicy(models.Model):
         Initiative, on_delete=models.CASCADE, related_name="credit_policy"
     )
     minutes_per_hour = models.PositiveIntegerField(
-        default=60, help_text="Credit earned per hour given, in minutes (60 = one credit an hour)."
+        default=60,
+        help_text=_("Credit earned per hour given, in minutes (60 = one credit an hour)."),
     )
     floor = models.IntegerField(
-        default=0, help_text="Lowest balance a person may reach, in minutes (0 = no overdraft)."
+        default=0, help_text=_("Lowest balance a person may reach, in minutes (0 = no overdraft).")
     )
     ceiling = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Highest balance a person may hold, in minutes."
+        null=True, blank=True, help_text=_("Highest balance a person may hold, in minutes.")
     )
 
     class Meta:
@@ -48,9 +50,9 @@ class CreditPolicy(models.Model):
 
 
 class AccountKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
-    INITIATIVE = "initiative", "The initiative (issues credits)"
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
+    INITIATIVE = "initiative", _("The initiative (issues credits)")
 
 
 class Account(models.Model):
@@ -71,9 +73,9 @@ class Account(models.Model):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    balance = models.BigIntegerField(default=0, help_text="Minutes; the sum of its transfers.")
-    floor = models.BigIntegerField(null=True, blank=True, help_text="None: no lower limit.")
-    ceiling = models.BigIntegerField(null=True, blank=True, help_text="None: no upper limit.")
+    balance = models.BigIntegerField(default=0, help_text=_("Minutes; the sum of its transfers."))
+    floor = models.BigIntegerField(null=True, blank=True, help_text=_("None: no lower limit."))
+    ceiling = models.BigIntegerField(null=True, blank=True, help_text=_("None: no upper limit."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -122,11 +124,11 @@ class Account(models.Model):
 
 
 class TransferKind(models.TextChoices):
-    EARN = "earn", "Earned for time given"
-    GIFT = "gift", "Gift"
-    EXCHANGE = "exchange", "Exchange of services"
-    SPEND = "spend", "Spent at a partner"
-    CORRECTION = "correction", "Correction"
+    EARN = "earn", _("Earned for time given")
+    GIFT = "gift", _("Gift")
+    EXCHANGE = "exchange", _("Exchange of services")
+    SPEND = "spend", _("Spent at a partner")
+    CORRECTION = "correction", _("Correction")
 
 
 class Transfer(AppendOnlyModel):
@@ -204,7 +206,7 @@ class Offer(models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="offers")
     title = models.CharField(max_length=200)
     description = models.CharField(max_length=1000, blank=True)
-    price = models.PositiveIntegerField(help_text="In minutes of credit.")
+    price = models.PositiveIntegerField(help_text=_("In minutes of credit."))
     is_active = models.BooleanField(default=True)
 
     class Meta:

@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
@@ -58,11 +59,11 @@ def policy_set(
     """Set the earning rate and people's limits; existing balances must fit the new limits."""
     gate.require(actor, "timecredits.manage_credits", initiative)
     if floor > 0:
-        raise ValidationError({"floor": "The floor is zero or an overdraft (below zero)."})
+        raise ValidationError({"floor": _("The floor is zero or an overdraft (below zero).")})
     if ceiling is not None and ceiling <= 0:
-        raise ValidationError({"ceiling": "The ceiling must be above zero, or left empty."})
+        raise ValidationError({"ceiling": _("The ceiling must be above zero, or left empty.")})
     if not 1 <= minutes_per_hour <= 600:
-        raise ValidationError({"minutes_per_hour": "Give between 1 and 600 minutes an hour."})
+        raise ValidationError({"minutes_per_hour": _("Give between 1 and 600 minutes an hour.")})
     people = Account.objects.select_for_update().filter(
         initiative=initiative, kind=AccountKind.PERSON
     )
@@ -71,7 +72,10 @@ def policy_set(
         outside = outside | people.filter(balance__gt=ceiling)
     if outside.exists():
         raise ValidationError(
-            {"floor": f"{outside.count()} people's balances are outside these limits now."}
+            {
+                "floor": _("%(count)s people's balances are outside these limits now.")
+                % {"count": outside.count()}
+            }
         )
     policy = policy_of(initiative)
     policy.minutes_per_hour, policy.floor, policy.ceiling = minutes_per_hour, floor, ceiling
@@ -156,9 +160,9 @@ def _move(
     owners (a gift finds and locks both in one read)."""
     _check_terms(minutes, key)
     if debit.initiative_id != credit.initiative_id:
-        raise ValidationError({"account": "Both accounts must be in the same initiative."})
+        raise ValidationError({"account": _("Both accounts must be in the same initiative.")})
     if debit.pk == credit.pk:
-        raise ValidationError({"account": "Credits cannot move from an account to itself."})
+        raise ValidationError({"account": _("Credits cannot move from an account to itself.")})
     if not locked:  # lowest id first, as every transfer locks them: no deadlock
         rows = {
             a.pk: a
@@ -190,7 +194,9 @@ def _move(
     if not ledger.write(transfer):  # the key was used before: that transfer, nothing moved now
         earlier = ledger.made_before(actor, key, (kind, debit.pk, credit.pk, minutes))
         if earlier is None:  # a key used twice at once, the other not committed: not here
-            raise Conflict("This was already done by another request (the same idempotency key).")
+            raise Conflict(
+                _("This was already done by another request (the same idempotency key).")
+            )
         return earlier, False
     debit.balance -= minutes
     credit.balance += minutes
@@ -201,21 +207,28 @@ def _check_terms(minutes: int, key: str) -> None:
     """The amount and the idempotency key, as every movement takes them."""
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 < minutes <= MAX_MINUTES:
         raise ValidationError(
-            {"minutes": f"Give a whole number of minutes from 1 to {MAX_MINUTES}."}
+            {
+                "minutes": _("Give a whole number of minutes from 1 to %(most)s.")
+                % {"most": MAX_MINUTES}
+            }
         )
     if len(key) > 100:
-        raise ValidationError({"idempotency_key": "An idempotency key has at most 100 characters."})
+        raise ValidationError(
+            {"idempotency_key": _("An idempotency key has at most 100 characters.")}
+        )
 
 
 def _limit_broken(debit: Account, credit: Account, minutes: int) -> str:
     """What moving ``minutes`` would break (a floor, a ceiling), or "" if nothing."""
     if debit.floor is not None and debit.balance - minutes < debit.floor:
-        return (
-            f"Not enough credit: {debit.owner_name} has {debit.balance} minutes and may go "
-            f"down to {debit.floor}."
-        )
+        return _(
+            "Not enough credit: %(owner)s has %(balance)s minutes and may go down to %(floor)s."
+        ) % {"owner": debit.owner_name, "balance": debit.balance, "floor": debit.floor}
     if credit.ceiling is not None and credit.balance + minutes > credit.ceiling:
-        return f"{credit.owner_name} can hold at most {credit.ceiling} minutes of credit."
+        return _("%(owner)s can hold at most %(ceiling)s minutes of credit.") % {
+            "owner": credit.owner_name,
+            "ceiling": credit.ceiling,
+        }
     return ""
 
 
@@ -255,10 +268,10 @@ def credits_for_confirmed_time(
     (hours approved by a coordinator or by the person served)."""
     rate = policy_of(initiative).minutes_per_hour
     if isinstance(minutes_given, bool) or not isinstance(minutes_given, int) or minutes_given <= 0:
-        raise ValidationError({"minutes_given": "Give the time in whole minutes, more than 0."})
+        raise ValidationError({"minutes_given": _("Give the time in whole minutes, more than 0.")})
     earned = minutes_given * rate // 60
     if earned == 0:
-        raise ValidationError({"minutes_given": "That time earns less than a minute of credit."})
+        raise ValidationError({"minutes_given": _("That time earns less than a minute of credit.")})
     return _move(
         actor=actor,
         kind=TransferKind.EARN,
@@ -308,7 +321,7 @@ def _member_to_member(
     standings = standings_of(initiative, [actor, to])
     gate.require(actor, "timecredits.use_credits", initiative)
     if to == actor:
-        raise ValidationError({"to": "Choose someone other than yourself."})
+        raise ValidationError({"to": _("Choose someone other than yourself.")})
     receiver_standing = standings.get(to.pk)
     if receiver_standing is None or not receiver_standing.active:
         raise ValidationError({"to": NO_SUCH_MEMBER})  # as for a username no one has
@@ -348,11 +361,13 @@ def transfer_reverse(
     """Correct a transfer by moving its minutes back, with the reason; never twice."""
     gate.require(actor, "timecredits.manage_credits", transfer.debit.initiative)
     if not reason.strip():
-        raise ValidationError({"reason": "Say why the transfer is corrected."})
+        raise ValidationError({"reason": _("Say why the transfer is corrected.")})
     if transfer.reverses_id is not None:
-        raise ValidationError({"transfer": "A correction is not corrected; make a new transfer."})
+        raise ValidationError(
+            {"transfer": _("A correction is not corrected; make a new transfer.")}
+        )
     if Transfer.objects.filter(reverses=transfer).exists():
-        raise ValidationError({"transfer": "That transfer was corrected already."})
+        raise ValidationError({"transfer": _("That transfer was corrected already.")})
     return _move(
         actor=actor,
         kind=TransferKind.CORRECTION,
@@ -377,7 +392,9 @@ def partner_add(
 ) -> Partner:
     """A coordinator signs up an organisation that takes credits, and who redeems them."""
     gate.require(actor, "timecredits.manage_credits", initiative)
-    partner, _ = Partner.objects.get_or_create(initiative=initiative, organisation=organisation)
+    partner, _created = Partner.objects.get_or_create(
+        initiative=initiative, organisation=organisation
+    )
     partner.representatives.add(*representatives)
     organisation_account(initiative, organisation)
     return partner
@@ -389,7 +406,9 @@ def offer_add(
 ) -> Offer:
     gate.require(actor, "timecredits.manage_credits", partner.initiative)
     if not 0 < price <= MAX_MINUTES:
-        raise ValidationError({"price": f"The price is from 1 to {MAX_MINUTES} minutes."})
+        raise ValidationError(
+            {"price": _("The price is from 1 to %(most)s minutes.") % {"most": MAX_MINUTES}}
+        )
     offer = Offer(partner=partner, title=title, description=description, price=price)
     offer.full_clean()
     offer.save()
@@ -403,7 +422,7 @@ def offer_buy(*, actor: Any, offer: Offer, key: str = "") -> tuple[Voucher, bool
     initiative = offer.partner.initiative
     gate.require(actor, "timecredits.use_credits", initiative)
     if not offer.is_active:
-        raise ValidationError({"offer": "This offer has ended."})
+        raise ValidationError({"offer": _("This offer has ended.")})
     transfer, made = _move(
         actor=actor,
         kind=TransferKind.SPEND,
@@ -431,10 +450,15 @@ def voucher_redeem(*, actor: Any, partner: Partner, code: str) -> Voucher:
         .first()
     )
     if voucher is None:
-        raise ValidationError({"code": "That code is not a voucher for this partner."})
+        raise ValidationError({"code": _("That code is not a voucher for this partner.")})
     if voucher.redeemed_at is not None:
         used = timezone.localtime(voucher.redeemed_at)
-        raise ValidationError({"code": f"That voucher was used on {used:%d %b %Y at %H:%M}."})
+        raise ValidationError(
+            {
+                "code": _("That voucher was used on %(day)s at %(time)s.")
+                % {"day": f"{used:%d %b %Y}", "time": f"{used:%H:%M}"}
+            }
+        )
     voucher.redeemed_at, voucher.redeemed_by = timezone.now(), actor
     voucher.save(update_fields=["redeemed_at", "redeemed_by"])
     return voucher

@@ -52,7 +52,9 @@ def credits_page(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, offer=offer, key=buy.cleaned_data["key"]
             )
             messages.success(
-                request, f"Spent {offer.price} minutes: your voucher code is {voucher.code}."
+                request,
+                _("Spent %(minutes)s minutes: your voucher code is %(code)s.")
+                % {"minutes": offer.price, "code": voucher.code},
             )
             return redirect("timecredits:page", slug=slug)
         if gift.is_bound and gift.is_valid():
@@ -123,7 +125,7 @@ def ledger_page(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         policy_form,
         lambda data: services.policy_set(actor=request.user, initiative=initiative, **data),
-        "The limits are saved.",
+        _("The limits are saved."),
         reverse("timecredits:ledger", kwargs={"slug": slug}),
     )
     if saved is not None:
@@ -155,7 +157,7 @@ def transfer_correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     form = CorrectionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Say why the transfer is corrected.")
+        messages.error(request, _("Say why the transfer is corrected."))
         return redirect("timecredits:ledger", slug=slug)
     try:
         services.transfer_reverse(
@@ -167,7 +169,7 @@ def transfer_correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Transfer {transfer.pk} is corrected.")
+        messages.success(request, _("Transfer %(number)s is corrected.") % {"number": transfer.pk})
     return redirect("timecredits:ledger", slug=slug)
 
 
@@ -191,7 +193,9 @@ def redeem(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(
-                request, f"Voucher accepted: {voucher.offer.title} for {voucher.holder}."
+                request,
+                _("Voucher accepted: %(what)s for %(who)s.")
+                % {"what": voucher.offer.title, "who": voucher.holder},
             )
             return redirect("timecredits:redeem", slug=slug, pk=pk)
     context = {"initiative": initiative, "partner": partner, "form": form}

@@ -6,14 +6,16 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.notifications.kinds import Kind
 from coproduce.notifications.services import notify
 from coproduce.volunteering.models import SignUp, SignUpStatus
 
 EMAILS = {
-    "reminder": "Reminder: {title}, {when}",
-    "place": "A place opened for you: {title}, {when}",
+    "reminder": gettext_lazy("Reminder: %(title)s, %(when)s"),
+    "place": gettext_lazy("A place opened for you: %(title)s, %(when)s"),
 }
 
 
@@ -41,17 +43,20 @@ def sign_up_email(*, sign_up_id: int, what: str) -> bool:
         "volunteering:opportunity",
         kwargs={"slug": opportunity.initiative.slug, "pk": opportunity.pk},
     )
+    place = {"what": opportunity.title, "initiative": opportunity.initiative.title}
+    ends = f"{timezone.localtime(shift.ends_at):%H:%M}"
     lines = [
-        f"Hello {person},",
+        _("Hello %(person)s,") % {"person": person},
         "",
-        f"You have a place on {opportunity.title} ({opportunity.initiative.title}).",
-        f"When: {when} to {timezone.localtime(shift.ends_at):%H:%M}",
-        f"Where: {opportunity.location or 'see the opportunity page'}",
+        _("You have a place on %(what)s (%(initiative)s).") % place,
+        _("When: %(when)s to %(ends)s") % {"when": when, "ends": ends},
+        _("Where: %(where)s") % {"where": opportunity.location or _("see the opportunity page")},
     ]
     if opportunity.accessibility:
-        lines.append(f"Access: {opportunity.accessibility}")
-    lines += ["", f"If you cannot come, please give up your place here: {link}", ""]
-    subject = EMAILS[what].format(title=opportunity.title, when=when)
+        lines.append(_("Access: %(access)s") % {"access": opportunity.accessibility})
+    give_up = _("If you cannot come, please give up your place here: %(link)s") % {"link": link}
+    lines += ["", give_up, ""]
+    subject = EMAILS[what] % {"title": opportunity.title, "when": when}
     if what == "reminder":  # through notifications: the person's choice, and unsubscribe
         notify(
             recipients=[person],

@@ -2,7 +2,8 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.dates import check_order, date_problem
 from coproduce.core.forms import add_service_errors
@@ -27,7 +28,17 @@ class OpportunityForm(forms.ModelForm):
             "safeguarding",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-        labels = {"accessibility": "Accessibility notes", "safeguarding": "Checks needed"}
+        labels = {
+            "stage": _("Stage"),
+            "organisation": _("Organisation"),
+            "title": _("Title"),
+            "role": _("Role"),
+            "description": _("Description"),
+            "skills": _("Skills"),
+            "location": _("Location"),
+            "accessibility": _("Accessibility notes"),
+            "safeguarding": _("Checks needed"),
+        }
 
     def __init__(self, *args: object, initiative: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -36,29 +47,31 @@ class OpportunityForm(forms.ModelForm):
         )
         self.fields["stage"].empty_label = None  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = organisations_of(initiative)  # type: ignore[attr-defined,arg-type]
-        self.fields["organisation"].empty_label = "None: the initiative itself"  # type: ignore[attr-defined]
+        self.fields["organisation"].empty_label = _("None: the initiative itself")  # type: ignore[attr-defined]
 
 
 class ShiftForm(forms.Form):
     starts_at = forms.DateTimeField(
-        label="Starts", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     ends_at = forms.DateTimeField(
-        label="Ends", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
-    capacity = forms.IntegerField(label="People needed", min_value=1, max_value=1000)
+    capacity = forms.IntegerField(label=_("People needed"), min_value=1, max_value=1000)
 
 
 class HoursForm(forms.Form):
-    opportunity = forms.ModelChoiceField(queryset=Opportunity.objects.none(), empty_label=None)
-    minutes = forms.IntegerField(label="Minutes given", min_value=1, max_value=24 * 60)
-    worked_on = forms.DateField(label="Day", widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(label="What you did (optional)", max_length=300, required=False)
+    opportunity = forms.ModelChoiceField(
+        queryset=Opportunity.objects.none(), empty_label=None, label=_("Opportunity")
+    )
+    minutes = forms.IntegerField(label=_("Minutes given"), min_value=1, max_value=24 * 60)
+    worked_on = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("What you did (optional)"), max_length=300, required=False)
     served = PersonField(
         required=False,
-        label=gettext_lazy("Who you gave it to (optional)"),
-        empty_label=gettext_lazy("Nobody in particular: a coordinator confirms it"),
-        help_text=gettext_lazy(
+        label=_("Who you gave it to (optional)"),
+        empty_label=_("Nobody in particular: a coordinator confirms it"),
+        help_text=_(
             "A member you helped can confirm your time instead of a coordinator; "
             "leave it empty and a coordinator confirms it."
         ),
@@ -73,9 +86,11 @@ class HoursForm(forms.Form):
 
 class DecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
-        choices=[("yes", "Approve"), ("no", "Do not approve")], coerce=lambda v: v == "yes"
+        label=_("Approve"),
+        choices=[("yes", _("Approve")), ("no", _("Do not approve"))],
+        coerce=lambda v: v == "yes",
     )
-    reason = forms.CharField(max_length=300, required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
 
 
 class PolicyForm(forms.ModelForm):
@@ -89,15 +104,15 @@ class PolicyForm(forms.ModelForm):
             "value_year",
         ]
         labels = {
-            "weekly_cap_minutes": "Weekly cap (minutes)",
-            "value_low_pence": "Lower hourly value (pence)",
-            "value_high_pence": "Upper hourly value (pence)",
-            "value_source": "Source of the values",
-            "value_year": "Year of the values",
+            "weekly_cap_minutes": _("Weekly cap (minutes)"),
+            "value_low_pence": _("Lower hourly value (pence)"),
+            "value_high_pence": _("Upper hourly value (pence)"),
+            "value_source": _("Source of the values"),
+            "value_year": _("Year of the values"),
         }
 
 
-DAY_FORMAT = "Give the day as YYYY-MM-DD, such as 2026-03-01."
+DAY_FORMAT = _("Give the day as YYYY-MM-DD, such as 2026-03-01.")
 
 
 def _plausible(day: datetime.date) -> datetime.date:
@@ -112,15 +127,17 @@ class PeriodForm(forms.Form):
     shows this form with what to fix, and sending it again downloads the CSV."""
 
     start = forms.DateField(
+        label=_("Start"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Give the first day of the report.", "invalid": DAY_FORMAT},
+        error_messages={"required": _("Give the first day of the report."), "invalid": DAY_FORMAT},
     )
     end = forms.DateField(
+        label=_("End"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Give the last day of the report.", "invalid": DAY_FORMAT},
+        error_messages={"required": _("Give the last day of the report."), "invalid": DAY_FORMAT},
     )
     format = forms.ChoiceField(
-        choices=[("", "page"), ("csv", "CSV")], required=False, widget=forms.HiddenInput
+        choices=[("", _("page")), ("csv", "CSV")], required=False, widget=forms.HiddenInput
     )
 
     def clean_start(self) -> datetime.date:
@@ -137,7 +154,7 @@ class PeriodForm(forms.Form):
                     data["start"],
                     "end",
                     data["end"],
-                    "The last day must be on or after the first.",
+                    gettext("The last day must be on or after the first."),
                     same_allowed=True,
                 )
             except ValidationError as error:

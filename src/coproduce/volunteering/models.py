@@ -4,15 +4,16 @@ waiting list, and hours that are approved into time credits and the co-productio
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.organisations.models import Organisation
 
 
 class Safeguarding(models.TextChoices):
-    NONE = "none", "None needed"
-    BASIC = "basic", "A basic background check"
-    ENHANCED = "enhanced", "An enhanced background check (such as DBS)"
+    NONE = "none", _("None needed")
+    BASIC = "basic", _("A basic background check")
+    ENHANCED = "enhanced", _("An enhanced background check (such as DBS)")
 
 
 class Opportunity(models.Model):
@@ -26,15 +27,15 @@ class Opportunity(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The lead or partner organisation the volunteers work with, if any.",
+        help_text=_("The lead or partner organisation the volunteers work with, if any."),
     )
     title = models.CharField(max_length=200)
-    role = models.CharField(max_length=120, help_text="What the volunteer does, in a few words.")
+    role = models.CharField(max_length=120, help_text=_("What the volunteer does, in a few words."))
     description = models.TextField(max_length=4000)
-    skills = models.CharField(max_length=300, blank=True, help_text="Comma-separated.")
+    skills = models.CharField(max_length=300, blank=True, help_text=_("Comma-separated."))
     location = models.CharField(max_length=200, blank=True)
     accessibility = models.CharField(
-        max_length=500, blank=True, help_text="Step-free access, seating, hearing loop, …"
+        max_length=500, blank=True, help_text=_("Step-free access, seating, hearing loop, …")
     )
     safeguarding = models.CharField(
         max_length=10, choices=Safeguarding.choices, default=Safeguarding.NONE
@@ -47,7 +48,7 @@ class Opportunity(models.Model):
 
     class Meta:
         ordering = ["title"]
-        verbose_name_plural = "opportunities"
+        verbose_name_plural = _("opportunities")
         constraints = [
             models.CheckConstraint(
                 condition=Q(safeguarding__in=Safeguarding.values), name="vol_safeguarding_valid"
@@ -62,7 +63,7 @@ class Shift(models.Model):
     opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="shifts")
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
-    capacity = models.PositiveSmallIntegerField(help_text="How many volunteers it needs.")
+    capacity = models.PositiveSmallIntegerField(help_text=_("How many volunteers it needs."))
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -88,11 +89,11 @@ class Shift(models.Model):
 
 
 class SignUpStatus(models.TextChoices):
-    CONFIRMED = "confirmed", "Confirmed"
-    WAITING = "waiting", "On the waiting list"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    ATTENDED = "attended", "Attended"
-    ABSENT = "absent", "Did not come"
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ATTENDED = "attended", _("Attended")
+    ABSENT = "absent", _("Did not come")
 
 
 TAKING_A_PLACE = (SignUpStatus.CONFIRMED, SignUpStatus.ATTENDED)
@@ -104,9 +105,9 @@ class SignUp(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sign_ups"
     )
     status = models.CharField(max_length=10, choices=SignUpStatus.choices)
-    queued_at = models.DateTimeField(help_text="When they (last) signed up: the waiting order.")
+    queued_at = models.DateTimeField(help_text=_("When they (last) signed up: the waiting order."))
     reminded_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the e-mail reminder of this place was sent."
+        null=True, blank=True, help_text=_("When the e-mail reminder of this place was sent.")
     )
 
     class Meta:
@@ -154,9 +155,9 @@ class BackgroundCheck(models.Model):
 
 
 class HoursStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for approval"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Not approved"
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")
 
 
 class HoursLog(models.Model):
@@ -179,7 +180,9 @@ class HoursLog(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="hours_given_to_me",
-        help_text="The person the time was given to, who may confirm it instead of a coordinator.",
+        help_text=_(
+            "The person the time was given to, who may confirm it instead of a coordinator."
+        ),
     )
     status = models.CharField(
         max_length=10, choices=HoursStatus.choices, default=HoursStatus.PENDING
@@ -238,16 +241,16 @@ class VolunteeringPolicy(models.Model):
     )
     weekly_cap_minutes = models.PositiveIntegerField(
         default=16 * 60,
-        help_text="Above this much time in a week, the person and coordinators are warned.",
+        help_text=_("Above this much time in a week, the person and coordinators are warned."),
     )
     value_low_pence = models.PositiveIntegerField(
-        default=0, help_text="Lower hourly value of volunteered time, in pence."
+        default=0, help_text=_("Lower hourly value of volunteered time, in pence.")
     )
     value_high_pence = models.PositiveIntegerField(
-        default=0, help_text="Upper hourly value of volunteered time, in pence."
+        default=0, help_text=_("Upper hourly value of volunteered time, in pence.")
     )
     value_source = models.CharField(
-        max_length=300, blank=True, help_text="Where the hourly values come from."
+        max_length=300, blank=True, help_text=_("Where the hourly values come from.")
     )
     value_year = models.PositiveSmallIntegerField(null=True, blank=True)
 

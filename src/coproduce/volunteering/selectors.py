@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coproduce.initiatives.models import Initiative
 from coproduce.volunteering.models import (
@@ -247,11 +249,16 @@ def suggested_for(initiative: Initiative, person: Any) -> list[tuple[Opportunity
         reasons = []
         shared = skills & {s.strip().lower() for s in opportunity.skills.split(",") if s.strip()}
         if shared:
-            reasons.append(f"uses your {', '.join(sorted(shared))}")
+            reasons.append(_("uses your %(skills)s") % {"skills": ", ".join(sorted(shared))})
         fitting = [shift for shift in opportunity.shifts.all() if free and _fits(shift, free)]
         if fitting:
             reasons.append(
-                f"{len(fitting)} upcoming shift{'s' if len(fitting) != 1 else ''} when you are free"
+                ngettext(
+                    "%(n)d upcoming shift when you are free",
+                    "%(n)d upcoming shifts when you are free",
+                    len(fitting),
+                )
+                % {"n": len(fitting)}
             )
         if reasons:
             suggestions.append((opportunity, reasons))

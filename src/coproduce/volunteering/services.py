@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
@@ -48,7 +49,7 @@ def opportunity_create(
     organisation = fields.get("organisation")
     if organisation is not None and organisation not in organisations_of(initiative):
         raise ValidationError(
-            {"organisation": "Choose the initiative's lead organisation or one of its partners."}
+            {"organisation": _("Choose the initiative's lead organisation or one of its partners.")}
         )
     opportunity = Opportunity(initiative=initiative, stage=stage, created_by=actor, **fields)
     opportunity.full_clean()
@@ -69,11 +70,11 @@ def shift_add(
     gate.require(actor, "volunteering.manage", opportunity.initiative)
     check_date("starts_at", starts_at)
     check_date("ends_at", ends_at)
-    check_order(starts_at, "ends_at", ends_at, "The shift must end after it starts.")
+    check_order(starts_at, "ends_at", ends_at, _("The shift must end after it starts."))
     if ends_at - starts_at > datetime.timedelta(hours=24):
-        raise ValidationError({"ends_at": "A shift lasts at most 24 hours."})
+        raise ValidationError({"ends_at": _("A shift lasts at most 24 hours.")})
     if not 1 <= capacity <= 1000:
-        raise ValidationError({"capacity": "A shift needs between 1 and 1,000 people."})
+        raise ValidationError({"capacity": _("A shift needs between 1 and 1,000 people.")})
     shift = Shift(opportunity=opportunity, starts_at=starts_at, ends_at=ends_at, capacity=capacity)
     shift.full_clean()
     shift.save()
@@ -94,7 +95,9 @@ def check_record(
     gate.require(actor, "volunteering.manage", initiative)
     check_date("checked_on", checked_on, past_only=True)
     check_date("expires_on", expires_on)
-    check_order(checked_on, "expires_on", expires_on, "A check expires after the day it was made.")
+    check_order(
+        checked_on, "expires_on", expires_on, _("A check expires after the day it was made.")
+    )
     check = BackgroundCheck(
         initiative=initiative,
         person=person,
@@ -117,19 +120,19 @@ def shift_sign_up(*, actor: Any, shift: Shift) -> SignUp:
     opportunity = shift.opportunity
     gate.require(actor, "volunteering.take_part", opportunity.initiative)
     if not opportunity.is_open:
-        raise ValidationError({"shift": "This opportunity is not taking volunteers now."})
+        raise ValidationError({"shift": _("This opportunity is not taking volunteers now.")})
     if shift.starts_at <= timezone.now():
-        raise ValidationError({"shift": "This shift has already started."})
+        raise ValidationError({"shift": _("This shift has already started.")})
     if not selectors.has_background_check(opportunity.initiative, actor, opportunity.safeguarding):
         raise ValidationError(
             {
-                "shift": f"This role needs {Safeguarding(opportunity.safeguarding).label.lower()}; "
-                "a coordinator can record yours."
+                "shift": _("This role needs %(check)s; a coordinator can record yours.")
+                % {"check": Safeguarding(opportunity.safeguarding).label.lower()}
             }
         )
     existing = SignUp.objects.filter(shift=shift, person=actor).first()
     if existing is not None and existing.status in (*TAKING_A_PLACE, SignUpStatus.WAITING):
-        raise ValidationError({"shift": "You are already signed up for this shift."})
+        raise ValidationError({"shift": _("You are already signed up for this shift.")})
     taken = shift.sign_ups.filter(status__in=TAKING_A_PLACE).count()
     status = SignUpStatus.CONFIRMED if taken < shift.capacity else SignUpStatus.WAITING
     sign_up = existing or SignUp(shift=shift, person=actor)
@@ -157,7 +160,9 @@ def sign_up_withdraw(*, actor: Any, sign_up: SignUp) -> SignUp | None:
     if sign_up.person_id != actor.pk:
         gate.require(actor, "volunteering.manage", shift.opportunity.initiative)
     if sign_up.status not in (SignUpStatus.CONFIRMED, SignUpStatus.WAITING):
-        raise ValidationError({"sign_up": "Only a place or a waiting-list place can be given up."})
+        raise ValidationError(
+            {"sign_up": _("Only a place or a waiting-list place can be given up.")}
+        )
     had_place = sign_up.status == SignUpStatus.CONFIRMED
     sign_up.status = SignUpStatus.WITHDRAWN
     sign_up.save(update_fields=["status"])
@@ -184,16 +189,18 @@ def attendance_record(*, actor: Any, sign_up: SignUp, attended: bool) -> HoursLo
     shift = sign_up.shift
     gate.require(actor, "volunteering.manage", shift.opportunity.initiative)
     if sign_up.status not in (SignUpStatus.CONFIRMED, SignUpStatus.ABSENT, SignUpStatus.ATTENDED):
-        raise ValidationError({"sign_up": "Only people with a place on the shift can attend it."})
+        raise ValidationError(
+            {"sign_up": _("Only people with a place on the shift can attend it.")}
+        )
     if shift.starts_at > timezone.now():
-        raise ValidationError({"sign_up": "Attendance is recorded once the shift has started."})
+        raise ValidationError({"sign_up": _("Attendance is recorded once the shift has started.")})
     sign_up.status = SignUpStatus.ATTENDED if attended else SignUpStatus.ABSENT
     sign_up.save(update_fields=["status"])
     log = HoursLog.objects.filter(shift=shift, person=sign_up.person).first()
     if not attended:
         if log is not None and log.status != HoursStatus.PENDING:
             raise ValidationError(
-                {"sign_up": "Their hours were already decided; correct them instead."}
+                {"sign_up": _("Their hours were already decided; correct them instead.")}
             )
         if log is not None:
             log.delete()
@@ -225,11 +232,11 @@ def hours_log(
     initiative = opportunity.initiative
     gate.require(actor, "volunteering.take_part", initiative)
     if not 1 <= minutes <= 24 * 60:
-        raise ValidationError({"minutes": "Give between 1 minute and 24 hours."})
+        raise ValidationError({"minutes": _("Give between 1 minute and 24 hours.")})
     check_date("worked_on", worked_on, past_only=True)
     if served is not None:
         if served.pk == actor.pk:
-            raise ValidationError({"served": "Name someone other than yourself."})
+            raise ValidationError({"served": _("Name someone other than yourself.")})
         if not standing(served, initiative).active:
             raise ValidationError({"served": NO_SUCH_MEMBER})  # as for no one by that name
     return HoursLog.objects.create(
@@ -255,20 +262,23 @@ def hours_decide(*, actor: Any, log: HoursLog, approve: bool, reason: str = "") 
     initiative = log.opportunity.initiative
     gate.require(actor, "volunteering.decide_hours", log)
     if log.person_id == actor.pk:
-        raise ValidationError({"hours": "Someone else must approve your own hours."})
+        raise ValidationError({"hours": _("Someone else must approve your own hours.")})
     if log.status != HoursStatus.PENDING:
-        raise ValidationError({"hours": "These hours were decided already."})
+        raise ValidationError({"hours": _("These hours were decided already.")})
     if not approve and not reason.strip():
-        raise ValidationError({"reason": "Say why the hours are not approved."})
+        raise ValidationError({"reason": _("Say why the hours are not approved.")})
     log.status = HoursStatus.APPROVED if approve else HoursStatus.REJECTED
     log.decided_by, log.decided_at, log.reason = actor, timezone.now(), reason.strip()[:300]
     if approve:
         if not standing(log.person, initiative).active:
             raise ValidationError(
-                {"hours": f"{log.person} is no longer a member of this initiative."}
+                {
+                    "hours": _("%(person)s is no longer a member of this initiative.")
+                    % {"person": log.person}
+                }
             )
         what = f"{log.opportunity.title} on {log.worked_on:%d %b %Y}"
-        log.transfer, _ = credits.credits_for_confirmed_time(
+        log.transfer, _made = credits.credits_for_confirmed_time(
             actor=actor,
             initiative=initiative,
             person=log.person,
@@ -315,9 +325,11 @@ def policy_set(*, actor: Any, initiative: Initiative, **fields: Any) -> Voluntee
     if year_wrong is not None:
         raise ValidationError({"value_year": year_wrong})
     if policy.value_high_pence < policy.value_low_pence:
-        raise ValidationError({"value_high_pence": "The upper value must be at least the lower."})
+        raise ValidationError(
+            {"value_high_pence": _("The upper value must be at least the lower.")}
+        )
     if (policy.value_low_pence or policy.value_high_pence) and not policy.value_source.strip():
-        raise ValidationError({"value_source": "Say where the hourly values come from."})
+        raise ValidationError({"value_source": _("Say where the hourly values come from.")})
     policy.full_clean()
     policy.save()
     return policy

@@ -72,9 +72,13 @@ def opportunity_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The opportunity is published; now add its shifts.")
+            messages.success(request, _("The opportunity is published; now add its shifts."))
             return redirect("volunteering:opportunity", slug=slug, pk=opportunity.pk)
-    context = {"initiative": initiative, "form": form, "heading": "A new volunteering opportunity"}
+    context = {
+        "initiative": initiative,
+        "form": form,
+        "heading": _("A new volunteering opportunity"),
+    }
     return render(request, "volunteering/form.html", context, status=400 if form.errors else 200)
 
 
@@ -91,7 +95,7 @@ def opportunity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The shift is added.")
+            messages.success(request, _("The shift is added."))
             return redirect("volunteering:opportunity", slug=slug, pk=pk)
     mine = {s.shift_id: s for s in selectors.sign_ups_of(initiative, request.user)}
     context = {
@@ -134,9 +138,9 @@ def sign_up(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     def work() -> None:
         result["sign_up"] = services.shift_sign_up(actor=request.user, shift=shift)
 
-    response = _act(request, slug, work, "You are signed up.")
+    response = _act(request, slug, work, _("You are signed up."))
     if result.get("sign_up") is not None and result["sign_up"].status == "waiting":
-        messages.info(request, "The shift is full: you are on its waiting list.")
+        messages.info(request, _("The shift is full: you are on its waiting list."))
     _warn_if_over_the_cap(request, initiative, request.user, shift.starts_at.date())
     return response
 
@@ -148,12 +152,18 @@ def _warn_if_over_the_cap(
     minutes = selectors.week_minutes(initiative, person, day)
     cap = selectors.policy_of(initiative).weekly_cap_minutes
     if minutes > cap:
-        who = "You are" if person == request.user else f"{person} is"
-        messages.warning(
-            request,
-            f"{who} giving {minutes // 60} h {minutes % 60} min that week, above the "
-            f"{cap // 60} h the initiative suggests. Please look after yourselves.",
-        )
+        if person == request.user:
+            warning = _(
+                "You are giving %(hours)s h %(minutes)s min that week, above the %(cap)s h "
+                "the initiative suggests. Please look after yourselves."
+            )
+        else:
+            warning = _(
+                "%(person)s is giving %(hours)s h %(minutes)s min that week, above the "
+                "%(cap)s h the initiative suggests. Please look after yourselves."
+            )
+        given = {"person": person, "hours": minutes // 60, "minutes": minutes % 60}
+        messages.warning(request, warning % {**given, "cap": cap // 60})
 
 
 @login_required
@@ -168,7 +178,7 @@ def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         slug,
         lambda: services.sign_up_withdraw(actor=request.user, sign_up=sign_up),
-        "The place is given up.",
+        _("The place is given up."),
     )
 
 
@@ -188,9 +198,9 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         slug,
         lambda: services.attendance_record(actor=request.user, sign_up=sign_up, attended=attended),
-        "Attendance is recorded; their hours wait for approval."
+        _("Attendance is recorded; their hours wait for approval.")
         if attended
-        else "Recorded as not attending.",
+        else _("Recorded as not attending."),
     )
 
 
@@ -233,7 +243,7 @@ def hours_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     gate.require(request.user, "volunteering.decide_hours", log)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose whether to approve the hours.")
+        messages.error(request, _("Choose whether to approve the hours."))
         return redirect("volunteering:overview", slug=slug)
     approve = form.cleaned_data["approve"]
     if approve:
@@ -244,11 +254,14 @@ def hours_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         lambda: services.hours_decide(
             actor=request.user, log=log, approve=approve, reason=form.cleaned_data["reason"]
         ),
-        f"{log.person}'s hours are "
-        f"{'confirmed' if log.served_id == request.user.pk else 'approved'}"
-        " and their credits earned."
+        (
+            _("%(person)s's hours are confirmed and their credits earned.")
+            if log.served_id == request.user.pk
+            else _("%(person)s's hours are approved and their credits earned.")
+        )
+        % {"person": log.person}
         if approve
-        else "The hours are not approved.",
+        else _("The hours are not approved."),
     )
 
 
@@ -267,7 +280,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         policy_form,
         lambda data: services.policy_set(actor=request.user, initiative=initiative, **data),
-        "The cap and valuation are saved.",
+        _("The cap and valuation are saved."),
         reverse("volunteering:report", kwargs={"slug": slug}),
     )
     if saved is not None:

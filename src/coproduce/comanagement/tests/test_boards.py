@@ -129,3 +129,27 @@ def test_only_members_get_seats_once(trust: dict[str, Any], world: World) -> Non
     with pytest.raises(PermissionDenied):
         services.seat_add(actor=trust["residents"][0], board=trust["board"], person=world.member)
     assert trust["board"].seats.count() == 4
+
+
+def test_the_pages_render_in_welsh(client: Any, world: World, trust: dict[str, Any]) -> None:
+    chair = trust["residents"][0]
+    services.board_decide(
+        actor=chair,
+        meeting=trust["meeting"],
+        title="Open the hall on Sundays",
+        rule="consensus",
+        initiated_by=chair,
+    )
+    client.force_login(chair)
+    client.cookies["django_language"] = "cy"
+    base = f"/initiatives/{world.initiative.slug}/boards/"
+    pages = {
+        base: "Byrddau a phwyllgorau",
+        f"{base}{trust['board'].pk}/": "Trefnu cyfarfod",
+        f"{base}meetings/{trust['meeting'].pk}/": "Cofnodi penderfyniad",
+    }
+    texts = {url: client.get(url).content.decode() for url in pages}
+    # in Welsh: the page's own words, and the frame's ("Sign out" is "Allgofnodi")
+    assert {url: welsh in texts[url] for url, welsh in pages.items()} == dict.fromkeys(pages, True)
+    assert "Pasiwyd" in texts[f"{base}meetings/{trust['meeting'].pk}/"]
+    assert [url for url, text in texts.items() if "Sign out" in text] == []
