@@ -32,7 +32,7 @@ PACKAGE = Path(coproduce.__file__).parent
 TRANSLATED = (
     *("templates", "core", "accounts", "budgeting", "initiatives", "organisations", "cases"),
     *("equality", "record", "diagnostics", "selfassessment", "ratings"),
-    "personaloutcomes",
+    *("personaloutcomes", "inspections"),
 )
 # The initiatives list and the home page are the portal's; the rest of initiatives is ours.
 NOT_YET = {"initiatives/list.html"}
