@@ -58,6 +58,7 @@ def test_the_pages_in_welsh(world: World, things: Things) -> None:
     assert "Dienw" in thing and "Gwnaethom ni:" in thing and "Newid yr ateb" in thing
     overview = as_text(client.get(reverse("ratings:overview", args=[slug])))
     assert "<h1>Sgorau ac adborth</h1>" in overview and "(1 ateb)" in overview
+    assert '<span class="meta">(gwasanaeth)</span>' in overview
     said_page = as_text(client.get(reverse("ratings:you_said_we_did", args=[slug])))
     assert "<strong>Dywedoch chi:</strong> Slow." in said_page
     answer = client.post(reverse("ratings:answer", args=[slug, said.pk]), {"text": ""})
