@@ -33,7 +33,7 @@ TRANSLATED = (
     *("templates", "core", "accounts", "budgeting", "initiatives", "organisations", "cases"),
     *("equality", "record", "diagnostics", "accountability", "events", "financing"),
     *("drafts", "journeymaps", "outcomes", "volunteering", "timecredits", "peersupport"),
-    *("comanagement", "exchanges"),
+    *("comanagement", "exchanges", "selfassessment", "ratings", "personaloutcomes", "inspections"),
 )
 # The initiatives list and the home page are the portal's; the rest of initiatives is ours.
 NOT_YET = {"initiatives/list.html"}

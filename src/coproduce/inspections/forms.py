@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coproduce.core.people import PersonField
@@ -11,36 +12,52 @@ from coproduce.inspections.models import Purpose, Question, QuestionKind, Severi
 from coproduce.inspections.services import MAX_VISIT_MINUTES, question_field
 
 DATE = forms.DateInput(attrs={"type": "date"})
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 RATINGS = [(str(n), str(n)) for n in range(1, 6)]
 
 
 class ChecklistForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    purpose = forms.ChoiceField(choices=Purpose.choices, widget=forms.RadioSelect)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    purpose = forms.ChoiceField(
+        label=gettext_lazy("Purpose"), choices=Purpose.choices, widget=forms.RadioSelect
+    )
     description = forms.CharField(
-        max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Description"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     involves_vulnerable_people = forms.BooleanField(
         required=False,
-        label="Visits involve vulnerable people (inspectors need an enhanced background check)",
+        label=gettext_lazy(
+            "Visits involve vulnerable people (inspectors need an enhanced background check)"
+        ),
     )
 
 
 class QuestionForm(forms.Form):
-    theme = forms.CharField(max_length=120, help_text="The section it belongs to.")
-    text = forms.CharField(label="Question", max_length=500)
-    guidance = forms.CharField(
-        max_length=1000, required=False, help_text="What to look for, for the person answering."
+    theme = forms.CharField(
+        label=gettext_lazy("Theme"),
+        max_length=120,
+        help_text=gettext_lazy("The section it belongs to."),
     )
-    kind = forms.ChoiceField(label="Answer", choices=QuestionKind.choices)
-    required = forms.BooleanField(required=False, initial=True, label="An answer is required")
+    text = forms.CharField(label=gettext_lazy("Question"), max_length=500)
+    guidance = forms.CharField(
+        label=gettext_lazy("Guidance"),
+        max_length=1000,
+        required=False,
+        help_text=gettext_lazy("What to look for, for the person answering."),
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Answer"), choices=QuestionKind.choices)
+    required = forms.BooleanField(
+        required=False, initial=True, label=gettext_lazy("An answer is required")
+    )
 
 
 class InspectorForm(forms.Form):
     person = PersonField(label=gettext_lazy("Member"))
-    training = forms.CharField(label="Training completed", max_length=300)
-    trained_on = forms.DateField(label="Trained on", widget=DATE)
+    training = forms.CharField(label=gettext_lazy("Training completed"), max_length=300)
+    trained_on = forms.DateField(label=gettext_lazy("Trained on"), widget=DATE)
 
 
 LARGEST_ID = 2**63 - 1  # a larger id is no row (and SQLite cannot even compare it)
@@ -81,22 +98,23 @@ class IdsChoiceField(forms.ModelMultipleChoiceField[Any]):
 class VisitForm(forms.Form):
     checklist: forms.ModelChoiceField[Any] = IdChoiceField(
         queryset=None,
-        label="Checklist",
+        label=gettext_lazy("Checklist"),
     )
-    place = forms.CharField(label="Place or service visited", max_length=200)
-    visit_on = forms.DateField(label="Day of the visit", widget=DATE)
+    place = forms.CharField(label=gettext_lazy("Place or service visited"), max_length=200)
+    visit_on = forms.DateField(label=gettext_lazy("Day of the visit"), widget=DATE)
     provider: forms.ModelChoiceField[Any] = IdChoiceField(
         queryset=None,
-        label="Provider (the professional who answers the recommendations)",
+        label=gettext_lazy("Provider (the professional who answers the recommendations)"),
     )
     inspectors: forms.ModelMultipleChoiceField[Any] = IdsChoiceField(
         queryset=None,
+        label=gettext_lazy("Inspectors"),
         widget=forms.CheckboxSelectMultiple,
     )
     follows: forms.ModelChoiceField[Any] = IdChoiceField(
         queryset=None,
         required=False,
-        label="Follow-up of (optional): checks the actions accepted after that visit",
+        label=gettext_lazy("Follow-up of (optional): checks the actions accepted after that visit"),
     )
 
     def __init__(
@@ -113,7 +131,11 @@ class VisitForm(forms.Form):
 
 
 def answer_field(question: Question) -> forms.Field:
-    label = question.text + ("" if question.required else " (optional)")
+    label = (
+        question.text
+        if question.required
+        else _("%(question)s (optional)") % {"question": question.text}
+    )
     # Django renders help_text unescaped: the guidance is text written by a coordinator
     common: dict[str, Any] = {
         "label": label,
@@ -167,23 +189,33 @@ class AnswersForm(forms.Form):
 
 class FindingForm(forms.Form):
     text = forms.CharField(
-        label="What you found", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("What you found"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
-    severity = forms.ChoiceField(choices=Severity.choices, widget=forms.RadioSelect)
+    severity = forms.ChoiceField(
+        label=gettext_lazy("Severity"), choices=Severity.choices, widget=forms.RadioSelect
+    )
     picture = forms.FileField(
         required=False,
-        label="Evidence picture (optional)",
-        help_text="JPEG, PNG or WebP, up to 5 MB; where and when it was taken is removed.",
+        label=gettext_lazy("Evidence picture (optional)"),
+        help_text=gettext_lazy(
+            "JPEG, PNG or WebP, up to 5 MB; where and when it was taken is removed."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     caption = forms.CharField(
-        max_length=200, required=False, label="What the picture shows (with a picture)"
+        max_length=200,
+        required=False,
+        label=gettext_lazy("What the picture shows (with a picture)"),
     )
 
 
 class RecommendationForm(forms.Form):
     text = forms.CharField(
-        label="Recommendation", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Recommendation"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -194,7 +226,7 @@ class SubmitForm(forms.Form):
         super().__init__(*args, **kw)
         for member in team:
             self.fields[f"minutes_{member.person_id}"] = forms.IntegerField(
-                label=f"Minutes {member.person} gave",
+                label=_("Minutes %(person)s gave") % {"person": member.person},
                 min_value=1,
                 max_value=MAX_VISIT_MINUTES,
             )
@@ -205,20 +237,22 @@ class SubmitForm(forms.Form):
 
 class RespondForm(forms.Form):
     accepted = forms.TypedChoiceField(
-        label="Your answer",
-        choices=[("yes", "Accept"), ("no", "Reject")],
+        label=gettext_lazy("Your answer"),
+        choices=[("yes", gettext_lazy("Accept")), ("no", gettext_lazy("Reject"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
     action = forms.CharField(
-        label="Action (if you accept)",
+        label=gettext_lazy("Action (if you accept)"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    due_on = forms.DateField(label="Due by (if you accept)", required=False, widget=DATE)
+    due_on = forms.DateField(
+        label=gettext_lazy("Due by (if you accept)"), required=False, widget=DATE
+    )
     reasons = forms.CharField(
-        label="Reasons (if you reject)",
+        label=gettext_lazy("Reasons (if you reject)"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -227,9 +261,9 @@ class RespondForm(forms.Form):
 
 class ActionCheckForm(forms.Form):
     done = forms.TypedChoiceField(
-        label="Was it done?",
-        choices=[("yes", "Done"), ("no", "Not done")],
+        label=gettext_lazy("Was it done?"),
+        choices=[("yes", gettext_lazy("Done")), ("no", gettext_lazy("Not done"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label="Note (optional)", max_length=1000, required=False)
+    note = forms.CharField(label=gettext_lazy("Note (optional)"), max_length=1000, required=False)

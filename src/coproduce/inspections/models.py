@@ -9,34 +9,35 @@ sheet, so one set of queries summarises them."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.initiatives.models import Initiative
 
 
 class Purpose(models.TextChoices):
-    INSPECTION = "inspection", "Citizen inspection"
-    APPRAISAL = "appraisal", "Participatory appraisal"
+    INSPECTION = "inspection", _("Citizen inspection")
+    APPRAISAL = "appraisal", _("Participatory appraisal")
 
 
 class QuestionKind(models.TextChoices):
-    RATING = "rating", "Rating from 1 to 5"
-    YES_NO = "yes_no", "Yes or no"
-    NUMBER = "number", "Number"
-    TEXT = "text", "Text"
+    RATING = "rating", _("Rating from 1 to 5")
+    YES_NO = "yes_no", _("Yes or no")
+    NUMBER = "number", _("Number")
+    TEXT = "text", _("Text")
 
 
 class Severity(models.TextChoices):
-    LOW = "low", "Low"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
 
 
 class VisitStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    IN_PROGRESS = "in_progress", "In progress"
-    SUBMITTED = "submitted", "Submitted, waiting for the provider"
-    RESPONDED = "responded", "Responded"
-    PUBLISHED = "published", "Published"
+    SCHEDULED = "scheduled", _("Scheduled")
+    IN_PROGRESS = "in_progress", _("In progress")
+    SUBMITTED = "submitted", _("Submitted, waiting for the provider")
+    RESPONDED = "responded", _("Responded")
+    PUBLISHED = "published", _("Published")
 
 
 class Checklist(models.Model):
@@ -46,9 +47,11 @@ class Checklist(models.Model):
     description = models.CharField(max_length=2000, blank=True)
     involves_vulnerable_people = models.BooleanField(
         default=False,
-        help_text="Inspectors visiting with this checklist need an enhanced background check.",
+        help_text=_("Inspectors visiting with this checklist need an enhanced background check."),
     )
-    is_open = models.BooleanField(default=True, help_text="An appraisal takes answers while open.")
+    is_open = models.BooleanField(
+        default=True, help_text=_("An appraisal takes answers while open.")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -69,7 +72,7 @@ class Checklist(models.Model):
 class Question(models.Model):
     checklist = models.ForeignKey(Checklist, on_delete=models.PROTECT, related_name="questions")
     position = models.PositiveIntegerField()
-    theme = models.CharField(max_length=120, help_text="The section the question belongs to.")
+    theme = models.CharField(max_length=120, help_text=_("The section the question belongs to."))
     text = models.CharField(max_length=500)
     guidance = models.CharField(max_length=1000, blank=True)
     kind = models.CharField(max_length=8, choices=QuestionKind.choices)
@@ -114,13 +117,13 @@ class Inspector(models.Model):
 class Visit(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="+")
     checklist = models.ForeignKey(Checklist, on_delete=models.PROTECT, related_name="visits")
-    place = models.CharField(max_length=200, help_text="The place or service visited.")
+    place = models.CharField(max_length=200, help_text=_("The place or service visited."))
     visit_on = models.DateField()
     provider = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The named professional who answers the recommendations.",
+        help_text=_("The named professional who answers the recommendations."),
     )
     follows = models.ForeignKey(
         "self",
@@ -128,7 +131,7 @@ class Visit(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="follow_ups",
-        help_text="The earlier visit whose accepted actions this one checks.",
+        help_text=_("The earlier visit whose accepted actions this one checks."),
     )
     status = models.CharField(
         max_length=12, choices=VisitStatus.choices, default=VisitStatus.SCHEDULED
@@ -259,11 +262,11 @@ class Evidence(models.Model):
 
     finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="evidence")
     picture = models.ImageField(upload_to="inspections/evidence/")
-    caption = models.CharField(max_length=200, help_text="What the picture shows.")
+    caption = models.CharField(max_length=200, help_text=_("What the picture shows."))
 
     class Meta:
         ordering = ["pk"]
-        verbose_name_plural = "evidence"
+        verbose_name_plural = _("evidence")
 
     def __str__(self) -> str:
         return self.caption

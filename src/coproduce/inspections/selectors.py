@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Avg, Count, Max, Min, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from coproduce.initiatives.models import Initiative
 from coproduce.inspections.models import (
@@ -71,9 +72,9 @@ def shown(question: Question, answer: Answer | None) -> str:
     if answer.number is None:
         return ""
     if question.kind == QuestionKind.YES_NO:
-        return "Yes" if answer.number else "No"
+        return _("Yes") if answer.number else _("No")
     if question.kind == QuestionKind.RATING:
-        return f"{int(answer.number)} of 5"
+        return _("%(rating)s of 5") % {"rating": int(answer.number)}
     return f"{answer.number.normalize():f}"
 
 
@@ -185,8 +186,8 @@ def summary(checklist: Checklist, *, with_text: bool) -> list[tuple[str, list[Qu
                 found.distribution = [(str(r), seen.get(Decimal(r), 0)) for r in RATINGS]
             elif question.kind == QuestionKind.YES_NO:
                 found.distribution = [
-                    ("Yes", seen.get(Decimal(1), 0)),
-                    ("No", seen.get(Decimal(0), 0)),
+                    (_("Yes"), seen.get(Decimal(1), 0)),
+                    (_("No"), seen.get(Decimal(0), 0)),
                 ]
             stats = numbers.get(question.pk)
             if question.kind == QuestionKind.TEXT:

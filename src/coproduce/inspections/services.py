@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
@@ -52,14 +54,16 @@ from coproduce.volunteering.selectors import has_background_check
 
 MAX_QUESTIONS = 200
 MAX_VISIT_MINUTES = 24 * 60
-NOT_A_PROFESSIONAL = "Name a professional (paid staff) of this initiative as the provider."
+NOT_A_PROFESSIONAL = gettext_lazy(
+    "Name a professional (paid staff) of this initiative as the provider."
+)
 OPEN_FOR_WORK = (VisitStatus.SCHEDULED, VisitStatus.IN_PROGRESS)
 # The record is read by anyone who may view the initiative, before any report is published:
 # its entries carry no text of the report (place, recommendation, action, reasons) and name
 # no inspector; their source (the visit, the response) is behind the gate.
 RECORDED_TIME = "Time on a citizen inspection"
 RECORDED_ANSWER = "Answer to an inspection recommendation"
-NUMBER_RANGE = "Give a number under a million million, with at most two decimals."
+NUMBER_RANGE = gettext_lazy("Give a number under a million million, with at most two decimals.")
 
 
 def question_field(question: Question) -> str:
@@ -79,9 +83,9 @@ def checklist_create(
 ) -> Checklist:
     gate.require(actor, "inspections.manage", initiative)
     if purpose not in Purpose.values:
-        raise ValidationError({"purpose": "Choose an inspection or an appraisal."})
+        raise ValidationError({"purpose": _("Choose an inspection or an appraisal.")})
     if not title.strip():
-        raise ValidationError({"title": "Give the checklist a title."})
+        raise ValidationError({"title": _("Give the checklist a title.")})
     checklist = Checklist(
         initiative=initiative,
         title=title.strip(),
@@ -112,17 +116,23 @@ def question_add(
     checklist = Checklist.objects.select_for_update().get(pk=checklist.pk)
     if AnswerSheet.objects.filter(checklist=checklist).exists():
         raise ValidationError(
-            {"text": "People have started answering this checklist; start a new one to change it."}
+            {
+                "text": _(
+                    "People have started answering this checklist; start a new one to change it."
+                )
+            }
         )
     if kind not in QuestionKind.values:
-        raise ValidationError({"kind": "Choose rating, yes/no, number or text."})
+        raise ValidationError({"kind": _("Choose rating, yes/no, number or text.")})
     if not text.strip():
-        raise ValidationError({"text": "Write the question."})
+        raise ValidationError({"text": _("Write the question.")})
     if not theme.strip():
-        raise ValidationError({"theme": "Name the theme or section the question belongs to."})
+        raise ValidationError({"theme": _("Name the theme or section the question belongs to.")})
     count = checklist.questions.count()
     if count >= MAX_QUESTIONS:
-        raise ValidationError({"text": f"A checklist has at most {MAX_QUESTIONS} questions."})
+        raise ValidationError(
+            {"text": _("A checklist has at most %(most)s questions.") % {"most": MAX_QUESTIONS}}
+        )
     question = Question(
         checklist=checklist,
         position=count + 1,
@@ -161,9 +171,9 @@ def inspector_appoint(
         raise ValidationError({"person": NO_SUCH_MEMBER})
     check_date("trained_on", trained_on, past_only=True)
     if not training.strip():
-        raise ValidationError({"training": "Say what training they completed."})
+        raise ValidationError({"training": _("Say what training they completed.")})
     if Inspector.objects.filter(initiative=initiative, person=person).exists():
-        raise ValidationError({"person": "They are an inspector here already."})
+        raise ValidationError({"person": _("They are an inspector here already.")})
     inspector = Inspector(
         initiative=initiative,
         person=person,
@@ -177,11 +187,11 @@ def inspector_appoint(
 
 
 def needs_check_message(person: Any) -> str:
-    return (
-        f"{person} has no enhanced background check recorded for this initiative, and this "
+    return _(
+        "%(person)s has no enhanced background check recorded for this initiative, and this "
         "checklist involves vulnerable people: record their check on the volunteering page "
         "(Background checks), or choose another inspector."
-    )
+    ) % {"person": person}
 
 
 @transaction.atomic
@@ -200,17 +210,19 @@ def visit_schedule(
     where the checklist involves vulnerable people) and the named provider."""
     gate.require(actor, "inspections.manage", initiative)
     if checklist.initiative_id != initiative.pk or checklist.purpose != Purpose.INSPECTION:
-        raise ValidationError({"checklist": "Choose an inspection checklist of this initiative."})
+        raise ValidationError(
+            {"checklist": _("Choose an inspection checklist of this initiative.")}
+        )
     if not checklist.questions.exists():
-        raise ValidationError({"checklist": "Add questions to the checklist first."})
+        raise ValidationError({"checklist": _("Add questions to the checklist first.")})
     if not place.strip():
-        raise ValidationError({"place": "Name the place or service visited."})
+        raise ValidationError({"place": _("Name the place or service visited.")})
     check_date("visit_on", visit_on)
     provider_standing = standing(provider, initiative)
     if not provider_standing.active or provider_standing.side != Side.REGULAR_PRODUCER:
         raise ValidationError({"provider": NOT_A_PROFESSIONAL})
     if not inspectors:
-        raise ValidationError({"inspectors": "Choose at least one inspector."})
+        raise ValidationError({"inspectors": _("Choose at least one inspector.")})
     appointed = set(
         Inspector.objects.filter(
             initiative=initiative, is_active=True, person__in=[p.pk for p in inspectors]
@@ -220,10 +232,17 @@ def visit_schedule(
     for person in people:
         if person.pk not in appointed or not standing(person, initiative).active:
             raise ValidationError(
-                {"inspectors": f"{person} is not an appointed inspector here; appoint them first."}
+                {
+                    "inspectors": _(
+                        "%(person)s is not an appointed inspector here; appoint them first."
+                    )
+                    % {"person": person}
+                }
             )
         if person.pk == provider.pk:
-            raise ValidationError({"inspectors": "The provider cannot inspect their own service."})
+            raise ValidationError(
+                {"inspectors": _("The provider cannot inspect their own service.")}
+            )
         if checklist.involves_vulnerable_people and not has_background_check(
             initiative, person, Safeguarding.ENHANCED
         ):
@@ -233,7 +252,7 @@ def visit_schedule(
         or follows.status not in (VisitStatus.RESPONDED, VisitStatus.PUBLISHED)
     ):
         raise ValidationError(
-            {"follows": "A follow-up follows a visit of this initiative the provider answered."}
+            {"follows": _("A follow-up follows a visit of this initiative the provider answered.")}
         )
     visit = Visit(
         initiative=initiative,
@@ -254,7 +273,7 @@ def _locked_for_work(actor: Any, visit: Visit) -> Visit:
     gate.require(actor, "inspections.inspect", visit)
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
     if visit.status not in OPEN_FOR_WORK:
-        raise ValidationError({"visit": "This visit is submitted; its answers are final."})
+        raise ValidationError({"visit": _("This visit is submitted; its answers are final.")})
     return visit
 
 
@@ -267,28 +286,28 @@ def _parsed(question: Question, raw: Any) -> tuple[Decimal | None, str] | None:
     if question.kind == QuestionKind.TEXT:
         text = str(raw).strip()
         if len(text) > 2000:
-            raise ValidationError({name: "Keep the answer under 2,000 characters."})
+            raise ValidationError({name: _("Keep the answer under 2,000 characters.")})
         return None, text
     if question.kind == QuestionKind.YES_NO:
         value = {"yes": 1, "true": 1, "1": 1, "no": 0, "false": 0, "0": 0}.get(
             str(raw).strip().lower()
         )
         if value is None:
-            raise ValidationError({name: "Answer yes or no."})
+            raise ValidationError({name: _("Answer yes or no.")})
         return Decimal(value), ""
     if isinstance(raw, bool):
-        raise ValidationError({name: "Give a number."})
+        raise ValidationError({name: _("Give a number.")})
     try:
         number = Decimal(str(raw).strip())
     except InvalidOperation:
         number = Decimal("NaN")
     if not number.is_finite():
-        raise ValidationError({name: "Give a number."})
+        raise ValidationError({name: _("Give a number.")})
     # before any arithmetic: 1e999999999 is finite, but abs() or quantize() overflows
     out_of_range = number.adjusted() >= 12 or (number != 0 and number.adjusted() < -2)
     if question.kind == QuestionKind.RATING:
         if out_of_range or number not in {1, 2, 3, 4, 5}:
-            raise ValidationError({name: "Rate from 1 to 5."})
+            raise ValidationError({name: _("Rate from 1 to 5.")})
         return number, ""
     if out_of_range or number != number.quantize(Decimal("0.01")):
         raise ValidationError({name: NUMBER_RANGE})
@@ -301,7 +320,7 @@ def _save_answers(sheet: AnswerSheet, answers: Mapping[str, Any]) -> None:
     questions = {question_field(q): q for q in sheet.checklist.questions.all()}
     unknown = sorted(set(answers) - set(questions))
     if unknown:
-        raise ValidationError({unknown[0]: "No such question in this checklist."})
+        raise ValidationError({unknown[0]: _("No such question in this checklist.")})
     parsed = {name: _parsed(questions[name], raw) for name, raw in answers.items()}
     for name, value in parsed.items():
         question = questions[name]
@@ -327,7 +346,7 @@ def _missing_required(sheet: AnswerSheet) -> Question | None:
 def visit_save_answers(*, actor: Any, visit: Visit, answers: Mapping[str, Any]) -> AnswerSheet:
     """Keep the inspectors' draft: any answers, any time, until they submit."""
     visit = _locked_for_work(actor, visit)
-    sheet, _ = AnswerSheet.objects.get_or_create(visit=visit, checklist=visit.checklist)
+    sheet, _created = AnswerSheet.objects.get_or_create(visit=visit, checklist=visit.checklist)
     _save_answers(sheet, answers)
     if visit.status == VisitStatus.SCHEDULED:
         visit.status = VisitStatus.IN_PROGRESS
@@ -347,12 +366,12 @@ def finding_add(
 ) -> Finding:
     visit = _locked_for_work(actor, visit)
     if severity not in Severity.values:
-        raise ValidationError({"severity": "Choose low, medium or high."})
+        raise ValidationError({"severity": _("Choose low, medium or high.")})
     if not text.strip():
-        raise ValidationError({"text": "Say what you found."})
+        raise ValidationError({"text": _("Say what you found.")})
     cleaned = clean_picture(picture, field="picture") if picture is not None else None
     if cleaned is not None and not caption.strip():
-        raise ValidationError({"caption": "Say what the picture shows."})
+        raise ValidationError({"caption": _("Say what the picture shows.")})
     finding = Finding(visit=visit, text=text.strip(), severity=severity, added_by=actor)
     finding.full_clean()
     finding.save()
@@ -370,7 +389,7 @@ def finding_add(
 def recommendation_add(*, actor: Any, visit: Visit, text: str) -> Recommendation:
     visit = _locked_for_work(actor, visit)
     if not text.strip():
-        raise ValidationError({"text": "Write the recommendation."})
+        raise ValidationError({"text": _("Write the recommendation.")})
     recommendation = Recommendation(visit=visit, text=text.strip(), made_by=actor)
     recommendation.full_clean()
     recommendation.save()
@@ -384,10 +403,10 @@ def action_check(
     """On a follow-up visit, say whether an action the provider accepted was done."""
     visit = _locked_for_work(actor, visit)
     if visit.follows_id is None or response.recommendation.visit_id != visit.follows_id:
-        raise ValidationError({"response": "Choose an action accepted after the earlier visit."})
+        raise ValidationError({"response": _("Choose an action accepted after the earlier visit.")})
     if not response.accepted:
-        raise ValidationError({"response": "Only accepted actions are checked."})
-    check, _ = ActionCheck.objects.update_or_create(
+        raise ValidationError({"response": _("Only accepted actions are checked.")})
+    check, _created = ActionCheck.objects.update_or_create(
         visit=visit, response=response, defaults={"done": done, "note": note.strip()[:1000]}
     )
     return check
@@ -400,7 +419,7 @@ def inspector_naming(*, actor: Any, visit: Visit, named: bool) -> VisitInspector
     gate.require(actor, "inspections.view_visit", visit)
     member = VisitInspector.objects.filter(visit=visit, person=actor.pk).first()
     if member is None:
-        raise ValidationError({"named": "Only the inspectors on the visit choose this."})
+        raise ValidationError({"named": _("Only the inspectors on the visit choose this.")})
     member.named = named
     member.save(update_fields=["named"])
     return member
@@ -413,21 +432,26 @@ def visit_submit(*, actor: Any, visit: Visit, minutes: Mapping[int, int]) -> Vis
     time (source: the visit). The provider then answers the recommendations."""
     visit = _locked_for_work(actor, visit)
     if visit.visit_on > timezone.localdate():
-        raise ValidationError({"visit": "Submit the visit on or after the day it takes place."})
+        raise ValidationError({"visit": _("Submit the visit on or after the day it takes place.")})
     sheet = AnswerSheet.objects.filter(visit=visit).first()
     if sheet is None:
-        raise ValidationError({"visit": "Answer the checklist before submitting."})
+        raise ValidationError({"visit": _("Answer the checklist before submitting.")})
     missing = _missing_required(sheet)
     if missing is not None:
-        raise ValidationError({question_field(missing): "This question needs an answer."})
+        raise ValidationError({question_field(missing): _("This question needs an answer.")})
     team = list(visit.team.select_related("person"))
     for member in team:
         given = minutes.get(member.person_id)
         if isinstance(given, bool) or not isinstance(given, int):
-            raise ValidationError({f"minutes_{member.person_id}": f"Give {member.person}'s time."})
+            raise ValidationError(
+                {
+                    f"minutes_{member.person_id}": _("Give %(person)s's time.")
+                    % {"person": member.person}
+                }
+            )
         if not 1 <= given <= MAX_VISIT_MINUTES:
             raise ValidationError(
-                {f"minutes_{member.person_id}": "Give between 1 minute and 24 hours."}
+                {f"minutes_{member.person_id}": _("Give between 1 minute and 24 hours.")}
             )
     stage = do_stage_for_record(visit.initiative, StageKind.CO_ASSESSMENT)
     for member in team:
@@ -470,20 +494,20 @@ def recommendation_respond(
     gate.require(actor, "inspections.respond", visit)
     if visit.status != VisitStatus.SUBMITTED:
         raise ValidationError(
-            {"recommendation": "The provider answers once the visit is submitted."}
+            {"recommendation": _("The provider answers once the visit is submitted.")}
         )
     if ProviderResponse.objects.filter(recommendation=recommendation).exists():
-        raise ValidationError({"recommendation": "This recommendation is answered already."})
+        raise ValidationError({"recommendation": _("This recommendation is answered already.")})
     if accepted:
         if not action.strip():
-            raise ValidationError({"action": "Say what will be done."})
+            raise ValidationError({"action": _("Say what will be done.")})
         if due_on is None:
-            raise ValidationError({"due_on": "Say by when it will be done."})
+            raise ValidationError({"due_on": _("Say by when it will be done.")})
         check_date("due_on", due_on)
         reasons = ""
     else:
         if not reasons.strip():
-            raise ValidationError({"reasons": "Give the reasons for rejecting it."})
+            raise ValidationError({"reasons": _("Give the reasons for rejecting it.")})
         action, due_on = "", None
     response = ProviderResponse(
         recommendation=recommendation,
@@ -529,7 +553,7 @@ def visit_publish(*, actor: Any, visit: Visit) -> Visit:
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
     if visit.status != VisitStatus.RESPONDED:
         raise ValidationError(
-            {"visit": "A report is published once submitted and every recommendation answered."}
+            {"visit": _("A report is published once submitted and every recommendation answered.")}
         )
     visit.status = VisitStatus.PUBLISHED
     visit.published_at = timezone.now()
@@ -546,12 +570,12 @@ def appraisal_answer(
     gate.require(actor, "inspections.answer_appraisal", checklist)
     checklist = Checklist.objects.select_for_update().get(pk=checklist.pk)
     if checklist.purpose != Purpose.APPRAISAL:
-        raise ValidationError({"checklist": "This checklist is answered on inspection visits."})
+        raise ValidationError({"checklist": _("This checklist is answered on inspection visits.")})
     if not checklist.is_open:
-        raise ValidationError({"checklist": "This appraisal has closed."})
-    sheet, _ = AnswerSheet.objects.get_or_create(checklist=checklist, respondent=actor)
+        raise ValidationError({"checklist": _("This appraisal has closed.")})
+    sheet, _created = AnswerSheet.objects.get_or_create(checklist=checklist, respondent=actor)
     _save_answers(sheet, answers)
     missing = _missing_required(sheet)
     if missing is not None:
-        raise ValidationError({question_field(missing): "This question needs an answer."})
+        raise ValidationError({question_field(missing): _("This question needs an answer.")})
     return sheet

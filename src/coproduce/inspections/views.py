@@ -9,6 +9,7 @@ from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from coproduce.core import gate
 from coproduce.core.downloads import csv_response
@@ -103,7 +104,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         )
     )
     if done:
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("inspections:overview", slug=slug)
     forms = (checklist_form, inspector_form, visit_form)
     context = {
@@ -144,7 +145,7 @@ def checklist_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and "close" in request.POST:
         services.checklist_close(actor=user, checklist=checklist)
-        messages.success(request, "The appraisal is closed.")
+        messages.success(request, _("The appraisal is closed."))
         return redirect("inspections:checklist", slug=slug, pk=pk)
     if _run(
         question_form,
@@ -153,7 +154,7 @@ def checklist_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         answers_form,
         lambda data: services.appraisal_answer(actor=user, checklist=checklist, answers=data),
     ):
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("inspections:checklist", slug=slug, pk=pk)
     if request.method == "POST" and not (question_form.is_bound or answers_form.is_bound):
         raise Http404("No such form.")
@@ -279,7 +280,7 @@ def visit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                messages.success(request, "The report is published.")
+                messages.success(request, _("The report is published."))
             return redirect("inspections:visit", slug=slug, pk=pk)
         if "submit" in post:
             gate.require(user, "inspections.inspect", visit)
@@ -320,7 +321,7 @@ def visit_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             raise Http404("No such form.")
         if done:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             sent_answers = "save" in post or "submit" in post
             return redirect(
                 reverse("inspections:visit", args=[slug, pk]) + ("?saved=1" if sent_answers else "")

@@ -6,17 +6,21 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.personaloutcomes.models import HIGHEST, LOWEST, STEPS, Domain, Scale
 
 
 class ScaleForm(forms.Form):
-    name = forms.CharField(max_length=120, label="Name of the scale")
+    name = forms.CharField(max_length=120, label=gettext_lazy("Name of the scale"))
     domains = forms.CharField(
-        label="Domains",
+        label=gettext_lazy("Domains"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="One domain a line, in the order to ask them: its name, a colon, then short "
-        'guidance. For example "Managing money: paying bills, keeping to a budget".',
+        help_text=gettext_lazy(
+            "One domain a line, in the order to ask them: its name, a colon, then short "
+            'guidance. For example "Managing money: paying bills, keeping to a budget".'
+        ),
     )
 
     def __init__(self, *args: Any, scale: Scale | None = None, **kwargs: Any) -> None:
@@ -35,7 +39,7 @@ class ScaleForm(forms.Form):
         super().__init__(*args, **kwargs)
         for step in range(LOWEST, STEPS + 1):
             self.fields[f"label_{step}"] = forms.CharField(
-                max_length=80, label=f"Label for step {step}"
+                max_length=80, label=_("Label for step %(step)s") % {"step": step}
             )
 
     def labels(self) -> list[str]:
@@ -56,17 +60,17 @@ class PairingForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kw)
         self.fields["person"] = forms.ChoiceField(
-            label="Person", choices=[("", "Choose a person"), *people]
+            label=_("Person"), choices=[("", _("Choose a person")), *people]
         )
         self.fields["worker"] = forms.ChoiceField(
-            label="Worker",
-            choices=[("", "Choose a worker"), *workers],
-            help_text="A member on the professionals' side.",
+            label=_("Worker"),
+            choices=[("", _("Choose a worker")), *workers],
+            help_text=_("A member on the professionals' side."),
         )
 
 
 def score_choices(scale: Scale) -> list[tuple[str, str]]:
-    return [("", "Choose a score")] + [
+    return [("", _("Choose a score"))] + [
         (str(step), f"{step}: {label}") for step, label in scale.steps()
     ]
 
@@ -75,8 +79,8 @@ class ReadingForm(forms.Form):
     """A day, then a score and an optional note for each domain."""
 
     taken_on = forms.DateField(
-        label="Day of the reading",
-        help_text="As YYYY-MM-DD.",
+        label=gettext_lazy("Day of the reading"),
+        help_text=gettext_lazy("As YYYY-MM-DD."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
@@ -98,12 +102,15 @@ class ReadingForm(forms.Form):
             self.fields[f"score_{domain.pk}"] = forms.TypedChoiceField(
                 choices=choices,
                 coerce=int,
-                label=f"{domain.name}: score",
+                label=_("%(domain)s: score") % {"domain": domain.name},
                 # help text is shown as HTML: the coordinators' guidance is text
-                help_text=escape(domain.guidance) or f"From {LOWEST} to {HIGHEST}.",
+                help_text=escape(domain.guidance)
+                or _("From %(lowest)s to %(highest)s.") % {"lowest": LOWEST, "highest": HIGHEST},
             )
             self.fields[f"note_{domain.pk}"] = forms.CharField(
-                required=False, max_length=500, label=f"{domain.name}: note (optional)"
+                required=False,
+                max_length=500,
+                label=_("%(domain)s: note (optional)") % {"domain": domain.name},
             )
         self.domains = domains
 

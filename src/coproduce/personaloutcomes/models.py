@@ -5,6 +5,7 @@ over time. A reading is the person's own: only they and their paired worker ever
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.initiatives.models import Initiative
@@ -20,7 +21,7 @@ class Scale(models.Model):
         Initiative, on_delete=models.PROTECT, related_name="personal_scale"
     )
     name = models.CharField(max_length=120)
-    labels = models.JSONField(help_text="Ten short labels, for steps 1 to 10.")
+    labels = models.JSONField(help_text=_("Ten short labels, for steps 1 to 10."))
     defined_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -9,6 +9,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core import gate
 from coproduce.core.dates import check_date
@@ -29,24 +31,33 @@ from coproduce.personaloutcomes.models import (
 CORRECTION_DAYS = 7
 MAX_DOMAINS = 12
 
-NEED_LABELS = f"Give a short label for each of the {STEPS} steps, 1 first."
-NEED_DOMAINS = f"Give between 1 and {MAX_DOMAINS} domains, each with a name."
-SAME_DOMAIN = "Give each domain a different name."
-IN_USE = "The scale has readings: its domains can no longer change. Rename it or relabel it."
-NOT_A_MEMBER = "Choose an active member of this initiative."
-NOT_A_WORKER = "Choose an active member on the professionals' side."
-OWN_WORKER = "A person cannot be their own worker."
-PAIRS_THEMSELF = (
+NEED_LABELS = format_lazy(
+    _("Give a short label for each of the {steps} steps, 1 first."), steps=STEPS
+)
+NEED_DOMAINS = format_lazy(
+    _("Give between 1 and {most} domains, each with a name."), most=MAX_DOMAINS
+)
+SAME_DOMAIN = _("Give each domain a different name.")
+IN_USE = _("The scale has readings: its domains can no longer change. Rename it or relabel it.")
+NOT_A_MEMBER = _("Choose an active member of this initiative.")
+NOT_A_WORKER = _("Choose an active member on the professionals' side.")
+OWN_WORKER = _("A person cannot be their own worker.")
+PAIRS_THEMSELF = _(
     "You cannot pair yourself as a worker: the readings are not the coordinators' to see. "
     "Another coordinator may pair you."
 )
-ALREADY_PAIRED = "These two are already paired."
-NO_SCALE = "The initiative has no scale yet: a coordinator defines it first."
-NOT_A_DOMAIN = "Score only the domains of this initiative's scale."
-NOT_A_SCORE = f"Choose a score from {LOWEST} to {HIGHEST}."
-TOO_LATE = (
-    f"A reading can be corrected for {CORRECTION_DAYS} days after it was entered, and only "
-    "once: enter a new reading instead."
+ALREADY_PAIRED = _("These two are already paired.")
+NO_SCALE = _("The initiative has no scale yet: a coordinator defines it first.")
+NOT_A_DOMAIN = _("Score only the domains of this initiative's scale.")
+NOT_A_SCORE = format_lazy(
+    _("Choose a score from {lowest} to {highest}."), lowest=LOWEST, highest=HIGHEST
+)
+TOO_LATE = format_lazy(
+    _(
+        "A reading can be corrected for {days} days after it was entered, and only once: "
+        "enter a new reading instead."
+    ),
+    days=CORRECTION_DAYS,
 )
 
 
@@ -67,10 +78,10 @@ def scale_define(
     each step, and its domains in order, each with guidance. Once readings exist, the
     domains stay as they are (a changed list is refused); the name and labels may change."""
     gate.require(actor, "personaloutcomes.define_scale", initiative)
-    problems: dict[str, str] = {}
+    problems: dict[str, Any] = {}
     name = _clean_text(name, 120)
     if not name:
-        problems["name"] = "Give the scale a name."
+        problems["name"] = _("Give the scale a name.")
     cleaned_labels = [_clean_text(label, 80) for label in labels]
     if len(cleaned_labels) != STEPS or not all(cleaned_labels):
         problems["labels"] = NEED_LABELS
@@ -114,7 +125,7 @@ def pairing_make(*, actor: Any, initiative: Initiative, person: Any, worker: Any
     professionals' side, never the coordinator themself): the worker then sees and enters
     the person's readings."""
     gate.require(actor, "personaloutcomes.pair", initiative)
-    problems: dict[str, str] = {}
+    problems: dict[str, Any] = {}
     if person is None or not standing(person, initiative).active:
         problems["person"] = NOT_A_MEMBER
     found = standing(worker, initiative) if worker is not None else None
@@ -151,7 +162,7 @@ def _checked_scores(
 ) -> list[tuple[Domain, int, str]]:
     """Every domain's score (1 to 10) and note, or every problem at once, each under
     ``score_<domain id>``."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Any] = {}
     found = []
     domains = list(scale.domains.all())
     if set(scores) - {d.pk for d in domains}:

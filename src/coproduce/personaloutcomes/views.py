@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from coproduce.core import gate
@@ -46,7 +47,7 @@ def scale(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, {"labels": "label_1"})
         else:
-            messages.success(request, "The scale is saved.")
+            messages.success(request, _("The scale is saved."))
             return redirect("personaloutcomes:scale", slug=slug)
     context = {"initiative": initiative, "scale": found, "form": form}
     return _rendered(request, "personaloutcomes/scale.html", context, form)
@@ -68,7 +69,7 @@ def pairings(request: HttpRequest, slug: str) -> HttpResponse:
                 pk=request.POST["end"],
             )
             services.pairing_end(actor=request.user, pairing=pairing)
-            messages.success(request, "The pairing has ended.")
+            messages.success(request, _("The pairing has ended."))
             return redirect("personaloutcomes:pairings", slug=slug)
         form = PairingForm(request.POST, people=people, workers=workers)
         if form.is_valid():
@@ -85,7 +86,7 @@ def pairings(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "They are paired.")
+                messages.success(request, _("They are paired."))
                 return redirect("personaloutcomes:pairings", slug=slug)
     form = form or PairingForm(people=people, workers=workers)
     context = {
@@ -211,7 +212,7 @@ def _reading_page(
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The reading is saved.")
+            messages.success(request, _("The reading is saved."))
             return redirect("personaloutcomes:person", slug=initiative.slug, person_id=person.pk)
     context = {
         "initiative": initiative,

@@ -5,6 +5,7 @@ an opinion, not part of the record; an answer may point at the Decision it led t
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.initiatives.models import Initiative
 
@@ -16,11 +17,11 @@ MIN_FOR_MEAN = 5
 class ThingKind(models.TextChoices):
     """What can be rated: the allow-list (ratings.things finds each in its initiative)."""
 
-    SERVICE = "service", "The service itself"
-    ACTIVITY = "activity", "Volunteering activity"
-    SHIFT = "shift", "Volunteering shift"
-    SESSION = "session", "Peer-support session"
-    PROJECT = "project", "Delivered PB project"
+    SERVICE = "service", _("The service itself")
+    ACTIVITY = "activity", _("Volunteering activity")
+    SHIFT = "shift", _("Volunteering shift")
+    SESSION = "session", _("Peer-support session")
+    PROJECT = "project", _("Delivered PB project")
 
 
 class Rating(models.Model):

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core import gate
 from coproduce.core.queries import checked_text
@@ -17,11 +18,11 @@ from coproduce.record.selectors import standing
 
 COMMENT_MAX = 2000
 ANSWER_MAX = 4000
-NOT_STARS = f"Choose from {LOWEST} to {HIGHEST} stars."
-NO_COMMENT = "Only a rating with a comment can be answered."
-NOT_PUBLIC = "Feedback on a peer-support session is private and is not answered publicly."
-NO_ANSWER = "Write what was done about it."
-NOT_A_DECISION = "Choose a decision of this initiative's record that stands."
+NOT_STARS = _("Choose from 1 to 5 stars.")  # LOWEST to HIGHEST
+NO_COMMENT = _("Only a rating with a comment can be answered.")
+NOT_PUBLIC = _("Feedback on a peer-support session is private and is not answered publicly.")
+NO_ANSWER = _("Write what was done about it.")
+NOT_A_DECISION = _("Choose a decision of this initiative's record that stands.")
 
 
 def _stars(value: Any) -> int:
@@ -41,7 +42,7 @@ def rating_give(
     checked_stars = _stars(stars)
     checked_comment = checked_text("comment", comment, COMMENT_MAX)
     if not isinstance(anonymous, bool):
-        raise ValidationError({"anonymous": "Say yes or no."})
+        raise ValidationError({"anonymous": _("Say yes or no.")})
     now = timezone.now()
     Rating.objects.bulk_create(
         [
@@ -91,7 +92,7 @@ def feedback_answer(
         raise ValidationError({"rating": NOT_PUBLIC})
     if not rating.comment:
         raise ValidationError({"rating": NO_COMMENT})
-    answer_text = checked_text("text", text, ANSWER_MAX, required=NO_ANSWER)
+    answer_text = checked_text("text", text, ANSWER_MAX, required=str(NO_ANSWER))
     chosen = _decision(rating, decision)
     now = timezone.now()
     answer = FeedbackAnswer.objects.filter(rating=rating).first()

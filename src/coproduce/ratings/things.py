@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from coproduce.budgeting.models import ImplementationStatus, ImplementationUpdate, Proposal
 from coproduce.initiatives.models import Initiative
@@ -60,9 +61,12 @@ class Thing:
 def title_of(kind: str, obj: Any) -> str:
     """A thing's name as pages show it; a session's names no one in it."""
     if kind == ThingKind.SHIFT:
-        return f"{obj.opportunity.title}, shift of {obj.starts_at:%d %b %Y %H:%M}"
+        return _("%(activity)s, shift of %(when)s") % {
+            "activity": obj.opportunity.title,
+            "when": f"{obj.starts_at:%d %b %Y %H:%M}",
+        }
     if kind == ThingKind.SESSION:
-        return f"Peer-support session of {obj.held_on:%d %b %Y}"
+        return _("Peer-support session of %(day)s") % {"day": f"{obj.held_on:%d %b %Y}"}
     return str(obj.title)
 
 

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from coproduce.core import gate
@@ -69,7 +70,7 @@ def thing(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Your rating is saved. You can change it any time.")
+                messages.success(request, _("Your rating is saved. You can change it any time."))
                 return redirect(found.get_absolute_url())
     ratings = selectors.ratings_shown(request.user, initiative, kind=found.kind, thing_id=found.pk)
     context = {
@@ -112,7 +113,7 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your answer is published.")
+            messages.success(request, _("Your answer is published."))
             return redirect(found.get_absolute_url())
     # the rater is not named here: the coordinator answers what was said, not who said it
     context = {"initiative": initiative, "thing": found, "rating": rating, "form": form}

@@ -3,12 +3,14 @@
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.selfassessment.statements import SCALE, STATEMENTS
 
 DONT_KNOW = "dont_know"
-CHOICES = [(str(rating), f"{rating}: {words}") for rating, words in SCALE] + [
-    (DONT_KNOW, "Don't know")
+CHOICES = [(str(rating), format_lazy("{}: {}", rating, words)) for rating, words in SCALE] + [
+    (DONT_KNOW, _("Don't know"))
 ]
 
 
@@ -24,7 +26,7 @@ class SelfAssessmentForm(forms.Form):
                 choices=CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
-                label=f"{statement.title}. {statement.text}",
+                label=format_lazy("{}. {}", statement.title, statement.text),
                 help_text=statement.explanation,
             )
 

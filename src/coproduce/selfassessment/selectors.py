@@ -5,6 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from coproduce.core.charts import Bar, bars
 from coproduce.core.dates import Period
@@ -83,7 +84,7 @@ def self_assessment_summary(initiative: Initiative, period: Period | None = None
             {
                 "key": statement.key,
                 "group": statement.group,
-                "title": statement.title,
+                "title": str(statement.title),  # in the active language, ready for JSON
                 "by_side": by_side,
                 "gap": None if gap is None else _four_places(gap),
             }
@@ -127,11 +128,12 @@ def _gap_chart(rows: list[dict[str, Any]]) -> list[Bar]:
 
     def shown(gap: float | None) -> str:
         if gap is None:
-            return "no gap yet"
+            return _("no gap yet")
         if gap == 0:
-            return "0.00, no gap"
-        higher = "citizens" if gap > 0 else "professionals"
-        return f"{gap:+.2f}, {higher} rate it higher"
+            return _("0.00, no gap")
+        if gap > 0:
+            return _("%(gap)s, citizens rate it higher") % {"gap": f"{gap:+.2f}"}
+        return _("%(gap)s, professionals rate it higher") % {"gap": f"{gap:+.2f}"}
 
     largest = max((abs(row["gap"]) for row in rows if row["gap"] is not None), default=0)
     return bars(

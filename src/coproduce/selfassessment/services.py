@@ -6,6 +6,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core import gate
 from coproduce.initiatives.models import Initiative
@@ -13,12 +15,16 @@ from coproduce.initiatives.selectors import standing
 from coproduce.selfassessment.models import SelfAssessmentAnswer
 from coproduce.selfassessment.statements import BY_KEY, HIGHEST, LOWEST
 
-NO_RATINGS = "Rate at least one statement, or say you don't know."
-NOT_A_RATING = (
-    f"Choose a rating from {LOWEST} (strongly disagree) to {HIGHEST} (strongly agree), "
-    "or don't know."
+NO_RATINGS = _("Rate at least one statement, or say you don't know.")
+NOT_A_RATING = format_lazy(
+    _(
+        "Choose a rating from {lowest} (strongly disagree) to {highest} (strongly agree), "
+        "or don't know."
+    ),
+    lowest=LOWEST,
+    highest=HIGHEST,
 )
-NOT_A_STATEMENT = "There is no statement with this key in the self-assessment."
+NOT_A_STATEMENT = _("There is no statement with this key in the self-assessment.")
 
 
 def checked_ratings(ratings: Any) -> dict[str, int | None]:
@@ -27,7 +33,7 @@ def checked_ratings(ratings: Any) -> dict[str, int | None]:
     key (a ValidationError)."""
     if not isinstance(ratings, Mapping) or not ratings:
         raise ValidationError({"ratings": NO_RATINGS})
-    problems: dict[str, str] = {}
+    problems: dict[str, Any] = {}
     for key, rating in ratings.items():
         if key not in BY_KEY:
             problems[str(key)] = NOT_A_STATEMENT

@@ -12,99 +12,129 @@ Members rate each statement about their initiative from 1 (strongly disagree) to
 (strongly agree), or say they don't know.
 """
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 PRINCIPLE = "principle"
 CHALLENGE = "challenge"
-GROUPS = ((PRINCIPLE, "The six principles (nef/NESTA)"), (CHALLENGE, "The four challenges"))
+GROUPS = (
+    (PRINCIPLE, _("The six principles (nef/NESTA)")),
+    (CHALLENGE, _("The four challenges")),
+)
 
 
 class Statement(NamedTuple):
     key: str
     group: str  # PRINCIPLE or CHALLENGE
-    title: str
-    text: str  # what the member rates, agreeing or not
-    explanation: str  # one line: what the statement asks about, and where it comes from
+    title: "_StrPromise"  # the words are translated (ADR 0050)
+    text: "_StrPromise"  # what the member rates, agreeing or not
+    explanation: "_StrPromise"  # one line: what the statement asks about, and where it comes from
 
 
 STATEMENTS: tuple[Statement, ...] = (
     Statement(
         "people_as_assets",
         PRINCIPLE,
-        "People as assets",
-        "Here, the people who use the service are treated as partners with something to "
-        "give, not as problems to be handled.",
-        "Principle 1: everyone brings something; no one is only a passive recipient.",
+        _("People as assets"),
+        _(
+            "Here, the people who use the service are treated as partners with something to "
+            "give, not as problems to be handled."
+        ),
+        _("Principle 1: everyone brings something; no one is only a passive recipient."),
     ),
     Statement(
         "build_on_capabilities",
         PRINCIPLE,
-        "Building on what people can do",
-        "We start from what people are already able to do and help them do more of it, "
-        "rather than from what they lack.",
-        "Principle 2: begin with people's abilities, not with a list of their needs.",
+        _("Building on what people can do"),
+        _(
+            "We start from what people are already able to do and help them do more of it, "
+            "rather than from what they lack."
+        ),
+        _("Principle 2: begin with people's abilities, not with a list of their needs."),
     ),
     Statement(
         "mutuality_reciprocity",
         PRINCIPLE,
-        "Mutuality and reciprocity",
-        "Staff and citizens here depend on each other, and each side gives as well as receives.",
-        "Principle 3: a two-way partnership in which each side is needed for the service to work.",
+        _("Mutuality and reciprocity"),
+        _("Staff and citizens here depend on each other, and each side gives as well as receives."),
+        _(
+            "Principle 3: a two-way partnership in which each side is needed for the service "
+            "to work."
+        ),
     ),
     Statement(
         "peer_support_networks",
         PRINCIPLE,
-        "Peer support networks",
-        "People's own networks of peers, family and neighbours work alongside the "
-        "professionals to pass on know-how and support change.",
-        "Principle 4: peers and personal networks spread what works, next to staff.",
+        _("Peer support networks"),
+        _(
+            "People's own networks of peers, family and neighbours work alongside the "
+            "professionals to pass on know-how and support change."
+        ),
+        _("Principle 4: peers and personal networks spread what works, next to staff."),
     ),
     Statement(
         "blurring_distinctions",
         PRINCIPLE,
-        "Blurring provider and user",
-        "In this initiative it is hard to say who provides the service and who receives it: "
-        "both sides shape it and both carry it out.",
-        "Principle 5: the line between those who provide and those who use the service softens.",
+        _("Blurring provider and user"),
+        _(
+            "In this initiative it is hard to say who provides the service and who receives it: "
+            "both sides shape it and both carry it out."
+        ),
+        _("Principle 5: the line between those who provide and those who use the service softens."),
     ),
     Statement(
         "facilitating_not_delivering",
         PRINCIPLE,
-        "Facilitating, not delivering",
-        "The professionals here mostly help others to act, rather than doing everything "
-        "themselves.",
-        "Principle 6: staff act as catalysts and enablers more than as the only providers.",
+        _("Facilitating, not delivering"),
+        _(
+            "The professionals here mostly help others to act, rather than doing everything "
+            "themselves."
+        ),
+        _("Principle 6: staff act as catalysts and enablers more than as the only providers."),
     ),
     Statement(
         "shared_goals",
         CHALLENGE,
-        "Shared goals and priorities",
-        "Everyone involved agrees on what this initiative is for and on what comes first.",
-        "Challenge 1: set the priorities together and make the shared goals clear to every side.",
+        _("Shared goals and priorities"),
+        _("Everyone involved agrees on what this initiative is for and on what comes first."),
+        _(
+            "Challenge 1: set the priorities together and make the shared goals clear to every "
+            "side."
+        ),
     ),
     Statement(
         "include_the_weakest",
         CHALLENGE,
-        "Including the weakest",
-        "People with the greatest need and the least voice take part here and really "
-        "influence what happens.",
-        "Challenge 2: draw in those most often left out, not only the confident and better-off.",
+        _("Including the weakest"),
+        _(
+            "People with the greatest need and the least voice take part here and really "
+            "influence what happens."
+        ),
+        _("Challenge 2: draw in those most often left out, not only the confident and better-off."),
     ),
     Statement(
         "communication_accountability",
         CHALLENGE,
-        "Communication and accountability",
-        "We all know what is going on, where the money goes and who answers for each decision.",
-        "Challenge 3: open information and clear public accountability, such as a published "
-        "account of what the service spends.",
+        _("Communication and accountability"),
+        _("We all know what is going on, where the money goes and who answers for each decision."),
+        _(
+            "Challenge 3: open information and clear public accountability, such as a published "
+            "account of what the service spends."
+        ),
     ),
     Statement(
         "innovation_and_risk",
         CHALLENGE,
-        "Innovation and risk",
-        "This initiative is free to try new ways of working, and an attempt that fails is "
-        "not held against anyone.",
-        "Challenge 4: backing for experiments against organisations' habit of avoiding risk.",
+        _("Innovation and risk"),
+        _(
+            "This initiative is free to try new ways of working, and an attempt that fails is "
+            "not held against anyone."
+        ),
+        _("Challenge 4: backing for experiments against organisations' habit of avoiding risk."),
     ),
 )
 
@@ -113,12 +143,12 @@ BY_KEY: dict[str, Statement] = {s.key: s for s in STATEMENTS}
 
 # The rating scale: 1 to 5, and "don't know", kept as no rating.
 LOWEST, HIGHEST = 1, 5
-SCALE: tuple[tuple[int, str], ...] = (
-    (1, "Strongly disagree"),
-    (2, "Disagree"),
-    (3, "Neither agree nor disagree"),
-    (4, "Agree"),
-    (5, "Strongly agree"),
+SCALE: tuple[tuple[int, "_StrPromise"], ...] = (
+    (1, _("Strongly disagree")),
+    (2, _("Disagree")),
+    (3, _("Neither agree nor disagree")),
+    (4, _("Agree")),
+    (5, _("Strongly agree")),
 )
 # A side's mean and distribution are shown only when at least this many of its members gave
 # a rating, so that no one's rating can be read from the figures.

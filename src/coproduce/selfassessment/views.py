@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from coproduce.core import gate
@@ -35,7 +36,9 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Your answers are saved. You can change them any time.")
+                messages.success(
+                    request, _("Your answers are saved. You can change them any time.")
+                )
                 return redirect("selfassessment:page", slug=slug)
     summary = selectors.self_assessment_summary(initiative)
     largest = summary["largest_gap"]

@@ -705,3 +705,32 @@ def test_a_numbers_mean_and_range_need_five_answers(world: World) -> None:
         if n < 4:
             assert shown == (n + 1, None, None, None)
     assert shown == (5, "14.00", "3.00", "40.00")
+
+
+def test_the_pages_in_welsh(team, client: Client) -> None:
+    world = team["world"]
+    slug = world.initiative.slug
+    client.cookies["django_language"] = "cy"
+    client.force_login(team["jo"])
+    visit_url = f"/initiatives/{slug}/inspections/visits/{team['visit'].pk}/"
+    draft = client.get(visit_url).content.decode()
+    assert "Cadw'r drafft" in draft
+    assert "Y munudau a roddodd Jo Bright" in draft and "Ychwanegu canfyddiad" in draft
+    refused = client.post(visit_url, {"submit": "1"})
+    assert refused.status_code == 400 and "Mae problem" in refused.content.decode()
+    services.inspector_naming(actor=team["jo"], visit=team["visit"], named=True)
+    visit = _publish(team)
+    client.force_login(world.coordinator)
+    report = client.get(f"/initiatives/{slug}/inspections/reports/{visit.pk}/").content.decode()
+    assert "Arolygwyr: Jo Bright a 1 arolygydd a ddewisodd beidio â chael ei enwi." in report
+    assert "<td>Derbyniwyd</td>" in report and "<td>Gwrthodwyd</td>" in report
+    overview = client.get(f"/initiatives/{slug}/inspections/").content.decode()
+    assert "<h1>Arolygiadau ac arfarniadau</h1>" in overview
+    assert "Trefnu'r ymweliad" in overview
+    checklist = client.get(
+        f"/initiatives/{slug}/inspections/checklists/{team['checklist'].pk}/"
+    ).content.decode()
+    assert "Ychwanegu'r cwestiwn" in checklist
+    for page in (draft, report, overview, checklist):
+        for english in ("Save the draft", "Inspection report", "Add the question", "Not answered"):
+            assert english not in page

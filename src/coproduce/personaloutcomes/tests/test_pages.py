@@ -154,3 +154,27 @@ def test_the_guidance_on_the_reading_form_is_text_not_html(
         "&lt;meta http-equiv=&quot;refresh&quot; content=&quot;0;url=https://example.org/&quot;&gt;"
         in html
     )
+
+
+def test_the_pages_in_welsh(client: Client, world: World, setup_world: Setup) -> None:
+    read(setup_world, world.member, (3, 4, 5), DAY, note="A start.")
+    read(setup_world, setup_world.worker, (5, 4, 3), DAY + datetime.timedelta(days=30))
+    base = f"/initiatives/{world.initiative.slug}/personal-outcomes"
+    client.cookies["django_language"] = "cy"
+    client.force_login(setup_world.worker)
+    person = client.get(f"{base}/people/{world.member.pk}/").content.decode()
+    assert "<h1>Cynnydd " in person and "Pob darlleniad" in person
+    assert "Managing money: cyntaf 3, diweddaraf 5." in person
+    form = client.get(f"{base}/people/{world.member.pk}/readings/new/").content.decode()
+    assert "Managing money: sgôr" in form and "Cadw'r darlleniad" in form
+    bad = client.post(f"{base}/people/{world.member.pk}/readings/new/", {"taken_on": "2026-03-02"})
+    assert bad.status_code == 400 and "Mae problem" in bad.content.decode()
+    client.force_login(world.coordinator)
+    pages = [client.get(f"{base}/{page}/").content.decode() for page in ("scale", "pairings")]
+    pages.append(client.get(f"{base}/change/").content.decode())
+    assert "Label ar gyfer cam 10" in pages[0]
+    assert "Dod â pharu " in pages[1] and "Parau sydd mewn grym" in pages[1]
+    assert "Newid ar draws pobl" in pages[2]
+    for page in (person, form, *pages):
+        for english in ("Every reading", "Save the", "Label for step", "Pairings in force"):
+            assert english not in page

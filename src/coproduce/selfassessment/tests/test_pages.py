@@ -179,3 +179,24 @@ def test_the_demo_answers_show_figures_on_both_sides(db: Any) -> None:
     # 2 and 4/3, a mean of 26/24
     assert (summary["largest_gap"], summary["mean_gap"]) == ("include_the_weakest", 1.0833)
     assert {row["by_side"]["political"]["mean"] for row in summary["statements"]} == {None}
+
+
+def test_the_page_and_the_panel_in_welsh(client: Client, world: World) -> None:
+    _both_sides_rate(world)
+    client.force_login(world.member)
+    client.cookies["django_language"] = "cy"
+    url = f"/initiatives/{world.initiative.slug}/self-assessment/"
+    text = client.get(url).content.decode()
+    assert "<h1>Hunanasesiad</h1>" in text
+    assert "<strong>Bwlch cymedrig:</strong> 1.67; mae'r mwyaf ar \"Nodau a blaenoriaethau" in text
+    assert '<td>2.67 <span class="meta">(3 sgôr)</span></td>' in text
+    assert "-1.67, gweithwyr proffesiynol sy&#x27;n ei sgorio&#x27;n uwch" in text
+    assert "Cadw fy atebion" in text
+    for english in ("Mean gap", "Save my answers", "Shared goals and priorities", "Don't know"):
+        assert english not in text
+    answer = client.post(url, {"people_as_assets": "9"})
+    assert answer.status_code == 400
+    assert "Mae problem" in answer.content.decode()
+    panel = client.get(world.initiative.get_absolute_url()).content.decode()
+    assert "Gweld yr hunanasesiad a rhoi eich atebion" in panel
+    assert "See the self-assessment" not in panel

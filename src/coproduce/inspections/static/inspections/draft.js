@@ -34,7 +34,7 @@
       if (el.type === "radio") { el.checked = el.value === kept[el.name]; }
       else { el.value = kept[el.name]; }
     });
-    say("Answers not yet sent were restored from this device. Save the draft to keep them.");
+    say(form.getAttribute("data-text-restored"));  // the words, translated by the page
   }
   form.addEventListener("input", save);
   form.addEventListener("change", save);
