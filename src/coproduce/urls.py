@@ -12,7 +12,7 @@ urlpatterns = [
     path("api/v1/", include("coproduce.api_urls")),
     path("api/", views.api_reference, name="api_reference"),
     path("healthz", views.health, name="health"),
-    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switcher
+    path("i18n/setlang/", views.set_language, name="set_language"),  # the language switcher
     *(path(prefix, include(module)) for prefix, module in page_routes()),
     path("admin/", admin.site.urls),
 ]

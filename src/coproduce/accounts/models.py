@@ -34,6 +34,10 @@ class User(AbstractUser):
         ),
     )
 
+    # The language they last chose with the switcher (a code of settings.LANGUAGES), for
+    # what reaches them outside a page: e-mails written by the background worker.
+    language = models.CharField(max_length=8, blank=True, default="")
+
     def __str__(self) -> str:
         return self.display_name or self.username
 

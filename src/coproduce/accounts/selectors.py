@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import QuerySet
@@ -38,6 +39,13 @@ def user_by_email(email: str) -> Any | None:
     when two accounts share it, so an invitation never reaches the wrong one."""
     found = list(get_user_model().objects.filter(email__iexact=email.strip(), is_active=True)[:2])
     return found[0] if len(found) == 1 else None
+
+
+def language_of(person: Any) -> str:
+    """The language to write to a person in, outside a page (an e-mail): the one they
+    chose with the switcher, else the site's."""
+    chosen = getattr(person, "language", "")
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def tokens_of(user: Any) -> QuerySet[AuthToken]:

@@ -1,5 +1,6 @@
-"""Writes for accounts: sign-up, profile changes, passwords and API tokens."""
+"""Writes for accounts: sign-up, profile changes, language, passwords and API tokens."""
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -94,3 +95,13 @@ def token_revoke(*, actor: User, token: AuthToken) -> None:
     if token.user_id != actor.pk:
         raise ValidationError({"token": _("You can only revoke your own tokens.")})
     token.delete()
+
+
+def user_set_language(*, user: User, language: str) -> bool:
+    """Keep the language a person chose, for the e-mails they are sent; a code the site
+    does not offer changes nothing. True if it was kept."""
+    if language not in dict(settings.LANGUAGES) or user.language == language:
+        return False
+    user.language = language
+    user.save(update_fields=["language"])
+    return True

@@ -5,10 +5,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coproduce.accounts.selectors import language_of
 from coproduce.events.models import Registration, RegistrationStatus
 
 EMAILS = {
@@ -34,17 +35,29 @@ def registration_email(*, registration_id: int, what: str) -> bool:
         return False
     if not person.email or (what == "reminder" and registration.reminded_at is not None):
         return False
-    when = f"{timezone.localtime(event.starts_at):%A %d %B %Y, %H:%M}"
     link = settings.SITE_URL + reverse(
         "events:detail", kwargs={"slug": event.initiative.slug, "pk": event.pk}
     )
+    with translation.override(language_of(person)):  # theirs, not the worker's
+        subject, body = _written(registration, what, link)
+    send_mail(subject, body, None, [person.email])
+    if what == "reminder":
+        registration.reminded_at = timezone.now()
+        registration.save(update_fields=["reminded_at"])
+    return True
+
+
+def _written(registration: Registration, what: str, link: str) -> tuple[str, str]:
+    """The e-mail's subject and text, in the language active (the person's)."""
+    event, person = registration.event, registration.person
+    when = formats.date_format(timezone.localtime(event.starts_at), "l d F Y, H:i")
     lines = [
         _("Hello %(person)s,") % {"person": person},
         "",
         _("You have a place at %(event)s (%(initiative)s).")
         % {"event": event.title, "initiative": event.initiative.title},
         _("When: %(start)s to %(end)s")
-        % {"start": when, "end": f"{timezone.localtime(event.ends_at):%H:%M}"},
+        % {"start": when, "end": formats.time_format(timezone.localtime(event.ends_at), "H:i")},
         _("Where: %(place)s")
         % {"place": event.place or event.online_link or _("see the event page")},
     ]
@@ -55,13 +68,5 @@ def registration_email(*, registration_id: int, what: str) -> bool:
         _("If you cannot come, please cancel here so someone else can: %(link)s") % {"link": link},
         "",
     ]
-    send_mail(
-        str(EMAILS[what]) % {"title": " ".join(event.title.split()), "when": when},
-        "\n".join(lines),
-        None,
-        [person.email],
-    )
-    if what == "reminder":
-        registration.reminded_at = timezone.now()
-        registration.save(update_fields=["reminded_at"])
-    return True
+    subject = str(EMAILS[what]) % {"title": " ".join(event.title.split()), "when": when}
+    return subject, "\n".join(lines)

@@ -62,3 +62,24 @@ def test_moving_up_the_waiting_list_sends_news_and_a_reminder(workshop: Workshop
         ("r2@example.org", "A place opened for you"),
         ("r2@example.org", "Reminder"),
     ]
+
+
+def test_a_person_who_chose_welsh_is_reminded_in_welsh(workshop: Workshop) -> None:
+    welsh, english = workshop.residents[0], workshop.residents[1]
+    welsh.language = "cy"
+    welsh.save(update_fields=["language"])
+    for person in (welsh, english):
+        services.event_register(actor=person, event=workshop.event)
+    DBTaskResult.objects.update(run_after=timezone.now() - datetime.timedelta(seconds=1))
+    run_worker()
+    by_address = {m.to[0]: m for m in mail.outbox}
+    starts = timezone.localtime(workshop.event.starts_at)
+    welsh_day = ["Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener"]
+    welsh_day += ["Dydd Sadwrn", "Dydd Sul"]
+    assert by_address["r0@example.org"].subject.startswith(
+        f"Nodyn atgoffa: Planning for Real: the riverside, {welsh_day[starts.weekday()]} "
+    )
+    assert "Mae gennych le yn Planning for Real: the riverside" in by_address["r0@example.org"].body
+    assert by_address["r1@example.org"].subject == (
+        f"Reminder: Planning for Real: the riverside, {starts:%A %d %B %Y, %H:%M}"
+    )
