@@ -61,11 +61,11 @@ class SideRoleForm(forms.Form):
     )
     role = forms.ChoiceField(
         label=_("Your role"),
-        choices=[("", "Choose your role"), *Role.choices],
+        choices=[("", _("Choose your role")), *Role.choices],
         error_messages={"required": _("Choose your role.")},
     )
     leadership_type = forms.ChoiceField(
-        choices=[("", "None"), *LeadershipType.choices],
+        choices=[("", _("None")), *LeadershipType.choices],
         required=False,
         help_text=_("Only if you lead in this initiative."),
     )
