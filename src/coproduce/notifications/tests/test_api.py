@@ -101,3 +101,18 @@ def test_anonymous_gets_nothing(world: World) -> None:
     assert client.post(f"{URL}{theirs.pk}/read/").status_code == 403
     assert client.post(f"{URL}read-all/").status_code == 403
     assert unread(world.member) == ["Benches"]
+
+
+def test_the_openapi_document_describes_them() -> None:
+    from coproduce.core import apidocs
+
+    paths = apidocs.openapi_document()["paths"]
+    assert sorted(paths["/api/v1/notifications/"]) == ["get"]
+    assert sorted(paths["/api/v1/notifications/{id}/"]) == ["get"]
+    assert sorted(paths["/api/v1/notifications/{id}/read/"]) == ["post"]
+    assert sorted(paths["/api/v1/notifications/read-all/"]) == ["post"]
+    assert sorted(paths["/api/v1/my/"]) == ["get"]
+    listing = paths["/api/v1/notifications/"]["get"]
+    assert [p["name"] for p in listing["parameters"]] == ["page", "page_size", "unread"]
+    summary = paths["/api/v1/my/"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert summary["schema"] == {"$ref": "#/components/schemas/MySummary"}
