@@ -203,6 +203,10 @@ def untranslated_python_text(source: str) -> tuple[list[str], list[str]]:
                     for choice in keyword.value.elts:  # [("", "Choose…"), …]: the labels
                         if isinstance(choice, ast.Tuple) and choice.elts:
                             found += _plain_strings(choice.elts[-1])
+        elif isinstance(node, ast.Assign) and any(
+            getattr(target, "attr", "") in LABEL_KEYWORDS for target in node.targets
+        ):  # field.help_text = "…"
+            found += _plain_strings(node.value)
         elif isinstance(node, ast.ClassDef) and any(
             getattr(base, "attr", getattr(base, "id", "")).endswith("Choices")
             for base in node.bases
@@ -291,10 +295,11 @@ def test_the_scanners_find_what_they_are_for() -> None:
         "class Kind(models.TextChoices):\n    A = 'a', 'Apple'\n    B = 'b', _('Bean')\n"
         "f = forms.CharField(label='Name', help_text=_('Help'))\n"
         "g = forms.ChoiceField(choices=[('', 'Pick one'), ('b', _('Bean')), *Kind.choices])\n"
+        "field.help_text = 'As invited'\n"
         "raise ValidationError({'side': f'no {x}'})\n"
         "messages.success(request, _('Saved.'))\n"
     )
-    assert sorted(plain) == ["Apple", "Name", "Pick one", "f'no {x}'"]
+    assert sorted(plain) == ["Apple", "As invited", "Name", "Pick one", "f'no {x}'"]
     assert sorted(msgids) == ["Bean", "Bean", "Help", "Saved."]
 
 

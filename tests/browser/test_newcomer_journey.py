@@ -222,7 +222,8 @@ def test_a_newcomer_finds_the_vote_joins_votes_and_hears_the_result(
         votes.get_by_role("link", name="Riverside decides").click()  # one
         p.get_by_role("heading", name="Riverside decides", level=1).wait_for()
         newcomer.check()
-        p.get_by_role("link", name=w["create an account"]).first.click()  # two
+        beside_the_ballot = p.get_by_role("region", name="North: £1,000.00")
+        beside_the_ballot.get_by_role("link", name=w["create an account"]).click()  # two
         p.get_by_label(w["username"]).fill("nia")
         newcomer.check()
         p.get_by_label(w["display name"]).fill("Nia Newydd")

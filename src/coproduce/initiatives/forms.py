@@ -81,7 +81,7 @@ class JoinForm(SideRoleForm):
             for name in ("side", "role"):
                 field = self.fields[name]
                 field.initial, field.disabled = getattr(invitation, name), True
-                field.help_text = "As you are invited; once a member, you can ask for a change."
+                field.help_text = _("As you are invited; once a member, you can ask for a change.")
 
 
 class SideChangeForm(forms.Form):
