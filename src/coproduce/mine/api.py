@@ -31,7 +31,8 @@ class SectionSerializer(serializers.Serializer):
 
 
 class TaskSerializer(serializers.Serializer):
-    label = serializers.CharField(help_text="What waits for your decision.")
+    # a field named "label" (the serializer metaclass takes it out of the class body)
+    label = serializers.CharField(help_text="What waits for your decision.")  # type: ignore[assignment]
     initiative = serializers.CharField()
     count = serializers.IntegerField(help_text="How many of them.")
     url = serializers.CharField(help_text="The page where they are decided.")
