@@ -13,13 +13,19 @@ class SignUpForm(forms.Form):
     username = forms.RegexField(
         regex=r"^[\w.@+-]+\Z",
         max_length=150,
+        label=_("Username"),
         help_text=_("Letters, digits and @ . + - _ only."),
         error_messages={"invalid": _("Use only letters, digits and @ . + - _ in a username.")},
     )
     display_name = forms.CharField(
-        max_length=100, required=False, help_text=_("The name others see. Optional.")
+        max_length=100,
+        required=False,
+        label=_("Display name"),
+        help_text=_("The name others see. Optional."),
     )
-    email = forms.EmailField(max_length=254, help_text=_("For resetting your password."))
+    email = forms.EmailField(
+        max_length=254, label=_("Email"), help_text=_("For resetting your password.")
+    )
     password1 = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

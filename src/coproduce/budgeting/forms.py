@@ -51,7 +51,7 @@ class ProposalEditForm(ProposalFieldsForm):
 
 class ReviewForm(forms.Form):
     feasible = forms.TypedChoiceField(
-        choices=[("yes", "Feasible"), ("no", "Not feasible")],
+        choices=[("yes", _("Feasible")), ("no", _("Not feasible"))],
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
         label=_("Can it be done?"),

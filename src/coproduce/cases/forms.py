@@ -11,15 +11,15 @@ class CaseFilterForm(forms.Form):
 
     q = forms.CharField(max_length=200, required=False, label=_("Search"))
     service_area = forms.ChoiceField(
-        choices=[("", "Any service area"), *ServiceArea.choices], required=False
+        choices=[("", _("Any service area")), *ServiceArea.choices], required=False
     )
-    stage = forms.ChoiceField(choices=[("", "Any stage"), *StageKind.choices], required=False)
+    stage = forms.ChoiceField(choices=[("", _("Any stage")), *StageKind.choices], required=False)
     leadership_style = forms.ChoiceField(
-        choices=[("", "Any leadership style"), *LeadershipStyle.choices], required=False
+        choices=[("", _("Any leadership style")), *LeadershipStyle.choices], required=False
     )
-    country = forms.ChoiceField(choices=[("", "Any country")], required=False)
+    country = forms.ChoiceField(choices=[("", _("Any country"))], required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         countries = [(c, c) for c in selectors.countries()]
-        self.fields["country"].choices = [("", "Any country"), *countries]  # type: ignore[attr-defined]
+        self.fields["country"].choices = [("", _("Any country")), *countries]  # type: ignore[attr-defined]

@@ -64,11 +64,11 @@ class SideRoleForm(forms.Form):
     )
     role = forms.ChoiceField(
         label=_("Your role"),
-        choices=[("", "Choose your role"), *Role.choices],
+        choices=[("", _("Choose your role")), *Role.choices],
         error_messages={"required": _("Choose your role.")},
     )
     leadership_type = forms.ChoiceField(
-        choices=[("", "None"), *LeadershipType.choices],
+        choices=[("", _("None")), *LeadershipType.choices],
         required=False,
         help_text=_("Only if you lead in this initiative."),
     )
@@ -84,7 +84,7 @@ class JoinForm(SideRoleForm):
             for name in ("side", "role"):
                 field = self.fields[name]
                 field.initial, field.disabled = getattr(invitation, name), True
-                field.help_text = "As you are invited; once a member, you can ask for a change."
+                field.help_text = _("As you are invited; once a member, you can ask for a change.")
 
 
 class SideChangeForm(forms.Form):

@@ -10,6 +10,6 @@ class MineConfig(CapabilityConfig):
     # Reads only: each capability declares what it shows here (Capability.personal).
     capability = Capability(
         title="My Coproduce",
-        routes=Routes(pages=(("my/", "urls"),)),
+        routes=Routes(pages=(("my/", "urls"),), api_views=(("my/", "MySummaryView", "my"),)),
         route_expectations="coproduce.mine.tests.routes",
     )

@@ -9,6 +9,9 @@ class NotificationsConfig(CapabilityConfig):
     verbose_name = "Notifications"
     capability = Capability(
         title="Notifications",
-        routes=Routes(pages=(("notifications/", "urls"),)),
+        routes=Routes(
+            pages=(("notifications/", "urls"),),
+            api=(("notifications", "NotificationViewSet", "notification"),),
+        ),
         route_expectations="coproduce.notifications.tests.routes",
     )

@@ -27,7 +27,7 @@ DEMO_INITIATIVES = frozenset(
     }
 )
 
-ILLUSTRATIVE = (
+ILLUSTRATIVE = gettext_lazy(
     "The records of the demo initiatives are illustrative: their people, entries, dates and "
     "head-counts are made up around the published cases' facts, to show how the platform "
     "works."

@@ -12,6 +12,8 @@ ANYONE_SIGNED_IN_ACTS = signed_in(
     302, member=302, coordinator=302, other_coordinator=302, staff=302
 )
 CHOICES = {kind.value: "digest" for kind in Kind}
+API_SIGNED_IN = signed_in(403, member=200, coordinator=200, other_coordinator=200, staff=200)
+RECIPIENT_ONLY = signed_in(403, member=200, coordinator=404, other_coordinator=404, staff=404)
 
 EXPECTED: dict[str, list[Expectation]] = {
     "notifications:list": [("get", None, PAGE_SIGNED_IN)],
@@ -30,6 +32,11 @@ EXPECTED: dict[str, list[Expectation]] = {
     ],
     # the signed link is the key: it works for whoever opens it, signed in or not
     "notifications:unsubscribe": [("get", None, for_all(200)), ("post", {}, for_all(200))],
+    # the API: one's own only; another's notification is not found
+    "api:notification-list": [("get", None, API_SIGNED_IN)],
+    "api:notification-detail": [("get", None, RECIPIENT_ONLY)],
+    "api:notification-read": [("post", {}, RECIPIENT_ONLY)],
+    "api:notification-read-all": [("post", {}, API_SIGNED_IN)],
 }
 
 
@@ -46,5 +53,7 @@ def targets(world: World) -> Targets:
         "kwargs": {
             "notifications:read": lambda: {"pk": notification.pk},
             "notifications:unsubscribe": lambda: {"token": token},
+            "api:notification-detail": lambda: {"pk": notification.pk},
+            "api:notification-read": lambda: {"pk": notification.pk},
         }
     }
