@@ -5,10 +5,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coproduce.accounts.selectors import language_of
 from coproduce.notifications.kinds import Kind
 from coproduce.notifications.services import notify
 from coproduce.volunteering.models import SignUp, SignUpStatus
@@ -38,36 +39,38 @@ def sign_up_email(*, sign_up_id: int, what: str) -> bool:
     if not person.email or (what == "reminder" and sign_up.reminded_at is not None):
         return False
     opportunity = shift.opportunity
-    when = f"{timezone.localtime(shift.starts_at):%A %d %B %Y, %H:%M}"
-    link = settings.SITE_URL + reverse(
-        "volunteering:opportunity",
-        kwargs={"slug": opportunity.initiative.slug, "pk": opportunity.pk},
-    )
-    place = {"what": opportunity.title, "initiative": opportunity.initiative.title}
-    ends = f"{timezone.localtime(shift.ends_at):%H:%M}"
-    lines = [
-        _("Hello %(person)s,") % {"person": person},
-        "",
-        _("You have a place on %(what)s (%(initiative)s).") % place,
-        _("When: %(when)s to %(ends)s") % {"when": when, "ends": ends},
-        _("Where: %(where)s") % {"where": opportunity.location or _("see the opportunity page")},
-    ]
-    if opportunity.accessibility:
-        lines.append(_("Access: %(access)s") % {"access": opportunity.accessibility})
-    give_up = _("If you cannot come, please give up your place here: %(link)s") % {"link": link}
-    lines += ["", give_up, ""]
-    subject = EMAILS[what] % {"title": opportunity.title, "when": when}
-    if what == "reminder":  # through notifications: the person's choice, and unsubscribe
-        notify(
-            recipients=[person],
-            kind=Kind.SHIFT_REMINDER,
-            message="shift_reminder",
-            params={"what": opportunity.title, "when": when, "details": "\n".join(lines[2:])},
-            link=link.removeprefix(settings.SITE_URL),
-            send_now=True,
+    with translation.override(language_of(person)):  # theirs, not the worker's
+        when = formats.date_format(timezone.localtime(shift.starts_at), "l d F Y, H:i")
+        link = settings.SITE_URL + reverse(
+            "volunteering:opportunity",
+            kwargs={"slug": opportunity.initiative.slug, "pk": opportunity.pk},
         )
-    else:
-        send_mail(subject, "\n".join(lines), None, [person.email])
+        place = {"what": opportunity.title, "initiative": opportunity.initiative.title}
+        ends = formats.time_format(timezone.localtime(shift.ends_at), "H:i")
+        lines = [
+            _("Hello %(person)s,") % {"person": person},
+            "",
+            _("You have a place on %(what)s (%(initiative)s).") % place,
+            _("When: %(when)s to %(ends)s") % {"when": when, "ends": ends},
+            _("Where: %(where)s")
+            % {"where": opportunity.location or _("see the opportunity page")},
+        ]
+        if opportunity.accessibility:
+            lines.append(_("Access: %(access)s") % {"access": opportunity.accessibility})
+        give_up = _("If you cannot come, please give up your place here: %(link)s") % {"link": link}
+        lines += ["", give_up, ""]
+        subject = EMAILS[what] % {"title": opportunity.title, "when": when}
+        if what == "reminder":  # through notifications: the person's choice, and unsubscribe
+            notify(
+                recipients=[person],
+                kind=Kind.SHIFT_REMINDER,
+                message="shift_reminder",
+                params={"what": opportunity.title, "when": when, "details": "\n".join(lines[2:])},
+                link=link.removeprefix(settings.SITE_URL),
+                send_now=True,
+            )
+        else:
+            send_mail(subject, "\n".join(lines), None, [person.email])
     if what == "reminder":
         sign_up.reminded_at = timezone.now()
         sign_up.save(update_fields=["reminded_at"])
