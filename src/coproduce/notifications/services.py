@@ -18,9 +18,10 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coproduce.accounts.selectors import language_of
 from coproduce.core import gate
 from coproduce.notifications.audiences import AUDIENCES
 from coproduce.notifications.kinds import DEFAULT_DELIVERY, MESSAGES, Delivery, Kind
@@ -166,6 +167,12 @@ def _link_line(notification: Notification) -> list[str]:
 
 
 def notification_email(notification: Notification, person: Any) -> EmailMessage:
+    """The e-mail of one notification, in the person's language (not the worker's)."""
+    with translation.override(language_of(person)):
+        return _notification_email(notification, person)
+
+
+def _notification_email(notification: Notification, person: Any) -> EmailMessage:
     details = [line for line in notification.params.get("details", "").split("\n") if line]
     stop = unsubscribe_url(person.pk, notification.kind)
     lines = [
@@ -234,18 +241,23 @@ def _digest_batch(people_ids: list[int]) -> int:
         person = people.get(person_id)
         if person is None:
             continue
-        lines = [_("Hello %(name)s,") % {"name": person.shown_name}, ""]
-        lines.append(_("Here is what happened for you on Coproduce:"))
-        for item in items:
-            lines += ["", f"- {item.text}", *(f"  {url}" for url in _link_line(item))]
-        kinds = dict.fromkeys(item.kind for item in items)
-        lines += _footer({kind: unsubscribe_url(person_id, kind) for kind in kinds})
-        subject = _("Your Coproduce digest: %(count)s new") % {"count": len(items)}
-        messages.append(_message(person, subject, lines, unsubscribe_url(person_id, ALL_DIGEST)))
+        with translation.override(language_of(person)):  # theirs, not the worker's
+            messages.append(_digest_email(person, items))
         done += [item.pk for item in items]
     sent = get_connection().send_messages(messages) if messages else 0
     Notification.objects.filter(pk__in=done).update(emailed_at=timezone.now())
     return sent or 0
+
+
+def _digest_email(person: Any, items: list[Notification]) -> EmailMessage:
+    lines = [_("Hello %(name)s,") % {"name": person.shown_name}, ""]
+    lines.append(_("Here is what happened for you on Coproduce:"))
+    for item in items:
+        lines += ["", f"- {item.text}", *(f"  {url}" for url in _link_line(item))]
+    kinds = dict.fromkeys(item.kind for item in items)
+    lines += _footer({kind: unsubscribe_url(person.pk, kind) for kind in kinds})
+    subject = _("Your Coproduce digest: %(count)s new") % {"count": len(items)}
+    return _message(person, subject, lines, unsubscribe_url(person.pk, ALL_DIGEST))
 
 
 # --- the person's own actions ---------------------------------------------------------------

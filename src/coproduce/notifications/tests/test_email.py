@@ -137,3 +137,25 @@ def test_preferences_decide_how_each_kind_arrives(client: Client, world: World) 
         == Delivery.DIGEST
     )
     assert Notification.objects.count() == 3
+
+
+def test_e_mails_are_written_in_each_persons_own_language(world: World) -> None:
+    world.member.language = "cy"
+    world.member.save(update_fields=["language"])
+    welsh = tell(world.member, "join_approved", Kind.REQUEST_DECIDED, initiative="Riverside")
+    english = tell(world.coordinator, "join_approved", Kind.REQUEST_DECIDED, initiative="Lights")
+    assert services.emails_send(notification_ids=[welsh.pk, english.pk]) == 2
+    by_person = {m.to[0]: m for m in mail.outbox}
+    assert by_person["member@example.org"].subject == (
+        "Mae eich cais i ymuno â Riverside wedi'i gymeradwyo."
+    )
+    assert by_person["member@example.org"].body.startswith("Helo Mo Member,\n")
+    assert by_person["coord@example.org"].subject == "Your request to join Lights was approved."
+    mail.outbox.clear()
+    tell(world.member, title="Benches")
+    tell(world.coordinator, title="Lights")
+    assert services.digest_send() == 2
+    digests = {m.to[0]: m for m in mail.outbox}
+    assert digests["member@example.org"].subject == "Eich crynodeb Coproduce: 1 newydd"
+    assert "- Mae'r cydlynwyr wedi ateb eich syniad Benches." in digests["member@example.org"].body
+    assert digests["coord@example.org"].subject == "Your Coproduce digest: 1 new"

@@ -92,3 +92,20 @@ def test_no_e_mail_address_means_no_e_mail(rota: Rota) -> None:
     run_worker()
     assert mail.outbox == []
     assert DBTaskResult.objects.get().return_value is False
+
+
+def test_a_volunteer_who_chose_welsh_is_reminded_in_welsh(rota: Rota) -> None:
+    person = rota.volunteers[0]
+    person.email, person.language = "v0@example.org", "cy"
+    person.save()
+    services.shift_sign_up(actor=person, shift=rota.shift)
+    DBTaskResult.objects.update(run_after=timezone.now() - datetime.timedelta(seconds=1))
+    run_worker()
+    (sent,) = mail.outbox
+    starts = timezone.localtime(rota.shift.starts_at)
+    days = ["Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener"]
+    days += ["Dydd Sadwrn", "Dydd Sul"]
+    assert sent.subject.startswith(
+        f"Nodyn atgoffa: Community shop counter, {days[starts.weekday()]} {starts:%d} "
+    )
+    assert "Mae gennych le ar Community shop counter" in sent.body
