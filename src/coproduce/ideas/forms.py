@@ -1,13 +1,15 @@
 """Forms for ideas: posting one, commenting, the list's filters, and the coordinators'
 moderation and answers. They only parse; the services decide."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from coproduce.budgeting.forms import ProposalFieldsForm
-from coproduce.budgeting.models import Process
+from coproduce.budgeting.forms import BudgetChoiceField, ProposalFieldsForm
+from coproduce.budgeting.models import Budget
 from coproduce.events.models import Event
 from coproduce.ideas.models import (
     ANSWERS,
@@ -116,15 +118,31 @@ class AnswerForm(forms.Form):
         label="Reason",
         help_text='Published with the answer; needed for "Not taken forward".',
     )
-    process = forms.ModelChoiceField(
-        queryset=Process.objects.none(),
+    budget = BudgetChoiceField(
+        queryset=Budget.objects.none(),
         required=False,
-        label="PB process",
-        help_text='For "Into a participatory budgeting process": which one.',
+        label=_("PB process and budget"),
+        help_text=_(
+            "For \u201cInto a participatory budgeting process\u201d: the budget the idea becomes "
+            "a proposal of. The process must be taking proposals."
+        ),
+    )
+    estimated_cost = forms.DecimalField(
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=12,
+        decimal_places=2,
+        label=_("Estimated cost, in the process's currency"),
+        help_text=_("For a PB proposal: your best guess; the review will check it."),
     )
 
-    def __init__(self, *args: Any, processes: QuerySet[Process], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, budgets: QuerySet[Budget], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["process"]
+        field = self.fields["budget"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = processes
+        field.queryset = budgets
+
+    def clean_estimated_cost(self) -> int | None:
+        """The cost in pence (hundredths), as the services take it."""
+        cost = self.cleaned_data.get("estimated_cost")
+        return None if cost is None else int(cost * 100)

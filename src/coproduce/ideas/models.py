@@ -199,6 +199,14 @@ class Answer(AppendOnlyModel):
     process = models.ForeignKey(
         "budgeting.Process", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # the proposal an "into a PB process" answer made of the idea (none on older answers)
+    proposal = models.ForeignKey(
+        "budgeting.Proposal",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="idea_answers",
+    )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

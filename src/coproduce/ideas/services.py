@@ -9,11 +9,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from coproduce.budgeting.models import Process
+from coproduce.budgeting import services as budgeting
+from coproduce.budgeting.models import Budget, Phase, Process, Proposal
 from coproduce.core import gate
 from coproduce.core.images import clean_picture
 from coproduce.core.queries import checked_text
+from coproduce.core.templatetags.coproduce import money
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     ContributionKind,
@@ -147,7 +150,7 @@ def idea_unsupport(*, actor: Any, idea: Idea) -> None:
     """Withdraw one's support (a member who left may still withdraw theirs)."""
     if not actor.is_authenticated:
         raise PermissionDenied("Sign in to withdraw your support.")
-    removed, _ = Support.objects.filter(idea=idea, person=actor).delete()
+    removed, _kinds = Support.objects.filter(idea=idea, person=actor).delete()
     if not removed:
         raise ValidationError({"idea": "You do not support this idea."})
 
@@ -258,21 +261,98 @@ def _process(idea: Idea, process: Any) -> Process | None:
         return None
     pk = process.pk if isinstance(process, Process) else process
     if isinstance(pk, bool) or not isinstance(pk, int) or not 0 < pk < 2**63:
-        raise ValidationError({"process": "Choose a PB process of this initiative."})
+        raise ValidationError({"process": _("Choose a PB process of this initiative.")})
     found = Process.objects.filter(initiative_id=idea.initiative_id, pk=pk).first()
     if found is None:
-        raise ValidationError({"process": "Choose a PB process of this initiative."})
+        raise ValidationError({"process": _("Choose a PB process of this initiative.")})
     return found
+
+
+def _budget(idea: Idea, process: Process | None, budget: Any) -> Budget:
+    """The budget an idea goes into: the one named (of a process of the idea's initiative,
+    and of ``process`` if that is named too), or a named process's only budget."""
+    if budget is None or budget == "":
+        if process is None:
+            raise ValidationError({"budget": _("Choose the PB budget the idea goes into.")})
+        budgets = list(process.budgets.all()[:2])
+        if len(budgets) != 1:
+            raise ValidationError({"budget": _("Choose the budget the idea goes into.")})
+        return budgets[0]
+    pk = budget.pk if isinstance(budget, Budget) else budget
+    if isinstance(pk, bool) or not isinstance(pk, int) or not 0 < pk < 2**63:
+        raise ValidationError({"budget": _("Choose a budget of this initiative's PB process.")})
+    found = (
+        Budget.objects.filter(process__initiative_id=idea.initiative_id, pk=pk)
+        .select_related("process")
+        .first()
+    )
+    if found is None or (process is not None and found.process_id != process.pk):
+        raise ValidationError({"budget": _("Choose a budget of this initiative's PB process.")})
+    return found
+
+
+def _proposal_from(actor: Any, idea: Idea, budget: Budget, cost: Any) -> Proposal:
+    """The idea made a proposal of ``budget`` through budgeting's own service (so its
+    permission, phase and cost checks apply): the idea's title and text, credited to the
+    idea in its description; the coordinator who answers is the proposal's author."""
+    process = budget.process
+    if process.phase != Phase.PROPOSALS:
+        raise ValidationError(
+            {
+                "budget": _(
+                    "The PB process \u201c%(process)s\u201d is not taking proposals (it is in "
+                    "its %(phase)s phase). Choose a process open for proposals, or open this "
+                    "one for proposals on its management page first."
+                )
+                % {"process": process.title, "phase": str(Phase(process.phase).label).lower()}
+            }
+        )
+    if isinstance(cost, str) and cost.strip().isdigit():
+        cost = int(cost.strip())
+    if cost is None or cost == "":
+        raise ValidationError(
+            {"estimated_cost": _("Give the estimated cost of the idea as a proposal.")}
+        )
+    if isinstance(cost, bool) or not isinstance(cost, int) or not 0 < cost <= budget.amount:
+        raise ValidationError(
+            {
+                "estimated_cost": _(
+                    "The cost must be more than nothing and within the budget (%(amount)s)."
+                )
+                % {"amount": money(budget.amount, process.currency)}
+            }
+        )
+    credit = _("From the idea \u201c%(title)s\u201d (idea #%(number)s).") % {
+        "title": idea.title,
+        "number": idea.pk,
+    }
+    return budgeting.proposal_submit(
+        actor=actor,
+        budget=budget,
+        title=idea.title[:200],
+        description=f"{idea.text}\n\n{credit}"[:4000] if idea.text else credit,
+        estimated_cost=cost,
+        category=str(Category(idea.category).label)[:80],
+    )
 
 
 @transaction.atomic
 def idea_answer(
-    *, actor: Any, idea: Idea, status: Any, reason: Any = "", process: Any = None
+    *,
+    actor: Any,
+    idea: Idea,
+    status: Any,
+    reason: Any = "",
+    process: Any = None,
+    budget: Any = None,
+    estimated_cost: Any = None,
 ) -> Answer:
     """A coordinator answers an idea. The answer is a decision of the record: initiated by
     the idea's author (or their side, if they have left), taken by the coordinator alone on
     the initiative's behalf; "not taken forward" rules the idea out (an exclusion) and needs
-    a reason; "into a PB process" names a process of the same initiative."""
+    a reason; "into a PB process" names a budget of a process of the same initiative (or a
+    process with one budget) and the estimated cost in pence, and makes the idea a proposal
+    of that budget, linked to the answer, while the process takes proposals."""
     gate.require(actor, "ideas.answer", idea)
     idea = _locked_idea(idea)
     _open(idea)
@@ -282,12 +362,20 @@ def idea_answer(
     if status == IdeaStatus.NOT_TAKEN_FORWARD and not checked:
         raise ValidationError({"reason": "Say why the idea is not taken forward."})
     chosen = _process(idea, process)
-    if status == IdeaStatus.INTO_PB and chosen is None:
-        raise ValidationError({"process": "Choose the PB process the idea goes into."})
-    if status != IdeaStatus.INTO_PB:
+    proposal = None
+    if status == IdeaStatus.INTO_PB:
+        into = _budget(idea, chosen, budget)
+        chosen = into.process
+        proposal = _proposal_from(actor, idea, into, estimated_cost)
+    else:
         chosen = None
     answer = Answer.objects.create(
-        idea=idea, status=status, reason=checked, process=chosen, answered_by=actor
+        idea=idea,
+        status=status,
+        reason=checked,
+        process=chosen,
+        proposal=proposal,
+        answered_by=actor,
     )
     idea.status = status
     idea.save(update_fields=["status"])

@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coproduce.budgeting.models import Process
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.views import one_button_action, saved_form
@@ -238,7 +237,7 @@ def idea_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     idea = _idea(request, initiative, pk, "ideas.answer")
     if idea.status == IdeaStatus.MERGED:
         raise Http404("A merged idea is answered through the idea kept.")
-    form = AnswerForm(request.POST or None, processes=Process.objects.filter(initiative=initiative))
+    form = AnswerForm(request.POST or None, budgets=selectors.pb_budgets(initiative))
     done = saved_form(
         request,
         form,

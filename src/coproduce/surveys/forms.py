@@ -2,10 +2,16 @@
 from a survey's questions (a ranking is one drop-down per place: "1st", "2nd", …, which
 works without script and on a phone). Every check is the service's; the forms parse."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from coproduce.budgeting.forms import BudgetChoiceField
+from coproduce.budgeting.models import Budget
+from coproduce.core.templatetags.coproduce import money
 from coproduce.equality.vocabulary import CHARACTERISTICS
 from coproduce.surveys.models import (
     MAX_OPTIONS,
@@ -221,3 +227,76 @@ class AdoptForm(forms.Form):
         self.fields["question"].choices = [(q.pk, q.text) for q in choosers]  # type: ignore[attr-defined]
         labels = sorted({o for q in choosers for o in q.options})
         self.fields["options"].choices = [(o, o) for o in labels]  # type: ignore[attr-defined]
+
+
+class AdoptProposalsForm(forms.Form):
+    """Options of one question to put to a PB budget as proposals: a tick and an estimated
+    cost (in the process's currency, to the penny) for each, in the results' order, the top
+    ``top`` ticked to begin with."""
+
+    budget = BudgetChoiceField(
+        queryset=Budget.objects.none(),
+        empty_label=None,
+        label=_("The budget they go to"),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        question: Question,
+        order: list[str],
+        budgets: QuerySet[Budget],
+        top: int,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["budget"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = budgets
+        self.question = question
+        self.rows: list[tuple[str, str, str]] = []  # (option, tick field, cost field)
+        for place, label in enumerate(order):
+            index = question.options.index(label)
+            tick, cost = f"adopt_{index}", f"cost_{index}"
+            self.fields[tick] = forms.BooleanField(
+                required=False,
+                initial=place < top,
+                label=_("%(place)s. %(option)s") % {"place": place + 1, "option": label},
+            )
+            self.fields[cost] = forms.DecimalField(
+                required=False,
+                min_value=Decimal("0.01"),
+                max_digits=12,
+                decimal_places=2,
+                label=_("Estimated cost of \u201c%(option)s\u201d") % {"option": label},
+            )
+            self.rows.append((label, tick, cost))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        budget = data.get("budget")
+        costs: dict[str, int] = {}
+        for label, tick, cost in self.rows:
+            if not data.get(tick):
+                continue
+            amount = data.get(cost)
+            if amount is None:
+                if cost not in self.errors:
+                    self.add_error(
+                        cost,
+                        _("Give the estimated cost of \u201c%(option)s\u201d.") % {"option": label},
+                    )
+                continue
+            pence = int(amount * 100)
+            if budget is not None and pence > budget.amount:
+                self.add_error(
+                    cost,
+                    _("The cost must be within the budget (%(amount)s).")
+                    % {"amount": money(budget.amount, budget.process.currency)},
+                )
+                continue
+            costs[label] = pence
+        if not any(data.get(tick) for _label, tick, _cost in self.rows):
+            raise forms.ValidationError(_("Tick at least one option to adopt."))
+        data["costs"] = costs
+        return data

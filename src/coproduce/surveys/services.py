@@ -14,12 +14,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coproduce.budgeting import services as budgeting
 from coproduce.budgeting.models import Budget, Proposal
 from coproduce.core import gate
 from coproduce.core.codes import code_hash, new_codes, unused
 from coproduce.core.queries import checked_text
+from coproduce.core.templatetags.coproduce import money
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     ContributionKind,
@@ -468,7 +470,7 @@ def response_enter_paper(
     survey = _open(survey)
     rows = checked_answers(survey, answers, consent=consent)
     respondent = Respondent(key=f"paper:{uuid.uuid4().hex}")
-    response, _ = _store(survey, respondent, rows, paper=True, entered_by=actor)
+    response, _created = _store(survey, respondent, rows, paper=True, entered_by=actor)
     return response
 
 
@@ -546,12 +548,26 @@ def survey_adopt_proposals(
         raise ValidationError({"budget": "Choose a budget of this initiative's PB process."})
     proposals = []
     for label in labels:
+        cost = costs[label]
+        if isinstance(cost, str) and cost.strip().isdigit():
+            cost = int(cost.strip())
+        if isinstance(cost, bool) or not isinstance(cost, int) or not 0 < cost <= budget.amount:
+            raise ValidationError(
+                {
+                    "costs": _(
+                        "Give the cost of \u201c%(option)s\u201d as more than nothing and "
+                        "within the budget (%(amount)s)."
+                    )
+                    % {"option": label, "amount": money(budget.amount, budget.process.currency)}
+                }
+            )
         proposal = budgeting.proposal_submit(
             actor=actor,
             budget=budget,
             title=label,
-            description=f"Adopted from the survey \u201c{survey.title}\u201d.",
-            estimated_cost=_whole("costs", costs[label], 1, budget.amount),
+            description=_("Adopted from the survey \u201c%(title)s\u201d.")
+            % {"title": survey.title},
+            estimated_cost=cost,
         )
         _record_adoption(
             actor,

@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -17,8 +19,23 @@ from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.views import visible
 from coproduce.surveys import selectors, services
-from coproduce.surveys.forms import AdoptForm, AnswerForm, CodesForm, QuestionForm, SurveyForm
-from coproduce.surveys.models import AssetKind, Audience, QuestionKind, Survey, SurveyStatus
+from coproduce.surveys.forms import (
+    AdoptForm,
+    AdoptProposalsForm,
+    AnswerForm,
+    CodesForm,
+    QuestionForm,
+    SurveyForm,
+)
+from coproduce.surveys.models import (
+    CHOICE_KINDS,
+    AssetKind,
+    Audience,
+    Purpose,
+    QuestionKind,
+    Survey,
+    SurveyStatus,
+)
 
 
 def _survey(request: HttpRequest, slug: str, pk: int, perm: str = "surveys.view_survey") -> Survey:
@@ -263,3 +280,67 @@ def assets(request: HttpRequest, slug: str) -> HttpResponse:
         "kinds": AssetKind.choices,
     }
     return render(request, "surveys/assets.html", context)
+
+
+def _top(request: HttpRequest, options: int) -> int:
+    raw = request.GET.get("top", "")
+    top = int(raw) if raw.isdigit() and len(raw) < 4 else min(3, options)
+    return max(1, min(top, options))
+
+
+def adopt_proposals(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The options of a choice or ranking question put to a PB budget as proposals, each
+    with its estimated cost, in one step (``services.survey_adopt_proposals``)."""
+    survey = _survey(request, slug, pk)
+    gate.require(request.user, "surveys.manage_survey", survey)
+    initiative = survey.initiative
+    found = {r.question.pk: r for r in selectors.results(survey, with_text=False)}
+    choosers = [r.question for r in found.values() if r.question.kind in CHOICE_KINDS]
+    wanted = request.POST.get("question") or request.GET.get("question", "")
+    question = next((q for q in choosers if str(q.pk) == wanted), choosers[0] if choosers else None)
+    budgets = selectors.budgets_taking_proposals(initiative)
+    context: dict[str, Any] = {
+        "initiative": initiative,
+        "survey": survey,
+        "choosers": choosers,
+        "question": question,
+        "is_needs": survey.purpose == Purpose.NEEDS,
+        "taking_proposals": budgets.exists(),
+        "processes": selectors.pb_processes(initiative)[:5],
+    }
+    if question is None or not context["is_needs"] or not context["taking_proposals"]:
+        status = 400 if request.method == "POST" else 200
+        return render(request, "surveys/adopt_proposals.html", context, status=status)
+    order = selectors.adoption_order(found[question.pk])
+    top = _top(request, len(order))
+    form = AdoptProposalsForm(
+        request.POST if request.method == "POST" else None,
+        question=question,
+        order=order,
+        budgets=budgets,
+        top=top,
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            made = services.survey_adopt_proposals(
+                actor=request.user,
+                survey=survey,
+                question=question,
+                budget=form.cleaned_data["budget"],
+                costs=form.cleaned_data["costs"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, {"phase": "budget", "options": "__all__"})
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s proposal is put to the budget %(budget)s.",
+                    "%(count)s proposals are put to the budget %(budget)s.",
+                    len(made),
+                )
+                % {"count": len(made), "budget": form.cleaned_data["budget"].name},
+            )
+            return redirect("budgeting:process", form.cleaned_data["budget"].process_id)
+    context |= {"top": top, "rows": [(form[tick], form[cost]) for _o, tick, cost in form.rows]}
+    return _page(request, "surveys/adopt_proposals.html", context, form)
