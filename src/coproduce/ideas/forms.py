@@ -25,22 +25,22 @@ from coproduce.ideas.selectors import SORTS
 
 
 class IdeaForm(forms.Form):
-    title = forms.CharField(max_length=TITLE_MAX, label="Title")
+    title = forms.CharField(max_length=TITLE_MAX, label=_("Title"))
     text = forms.CharField(
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
-        label="Your idea",
-        help_text="What would you change or start, and why?",
+        label=_("Your idea"),
+        help_text=_("What would you change or start, and why?"),
     )
-    category = forms.ChoiceField(choices=Category.choices, label="Category")
+    category = forms.ChoiceField(choices=Category.choices, label=_("Category"))
     # the picture fields of a PB proposal: the same limits, words and cleaning
     image = ProposalFieldsForm.base_fields["image"]
     image_alt = ProposalFieldsForm.base_fields["image_alt"]
     event = forms.ModelChoiceField(
         queryset=Event.objects.none(),
         required=False,
-        label="From a workshop or event (optional)",
-        empty_label="Not from an event",
+        label=_("From a workshop or event (optional)"),
+        empty_label=_("Not from an event"),
     )
 
     def __init__(self, *args: Any, events: QuerySet[Event], **kwargs: Any) -> None:
@@ -52,21 +52,21 @@ class IdeaForm(forms.Form):
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}), label="Your comment"
+        max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}), label=_("Your comment")
     )
 
 
 class FilterForm(forms.Form):
     status = forms.ChoiceField(
-        choices=[("", "Any status"), *IdeaStatus.choices], required=False, label="Status"
+        choices=[("", "Any status"), *IdeaStatus.choices], required=False, label=_("Status")
     )
     category = forms.ChoiceField(
-        choices=[("", "Any category"), *Category.choices], required=False, label="Category"
+        choices=[("", "Any category"), *Category.choices], required=False, label=_("Category")
     )
     sort = forms.ChoiceField(
         choices=[("newest", "Newest first"), ("supported", "Most supported first")],
         required=False,
-        label="Sort",
+        label=_("Sort"),
     )
 
     def choices(self) -> dict[str, Any]:
@@ -84,8 +84,8 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Reason",
-        help_text="Published in the moderation log and in place of what is hidden.",
+        label=_("Reason"),
+        help_text=_("Published in the moderation log and in place of what is hidden."),
     )
 
 
@@ -95,7 +95,9 @@ class IdeaChoiceField(forms.ModelChoiceField):
 
 
 class MergeForm(ReasonForm):
-    into = IdeaChoiceField(queryset=Idea.objects.none(), label="Keep this idea", empty_label=None)
+    into = IdeaChoiceField(
+        queryset=Idea.objects.none(), label=_("Keep this idea"), empty_label=None
+    )
     field_order = ["into", "reason"]
 
     def __init__(self, *args: Any, targets: QuerySet[Idea], **kwargs: Any) -> None:
@@ -109,21 +111,21 @@ class AnswerForm(forms.Form):
     status = forms.ChoiceField(
         choices=[(s.value, s.label) for s in ANSWERS],
         widget=forms.RadioSelect,
-        label="Answer",
+        label=_("Answer"),
     )
     reason = forms.CharField(
         max_length=REASON_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Reason",
-        help_text='Published with the answer; needed for "Not taken forward".',
+        label=_("Reason"),
+        help_text=_('Published with the answer; needed for "Not taken forward".'),
     )
     budget = BudgetChoiceField(
         queryset=Budget.objects.none(),
         required=False,
         label=_("PB process and budget"),
         help_text=_(
-            "For \u201cInto a participatory budgeting process\u201d: the budget the idea becomes "
+            "For “Into a participatory budgeting process”: the budget the idea becomes "
             "a proposal of. The process must be taking proposals."
         ),
     )

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from coproduce.budgeting import services as budgeting
 from coproduce.budgeting.models import Budget, Phase, Process, Proposal
@@ -51,8 +52,8 @@ from coproduce.notifications.services import notify
 from coproduce.record.services import Participant, do_record_contribution, do_record_decision
 from coproduce.search.services import document_refresh
 
-CLOSED = "This idea was merged into another; support and comment on that one."
-NO_PICTURE_WORDS = "Say in a few words what the picture shows, for people who cannot see it."
+CLOSED = _lazy("This idea was merged into another; support and comment on that one.")
+NO_PICTURE_WORDS = _lazy("Say in a few words what the picture shows, for people who cannot see it.")
 
 
 def _open(idea: Idea) -> None:
@@ -77,19 +78,19 @@ def idea_post(
     them."""
     gate.require(actor, "ideas.post", initiative)
     if event is not None and event.initiative_id != initiative.pk:
-        raise ValidationError({"event": "Choose an event of this initiative."})
+        raise ValidationError({"event": _("Choose an event of this initiative.")})
     idea = Idea(
         initiative=initiative,
         author=actor,
         author_side=standing(actor, initiative).side,
-        title=checked_text("title", title, TITLE_MAX, required="Give the idea a title."),
-        text=checked_text("text", text, TEXT_MAX, required="Say what the idea is."),
+        title=checked_text("title", title, TITLE_MAX, required=_("Give the idea a title.")),
+        text=checked_text("text", text, TEXT_MAX, required=_("Say what the idea is.")),
         category=category,
         event=event,
         image_alt=checked_text("image_alt", image_alt, 300),
     )
     if category not in Category.values:
-        raise ValidationError({"category": "Choose one of the categories."})
+        raise ValidationError({"category": _("Choose one of the categories.")})
     cleaned = clean_picture(image, "image") if image is not None else None
     if cleaned is not None and not idea.image_alt:
         raise ValidationError({"image_alt": NO_PICTURE_WORDS})
@@ -120,7 +121,7 @@ def idea_post(
 def idea_comment(*, actor: Any, idea: Idea, text: Any) -> Comment:
     gate.require(actor, "ideas.comment", idea)
     _open(idea)
-    checked = checked_text("text", text, COMMENT_MAX, required="Write your comment.")
+    checked = checked_text("text", text, COMMENT_MAX, required=_("Write your comment."))
     comment = Comment.objects.create(idea=idea, author=actor, text=checked)
     notify(
         recipients=[idea.author_id] if idea.author_id != actor.pk else [],
@@ -142,7 +143,7 @@ def idea_support(*, actor: Any, idea: Idea) -> Support:
         with transaction.atomic():
             return Support.objects.create(idea=idea, person=actor)
     except IntegrityError:
-        raise ValidationError({"idea": "You already support this idea."}) from None
+        raise ValidationError({"idea": _("You already support this idea.")}) from None
 
 
 @transaction.atomic
@@ -152,11 +153,13 @@ def idea_unsupport(*, actor: Any, idea: Idea) -> None:
         raise PermissionDenied("Sign in to withdraw your support.")
     removed, _kinds = Support.objects.filter(idea=idea, person=actor).delete()
     if not removed:
-        raise ValidationError({"idea": "You do not support this idea."})
+        raise ValidationError({"idea": _("You do not support this idea.")})
 
 
 def _reason(reason: Any) -> str:
-    return checked_text("reason", reason, REASON_MAX, required="Give the reason; it is published.")
+    return checked_text(
+        "reason", reason, REASON_MAX, required=_("Give the reason; it is published.")
+    )
 
 
 def _log(actor: Any, idea: Idea, action: str, reason: str, **extra: Any) -> ModerationEntry:
@@ -181,7 +184,7 @@ def idea_hide(*, actor: Any, idea: Idea, reason: Any) -> Idea:
     checked = _reason(reason)
     idea = _locked_idea(idea)
     if idea.hidden:
-        raise ValidationError({"idea": "This idea is already hidden."})
+        raise ValidationError({"idea": _("This idea is already hidden.")})
     idea.hidden_reason = checked
     idea.save(update_fields=["hidden_reason"])
     _log(actor, idea, ModerationAction.HIDE, checked)
@@ -195,7 +198,7 @@ def idea_unhide(*, actor: Any, idea: Idea, reason: Any) -> Idea:
     checked = _reason(reason)
     idea = _locked_idea(idea)
     if not idea.hidden:
-        raise ValidationError({"idea": "This idea is not hidden."})
+        raise ValidationError({"idea": _("This idea is not hidden.")})
     idea.hidden_reason = ""
     idea.save(update_fields=["hidden_reason"])
     _log(actor, idea, ModerationAction.UNHIDE, checked)
@@ -209,7 +212,7 @@ def comment_hide(*, actor: Any, comment: Comment, reason: Any) -> Comment:
     checked = _reason(reason)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.hidden:
-        raise ValidationError({"comment": "This comment is already hidden."})
+        raise ValidationError({"comment": _("This comment is already hidden.")})
     comment.hidden_reason = checked
     comment.save(update_fields=["hidden_reason"])
     _log(actor, comment.idea, ModerationAction.HIDE, checked, comment=comment)
@@ -222,7 +225,7 @@ def comment_unhide(*, actor: Any, comment: Comment, reason: Any) -> Comment:
     checked = _reason(reason)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if not comment.hidden:
-        raise ValidationError({"comment": "This comment is not hidden."})
+        raise ValidationError({"comment": _("This comment is not hidden.")})
     comment.hidden_reason = ""
     comment.save(update_fields=["hidden_reason"])
     _log(actor, comment.idea, ModerationAction.UNHIDE, checked, comment=comment)
@@ -239,9 +242,9 @@ def idea_merge(*, actor: Any, idea: Idea, into: Idea, reason: Any) -> Idea:
     locked = {i.pk: i for i in Idea.objects.select_for_update().filter(pk__in=[idea.pk, into.pk])}
     idea, into = locked[idea.pk], locked.get(into.pk, into)
     if into.initiative_id != idea.initiative_id or into.pk == idea.pk:
-        raise ValidationError({"into": "Choose another idea of this initiative to keep."})
+        raise ValidationError({"into": _("Choose another idea of this initiative to keep.")})
     if IdeaStatus.MERGED in (idea.status, into.status):
-        raise ValidationError({"into": "A merged idea cannot be merged again, or merged into."})
+        raise ValidationError({"into": _("A merged idea cannot be merged again, or merged into.")})
     carried = (
         Support.objects.filter(idea=idea)
         .exclude(person_id=into.author_id)
@@ -300,7 +303,7 @@ def _proposal_from(actor: Any, idea: Idea, budget: Budget, cost: Any) -> Proposa
         raise ValidationError(
             {
                 "budget": _(
-                    "The PB process \u201c%(process)s\u201d is not taking proposals (it is in "
+                    "The PB process “%(process)s” is not taking proposals (it is in "
                     "its %(phase)s phase). Choose a process open for proposals, or open this "
                     "one for proposals on its management page first."
                 )
@@ -322,7 +325,7 @@ def _proposal_from(actor: Any, idea: Idea, budget: Budget, cost: Any) -> Proposa
                 % {"amount": money(budget.amount, process.currency)}
             }
         )
-    credit = _("From the idea \u201c%(title)s\u201d (idea #%(number)s).") % {
+    credit = _("From the idea “%(title)s” (idea #%(number)s).") % {
         "title": idea.title,
         "number": idea.pk,
     }
@@ -357,10 +360,10 @@ def idea_answer(
     idea = _locked_idea(idea)
     _open(idea)
     if status not in ANSWERS:
-        raise ValidationError({"status": "Choose one of the answers."})
+        raise ValidationError({"status": _("Choose one of the answers.")})
     checked = checked_text("reason", reason, REASON_MAX)
     if status == IdeaStatus.NOT_TAKEN_FORWARD and not checked:
-        raise ValidationError({"reason": "Say why the idea is not taken forward."})
+        raise ValidationError({"reason": _("Say why the idea is not taken forward.")})
     chosen = _process(idea, process)
     proposal = None
     if status == IdeaStatus.INTO_PB:

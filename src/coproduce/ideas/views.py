@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import gate
@@ -85,7 +86,7 @@ def idea_new(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your idea is posted.")
+            messages.success(request, _("Your idea is posted."))
             return redirect(_idea_url(idea, slug))
     return _form_page(request, "ideas/new.html", {"initiative": initiative}, form)
 

@@ -66,7 +66,9 @@ def survey_list(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "The survey is a draft: add its questions, then open it.")
+                messages.success(
+                    request, _("The survey is a draft: add its questions, then open it.")
+                )
                 return redirect("surveys:build", initiative.slug, survey.pk)
     context = {
         "initiative": initiative,
@@ -120,8 +122,10 @@ def respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    "Thank you: your response is saved. You can change it while the survey is "
-                    "open.",
+                    _(
+                        "Thank you: your response is saved. You can change it while the survey is "
+                        "open."
+                    ),
                 )
                 return redirect("surveys:results", survey.initiative.slug, survey.pk)
     context = {
@@ -142,7 +146,7 @@ def build(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The question is added.")
+            messages.success(request, _("The question is added."))
             return redirect("surveys:build", survey.initiative.slug, survey.pk)
     context = {
         "initiative": survey.initiative,
@@ -164,7 +168,7 @@ def set_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         for message in error.messages:
             messages.error(request, message)
         return redirect("surveys:build", survey.initiative.slug, survey.pk)
-    messages.success(request, "The survey's status is changed.")
+    messages.success(request, _("The survey's status is changed."))
     return redirect("surveys:build", survey.initiative.slug, survey.pk)
 
 
@@ -205,7 +209,7 @@ def paper(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, form.error_fields())
         else:
-            messages.success(request, "The paper response is saved. Key in the next one below.")
+            messages.success(request, _("The paper response is saved. Key in the next one below."))
             return redirect("surveys:paper", survey.initiative.slug, survey.pk)
     context = {"initiative": survey.initiative, "survey": survey}
     return _page(request, "surveys/paper.html", context, form)
@@ -259,7 +263,11 @@ def adopt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{len(goals)} goal{'s' if len(goals) != 1 else ''} adopted.")
+            messages.success(
+                request,
+                ngettext("%(count)s goal adopted.", "%(count)s goals adopted.", len(goals))
+                % {"count": len(goals)},
+            )
             return redirect("initiatives:detail", survey.initiative.slug)
     context = {"initiative": survey.initiative, "survey": survey}
     return _page(request, "surveys/adopt.html", context, form)

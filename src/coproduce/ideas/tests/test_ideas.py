@@ -219,7 +219,7 @@ def test_into_pb_makes_the_idea_a_proposal_of_the_budget_linked_to_the_answer(
         budget=pb.north.pk,
         estimated_cost=12_345,
     )
-    proposal = Proposal.objects.get(pk=answer.proposal_id)
+    proposal = Proposal.objects.get(idea_answers=answer)
     assert Proposal.objects.count() == before + 1
     assert (answer.process, answer.status) == (pb.process, "into_pb")
     assert (proposal.budget, proposal.title, proposal.estimated_cost) == (
