@@ -598,8 +598,7 @@ def survey_adopt_proposals(
             actor=actor,
             budget=budget,
             title=label,
-            description=_("Adopted from the survey “%(title)s”.")
-            % {"title": survey.title},
+            description=_("Adopted from the survey “%(title)s”.") % {"title": survey.title},
             estimated_cost=cost,
         )
         _record_adoption(
