@@ -123,12 +123,21 @@ def test_a_coordinator_puts_the_top_answer_to_a_pb_budget(open_page: Any, initia
     cora = initiative.memberships.get(user__username="cora").user
     rae = initiative.memberships.get(user__username="res").user
     survey = services.survey_create(
-        actor=cora, initiative=initiative, title="What the village misses", purpose="needs"
+        actor=cora,
+        initiative=initiative,
+        title="What the village misses",
+        purpose="needs",
+        audience="members",
     )
     ranking = services.question_add(
-        actor=cora, survey=survey, kind="ranking", text="Which matter most?", options=OPTIONS
+        actor=cora,
+        survey=survey,
+        kind="ranking",
+        text="Which matter most?",
+        options=OPTIONS,
+        most=2,
     )
-    services.survey_set_status(actor=cora, survey=survey, status="open")
+    survey = services.survey_set_status(actor=cora, survey=survey, status="open")
     services.response_submit(
         actor=rae, survey=survey, answers={f"q{ranking.pk}": ["Pharmacy", "Post Office"]}
     )
