@@ -194,3 +194,17 @@ def test_answering_into_a_pb_budget_makes_a_proposal_linked_both_ways(
     assert closed.status_code == 400
     assert "is not taking proposals (it is in its feasibility review phase)" in text(closed)
     assert Proposal.objects.count() == before + 1
+
+
+def test_the_idea_pages_in_welsh(world: World, client: Client) -> None:
+    idea = post(world, title="Cycle racks")
+    client.force_login(world.coordinator)
+    client.cookies["django_language"] = "cy"
+    shown = text(client.get(page(world, f"{idea.pk}/")))
+    assert "<h2>Statws</h2>" in shown
+    assert "Ateb y syniad hwn" in shown and "Cuddio'r syniad hwn" in shown
+    for english in ("Answer this idea", "Hide this idea", "No comments yet.", "Moderation log"):
+        assert english not in shown
+    refused = client.post(page(world, f"{idea.pk}/answer/"), {"status": "into_pb"})
+    assert refused.status_code == 400
+    assert "Dewiswch y gyllideb PB y mae&#x27;r syniad yn mynd iddi." in text(refused)

@@ -104,3 +104,12 @@ def test_a_member_cannot_adopt_and_nothing_is_created(
     assert client.get(_url(built)).status_code == 403
     assert _post(client, built, pb, adopt_2="on", cost_2="10").status_code == 403
     assert (Proposal.objects.count(), Decision.objects.count()) == before
+
+
+def test_the_page_in_welsh_says_what_to_do(client: Any, world: World, built: Built) -> None:
+    client.force_login(world.coordinator)
+    client.cookies["django_language"] = "cy"
+    page = client.get(_url(built)).content.decode()
+    assert "<h1>Mabwysiadu atebion fel cynigion PB</h1>" in page
+    assert "Nid oes unrhyw broses PB yn y fenter hon yn derbyn cynigion ar hyn o bryd." in page
+    assert "No PB process" not in page
