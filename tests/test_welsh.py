@@ -34,7 +34,7 @@ TRANSLATED = (
     *("equality", "record", "diagnostics", "accountability", "events", "financing"),
     *("drafts", "journeymaps", "outcomes", "volunteering", "timecredits", "peersupport"),
     *("comanagement", "exchanges", "selfassessment", "ratings", "personaloutcomes", "inspections"),
-    *("portal", "mine", "notifications", "search"),
+    *("portal", "mine", "notifications", "search", "surveys", "ideas"),
 )
 # Templates of a translated part that are not translated yet (none now).
 NOT_YET: set[str] = set()
@@ -257,7 +257,7 @@ def test_template_text_is_translated(path: Path) -> None:
 @pytest.mark.parametrize("path", _python_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_python_interface_text_is_translated(path: Path) -> None:
     plain, msgids = untranslated_python_text(path.read_text())
-    assert plain == []
+    assert [text for text in plain if set(LETTERS.findall(text)) - SAME_IN_WELSH] == []
     assert [msgid for msgid in msgids if not _in_welsh(msgid)] == []
 
 

@@ -109,3 +109,65 @@ def test_a_conditional_question_shows_only_once_its_answer_is_given(
     rae.page.get_by_text("Thank you: your response is saved.").wait_for()
     # the hidden answer was sent by the browser, and the server did not keep it
     assert list(Answer.objects.values_list("text", flat=True)) == [""]
+
+
+def test_a_coordinator_puts_the_top_answer_to_a_pb_budget(open_page: Any, initiative: Any) -> None:
+    """From a needs survey's results: the top option by Borda is ticked; with a cost it
+    becomes a proposal of the PB budget taking proposals."""
+    from coproduce.budgeting import services as budgeting
+    from coproduce.budgeting.models import Proposal
+    from coproduce.core.vocabulary import StageKind
+    from coproduce.initiatives import services as initiatives
+    from coproduce.surveys import services
+
+    cora = initiative.memberships.get(user__username="cora").user
+    rae = initiative.memberships.get(user__username="res").user
+    survey = services.survey_create(
+        actor=cora,
+        initiative=initiative,
+        title="What the village misses",
+        purpose="needs",
+        audience="members",
+    )
+    ranking = services.question_add(
+        actor=cora,
+        survey=survey,
+        kind="ranking",
+        text="Which matter most?",
+        options=OPTIONS,
+        most=2,
+    )
+    survey = services.survey_set_status(actor=cora, survey=survey, status="open")
+    services.response_submit(
+        actor=rae, survey=survey, answers={f"q{ranking.pk}": ["Pharmacy", "Post Office"]}
+    )
+    stage = initiatives.stage_create(
+        actor=cora, initiative=initiative, kind=StageKind.CO_PRIORITISATION
+    )
+    process = budgeting.process_create(
+        actor=cora,
+        initiative=initiative,
+        stage=stage,
+        title="Village budget",
+        budgets=[("Whole village", 500_000, "")],
+    )
+    budgeting.phase_advance(actor=cora, process=process)  # proposals
+    page = open_page()
+    page.sign_in("cora", PASSWORD)
+    page.visit(f"/initiatives/{initiative.slug}/surveys/{survey.pk}/results/")
+    page.page.get_by_role("link", name="Adopt answers as PB proposals").click()
+    page.page.get_by_role("heading", name="Adopt answers as PB proposals").wait_for()
+    page.check()
+    page.page.get_by_label("How many of the top options to tick").fill("1")
+    page.page.get_by_role("button", name="Show").click()
+    assert page.page.get_by_label("1. Pharmacy").is_checked()
+    assert not page.page.get_by_label("2. Post Office").is_checked()
+    page.page.get_by_role("button", name="Adopt as proposals").click()
+    page.page.get_by_text("There is a problem").wait_for()
+    page.check()
+    assert Proposal.objects.count() == 0
+    page.page.get_by_label("Estimated cost of “Pharmacy”").fill("1200.50")
+    page.page.get_by_role("button", name="Adopt as proposals").click()
+    page.page.get_by_text("1 proposal is put to the budget Whole village.").wait_for()
+    page.check()
+    assert list(Proposal.objects.values_list("title", "estimated_cost")) == [("Pharmacy", 120_050)]

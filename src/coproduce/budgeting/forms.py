@@ -6,6 +6,14 @@ from coproduce.core.forms import csv_text
 from coproduce.core.templatetags.coproduce import money
 
 
+class BudgetChoiceField(forms.ModelChoiceField):
+    """A budget chosen among several processes' budgets, each named with its process and
+    its amount (select_related the process)."""
+
+    def label_from_instance(self, obj: Budget) -> str:
+        return f"{obj.process.title}: {obj.name} ({money(obj.amount, obj.process.currency)})"
+
+
 class ProposalFieldsForm(forms.Form):
     """What an author writes about a project, new or edited."""
 

@@ -98,6 +98,28 @@ class IdeaAnswerSerializer(serializers.Serializer):
         max_value=LARGEST_ID,
         help_text="The PB process of this initiative (for into_pb).",
     )
+    budget = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=LARGEST_ID,
+        write_only=True,
+        help_text="For into_pb: the budget (of a process of this initiative, taking "
+        "proposals) the idea becomes a proposal of; may be left out when the process has "
+        "one budget.",
+    )
+    estimated_cost = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        write_only=True,
+        help_text="For into_pb: the proposal's estimated cost in pence (hundredths).",
+    )
+    proposal = serializers.IntegerField(
+        source="proposal_id",
+        read_only=True,
+        help_text="The PB proposal an into_pb answer made of the idea.",
+    )
     answered_by = serializers.CharField(read_only=True, source="answered_by.username")
     at = serializers.DateTimeField(read_only=True)
 
@@ -209,6 +231,8 @@ class IdeaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, InitiativeCh
             status=given["status"],
             reason=given["reason"],
             process=given.get("process_id"),
+            budget=given.get("budget"),
+            estimated_cost=given.get("estimated_cost"),
         )
         return Response(IdeaAnswerSerializer(answer).data, status=status.HTTP_201_CREATED)
 

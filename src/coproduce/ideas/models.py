@@ -8,6 +8,7 @@ An idea will point at the workshop it came from once events exist (ADR 0037)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.models import AppendOnlyModel
 from coproduce.initiatives.models import Initiative, Stage
@@ -21,21 +22,21 @@ REASON_MAX = 1000
 class Category(models.TextChoices):
     """A fixed list, the same in every initiative, so ideas can be compared across them."""
 
-    SERVICES = "services", "How the service works"
-    PLACES = "places", "Places and buildings"
-    PEOPLE = "people", "People and community"
-    INFORMATION = "information", "Information and communication"
-    ENVIRONMENT = "environment", "Environment"
-    OTHER = "other", "Something else"
+    SERVICES = "services", _("How the service works")
+    PLACES = "places", _("Places and buildings")
+    PEOPLE = "people", _("People and community")
+    INFORMATION = "information", _("Information and communication")
+    ENVIRONMENT = "environment", _("Environment")
+    OTHER = "other", _("Something else")
 
 
 class IdeaStatus(models.TextChoices):
-    NEW = "new", "Not answered yet"
-    UNDER_CONSIDERATION = "under_consideration", "Under consideration"
-    INTO_DESIGN = "into_design", "Taken into design"
-    INTO_PB = "into_pb", "Into a participatory budgeting process"
-    NOT_TAKEN_FORWARD = "not_taken_forward", "Not taken forward"
-    MERGED = "merged", "Merged into another idea"
+    NEW = "new", _("Not answered yet")
+    UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
+    INTO_DESIGN = "into_design", _("Taken into design")
+    INTO_PB = "into_pb", _("Into a participatory budgeting process")
+    NOT_TAKEN_FORWARD = "not_taken_forward", _("Not taken forward")
+    MERGED = "merged", _("Merged into another idea")
 
 
 # the statuses a coordinator answers with (a merge is moderation, not an answer)
@@ -65,15 +66,15 @@ class Idea(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="ideas",
-        help_text="The workshop or event the idea came from.",
+        help_text=_("The workshop or event the idea came from."),
     )
     image = models.FileField(
-        upload_to="ideas/%Y/", blank=True, help_text="A picture, re-saved without metadata."
+        upload_to="ideas/%Y/", blank=True, help_text=_("A picture, re-saved without metadata.")
     )
     image_alt = models.CharField(
         max_length=300,
         blank=True,
-        help_text="What the picture shows, for people who cannot see it.",
+        help_text=_("What the picture shows, for people who cannot see it."),
     )
     status = models.CharField(max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.NEW)
     merged_into = models.ForeignKey(
@@ -151,9 +152,9 @@ class Comment(models.Model):
 
 
 class ModerationAction(models.TextChoices):
-    HIDE = "hide", "Hidden"
-    UNHIDE = "unhide", "Shown again"
-    MERGE = "merge", "Merged as a duplicate"
+    HIDE = "hide", _("Hidden")
+    UNHIDE = "unhide", _("Shown again")
+    MERGE = "merge", _("Merged as a duplicate")
 
 
 class ModerationEntry(AppendOnlyModel):
@@ -198,6 +199,14 @@ class Answer(AppendOnlyModel):
     reason = models.TextField(max_length=REASON_MAX, blank=True)
     process = models.ForeignKey(
         "budgeting.Process", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # the proposal an "into a PB process" answer made of the idea (none on older answers)
+    proposal = models.ForeignKey(
+        "budgeting.Proposal",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="idea_answers",
     )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from coproduce.budgeting.models import Budget
 from coproduce.core import gate
 from coproduce.events.models import Event
 from coproduce.ideas.models import Answer, Comment, Idea, IdeaStatus, ModerationEntry
@@ -119,7 +120,7 @@ def supports(user: Any, idea: Idea) -> bool:
 
 
 def answers_of(idea: Idea) -> QuerySet[Answer]:
-    return Answer.objects.filter(idea=idea).select_related("answered_by", "process")
+    return Answer.objects.filter(idea=idea).select_related("answered_by", "process", "proposal")
 
 
 def moderation_log(initiative: Initiative) -> QuerySet[ModerationEntry]:
@@ -144,4 +145,14 @@ def merge_targets(idea: Idea) -> QuerySet[Idea]:
         .exclude(pk=idea.pk)
         .exclude(status=IdeaStatus.MERGED)
         .order_by("title", "id")
+    )
+
+
+def pb_budgets(initiative: Initiative) -> QuerySet[Budget]:
+    """The budgets of the initiative's PB processes, newest process first, for an answer
+    "into a PB process"."""
+    return (
+        Budget.objects.filter(process__initiative=initiative)
+        .select_related("process")
+        .order_by("-process_id", "id")
     )

@@ -9,11 +9,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from coproduce.budgeting.models import Process
+from coproduce.budgeting import services as budgeting
+from coproduce.budgeting.models import Budget, Phase, Process, Proposal
 from coproduce.core import gate
 from coproduce.core.images import clean_picture
 from coproduce.core.queries import checked_text
+from coproduce.core.templatetags.coproduce import money
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     ContributionKind,
@@ -48,8 +52,8 @@ from coproduce.notifications.services import notify
 from coproduce.record.services import Participant, do_record_contribution, do_record_decision
 from coproduce.search.services import document_refresh
 
-CLOSED = "This idea was merged into another; support and comment on that one."
-NO_PICTURE_WORDS = "Say in a few words what the picture shows, for people who cannot see it."
+CLOSED = _lazy("This idea was merged into another; support and comment on that one.")
+NO_PICTURE_WORDS = _lazy("Say in a few words what the picture shows, for people who cannot see it.")
 
 
 def _open(idea: Idea) -> None:
@@ -74,19 +78,19 @@ def idea_post(
     them."""
     gate.require(actor, "ideas.post", initiative)
     if event is not None and event.initiative_id != initiative.pk:
-        raise ValidationError({"event": "Choose an event of this initiative."})
+        raise ValidationError({"event": _("Choose an event of this initiative.")})
     idea = Idea(
         initiative=initiative,
         author=actor,
         author_side=standing(actor, initiative).side,
-        title=checked_text("title", title, TITLE_MAX, required="Give the idea a title."),
-        text=checked_text("text", text, TEXT_MAX, required="Say what the idea is."),
+        title=checked_text("title", title, TITLE_MAX, required=_("Give the idea a title.")),
+        text=checked_text("text", text, TEXT_MAX, required=_("Say what the idea is.")),
         category=category,
         event=event,
         image_alt=checked_text("image_alt", image_alt, 300),
     )
     if category not in Category.values:
-        raise ValidationError({"category": "Choose one of the categories."})
+        raise ValidationError({"category": _("Choose one of the categories.")})
     cleaned = clean_picture(image, "image") if image is not None else None
     if cleaned is not None and not idea.image_alt:
         raise ValidationError({"image_alt": NO_PICTURE_WORDS})
@@ -117,7 +121,7 @@ def idea_post(
 def idea_comment(*, actor: Any, idea: Idea, text: Any) -> Comment:
     gate.require(actor, "ideas.comment", idea)
     _open(idea)
-    checked = checked_text("text", text, COMMENT_MAX, required="Write your comment.")
+    checked = checked_text("text", text, COMMENT_MAX, required=_("Write your comment."))
     comment = Comment.objects.create(idea=idea, author=actor, text=checked)
     notify(
         recipients=[idea.author_id] if idea.author_id != actor.pk else [],
@@ -139,7 +143,7 @@ def idea_support(*, actor: Any, idea: Idea) -> Support:
         with transaction.atomic():
             return Support.objects.create(idea=idea, person=actor)
     except IntegrityError:
-        raise ValidationError({"idea": "You already support this idea."}) from None
+        raise ValidationError({"idea": _("You already support this idea.")}) from None
 
 
 @transaction.atomic
@@ -147,13 +151,15 @@ def idea_unsupport(*, actor: Any, idea: Idea) -> None:
     """Withdraw one's support (a member who left may still withdraw theirs)."""
     if not actor.is_authenticated:
         raise PermissionDenied("Sign in to withdraw your support.")
-    removed, _ = Support.objects.filter(idea=idea, person=actor).delete()
+    removed, _kinds = Support.objects.filter(idea=idea, person=actor).delete()
     if not removed:
-        raise ValidationError({"idea": "You do not support this idea."})
+        raise ValidationError({"idea": _("You do not support this idea.")})
 
 
 def _reason(reason: Any) -> str:
-    return checked_text("reason", reason, REASON_MAX, required="Give the reason; it is published.")
+    return checked_text(
+        "reason", reason, REASON_MAX, required=_("Give the reason; it is published.")
+    )
 
 
 def _log(actor: Any, idea: Idea, action: str, reason: str, **extra: Any) -> ModerationEntry:
@@ -178,7 +184,7 @@ def idea_hide(*, actor: Any, idea: Idea, reason: Any) -> Idea:
     checked = _reason(reason)
     idea = _locked_idea(idea)
     if idea.hidden:
-        raise ValidationError({"idea": "This idea is already hidden."})
+        raise ValidationError({"idea": _("This idea is already hidden.")})
     idea.hidden_reason = checked
     idea.save(update_fields=["hidden_reason"])
     _log(actor, idea, ModerationAction.HIDE, checked)
@@ -192,7 +198,7 @@ def idea_unhide(*, actor: Any, idea: Idea, reason: Any) -> Idea:
     checked = _reason(reason)
     idea = _locked_idea(idea)
     if not idea.hidden:
-        raise ValidationError({"idea": "This idea is not hidden."})
+        raise ValidationError({"idea": _("This idea is not hidden.")})
     idea.hidden_reason = ""
     idea.save(update_fields=["hidden_reason"])
     _log(actor, idea, ModerationAction.UNHIDE, checked)
@@ -206,7 +212,7 @@ def comment_hide(*, actor: Any, comment: Comment, reason: Any) -> Comment:
     checked = _reason(reason)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.hidden:
-        raise ValidationError({"comment": "This comment is already hidden."})
+        raise ValidationError({"comment": _("This comment is already hidden.")})
     comment.hidden_reason = checked
     comment.save(update_fields=["hidden_reason"])
     _log(actor, comment.idea, ModerationAction.HIDE, checked, comment=comment)
@@ -219,7 +225,7 @@ def comment_unhide(*, actor: Any, comment: Comment, reason: Any) -> Comment:
     checked = _reason(reason)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if not comment.hidden:
-        raise ValidationError({"comment": "This comment is not hidden."})
+        raise ValidationError({"comment": _("This comment is not hidden.")})
     comment.hidden_reason = ""
     comment.save(update_fields=["hidden_reason"])
     _log(actor, comment.idea, ModerationAction.UNHIDE, checked, comment=comment)
@@ -236,9 +242,9 @@ def idea_merge(*, actor: Any, idea: Idea, into: Idea, reason: Any) -> Idea:
     locked = {i.pk: i for i in Idea.objects.select_for_update().filter(pk__in=[idea.pk, into.pk])}
     idea, into = locked[idea.pk], locked.get(into.pk, into)
     if into.initiative_id != idea.initiative_id or into.pk == idea.pk:
-        raise ValidationError({"into": "Choose another idea of this initiative to keep."})
+        raise ValidationError({"into": _("Choose another idea of this initiative to keep.")})
     if IdeaStatus.MERGED in (idea.status, into.status):
-        raise ValidationError({"into": "A merged idea cannot be merged again, or merged into."})
+        raise ValidationError({"into": _("A merged idea cannot be merged again, or merged into.")})
     carried = (
         Support.objects.filter(idea=idea)
         .exclude(person_id=into.author_id)
@@ -258,36 +264,121 @@ def _process(idea: Idea, process: Any) -> Process | None:
         return None
     pk = process.pk if isinstance(process, Process) else process
     if isinstance(pk, bool) or not isinstance(pk, int) or not 0 < pk < 2**63:
-        raise ValidationError({"process": "Choose a PB process of this initiative."})
+        raise ValidationError({"process": _("Choose a PB process of this initiative.")})
     found = Process.objects.filter(initiative_id=idea.initiative_id, pk=pk).first()
     if found is None:
-        raise ValidationError({"process": "Choose a PB process of this initiative."})
+        raise ValidationError({"process": _("Choose a PB process of this initiative.")})
     return found
+
+
+def _budget(idea: Idea, process: Process | None, budget: Any) -> Budget:
+    """The budget an idea goes into: the one named (of a process of the idea's initiative,
+    and of ``process`` if that is named too), or a named process's only budget."""
+    if budget is None or budget == "":
+        if process is None:
+            raise ValidationError({"budget": _("Choose the PB budget the idea goes into.")})
+        budgets = list(process.budgets.all()[:2])
+        if len(budgets) != 1:
+            raise ValidationError({"budget": _("Choose the budget the idea goes into.")})
+        return budgets[0]
+    pk = budget.pk if isinstance(budget, Budget) else budget
+    if isinstance(pk, bool) or not isinstance(pk, int) or not 0 < pk < 2**63:
+        raise ValidationError({"budget": _("Choose a budget of this initiative's PB process.")})
+    found = (
+        Budget.objects.filter(process__initiative_id=idea.initiative_id, pk=pk)
+        .select_related("process")
+        .first()
+    )
+    if found is None or (process is not None and found.process_id != process.pk):
+        raise ValidationError({"budget": _("Choose a budget of this initiative's PB process.")})
+    return found
+
+
+def _proposal_from(actor: Any, idea: Idea, budget: Budget, cost: Any) -> Proposal:
+    """The idea made a proposal of ``budget`` through budgeting's own service (so its
+    permission, phase and cost checks apply): the idea's title and text, credited to the
+    idea in its description; the coordinator who answers is the proposal's author."""
+    process = budget.process
+    if process.phase != Phase.PROPOSALS:
+        raise ValidationError(
+            {
+                "budget": _(
+                    "The PB process “%(process)s” is not taking proposals (it is in "
+                    "its %(phase)s phase). Choose a process open for proposals, or open this "
+                    "one for proposals on its management page first."
+                )
+                % {"process": process.title, "phase": str(Phase(process.phase).label).lower()}
+            }
+        )
+    if isinstance(cost, str) and cost.strip().isdigit():
+        cost = int(cost.strip())
+    if cost is None or cost == "":
+        raise ValidationError(
+            {"estimated_cost": _("Give the estimated cost of the idea as a proposal.")}
+        )
+    if isinstance(cost, bool) or not isinstance(cost, int) or not 0 < cost <= budget.amount:
+        raise ValidationError(
+            {
+                "estimated_cost": _(
+                    "The cost must be more than nothing and within the budget (%(amount)s)."
+                )
+                % {"amount": money(budget.amount, process.currency)}
+            }
+        )
+    credit = _("From the idea “%(title)s” (idea #%(number)s).") % {
+        "title": idea.title,
+        "number": idea.pk,
+    }
+    return budgeting.proposal_submit(
+        actor=actor,
+        budget=budget,
+        title=idea.title[:200],
+        description=f"{idea.text}\n\n{credit}"[:4000] if idea.text else credit,
+        estimated_cost=cost,
+        category=str(Category(idea.category).label)[:80],
+    )
 
 
 @transaction.atomic
 def idea_answer(
-    *, actor: Any, idea: Idea, status: Any, reason: Any = "", process: Any = None
+    *,
+    actor: Any,
+    idea: Idea,
+    status: Any,
+    reason: Any = "",
+    process: Any = None,
+    budget: Any = None,
+    estimated_cost: Any = None,
 ) -> Answer:
     """A coordinator answers an idea. The answer is a decision of the record: initiated by
     the idea's author (or their side, if they have left), taken by the coordinator alone on
     the initiative's behalf; "not taken forward" rules the idea out (an exclusion) and needs
-    a reason; "into a PB process" names a process of the same initiative."""
+    a reason; "into a PB process" names a budget of a process of the same initiative (or a
+    process with one budget) and the estimated cost in pence, and makes the idea a proposal
+    of that budget, linked to the answer, while the process takes proposals."""
     gate.require(actor, "ideas.answer", idea)
     idea = _locked_idea(idea)
     _open(idea)
     if status not in ANSWERS:
-        raise ValidationError({"status": "Choose one of the answers."})
+        raise ValidationError({"status": _("Choose one of the answers.")})
     checked = checked_text("reason", reason, REASON_MAX)
     if status == IdeaStatus.NOT_TAKEN_FORWARD and not checked:
-        raise ValidationError({"reason": "Say why the idea is not taken forward."})
+        raise ValidationError({"reason": _("Say why the idea is not taken forward.")})
     chosen = _process(idea, process)
-    if status == IdeaStatus.INTO_PB and chosen is None:
-        raise ValidationError({"process": "Choose the PB process the idea goes into."})
-    if status != IdeaStatus.INTO_PB:
+    proposal = None
+    if status == IdeaStatus.INTO_PB:
+        into = _budget(idea, chosen, budget)
+        chosen = into.process
+        proposal = _proposal_from(actor, idea, into, estimated_cost)
+    else:
         chosen = None
     answer = Answer.objects.create(
-        idea=idea, status=status, reason=checked, process=chosen, answered_by=actor
+        idea=idea,
+        status=status,
+        reason=checked,
+        process=chosen,
+        proposal=proposal,
+        answered_by=actor,
     )
     idea.status = status
     idea.save(update_fields=["status"])

@@ -11,9 +11,9 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.budgeting.models import Process
 from coproduce.core import gate
 from coproduce.core.forms import add_service_errors
 from coproduce.core.views import one_button_action, saved_form
@@ -86,7 +86,7 @@ def idea_new(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Your idea is posted.")
+            messages.success(request, _("Your idea is posted."))
             return redirect(_idea_url(idea, slug))
     return _form_page(request, "ideas/new.html", {"initiative": initiative}, form)
 
@@ -152,7 +152,7 @@ def idea_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return one_button_action(
         request,
         lambda: services.idea_support(actor=request.user, idea=idea),
-        "You support this idea.",
+        _("You support this idea."),
         back_under=url,
         fallback=url,
     )
@@ -167,7 +167,7 @@ def idea_unsupport(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return one_button_action(
         request,
         lambda: services.idea_unsupport(actor=request.user, idea=idea),
-        "You no longer support this idea.",
+        _("You no longer support this idea."),
         back_under=url,
         fallback=url,
     )
@@ -183,7 +183,7 @@ def idea_moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         form,
         lambda data: service(actor=request.user, idea=idea, **data),
-        "The idea is shown again." if idea.hidden else "The idea is hidden.",
+        _("The idea is shown again.") if idea.hidden else _("The idea is hidden."),
         _idea_url(idea, slug),
     )
     context = {"initiative": initiative, "idea": idea, "item": "idea", "hidden": idea.hidden}
@@ -204,7 +204,7 @@ def comment_moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         form,
         lambda data: service(actor=request.user, comment=comment, **data),
-        "The comment is shown again." if comment.hidden else "The comment is hidden.",
+        _("The comment is shown again.") if comment.hidden else _("The comment is hidden."),
         _idea_url(comment.idea, slug),
     )
     context = {
@@ -225,7 +225,7 @@ def idea_merge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request,
         form,
         lambda data: services.idea_merge(actor=request.user, idea=idea, **data),
-        "The idea is merged; its supporters now support the idea kept.",
+        _("The idea is merged; its supporters now support the idea kept."),
         _idea_url(idea, slug),
     )
     return done or _form_page(
@@ -238,12 +238,12 @@ def idea_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     idea = _idea(request, initiative, pk, "ideas.answer")
     if idea.status == IdeaStatus.MERGED:
         raise Http404("A merged idea is answered through the idea kept.")
-    form = AnswerForm(request.POST or None, processes=Process.objects.filter(initiative=initiative))
+    form = AnswerForm(request.POST or None, budgets=selectors.pb_budgets(initiative))
     done = saved_form(
         request,
         form,
         lambda data: services.idea_answer(actor=request.user, idea=idea, **data),
-        "Your answer is published and recorded as a decision.",
+        _("Your answer is published and recorded as a decision."),
         _idea_url(idea, slug),
     )
     return done or _form_page(

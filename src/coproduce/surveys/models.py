@@ -6,6 +6,7 @@ answer table aggregates a whole survey (ADR 0035)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.initiatives.models import Initiative, Stage
 
@@ -15,41 +16,41 @@ MAX_OPTIONS = 50
 
 
 class Purpose(models.TextChoices):
-    NEEDS = "needs", "Needs: what is missing or most needed"
-    ASSETS = "assets", "Assets: what people can offer"
-    APPRAISAL = "appraisal", "Appraisal: how well something works"
+    NEEDS = "needs", _("Needs: what is missing or most needed")
+    ASSETS = "assets", _("Assets: what people can offer")
+    APPRAISAL = "appraisal", _("Appraisal: how well something works")
 
 
 class Audience(models.TextChoices):
-    MEMBERS = "members", "Members of the initiative"
-    LINK = "link", "Anyone with the link"
-    CODES = "codes", "Holders of a one-time code"
+    MEMBERS = "members", _("Members of the initiative")
+    LINK = "link", _("Anyone with the link")
+    CODES = "codes", _("Holders of a one-time code")
 
 
 class SurveyStatus(models.TextChoices):
-    DRAFT = "draft", "Draft (being built)"
-    OPEN = "open", "Open for responses"
-    CLOSED = "closed", "Closed"
+    DRAFT = "draft", _("Draft (being built)")
+    OPEN = "open", _("Open for responses")
+    CLOSED = "closed", _("Closed")
 
 
 class QuestionKind(models.TextChoices):
-    SINGLE = "single", "Single choice"
-    MULTIPLE = "multiple", "Multiple choice"
-    RATING = "rating", "Rating scale"
-    RANKING = "ranking", "Ranking"
-    NUMBER = "number", "Number"
-    SHORT_TEXT = "short_text", "Short text"
-    LONG_TEXT = "long_text", "Long text"
-    EQUALITY = "equality", "Equality monitoring (with consent)"
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    RATING = "rating", _("Rating scale")
+    RANKING = "ranking", _("Ranking")
+    NUMBER = "number", _("Number")
+    SHORT_TEXT = "short_text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    EQUALITY = "equality", _("Equality monitoring (with consent)")
 
 
 class AssetKind(models.TextChoices):
     """What an assets survey's question asks people to offer (feeds the asset list)."""
 
-    SKILLS = "skills", "Skills"
-    TIME = "time", "Time a month (hours)"
-    EQUIPMENT = "equipment", "Equipment"
-    SPACE = "space", "Space"
+    SKILLS = "skills", _("Skills")
+    TIME = "time", _("Time a month (hours)")
+    EQUIPMENT = "equipment", _("Equipment")
+    SPACE = "space", _("Space")
 
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.RANKING)
@@ -68,7 +69,7 @@ class Survey(models.Model):
     status = models.CharField(
         max_length=10, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
     )
-    illustrative = models.BooleanField(default=False, help_text="Demo data, labelled so.")
+    illustrative = models.BooleanField(default=False, help_text=_("Demo data, labelled so."))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

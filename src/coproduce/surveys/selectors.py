@@ -12,6 +12,7 @@ import numpy as np
 from django.db import connection
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
+from coproduce.budgeting.models import Budget, Phase, Process
 from coproduce.core import charts
 from coproduce.initiatives.models import Initiative
 from coproduce.surveys.models import (
@@ -465,3 +466,28 @@ def people_offering(initiative: Initiative, words: str) -> list[int]:
     """Ids of the members who offered something matching ``words`` (a hook for
     volunteering or peer support to suggest people to ask)."""
     return sorted({offer.person_id for offer in asset_offers(initiative, words=words)})
+
+
+def adoption_order(result: QuestionResult) -> list[str]:
+    """A choice or ranking question's options best first, as its results order them: a
+    ranking by its Borda count (tied options in the question's order), a choice by the
+    people choosing each (ties in the question's order)."""
+    borda = (result.ranking or {}).get("borda")
+    if borda is not None:
+        return [label for tier in borda.order for label in tier]
+    counts = {o.label: o.count or 0 for o in result.options}
+    options = result.question.options
+    return sorted(options, key=lambda label: (-counts.get(label, 0), options.index(label)))
+
+
+def budgets_taking_proposals(initiative: Initiative) -> QuerySet[Budget]:
+    """The budgets of the initiative's PB processes now in their proposals phase."""
+    return (
+        Budget.objects.filter(process__initiative=initiative, process__phase=Phase.PROPOSALS)
+        .select_related("process")
+        .order_by("process__id", "id")
+    )
+
+
+def pb_processes(initiative: Initiative) -> QuerySet[Process]:
+    return Process.objects.filter(initiative=initiative).order_by("-id")

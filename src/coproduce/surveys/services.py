@@ -14,12 +14,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from coproduce.budgeting import services as budgeting
 from coproduce.budgeting.models import Budget, Proposal
 from coproduce.core import gate
 from coproduce.core.codes import code_hash, new_codes, unused
 from coproduce.core.queries import checked_text
+from coproduce.core.templatetags.coproduce import money
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     ContributionKind,
@@ -56,26 +59,33 @@ from coproduce.surveys.models import (
 # the largest number a number question takes: past it a figure is a typing slip
 NUMBER_LIMIT = 10**12
 TEXT_LIMITS: dict[str, int] = {QuestionKind.SHORT_TEXT: 200, QuestionKind.LONG_TEXT: 4000}
-NOT_OPEN = "This survey is not open for responses."
-NOT_DRAFT = "Questions can be changed only while the survey is a draft."
-NEED_CODE = "This survey is answered with a one-time code."
-ONLY_DRAFTS_OPEN = "Only a draft survey can be opened."
-ONLY_OPEN_CLOSE = "Only an open survey can be closed."
-NO_ANSWERS = "Answer at least one question."
-NEED_CONSENT = "Tick the consent box to give equality answers, or leave them blank."
+NOT_OPEN = _lazy("This survey is not open for responses.")
+NOT_DRAFT = _lazy("Questions can be changed only while the survey is a draft.")
+NEED_CODE = _lazy("This survey is answered with a one-time code.")
+ONLY_DRAFTS_OPEN = _lazy("Only a draft survey can be opened.")
+ONLY_OPEN_CLOSE = _lazy("Only an open survey can be closed.")
+NO_ANSWERS = _lazy("Answer at least one question.")
+NEED_CONSENT = _lazy("Tick the consent box to give equality answers, or leave them blank.")
 
 
 def _whole(field: str, value: Any, low: int, high: int) -> int:
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError({field: f"Give a whole number from {low:,} to {high:,}."})
+        raise ValidationError(
+            {
+                field: _("Give a whole number from %(low)s to %(high)s.")
+                % {"low": f"{low:,}", "high": f"{high:,}"}
+            }
+        )
     return value
 
 
 def _choice(field: str, value: Any, allowed: Sequence[str]) -> str:
     if value not in allowed:
-        raise ValidationError({field: f"Choose one of: {', '.join(allowed)}."})
+        raise ValidationError(
+            {field: _("Choose one of: %(allowed)s.") % {"allowed": ", ".join(allowed)}}
+        )
     return str(value)
 
 
@@ -98,7 +108,7 @@ def survey_create(
     gate.require(actor, "surveys.create_survey", initiative)
     survey = Survey(
         initiative=initiative,
-        title=checked_text("title", title, 200, required="Give the survey a title."),
+        title=checked_text("title", title, 200, required=_("Give the survey a title.")),
         introduction=checked_text("introduction", introduction, 4000),
         purpose=_choice("purpose", purpose, Purpose.values),
         audience=_choice("audience", audience, Audience.values),
@@ -117,7 +127,10 @@ def _options(kind: str, options: Any, characteristic: str) -> list[str]:
         found = CHARACTERISTICS.get(characteristic)
         if found is None:
             raise ValidationError(
-                {"characteristic": f"Choose one of: {', '.join(CHARACTERISTICS)}."}
+                {
+                    "characteristic": _("Choose one of: %(allowed)s.")
+                    % {"allowed": ", ".join(CHARACTERISTICS)}
+                }
             )
         return [found.category_label(c) for c in found.categories]
     if kind not in CHOICE_KINDS:
@@ -125,13 +138,15 @@ def _options(kind: str, options: Any, characteristic: str) -> list[str]:
     if isinstance(options, str):
         options = options.splitlines()
     if not isinstance(options, list | tuple):
-        raise ValidationError({"options": "Give the options, one a line."})
+        raise ValidationError({"options": _("Give the options, one a line.")})
     labels = [checked_text("options", o, 200) for o in options]
     labels = [label for label in labels if label]
     if not 2 <= len(labels) <= MAX_OPTIONS:
-        raise ValidationError({"options": f"Give from 2 to {MAX_OPTIONS} options."})
+        raise ValidationError(
+            {"options": _("Give from 2 to %(most)s options.") % {"most": MAX_OPTIONS}}
+        )
     if len(set(labels)) != len(labels):
-        raise ValidationError({"options": "Give each option once."})
+        raise ValidationError({"options": _("Give each option once.")})
     return labels
 
 
@@ -152,7 +167,9 @@ def _condition(survey: Survey, shown_if: Any, shown_if_option: Any) -> tuple[Any
         return None, None
     earlier = survey.questions.filter(pk=getattr(shown_if, "pk", shown_if)).first()
     if earlier is None or earlier.kind not in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-        raise ValidationError({"shown_if": "Choose an earlier single or multiple choice question."})
+        raise ValidationError(
+            {"shown_if": _("Choose an earlier single or multiple choice question.")}
+        )
     option = _whole("shown_if_option", shown_if_option, 0, len(earlier.options) - 1)
     return earlier, option
 
@@ -189,10 +206,12 @@ def question_add(
     elif kind in (QuestionKind.MULTIPLE, QuestionKind.RANKING):
         most = _whole("most", most, 1, len(labels))
     else:
-        raise ValidationError({"most": "Only multiple choice and ranking questions take a most."})
+        raise ValidationError(
+            {"most": _("Only multiple choice and ranking questions take a most.")}
+        )
     low, high = _range(kind, low, high)
     if asset_kind and survey.purpose != Purpose.ASSETS:
-        raise ValidationError({"asset_kind": "Only an assets survey asks what people offer."})
+        raise ValidationError({"asset_kind": _("Only an assets survey asks what people offer.")})
     earlier, option = _condition(survey, shown_if, shown_if_option)
     last = survey.questions.aggregate(last=Max("position"))["last"]
     return Question.objects.create(
@@ -200,7 +219,7 @@ def question_add(
         position=(last or 0) + 1,
         section=checked_text("section", section, 200),
         kind=kind,
-        text=checked_text("text", text, 500, required="Write the question."),
+        text=checked_text("text", text, 500, required=_("Write the question.")),
         help_text=checked_text("help_text", help_text, 500),
         required=bool(required) and kind != QuestionKind.EQUALITY,
         options=labels,
@@ -225,7 +244,7 @@ def survey_set_status(*, actor: Any, survey: Survey, status: Any) -> Survey:
         refused = {SurveyStatus.OPEN: ONLY_DRAFTS_OPEN, SurveyStatus.CLOSED: ONLY_OPEN_CLOSE}
         raise ValidationError({"status": refused[status]})
     if status == SurveyStatus.OPEN and not survey.questions.exists():
-        raise ValidationError({"status": "Add a question before opening the survey."})
+        raise ValidationError({"status": _("Add a question before opening the survey.")})
     survey.status = status
     survey.save(update_fields=["status"])
     return survey
@@ -236,7 +255,7 @@ def survey_codes_issue(*, actor: Any, survey: Survey, count: Any) -> list[str]:
     """One-time codes for a codes survey; only their hashes are kept, so show them now."""
     gate.require(actor, "surveys.manage_survey", survey)
     if survey.audience != Audience.CODES:
-        raise ValidationError({"count": "Only a survey answered with codes takes codes."})
+        raise ValidationError({"count": _("Only a survey answered with codes takes codes.")})
     codes = new_codes(count)
     SurveyCode.objects.bulk_create(SurveyCode(survey=survey, code_hash=code_hash(c)) for c in codes)
     return codes
@@ -256,7 +275,7 @@ def _labels(question: Question, value: Any) -> list[str]:
         return [value]
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
         return [v for v in value if v != ""]
-    raise ValidationError({_field(question): "Choose from the options given."})
+    raise ValidationError({_field(question): _("Choose from the options given.")})
 
 
 def _option_rows(question: Question, value: Any) -> list[Answer]:
@@ -266,18 +285,26 @@ def _option_rows(question: Question, value: Any) -> list[Answer]:
     labels = _labels(question, value)
     unknown = [label for label in labels if label not in question.options]
     if unknown:
-        raise ValidationError({field: f"Not an option of this question: {unknown[0][:200]}."})
+        raise ValidationError(
+            {field: _("Not an option of this question: %(option)s.") % {"option": unknown[0][:200]}}
+        )
     if len(set(labels)) != len(labels):
-        raise ValidationError({field: "Choose each option once."})
+        raise ValidationError({field: _("Choose each option once.")})
     if question.kind in (QuestionKind.SINGLE, QuestionKind.EQUALITY) and len(labels) > 1:
-        raise ValidationError({field: "Choose one option."})
+        raise ValidationError({field: _("Choose one option.")})
     if question.kind == QuestionKind.MULTIPLE and question.most and len(labels) > question.most:
-        raise ValidationError({field: f"Choose at most {question.most} options."})
+        raise ValidationError(
+            {field: _("Choose at most %(most)s options.") % {"most": question.most}}
+        )
     if question.kind == QuestionKind.RANKING and labels:
         wanted = question.most or len(question.options)
         if len(labels) != wanted:
-            what = f"your top {wanted}" if question.most else f"all {wanted} options"
-            raise ValidationError({field: f"Put {what} in order, each once."})
+            message = (
+                _("Put your top %(wanted)s in order, each once.")
+                if question.most
+                else _("Put all %(wanted)s options in order, each once.")
+            )
+            raise ValidationError({field: message % {"wanted": wanted}})
     numbered = question.kind in (QuestionKind.RANKING, QuestionKind.MULTIPLE)
     return [
         Answer(
@@ -322,7 +349,9 @@ def checked_answers(
         text = str(key).removeprefix("q")
         pk = int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None
         if pk not in by_id:
-            raise ValidationError({"answers": f"Not a question of this survey: {str(key)[:40]}."})
+            raise ValidationError(
+                {"answers": _("Not a question of this survey: %(key)s.") % {"key": str(key)[:40]}}
+            )
         given[pk] = value
     rows: list[Answer] = []
     chosen: dict[int, set[int]] = {}
@@ -337,9 +366,9 @@ def checked_answers(
                 errors.setdefault(field, []).extend(messages)
             continue
         if question.required and not found:
-            errors.setdefault(_field(question), []).append("Answer this question.")
+            errors.setdefault(_field(question), []).append(_("Answer this question."))
         if question.kind == QuestionKind.EQUALITY and found and not consent:
-            errors.setdefault("consent", [NEED_CONSENT])
+            errors.setdefault("consent", [str(NEED_CONSENT)])
         chosen[question.pk] = {row.option for row in found if row.option is not None}
         rows.extend(found)
     if errors:
@@ -365,7 +394,9 @@ def _respondent(actor: Any, survey: Survey, code: Any, browser: Any) -> Responde
     if actor.is_authenticated:
         return Respondent(key=f"person:{actor.pk}", person=actor)
     if not isinstance(browser, str) or not browser:
-        raise ValidationError("Allow cookies to answer this survey, so it keeps one answer each.")
+        raise ValidationError(
+            _("Allow cookies to answer this survey, so it keeps one answer each.")
+        )
     return Respondent(key="browser:" + hashlib.sha256(browser.encode()).hexdigest()[:40])
 
 
@@ -452,7 +483,7 @@ def response_submit(
             quantity=1,
             unit=Unit.COUNT,
             occurred_on=timezone.localdate(),
-            description=f"Answered the survey \u201c{survey.title}\u201d",
+            description=f"Answered the survey “{survey.title}”",
             contributor=actor,
         )
     return response
@@ -468,7 +499,7 @@ def response_enter_paper(
     survey = _open(survey)
     rows = checked_answers(survey, answers, consent=consent)
     respondent = Respondent(key=f"paper:{uuid.uuid4().hex}")
-    response, _ = _store(survey, respondent, rows, paper=True, entered_by=actor)
+    response, _created = _store(survey, respondent, rows, paper=True, entered_by=actor)
     return response
 
 
@@ -480,14 +511,16 @@ def _adoptable(actor: Any, survey: Survey, question: Question, options: Sequence
     ranking question, each an option of it, once."""
     gate.require(actor, "surveys.manage_survey", survey)
     if survey.purpose != Purpose.NEEDS:
-        raise ValidationError({"question": "Only a needs survey's answers are adopted."})
+        raise ValidationError({"question": _("Only a needs survey's answers are adopted.")})
     if question.survey_id != survey.pk or question.kind not in CHOICE_KINDS:
-        raise ValidationError({"question": "Choose a choice or ranking question of this survey."})
+        raise ValidationError(
+            {"question": _("Choose a choice or ranking question of this survey.")}
+        )
     labels = [label for label in options if label]
     if not labels:
-        raise ValidationError({"options": "Choose at least one option to adopt."})
+        raise ValidationError({"options": _("Choose at least one option to adopt.")})
     if any(label not in question.options for label in labels) or len(set(labels)) != len(labels):
-        raise ValidationError({"options": "Choose options of the question, each once."})
+        raise ValidationError({"options": _("Choose options of the question, each once.")})
     return labels
 
 
@@ -521,14 +554,16 @@ def survey_adopt_goals(
     goals = []
     for label in labels:
         if label in existing:
-            raise ValidationError({"options": f"\u201c{label}\u201d is a goal already."})
+            raise ValidationError(
+                {"options": _("“%(option)s” is a goal already.") % {"option": label}}
+            )
         goal = initiatives.goal_add(actor=actor, initiative=survey.initiative, text=label)
         _record_adoption(
             actor,
             survey,
             goal,
-            f"Goal adopted from the survey \u201c{survey.title}\u201d: {label}",
-            f"{actor.shown_name} made \u201c{label}\u201d a goal of the initiative.",
+            f"Goal adopted from the survey “{survey.title}”: {label}",
+            f"{actor.shown_name} made “{label}” a goal of the initiative.",
         )
         goals.append(goal)
     return goals
@@ -543,22 +578,35 @@ def survey_adopt_proposals(
     cost checks apply), in one step, each adoption a decision in the record."""
     labels = _adoptable(actor, survey, question, list(costs))
     if budget.process.initiative_id != survey.initiative_id:
-        raise ValidationError({"budget": "Choose a budget of this initiative's PB process."})
+        raise ValidationError({"budget": _("Choose a budget of this initiative's PB process.")})
     proposals = []
     for label in labels:
+        cost = costs[label]
+        if isinstance(cost, str) and cost.strip().isdigit():
+            cost = int(cost.strip())
+        if isinstance(cost, bool) or not isinstance(cost, int) or not 0 < cost <= budget.amount:
+            raise ValidationError(
+                {
+                    "costs": _(
+                        "Give the cost of “%(option)s” as more than nothing and "
+                        "within the budget (%(amount)s)."
+                    )
+                    % {"option": label, "amount": money(budget.amount, budget.process.currency)}
+                }
+            )
         proposal = budgeting.proposal_submit(
             actor=actor,
             budget=budget,
             title=label,
-            description=f"Adopted from the survey \u201c{survey.title}\u201d.",
-            estimated_cost=_whole("costs", costs[label], 1, budget.amount),
+            description=_("Adopted from the survey “%(title)s”.") % {"title": survey.title},
+            estimated_cost=cost,
         )
         _record_adoption(
             actor,
             survey,
             proposal,
-            f"Proposal adopted from the survey \u201c{survey.title}\u201d: {label}",
-            f"{actor.shown_name} put \u201c{label}\u201d to the PB budget {budget.name}.",
+            f"Proposal adopted from the survey “{survey.title}”: {label}",
+            f"{actor.shown_name} put “{label}” to the PB budget {budget.name}.",
         )
         proposals.append(proposal)
     return proposals

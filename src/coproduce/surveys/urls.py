@@ -15,4 +15,9 @@ urlpatterns = [
     path("<slug:slug>/surveys/<int:pk>/results/", views.results, name="results"),
     path("<slug:slug>/surveys/<int:pk>/answers.csv", views.answers_csv, name="answers_csv"),
     path("<slug:slug>/surveys/<int:pk>/adopt/", views.adopt, name="adopt"),
+    path(
+        "<slug:slug>/surveys/<int:pk>/adopt/proposals/",
+        views.adopt_proposals,
+        name="adopt_proposals",
+    ),
 ]

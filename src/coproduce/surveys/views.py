@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -17,8 +19,23 @@ from coproduce.core.forms import add_service_errors
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.views import visible
 from coproduce.surveys import selectors, services
-from coproduce.surveys.forms import AdoptForm, AnswerForm, CodesForm, QuestionForm, SurveyForm
-from coproduce.surveys.models import AssetKind, Audience, QuestionKind, Survey, SurveyStatus
+from coproduce.surveys.forms import (
+    AdoptForm,
+    AdoptProposalsForm,
+    AnswerForm,
+    CodesForm,
+    QuestionForm,
+    SurveyForm,
+)
+from coproduce.surveys.models import (
+    CHOICE_KINDS,
+    AssetKind,
+    Audience,
+    Purpose,
+    QuestionKind,
+    Survey,
+    SurveyStatus,
+)
 
 
 def _survey(request: HttpRequest, slug: str, pk: int, perm: str = "surveys.view_survey") -> Survey:
@@ -49,7 +66,9 @@ def survey_list(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "The survey is a draft: add its questions, then open it.")
+                messages.success(
+                    request, _("The survey is a draft: add its questions, then open it.")
+                )
                 return redirect("surveys:build", initiative.slug, survey.pk)
     context = {
         "initiative": initiative,
@@ -103,8 +122,10 @@ def respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    "Thank you: your response is saved. You can change it while the survey is "
-                    "open.",
+                    _(
+                        "Thank you: your response is saved. You can change it while the survey is "
+                        "open."
+                    ),
                 )
                 return redirect("surveys:results", survey.initiative.slug, survey.pk)
     context = {
@@ -125,7 +146,7 @@ def build(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The question is added.")
+            messages.success(request, _("The question is added."))
             return redirect("surveys:build", survey.initiative.slug, survey.pk)
     context = {
         "initiative": survey.initiative,
@@ -147,7 +168,7 @@ def set_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         for message in error.messages:
             messages.error(request, message)
         return redirect("surveys:build", survey.initiative.slug, survey.pk)
-    messages.success(request, "The survey's status is changed.")
+    messages.success(request, _("The survey's status is changed."))
     return redirect("surveys:build", survey.initiative.slug, survey.pk)
 
 
@@ -188,7 +209,7 @@ def paper(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, form.error_fields())
         else:
-            messages.success(request, "The paper response is saved. Key in the next one below.")
+            messages.success(request, _("The paper response is saved. Key in the next one below."))
             return redirect("surveys:paper", survey.initiative.slug, survey.pk)
     context = {"initiative": survey.initiative, "survey": survey}
     return _page(request, "surveys/paper.html", context, form)
@@ -242,7 +263,11 @@ def adopt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{len(goals)} goal{'s' if len(goals) != 1 else ''} adopted.")
+            messages.success(
+                request,
+                ngettext("%(count)s goal adopted.", "%(count)s goals adopted.", len(goals))
+                % {"count": len(goals)},
+            )
             return redirect("initiatives:detail", survey.initiative.slug)
     context = {"initiative": survey.initiative, "survey": survey}
     return _page(request, "surveys/adopt.html", context, form)
@@ -263,3 +288,67 @@ def assets(request: HttpRequest, slug: str) -> HttpResponse:
         "kinds": AssetKind.choices,
     }
     return render(request, "surveys/assets.html", context)
+
+
+def _top(request: HttpRequest, options: int) -> int:
+    raw = request.GET.get("top", "")
+    top = int(raw) if raw.isdigit() and len(raw) < 4 else min(3, options)
+    return max(1, min(top, options))
+
+
+def adopt_proposals(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The options of a choice or ranking question put to a PB budget as proposals, each
+    with its estimated cost, in one step (``services.survey_adopt_proposals``)."""
+    survey = _survey(request, slug, pk)
+    gate.require(request.user, "surveys.manage_survey", survey)
+    initiative = survey.initiative
+    found = {r.question.pk: r for r in selectors.results(survey, with_text=False)}
+    choosers = [r.question for r in found.values() if r.question.kind in CHOICE_KINDS]
+    wanted = request.POST.get("question") or request.GET.get("question", "")
+    question = next((q for q in choosers if str(q.pk) == wanted), choosers[0] if choosers else None)
+    budgets = selectors.budgets_taking_proposals(initiative)
+    context: dict[str, Any] = {
+        "initiative": initiative,
+        "survey": survey,
+        "choosers": choosers,
+        "question": question,
+        "is_needs": survey.purpose == Purpose.NEEDS,
+        "taking_proposals": budgets.exists(),
+        "processes": selectors.pb_processes(initiative)[:5],
+    }
+    if question is None or not context["is_needs"] or not context["taking_proposals"]:
+        status = 400 if request.method == "POST" else 200
+        return render(request, "surveys/adopt_proposals.html", context, status=status)
+    order = selectors.adoption_order(found[question.pk])
+    top = _top(request, len(order))
+    form = AdoptProposalsForm(
+        request.POST if request.method == "POST" else None,
+        question=question,
+        order=order,
+        budgets=budgets,
+        top=top,
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            made = services.survey_adopt_proposals(
+                actor=request.user,
+                survey=survey,
+                question=question,
+                budget=form.cleaned_data["budget"],
+                costs=form.cleaned_data["costs"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, {"phase": "budget", "options": "__all__"})
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s proposal is put to the budget %(budget)s.",
+                    "%(count)s proposals are put to the budget %(budget)s.",
+                    len(made),
+                )
+                % {"count": len(made), "budget": form.cleaned_data["budget"].name},
+            )
+            return redirect("budgeting:process", form.cleaned_data["budget"].process_id)
+    context |= {"top": top, "rows": [(form[tick], form[cost]) for _o, tick, cost in form.rows]}
+    return _page(request, "surveys/adopt_proposals.html", context, form)

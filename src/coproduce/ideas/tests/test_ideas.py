@@ -6,7 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import World
-from coproduce.budgeting.models import Process
+from coproduce.budgeting.models import Process, Proposal
+from coproduce.budgeting.services import phase_advance
+from coproduce.budgeting.tests.conftest import make_pb
 from coproduce.core.vocabulary import DecidingBody, DecisionKind, Side, StageKind
 from coproduce.ideas import services
 from coproduce.ideas.models import Answer, Comment, Idea, IdeaStatus, ModerationEntry, Support
@@ -183,19 +185,100 @@ def test_not_taken_forward_needs_a_reason_and_is_an_exclusion(world: World) -> N
 
 def test_into_pb_names_a_process_of_the_same_initiative(world: World) -> None:
     idea = post(world)
-    ours = Process.objects.create(initiative=world.initiative, stage=world.stage, title="PB 2026")
+    ours = make_pb(world)
+    decisions = Decision.objects.count()
     theirs = Process.objects.create(initiative=world.other, stage=world.other_stage, title="PB")
-    for process in (None, theirs.pk, "1", True):
+    for process in (theirs.pk, "1", True):
         with pytest.raises(ValidationError) as raised:
             services.idea_answer(
                 actor=world.coordinator, idea=idea, status="into_pb", process=process
             )
-        assert "process" in raised.value.message_dict
+        assert raised.value.message_dict == {"process": ["Choose a PB process of this initiative."]}
+    with pytest.raises(ValidationError) as raised:
+        services.idea_answer(actor=world.coordinator, idea=idea, status="into_pb")
+    assert raised.value.message_dict == {"budget": ["Choose the PB budget the idea goes into."]}
+    with pytest.raises(ValidationError) as raised:  # two budgets: say which
+        services.idea_answer(
+            actor=world.coordinator, idea=idea, status="into_pb", process=ours.process.pk
+        )
+    assert raised.value.message_dict == {"budget": ["Choose the budget the idea goes into."]}
+    assert (Answer.objects.count(), Decision.objects.count()) == (0, decisions)
+
+
+def test_into_pb_makes_the_idea_a_proposal_of_the_budget_linked_to_the_answer(
+    world: World,
+) -> None:
+    idea = post(world, title="Cycle racks")
+    pb = make_pb(world)
+    before = Proposal.objects.count()
     answer = services.idea_answer(
-        actor=world.coordinator, idea=idea, status="into_pb", process=ours.pk
+        actor=world.coordinator,
+        idea=idea,
+        status="into_pb",
+        reason="A good fit for the North budget.",
+        budget=pb.north.pk,
+        estimated_cost=12_345,
     )
-    assert answer.process == ours
-    assert Answer.objects.count() == 1
+    proposal = Proposal.objects.get(idea_answers=answer)
+    assert Proposal.objects.count() == before + 1
+    assert (answer.process, answer.status) == (pb.process, "into_pb")
+    assert (proposal.budget, proposal.title, proposal.estimated_cost) == (
+        pb.north,
+        "Cycle racks",
+        12_345,
+    )
+    assert proposal.description == (
+        f"Racks by the shops.\n\nFrom the idea \u201cCycle racks\u201d (idea #{idea.pk})."
+    )
+    assert (proposal.author, proposal.category) == (world.coordinator, "Places and buildings")
+    assert list(proposal.idea_answers.all()) == [answer]
+    decision = Decision.objects.get(
+        title=f"Idea #{idea.pk}: into a participatory budgeting process"
+    )
+    assert (decision.initiated_by, decision.initiated_by_side) == (world.member, Side.CITIZEN)
+    assert (decision.source_id, decision.outcome) == (answer.pk, "A good fit for the North budget.")
+
+
+def test_into_pb_is_refused_while_the_process_takes_no_proposals_or_the_cost_is_wrong(
+    world: World,
+) -> None:
+    idea = post(world)
+    pb = make_pb(world)
+    before = Proposal.objects.count()
+    for cost, message in [
+        (None, "Give the estimated cost of the idea as a proposal."),
+        (0, "The cost must be more than nothing and within the budget (\u00a31,000.00)."),
+        (100_001, "The cost must be more than nothing and within the budget (\u00a31,000.00)."),
+    ]:
+        with pytest.raises(ValidationError) as raised:
+            services.idea_answer(
+                actor=world.coordinator,
+                idea=idea,
+                status="into_pb",
+                budget=pb.north.pk,
+                estimated_cost=cost,
+            )
+        assert raised.value.message_dict == {"estimated_cost": [message]}
+    phase_advance(actor=world.coordinator, process=pb.process)  # to review
+    decisions = Decision.objects.count()
+    with pytest.raises(ValidationError) as raised:
+        services.idea_answer(
+            actor=world.coordinator,
+            idea=idea,
+            status="into_pb",
+            budget=pb.north.pk,
+            estimated_cost=5_000,
+        )
+    assert raised.value.message_dict == {
+        "budget": [
+            "The PB process \u201cRiverside decides\u201d is not taking proposals (it is in "
+            "its feasibility review phase). Choose a process open for proposals, or open this "
+            "one for proposals on its management page first."
+        ]
+    }
+    assert Proposal.objects.count() == before
+    assert (Answer.objects.count(), Decision.objects.count()) == (0, decisions)
+    assert Idea.objects.get(pk=idea.pk).status == IdeaStatus.NEW
 
 
 def test_only_coordinators_answer_and_answers_keep_their_history(world: World) -> None:

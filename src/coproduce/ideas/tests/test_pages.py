@@ -155,3 +155,56 @@ def test_a_members_only_initiatives_ideas_are_not_found(world: World, client: Cl
     assert client.post(page(world, f"{idea.pk}/support/")).status_code == 404
     client.force_login(world.member)
     assert client.get(page(world, f"{idea.pk}/")).status_code == 200
+
+
+def test_answering_into_a_pb_budget_makes_a_proposal_linked_both_ways(
+    world: World, client: Client
+) -> None:
+    from coproduce.budgeting.models import Proposal
+    from coproduce.budgeting.services import phase_advance
+    from coproduce.budgeting.tests.conftest import make_pb
+
+    idea = post(world, title="Cycle racks")
+    pb = make_pb(world)
+    before = Proposal.objects.count()
+    client.force_login(world.coordinator)
+    url = page(world, f"{idea.pk}/answer/")
+    form = text(client.get(url))
+    assert f'<option value="{pb.north.pk}">Riverside decides: North (£1,000.00)</option>' in form
+    no_cost = client.post(url, {"status": "into_pb", "budget": pb.north.pk})
+    assert no_cost.status_code == 400
+    assert "Give the estimated cost of the idea as a proposal." in text(no_cost)
+    done = client.post(
+        url, {"status": "into_pb", "budget": pb.north.pk, "estimated_cost": "123.45"}
+    )
+    assert (done.status_code, done["Location"]) == (302, page(world, f"{idea.pk}/"))
+    proposal = Proposal.objects.order_by("-id").first()
+    assert proposal is not None and Proposal.objects.count() == before + 1
+    assert (proposal.title, proposal.estimated_cost) == ("Cycle racks", 12_345)
+    shown = text(client.get(page(world, f"{idea.pk}/")))
+    assert f': now the proposal <a href="/pb/proposals/{proposal.pk}/">Cycle racks</a>' in shown
+    back = text(client.get(f"/pb/proposals/{proposal.pk}/"))
+    assert f'From <a href="{page(world, f"{idea.pk}/")}">idea #{idea.pk}</a>' in back
+    phase_advance(actor=world.coordinator, process=pb.process)
+    other = post(world, title="Benches")
+    closed = client.post(
+        page(world, f"{other.pk}/answer/"),
+        {"status": "into_pb", "budget": pb.north.pk, "estimated_cost": "5"},
+    )
+    assert closed.status_code == 400
+    assert "is not taking proposals (it is in its feasibility review phase)" in text(closed)
+    assert Proposal.objects.count() == before + 1
+
+
+def test_the_idea_pages_in_welsh(world: World, client: Client) -> None:
+    idea = post(world, title="Cycle racks")
+    client.force_login(world.coordinator)
+    client.cookies["django_language"] = "cy"
+    shown = text(client.get(page(world, f"{idea.pk}/")))
+    assert "<h2>Statws</h2>" in shown
+    assert "Ateb y syniad hwn" in shown and "Cuddio'r syniad hwn" in shown
+    for english in ("Answer this idea", "Hide this idea", "No comments yet.", "Moderation log"):
+        assert english not in shown
+    refused = client.post(page(world, f"{idea.pk}/answer/"), {"status": "into_pb"})
+    assert refused.status_code == 400
+    assert "Dewiswch y gyllideb PB y mae&#x27;r syniad yn mynd iddi." in text(refused)

@@ -64,6 +64,15 @@ EXPECTED: dict[str, list[Expectation]] = {
             signed_in(403, member=403, coordinator=302, other_coordinator=403, staff=403),
         ),
     ],
+    # no PB process takes proposals in the grid's world: the coordinator is told so (400)
+    "surveys:adopt_proposals": [
+        ("get", None, COORDINATOR_PAGE),
+        (
+            "post",
+            {"question": "<question>", "adopt_0": "on", "cost_0": "10"},
+            signed_in(403, member=403, coordinator=400, other_coordinator=403, staff=403),
+        ),
+    ],
     "api:survey-list": [
         ("get", None, for_all(200)),
         (
@@ -127,6 +136,7 @@ def targets(world: World) -> Targets:
             "surveys:results": page,
             "surveys:answers_csv": page,
             "surveys:adopt": page,
+            "surveys:adopt_proposals": page,
             "api:survey-detail": api,
             "api:survey-questions": api_draft,
             "api:survey-status": api_draft,

@@ -139,5 +139,10 @@ def test_adopting_options_as_pb_proposals_goes_through_budgetings_service(
             budget=pb.north,
             costs={SHOP: 10**9},
         )
-    assert error.value.message_dict == {"costs": ["Give a whole number from 1 to 100,000."]}
+    assert error.value.message_dict == {
+        "costs": [
+            "Give the cost of \u201cVillage shop\u201d as more than nothing and within the "
+            "budget (\u00a31,000.00)."
+        ]
+    }
     assert Proposal.objects.count() == before + 1
