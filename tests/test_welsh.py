@@ -31,7 +31,7 @@ PACKAGE = Path(coproduce.__file__).parent
 # The parts whose every interface string is translated; the others follow (ADR 0050).
 TRANSLATED = (
     *("templates", "core", "accounts", "budgeting", "initiatives", "organisations", "cases"),
-    *("equality", "record", "diagnostics"),
+    *("equality", "record", "diagnostics", "panels"),
 )
 # The initiatives list and the home page are the portal's; the rest of initiatives is ours.
 NOT_YET = {"initiatives/list.html"}

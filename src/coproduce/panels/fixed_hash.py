@@ -86,7 +86,12 @@ def draw(
             child.wait()
         if answer is None:
             errors.seek(0)
-            logger.error("The draw's process ended with %s: %s", child.returncode, errors.read())
+            logger.log(
+                logging.ERROR,
+                "The draw's process ended with %s: %s",
+                child.returncode,
+                errors.read(),
+            )
             raise sortition.SelectionFailed([STOPPED])
     if "failed" in answer:
         raise sortition.SelectionFailed(answer["failed"])
