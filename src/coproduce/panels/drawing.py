@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from coproduce.core.vocabulary import DECIDING_BODY_OF_SIDE, DecisionRule, Side
 from coproduce.initiatives.selectors import standing
-from coproduce.panels import sortition
+from coproduce.panels import fixed_hash, sortition
 from coproduce.panels.models import (
     Category,
     MemberStatus,
@@ -110,13 +110,13 @@ class RunProgress:
 
 
 def _draw(run: SelectionRun) -> sortition.Draw:
+    """The draw in a child process under a fixed hash seed: the run's seed draws the same
+    panel again, in the worker or on the command line."""
     panel = run.panel
     quota_rows, people_rows, wanted, _ = lottery_inputs(panel)
-    features = sortition.features_from_rows(quota_rows)
-    people = sortition.people_from_rows(people_rows, features, panel.households)
-    return sortition.draw(
-        features,
-        people,
+    return fixed_hash.draw(
+        quota_rows,
+        people_rows,
         wanted,
         algorithm=run.algorithm,
         seed=run.seed,

@@ -16,41 +16,44 @@ MAX_IMPORT_BYTES = 2_000_000
 
 
 class PanelForm(forms.Form):
-    title = forms.CharField(max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200)
     remit = forms.CharField(
-        label="Question or remit", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+        label=_("Question or remit"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
     )
     size = forms.IntegerField(
-        label="Size (people)", min_value=1, max_value=MAX_PANEL_SIZE, help_text="How many serve."
+        label=_("Size (people)"),
+        min_value=1,
+        max_value=MAX_PANEL_SIZE,
+        help_text=_("How many serve."),
     )
     stage: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        queryset=Stage.objects.none(), empty_label=None
+        label=_("Stage"), queryset=Stage.objects.none(), empty_label=None
     )
     commissioner = forms.ModelChoiceField(
-        label="Commissioning organisation",
+        label=_("Commissioning organisation"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
-        help_text="Or name the body below.",
+        help_text=_("Or name the body below."),
     )
     commissioner_name = forms.CharField(
-        label="Commissioning body (name)", max_length=200, required=False
+        label=_("Commissioning body (name)"), max_length=200, required=False
     )
     representative: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label="Who answers for the commissioning body",
+        label=_("Who answers for the commissioning body"),
         queryset=Organisation.objects.none(),
         required=False,
-        help_text="A member of the initiative; the coordinators can always answer.",
+        help_text=_("A member of the initiative; the coordinators can always answer."),
     )
-    starts_on = forms.DateField(label="First session", widget=DAY)
-    ends_on = forms.DateField(label="Last session", widget=DAY)
+    starts_on = forms.DateField(label=_("First session"), widget=DAY)
+    ends_on = forms.DateField(label=_("Last session"), widget=DAY)
     answers_due_on = forms.DateField(
-        label="Answers due by", widget=DAY, required=False, help_text="The body's deadline."
+        label=_("Answers due by"), widget=DAY, required=False, help_text=_("The body's deadline.")
     )
     households = forms.BooleanField(
-        label="Select at most one person per household", required=False, initial=True
+        label=_("Select at most one person per household"), required=False, initial=True
     )
     consent_text = forms.CharField(
-        label="What people agree to when they join the pool",
+        label=_("What people agree to when they join the pool"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
@@ -72,13 +75,15 @@ class PanelForm(forms.Form):
 
 
 class FeatureForm(forms.Form):
-    name = forms.CharField(label="Feature", max_length=60, help_text="For example: Age band.")
+    name = forms.CharField(label=_("Feature"), max_length=60, help_text=_("For example: Age band."))
     categories = forms.CharField(
-        label="Categories and quotas",
+        label=_("Categories and quotas"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=4000,
-        help_text="One category a line: name, minimum, maximum, source of the figures. "
-        "For example: 16-29, 4, 6, Census 2021 table TS007.",
+        help_text=_(
+            "One category a line: name, minimum, maximum, source of the figures. "
+            "For example: 16-29, 4, 6, Census 2021 table TS007."
+        ),
     )
 
     def clean_categories(self) -> list[dict[str, Any]]:
@@ -88,12 +93,15 @@ class FeatureForm(forms.Form):
                 continue
             parts = [part.strip() for part in line.split(",", 3)]
             if len(parts) < 3:
-                raise ValidationError(f"Line {number}: write name, minimum, maximum.")
+                raise ValidationError(
+                    _("Line %(number)s: write name, minimum, maximum.") % {"number": number}
+                )
             try:
                 low, high = int(parts[1]), int(parts[2])
             except ValueError:
                 raise ValidationError(
-                    f"Line {number}: the minimum and maximum are whole numbers."
+                    _("Line %(number)s: the minimum and maximum are whole numbers.")
+                    % {"number": number}
                 ) from None
             rows.append(
                 {
@@ -104,27 +112,27 @@ class FeatureForm(forms.Form):
                 }
             )
         if not rows:
-            raise ValidationError("Give at least one category.")
+            raise ValidationError(_("Give at least one category."))
         return rows
 
 
 class RegisterForm(forms.Form):
     """The public form: details, one category of each feature, and consent."""
 
-    name = forms.CharField(label="Your name", max_length=200)
-    email = forms.EmailField(label="Email (optional)", required=False)
-    address = forms.CharField(label="Address (first line)", max_length=300)
-    postcode = forms.CharField(max_length=12)
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(label=_("Email (optional)"), required=False)
+    address = forms.CharField(label=_("Address (first line)"), max_length=300)
+    postcode = forms.CharField(label=_("Postcode"), max_length=12)
 
     def __init__(self, *args: Any, panel: Panel, features: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for feature in features:
             self.fields[f"feature_{feature.pk}"] = forms.ChoiceField(
                 label=feature.name,
-                choices=[("", "Choose…")] + [(c.name, c.name) for c in feature.categories.all()],
+                choices=[("", _("Choose…"))] + [(c.name, c.name) for c in feature.categories.all()],
             )
         self.fields["consent"] = forms.BooleanField(
-            label=panel.consent_text, required=False, help_text="Required to join the pool."
+            label=panel.consent_text, required=False, help_text=_("Required to join the pool.")
         )
         self.features = list(features)
 
@@ -137,45 +145,51 @@ class RegisterForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file",
-        help_text="Columns: reference, name, email, address, postcode and one column per "
-        "feature, each cell a category.",
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: reference, name, email, address, postcode and one column per "
+            "feature, each cell a category."
+        ),
     )
     consent_confirmed = forms.BooleanField(
-        label="Everyone in the file agreed to the consent text", required=False
+        label=_("Everyone in the file agreed to the consent text"), required=False
     )
 
     def clean_file(self) -> str:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError("The file is larger than 2 MB.")
+            raise ValidationError(_("The file is larger than 2 MB."))
         try:
             return str(upload.read().decode("utf-8-sig"))
         except UnicodeDecodeError:
-            raise ValidationError("Save the file as UTF-8 text.") from None
+            raise ValidationError(_("Save the file as UTF-8 text.")) from None
 
 
 class SelectionForm(forms.Form):
-    algorithm = forms.ChoiceField(choices=Algorithm.choices, initial=Algorithm.MAXIMIN)
+    algorithm = forms.ChoiceField(
+        label=_("Algorithm"), choices=Algorithm.choices, initial=Algorithm.MAXIMIN
+    )
     seed = forms.IntegerField(
-        label="Random seed (optional)",
+        label=_("Random seed (optional)"),
         required=False,
         min_value=1,
         max_value=2**31 - 1,
-        help_text="Leave empty for a fresh one; it is recorded either way.",
+        help_text=_("Leave empty for a fresh one; it is recorded either way."),
     )
 
 
 class EvidenceForm(forms.Form):
-    kind = forms.ChoiceField(choices=Evidence.Kind.choices, widget=forms.RadioSelect)
-    title = forms.CharField(label="Title, or the speaker's name", max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Evidence.Kind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(label=_("Title, or the speaker's name"), max_length=200)
     detail = forms.CharField(
-        label="Text, or the speaker's role",
+        label=_("Text, or the speaker's role"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=4000,
     )
-    url = forms.URLField(label="Link", required=False, max_length=500, assume_scheme="https")
+    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
 
 
 class SessionForm(forms.Form):
@@ -193,15 +207,19 @@ class SessionForm(forms.Form):
 
 class RecommendationForm(forms.Form):
     text = forms.CharField(
-        label="Recommendation", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+        label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
     )
-    votes_for = forms.IntegerField(label="Votes for", min_value=0, max_value=100_000)
-    votes_against = forms.IntegerField(label="Votes against", min_value=0, max_value=100_000)
-    votes_abstaining = forms.IntegerField(label="Abstentions", min_value=0, max_value=100_000)
-    voted_on = forms.DateField(label="Voted on", widget=DAY)
+    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, max_value=100_000)
+    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, max_value=100_000)
+    votes_abstaining = forms.IntegerField(label=_("Abstentions"), min_value=0, max_value=100_000)
+    voted_on = forms.DateField(label=_("Voted on"), widget=DAY)
 
 
 class AnswerForm(forms.Form):
-    response = forms.ChoiceField(choices=Response.choices, widget=forms.RadioSelect)
-    reasons = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
-    answered_on = forms.DateField(label="Answered on", widget=DAY)
+    response = forms.ChoiceField(
+        label=_("Response"), choices=Response.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+    )
+    answered_on = forms.DateField(label=_("Answered on"), widget=DAY)

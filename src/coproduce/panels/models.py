@@ -5,6 +5,7 @@ run, the panel's evidence, its recommendations and the commissioning body's answ
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.organisations.models import Organisation
@@ -15,9 +16,9 @@ MAX_POOL = 20_000
 
 
 class Algorithm(models.TextChoices):
-    MAXIMIN = "maximin", "Maximin (raises the smallest chance of selection)"
-    NASH = "nash", "Nash (balances everyone's chances)"
-    LEGACY = "legacy", "Legacy (greedy, fast)"
+    MAXIMIN = "maximin", _("Maximin (raises the smallest chance of selection)")
+    NASH = "nash", _("Nash (balances everyone's chances)")
+    LEGACY = "legacy", _("Legacy (greedy, fast)")
 
 
 class Panel(models.Model):
@@ -96,7 +97,7 @@ class Category(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name_plural = "categories"
+        verbose_name_plural = _("categories")
         constraints = [
             models.UniqueConstraint(fields=["feature", "name"], name="panel_category_unique"),
             models.CheckConstraint(
@@ -109,14 +110,14 @@ class Category(models.Model):
 
 
 class Source(models.TextChoices):
-    FORM = "form", "Registered on the panel page"
-    IMPORT = "import", "Imported from a mailout"
+    FORM = "form", _("Registered on the panel page")
+    IMPORT = "import", _("Imported from a mailout")
 
 
 class MemberStatus(models.TextChoices):
-    POOL = "pool", "In the pool"
-    SELECTED = "selected", "Selected"
-    DROPPED_OUT = "dropped_out", "Dropped out"
+    POOL = "pool", _("In the pool")
+    SELECTED = "selected", _("Selected")
+    DROPPED_OUT = "dropped_out", _("Dropped out")
 
 
 class PoolMember(models.Model):
@@ -156,10 +157,10 @@ class PoolMember(models.Model):
 
 
 class RunStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
 class SelectionRun(models.Model):
@@ -207,8 +208,8 @@ class Evidence(models.Model):
     """What the panel heard: a document (title, link or text) or a speaker (name, role)."""
 
     class Kind(models.TextChoices):
-        DOCUMENT = "document", "Document"
-        SPEAKER = "speaker", "Speaker"
+        DOCUMENT = "document", _("Document")
+        SPEAKER = "speaker", _("Speaker")
 
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -218,7 +219,7 @@ class Evidence(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name_plural = "evidence"
+        verbose_name_plural = _("evidence")
 
     def __str__(self) -> str:
         return self.title
@@ -249,9 +250,9 @@ class Recommendation(models.Model):
 
 
 class Response(models.TextChoices):
-    ACCEPTED = "accepted", "Accepted"
-    ACCEPTED_IN_PART = "accepted_in_part", "Accepted in part"
-    REJECTED = "rejected", "Rejected"
+    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED_IN_PART = "accepted_in_part", _("Accepted in part")
+    REJECTED = "rejected", _("Rejected")
 
 
 class Answer(models.Model):

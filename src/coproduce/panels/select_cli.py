@@ -16,13 +16,13 @@ import sys
 from collections.abc import Iterator
 
 from coproduce.panels import sortition
+from coproduce.panels.fixed_hash import REPRODUCIBLE_HASH_SEED
 
 INFEASIBLE = 2
 # The library keeps committees in sets of strings, whose order follows each process's hash
 # seed, and maximin's programmes are built in that order: under a random hash seed the same
-# --seed drew different panels. The command runs under this fixed one, so a recorded seed
-# draws its panel again.
-REPRODUCIBLE_HASH_SEED = "0"
+# --seed drew different panels. The command runs itself again under the fixed hash seed the
+# background task's draw runs under, so a recorded seed draws its panel again.
 
 
 def _under_a_fixed_hash_seed(argv: list[str]) -> None:

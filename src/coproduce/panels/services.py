@@ -64,7 +64,12 @@ ANSWER_RULE: dict[str, str] = {
 
 def _count(field: str, value: Any, low: int, high: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError({field: f"Give {what} between {low:,} and {high:,}."})
+        raise ValidationError(
+            {
+                field: _("Give %(what)s between %(low)s and %(high)s.")
+                % {"what": what, "low": f"{low:,}", "high": f"{high:,}"}
+            }
+        )
     return value
 
 
@@ -102,15 +107,15 @@ def panel_create(
     """A coordinator sets up a panel: its question, size, commissioning body and dates."""
     gate.require(actor, "panels.manage", initiative)
     if stage.initiative_id != initiative.pk:
-        raise ValidationError({"stage": "Choose a stage of this initiative."})
+        raise ValidationError({"stage": _("Choose a stage of this initiative.")})
     name = _text("commissioner_name", commissioner_name, 200)
     if commissioner is None and not name:
         raise ValidationError(
-            {"commissioner_name": "Name the commissioning body, or choose its organisation."}
+            {"commissioner_name": _("Name the commissioning body, or choose its organisation.")}
         )
     if representative is not None and not standing(representative, initiative).active:
         raise ValidationError(
-            {"representative": "The representative must be an active member of the initiative."}
+            {"representative": _("The representative must be an active member of the initiative.")}
         )
     check_date("starts_on", starts_on)
     check_date("ends_on", ends_on)
@@ -129,9 +134,9 @@ def panel_create(
     return Panel.objects.create(
         initiative=initiative,
         stage=stage,
-        title=_text("title", title, 200, required="Give the panel a title."),
-        remit=_text("remit", remit, 4000, required="Say what the panel is asked."),
-        size=_count("size", size, 1, MAX_PANEL_SIZE, "a panel size"),
+        title=_text("title", title, 200, required=_("Give the panel a title.")),
+        remit=_text("remit", remit, 4000, required=_("Say what the panel is asked.")),
+        size=_count("size", size, 1, MAX_PANEL_SIZE, _("a panel size")),
         commissioner=commissioner,
         commissioner_name="" if commissioner else name,
         representative=representative,
@@ -140,7 +145,7 @@ def panel_create(
         answers_due_on=answers_due_on,
         households=bool(households),
         consent_text=_text(
-            "consent_text", consent_text, 2000, required="Write what people agree to."
+            "consent_text", consent_text, 2000, required=_("Write what people agree to.")
         ),
         created_by=actor,
     )
@@ -168,19 +173,30 @@ def feature_define(
     gate.require(actor, "panels.manage", panel)
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     _before_selection(panel, "name")
-    feature_name = _text("name", name, 60, required="Name the feature.")
+    feature_name = _text("name", name, 60, required=_("Name the feature."))
     if feature_name.lower() in RESERVED_NAMES or ":" in feature_name or "," in feature_name:
-        raise ValidationError({"name": f"“{feature_name}” cannot name a feature; choose another."})
+        raise ValidationError(
+            {
+                "name": _("“%(name)s” cannot name a feature; choose another.")
+                % {"name": feature_name}
+            }
+        )
     if panel.features.filter(name__iexact=feature_name).exists():
-        raise ValidationError({"name": f"The panel already has a feature “{feature_name}”."})
+        raise ValidationError(
+            {"name": _("The panel already has a feature “%(name)s”.") % {"name": feature_name}}
+        )
     if panel.features.count() >= MAX_FEATURES:
-        raise ValidationError({"name": f"A panel has at most {MAX_FEATURES} features."})
+        raise ValidationError(
+            {"name": _("A panel has at most %(n)s features.") % {"n": MAX_FEATURES}}
+        )
     if not categories or len(categories) > MAX_CATEGORIES:
-        raise ValidationError({"categories": f"Give between 1 and {MAX_CATEGORIES} categories."})
+        raise ValidationError(
+            {"categories": _("Give between 1 and %(n)s categories.") % {"n": MAX_CATEGORIES}}
+        )
     rows = [_category_row(panel, row) for row in categories]
     names = [row["name"].lower() for row in rows]
     if len(set(names)) != len(names):
-        raise ValidationError({"categories": "Each category is named once."})
+        raise ValidationError({"categories": _("Each category is named once.")})
     _check_sums(panel, feature_name, rows)
     feature = Feature.objects.create(panel=panel, name=feature_name)
     Category.objects.bulk_create(Category(feature=feature, **row) for row in rows)
@@ -188,14 +204,19 @@ def feature_define(
 
 
 def _category_row(panel: Panel, row: Mapping[str, Any]) -> dict[str, Any]:
-    name = _text("categories", row.get("name"), 60, required="Name each category.")
+    name = _text("categories", row.get("name"), 60, required=_("Name each category."))
     if ":" in name or "," in name:
-        raise ValidationError({"categories": f"“{name}”: a category name has no : or ,."})
-    low = _count("quota_min", row.get("quota_min"), 0, panel.size, "a minimum")
-    high = _count("quota_max", row.get("quota_max"), 0, panel.size, "a maximum")
+        raise ValidationError(
+            {"categories": _("“%(name)s”: a category name has no : or ,.") % {"name": name}}
+        )
+    low = _count("quota_min", row.get("quota_min"), 0, panel.size, _("a minimum"))
+    high = _count("quota_max", row.get("quota_max"), 0, panel.size, _("a maximum"))
     if low > high:
         raise ValidationError(
-            {"quota_min": f"{name}: the minimum ({low}) is above the maximum ({high})."}
+            {
+                "quota_min": _("%(name)s: the minimum (%(low)s) is above the maximum (%(high)s).")
+                % {"name": name, "low": low, "high": high}
+            }
         )
     source = _text("source", row.get("source", ""), 300)
     return {"name": name, "quota_min": low, "quota_max": high, "source": source}
@@ -207,15 +228,21 @@ def _check_sums(panel: Panel, feature: str, rows: Sequence[Mapping[str, Any]]) -
     if low > panel.size:
         raise ValidationError(
             {
-                "quota_min": f"{feature}: the minimums add up to {low}, more than the panel's "
-                f"{panel.size} places."
+                "quota_min": _(
+                    "%(feature)s: the minimums add up to %(low)s, more than the panel's "
+                    "%(size)s places."
+                )
+                % {"feature": feature, "low": low, "size": panel.size}
             }
         )
     if high < panel.size:
         raise ValidationError(
             {
-                "quota_max": f"{feature}: the maximums add up to {high}, fewer than the panel's "
-                f"{panel.size} places."
+                "quota_max": _(
+                    "%(feature)s: the maximums add up to %(high)s, fewer than the panel's "
+                    "%(size)s places."
+                )
+                % {"feature": feature, "high": high, "size": panel.size}
             }
         )
 
@@ -255,16 +282,28 @@ def _categories_for(panel: Panel, answers: Mapping[str, Any], where: str) -> lis
     unknown = [name for name in answers if str(name).lower() not in known]
     if unknown:
         raise ValidationError(
-            {"categories": f"{where}unknown feature(s): {', '.join(map(str, unknown))}."}
+            {
+                "categories": where
+                + _("unknown feature(s): %(names)s.") % {"names": ", ".join(map(str, unknown))}
+            }
         )
     for key, feature in known.items():
         value = next((v for k, v in answers.items() if str(k).lower() == key), None)
         if not value:
-            raise ValidationError({"categories": f"{where}say which {feature.name} applies."})
+            raise ValidationError(
+                {
+                    "categories": where
+                    + _("say which %(feature)s applies.") % {"feature": feature.name}
+                }
+            )
         match = [c for c in feature.categories.all() if c.name.lower() == str(value).lower()]
         if not match:
             raise ValidationError(
-                {"categories": f"{where}“{value}” is not a category of {feature.name}."}
+                {
+                    "categories": where
+                    + _("“%(value)s” is not a category of %(feature)s.")
+                    % {"value": value, "feature": feature.name}
+                }
             )
         chosen.append(match[0])
     return chosen
@@ -272,10 +311,10 @@ def _categories_for(panel: Panel, answers: Mapping[str, Any], where: str) -> lis
 
 def _pool_open(panel: Panel) -> None:
     if not panel.features.exists():
-        raise ValidationError("The pool opens once the panel's features are set.")
+        raise ValidationError(_("The pool opens once the panel's features are set."))
     _before_selection(panel)
     if panel.pool.count() >= MAX_POOL:
-        raise ValidationError(f"The pool is full ({MAX_POOL:,} people).")
+        raise ValidationError(_("The pool is full (%(n)s people).") % {"n": f"{MAX_POOL:,}"})
 
 
 def _member(panel: Panel, row: Mapping[str, Any], where: str = "") -> dict[str, Any]:
@@ -286,7 +325,7 @@ def _member(panel: Panel, row: Mapping[str, Any], where: str = "") -> dict[str, 
             raise ValidationError({name: [f"{where}{m}" for m in error.messages]}) from None
 
     return {
-        "name": field("name", 200, "Give a name."),
+        "name": field("name", 200, _("Give a name.")),
         "email": field("email", 254),
         "address": field("address", 300, "Give an address (first line)."),
         "postcode": field("postcode", 12, "Give a postcode."),
@@ -309,7 +348,7 @@ def pool_register(
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     _pool_open(panel)
     if consent is not True:
-        raise ValidationError({"consent": "Tick the box to agree, or we cannot add you."})
+        raise ValidationError({"consent": _("Tick the box to agree, or we cannot add you.")})
     fields = _member(panel, details)
     categories = _categories_for(panel, answers, "")
     member = PoolMember.objects.create(
@@ -333,36 +372,50 @@ def pool_import(*, actor: Any, panel: Panel, csv_text: str, consent_confirmed: A
     _pool_open(panel)
     if consent_confirmed is not True:
         raise ValidationError(
-            {"consent_confirmed": "Confirm that everyone in the file agreed to the consent text."}
+            {
+                "consent_confirmed": _(
+                    "Confirm that everyone in the file agreed to the consent text."
+                )
+            }
         )
     if not isinstance(csv_text, str) or not storable_text(csv_text):
-        raise ValidationError({"file": "Upload a CSV file of text (UTF-8)."})
+        raise ValidationError({"file": _("Upload a CSV file of text (UTF-8).")})
     try:
         rows = sortition.read_csv(csv_text)
     except csv.Error:
-        raise ValidationError({"file": "The file is not a CSV file we can read."}) from None
+        raise ValidationError({"file": _("The file is not a CSV file we can read.")}) from None
     if not rows:
-        raise ValidationError({"file": "The file has no rows below its header."})
+        raise ValidationError({"file": _("The file has no rows below its header.")})
     if panel.pool.count() + len(rows) > MAX_POOL:
-        raise ValidationError({"file": f"A pool has at most {MAX_POOL:,} people."})
+        raise ValidationError(
+            {"file": _("A pool has at most %(n)s people.") % {"n": f"{MAX_POOL:,}"}}
+        )
     feature_names = {f.name.lower() for f in panel.features.all()}
     known = feature_names | {"reference", "name", "email", "address", "postcode", "id"}
     unknown = [h for h in rows[0] if h is None or h.strip().lower() not in known]
     if unknown:
         raise ValidationError(
             {
-                "file": f"Unknown column(s): {', '.join(str(h) for h in unknown)}. The columns "
-                f"are reference, name, email, address, postcode and the features."
+                "file": _(
+                    "Unknown column(s): %(names)s. The columns are reference, name, email, "
+                    "address, postcode and the features."
+                )
+                % {"names": ", ".join(str(h) for h in unknown)}
             }
         )
     now = timezone.now()
     made: list[tuple[PoolMember, list[Category]]] = []
     for number, raw in enumerate(rows, start=2):
         if None in raw or any(v is None for v in raw.values()):
-            raise ValidationError({"file": f"Row {number}: the row has the wrong number of cells."})
+            raise ValidationError(
+                {
+                    "file": _("Row %(number)s: the row has the wrong number of cells.")
+                    % {"number": number}
+                }
+            )
         row = {k.strip().lower(): v for k, v in raw.items()}
         row.setdefault("reference", row.get("id", ""))
-        where = f"Row {number}: "
+        where = _("Row %(number)s: ") % {"number": number}
         fields = _member(panel, row, where)
         answers = {k: v for k, v in row.items() if k in feature_names}
         try:
@@ -397,7 +450,7 @@ def member_drop_out(*, actor: Any, member: PoolMember) -> PoolMember:
     gate.require(actor, "panels.manage", member.panel)
     locked = PoolMember.objects.select_for_update().get(pk=member.pk)
     if locked.status != MemberStatus.SELECTED:
-        raise ValidationError("Only a selected member can drop out.")
+        raise ValidationError(_("Only a selected member can drop out."))
     locked.status = MemberStatus.DROPPED_OUT
     locked.save(update_fields=["status"])
     return locked
@@ -409,7 +462,7 @@ def member_drop_out(*, actor: Any, member: PoolMember) -> PoolMember:
 def _checked_seed(seed: Any) -> int:
     if seed in (None, ""):
         return sortition.new_seed()
-    return _count("seed", seed, 1, sortition.MAX_SEED, "a seed")
+    return _count("seed", seed, 1, sortition.MAX_SEED, _("a seed"))
 
 
 @transaction.atomic
@@ -424,25 +477,33 @@ def selection_request(
     gate.require(actor, "panels.manage", panel)
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     if algorithm not in Algorithm.values:
-        raise ValidationError({"algorithm": f"Choose one of: {', '.join(Algorithm.values)}."})
+        raise ValidationError(
+            {"algorithm": _("Choose one of: %(names)s.") % {"names": ", ".join(Algorithm.values)}}
+        )
     if panel.runs.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
-        raise ValidationError("A draw is already under way; wait for it to finish.")
+        raise ValidationError(_("A draw is already under way; wait for it to finish."))
     if not panel.features.exists():
-        raise ValidationError("Set the panel's features and quotas first.")
+        raise ValidationError(_("Set the panel's features and quotas first."))
     quota_rows, people_rows, wanted, kept = lottery_inputs(panel)
     if wanted == 0:
-        raise ValidationError("The panel is full: no one has dropped out to replace.")
+        raise ValidationError(_("The panel is full: no one has dropped out to replace."))
     for feature in panel.features.all():
         low = sum(r["min"] for r in quota_rows if r["feature"] == feature.name)
         if low > wanted:
             raise ValidationError(
-                f"The minimums for {feature.name} add up to {low}, more than the {wanted} "
-                "places to fill."
+                _(
+                    "The minimums for %(feature)s add up to %(low)s, more than the %(wanted)s "
+                    "places to fill."
+                )
+                % {"feature": feature.name, "low": low, "wanted": wanted}
             )
     if len(people_rows) < wanted:
         raise ValidationError(
-            f"The pool has {len(people_rows)} people who can be drawn, fewer than the "
-            f"{wanted} places to fill."
+            _(
+                "The pool has %(count)s people who can be drawn, fewer than the %(wanted)s "
+                "places to fill."
+            )
+            % {"count": len(people_rows), "wanted": wanted}
         )
     try:
         run = SelectionRun.objects.create(
@@ -451,10 +512,10 @@ def selection_request(
             algorithm=algorithm,
             seed=_checked_seed(seed),
             requested_by=actor,
-            message="Waiting for a worker to start the draw.",
+            message=_("Waiting for a worker to start the draw."),
         )
     except IntegrityError:
-        raise ValidationError("A draw is already under way; wait for it to finish.") from None
+        raise ValidationError(_("A draw is already under way; wait for it to finish.")) from None
     transaction.on_commit(lambda: run_selection.enqueue(run.pk))
     return run
 
@@ -464,7 +525,7 @@ def composition_publish(*, actor: Any, panel: Panel) -> Panel:
     """A coordinator publishes the selected panel's make-up and the draw's fairness figures."""
     gate.require(actor, "panels.manage", panel)
     if not _is_selected(panel):
-        raise ValidationError("Publish the composition once the panel has been selected.")
+        raise ValidationError(_("Publish the composition once the panel has been selected."))
     Panel.objects.filter(pk=panel.pk).update(composition_published=True)
     panel.refresh_from_db()
     return panel
@@ -497,18 +558,18 @@ def evidence_add(
     and role) the panel heard."""
     gate.require(actor, "panels.manage", panel)
     if kind not in Evidence.Kind.values:
-        raise ValidationError({"kind": "Choose a document or a speaker."})
+        raise ValidationError({"kind": _("Choose a document or a speaker.")})
     evidence = Evidence(
         panel=panel,
         kind=kind,
-        title=_text("title", title, 200, required="Give the title, or the speaker's name."),
+        title=_text("title", title, 200, required=_("Give the title, or the speaker's name.")),
         detail=_text("detail", detail, 4000),
         url=_text("url", url, 500),
     )
     if kind == Evidence.Kind.DOCUMENT and not (evidence.url or evidence.detail):
-        raise ValidationError({"url": "Give a link to the document, or its text."})
+        raise ValidationError({"url": _("Give a link to the document, or its text.")})
     if kind == Evidence.Kind.SPEAKER and not evidence.detail:
-        raise ValidationError({"detail": "Give the speaker's role."})
+        raise ValidationError({"detail": _("Give the speaker's role.")})
     evidence.full_clean()
     evidence.save()
     return evidence
@@ -530,7 +591,7 @@ def recommendation_add(
     gate.require(actor, "panels.manage", panel)
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     counts = {
-        name: _count(name, value, 0, MAX_VOTES, "a number of votes")
+        name: _count(name, value, 0, MAX_VOTES, _("a number of votes"))
         for name, value in (
             ("votes_for", votes_for),
             ("votes_against", votes_against),
@@ -538,13 +599,13 @@ def recommendation_add(
         )
     }
     if sum(counts.values()) == 0:
-        raise ValidationError({"votes_for": "Give the votes cast."})
+        raise ValidationError({"votes_for": _("Give the votes cast.")})
     check_date("voted_on", voted_on, past_only=True)
     number = (panel.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
     return Recommendation.objects.create(
         panel=panel,
         number=number,
-        text=_text("text", text, 4000, required="Write the recommendation."),
+        text=_text("text", text, 4000, required=_("Write the recommendation.")),
         voted_on=voted_on,
         recorded_by=actor,
         **counts,
@@ -567,13 +628,13 @@ def recommendation_answer(
     gate.require(actor, "panels.answer", panel)
     locked = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     if Answer.objects.filter(recommendation=locked).exists():
-        raise ValidationError("This recommendation has been answered.")
+        raise ValidationError(_("This recommendation has been answered."))
     if response not in Response.values:
-        raise ValidationError({"response": "Choose accepted, accepted in part or rejected."})
-    why = _text("reasons", reasons, 4000, required="Give the reasons for the answer.")
+        raise ValidationError({"response": _("Choose accepted, accepted in part or rejected.")})
+    why = _text("reasons", reasons, 4000, required=_("Give the reasons for the answer."))
     check_date("answered_on", answered_on, past_only=True)
     if answered_on < locked.voted_on:
-        raise ValidationError({"answered_on": "The answer cannot come before the vote."})
+        raise ValidationError({"answered_on": _("The answer cannot come before the vote.")})
     side = standing(actor, panel.initiative).side
     rejected = response == Response.REJECTED
     decision = do_record_decision(

@@ -7,19 +7,29 @@ an ``id`` column, one column per feature and, for the one-per-household check, `
 and ``postcode``.
 """
 
+import contextlib
 import csv
 import io
 import logging
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sortition_algorithms import errors
+from sortition_algorithms.committee_generation import common as library_common
 from sortition_algorithms.committee_generation import (
     find_distribution_maximin,
     find_distribution_nash,
     find_random_sample_legacy,
     standardize_distribution,
+)
+from sortition_algorithms.committee_generation import maximin as library_maximin
+from sortition_algorithms.committee_generation.solver import (
+    HighsSolver,
+    Solver,
+    SolverSense,
+    create_solver,
 )
 from sortition_algorithms.core import lottery_rounding
 from sortition_algorithms.features import FeatureCollection, check_desired, read_in_features
@@ -73,6 +83,52 @@ class Draw:
             "min_probability": round(self.min_probability, 6),
             "probabilities": {key: round(p, 6) for key, p in self.probabilities.items()},
         }
+
+
+class HighsSolvingOnce(HighsSolver):
+    """The library's HiGHS solver, less its double solve: the library sets each objective
+    with ``highspy``'s ``maximize``/``minimize``, which solve the programme, and then calls
+    ``optimize``, which solves it again. Here setting the objective only sets it, so each
+    programme is solved once, by ``optimize``, on the same model with the same options."""
+
+    def set_objective(self, expr: Any, sense: SolverSense) -> None:
+        self._objective_sense = sense
+        maximize = sense == SolverSense.MAXIMIZE
+        objective_sense = self._highspy.ObjSense
+        self._h.setObjective(
+            expr, objective_sense.kMaximize if maximize else objective_sense.kMinimize
+        )
+
+
+def _create_solver(
+    backend: str = SOLVER,
+    verbose: bool = False,
+    seed: int | None = None,
+    time_limit: float | None = None,
+    mip_gap: float | None = None,
+) -> Solver:
+    """The library's ``create_solver``, with HiGHS solving each programme once."""
+    if backend == SOLVER:
+        return HighsSolvingOnce(verbose=verbose, seed=seed, time_limit=time_limit, mip_gap=mip_gap)
+    return create_solver(backend, verbose, seed, time_limit, mip_gap)
+
+
+# The library's modules that build solvers for maximin and Nash (by name, when called).
+_SOLVER_USERS = (library_common, library_maximin)
+
+
+@contextlib.contextmanager
+def solving_once() -> Iterator[None]:
+    """While it lasts, the library's maximin and Nash build ``HighsSolvingOnce``: the same
+    algorithm, steps and random numbers, each programme solved once instead of twice."""
+    saved = [module.create_solver for module in _SOLVER_USERS]
+    for module in _SOLVER_USERS:
+        module.create_solver = _create_solver  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module, original in zip(_SOLVER_USERS, saved, strict=True):
+            module.create_solver = original  # type: ignore[attr-defined]
 
 
 def _failure_lines(error: Exception) -> list[str]:
@@ -184,9 +240,10 @@ def draw(
             individual = {key: n / LEGACY_ESTIMATE_DRAWS for key, n in counts.items()}
         else:
             find = find_distribution_maximin if algorithm == "maximin" else find_distribution_nash
-            committees, chances, _ = find(
-                features, people, size, columns, SOLVER, progress_reporter=progress
-            )
+            with solving_once():
+                committees, chances, _ = find(
+                    features, people, size, columns, SOLVER, progress_reporter=progress
+                )
             committees, chances = standardize_distribution(committees, chances)
             individual = dict.fromkeys(people, 0.0)
             for committee, chance in zip(committees, chances, strict=True):

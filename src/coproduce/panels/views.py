@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
@@ -94,12 +95,12 @@ def panel_create(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "The panel is set up. Now give its features and quotas.")
+            messages.success(request, _("The panel is set up. Now give its features and quotas."))
             return redirect(_url(panel, "features"))
     return _page(
         request,
         "panels/form.html",
-        {"initiative": initiative, "form": form, "heading": "Set up a citizens' panel"},
+        {"initiative": initiative, "form": form, "heading": _("Set up a citizens' panel")},
     )
 
 
@@ -127,10 +128,10 @@ def panel_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Thank you: you are in the pool for this panel.")
+                messages.success(request, _("Thank you: you are in the pool for this panel."))
                 return redirect(_url(panel))
     elif request.method == "POST":
-        return HttpResponse("The pool is closed.", status=405)
+        return HttpResponse(_("The pool is closed."), status=405)
     shows_composition = panel.composition_published or can_manage
     context = {
         "initiative": panel.initiative,
@@ -158,7 +159,7 @@ def features(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     gate.require(request.user, "panels.manage", panel)
     form = FeatureForm(_bound(request))
     write = partial(services.feature_define, actor=request.user, panel=panel)
-    if _saved(request, form, write, "The feature and its quotas are saved."):
+    if _saved(request, form, write, _("The feature and its quotas are saved.")):
         return redirect(_url(panel, "features"))
     context = {
         "initiative": panel.initiative,
@@ -186,7 +187,13 @@ def pool(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error, {"categories": "file"})
         else:
-            messages.success(request, f"{added} people added to the pool.")
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s person added to the pool.", "%(n)s people added to the pool.", added
+                )
+                % {"n": added},
+            )
             return redirect(_url(panel, "pool"))
     context = {
         "initiative": panel.initiative,
@@ -212,7 +219,7 @@ def drop_out(request: HttpRequest, slug: str, pk: int, member: int) -> HttpRespo
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Recorded. Draw a replacement from the selection page.")
+        messages.success(request, _("Recorded. Draw a replacement from the selection page."))
     return redirect(_url(panel, "pool"))
 
 
@@ -223,7 +230,7 @@ def selection(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     gate.require(request.user, "panels.manage", panel)
     form = SelectionForm(_bound(request))
     write = partial(services.selection_request, actor=request.user, panel=panel)
-    if _saved(request, form, write, "The draw is queued."):
+    if _saved(request, form, write, _("The draw is queued.")):
         return redirect(_url(panel, "selection"))
     run = selectors.latest_run(panel)
     context = {
@@ -249,7 +256,7 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "The composition and the chances of selection are public.")
+        messages.success(request, _("The composition and the chances of selection are public."))
     return redirect(_url(panel))
 
 
@@ -259,12 +266,17 @@ def evidence(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     gate.require(request.user, "panels.manage", panel)
     form = EvidenceForm(_bound(request))
     write = partial(services.evidence_add, actor=request.user, panel=panel)
-    if _saved(request, form, write, "The evidence is listed on the panel page."):
+    if _saved(request, form, write, _("The evidence is listed on the panel page.")):
         return redirect(_url(panel))
     return _page(
         request,
         "panels/form.html",
-        {"initiative": panel.initiative, "panel": panel, "form": form, "heading": "Add evidence"},
+        {
+            "initiative": panel.initiative,
+            "panel": panel,
+            "form": form,
+            "heading": _("Add evidence"),
+        },
     )
 
 
@@ -292,7 +304,7 @@ def recommend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         initial={"voted_on": timezone.localdate()},
     )
     write = partial(services.recommendation_add, actor=request.user, panel=panel)
-    if _saved(request, form, write, "The recommendation is recorded."):
+    if _saved(request, form, write, _("The recommendation is recorded.")):
         return redirect(_url(panel))
     return _page(
         request,
@@ -301,7 +313,7 @@ def recommend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "initiative": panel.initiative,
             "panel": panel,
             "form": form,
-            "heading": "Record a recommendation",
+            "heading": _("Record a recommendation"),
         },
     )
 
@@ -320,13 +332,13 @@ def answer(request: HttpRequest, slug: str, pk: int, number: int) -> HttpRespons
     give = partial(
         services.recommendation_answer, actor=request.user, recommendation=recommendation
     )
-    if _saved(request, form, give, "The answer is published and recorded."):
+    if _saved(request, form, give, _("The answer is published and recorded.")):
         return redirect(_url(panel))
     context = {
         "initiative": panel.initiative,
         "panel": panel,
         "form": form,
         "recommendation": recommendation,
-        "heading": f"Answer recommendation {recommendation.number}",
+        "heading": _("Answer recommendation %(n)s") % {"n": recommendation.number},
     }
     return _page(request, "panels/form.html", context)

@@ -102,3 +102,23 @@ def test_the_published_composition_and_overdue_answers(jury: Jury) -> None:
     Panel.objects.filter(pk=jury.panel.pk).update(answers_due_on=datetime.date(2026, 4, 1))
     page = Client().get(url).content.decode()
     assert '<strong class="overdue">Overdue:</strong>' in page
+
+
+def test_the_panel_pages_in_welsh(jury: Jury) -> None:
+    world = jury.world
+    draw(world, jury.panel)
+    client = signed_in(world.coordinator)
+    client.cookies["django_language"] = "cy"
+    args = [world.initiative.slug, jury.panel.pk]
+    detail = client.get(reverse("panels:detail", args=args)).content.decode()
+    assert '<html lang="cy">' in detail
+    assert "Dewis drwy goelbren" in detail
+    assert "Nodweddion a chwotâu" in detail
+    assert "Selection by lot" not in detail
+    selection = client.get(reverse("panels:selection", args=args)).content.decode()
+    assert "Wedi&#x27;i wneud" in selection  # the run's status, a translated choice
+    assert "Dewis pobl yn lle'r rhai a dynnodd yn ôl" in selection  # drawn: replacements next
+    assert "Cyhoeddi'r cyfansoddiad a'r siawns" in selection
+    pool = client.get(reverse("panels:pool", args=args)).content.decode()
+    assert "Data personol: dim ond cydlynwyr y fenter sy'n gweld y dudalen hon." in pool
+    assert "40 o bobl." in pool
