@@ -34,8 +34,7 @@ TRANSLATED = (
     *("equality", "record", "diagnostics", "accountability", "events", "financing"),
     *("drafts", "journeymaps", "outcomes", "volunteering", "timecredits", "peersupport"),
     *("comanagement", "exchanges", "selfassessment", "ratings", "personaloutcomes", "inspections"),
-    *("portal", "mine", "notifications", "search", "surveys", "ideas"),
-    *("panels"),
+    *("portal", "mine", "notifications", "search", "surveys", "ideas", "panels"),
 )
 # Templates of a translated part that are not translated yet (none now).
 NOT_YET: set[str] = set()

@@ -58,13 +58,13 @@ class CommentForm(forms.Form):
 
 class FilterForm(forms.Form):
     status = forms.ChoiceField(
-        choices=[("", "Any status"), *IdeaStatus.choices], required=False, label=_("Status")
+        choices=[("", _("Any status")), *IdeaStatus.choices], required=False, label=_("Status")
     )
     category = forms.ChoiceField(
-        choices=[("", "Any category"), *Category.choices], required=False, label=_("Category")
+        choices=[("", _("Any category")), *Category.choices], required=False, label=_("Category")
     )
     sort = forms.ChoiceField(
-        choices=[("newest", "Newest first"), ("supported", "Most supported first")],
+        choices=[("newest", _("Newest first")), ("supported", _("Most supported first"))],
         required=False,
         label=_("Sort"),
     )

@@ -339,6 +339,22 @@ def _proposal_from(actor: Any, idea: Idea, budget: Budget, cost: Any) -> Proposa
     )
 
 
+def _not_yet_proposed(idea: Idea) -> None:
+    """An idea becomes a proposal once: answering it "into a PB process" again would
+    put it to the vote twice."""
+    earlier = idea.answers.filter(proposal__isnull=False).select_related("proposal").first()
+    if earlier is not None and earlier.proposal is not None:
+        raise ValidationError(
+            {
+                "budget": _(
+                    "This idea is already the proposal “%(title)s”; open that "
+                    "proposal to change it rather than proposing the idea twice."
+                )
+                % {"title": earlier.proposal.title}
+            }
+        )
+
+
 @transaction.atomic
 def idea_answer(
     *,
@@ -367,6 +383,7 @@ def idea_answer(
     chosen = _process(idea, process)
     proposal = None
     if status == IdeaStatus.INTO_PB:
+        _not_yet_proposed(idea)
         into = _budget(idea, chosen, budget)
         chosen = into.process
         proposal = _proposal_from(actor, idea, into, estimated_cost)

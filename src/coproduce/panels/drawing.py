@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coproduce.core.vocabulary import DECIDING_BODY_OF_SIDE, DecisionRule, Side
 from coproduce.initiatives.selectors import standing
@@ -156,7 +157,7 @@ def selection_perform(*, run_id: int) -> str:
         if run.status != RunStatus.QUEUED:
             return str(run.status)
         run.status = RunStatus.RUNNING
-        run.message = "Drawing by lot…"
+        run.message = _("Drawing by lot…")
         run.save(update_fields=["status", "message"])
     try:
         draw = _draw(run)
@@ -179,7 +180,9 @@ def _finish(run_id: int, draw: sortition.Draw) -> None:
     if chosen.update(status=MemberStatus.SELECTED, selected_in=run) != len(draw.selected):
         raise sortition.SelectionFailed(["The pool changed during the draw; ask for a new one."])
     run.status = RunStatus.DONE
-    run.message = f"{len(draw.selected)} selected."
+    run.message = ngettext("%(n)s selected.", "%(n)s selected.", len(draw.selected)) % {
+        "n": len(draw.selected)
+    }
     run.min_probability = draw.min_probability
     run.probabilities = draw.probabilities
     run.pool_size = pool_size

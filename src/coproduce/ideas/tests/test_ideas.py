@@ -305,3 +305,33 @@ def test_an_author_who_left_still_initiates_by_their_side(world: World) -> None:
     services.idea_answer(actor=world.coordinator, idea=idea, status="under_consideration")
     decision = Decision.objects.get()
     assert (decision.initiated_by, decision.initiated_by_side) == (None, Side.CITIZEN)
+
+
+def test_an_idea_becomes_a_proposal_once(world: World) -> None:
+    idea = post(world, title="Cycle racks")
+    pb = make_pb(world)
+    services.idea_answer(
+        actor=world.coordinator,
+        idea=idea,
+        status="into_pb",
+        budget=pb.north.pk,
+        estimated_cost=9_000,
+    )
+    services.idea_answer(actor=world.coordinator, idea=idea, status="into_design")
+    before = (Proposal.objects.count(), Answer.objects.count(), Decision.objects.count())
+    with pytest.raises(ValidationError) as raised:
+        services.idea_answer(
+            actor=world.coordinator,
+            idea=idea,
+            status="into_pb",
+            budget=pb.city.pk,
+            estimated_cost=9_000,
+        )
+    assert raised.value.message_dict == {
+        "budget": [
+            "This idea is already the proposal \u201cCycle racks\u201d; open that proposal to "
+            "change it rather than proposing the idea twice."
+        ]
+    }
+    assert (Proposal.objects.count(), Answer.objects.count(), Decision.objects.count()) == before
+    assert Idea.objects.get(pk=idea.pk).status == IdeaStatus.INTO_DESIGN
