@@ -34,13 +34,6 @@ def user_by_username(username: str) -> Any | None:
 TOKEN_ID_LENGTH = 16
 
 
-def user_by_email(email: str) -> Any | None:
-    """The active account signed up with this e-mail address (any case), or None; None too
-    when two accounts share it, so an invitation never reaches the wrong one."""
-    found = list(get_user_model().objects.filter(email__iexact=email.strip(), is_active=True)[:2])
-    return found[0] if len(found) == 1 else None
-
-
 def language_of(person: Any) -> str:
     """The language to write to a person in, outside a page (an e-mail): the one they
     chose with the switcher, else the site's."""

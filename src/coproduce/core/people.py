@@ -64,7 +64,7 @@ def named(people: QuerySet[Any], name: str) -> QuerySet[Any]:
 
 def matching(people: QuerySet[Any], text: str, limit: int = SEARCHED) -> list[str]:
     """Labels of people whose name contains ``text``, for suggestions, in name order."""
-    text = text.strip()
+    text = text.replace("\x00", "").strip()  # PostgreSQL refuses a NUL in a string
     if not text:
         found = people.order_by("display_name", "pk")[:limit]
     else:
@@ -160,7 +160,9 @@ class PersonField(forms.Field):
             raise ValidationError(NO_ONE, code="invalid")
         widget = self.widget
         assert isinstance(widget, PersonWidget)
-        if widget.choices and text.isdigit():
+        if "\x00" in text:  # no name holds one, and PostgreSQL would refuse it
+            raise ValidationError(NO_ONE, code="invalid")
+        if widget.choices and text.isascii() and text.isdigit() and len(text) < 19:
             found = self.people.filter(pk=text).first()
             if found is None:
                 raise ValidationError(NO_ONE, code="invalid")

@@ -383,6 +383,10 @@ def idea_answer(
     chosen = _process(idea, process)
     proposal = None
     if status == IdeaStatus.INTO_PB:
+        if idea.hidden:
+            raise ValidationError(
+                {"status": _("A hidden idea is not put to a vote: show it again first.")}
+            )
         _not_yet_proposed(idea)
         into = _budget(idea, chosen, budget)
         chosen = into.process

@@ -8,7 +8,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.accounts.selectors import user_by_email
 from coproduce.core.forms import LongSelect
 from coproduce.core.people import PersonField
 from coproduce.core.vocabulary import (
@@ -99,42 +98,19 @@ class NewInitiativeForm(InitiativeForm):
 
 
 class InviteForm(forms.Form):
-    """Whom to invite: a person the coordinator works with, picked by name, or anyone with
-    an account, by the e-mail address they signed up with; and the side and role."""
+    """Whom to invite, picked by name from the people the coordinator works with, and the
+    side and role. Anyone else asks to join from the initiative's page: an invitation by
+    e-mail address would vouch for whoever registered that address, which no one checks."""
 
     person = PersonField(
         label=_("Person"),
-        required=False,
-        help_text=_("Choose by name from the people you work with in your other initiatives."),
-    )
-    email = forms.EmailField(
-        label=_("Or their e-mail address"),
-        required=False,
-        help_text=_("For someone else: the address they signed up with."),
+        help_text=_(
+            "Choose by name from the people you work with in your other initiatives. "
+            "Anyone else can ask to join from the initiative's page."
+        ),
     )
     side = SideRoleForm.base_fields["side"]
     role = SideRoleForm.base_fields["role"]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        person, email = data.get("person"), data.get("email")
-        if "person" in self.errors or "email" in self.errors:
-            return data
-        if bool(person) == bool(email):
-            raise forms.ValidationError(
-                _("Choose a person by name, or give an e-mail address: one of the two.")
-            )
-        if email:
-            data["person"] = user_by_email(email)
-            if data["person"] is None:
-                self.add_error(
-                    "email",
-                    _(
-                        "No one has signed up with that address. Ask them to sign up "
-                        "first, then invite them."
-                    ),
-                )
-        return data
 
 
 class StageForm(forms.Form):

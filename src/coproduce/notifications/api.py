@@ -39,6 +39,8 @@ class NotificationViewSet(
     """Your notifications, newest first (``?unread=true`` for the unread ones only); ``POST
     {id}/read/`` marks one read, ``POST read-all/`` marks them all."""
 
+    lookup_value_regex = r"[0-9]{1,18}"  # anything else is no notification: 404
+
     serializer_class = NotificationSerializer
     permission_classes = [IsAuthenticated]
 

@@ -579,6 +579,15 @@ def survey_adopt_proposals(
     labels = _adoptable(actor, survey, question, list(costs))
     if budget.process.initiative_id != survey.initiative_id:
         raise ValidationError({"budget": _("Choose a budget of this initiative's PB process.")})
+    budget = Budget.objects.select_for_update().get(pk=budget.pk)  # one adoption at a time
+    already = sorted(budget.proposals.filter(title__in=labels).values_list("title", flat=True))
+    if already:
+        raise ValidationError(
+            {
+                "options": _("\u201c%(option)s\u201d is a proposal of this budget already.")
+                % {"option": already[0]}
+            }
+        )
     proposals = []
     for label in labels:
         cost = costs[label]

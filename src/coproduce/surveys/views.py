@@ -292,7 +292,7 @@ def assets(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _top(request: HttpRequest, options: int) -> int:
     raw = request.GET.get("top", "")
-    top = int(raw) if raw.isdigit() and len(raw) < 4 else min(3, options)
+    top = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 4 else min(3, options)
     return max(1, min(top, options))
 
 

@@ -335,3 +335,22 @@ def test_an_idea_becomes_a_proposal_once(world: World) -> None:
     }
     assert (Proposal.objects.count(), Answer.objects.count(), Decision.objects.count()) == before
     assert Idea.objects.get(pk=idea.pk).status == IdeaStatus.INTO_DESIGN
+
+
+def test_a_hidden_idea_is_not_put_to_a_vote(world: World) -> None:
+    idea = post(world, title="Cycle racks")
+    pb = make_pb(world)
+    services.idea_hide(actor=world.coordinator, idea=idea, reason="Names a neighbour.")
+    before = (Proposal.objects.count(), Answer.objects.count(), Decision.objects.count())
+    with pytest.raises(ValidationError) as raised:
+        services.idea_answer(
+            actor=world.coordinator,
+            idea=Idea.objects.get(pk=idea.pk),
+            status="into_pb",
+            budget=pb.north.pk,
+            estimated_cost=9_000,
+        )
+    assert raised.value.message_dict == {
+        "status": ["A hidden idea is not put to a vote: show it again first."]
+    }
+    assert (Proposal.objects.count(), Answer.objects.count(), Decision.objects.count()) == before

@@ -59,7 +59,7 @@ def test_the_initiative_views_import_no_capability_with_a_panel() -> None:
     }
     with_panels = {config.label for config, capability in registered() if capability.panel}
     assert imported & with_panels == set()
-    assert imported == {"accounts", "core", "initiatives"}
+    assert imported == {"core", "initiatives"}
 
 
 def test_a_case_initiative_opens_with_its_facts_and_their_sources(

@@ -116,3 +116,14 @@ def test_the_openapi_document_describes_them() -> None:
     assert [p["name"] for p in listing["parameters"]] == ["page", "page_size", "unread"]
     summary = paths["/api/v1/my/"]["get"]["responses"]["200"]["content"]["application/json"]
     assert summary["schema"] == {"$ref": "#/components/schemas/MySummary"}
+
+
+def test_a_notification_id_that_is_not_a_number_is_404(world: World) -> None:
+    forget()
+    mine = tell(world.member, "Benches")
+    client = as_person(world.member)
+    for bad in ("abc", "1e3", "\u00b2", "-1"):
+        assert client.get(f"{URL}{bad}/").status_code == 404, bad
+        assert client.post(f"{URL}{bad}/read/").status_code == 404, bad
+    assert client.get(f"{URL}{mine.pk}/").status_code == 200
+    assert unread(world.member) == ["Benches"]

@@ -146,3 +146,16 @@ def test_adopting_options_as_pb_proposals_goes_through_budgetings_service(
         ]
     }
     assert Proposal.objects.count() == before + 1
+    decisions = Decision.objects.count()
+    with pytest.raises(ValidationError) as error:  # an option is proposed to a budget once
+        services.survey_adopt_proposals(
+            actor=world.coordinator,
+            survey=built.survey,
+            question=built.ranking,
+            budget=pb.north,
+            costs={SHOP: 5_000, CAFE: 25_000},
+        )
+    assert error.value.message_dict == {
+        "options": [f"\u201c{CAFE}\u201d is a proposal of this budget already."]
+    }
+    assert (Proposal.objects.count(), Decision.objects.count()) == (before + 1, decisions)
