@@ -59,7 +59,7 @@ def sign_up_email(*, sign_up_id: int, what: str) -> bool:
             lines.append(_("Access: %(access)s") % {"access": opportunity.accessibility})
         give_up = _("If you cannot come, please give up your place here: %(link)s") % {"link": link}
         lines += ["", give_up, ""]
-        subject = EMAILS[what] % {"title": opportunity.title, "when": when}
+        subject = EMAILS[what] % {"title": " ".join(opportunity.title.split()), "when": when}
         if what == "reminder":  # through notifications: the person's choice, and unsubscribe
             notify(
                 recipients=[person],

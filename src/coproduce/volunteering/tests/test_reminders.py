@@ -109,3 +109,21 @@ def test_a_volunteer_who_chose_welsh_is_reminded_in_welsh(rota: Rota) -> None:
         f"Nodyn atgoffa: Community shop counter, {days[starts.weekday()]} {starts:%d} "
     )
     assert "Mae gennych le ar Community shop counter" in sent.body
+
+
+def test_a_title_with_a_line_break_still_makes_a_one_line_subject(rota: Rota) -> None:
+    rota.opportunity.title = "Community shop\ncounter"
+    rota.opportunity.save(update_fields=["title"])
+    first, second, _ = rota.volunteers
+    for n, person in enumerate((first, second)):
+        person.email = f"v{n}@example.org"
+        person.save()
+    shift = shift_in(rota, hours=3)
+    mine = services.shift_sign_up(actor=first, shift=shift)
+    services.shift_sign_up(actor=second, shift=shift)
+    services.sign_up_withdraw(actor=first, sign_up=mine)
+    run_worker()
+    news = [m for m in mail.outbox if m.subject.startswith("A place opened for you")]
+    assert [m.subject.split(",")[0] for m in news] == [
+        "A place opened for you: Community shop counter"
+    ]
