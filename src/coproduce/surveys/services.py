@@ -445,8 +445,8 @@ def _store(
 
 
 def _open(survey: Survey) -> Survey:
-    survey = Survey.objects.select_related("initiative", "stage").get(pk=survey.pk)
-    if survey.status != SurveyStatus.OPEN:
+    """The survey, if the database says it is open now (not the object, which may be old)."""
+    if not Survey.objects.filter(pk=survey.pk, status=SurveyStatus.OPEN).exists():
         raise ValidationError(NOT_OPEN)
     return survey
 
