@@ -54,21 +54,36 @@ def own_response(user: Any, survey: Survey) -> Response | None:
     return Response.objects.filter(survey=survey, respondent=f"person:{user.pk}").first()
 
 
+# The reply to every response reads its answers back: one statement, as SQL (ADR 0017).
+GIVEN_ANSWERS = """
+SELECT a.question_id, a.option, a.number, a.text, q.kind, q.options
+FROM surveys_answer a JOIN surveys_question q ON q.id = a.question_id
+WHERE a.response_id = %s
+ORDER BY a.question_id, a.number, a.id
+"""
+
+
 def given_answers(response: Response | None) -> dict[str, Any]:
     """A response's answers as a form's initial values (option labels, numbers, text)."""
     if response is None:
         return {}
+    with connection.cursor() as cursor:
+        cursor.execute(GIVEN_ANSWERS, [response.pk])
+        rows = cursor.fetchall()
+    options_field = Question._meta.get_field("options")
+    column = options_field.get_col(Question._meta.db_table)
+    labels: dict[int, list[str]] = {}
     values: dict[str, Any] = {}
-    rows = response.answers.order_by("question_id", "number", "id").values_list(
-        "question_id", "option", "number", "text", "question__kind", "question__options"
-    )
     for question_id, option, number, text, kind, options in rows:
         key = f"q{question_id}"
         if option is not None:
+            if question_id not in labels:
+                labels[question_id] = options_field.from_db_value(options, column, connection)
+            label = labels[question_id][option]
             if kind in (QuestionKind.MULTIPLE, QuestionKind.RANKING):
-                values.setdefault(key, []).append(options[option])
+                values.setdefault(key, []).append(label)
             else:
-                values[key] = options[option]
+                values[key] = label
         elif kind in SCALE_KINDS:
             values[key] = number
         else:
