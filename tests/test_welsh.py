@@ -335,3 +335,16 @@ def test_the_ballot_in_welsh(client: Any, world: World) -> None:
     answer = client.post(f"/pb/budgets/{pb.north.pk}/vote/", {"choices": ["nothing"]})
     assert "Sign out" not in answer.content.decode()
     assert "Mae problem" in answer.content.decode()
+
+
+def test_a_message_has_one_welsh_in_every_catalogue() -> None:
+    """Django keeps one translation a message (the first installed app's wins), so two
+    catalogues giving the same words different Welsh would show one of them where the other
+    was meant; words that mean something else in one place take a context instead."""
+    welsh: dict[tuple[str | None, str], dict[str, object]] = {}
+    for path in sorted(PACKAGE.glob("**/locale/cy/LC_MESSAGES/django.po")):
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr or entry.msgstr_plural:
+                given = entry.msgstr or tuple(sorted(entry.msgstr_plural.items()))
+                welsh.setdefault((entry.msgctxt, entry.msgid), {})[str(path)] = given
+    assert {key: found for key, found in welsh.items() if len(set(found.values())) > 1} == {}

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST
 from django_ratelimit.exceptions import Ratelimited
 from knox.settings import knox_settings
@@ -104,3 +105,12 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
         request, _("The token %(start)s… is revoked.") % {"start": token.token_key[:8]}
     )
     return redirect("accounts:profile")
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language switcher: Django's own (a cookie, then back to the page), and, for a
+    signed-in person, the choice kept on their account for the e-mails they are sent."""
+    response = i18n.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=request.POST.get("language", ""))
+    return response

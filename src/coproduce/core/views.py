@@ -9,10 +9,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import i18n
 from django.views.decorators.http import require_safe
 
-from coproduce.accounts.services import user_set_language
 from coproduce.core import apidocs
 from coproduce.core.forms import add_service_errors
 from coproduce.core.queries import database_reachable
@@ -24,15 +22,6 @@ def health(request: HttpRequest) -> HttpResponse:
     if database_reachable():
         return JsonResponse({"status": "ok"})
     return JsonResponse({"status": "the database does not answer"}, status=503)
-
-
-def set_language(request: HttpRequest) -> HttpResponse:
-    """The language switcher: Django's own (a cookie, then back to the page), and, for a
-    signed-in person, the choice kept on their account for the e-mails they are sent."""
-    response = i18n.set_language(request)
-    if request.method == "POST" and request.user.is_authenticated:
-        user_set_language(user=request.user, language=request.POST.get("language", ""))
-    return response
 
 
 @require_safe

@@ -195,7 +195,7 @@ def test_every_event_page_in_welsh(workshop: Workshop) -> None:
         _url("detail", workshop): "Daeth 1 person.",
         _url("edit", workshop): "<h1>Newid Planning for Real: the riverside</h1>",
         _url("registrations", workshop): "Dehonglydd Iaith Arwyddion Prydain",
-        _url("attendance", workshop): "<legend>Pwy a ddaeth</legend>",
+        _url("attendance", workshop): "<legend>Pwy ddaeth</legend>",
         _url("outputs", workshop): "<h2>Dewisiadau pleidleisio â dotiau</h2>",
         _url("dots", workshop): "Mae gan bob mynychwr 2 ddot",
     }

@@ -23,7 +23,7 @@ def test_every_journey_map_page_renders_in_welsh(world: World, journey: Journey)
         f"{mapped}edit/": "Newid Getting a repair done",
         f"{mapped}notes/new/": "Pwyntiau cyswllt",
         f"{mapped}notes/{pain.pk}/": "Statws y pwynt poen",
-        f"{mapped}notes/{pain.pk}/idea/": "Cyhoeddi'r syniad",
+        f"{mapped}notes/{pain.pk}/idea/": "Postio'r syniad",
         f"{mapped}stages/": "Ychwanegu'r cam",
         f"{mapped}stages/{stage}/": "Ailenwi cam 1",
     }
