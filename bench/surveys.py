@@ -302,7 +302,7 @@ rng = random.Random(21)
 asked = list(survey.questions.all())
 password = make_password("x" * 20)  # hashed once: hashing is slow by design
 people = User.objects.bulk_create(
-    User(username=f"respondent{{i}}", password=password) for i in range({people}))
+    User(username=f"respondent{{survey.pk}}-{{i}}", password=password) for i in range({people}))
 tokens = [token_create(actor=person)[1] for person in people]
 print(json.dumps({{"survey": survey.pk, "tokens": tokens,
                   "bodies": [answer_values(rng, asked) for _ in range(200)]}}))
