@@ -14,7 +14,8 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from coproduce.budgeting.models import Budget, Phase, Process
 from coproduce.core import charts
-from coproduce.initiatives.models import Initiative
+from coproduce.core.queries import RowReader, as_id, select_clause
+from coproduce.initiatives.models import Initiative, Stage
 from coproduce.surveys.models import (
     MIN_GROUP,
     SCALE_KINDS,
@@ -41,11 +42,29 @@ def surveys_shown(
     return found if drafts else found.exclude(status=SurveyStatus.DRAFT)
 
 
-def survey_in(initiative: Initiative, pk: int) -> Survey | None:
-    found = Survey.objects.filter(initiative=initiative, pk=pk).select_related("stage").first()
-    if found is not None:
-        found.initiative = initiative  # the one already read, with the reader's standing
-    return found
+_SURVEY, _STAGE = RowReader(Survey), RowReader(Stage)
+# Every page and API request about one survey (each response) starts here: one statement
+# in SQL, as the initiative by its slug is (ADR 0017).
+SURVEY_IN = select_clause((_SURVEY, "s"), (_STAGE, "st")) + (
+    " FROM surveys_survey s JOIN initiatives_stage st ON st.id = s.stage_id"
+    " WHERE s.initiative_id = %s AND s.id = %s"
+)
+
+
+def survey_in(initiative: Initiative, pk: Any) -> Survey | None:
+    """The initiative's survey ``pk`` (a number from a URL) with its stage, or None."""
+    number = as_id(pk)
+    if number is None:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(SURVEY_IN, [initiative.pk, number])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    survey = _SURVEY.read(row)
+    survey.stage = _STAGE.read(row, _SURVEY.width)
+    survey.initiative = initiative  # the one already read, with the reader's standing
+    return survey
 
 
 def own_response(user: Any, survey: Survey) -> Response | None:

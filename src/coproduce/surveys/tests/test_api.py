@@ -100,3 +100,13 @@ def test_adopting_through_the_api_makes_goals_and_refuses_an_unknown_question(
     bad = client.post(_url(built, "adopt"), {"question": 999999, "options": [SHOP]}, format="json")
     assert bad.status_code == 400
     assert bad.json() == {"question": ["Not a question of this survey."]}
+
+
+def test_a_survey_id_that_is_not_a_number_is_404(world: World, built: Built) -> None:
+    client = _api(world.member)
+    base = f"/api/v1/initiatives/{built.survey.initiative.slug}/surveys/"
+    for bad in ("abc", "1e3", "\u00b2", "9" * 30):
+        assert client.get(f"{base}{bad}/").status_code == 404, bad
+        assert client.post(f"{base}{bad}/respond/", {}, format="json").status_code == 404, bad
+    assert client.get(f"{base}{built.survey.pk}/").status_code == 200
+    assert Response.objects.count() == 0
