@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 EARLIEST = datetime.date(2000, 1, 1)
@@ -22,6 +22,12 @@ YEARS_AHEAD = 10
 TOO_EARLY = "Give a date from 1 January 2000 on."
 TOO_LATE = f"Give a date at most {YEARS_AHEAD} years from today."
 IN_THE_FUTURE = "The day cannot be in the future."
+
+
+def written_out(moment: datetime.datetime) -> str:
+    """A moment as an e-mail gives it ("Monday 07 December 2026, 18:30"), local time, in
+    the active language's day and month names."""
+    return formats.date_format(timezone.localtime(moment), "l d F Y, H:i")
 
 
 def latest(today: datetime.date | None = None) -> datetime.date:

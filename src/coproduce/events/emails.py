@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.selectors import language_of
+from coproduce.core.dates import written_out
 from coproduce.events.models import Registration, RegistrationStatus
 
 EMAILS = {
@@ -50,7 +51,7 @@ def registration_email(*, registration_id: int, what: str) -> bool:
 def _written(registration: Registration, what: str, link: str) -> tuple[str, str]:
     """The e-mail's subject and text, in the language active (the person's)."""
     event, person = registration.event, registration.person
-    when = formats.date_format(timezone.localtime(event.starts_at), "l d F Y, H:i")
+    when = written_out(event.starts_at)
     lines = [
         _("Hello %(person)s,") % {"person": person},
         "",

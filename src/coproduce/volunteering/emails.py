@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.selectors import language_of
+from coproduce.core.dates import written_out
 from coproduce.notifications.kinds import Kind
 from coproduce.notifications.services import notify
 from coproduce.volunteering.models import SignUp, SignUpStatus
@@ -40,7 +41,7 @@ def sign_up_email(*, sign_up_id: int, what: str) -> bool:
         return False
     opportunity = shift.opportunity
     with translation.override(language_of(person)):  # theirs, not the worker's
-        when = formats.date_format(timezone.localtime(shift.starts_at), "l d F Y, H:i")
+        when = written_out(shift.starts_at)
         link = settings.SITE_URL + reverse(
             "volunteering:opportunity",
             kwargs={"slug": opportunity.initiative.slug, "pk": opportunity.pk},
