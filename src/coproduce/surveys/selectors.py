@@ -67,6 +67,27 @@ def survey_in(initiative: Initiative, pk: Any) -> Survey | None:
     return survey
 
 
+_QUESTION = RowReader(Question)
+# Every response is checked against its survey's questions, read here only while the
+# survey is open: one statement, as SQL (ADR 0017). A survey with no questions gives one
+# row of nulls; a survey not open (or not there) gives none.
+OPEN_QUESTIONS = select_clause((_QUESTION, "q")) + (
+    " FROM surveys_survey s LEFT JOIN surveys_question q ON q.survey_id = s.id"
+    " WHERE s.id = %s AND s.status = %s ORDER BY q.position, q.id"
+)
+
+
+def open_questions(survey: Survey) -> list[Question] | None:
+    """The survey's questions in order, if the database says it is open now (not the
+    object, which may be old); None if it is not."""
+    with connection.cursor() as cursor:
+        cursor.execute(OPEN_QUESTIONS, [survey.pk, SurveyStatus.OPEN.value])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    return [_QUESTION.read(row) for row in rows if row[0] is not None]
+
+
 def own_response(user: Any, survey: Survey) -> Response | None:
     if not user.is_authenticated:
         return None

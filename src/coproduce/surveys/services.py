@@ -8,10 +8,10 @@ import hashlib
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,13 +38,13 @@ from coproduce.initiatives.models import Goal, Initiative, Stage
 from coproduce.initiatives.selectors import check_stage
 from coproduce.initiatives.selectors import standing as standing_of
 from coproduce.record.services import Participant, do_record_contribution, do_record_decision
+from coproduce.surveys import selectors
 from coproduce.surveys.apps import SURVEY_STAGES
 from coproduce.surveys.models import (
     CHOICE_KINDS,
     MAX_OPTIONS,
     OPTION_KINDS,
     SCALE_KINDS,
-    Answer,
     AssetKind,
     Audience,
     Purpose,
@@ -278,7 +278,17 @@ def _labels(question: Question, value: Any) -> list[str]:
     raise ValidationError({_field(question): _("Choose from the options given.")})
 
 
-def _option_rows(question: Question, value: Any) -> list[Answer]:
+class Given(NamedTuple):
+    """One answer row to store (``surveys_answer``'s columns less the survey and response):
+    a plain tuple, since every response makes tens of them."""
+
+    question_id: int
+    option: int | None
+    number: int | None
+    text: str
+
+
+def _option_rows(question: Question, value: Any) -> list[Given]:
     """The rows of a choice, ranking or equality answer: one per option (with its place in
     a ranking), refused if an option is unknown, repeated or more than allowed."""
     field = _field(question)
@@ -307,16 +317,12 @@ def _option_rows(question: Question, value: Any) -> list[Answer]:
             raise ValidationError({field: message % {"wanted": wanted}})
     numbered = question.kind in (QuestionKind.RANKING, QuestionKind.MULTIPLE)
     return [
-        Answer(
-            question=question,
-            option=question.options.index(label),
-            number=place if numbered else None,
-        )
+        Given(question.pk, question.options.index(label), place if numbered else None, "")
         for place, label in enumerate(labels, start=1)
     ]
 
 
-def _rows(question: Question, value: Any) -> list[Answer]:
+def _rows(question: Question, value: Any) -> list[Given]:
     field = _field(question)
     if question.kind in OPTION_KINDS:
         return _option_rows(question, value)
@@ -324,9 +330,9 @@ def _rows(question: Question, value: Any) -> list[Answer]:
         if value in (None, ""):
             return []
         low, high = question.low or 0, question.high if question.high is not None else NUMBER_LIMIT
-        return [Answer(question=question, number=_whole(field, value, low, high))]
+        return [Given(question.pk, None, _whole(field, value, low, high), "")]
     text = checked_text(field, value, TEXT_LIMITS[question.kind])
-    return [Answer(question=question, text=text)] if text else []
+    return [Given(question.pk, None, None, text)] if text else []
 
 
 def _asked(question: Question, chosen: dict[int, set[int]]) -> bool:
@@ -337,12 +343,12 @@ def _asked(question: Question, chosen: dict[int, set[int]]) -> bool:
 
 
 def checked_answers(
-    survey: Survey, answers: Mapping[Any, Any], *, consent: bool = False
-) -> list[Answer]:
-    """The answer rows a submission makes, every answer checked: questions not asked
-    (their condition unmet) are ignored and not required; a question of another survey, a
-    missing required answer or a bad value is refused, naming the question's field."""
-    questions = list(survey.questions.all())
+    questions: Sequence[Question], answers: Mapping[Any, Any], *, consent: bool = False
+) -> list[Given]:
+    """The answer rows a submission makes, every answer checked against the survey's
+    ``questions`` (in order): questions not asked (their condition unmet) are ignored and
+    not required; a question of another survey, a missing required answer or a bad value is
+    refused, naming the question's field."""
     by_id = {q.pk: q for q in questions}
     given: dict[int, Any] = {}
     for key, value in answers.items():
@@ -353,7 +359,7 @@ def checked_answers(
                 {"answers": _("Not a question of this survey: %(key)s.") % {"key": str(key)[:40]}}
             )
         given[pk] = value
-    rows: list[Answer] = []
+    rows: list[Given] = []
     chosen: dict[int, set[int]] = {}
     errors: dict[str, list[str]] = {}
     for question in questions:
@@ -412,43 +418,82 @@ def unused_or_own_code(survey: Survey, code: str) -> SurveyCode:
     return unused(found)
 
 
+# A respondent's response, made or (submitted again) marked as changed, in one statement
+# that keeps one per respondent even when two arrive at once (ADR 0017).
+RESPONSE_UPSERT = (
+    "INSERT INTO surveys_response (survey_id, respondent, person_id, code_id, paper, "
+    "entered_by_id, illustrative, submitted_at, updated_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+    "ON CONFLICT (survey_id, respondent) DO UPDATE SET updated_at = excluded.updated_at "
+    "RETURNING id, submitted_at = updated_at"
+)
+ANSWERS_INSERT = (
+    'INSERT INTO surveys_answer (survey_id, response_id, question_id, "option", "number", '
+    '"text") VALUES '
+)
+ANSWERS_A_STATEMENT = 500  # rows, so that SQLite's limit on parameters is never reached
+
+
 def _store(
-    survey: Survey, respondent: Respondent, rows: list[Answer], **extra: Any
+    survey: Survey,
+    respondent: Respondent,
+    rows: Sequence[Given],
+    *,
+    paper: bool = False,
+    entered_by: Any = None,
 ) -> tuple[Response, bool]:
     """Keep the response (one per respondent: a second submission, even at the same moment,
-    changes the first) with these answers. True with it when it is new."""
+    changes the first) with these answers. True with it when it is new. SQL: this runs on
+    every response (ADR 0017)."""
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            response = Response.objects.create(
+    adapt = connection.ops.adapt_datetimefield_value
+    person, code = respondent.person, respondent.code
+    with connection.cursor() as cursor:
+        cursor.execute(
+            RESPONSE_UPSERT,
+            [
+                survey.pk,
+                respondent.key,
+                person.pk if person is not None else None,
+                code.pk if code is not None else None,
+                paper,
+                entered_by.pk if entered_by is not None else None,
+                False,
+                adapt(now),
+                adapt(now),
+            ],
+        )
+        pk, created = cursor.fetchone()
+        if created:
+            response = Response(
+                pk=pk,
                 survey=survey,
                 respondent=respondent.key,
-                person=respondent.person,
-                code=respondent.code,
+                person=person,
+                code=code,
+                paper=paper,
+                entered_by=entered_by,
                 submitted_at=now,
                 updated_at=now,
-                **extra,
             )
-        created = True
-    except IntegrityError:
-        response = Response.objects.select_for_update().get(
-            survey=survey, respondent=respondent.key
-        )
-        response.updated_at = now
-        response.save(update_fields=["updated_at"])
-        response.answers.all().delete()
-        created = False
-    for row in rows:
-        row.survey, row.response = survey, response
-    Answer.objects.bulk_create(rows)
-    return response, created
+        else:
+            response = Response.objects.get(pk=pk)
+            cursor.execute("DELETE FROM surveys_answer WHERE response_id = %s", [pk])
+        for start in range(0, len(rows), ANSWERS_A_STATEMENT):
+            chunk = rows[start : start + ANSWERS_A_STATEMENT]
+            cursor.execute(
+                ANSWERS_INSERT + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(chunk)),
+                [value for row in chunk for value in (survey.pk, pk, *row)],
+            )
+    return response, bool(created)
 
 
-def _open(survey: Survey) -> Survey:
-    """The survey, if the database says it is open now (not the object, which may be old)."""
-    if not Survey.objects.filter(pk=survey.pk, status=SurveyStatus.OPEN).exists():
+def _open_questions(survey: Survey) -> list[Question]:
+    """The survey's questions, if the database says it is open now."""
+    questions = selectors.open_questions(survey)
+    if questions is None:
         raise ValidationError(NOT_OPEN)
-    return survey
+    return questions
 
 
 @transaction.atomic
@@ -466,8 +511,7 @@ def response_submit(
     browser (``browser``: their session's key, kept only as a hash). A member's first
     response is an idea contributed to the record, in the survey's stage."""
     gate.require(actor, "surveys.respond", survey)
-    survey = _open(survey)
-    rows = checked_answers(survey, answers, consent=consent)
+    rows = checked_answers(_open_questions(survey), answers, consent=consent)
     respondent = _respondent(actor, survey, code, browser)
     response, created = _store(survey, respondent, rows)
     if respondent.code is not None and respondent.code.used_at is None:
@@ -496,8 +540,7 @@ def response_enter_paper(
     """Key in a response given on paper: a new response each time, marked as paper, naming
     who typed it and no respondent."""
     gate.require(actor, "surveys.enter_paper", survey)
-    survey = _open(survey)
-    rows = checked_answers(survey, answers, consent=consent)
+    rows = checked_answers(_open_questions(survey), answers, consent=consent)
     respondent = Respondent(key=f"paper:{uuid.uuid4().hex}")
     response, _created = _store(survey, respondent, rows, paper=True, entered_by=actor)
     return response

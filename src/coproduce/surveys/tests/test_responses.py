@@ -54,6 +54,47 @@ def test_a_members_response_keeps_each_answer_and_is_one_idea_in_the_record(
     assert contribution.side == "citizen"
 
 
+def test_answers_written_a_few_rows_a_statement_are_all_kept(
+    world: World, built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "ANSWERS_A_STATEMENT", 3)  # 7 rows: statements of 3, 3, 1
+    response = answer(
+        built, world.member, extras=[BUS, CAFE], rating=4, ranking=[CAFE, SHOP], hours="12"
+    )
+    rows = sorted(
+        (a.question_id, a.option, a.number) for a in Answer.objects.filter(response=response)
+    )
+    assert rows == sorted(
+        [
+            (built.need.pk, 0, None),
+            (built.extras.pk, 1, 1),
+            (built.extras.pk, 2, 2),
+            (built.rating.pk, None, 4),
+            (built.ranking.pk, 2, 1),
+            (built.ranking.pk, 0, 2),
+            (built.hours.pk, None, 12),
+        ]
+    )
+
+
+def test_answering_again_keeps_when_it_was_first_submitted_and_marks_the_change(
+    world: World, built: Built
+) -> None:
+    first = answer(built, world.member, rating=2)
+    stored = Response.objects.get(pk=first.pk)
+    assert (stored.submitted_at, stored.updated_at) == (first.submitted_at, first.submitted_at)
+    second = answer(built, world.member, rating=3)
+    changed = Response.objects.get(pk=first.pk)
+    assert changed.submitted_at == first.submitted_at
+    assert changed.updated_at == second.updated_at
+    assert changed.updated_at > first.submitted_at
+    assert (changed.person, changed.paper, changed.respondent) == (
+        world.member,
+        False,
+        f"person:{world.member.pk}",
+    )
+
+
 def test_answering_again_changes_the_one_response_and_writes_no_second_idea(
     world: World, built: Built
 ) -> None:
