@@ -5,6 +5,7 @@ idea contributed to the record; a response by link or code writes nothing that n
 anyone."""
 
 import hashlib
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -427,11 +428,18 @@ RESPONSE_UPSERT = (
     "ON CONFLICT (survey_id, respondent) DO UPDATE SET updated_at = excluded.updated_at "
     "RETURNING id, submitted_at = updated_at"
 )
+# Its answer rows in one statement with three parameters, the rows as one JSON array (so
+# the statement is the same whatever their number, and is prepared once a connection).
 ANSWERS_INSERT = (
     'INSERT INTO surveys_answer (survey_id, response_id, question_id, "option", "number", '
-    '"text") VALUES '
+    '"text") SELECT %s, %s, '
 )
-ANSWERS_A_STATEMENT = 500  # rows, so that SQLite's limit on parameters is never reached
+ANSWERS_FROM_JSON = {
+    "postgresql": "(e->>0)::bigint, (e->>1)::integer, (e->>2)::bigint, e->>3"
+    " FROM json_array_elements(%s::json) AS e",
+    "sqlite": "json_extract(e.value, '$[0]'), json_extract(e.value, '$[1]'),"
+    " json_extract(e.value, '$[2]'), json_extract(e.value, '$[3]') FROM json_each(%s) AS e",
+}
 
 
 def _store(
@@ -479,12 +487,10 @@ def _store(
         else:
             response = Response.objects.get(pk=pk)
             cursor.execute("DELETE FROM surveys_answer WHERE response_id = %s", [pk])
-        for start in range(0, len(rows), ANSWERS_A_STATEMENT):
-            chunk = rows[start : start + ANSWERS_A_STATEMENT]
-            cursor.execute(
-                ANSWERS_INSERT + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(chunk)),
-                [value for row in chunk for value in (survey.pk, pk, *row)],
-            )
+        cursor.execute(
+            ANSWERS_INSERT + ANSWERS_FROM_JSON[connection.vendor],
+            [survey.pk, pk, json.dumps(rows)],
+        )
     return response, bool(created)
 
 

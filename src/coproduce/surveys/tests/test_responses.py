@@ -54,25 +54,21 @@ def test_a_members_response_keeps_each_answer_and_is_one_idea_in_the_record(
     assert contribution.side == "citizen"
 
 
-def test_answers_written_a_few_rows_a_statement_are_all_kept(
-    world: World, built: Built, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(services, "ANSWERS_A_STATEMENT", 3)  # 7 rows: statements of 3, 3, 1
-    response = answer(
-        built, world.member, extras=[BUS, CAFE], rating=4, ranking=[CAFE, SHOP], hours="12"
-    )
+@pytest.mark.parametrize(
+    "comment",
+    ['Quotes " and \\ backslash', "Two lines\nof text", "Siop y pentref 🛒 — ŵ ŷ", "[1, 2]"],
+)
+def test_a_text_answer_is_stored_exactly_as_given(world: World, built: Built, comment: str) -> None:
+    response = answer(built, world.member, comment=comment, hours="0")
     rows = sorted(
-        (a.question_id, a.option, a.number) for a in Answer.objects.filter(response=response)
+        (a.question_id, a.option, a.number, a.text)
+        for a in Answer.objects.filter(response=response)
     )
     assert rows == sorted(
         [
-            (built.need.pk, 0, None),
-            (built.extras.pk, 1, 1),
-            (built.extras.pk, 2, 2),
-            (built.rating.pk, None, 4),
-            (built.ranking.pk, 2, 1),
-            (built.ranking.pk, 0, 2),
-            (built.hours.pk, None, 12),
+            (built.need.pk, 0, None, ""),
+            (built.hours.pk, None, 0, ""),
+            (built.comment.pk, None, None, comment),
         ]
     )
 
