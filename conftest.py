@@ -79,6 +79,7 @@ def _fresh_cache(request: pytest.FixtureRequest) -> None:
             request.getfixturevalue(name)
             cache.clear()
             caches["throttle"].clear()
+            caches["visitor_pages"].clear()
             return
 
 

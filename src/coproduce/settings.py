@@ -156,7 +156,14 @@ CACHES = {
     },
     # API throttles count in each process's memory (see core.api); sign-in limits stay shared
     "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # pages signed-out visitors see alike, a few seconds in each process (core.pagecache)
+    "visitor_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "visitor-pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
+VISITOR_PAGE_SECONDS = int(os.environ.get("COPRODUCE_VISITOR_PAGE_SECONDS", "30"))
 RATELIMIT_VIEW = "coproduce.core.views.rate_limited"
 # How many proxies of ours stand in front (nginx: 1); limits count per client behind them
 # (core.network; core.ratelimits.client_key and the API throttles read it)

@@ -4,11 +4,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from coproduce.cases.selectors import case_library_summary
+from coproduce.core.pagecache import shared_with_visitors
 from coproduce.initiatives.selectors import initiatives_visible_to, localities_for
 from coproduce.portal.forms import LocalityForm
 from coproduce.portal.selectors import ILLUSTRATIVE, demo_loaded, live_now
 
 
+@shared_with_visitors
 def home(request: HttpRequest) -> HttpResponse:
     """What is live now near the person (ADR 0045), their initiatives, and the ways in."""
     localities = localities_for(request.user)
