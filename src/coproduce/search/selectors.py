@@ -190,6 +190,7 @@ def grouped(user: Any, terms: list[str]) -> list[Group]:
         return []
     hits_sql, params = (
         _ranked(user, terms)
+        .order_by()  # the window functions order them; the model's ordering would sort twice
         .values_list("id", "kind", "title", "rank")  # type: ignore[misc]
         .query.sql_with_params()
     )
