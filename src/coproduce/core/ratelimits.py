@@ -9,12 +9,15 @@ the count again.
 
 import ipaddress
 from collections.abc import Callable
-from typing import Any
+from functools import wraps
+from typing import Any, cast
 
 from django.conf import settings
+from django.core.cache import caches
 from django_ratelimit.core import get_usage, is_ratelimited
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
+from rest_framework import throttling
 
 from coproduce.core.network import client_ip
 
@@ -98,3 +101,41 @@ def sign_ups_used_up(request: Any) -> bool:
 def sign_up_made(request: Any) -> None:
     """Count an account made from this request's address."""
     _sign_ups(request, increment=True)
+
+
+class _CountedInThisProcess(throttling.SimpleRateThrottle):
+    """DRF's throttle (a sliding window of the client's recent requests) over the
+    per-process ``throttle`` cache, the API's own throttles' cache, for a page view."""
+
+    cache = caches["throttle"]
+
+    def __init__(self, group: str, rate: str) -> None:
+        self.group = self.scope = group
+        self.rate = rate
+        self.num_requests, self.duration = self.parse_rate(rate)
+
+    def get_cache_key(self, request: Any, view: Any) -> str:
+        return self.cache_format % {"scope": self.group, "ident": client_key(self.group, request)}
+
+    def allows(self, request: Any) -> bool:
+        return self.allow_request(request, cast(Any, None))  # a page: the key needs no view
+
+
+def limited_in_each_process(
+    group: str, rate: Callable[[], str]
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A page view that does heavy reading, limited per client to ``rate()`` (``"120/m"``)
+    as the API's throttles limit the API: counted in each server process's memory, so the
+    limit costs no database statement; with several processes it is per process, which is
+    enough to stop a flood. Over it, ``Ratelimited`` (the middleware answers 429)."""
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def limited(request: Any, *args: Any, **kwargs: Any) -> Any:
+            if not _CountedInThisProcess(group, rate()).allows(request):
+                raise Ratelimited()
+            return view(request, *args, **kwargs)
+
+        return limited
+
+    return decorate

@@ -3,21 +3,16 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django_ratelimit.decorators import ratelimit
 
-from coproduce.core.ratelimits import client_key
+from coproduce.core.ratelimits import limited_in_each_process
 from coproduce.search import selectors
 from coproduce.search.forms import SearchForm
 from coproduce.search.models import Kind
 
 
-def _rate(group: str, request: HttpRequest) -> str:
-    return str(settings.RATELIMIT_SEARCH)
-
-
 # Each search goes over the whole index: a client may search so many times a minute
 # (``COPRODUCE_RATELIMIT_SEARCH``), as the API's throttle limits it there; beyond it, 429.
-@ratelimit(group="search", key=client_key, rate=_rate)
+@limited_in_each_process("search", lambda: str(settings.RATELIMIT_SEARCH))
 def search(request: HttpRequest) -> HttpResponse:
     """Everything found, grouped by kind (the best few of each), or one kind page by page.
     Without a query, the empty form."""

@@ -51,3 +51,11 @@ def test_a_client_gets_so_many_searches_a_minute_then_429(client: Client, world:
     answers = [client.get("/search/", {"q": f"word{n}"}).status_code for n in range(4)]
     assert answers == [200, 200, 200, 429]
     assert client.get("/initiatives/").status_code == 200  # other pages are not counted
+    other = Client(REMOTE_ADDR="203.0.113.9")  # another client's searches are its own
+    assert [other.get("/search/", {"q": "word"}).status_code for _ in range(4)] == [
+        200,
+        200,
+        200,
+        429,
+    ]
+    assert client.get("/search/", {"q": "word"}).status_code == 429
