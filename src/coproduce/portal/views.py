@@ -10,7 +10,7 @@ from coproduce.portal.forms import LocalityForm
 from coproduce.portal.selectors import ILLUSTRATIVE, demo_loaded, live_now
 
 
-@shared_with_visitors
+@shared_with_visitors(parameters=["locality"])
 def home(request: HttpRequest) -> HttpResponse:
     """What is live now near the person (ADR 0045), their initiatives, and the ways in."""
     localities = localities_for(request.user)

@@ -14,7 +14,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from coproduce.budgeting.models import Budget, Phase, Process
 from coproduce.core import charts
-from coproduce.core.queries import RowReader, as_id, select_clause
+from coproduce.core.queries import RowReader, as_id, row_lock, select_clause
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.surveys.models import (
     MIN_GROUP,
@@ -79,9 +79,13 @@ OPEN_QUESTIONS = select_clause((_QUESTION, "q")) + (
 
 def open_questions(survey: Survey) -> list[Question] | None:
     """The survey's questions in order, if the database says it is open now (not the
-    object, which may be old); None if it is not."""
+    object, which may be old); None if it is not. On PostgreSQL the survey's row is held
+    (``FOR KEY SHARE``) until the response commits, so closing it (which locks the row for
+    update) waits for the responses in flight, and a response after the close is refused."""
     with connection.cursor() as cursor:
-        cursor.execute(OPEN_QUESTIONS, [survey.pk, SurveyStatus.OPEN.value])
+        cursor.execute(
+            OPEN_QUESTIONS + row_lock(" FOR KEY SHARE OF s"), [survey.pk, SurveyStatus.OPEN.value]
+        )
         rows = cursor.fetchall()
     if not rows:
         return None

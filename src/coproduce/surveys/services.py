@@ -6,6 +6,7 @@ anyone."""
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -69,8 +70,12 @@ NO_ANSWERS = _lazy("Answer at least one question.")
 NEED_CONSENT = _lazy("Tick the consent box to give equality answers, or leave them blank.")
 
 
+# a whole number as typed: ASCII digits only (``int`` takes "²" or "٣" too, or fails)
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,19}")
+
+
 def _whole(field: str, value: Any, low: int, high: int) -> int:
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+    if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value.strip()):
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValidationError(
@@ -419,14 +424,18 @@ def unused_or_own_code(survey: Survey, code: str) -> SurveyCode:
     return unused(found)
 
 
-# A respondent's response, made or (submitted again) marked as changed, in one statement
-# that keeps one per respondent even when two arrive at once (ADR 0017).
-RESPONSE_UPSERT = (
+# A respondent's response, made unless they have one (ADR 0017): the unique key keeps one
+# per respondent even when two arrive at once, the second waiting for the first. Submitted
+# again, the one they have is marked as changed.
+RESPONSE_INSERT = (
     "INSERT INTO surveys_response (survey_id, respondent, person_id, code_id, paper, "
     "entered_by_id, illustrative, submitted_at, updated_at) "
     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
-    "ON CONFLICT (survey_id, respondent) DO UPDATE SET updated_at = excluded.updated_at "
-    "RETURNING id, submitted_at = updated_at"
+    "ON CONFLICT (survey_id, respondent) DO NOTHING RETURNING id"
+)
+RESPONSE_CHANGED = (
+    "UPDATE surveys_response SET updated_at = %s WHERE survey_id = %s AND respondent = %s "
+    "RETURNING id"
 )
 # Its answer rows in one statement with three parameters, the rows as one JSON array (so
 # the statement is the same whatever their number, and is prepared once a connection).
@@ -456,9 +465,9 @@ def _store(
     now = timezone.now()
     adapt = connection.ops.adapt_datetimefield_value
     person, code = respondent.person, respondent.code
-    with connection.cursor() as cursor:
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(
-            RESPONSE_UPSERT,
+            RESPONSE_INSERT,
             [
                 survey.pk,
                 respondent.key,
@@ -471,8 +480,10 @@ def _store(
                 adapt(now),
             ],
         )
-        pk, created = cursor.fetchone()
+        inserted = cursor.fetchone()
+        created = inserted is not None
         if created:
+            pk = inserted[0]
             response = Response(
                 pk=pk,
                 survey=survey,
@@ -484,14 +495,17 @@ def _store(
                 submitted_at=now,
                 updated_at=now,
             )
+            response._state.adding = False  # it is in the database, as if read from it
         else:
+            cursor.execute(RESPONSE_CHANGED, [adapt(now), survey.pk, respondent.key])
+            (pk,) = cursor.fetchone()
             response = Response.objects.get(pk=pk)
             cursor.execute("DELETE FROM surveys_answer WHERE response_id = %s", [pk])
         cursor.execute(
             ANSWERS_INSERT + ANSWERS_FROM_JSON[connection.vendor],
             [survey.pk, pk, json.dumps(rows)],
         )
-    return response, bool(created)
+    return response, created
 
 
 def _open_questions(survey: Survey) -> list[Question]:

@@ -110,3 +110,24 @@ def test_a_page_refused_for_bad_input_is_not_kept(db: Any) -> None:
     assert refused.status_code == 400
     # a kept copy would be served as a 200
     assert Client().get("/", {"locality": "Nowhere at all"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/?utm_source=leaflet",  # a parameter the home page does not read
+        "/?" + "&".join(["locality="] * 40),  # the one it reads, in an address over 300 long
+    ],
+)
+def test_an_address_made_up_to_fill_the_memory_is_answered_not_kept(
+    world: World, address: str
+) -> None:
+    assert VOTE not in _home_at(address)
+    open_voting(make_pb(world))
+    assert VOTE in _home_at(address)
+
+
+def _home_at(address: str) -> str:
+    response = Client().get(address)
+    assert response.status_code == 200
+    return response.content.decode()

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from conftest import World
 from coproduce.record.models import Contribution
@@ -73,6 +74,22 @@ def test_a_text_answer_is_stored_exactly_as_given(world: World, built: Built, co
     )
 
 
+def test_answering_again_in_the_same_microsecond_still_changes_the_one_response(
+    world: World, built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    moment = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    first = answer(built, world.member, rating=2)
+    second = answer(built, world.member, rating=5)
+    assert second.pk == first.pk
+    stored = Answer.objects.filter(response=first).order_by("question_id")
+    assert list(stored.values_list("question_id", "option", "number")) == sorted(
+        [(built.need.pk, 0, None), (built.rating.pk, None, 5)]
+    )
+    assert Response.objects.count() == 1
+    assert Contribution.objects.count() == 1
+
+
 def test_answering_again_keeps_when_it_was_first_submitted_and_marks_the_change(
     world: World, built: Built
 ) -> None:
@@ -115,6 +132,10 @@ def test_answering_again_changes_the_one_response_and_writes_no_second_idea(
         ("hours", -1, "Give a whole number from 0 to 200."),
         ("hours", "10" * 30, "Give a whole number from 0 to 200."),
         ("hours", "NaN", "Give a whole number from 0 to 200."),
+        ("hours", "--1", "Give a whole number from 0 to 200."),
+        ("hours", "²", "Give a whole number from 0 to 200."),
+        ("hours", "٣", "Give a whole number from 0 to 200."),
+        ("hours", "9" * 5000, "Give a whole number from 0 to 200."),
         ("rating", 6, "Give a whole number from 1 to 5."),
         ("comment", "x" * 4001, "Write at most 4,000 characters."),
         ("comment", "bad\x00text", "Write plain text (no control characters)."),
