@@ -37,9 +37,15 @@ HEURISTIC_COMMITTEES = 10
 
 # The relaxation was fractional: HiGHS's presolve and feasibility-jump heuristic cost more
 # than they save so close to the optimum (about half the MIP's time).
-FAST_MIP_OPTIONS = {"presolve": "off", "mip_heuristic_run_feasibility_jump": False}
+FAST_MIP_OPTIONS: dict[str, bool | str] = {
+    "presolve": "off",
+    "mip_heuristic_run_feasibility_jump": False,
+}
 # Solved as the library solves it, the MIP's own options.
-LIBRARY_MIP_OPTIONS = {"presolve": "choose", "mip_heuristic_run_feasibility_jump": True}
+LIBRARY_MIP_OPTIONS: dict[str, bool | str] = {
+    "presolve": "choose",
+    "mip_heuristic_run_feasibility_jump": True,
+}
 
 Committee = frozenset[str]
 Floats = NDArray[np.float64]
