@@ -35,18 +35,6 @@ INTEGRALITY_TOLERANCE = 1e-7
 # The library's heuristic tries at most this many extra committees a maximin iteration.
 HEURISTIC_COMMITTEES = 10
 
-# The relaxation was fractional: HiGHS's presolve and feasibility-jump heuristic cost more
-# than they save so close to the optimum (about half the MIP's time).
-FAST_MIP_OPTIONS: dict[str, bool | str] = {
-    "presolve": "off",
-    "mip_heuristic_run_feasibility_jump": False,
-}
-# Solved as the library solves it, the MIP's own options.
-LIBRARY_MIP_OPTIONS: dict[str, bool | str] = {
-    "presolve": "choose",
-    "mip_heuristic_run_feasibility_jump": True,
-}
-
 Committee = frozenset[str]
 Floats = NDArray[np.float64]
 
@@ -81,7 +69,10 @@ class CommitteeFinder:
     def best(self, weights: Floats, *, as_library: bool = False) -> NDArray[np.bool_]:
         """Who is in the committee of greatest weight (people in the pool's order).
         ``as_library`` solves the MIP straight away, as the library does, to its gap: among
-        committees of nearly equal weight it then returns one the exact optimum would not."""
+        committees of nearly equal weight it then returns one the exact optimum would not.
+        The MIP keeps HiGHS's own options: without presolve and feasibility jump it was
+        faster a solve, but the first phase then found committees that took column
+        generation 50 iterations and more at a pool of 2,000 instead of 9."""
         count = len(self.columns)
         if not as_library:
             self.relaxation.changeColsCost(count, self.columns, weights)
@@ -92,9 +83,6 @@ class CommitteeFinder:
             integral = np.abs(values - np.round(values)) <= INTEGRALITY_TOLERANCE
             if integral.all():
                 return values > 0.5
-        options = LIBRARY_MIP_OPTIONS if as_library else FAST_MIP_OPTIONS
-        for option, setting in options.items():
-            self.mip.setOptionValue(option, setting)
         self.mip.changeColsCost(count, self.columns, weights)
         self.mip.run()
         self.mip_solves += 1
