@@ -19,7 +19,6 @@ from typing import Any
 from sortition_algorithms import errors
 from sortition_algorithms.committee_generation import common as library_common
 from sortition_algorithms.committee_generation import (
-    find_distribution_maximin,
     find_distribution_nash,
     find_random_sample_legacy,
     standardize_distribution,
@@ -41,6 +40,8 @@ from sortition_algorithms.people import (
 from sortition_algorithms.progress import ProgressReporter
 from sortition_algorithms.settings import Settings
 from sortition_algorithms.utils import set_log_level, set_random_provider
+
+from coproduce.panels import maximin as our_maximin
 
 ALGORITHMS = ("maximin", "nash", "legacy")
 ID_COLUMN = "id"
@@ -239,11 +240,15 @@ def draw(
                     counts[key] += 1
             individual = {key: n / LEGACY_ESTIMATE_DRAWS for key, n in counts.items()}
         else:
-            find = find_distribution_maximin if algorithm == "maximin" else find_distribution_nash
             with solving_once():
-                committees, chances, _ = find(
-                    features, people, size, columns, SOLVER, progress_reporter=progress
-                )
+                if algorithm == "maximin":
+                    committees, chances = our_maximin.find_distribution_maximin(
+                        features, people, size, columns, progress_reporter=progress
+                    )
+                else:
+                    committees, chances, _ = find_distribution_nash(
+                        features, people, size, columns, SOLVER, progress_reporter=progress
+                    )
             committees, chances = standardize_distribution(committees, chances)
             individual = dict.fromkeys(people, 0.0)
             for committee, chance in zip(committees, chances, strict=True):
