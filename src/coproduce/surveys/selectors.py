@@ -3,10 +3,11 @@ by question, option and number; respondents by question), rankings from the rank
 in order, and free text for coordinators; nothing here returns who gave an answer except
 the asset list, which is for members (ADR 0035)."""
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from django.db import connection
@@ -67,17 +68,32 @@ def survey_in(initiative: Initiative, pk: Any) -> Survey | None:
     return survey
 
 
-_QUESTION = RowReader(Question)
+class AskedQuestion(NamedTuple):
+    """What checking an answer needs of a question. Every response reads all its survey's
+    questions: plain tuples, not model instances."""
+
+    pk: int
+    kind: str
+    required: bool
+    options: list[str]
+    most: int | None
+    low: int | None
+    high: int | None
+    shown_if_id: int | None
+    shown_if_option: int | None
+
+
 # Every response is checked against its survey's questions, read here only while the
 # survey is open: one statement, as SQL (ADR 0017). A survey with no questions gives one
 # row of nulls; a survey not open (or not there) gives none.
-OPEN_QUESTIONS = select_clause((_QUESTION, "q")) + (
-    " FROM surveys_survey s LEFT JOIN surveys_question q ON q.survey_id = s.id"
-    " WHERE s.id = %s AND s.status = %s ORDER BY q.position, q.id"
+OPEN_QUESTIONS = (
+    "SELECT q.id, q.kind, q.required, q.options, q.most, q.low, q.high, q.shown_if_id,"
+    " q.shown_if_option FROM surveys_survey s LEFT JOIN surveys_question q"
+    " ON q.survey_id = s.id WHERE s.id = %s AND s.status = %s ORDER BY q.position, q.id"
 )
 
 
-def open_questions(survey: Survey) -> list[Question] | None:
+def open_questions(survey: Survey) -> list[AskedQuestion] | None:
     """The survey's questions in order, if the database says it is open now (not the
     object, which may be old); None if it is not. On PostgreSQL the survey's row is held
     (``FOR KEY SHARE``) until the response commits, so closing it (which locks the row for
@@ -89,7 +105,17 @@ def open_questions(survey: Survey) -> list[Question] | None:
         rows = cursor.fetchall()
     if not rows:
         return None
-    return [_QUESTION.read(row) for row in rows if row[0] is not None]
+    return [
+        AskedQuestion(
+            pk,
+            kind,
+            bool(required),
+            json.loads(options) if isinstance(options, str) else options,
+            *rest,
+        )
+        for pk, kind, required, options, *rest in rows
+        if pk is not None
+    ]
 
 
 def own_response(user: Any, survey: Survey) -> Response | None:

@@ -57,6 +57,7 @@ from coproduce.surveys.models import (
     SurveyCode,
     SurveyStatus,
 )
+from coproduce.surveys.selectors import AskedQuestion
 
 # the largest number a number question takes: past it a figure is a typing slip
 NUMBER_LIMIT = 10**12
@@ -270,11 +271,11 @@ def survey_codes_issue(*, actor: Any, survey: Survey, count: Any) -> list[str]:
 # ---- answering --------------------------------------------------------------------------
 
 
-def _field(question: Question) -> str:
+def _field(question: AskedQuestion) -> str:
     return f"q{question.pk}"
 
 
-def _labels(question: Question, value: Any) -> list[str]:
+def _labels(question: AskedQuestion, value: Any) -> list[str]:
     if value in (None, ""):
         return []
     if isinstance(value, str):
@@ -294,7 +295,7 @@ class Given(NamedTuple):
     text: str
 
 
-def _option_rows(question: Question, value: Any) -> list[Given]:
+def _option_rows(question: AskedQuestion, value: Any) -> list[Given]:
     """The rows of a choice, ranking or equality answer: one per option (with its place in
     a ranking), refused if an option is unknown, repeated or more than allowed."""
     field = _field(question)
@@ -328,7 +329,7 @@ def _option_rows(question: Question, value: Any) -> list[Given]:
     ]
 
 
-def _rows(question: Question, value: Any) -> list[Given]:
+def _rows(question: AskedQuestion, value: Any) -> list[Given]:
     field = _field(question)
     if question.kind in OPTION_KINDS:
         return _option_rows(question, value)
@@ -341,7 +342,7 @@ def _rows(question: Question, value: Any) -> list[Given]:
     return [Given(question.pk, None, None, text)] if text else []
 
 
-def _asked(question: Question, chosen: dict[int, set[int]]) -> bool:
+def _asked(question: AskedQuestion, chosen: dict[int, set[int]]) -> bool:
     """Whether the question is asked, given the options chosen in earlier answers."""
     if question.shown_if_id is None:
         return True
@@ -349,7 +350,7 @@ def _asked(question: Question, chosen: dict[int, set[int]]) -> bool:
 
 
 def checked_answers(
-    questions: Sequence[Question], answers: Mapping[Any, Any], *, consent: bool = False
+    questions: Sequence[AskedQuestion], answers: Mapping[Any, Any], *, consent: bool = False
 ) -> list[Given]:
     """The answer rows a submission makes, every answer checked against the survey's
     ``questions`` (in order): questions not asked (their condition unmet) are ignored and
@@ -508,7 +509,7 @@ def _store(
     return response, created
 
 
-def _open_questions(survey: Survey) -> list[Question]:
+def _open_questions(survey: Survey) -> list[AskedQuestion]:
     """The survey's questions, if the database says it is open now."""
     questions = selectors.open_questions(survey)
     if questions is None:
