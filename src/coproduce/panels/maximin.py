@@ -121,6 +121,7 @@ class MaximinLP:
         )
         self.add_row(np.arange(1, people_count + 1, dtype=np.int32), ones, 1.0, 1.0)
         self.highs.changeObjectiveSense(highspy.ObjSense.kMinimize)
+        self.solved = False
 
     def add_row(
         self, columns: NDArray[np.int32], values: Floats, lower: float, upper: float
@@ -143,10 +144,18 @@ class MaximinLP:
 
     def solve(self) -> tuple[Floats, float]:
         """Re-solved from the last basis, a few rows more each time. The first solve, of
-        every start committee, is the slow one (91 s at a pool of 2,000, simplex); interior
-        point solves it in 8 s, but its weights took 61 iterations to converge where the
-        simplex's took 9, each interior solve a few seconds longer than the last."""
+        every start committee, is the slow one (91 s at a pool of 2,000 by simplex): it is
+        solved by interior point with crossover (8 s), which leaves a basis for the simplex
+        to start from after it. Interior point for every solve took 61 iterations to
+        converge where the simplex's took 9, each solve a few seconds longer than the last."""
+        first = not self.solved
+        if first:
+            self.highs.setOptionValue("solver", "ipm")
+            self.highs.setOptionValue("run_crossover", "on")
         self.highs.run()
+        if first:
+            self.highs.setOptionValue("solver", "simplex")
+            self.solved = True
         if not _optimal(self.highs):
             raise errors.SelectionError(f"The maximin LP ended {self.highs.getModelStatus()}.")
         values = np.asarray(self.highs.getSolution().col_value)
