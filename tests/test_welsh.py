@@ -161,6 +161,11 @@ META_TEXTS = {"labels", "help_texts", "error_messages", "verbose_name", "verbose
 # Calls whose ``message`` is a key, not text: a notification's sentence is found by its key
 # in notifications.kinds, where it is translated.
 KEYED_CALLS = {"notify"}
+# The sortition library's progress events and errors, as our maximin driver raises them in
+# the library's words (panels/maximin.py, which runs without Django): the selection page
+# writes its own translated progress (panels.drawing.RunProgress); these are for
+# ``bench/panel.py --progress`` and the logs, and an error keeps the library's error code.
+LIBRARY_CALLS = {"phase", "update", "SelectionError"}
 SHOWN_CALLS = {"ValidationError", "add_error", "success", "error", "info", "warning", "add_message"}
 SINGULAR_GETTEXT = {"_", "gettext", "gettext_lazy"}
 GETTEXT = SINGULAR_GETTEXT | {"pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"}
@@ -198,7 +203,7 @@ def untranslated_python_text(source: str) -> tuple[list[str], list[str]]:
                 for argument in node.args[1 if name == "add_error" else 0 :]:
                     found += _plain_strings(argument)
             for keyword in node.keywords:
-                if keyword.arg == "message" and name in KEYED_CALLS:
+                if keyword.arg == "message" and name in KEYED_CALLS | LIBRARY_CALLS:
                     continue
                 if keyword.arg in LABEL_KEYWORDS:
                     found += _plain_strings(keyword.value)
