@@ -4,6 +4,8 @@ to 1, and the same result from the same seed."""
 
 import random
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sortition_algorithms.committee_generation import find_distribution_maximin
@@ -54,28 +56,31 @@ def least_chance(people: People, committees: list[frozenset[str]], chances: list
     return min(individual.values())
 
 
-def ours(
-    features: FeatureCollection, people: People, size: int, columns: list[str]
-) -> tuple[list[frozenset[str]], list[float]]:
+@contextmanager
+def seeded() -> Iterator[None]:
+    """The library's random numbers from ``RANDOM_SEED``, HiGHS solving each programme once."""
     set_random_provider(RANDOM_SEED)
     try:
         with sortition.solving_once():
-            return maximin.find_distribution_maximin(features, people, size, columns)
+            yield
     finally:
         set_random_provider(None)
+
+
+def ours(
+    features: FeatureCollection, people: People, size: int, columns: list[str]
+) -> tuple[list[frozenset[str]], list[float]]:
+    with seeded():
+        return maximin.find_distribution_maximin(features, people, size, columns)
 
 
 def the_librarys(
     features: FeatureCollection, people: People, size: int, columns: list[str]
 ) -> tuple[list[frozenset[str]], list[float]]:
-    set_random_provider(RANDOM_SEED)
-    try:
-        with sortition.solving_once():
-            committees, chances, _ = find_distribution_maximin(
-                features, people, size, columns, sortition.SOLVER
-            )
-    finally:
-        set_random_provider(None)
+    with seeded():
+        committees, chances, _ = find_distribution_maximin(
+            features, people, size, columns, sortition.SOLVER
+        )
     return committees, chances
 
 
