@@ -89,7 +89,8 @@ def _ranked(user: Any, terms: list[str]) -> QuerySet[SearchDocument]:
     return _matching(SearchDocument.objects.filter(_findable_by(user)), terms)
 
 
-ORDER = ("-rank", "title", "id")
+# Equally good hits: the newest first.
+ORDER = ("-rank", "-id")
 
 
 def documents_found(user: Any, terms: list[str]) -> QuerySet[SearchDocument]:
@@ -158,16 +159,23 @@ class Group:
     hits: list[Hit]
 
 
-def hit(document: SearchDocument, terms: list[str]) -> Hit:
-    snippet = excerpt(document.body, terms)
+def _hit(
+    kind: str, object_id: int, title: str, body: str, slug: str | None, terms: list[str]
+) -> Hit:
+    snippet = excerpt(body, terms)
     return Hit(
-        kind=document.kind,
-        title=document.title,
+        kind=kind,
+        title=title,
         snippet=snippet,
-        url=url_of(document.kind, document.object_id, getattr(document, "initiative_slug", None)),
-        marked_title=highlight(document.title, terms),
+        url=url_of(kind, object_id, slug),
+        marked_title=highlight(title, terms),
         marked_snippet=highlight(snippet, terms),
     )
+
+
+def hit(document: SearchDocument, terms: list[str]) -> Hit:
+    slug = getattr(document, "initiative_slug", None)
+    return _hit(document.kind, document.object_id, document.title, document.body, slug, terms)
 
 
 def hits_of(documents: Any, terms: list[str]) -> list[Hit]:
@@ -182,47 +190,46 @@ def counts_by_kind(found: QuerySet[SearchDocument]) -> dict[str, int]:
     return {kind: counted[kind] for kind in Kind.values if counted.get(kind)}
 
 
+# The best ``PER_GROUP`` hits of each kind and each kind's count, with what is shown of
+# each (title, text, initiative's slug), in one statement. The hits are made first
+# (MATERIALIZED): SQLite reads bm25 only beside its match, never inside the window
+# functions that number them; only the ids, kinds and ranks of every hit are sorted.
+GROUPED = (
+    "WITH hits (id, kind, rank) AS MATERIALIZED ({hits}), "
+    "best AS (SELECT id, place, of_kind FROM ("
+    "SELECT id, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank DESC, id DESC) AS place,"
+    " COUNT(*) OVER (PARTITION BY kind) AS of_kind FROM hits"
+    ") AS numbered WHERE place <= %s) "
+    "SELECT d.kind, best.of_kind, d.object_id, d.title, d.body, i.slug FROM best"
+    " JOIN search_searchdocument d ON d.id = best.id"
+    " LEFT JOIN initiatives_initiative i ON i.id = d.initiative_id"
+    " ORDER BY best.place"
+)
+
+
 def grouped(user: Any, terms: list[str]) -> list[Group]:
-    """Up to ``PER_GROUP`` best hits of each kind found, with each kind's count. The
-    ranking reads only ids, kinds and ranks (each document numbered and counted within its
-    kind, in one statement); then the few shown are read whole."""
+    """Up to ``PER_GROUP`` best hits of each kind found, with each kind's count, in the
+    order of ``Kind``."""
     if not terms:
         return []
     hits_sql, params = (
         _ranked(user, terms)
-        .order_by()  # the window functions order them; the model's ordering would sort twice
-        .values_list("id", "kind", "title", "rank")  # type: ignore[misc]
+        .order_by()  # the window functions order them; the model's ordering would sort again
+        .values_list("id", "kind", "rank")  # type: ignore[misc]
         .query.sql_with_params()
     )
     with connection.cursor() as cursor:
-        # the hits are made first (MATERIALIZED): SQLite reads bm25 only beside its match,
-        # never inside the window functions that number them
-        cursor.execute(
-            f"WITH hits (id, kind, title, rank) AS MATERIALIZED ({hits_sql}) "  # noqa: S608
-            "SELECT id, kind, place, of_kind FROM ("
-            "SELECT id, kind, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank DESC, title, id)"
-            " AS place, COUNT(*) OVER (PARTITION BY kind) AS of_kind FROM hits"
-            ") AS numbered WHERE place <= %s",
-            [*params, PER_GROUP],
-        )
-        best = cursor.fetchall()
-    places = {pk: (kind, place, count) for pk, kind, place, count in best}
-    shown = SearchDocument.objects.filter(pk__in=places).annotate(
-        initiative_slug=F("initiative__slug")
-    )
-    by_kind: dict[str, list[SearchDocument]] = {}
-    for document in sorted(shown, key=lambda d: places[d.pk][1]):
-        by_kind.setdefault(document.kind, []).append(document)
-    counts = {kind: count for kind, _, count in places.values()}
+        cursor.execute(GROUPED.format(hits=hits_sql), [*params, PER_GROUP])
+        rows = cursor.fetchall()
+    counts: dict[str, int] = {}
+    hits: dict[str, list[Hit]] = {}
+    for kind, count, object_id, title, body, slug in rows:
+        counts[kind] = count
+        hits.setdefault(kind, []).append(_hit(kind, object_id, title, body, slug, terms))
     return [
-        Group(
-            kind=kind,
-            label=str(Kind(kind).label),
-            count=counts[kind],
-            hits=hits_of(by_kind[kind], terms),
-        )
+        Group(kind=kind, label=str(Kind(kind).label), count=counts[kind], hits=hits[kind])
         for kind in Kind.values
-        if kind in by_kind
+        if kind in hits
     ]
 
 

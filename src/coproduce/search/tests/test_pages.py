@@ -36,6 +36,24 @@ def test_the_page_groups_what_is_found_by_kind_with_a_link_to_all_of_a_kind(
     assert "Back to everything found" in text
 
 
+def test_equally_good_hits_come_newest_first_on_both_pages(world: World) -> None:
+    """Seven proposals alike but for their number rank equally: the grouped page shows the
+    newest five, and the kind page's first five are the same five in the same order."""
+    budget = make_budget(world)
+    for n in range(selectors.PER_GROUP + 2):
+        propose(budget, world.member, f"Orchard {n}", "Fruit trees by the school.")
+    (group,) = selectors.grouped(world.outsider, ["orchard"])
+    assert (group.kind, group.count) == ("proposal", 7)
+    newest = ["Orchard 6", "Orchard 5", "Orchard 4", "Orchard 3", "Orchard 2"]
+    assert [hit.title for hit in group.hits] == newest
+    kind_page = selectors.page_of_kind(world.outsider, ["orchard"], "proposal", 1)
+    assert [document.title for document in kind_page.object_list] == [
+        *newest,
+        "Orchard 1",
+        "Orchard 0",
+    ]
+
+
 def test_the_kind_page_is_paginated(client: Any, world: World) -> None:
     budget = make_budget(world)
     for n in range(selectors.PER_PAGE + 1):
