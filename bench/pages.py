@@ -20,8 +20,13 @@ run, ``--clients`` clients send request after request for ``--seconds`` seconds,
 new connection (``bench/voting.py``'s load generator), signed out: ``GET /healthz`` (the
 anchor: middleware and one query), ``GET /`` (the home page) and ``GET /search/?q=WORD``
 (a word of the vocabulary, a different one each request). Prints each one's latency
-percentiles and the ratio of its p95 to the anchor's (goal: at most 3×). Smaller fills
-for a quick run: ``--initiatives 100 --proposals 5000 --people 1000 --seconds 5``.
+percentiles and the ratio of its p95 to the anchor's (goal: at most 3×).
+
+Last, with the server stopped, the database's own part of a search, for scale: the mean
+time PostgreSQL takes to count one word's documents (``count(*)`` over the GIN index, no
+ranking, no page), against the machine time one health check took under load (the
+processors divided by its rate). Smaller fills for a quick run: ``--initiatives 100
+--proposals 5000 --people 1000 --seconds 5``.
 """
 
 import argparse
@@ -188,6 +193,24 @@ def prepare(sizes: dict[str, int], fresh: bool) -> str:
     return f"filled in {done - migrated:.0f} s (after {migrated - start:.0f} s of migrations)"
 
 
+def counting_time(rng: random.Random, words: int = 200) -> float:
+    """The mean time, in seconds, of counting the documents holding one word of the
+    vocabulary (as a search's prefix term), on one connection, after ten to warm it."""
+    import psycopg
+
+    statement = (
+        "SELECT count(*) FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
+    )
+    chosen = [f"{rng.choice(VOCABULARY)}:*" for _ in range(words + 10)]
+    with psycopg.connect(DATABASE) as db:
+        for word in chosen[:10]:
+            db.execute(statement, [word]).fetchone()
+        start = time.perf_counter()
+        for word in chosen[10:]:
+            db.execute(statement, [word]).fetchone()
+        return (time.perf_counter() - start) / words
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--initiatives", type=int, default=1_000)
@@ -228,14 +251,22 @@ def main() -> None:
         print("| request | done | rate | p50 | p95 | p99 | errors |")
         print("|---|---|---|---|---|---|---|")
         p95: dict[str, float] = {}
+        rates: dict[str, float] = {}
         for name, make in (("GET /healthz", health), ("GET /", home), ("search", search)):
             latencies, errors, _ = voting.drive(args.clients, args.seconds, make)
-            voting.report(name, latencies, errors, args.seconds)
+            rates[name] = voting.report(name, latencies, errors, args.seconds)
             p95[name] = voting.statistics.quantiles(latencies, n=100)[94]
     finally:
         voting.stop(process)
     anchor = p95["GET /healthz"]
     print()
+    health_machine_ms = (os.cpu_count() or 1) / rates["GET /healthz"] * 1000
+    counting_ms = counting_time(random.Random(11)) * 1000
+    print(
+        f"counting one word's documents in PostgreSQL alone: {counting_ms:.2f} ms, "
+        f"{counting_ms / health_machine_ms:.1f}x the machine time of one health check "
+        f"({health_machine_ms:.2f} ms)"
+    )
     for name in ("GET /", "search"):
         ratio = p95[name] / anchor
         verdict = "within" if ratio <= 3 else "over"

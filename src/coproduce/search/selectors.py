@@ -53,16 +53,20 @@ def _matching(found: QuerySet[SearchDocument], terms: list[str]) -> QuerySet[Sea
     counts above the body on both engines. On SQLite the full-text table is joined, so the
     match runs once and each hit's bm25 is read from it."""
     if connection.vendor == "postgresql":
+        # The query is made by a sub-select, run once per statement: ``to_tsquery`` of a
+        # statement's parameter would be run again for every hit ranked once the statement
+        # is prepared (psycopg prepares what a connection runs five times; ADR 0017).
         query = _tsquery(terms)
         return found.filter(
             RawSQL(
-                "search_searchdocument.search_vector @@ to_tsquery('simple', %s)",
+                "search_searchdocument.search_vector @@ (SELECT to_tsquery('simple', %s))",
                 [query],
                 output_field=BooleanField(),
             )
         ).annotate(
             rank=RawSQL(
-                "ts_rank(search_searchdocument.search_vector, to_tsquery('simple', %s), 1)",
+                "ts_rank(search_searchdocument.search_vector,"
+                " (SELECT to_tsquery('simple', %s)), 1)",
                 [query],
                 output_field=FloatField(),
             )
@@ -191,19 +195,19 @@ def counts_by_kind(found: QuerySet[SearchDocument]) -> dict[str, int]:
 
 
 # The best ``PER_GROUP`` hits of each kind and each kind's count, with what is shown of
-# each (title, text, initiative's slug), in one statement. The hits are made first
-# (MATERIALIZED): SQLite reads bm25 only beside its match, never inside the window
-# functions that number them; only the ids, kinds and ranks of every hit are sorted.
+# each, in one statement. Only the ids, kinds and ranks of every hit are numbered and
+# counted; the title, text and initiative's slug are read for the few shown. The hits are
+# made first (MATERIALIZED): SQLite reads bm25 only beside its match, never inside the
+# window functions that number them.
 GROUPED = (
     "WITH hits (id, kind, rank) AS MATERIALIZED ({hits}), "
     "best AS (SELECT id, place, of_kind FROM ("
     "SELECT id, ROW_NUMBER() OVER (PARTITION BY kind ORDER BY rank DESC, id DESC) AS place,"
     " COUNT(*) OVER (PARTITION BY kind) AS of_kind FROM hits"
     ") AS numbered WHERE place <= %s) "
-    "SELECT d.kind, best.of_kind, d.object_id, d.title, d.body, i.slug FROM best"
-    " JOIN search_searchdocument d ON d.id = best.id"
-    " LEFT JOIN initiatives_initiative i ON i.id = d.initiative_id"
-    " ORDER BY best.place"
+    "SELECT d.kind, best.of_kind, d.object_id, d.title, d.body,"
+    " (SELECT i.slug FROM initiatives_initiative i WHERE i.id = d.initiative_id)"
+    " FROM best JOIN search_searchdocument d ON d.id = best.id ORDER BY best.place"
 )
 
 
