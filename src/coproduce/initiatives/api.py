@@ -502,13 +502,18 @@ class StageDeclarationSerializer(serializers.ModelSerializer):
         extra_kwargs = {"evidence": {"allow_blank": True}}
 
 
+# The largest id a database row can have (a signed 64-bit integer); a larger number in a
+# filter would overflow the database driver instead of finding nothing.
+LARGEST_ID = 2**63 - 1
+
+
 class ByStage(filters.FilterSet):
     """Filters a list inside one initiative by a stage's id without asking whether that
     stage exists: a choice among all stages answered 400 for an id no stage has and 200
     for another initiative's, telling anyone which stages exist in initiatives they cannot
     see. Any id now answers the same: the entries of this initiative in that stage."""
 
-    stage = filters.NumberFilter(field_name="stage_id")
+    stage = filters.NumberFilter(field_name="stage_id", min_value=1, max_value=LARGEST_ID)
 
 
 class StageDeclarationViewSet(mixins.ListModelMixin, InitiativeChildViewSet):

@@ -34,7 +34,9 @@ class JourneyMapsConfig(CapabilityConfig):
                 stages=(StageKind.CO_DESIGN,),
                 kinds=(ContributionKind.IDEA,),
                 summary="A note on a stage of a journey map (count 1), by the member who "
-                "wrote it, on their side; a removed note is reversed.",
+                "wrote it, on their side; a removed note is reversed. Listed to its author "
+                "alone: notes name their authors to active members only.",
+                listed_to_contributor_only=True,
             ),
         ),
     )

@@ -58,7 +58,9 @@ class PeersupportConfig(CapabilityConfig):
                 stages=(StageKind.CO_PERFORMING,),
                 kinds=(ContributionKind.TIME,),
                 summary="A session both sides agree on: the supporter's time, written by "
-                "the person who confirmed it.",
+                "the person who confirmed it. Listed to the supporter alone: the entry would "
+                "tell others who was supported.",
+                listed_to_contributor_only=True,
             ),
         ),
     )

@@ -158,7 +158,7 @@ def session_confirm(*, actor: Any, session: Session) -> Session:
         quantity=session.minutes,
         unit=Unit.MINUTES,
         occurred_on=session.held_on,
-        description=f"Peer support: {match.request.need}"[:500],
+        description="Peer support session",  # what was needed stays with the request
     )
     session.save()
     return session

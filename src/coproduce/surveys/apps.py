@@ -37,7 +37,10 @@ class SurveysConfig(CapabilityConfig):
                 stages=SURVEY_STAGES,
                 kinds=(ContributionKind.IDEA,),
                 summary="A member's first response to a survey: one idea (count 1), in the "
-                "survey's stage (co-planning unless the coordinator chose another).",
+                "survey's stage (co-planning unless the coordinator chose another). Listed "
+                "to the respondent alone: beside live results it would tell whose answers "
+                "changed them.",
+                listed_to_contributor_only=True,
             ),
             Writes(
                 source="initiatives.Goal",

@@ -4,6 +4,8 @@ in order, and free text for coordinators; nothing here returns who gave an answe
 the asset list, which is for members (ADR 0035)."""
 
 import json
+import random
+import secrets
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -459,46 +461,47 @@ def breakdown(question: Question, by: Question) -> list[BreakdownRow]:
     return table
 
 
+# The order of the coordinators' CSV, drawn again for every download: in the order the
+# responses came, each row could be named by whoever knows who answered when.
+ROW_SHUFFLE: random.Random = secrets.SystemRandom()
+RESPONSES_AT_ONCE = 1000
+
+
 def answer_rows(survey: Survey) -> Iterator[list[Any]]:
-    """The answers one row per response (for the coordinators' CSV): a response number, how
-    it came (online, code, paper) and each question's answer. Equality answers are left out
-    (they are read in aggregate only); no respondent is named."""
+    """The answers one row per response (for the coordinators' CSV), in a random order
+    drawn for each download: a row number, how it came (online, code, paper) and each
+    question's answer. Equality answers are left out (they are read in aggregate only); no
+    respondent is named."""
     questions = [q for q in survey.questions.all() if q.kind != QuestionKind.EQUALITY]
     yield ["response", "paper", *[q.text for q in questions]]
-    current: dict[int, list[str]] = {}
-    last = None
-    number = 0
-    rows = (
-        Answer.objects.filter(survey=survey)
-        .exclude(question__kind=QuestionKind.EQUALITY)
-        .order_by("response_id", "question_id", "number", "id")
-        .values_list("response_id", "response__paper", "question_id", "option", "number", "text")
-    )
     options = {q.pk: q.options for q in questions}
-    paper = False
-    for response_id, is_paper, qid, option, value, text in rows.iterator(chunk_size=5000):
-        if response_id != last:
-            if last is not None:
-                number += 1
-                yield [
-                    number,
-                    "yes" if paper else "no",
-                    *["; ".join(current.get(q.pk, [])) for q in questions],
-                ]
-            current, last, paper = {}, response_id, is_paper
-        shown = (
-            options[qid][option]
-            if option is not None
-            else (str(value) if value is not None else text)
+    responses = list(
+        Response.objects.filter(survey=survey).order_by("pk").values_list("pk", "paper")
+    )
+    ROW_SHUFFLE.shuffle(responses)
+    for start in range(0, len(responses), RESPONSES_AT_ONCE):
+        batch = responses[start : start + RESPONSES_AT_ONCE]
+        given: dict[int, dict[int, list[str]]] = {pk: {} for pk, _ in batch}
+        rows = (
+            Answer.objects.filter(response_id__in=given)
+            .exclude(question__kind=QuestionKind.EQUALITY)
+            .order_by("response_id", "question_id", "number", "id")
+            .values_list("response_id", "question_id", "option", "number", "text")
         )
-        current.setdefault(qid, []).append(shown)
-    if last is not None:
-        number += 1
-        yield [
-            number,
-            "yes" if paper else "no",
-            *["; ".join(current.get(q.pk, [])) for q in questions],
-        ]
+        for response_id, qid, option, value, text in rows:
+            shown = (
+                options[qid][option]
+                if option is not None
+                else (str(value) if value is not None else text)
+            )
+            given[response_id].setdefault(qid, []).append(shown)
+        for number, (pk, paper) in enumerate(batch, start=start + 1):
+            answers = given[pk]
+            yield [
+                number,
+                "yes" if paper else "no",
+                *["; ".join(answers.get(q.pk, [])) for q in questions],
+            ]
 
 
 @dataclass(frozen=True)

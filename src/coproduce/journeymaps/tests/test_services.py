@@ -10,6 +10,8 @@ from coproduce.journeymaps import services
 from coproduce.journeymaps.models import JourneyNote, JourneyStage
 from coproduce.journeymaps.tests.conftest import Journey, feel, note, residents, staff_members
 from coproduce.record.models import Contribution
+from coproduce.record.selectors import record_totals
+from coproduce.record.tests.unlisted import assert_listed_to_contributor_alone
 
 
 def names(journey: Journey) -> list[str]:
@@ -271,3 +273,17 @@ def test_a_coordinator_names_editors_who_then_manage_the_stages(
         services.journey_map_save(
             actor=world.member, initiative=world.initiative, journey_map=journey.map, title="X"
         )
+
+
+def test_a_notes_entry_in_the_record_is_listed_to_its_author_alone(
+    world: World, journey: Journey
+) -> None:
+    """The notes name their authors to active members only; the record's entry would name
+    them to every reader of the record, so others count it in the totals only."""
+    written = note(journey, world.member)
+    entry = Contribution.objects.get(source_id=written.pk, kind=ContributionKind.IDEA)
+    assert_listed_to_contributor_alone(
+        entry, [None, world.outsider, world.coordinator, world.staff], "Journey map note"
+    )
+    ideas = {row.key: row.count for row in record_totals(world.initiative)["stage"]}
+    assert ideas["co_design"] == 1

@@ -13,6 +13,8 @@ from coproduce.peersupport import selectors, services
 from coproduce.peersupport.models import Match, Session
 from coproduce.peersupport.tests.test_peersupport import circle  # noqa: F401  (fixture)
 from coproduce.record.models import Contribution
+from coproduce.record.selectors import record_totals
+from coproduce.record.tests.unlisted import assert_listed_to_contributor_alone
 
 
 def _session(circle: dict[str, Any], minutes: int = 45) -> tuple[Match, Session]:  # noqa: F811
@@ -57,7 +59,7 @@ def test_the_person_supported_confirms_and_is_recorded_as_who_wrote_it(
         "minutes",
         False,
         "co_performing",
-        "Peer support: breastfeeding",
+        "Peer support session",
         "peersupport",
         "session",
         session.pk,
@@ -84,3 +86,21 @@ def test_a_supporter_who_left_is_refused_with_a_reason_and_nothing_is_kept(
     session.refresh_from_db()
     assert (session.confirmed_by, session.contribution) == (None, None)
     assert not Contribution.objects.exists()
+
+
+def test_a_session_is_listed_to_the_supporter_alone_and_says_nothing_of_the_need(
+    circle: dict[str, Any],  # noqa: F811
+    client: Any,
+) -> None:
+    """The person supported is who confirms, so the entry would tell every reader of the
+    record who was supported; others see the supporter's time in the totals only."""
+    _, session = _session(circle)
+    services.session_confirm(actor=circle["mum"], session=session)
+    entry = Contribution.objects.get(kind="time")
+    world = circle["world"]
+    others = [None, circle["mum"], circle["bea"], world.coordinator, world.staff]
+    assert_listed_to_contributor_alone(entry, others, "Peer support")
+    page = client.get(f"/initiatives/{world.initiative.slug}/record/").content.decode()
+    assert "breastfeeding" not in page
+    minutes = {row.key: row.minutes for row in record_totals(world.initiative)["stage"]}
+    assert minutes["co_performing"] == 45

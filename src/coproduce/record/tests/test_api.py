@@ -202,3 +202,18 @@ def test_a_stage_filter_tells_nothing_about_other_initiatives_stages(
         assert [(a.status_code, a.json()["count"]) for a in answers] == [(200, 0), (200, 0)]
     own = api.get(f"{base}/contributions/", {"stage": world.stage.pk}).json()
     assert own["count"] == 1
+
+
+def test_a_stage_filter_beyond_any_id_is_a_400_with_what_to_fix(
+    world: World, api: APIClient
+) -> None:
+    base = f"/api/v1/initiatives/{world.initiative.slug}"
+    for path in ("contributions", "decisions", "declarations"):
+        for stage in ("99999999999999999999999", "-99999999999999999999999", "0"):
+            answer = api.get(f"{base}/{path}/", {"stage": stage})
+            assert answer.status_code == 400, (path, stage)
+            assert list(answer.json()) == ["stage"], (path, stage)
+        too_big = api.get(f"{base}/{path}/", {"stage": "99999999999999999999999"}).json()
+        assert too_big == {
+            "stage": ["Ensure this value is less than or equal to 9223372036854775807."]
+        }

@@ -1,6 +1,7 @@
 """Entries a capability lists to their contributor alone (``Writes.listed_to_contributor_
-only``): a citizen inspector's time is theirs to see one by one; everyone else, coordinators
-and staff too, sees it only in the totals, as with votes."""
+only``): a citizen inspector's time, a peer supporter's session, a journey-map note and a
+survey response are theirs to see one by one; everyone else, coordinators and staff too,
+sees them only in the totals, as with votes."""
 
 import datetime
 from typing import Any
@@ -47,8 +48,16 @@ def submitted_visit(world: World) -> Any:
     return jo
 
 
-def test_the_inspections_time_is_declared_unlisted() -> None:
-    assert capabilities.unlisted_sources() == ["inspections.Visit"]
+def test_the_entries_that_would_name_someone_are_declared_unlisted() -> None:
+    """An inspector's time, a peer-support session (who was supported), a journey-map note
+    (its author, named to active members only) and a survey response (whose answers moved
+    the live results)."""
+    assert sorted(capabilities.unlisted_sources()) == [
+        "inspections.Visit",
+        "journeymaps.JourneyNote",
+        "peersupport.Session",
+        "surveys.Response",
+    ]
 
 
 def test_an_inspectors_time_is_listed_to_them_alone_and_counted_for_all(

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from conftest import World
 from coproduce.record.models import Contribution
+from coproduce.record.selectors import record_totals
+from coproduce.record.tests.unlisted import assert_listed_to_contributor_alone
 from coproduce.surveys import services
 from coproduce.surveys.models import Answer, Response, SurveyCode
 
@@ -270,3 +272,15 @@ def test_paper_responses_are_marked_and_name_who_typed_them(world: World, built:
             actor=world.member, survey=built.survey, answers={built.q(built.need): SHOP}
         )
     assert Response.objects.count() == 2
+
+
+def test_a_response_is_listed_to_the_respondent_alone(world: World, built: Built) -> None:
+    """Results are live: an entry naming each respondent as they answer would tell every
+    reader of the record whose answers moved them. Others count responses in the totals."""
+    answer(built, world.member)
+    entry = Contribution.objects.get()
+    assert_listed_to_contributor_alone(
+        entry, [None, world.outsider, world.coordinator, world.staff], "Answered the survey"
+    )
+    ideas = {row.key: row.count for row in record_totals(world.initiative)["stage"]}
+    assert ideas["co_planning"] == 1

@@ -2,6 +2,10 @@
 answers) mean, rankings by Borda and Schulze, the equality breakdown with groups under 5
 withheld, free text for coordinators only, and the CSV without names or equality answers."""
 
+import random
+
+import pytest
+
 from conftest import World
 from coproduce.surveys import selectors, services
 from coproduce.surveys.models import Answer
@@ -172,3 +176,26 @@ def test_a_ranking_of_more_options_than_fit_one_number_is_read_ballot_by_ballot(
         assert found.ranking[method].scores == expected.scores
         assert found.ranking[method].pairwise == expected.pairwise
     assert found.respondents == 3
+
+
+def test_the_csv_rows_come_in_an_order_drawn_for_each_download(
+    world: World, built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the order the responses came, whoever knows who answered when could name each
+    row; each download draws its own order instead, and numbers the rows in it."""
+    people = members(world, 12, "late")
+    for n, person in enumerate(people):
+        answer(built, person, comment=f"remark {n}")
+    came = [f"remark {n}" for n in range(12)]
+    drawn = list(came)
+    random.Random(5).shuffle(drawn)
+    assert drawn != came  # the seed draws another order
+    monkeypatch.setattr(selectors, "ROW_SHUFFLE", random.Random(5))
+    rows = list(selectors.answer_rows(built.survey))[1:]
+    assert [row[-1] for row in rows] == drawn
+    assert [row[0] for row in rows] == list(range(1, 13))
+    monkeypatch.setattr(selectors, "ROW_SHUFFLE", random.Random(6))
+    redrawn = list(came)
+    random.Random(6).shuffle(redrawn)
+    assert redrawn != drawn
+    assert [row[-1] for row in list(selectors.answer_rows(built.survey))[1:]] == redrawn
