@@ -1,5 +1,6 @@
 """Recipients too many to list inside a request, named so a background task can find them:
-each function takes a key (an id) and returns the ids of the people, in id order."""
+each function takes a key (an id) and returns the ids of the people (``services.fan_out``
+writes to them in an order it draws)."""
 
 from collections.abc import Callable
 

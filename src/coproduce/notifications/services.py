@@ -7,6 +7,8 @@ request (every voter of a process) is written by the background worker in batche
 request that closes a vote only queues one task (ADR 0048)."""
 
 import itertools
+import random
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -112,11 +114,20 @@ def write_batch(
     return rows
 
 
+# The order an audience's notifications are written in, drawn for each fan-out: their ids
+# are consecutive, so in the people's id order two voters comparing theirs would learn
+# whether someone whose id lies between theirs voted.
+RECIPIENT_SHUFFLE: random.Random = secrets.SystemRandom()
+
+
 def fan_out(*, audience: str, key: int, kind: str, message: str, params: dict, link: str) -> int:
-    """Write an audience's notifications in batches, each batch committed with its e-mail
-    task queued; run by the worker. Returns how many were written."""
+    """Write an audience's notifications in batches, in an order drawn for this fan-out,
+    each batch committed with its e-mail task queued; run by the worker. Returns how many
+    were written."""
+    people = list(AUDIENCES[audience](key))
+    RECIPIENT_SHUFFLE.shuffle(people)
     written = 0
-    for chunk in _chunks(AUDIENCES[audience](key).iterator(chunk_size=BATCH)):
+    for chunk in _chunks(people):
         with transaction.atomic():
             written += len(write_batch(chunk, kind, message, params, link))
     return written

@@ -1,6 +1,8 @@
 """Votes opening, closing and publishing results: the request queues one task; the
 background worker writes the notifications in batches, each batch queuing one e-mail task."""
 
+import random
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -78,3 +80,30 @@ def test_a_vote_opening_closing_and_its_results_reach_members_then_voters(
     assert Notification.objects.filter(message="result_published", emailed_at=None).count() == 3
     assert services.digest_send() == 3
     assert services.digest_send() == 0  # each item goes in one digest only
+
+
+def test_voters_are_told_in_an_order_drawn_for_each_fan_out_not_by_their_ids(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notification ids are consecutive: in the voters' id order, two voters comparing
+    theirs would learn whether the person whose id lies between them voted."""
+    voters = [make_user(f"voter{i}") for i in range(8)]
+    for person in voters:
+        add_member(world.initiative, person)
+    process = make_pb(world)
+    open_voting(process)
+    run_worker()  # the members are told the vote is open
+    for person in voters:
+        ballots.ballot_cast(
+            actor=person, budget=process.north, choices=[Choice(process.proposals["benches"].pk)]
+        )
+    forget()
+    by_id = sorted(person.pk for person in voters)
+    drawn = list(by_id)
+    random.Random(3).shuffle(drawn)
+    assert drawn != by_id  # the seed draws another order
+    monkeypatch.setattr(services, "RECIPIENT_SHUFFLE", random.Random(3))
+    pb.phase_advance(actor=world.coordinator, process=process.process)  # counting
+    run_worker()
+    written = Notification.objects.filter(message="vote_closing").order_by("pk")
+    assert list(written.values_list("recipient_id", flat=True)) == drawn
