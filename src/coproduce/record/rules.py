@@ -25,4 +25,7 @@ rules.add_perm("record.add_contribution_for_others", can_manage)
 rules.add_perm("record.verify_contribution", can_manage & ~is_own_contribution)
 rules.add_perm("record.reverse_contribution", can_manage | recorded_it)
 rules.add_perm("record.add_decision", is_active_member | can_manage)
+# naming someone else as who started a decision puts words in their mouth that they cannot
+# take back: a coordinator's to do, as recording someone else's contribution is
+rules.add_perm("record.add_decision_for_others", can_manage)
 rules.add_perm("record.reverse_decision", can_manage | recorded_it)

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.core import gate
 from coproduce.core.vocabulary import (
@@ -235,6 +236,12 @@ def contribution_reverse(*, actor: Any, contribution: Contribution, reason: str)
     return reversal
 
 
+ONLY_COORDINATORS_NAME_OTHERS = gettext_lazy(
+    "Only a coordinator can name someone else as who started a decision: name yourself, "
+    "or say which side started it."
+)
+
+
 @transaction.atomic
 def decision_record(
     *,
@@ -256,6 +263,9 @@ def decision_record(
     """Record a decision by hand: what, who started it, who took it, how, and how many of
     each side were in the room (people counted, not named)."""
     gate.require(actor, "record.add_decision", initiative)
+    someone_else = initiated_by is not None and getattr(initiated_by, "pk", None) != actor.pk
+    if someone_else and not gate.allows(actor, "record.add_decision_for_others", initiative):
+        raise ValidationError({"initiated_by": ONLY_COORDINATORS_NAME_OTHERS})
     counts = {
         "participants_citizen": participants_citizen,
         "participants_professional": participants_professional,

@@ -170,6 +170,36 @@ def test_decision_through_the_api(api: APIClient, world: World) -> None:
     assert Decision.objects.count() == 1
 
 
+def test_only_a_coordinator_names_someone_else_as_who_started_a_decision(
+    api: APIClient, world: World
+) -> None:
+    """A member who named the coordinator (or a councillor) as the decision's initiator put
+    words on the public record that the person named could not take back."""
+    decision = {
+        "stage": world.stage.pk,
+        "title": "Council agrees to cut the repairs budget",
+        "decided_by": "politicians",
+        "rule": "political_decision",
+        "decided_on": "2026-03-02",
+        "initiated_by": world.coordinator.pk,
+    }
+    api.force_authenticate(world.member)
+    refused = api.post(url(world, "decisions/"), decision, format="json")
+    assert (refused.status_code, refused.json()) == (
+        400,
+        {"initiated_by": [str(record.ONLY_COORDINATORS_NAME_OTHERS)]},
+    )
+    assert Decision.objects.count() == 0
+    api.force_authenticate(world.coordinator)
+    named = api.post(url(world, "decisions/"), {**decision, "initiated_by": world.member.pk})
+    assert named.status_code == 201, named.json()
+    assert (named.json()["initiated_by"], named.json()["initiated_by_side"]) == (
+        world.member.pk,
+        "citizen",
+    )
+    assert Decision.objects.count() == 1
+
+
 def test_entries_of_another_initiative_are_not_found(api: APIClient, world: World) -> None:
     api.force_authenticate(world.member)
     created = api.post(url(world), {**GOOD, "stage": world.stage.pk}, format="json").json()
