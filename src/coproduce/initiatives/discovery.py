@@ -96,7 +96,13 @@ def asking_for_people(scope: Scope) -> list[LiveItem]:
     if scope.viewer_id is not None:
         found = found.exclude(
             pk__in=Membership.objects.filter(user_id=scope.viewer_id)
-            .exclude(status__in=[MembershipStatus.LEFT, MembershipStatus.DECLINED])
+            .exclude(
+                status__in=[
+                    MembershipStatus.LEFT,
+                    MembershipStatus.REMOVED,
+                    MembershipStatus.DECLINED,
+                ]
+            )
             .values("initiative_id")
         )
     return [

@@ -166,6 +166,9 @@ class MembershipStatus(models.TextChoices):
     ACTIVE = "active", _("Member")
     DECLINED = "declined", _("Declined")
     LEFT = "left", _("Left")
+    # a coordinator took the person out: asking to join again waits for a coordinator, even
+    # where anyone may join at once
+    REMOVED = "removed", _("Removed by a coordinator")
 
 
 class Membership(models.Model):

@@ -205,7 +205,13 @@ def active_membership_for(user: Any, initiative: Initiative) -> Membership | Non
 def memberships_of(user: Any) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(user=user)
-        .exclude(status__in=[MembershipStatus.LEFT, MembershipStatus.DECLINED])
+        .exclude(
+            status__in=[
+                MembershipStatus.LEFT,
+                MembershipStatus.REMOVED,
+                MembershipStatus.DECLINED,
+            ]
+        )
         .select_related("initiative")
         .order_by("initiative__title")
     )

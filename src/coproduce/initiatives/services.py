@@ -261,7 +261,8 @@ def membership_request(
     """Ask to join, or accept an invitation on the side and in the role the coordinator chose
     (a different side or role is refused: ask for a change once a member). An open
     initiative admits citizens at once; the professional and political sides are claims
-    others rely on, so they wait for a coordinator's approval even there."""
+    others rely on, so they wait for a coordinator's approval even there, as does the
+    return of someone a coordinator removed."""
     gate.require(actor, "initiatives.join_initiative", initiative)
     membership = _lock_membership(initiative, actor)
     invited = membership is not None and membership.status == MembershipStatus.INVITED
@@ -275,8 +276,11 @@ def membership_request(
         if membership is None:
             membership = Membership(initiative=initiative, user=actor)
         membership.side, membership.role = side, role
+    removed = membership.status == MembershipStatus.REMOVED
     admitted = invited or (
-        initiative.join_policy == JoinPolicy.OPEN and membership.side == Side.CITIZEN
+        initiative.join_policy == JoinPolicy.OPEN
+        and membership.side == Side.CITIZEN
+        and not removed
     )
     membership.leadership_type = leadership_type
     membership.status = MembershipStatus.ACTIVE if admitted else MembershipStatus.REQUESTED
@@ -593,13 +597,15 @@ def membership_leave(*, actor: Any, initiative: Initiative) -> Membership:
     return membership
 
 
-def _end_membership(membership: Membership, initiative: Initiative) -> None:
+def _end_membership(
+    membership: Membership, initiative: Initiative, status: str = MembershipStatus.LEFT
+) -> None:
     """A member leaves or is removed: the powers given here (coordinating, reviewing) and a
     request to change side still waiting go with the membership, so a return starts afresh;
     the last coordinator cannot go."""
     if membership.is_coordinator:
         _ensure_another_coordinator(membership)
-    membership.status, membership.is_coordinator = MembershipStatus.LEFT, False
+    membership.status, membership.is_coordinator = status, False
     membership.is_reviewer = False
     membership.save(update_fields=["status", "is_coordinator", "is_reviewer", "updated_at"])
     membership.side_changes.filter(status=SideChangeStatus.PENDING).delete()
@@ -618,7 +624,7 @@ def membership_remove(*, actor: Any, membership: Membership, reason: str) -> Mem
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the member is removed.")})
-    _end_membership(membership, membership.initiative)
+    _end_membership(membership, membership.initiative, MembershipStatus.REMOVED)
     person = membership.user
     _record_coordinator_decision(
         actor=actor,

@@ -11,6 +11,7 @@ from conftest import World, make_user
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives import services
 from coproduce.initiatives.models import Goal, Membership
+from coproduce.initiatives.selectors import standing
 from coproduce.record.models import Decision
 
 
@@ -194,7 +195,7 @@ def test_a_coordinator_removes_a_member_an_exclusion_with_the_reason(world: Worl
         actor=world.coordinator, membership=membership, reason="Broke the code of conduct"
     )
     membership.refresh_from_db()
-    assert (membership.status, membership.is_coordinator) == ("left", False)
+    assert (membership.status, membership.is_coordinator) == ("removed", False)
     entry = Decision.objects.get()
     assert (entry.kind, entry.title, entry.initiated_by) == (
         "exclusion",
@@ -210,6 +211,35 @@ def test_a_coordinator_removes_a_member_an_exclusion_with_the_reason(world: Worl
     with pytest.raises(ValidationError) as again:
         services.membership_remove(actor=world.coordinator, membership=membership, reason="X")
     assert again.value.message_dict == {"status": ["Only an active member can be removed."]}
+
+
+def test_someone_removed_asks_to_join_again_and_waits_for_a_coordinator(
+    world: World, api: APIClient
+) -> None:
+    """Removal ended the membership as leaving does; in an open initiative, where a
+    citizen joins at once, the person removed was back in one request."""
+    world.initiative.join_policy = "open"
+    world.initiative.save(update_fields=["join_policy"])
+    membership = world.initiative.memberships.get(user=world.member)
+    services.membership_remove(actor=world.coordinator, membership=membership, reason="Abuse")
+    api.force_authenticate(world.member)
+    slug = world.initiative.slug
+    asked = api.post(
+        f"/api/v1/initiatives/{slug}/members/", {"side": "citizen", "role": "resident"}
+    )
+    assert asked.status_code == 201, asked.json()
+    assert asked.json()["status"] == "requested"
+    membership.refresh_from_db()
+    assert membership.status == "requested"
+    assert not standing(world.member, world.initiative).active
+    services.membership_decide(actor=world.coordinator, membership=membership, approve=True)
+    membership.refresh_from_db()
+    assert membership.status == "active"
+    newcomer = make_user("newcomer")
+    joined = services.membership_request(
+        actor=newcomer, initiative=world.initiative, side="citizen", role="resident"
+    )
+    assert joined.status == "active"  # anyone else still joins at once
 
 
 def test_the_members_page_removes_a_member_for_coordinators_only(client: Any, world: World) -> None:
@@ -232,6 +262,6 @@ def test_the_members_page_removes_a_member_for_coordinators_only(client: Any, wo
     assert "This field is required." in blank.content.decode()
     assert client.post(url, {"reason": "Moved away"}).status_code == 302
     membership.refresh_from_db()
-    assert membership.status == "left"
+    assert membership.status == "removed"
     assert Decision.objects.get().outcome.endswith("from the initiative: Moved away")
     assert client.get(url).status_code == 404  # no longer an active member
