@@ -4,11 +4,30 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from knox.models import AuthToken
 
 from coproduce.accounts.models import User
+
+NAME_TAKEN = gettext_lazy(
+    "Someone is already shown by that name. Choose another, for example with your surname "
+    "or the area you live in."
+)
+
+
+def _name_free(display_name: str, person_pk: int | None = None) -> str:
+    """The name as it will be shown (spaces run together, as a page shows them), refused
+    if it is another person's shown name, whatever its capitals: whoever took a
+    coordinator's or a councillor's name could post as them."""
+    name = " ".join(display_name.split())
+    if name:
+        others = User.objects.exclude(pk=person_pk) if person_pk else User.objects.all()
+        if others.filter(Q(display_name__iexact=name) | Q(username__iexact=name)).exists():
+            raise ValidationError({"display_name": NAME_TAKEN})
+    return name
 
 
 @transaction.atomic
@@ -18,6 +37,9 @@ def user_sign_up(*, username: str, email: str, password: str, display_name: str 
         raise ValidationError({"username": _("That username is taken; please choose another.")})
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with that e-mail address already exists.")})
+    if User.objects.filter(display_name__iexact=username).exists():
+        raise ValidationError({"username": _("That username is taken; please choose another.")})
+    display_name = _name_free(display_name)
     user = User(username=username, email=email, display_name=display_name)
     try:
         validate_password(password, user)
@@ -46,6 +68,7 @@ def user_update_profile(
         raise ValidationError({"email": _("An account with that e-mail address already exists.")})
     if birth_year is not None and birth_year > timezone.localdate().year:
         raise ValidationError({"birth_year": _("Your year of birth cannot be in the future.")})
+    display_name = _name_free(display_name, actor.pk)
     actor.display_name, actor.locality, actor.bio, actor.email = display_name, locality, bio, email
     actor.birth_year, actor.skills, actor.availability = birth_year, skills, availability
     actor.full_clean()

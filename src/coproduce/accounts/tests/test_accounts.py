@@ -65,7 +65,12 @@ def test_sign_in_is_rate_limited(client: Client, db) -> None:
 @override_settings(RATELIMIT_SIGN_UP="2/m")
 def test_sign_up_is_rate_limited(client: Client, db) -> None:
     for n in range(2):
-        data = {**SIGN_UP, "username": f"user{n}", "email": f"u{n}@example.org"}
+        data = {
+            **SIGN_UP,
+            "username": f"user{n}",
+            "email": f"u{n}@example.org",
+            "display_name": f"User {n}",
+        }
         assert client.post("/accounts/sign-up/", data).status_code == 302
         client.logout()
     blocked = client.post("/accounts/sign-up/", {**SIGN_UP, "username": "user9"})
@@ -114,6 +119,40 @@ def test_profile_update_and_bad_email(client: Client, db) -> None:
     assert response.status_code == 400
     user.refresh_from_db()
     assert (user.email, user.locality) == ("sam@example.org", "Leeds")
+
+
+def test_no_one_takes_the_name_another_person_is_shown_by(client: Client, db) -> None:
+    """Pages name people by the name they are shown by: whoever took a coordinator's name
+    could post as them. Capitals and runs of spaces (which a page shows as one) do not
+    make another name."""
+    make_user("amara", display_name="Amara Okafor (co-production officer)")
+    make_user("dylan")  # shown by the username
+    sam = make_user("sam", display_name="Sam")
+    client.force_login(sam)
+    data = {"email": "sam@example.org", "locality": "Leeds", "bio": ""}
+    for taken in (
+        "Amara Okafor (co-production officer)",
+        "amara  OKAFOR (co-production officer)",
+        "Dylan",
+    ):
+        response = client.post("/accounts/profile/", {**data, "display_name": taken})
+        assert response.status_code == 400, taken
+        assert "Someone is already shown by that name." in response.content.decode()
+        sam.refresh_from_db()
+        assert (sam.display_name, sam.locality) == ("Sam", ""), taken
+    own = client.post("/accounts/profile/", {**data, "display_name": "  Sam   Jones "})
+    assert own.status_code == 302
+    sam.refresh_from_db()
+    assert sam.display_name == "Sam Jones"
+    assert (
+        client.post("/accounts/profile/", {**data, "display_name": "Sam Jones"}).status_code == 302
+    )
+    client.logout()
+    copied = client.post("/accounts/sign-up/", {**SIGN_UP, "display_name": "SAM JONES"})
+    assert copied.status_code == 400
+    assert "Someone is already shown by that name." in copied.content.decode()
+    assert client.post("/accounts/sign-up/", {**SIGN_UP, "username": "Sam"}).status_code == 400
+    assert not User.objects.filter(username__in=["newcomer", "Sam"]).exists()
 
 
 def test_year_of_birth_is_optional_and_not_in_the_future(client: Client, db) -> None:
