@@ -17,12 +17,13 @@ nothing in common.
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from coproduce.equality.vocabulary import Characteristic
 
 SUPPRESSION = 5
 HIDDEN = "<5"
+Key = TypeVar("Key")
 
 
 def share(part: int, whole: int) -> float:
@@ -46,6 +47,16 @@ def representativeness(
     return round(float(1 - distance), 4)
 
 
+def withheld(counts: Mapping[Key, int]) -> set[Key]:
+    """The counts of one block that are not shown: those under ``SUPPRESSION``, and, when
+    that leaves exactly one, the next smallest too (the first of equals, in order)."""
+    hidden = {key for key, count in counts.items() if count < SUPPRESSION}
+    rest = [key for key in counts if key not in hidden]
+    if len(hidden) == 1 and rest:
+        hidden.add(min(rest, key=lambda key: counts[key]))
+    return hidden
+
+
 def cell_block(
     found: Characteristic, counts: Mapping[str, int], baseline: Mapping[str, int] | None
 ) -> dict[str, Any]:
@@ -55,12 +66,7 @@ def cell_block(
     categories = found.categories
     count = {c: counts.get(c, 0) for c in categories}
     people = sum(count.values())
-    hidden = set(categories)
-    if people >= SUPPRESSION:
-        hidden = {c for c in categories if count[c] < SUPPRESSION}
-        if len(hidden) == 1:
-            rest = [c for c in categories if c not in hidden]
-            hidden.add(min(rest, key=lambda c: count[c]))  # the first of equals, in order
+    hidden = withheld(count) if people >= SUPPRESSION else set(categories)
     shown = [c for c in categories if c not in hidden]
     return {
         "people": people if people >= SUPPRESSION else HIDDEN,

@@ -43,7 +43,9 @@ class FinancingConfig(CapabilityConfig):
                 kinds=(ContributionKind.MONEY, ContributionKind.TIME, ContributionKind.IN_KIND),
                 summary="A pledge honoured: the money, time or goods a member or an "
                 "organisation gave, on the member's side or the side a coordinator gave the "
-                "organisation, written when a coordinator marks it received.",
+                "organisation, written when a coordinator marks it received. Listed to the "
+                "pledger alone, as the pledges themselves are (others see the totals).",
+                listed_to_contributor_only=True,
             ),
             Writes(
                 source="financing.Match",

@@ -190,6 +190,13 @@ class Membership(models.Model):
         ),
     )
     status = models.CharField(max_length=10, choices=MembershipStatus.choices)
+    was_removed = models.BooleanField(
+        default=False,
+        help_text=_(
+            "A coordinator once removed this person: asking to join again waits for a "
+            "coordinator, whatever happened since."
+        ),
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

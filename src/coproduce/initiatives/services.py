@@ -276,11 +276,10 @@ def membership_request(
         if membership is None:
             membership = Membership(initiative=initiative, user=actor)
         membership.side, membership.role = side, role
-    removed = membership.status == MembershipStatus.REMOVED
     admitted = invited or (
         initiative.join_policy == JoinPolicy.OPEN
         and membership.side == Side.CITIZEN
-        and not removed
+        and not membership.was_removed
     )
     membership.leadership_type = leadership_type
     membership.status = MembershipStatus.ACTIVE if admitted else MembershipStatus.REQUESTED
@@ -607,7 +606,9 @@ def _end_membership(
         _ensure_another_coordinator(membership)
     membership.status, membership.is_coordinator = status, False
     membership.is_reviewer = False
-    membership.save(update_fields=["status", "is_coordinator", "is_reviewer", "updated_at"])
+    membership.save(
+        update_fields=["status", "is_coordinator", "is_reviewer", "was_removed", "updated_at"]
+    )
     membership.side_changes.filter(status=SideChangeStatus.PENDING).delete()
     selectors.standing_changed(initiative)
 
@@ -624,6 +625,7 @@ def membership_remove(*, actor: Any, membership: Membership, reason: str) -> Mem
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the member is removed.")})
+    membership.was_removed = True
     _end_membership(membership, membership.initiative, MembershipStatus.REMOVED)
     person = membership.user
     _record_coordinator_decision(

@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from coproduce.core.vocabulary import ContributionKind
 from coproduce.record.models import Contribution, ContributionVerification, Decision
+from coproduce.record.selectors import entries_shown_to
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -27,8 +27,9 @@ class ContributionAdmin(ReadOnlyAdmin):
     list_filter = ("side", "kind", "unit")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Contribution]:
-        """No one's votes: who voted, when, is the voter's alone (ADR 0021)."""
-        return super().get_queryset(request).exclude(kind=ContributionKind.VOTE)
+        """What the record lists to anyone: no one's votes (who voted, when, is the voter's
+        alone; ADR 0021), nor the entries a capability lists to their contributor alone."""
+        return super().get_queryset(request).filter(entries_shown_to())
 
 
 @admin.register(Decision)
@@ -42,4 +43,5 @@ class VerificationAdmin(ReadOnlyAdmin):
     list_display = ("contribution", "verified_by", "verified_at")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ContributionVerification]:
-        return super().get_queryset(request).exclude(contribution__kind=ContributionKind.VOTE)
+        shown = Contribution.objects.filter(entries_shown_to())
+        return super().get_queryset(request).filter(contribution__in=shown)

@@ -18,6 +18,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from coproduce.budgeting.models import Budget, Phase, Process
 from coproduce.core import charts
 from coproduce.core.queries import RowReader, as_id, row_lock, select_clause
+from coproduce.equality.figures import withheld
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.surveys.models import (
     MIN_GROUP,
@@ -210,10 +211,11 @@ def _option_results(result: QuestionResult, counts: dict[int, int]) -> None:
         OptionResult(label, counts.get(i, 0), _percent(counts.get(i, 0), result.respondents))
         for i, label in enumerate(q.options)
     ]
-    if q.kind == QuestionKind.EQUALITY:  # equality figures count groups of 5 or more only
+    if q.kind == QuestionKind.EQUALITY:  # groups of 5 or more only, none worked out (ADR 0027)
+        hidden = withheld({i: o.count or 0 for i, o in enumerate(result.options)})
         result.options = [
-            o if (o.count or 0) >= MIN_GROUP else OptionResult(o.label, None, None)
-            for o in result.options
+            OptionResult(o.label, None, None) if i in hidden else o
+            for i, o in enumerate(result.options)
         ]
     result.chart = charts.bars((o.label, o.count or 0, _shown(o), False) for o in result.options)
 
@@ -398,11 +400,15 @@ def results(survey: Survey, *, with_text: bool) -> list[QuestionResult]:
         text_rows = (
             Answer.objects.filter(survey=survey, question_id__in=written)
             .exclude(text="")
-            .order_by("id")
+            .order_by()
             .values_list("question_id", "text")
         )
         for qid, text in text_rows:
             texts[qid].append(text)
+        # in the order the answers came, each text could be matched to its row in the CSV
+        # (drawn afresh) and so to the time it came: alphabetical order tells nothing
+        for answers in texts.values():
+            answers.sort(key=str.casefold)
     for qid, result in found.items():
         q = result.question
         if q.kind in SCALE_KINDS:
@@ -426,7 +432,8 @@ class BreakdownRow:
 
 def breakdown(question: Question, by: Question) -> list[BreakdownRow]:
     """The options chosen in ``question`` by each group of respondents' answer to the
-    equality question ``by``; a group of fewer than MIN_GROUP respondents is not shown."""
+    equality question ``by``; a group of fewer than MIN_GROUP respondents is not shown, nor,
+    when that would leave one group alone unshown, the next smallest (ADR 0027)."""
     group_of = Answer.objects.filter(response=OuterRef("response"), question=by).values("option")[
         :1
     ]
@@ -450,14 +457,14 @@ def breakdown(question: Question, by: Question) -> list[BreakdownRow]:
     for row in rows:
         if row["option"] is not None:
             counts[row["group"]][row["option"]] = row["n"]
+    hidden = withheld({index: sizes.get(index, 0) for index in range(len(by.options))})
     table = []
     for index, label in enumerate(by.options):
-        size = sizes.get(index, 0)
-        if size >= MIN_GROUP:
-            shown = [counts[index].get(i, 0) for i in range(len(question.options))]
-            table.append(BreakdownRow(label, size, shown))
-        else:
+        if index in hidden:
             table.append(BreakdownRow(label, None, None))
+        else:
+            shown = [counts[index].get(i, 0) for i in range(len(question.options))]
+            table.append(BreakdownRow(label, sizes.get(index, 0), shown))
     return table
 
 

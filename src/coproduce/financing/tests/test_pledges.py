@@ -13,6 +13,8 @@ from coproduce.financing.models import Campaign, Match, MatchCounts, Pledge, Ple
 from coproduce.financing.tests.conftest import in_days, match_rule, open_campaign
 from coproduce.organisations.models import Organisation
 from coproduce.record.models import Contribution
+from coproduce.record.selectors import record_totals
+from coproduce.record.tests.unlisted import assert_listed_to_contributor_alone
 
 
 def pledge(world: World, campaign: Campaign, pence: int, person: Any = None) -> Pledge:
@@ -38,6 +40,21 @@ def test_a_pledge_is_not_in_the_record_until_honoured(world: World, campaign: Ca
     with pytest.raises(ValidationError):
         services.pledge_honour(actor=world.coordinator, pledge=made)
     assert Contribution.objects.count() == 1
+
+
+def test_an_honoured_pledge_is_listed_to_the_pledger_alone(
+    world: World, campaign: Campaign
+) -> None:
+    """Pledges are listed to coordinators alone; the record's entry named the pledger and
+    the amount to every reader of a public initiative's record."""
+    made = pledge(world, campaign, 2_500)
+    services.pledge_honour(actor=world.coordinator, pledge=made)
+    entry = Contribution.objects.get()
+    assert_listed_to_contributor_alone(
+        entry, [None, world.outsider, world.coordinator, world.staff], "Pledge to"
+    )
+    pence = {row.key: row.pence for row in record_totals(world.initiative)["stage"]}
+    assert pence["co_financing"] == 2_500
 
 
 def test_time_and_goods_pledges_become_time_and_in_kind_entries(

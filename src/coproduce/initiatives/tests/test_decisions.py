@@ -232,6 +232,12 @@ def test_someone_removed_asks_to_join_again_and_waits_for_a_coordinator(
     membership.refresh_from_db()
     assert membership.status == "requested"
     assert not standing(world.member, world.initiative).active
+    services.membership_decide(actor=world.coordinator, membership=membership, approve=False)
+    again = api.post(
+        f"/api/v1/initiatives/{slug}/members/", {"side": "citizen", "role": "resident"}
+    )
+    assert again.json()["status"] == "requested"  # a refusal does not wipe the removal
+    membership.refresh_from_db()
     services.membership_decide(actor=world.coordinator, membership=membership, approve=True)
     membership.refresh_from_db()
     assert membership.status == "active"

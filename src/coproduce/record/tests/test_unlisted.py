@@ -6,6 +6,7 @@ sees them only in the totals, as with votes."""
 import datetime
 from typing import Any
 
+from django.contrib import admin
 from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
@@ -13,6 +14,7 @@ from coproduce.core import capabilities
 from coproduce.inspections import services as inspections
 from coproduce.record.models import Contribution
 from coproduce.record.selectors import contributions_for, record_totals
+from coproduce.search.models import SearchDocument
 
 
 def submitted_visit(world: World) -> Any:
@@ -53,6 +55,7 @@ def test_the_entries_that_would_name_someone_are_declared_unlisted() -> None:
     (its author, named to active members only) and a survey response (whose answers moved
     the live results)."""
     assert sorted(capabilities.unlisted_sources()) == [
+        "financing.Pledge",
         "inspections.Visit",
         "journeymaps.JourneyNote",
         "peersupport.Session",
@@ -78,3 +81,21 @@ def test_an_inspectors_time_is_listed_to_them_alone_and_counted_for_all(
     assert "Jo Bright" not in page
     by_stage = {row.key: row.minutes for row in record_totals(world.initiative)["stage"]}
     assert by_stage["co_assessment"] == 90  # counted in the totals all the same
+
+
+def test_the_admin_lists_no_unlisted_entry_and_has_no_search_index(
+    world: World, client: Any
+) -> None:
+    """Staff reading the admin see the record as everyone sees it one by one: not the
+    inspector's time; nor the search index, which holds a hidden idea's text."""
+    jo = submitted_visit(world)
+    entry = Contribution.objects.get(contributor=jo)
+    client.force_login(world.staff)
+    listing = client.get("/admin/record/contribution/")
+    assert listing.status_code == 200
+    assert entry.pk not in [c.pk for c in listing.context["cl"].result_list]
+    assert client.get(f"/admin/record/contribution/{entry.pk}/change/").status_code == 302
+    verifications = client.get("/admin/record/contributionverification/")
+    assert verifications.status_code == 200
+    assert not admin.site.is_registered(SearchDocument)
+    assert client.get("/admin/search/searchdocument/").status_code == 404

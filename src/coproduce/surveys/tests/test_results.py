@@ -84,6 +84,23 @@ def test_free_text_is_given_only_with_text(world: World, built: Built) -> None:
     assert _by_question(built)[built.comment.pk].texts == []
 
 
+def test_free_text_is_listed_alphabetically_not_in_the_order_it_came(
+    world: World, built: Built
+) -> None:
+    """In the order the answers came, each text could be matched to its CSV row and so
+    to when it came; alphabetical order (whatever the capitals) tells nothing."""
+    for person, comment in zip(
+        members(world, 4), ["zebra crossing", "Bus shelter", "another bench", "Cafe"], strict=True
+    ):
+        answer(built, person, comment=comment)
+    assert _by_question(built, with_text=True)[built.comment.pk].texts == [
+        "another bench",
+        "Bus shelter",
+        "Cafe",
+        "zebra crossing",
+    ]
+
+
 def test_a_breakdown_by_an_equality_answer_withholds_groups_under_five(
     world: World, built: Built
 ) -> None:
@@ -133,6 +150,25 @@ def test_equality_answers_are_counted_only_in_groups_of_five(world: World, built
     assert shown["16 to 24"] == (5, 83.3)
     assert shown["65 to 74"] == (None, None)
     assert shown["25 to 34"] == (None, None)
+
+
+def test_one_small_group_hides_the_next_smallest_too(world: World, built: Built) -> None:
+    """Five in each age band but one person in the last: with the last alone withheld,
+    the respondents shown minus the groups shown would give that one person's answers."""
+    bands = built.age.options
+    for n, band in enumerate(bands[:-1]):
+        for person in members(world, 5, f"band{n}-"):
+            answer(built, person, need=CAFE if n % 2 else SHOP, age=band, consent=True)
+    (alone,) = members(world, 1, "alone")
+    answer(built, alone, need=CAFE, age=bands[-1], consent=True)
+    age = _by_question(built)[built.age.pk]
+    assert age.respondents == 36
+    shown = {o.label: o.count for o in age.options}
+    assert shown == {**{band: 5 for band in bands[1:-1]}, bands[0]: None, bands[-1]: None}
+    rows = {row.group: row for row in selectors.breakdown(built.need, built.age)}
+    assert (rows[bands[-1]].respondents, rows[bands[-1]].counts) == (None, None)
+    assert (rows[bands[0]].respondents, rows[bands[0]].counts) == (None, None)
+    assert rows[bands[1]].respondents == 5
 
 
 def test_answers_stored_before_multiple_choices_were_numbered_count_each_respondent_once(
