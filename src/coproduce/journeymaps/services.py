@@ -269,7 +269,10 @@ def journey_note_remove(*, actor: Any, note: JourneyNote, reason: Any = "") -> J
         why = str(REMOVED_BY_AUTHOR)
     locked.removed_at, locked.removed_by = timezone.now(), actor
     locked.save(update_fields=["removed_at", "removed_by"])
-    record.contribution_reverse(actor=actor, contribution=_entry_of(locked), reason=why)
+    entry = _entry_of(locked)
+    # its author (who recorded it) or a coordinator may have reversed it in the record already
+    if not Contribution.objects.filter(reverses=entry).exists():
+        record.contribution_reverse(actor=actor, contribution=entry, reason=why)
     return locked
 
 

@@ -9,6 +9,7 @@ from coproduce.core.vocabulary import ContributionKind, Side, StageKind, Unit
 from coproduce.journeymaps import services
 from coproduce.journeymaps.models import JourneyNote, JourneyStage
 from coproduce.journeymaps.tests.conftest import Journey, feel, note, residents, staff_members
+from coproduce.record import services as record
 from coproduce.record.models import Contribution
 from coproduce.record.selectors import record_totals
 from coproduce.record.tests.unlisted import assert_listed_to_contributor_alone
@@ -198,6 +199,21 @@ def test_removing_a_note_reverses_its_entry_and_keeps_the_note(
     with pytest.raises(ValidationError):
         services.journey_note_remove(actor=world.member, note=mine)
     assert entries.count() == 2
+
+
+def test_a_note_whose_entry_was_reversed_first_is_still_removed(
+    world: World, journey: Journey
+) -> None:
+    """Its author recorded the entry and may reverse it in the record; the note must still
+    come off the map, with no second reversal."""
+    theirs = note(journey, world.member)
+    entries = Contribution.objects.filter(source_id=theirs.pk, kind=ContributionKind.IDEA)
+    record.contribution_reverse(actor=world.member, contribution=entries.get(), reason="Oops")
+    removed = services.journey_note_remove(
+        actor=world.coordinator, note=theirs, reason="Names a neighbour"
+    )
+    assert (removed.removed_by, removed.removed_at is not None) == (world.coordinator, True)
+    assert sorted(e.quantity for e in entries) == [-1, 1]
 
 
 def test_only_its_author_or_a_coordinator_removes_a_note(world: World, journey: Journey) -> None:
