@@ -4,13 +4,13 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from knox.models import AuthToken
 
 from coproduce.accounts.models import User
+from coproduce.accounts.names import name_key
 
 NAME_TAKEN = gettext_lazy(
     "Someone is already shown by that name. Choose another, for example with your surname "
@@ -18,16 +18,13 @@ NAME_TAKEN = gettext_lazy(
 )
 
 
-def _name_free(display_name: str, person_pk: int | None = None) -> str:
-    """The name as it will be shown (spaces run together, as a page shows them), refused
-    if it is another person's shown name, whatever its capitals: whoever took a
-    coordinator's or a councillor's name could post as them."""
-    name = " ".join(display_name.split())
-    if name:
-        others = User.objects.exclude(pk=person_pk) if person_pk else User.objects.all()
-        if others.filter(Q(display_name__iexact=name) | Q(username__iexact=name)).exists():
-            raise ValidationError({"display_name": NAME_TAKEN})
-    return name
+def _name_free(shown: str, person_pk: int | None = None) -> None:
+    """Refuse ``shown`` (the name a person will be shown by) if it looks like another
+    person's (``accounts.names``): whoever took a coordinator's or a councillor's name
+    could post as them."""
+    others = User.objects.exclude(pk=person_pk) if person_pk else User.objects.all()
+    if others.filter(name_key=name_key(shown)).exists():
+        raise ValidationError({"display_name": NAME_TAKEN})
 
 
 @transaction.atomic
@@ -37,9 +34,11 @@ def user_sign_up(*, username: str, email: str, password: str, display_name: str 
         raise ValidationError({"username": _("That username is taken; please choose another.")})
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with that e-mail address already exists.")})
-    if User.objects.filter(display_name__iexact=username).exists():
+    display_name = " ".join(display_name.split())
+    if display_name:
+        _name_free(display_name)
+    elif User.objects.filter(name_key=name_key(username)).exists():  # shown by the username
         raise ValidationError({"username": _("That username is taken; please choose another.")})
-    display_name = _name_free(display_name)
     user = User(username=username, email=email, display_name=display_name)
     try:
         validate_password(password, user)
@@ -68,7 +67,8 @@ def user_update_profile(
         raise ValidationError({"email": _("An account with that e-mail address already exists.")})
     if birth_year is not None and birth_year > timezone.localdate().year:
         raise ValidationError({"birth_year": _("Your year of birth cannot be in the future.")})
-    display_name = _name_free(display_name, actor.pk)
+    display_name = " ".join(display_name.split())
+    _name_free(display_name or actor.username, actor.pk)
     actor.display_name, actor.locality, actor.bio, actor.email = display_name, locality, bio, email
     actor.birth_year, actor.skills, actor.availability = birth_year, skills, availability
     actor.full_clean()

@@ -123,8 +123,9 @@ def test_profile_update_and_bad_email(client: Client, db) -> None:
 
 def test_no_one_takes_the_name_another_person_is_shown_by(client: Client, db) -> None:
     """Pages name people by the name they are shown by: whoever took a coordinator's name
-    could post as them. Capitals and runs of spaces (which a page shows as one) do not
-    make another name."""
+    could post as them. Capitals, runs of spaces (which a page shows as one), invisible
+    characters, other dashes and letters of other alphabets drawn alike do not make another
+    name; letters with accents do."""
     make_user("amara", display_name="Amara Okafor (co-production officer)")
     make_user("dylan")  # shown by the username
     sam = make_user("sam", display_name="Sam")
@@ -133,6 +134,10 @@ def test_no_one_takes_the_name_another_person_is_shown_by(client: Client, db) ->
     for taken in (
         "Amara Okafor (co-production officer)",
         "amara  OKAFOR (co-production officer)",
+        "Amara\u200b Okafor (co-production officer)",  # a zero-width space
+        "Amara Okaf\u043er (co-production officer)",  # a Cyrillic o
+        "Amara Okafor (co\u2011production officer)",  # a non-breaking hyphen
+        "\uff21mara Okafor (co-production officer)",  # a full-width A
         "Dylan",
     ):
         response = client.post("/accounts/profile/", {**data, "display_name": taken})
@@ -153,6 +158,11 @@ def test_no_one_takes_the_name_another_person_is_shown_by(client: Client, db) ->
     assert "Someone is already shown by that name." in copied.content.decode()
     assert client.post("/accounts/sign-up/", {**SIGN_UP, "username": "Sam"}).status_code == 400
     assert not User.objects.filter(username__in=["newcomer", "Sam"]).exists()
+    client.force_login(sam)
+    accented = client.post("/accounts/profile/", {**data, "display_name": "Amára Okafor"})
+    assert accented.status_code == 302
+    sam.refresh_from_db()
+    assert (sam.display_name, sam.name_key) == ("Amára Okafor", "amára okafor")
 
 
 def test_year_of_birth_is_optional_and_not_in_the_future(client: Client, db) -> None:
