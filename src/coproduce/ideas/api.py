@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
+from coproduce.core.queries import LARGEST_ID
 from coproduce.ideas import selectors, services
 from coproduce.ideas.models import (
     ANSWERS,
@@ -33,7 +34,6 @@ from coproduce.ideas.models import (
 from coproduce.ideas.selectors import SORTS, ShownIdea
 from coproduce.initiatives.api import InitiativeChildViewSet
 
-LARGEST_ID = 2**63 - 1
 FILTERS = [
     OpenApiParameter("status", str, enum=IdeaStatus.values, description="Only this status."),
     OpenApiParameter("category", str, enum=Category.values, description="Only this category."),

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from coproduce.accounts.people import UsernameField
 from coproduce.accounts.selectors import user_by_username
 from coproduce.core import gate
+from coproduce.core.queries import LARGEST_ID
 from coproduce.core.vocabulary import LeadershipType, Role, Side
 from coproduce.initiatives import selectors, services
 from coproduce.initiatives.models import (
@@ -500,11 +501,6 @@ class StageDeclarationSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
         # the service says what is missing (at least one of the three), with its message
         extra_kwargs = {"evidence": {"allow_blank": True}}
-
-
-# The largest id a database row can have (a signed 64-bit integer); a larger number in a
-# filter would overflow the database driver instead of finding nothing.
-LARGEST_ID = 2**63 - 1
 
 
 class ByStage(filters.FilterSet):

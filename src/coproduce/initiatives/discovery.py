@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coproduce.initiatives.models import Initiative, JoinPolicy, Membership, MembershipStatus
+from coproduce.initiatives.models import (
+    ENDED_STATUSES,
+    Initiative,
+    JoinPolicy,
+    Membership,
+    MembershipStatus,
+)
 
 
 class Section(models.TextChoices):
@@ -96,13 +102,7 @@ def asking_for_people(scope: Scope) -> list[LiveItem]:
     if scope.viewer_id is not None:
         found = found.exclude(
             pk__in=Membership.objects.filter(user_id=scope.viewer_id)
-            .exclude(
-                status__in=[
-                    MembershipStatus.LEFT,
-                    MembershipStatus.REMOVED,
-                    MembershipStatus.DECLINED,
-                ]
-            )
+            .exclude(status__in=ENDED_STATUSES)
             .values("initiative_id")
         )
     return [

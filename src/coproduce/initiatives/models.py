@@ -171,6 +171,11 @@ class MembershipStatus(models.TextChoices):
     REMOVED = "removed", _("Removed by a coordinator")
 
 
+# A membership that no longer holds: the person is not in the initiative, nor asking or
+# invited to be.
+ENDED_STATUSES = (MembershipStatus.LEFT, MembershipStatus.REMOVED, MembershipStatus.DECLINED)
+
+
 class Membership(models.Model):
     """A person in an initiative, on one side, in one role."""
 

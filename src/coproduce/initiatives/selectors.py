@@ -31,6 +31,7 @@ from coproduce.core.queries import RowReader, one_or_none, select_clause
 from coproduce.core.vocabulary import StageKind, StageStatus
 from coproduce.initiatives.models import (
     DIAGNOSTIC_DEFAULTS,
+    ENDED_STATUSES,
     DiagnosticSettings,
     Initiative,
     JoinPolicy,
@@ -205,13 +206,7 @@ def active_membership_for(user: Any, initiative: Initiative) -> Membership | Non
 def memberships_of(user: Any) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(user=user)
-        .exclude(
-            status__in=[
-                MembershipStatus.LEFT,
-                MembershipStatus.REMOVED,
-                MembershipStatus.DECLINED,
-            ]
-        )
+        .exclude(status__in=ENDED_STATUSES)
         .select_related("initiative")
         .order_by("initiative__title")
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coproduce.core.people import PersonField
+from coproduce.core.queries import LARGEST_ID
 from coproduce.inspections.models import Purpose, Question, QuestionKind, Severity
 from coproduce.inspections.services import MAX_VISIT_MINUTES, question_field
 
@@ -58,9 +59,6 @@ class InspectorForm(forms.Form):
     person = PersonField(label=gettext_lazy("Member"))
     training = forms.CharField(label=gettext_lazy("Training completed"), max_length=300)
     trained_on = forms.DateField(label=gettext_lazy("Trained on"), widget=DATE)
-
-
-LARGEST_ID = 2**63 - 1  # a larger id is no row (and SQLite cannot even compare it)
 
 
 def _beyond_any_id(value: Any) -> bool:

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
+from coproduce.core.queries import LARGEST_ID
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.journeymaps import selectors, services
 from coproduce.journeymaps.models import (
@@ -31,8 +32,6 @@ from coproduce.journeymaps.models import (
     NoteKind,
     PainPointStatus,
 )
-
-LARGEST_ID = 2**63 - 1
 
 
 class JourneyMapSerializer(serializers.ModelSerializer):

@@ -36,6 +36,7 @@ from coproduce.journeymaps.models import (
 )
 from coproduce.record import services as record
 from coproduce.record.models import Contribution
+from coproduce.record.selectors import standing as entry_stands
 
 NOT_TEXT = gettext_lazy("Write plain text (no null characters).")
 NOT_A_FEELING = gettext_lazy("Choose a feeling from -2 (very bad) to +2 (very good).")
@@ -245,12 +246,14 @@ def journey_note_add(
     return note
 
 
-def _entry_of(note: JourneyNote) -> Contribution:
-    return Contribution.objects.get(
+def _standing_entry_of(note: JourneyNote) -> Contribution | None:
+    """The note's entry in the record, unless it has been reversed there already (by its
+    author, who recorded it, or by a coordinator)."""
+    return Contribution.objects.filter(
+        entry_stands(Contribution),
         source_type=ContentType.objects.get_for_model(JourneyNote),
         source_id=note.pk,
-        reverses__isnull=True,
-    )
+    ).first()
 
 
 @transaction.atomic
@@ -269,9 +272,8 @@ def journey_note_remove(*, actor: Any, note: JourneyNote, reason: Any = "") -> J
         why = str(REMOVED_BY_AUTHOR)
     locked.removed_at, locked.removed_by = timezone.now(), actor
     locked.save(update_fields=["removed_at", "removed_by"])
-    entry = _entry_of(locked)
-    # its author (who recorded it) or a coordinator may have reversed it in the record already
-    if not Contribution.objects.filter(reverses=entry).exists():
+    entry = _standing_entry_of(locked)
+    if entry is not None:
         record.contribution_reverse(actor=actor, contribution=entry, reason=why)
     return locked
 

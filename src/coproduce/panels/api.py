@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
+from coproduce.core.queries import LARGEST_ID
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.organisations.models import Organisation
 from coproduce.panels import selectors, services
@@ -30,8 +31,6 @@ from coproduce.panels.models import (
     Recommendation,
 )
 from coproduce.panels.models import Response as Answered
-
-LARGEST_ID = 2**63 - 1
 
 
 class PanelSerializer(serializers.Serializer):

@@ -18,12 +18,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coproduce.core import gate
+from coproduce.core.queries import LARGEST_ID
 from coproduce.initiatives.api import InitiativeChildViewSet
 from coproduce.ratings import selectors, services, things
 from coproduce.ratings.models import HIGHEST, LOWEST, Rating, ThingKind
 from coproduce.ratings.things import Thing
 
-LARGEST_ID = 2**63 - 1
 NO_SUCH_THING = "There is nothing of this kind with this id to rate here."
 NOT_A_KIND = f"Give one of: {', '.join(ThingKind.values)}."
 NOT_AN_ID = "Give a whole number id."
