@@ -240,6 +240,10 @@ ONLY_COORDINATORS_NAME_OTHERS = gettext_lazy(
     "Only a coordinator can name someone else as who started a decision: name yourself, "
     "or say which side started it."
 )
+ONLY_COORDINATORS_NAME_OTHER_SIDES = gettext_lazy(
+    "Only a coordinator can say another side started a decision: choose your own side, "
+    "or ask a coordinator to record it."
+)
 
 
 @transaction.atomic
@@ -263,9 +267,12 @@ def decision_record(
     """Record a decision by hand: what, who started it, who took it, how, and how many of
     each side were in the room (people counted, not named)."""
     gate.require(actor, "record.add_decision", initiative)
-    someone_else = initiated_by is not None and getattr(initiated_by, "pk", None) != actor.pk
-    if someone_else and not gate.allows(actor, "record.add_decision_for_others", initiative):
-        raise ValidationError({"initiated_by": ONLY_COORDINATORS_NAME_OTHERS})
+    if not gate.allows(actor, "record.add_decision_for_others", initiative):
+        # a member speaks for themselves and their own side, never for another's
+        if initiated_by is not None and getattr(initiated_by, "pk", None) != actor.pk:
+            raise ValidationError({"initiated_by": ONLY_COORDINATORS_NAME_OTHERS})
+        if initiated_by is None and initiated_by_side != _side_of(initiative, actor):
+            raise ValidationError({"initiated_by_side": ONLY_COORDINATORS_NAME_OTHER_SIDES})
     counts = {
         "participants_citizen": participants_citizen,
         "participants_professional": participants_professional,

@@ -170,6 +170,37 @@ def test_decision_through_the_api(api: APIClient, world: World) -> None:
     assert Decision.objects.count() == 1
 
 
+def test_only_a_coordinator_says_another_side_started_a_decision(
+    api: APIClient, world: World
+) -> None:
+    """A resident who said the council started a decision moved the record's "who is in
+    charge" figures with a claim about a side they do not act on."""
+    decision = {
+        "stage": world.stage.pk,
+        "title": "Council agrees to cut the repairs budget",
+        "decided_by": "politicians",
+        "rule": "political_decision",
+        "decided_on": "2026-03-02",
+        "initiated_by_side": "political",
+    }
+    api.force_authenticate(world.member)
+    refused = api.post(url(world, "decisions/"), decision, format="json")
+    assert (refused.status_code, refused.json()) == (
+        400,
+        {"initiated_by_side": [str(record.ONLY_COORDINATORS_NAME_OTHER_SIDES)]},
+    )
+    assert Decision.objects.count() == 0
+    own_side = api.post(url(world, "decisions/"), {**decision, "initiated_by_side": "citizen"})
+    assert own_side.status_code == 201, own_side.json()
+    api.force_authenticate(world.coordinator)
+    named = api.post(url(world, "decisions/"), decision, format="json")
+    assert named.status_code == 201, named.json()
+    assert list(Decision.objects.order_by("id").values_list("initiated_by_side", flat=True)) == [
+        "citizen",
+        "political",
+    ]
+
+
 def test_only_a_coordinator_names_someone_else_as_who_started_a_decision(
     api: APIClient, world: World
 ) -> None:

@@ -222,9 +222,11 @@ def test_decision_refuses_outsider_initiator_and_foreign_stage(world: World) -> 
 
 def test_decision_without_initiator_needs_a_side(world: World) -> None:
     with pytest.raises(ValidationError) as error:
-        decide(world, world.member, initiated_by=None)
-    assert "initiated_by_side" in error.value.message_dict
-    decision = decide(world, world.member, initiated_by=None, initiated_by_side=Side.POLITICAL)
+        decide(world, world.coordinator, initiated_by=None)
+    assert error.value.message_dict == {
+        "initiated_by_side": ["Say which side initiated the decision, or who did."]
+    }
+    decision = decide(world, world.coordinator, initiated_by=None, initiated_by_side=Side.POLITICAL)
     assert decision.initiated_by_side == "political"
 
 
