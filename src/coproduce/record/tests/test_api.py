@@ -170,19 +170,23 @@ def test_decision_through_the_api(api: APIClient, world: World) -> None:
     assert Decision.objects.count() == 1
 
 
-def test_only_a_coordinator_says_another_side_started_a_decision(
-    api: APIClient, world: World
-) -> None:
-    """A resident who said the council started a decision moved the record's "who is in
-    charge" figures with a claim about a side they do not act on."""
-    decision = {
+def council_decision(world: World) -> dict[str, object]:
+    """A decision the council took, as a member might try to put it on the record."""
+    return {
         "stage": world.stage.pk,
         "title": "Council agrees to cut the repairs budget",
         "decided_by": "politicians",
         "rule": "political_decision",
         "decided_on": "2026-03-02",
-        "initiated_by_side": "political",
     }
+
+
+def test_only_a_coordinator_says_another_side_started_a_decision(
+    api: APIClient, world: World
+) -> None:
+    """A resident who said the council started a decision moved the record's "who is in
+    charge" figures with a claim about a side they do not act on."""
+    decision = {**council_decision(world), "initiated_by_side": "political"}
     api.force_authenticate(world.member)
     refused = api.post(url(world, "decisions/"), decision, format="json")
     assert (refused.status_code, refused.json()) == (
@@ -206,14 +210,7 @@ def test_only_a_coordinator_names_someone_else_as_who_started_a_decision(
 ) -> None:
     """A member who named the coordinator (or a councillor) as the decision's initiator put
     words on the public record that the person named could not take back."""
-    decision = {
-        "stage": world.stage.pk,
-        "title": "Council agrees to cut the repairs budget",
-        "decided_by": "politicians",
-        "rule": "political_decision",
-        "decided_on": "2026-03-02",
-        "initiated_by": world.coordinator.pk,
-    }
+    decision = {**council_decision(world), "initiated_by": world.coordinator.pk}
     api.force_authenticate(world.member)
     refused = api.post(url(world, "decisions/"), decision, format="json")
     assert (refused.status_code, refused.json()) == (
