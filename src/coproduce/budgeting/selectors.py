@@ -3,7 +3,6 @@
 import datetime
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import dateformat
@@ -29,7 +28,6 @@ from coproduce.core.phases import next_phase, phase_logs
 from coproduce.core.queries import RowReader, as_id, select_clause
 from coproduce.initiatives.models import Initiative
 from coproduce.initiatives.selectors import initiatives_visible_to
-from coproduce.record.models import Contribution
 
 
 def processes_visible_to(user: Any) -> QuerySet[Process]:
@@ -184,16 +182,6 @@ def next_phase_of(process: Process) -> dict[str, str] | None:
         "label": str(Phase(following).label),
         "meaning": str(PHASE_MEANING[Phase(following)]),
     }
-
-
-def support_entries(support: Support) -> QuerySet[Contribution]:
-    """The record's entry for this support, not yet reversed: what withdrawing reverses."""
-    return Contribution.objects.filter(
-        source_type=ContentType.objects.get_for_model(Support),
-        source_id=support.pk,
-        reverses__isnull=True,
-        reversed_by__isnull=True,
-    )
 
 
 def support_count(proposal: Proposal) -> int:

@@ -51,6 +51,7 @@ from coproduce.core.vocabulary import (
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.notifications.kinds import Kind
 from coproduce.notifications.services import notify, pb_phase_notify
+from coproduce.record.selectors import standing_entries_from
 from coproduce.record.services import contribution_reverse
 from coproduce.search.services import document_refresh
 
@@ -308,7 +309,7 @@ def proposal_support_withdraw(*, actor: Any, proposal: Proposal) -> Support:
         raise ValidationError(_("You do not support this proposal."))
     support.withdrawn_at = timezone.now()
     support.save(update_fields=["withdrawn_at"])
-    for entry in selectors.support_entries(support):
+    for entry in standing_entries_from(support):
         contribution_reverse(actor=actor, contribution=entry, reason="Support withdrawn.")
     return support
 

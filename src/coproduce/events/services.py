@@ -32,6 +32,7 @@ from coproduce.events.tasks import email_registrant
 from coproduce.initiatives.models import Initiative, Stage
 from coproduce.initiatives.selectors import check_stage, standing
 from coproduce.record import services as record
+from coproduce.record.selectors import standing_entries_from
 
 REMINDER_LEAD = datetime.timedelta(hours=24)  # the reminder goes out a day before
 LONGEST = datetime.timedelta(hours=24)
@@ -219,10 +220,8 @@ def registration_cancel(*, actor: Any, registration: Registration) -> Registrati
 def _withdraw(actor: Any, attendance: Attendance) -> None:
     attendance.withdrawn_at = timezone.now()
     attendance.save(update_fields=["withdrawn_at"])
-    if attendance.contribution is not None:
-        record.contribution_reverse(
-            actor=actor, contribution=attendance.contribution, reason=str(CORRECTED)
-        )
+    for entry in standing_entries_from(attendance):
+        record.contribution_reverse(actor=actor, contribution=entry, reason=str(CORRECTED))
 
 
 def _attend(actor: Any, event: Event, person: Any, minutes: int, walk_in: bool) -> Attendance:

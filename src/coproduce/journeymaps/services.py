@@ -5,7 +5,6 @@ reversal in the record, never a delete) and a pain point's status (coordinators)
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -35,8 +34,7 @@ from coproduce.journeymaps.models import (
     PainPointStatus,
 )
 from coproduce.record import services as record
-from coproduce.record.models import Contribution
-from coproduce.record.selectors import standing as entry_stands
+from coproduce.record.selectors import standing_entries_from
 
 NOT_TEXT = gettext_lazy("Write plain text (no null characters).")
 NOT_A_FEELING = gettext_lazy("Choose a feeling from -2 (very bad) to +2 (very good).")
@@ -246,16 +244,6 @@ def journey_note_add(
     return note
 
 
-def _standing_entry_of(note: JourneyNote) -> Contribution | None:
-    """The note's entry in the record, unless it has been reversed there already (by its
-    author, who recorded it, or by a coordinator)."""
-    return Contribution.objects.filter(
-        entry_stands(Contribution),
-        source_type=ContentType.objects.get_for_model(JourneyNote),
-        source_id=note.pk,
-    ).first()
-
-
 @transaction.atomic
 def journey_note_remove(*, actor: Any, note: JourneyNote, reason: Any = "") -> JourneyNote:
     """Take a note off the map (its author, or a coordinator giving a reason): the note is
@@ -272,8 +260,7 @@ def journey_note_remove(*, actor: Any, note: JourneyNote, reason: Any = "") -> J
         why = str(REMOVED_BY_AUTHOR)
     locked.removed_at, locked.removed_by = timezone.now(), actor
     locked.save(update_fields=["removed_at", "removed_by"])
-    entry = _standing_entry_of(locked)
-    if entry is not None:
+    for entry in standing_entries_from(locked):
         record.contribution_reverse(actor=actor, contribution=entry, reason=why)
     return locked
 

@@ -24,6 +24,17 @@ def standing(model: type[Contribution] | type[Decision], via: str = "") -> Q:
     return Q(**{f"{via}reverses__isnull": True}) & ~Q(Exists(reversal))
 
 
+def standing_entries_from(source: Any) -> QuerySet[Contribution]:
+    """The contributions ``source`` (a capability's object) wrote that still stand: what
+    taking it back must reverse. One already reversed in the record (by whoever recorded
+    it, or a coordinator) is left alone, so nothing is reversed twice."""
+    return Contribution.objects.filter(
+        standing(Contribution),
+        source_type=ContentType.objects.get_for_model(source),
+        source_id=source.pk,
+    )
+
+
 @dataclass(frozen=True)
 class TotalRow:
     """Net totals for one group (a side, a stage or a kind), one figure per unit."""

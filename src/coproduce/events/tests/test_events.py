@@ -10,6 +10,7 @@ from django.utils import timezone
 from coproduce.events import selectors, services
 from coproduce.events.models import Attendance, DotVote, Event, Registration
 from coproduce.events.tests.conftest import Workshop, add_professional, hold
+from coproduce.record import services as record
 from coproduce.record.models import Contribution
 
 pytestmark = pytest.mark.django_db
@@ -385,3 +386,30 @@ def test_a_facilitator_corrects_what_they_recorded_but_not_a_coordinators_entry(
         services.attendance_take(actor=facilitator, event=event, present={}, absent=[facilitator])
     assert Contribution.objects.count() == 4
     assert Attendance.objects.filter(withdrawn_at__isnull=True).count() == 2
+
+
+def test_attendance_whose_entry_was_reversed_in_the_record_is_still_corrected(
+    workshop: Workshop,
+) -> None:
+    """A coordinator who reversed someone's time in the record first must still be able to
+    mark them absent or give them other minutes: the entry is not reversed twice."""
+    world, event, resident = workshop.world, workshop.event, workshop.residents[0]
+    hold(event)
+    first = services.attendance_take(
+        actor=world.coordinator, event=event, present={resident: None}
+    )[0]
+    assert first.contribution is not None
+    record.contribution_reverse(
+        actor=world.coordinator, contribution=first.contribution, reason="Left at once"
+    )
+    services.attendance_take(actor=world.coordinator, event=event, present={resident: 45})
+    services.attendance_take(actor=world.coordinator, event=event, present={}, absent=[resident])
+    rows = list(Contribution.objects.order_by("pk").values_list("quantity", "reverses_id"))
+    second = Contribution.objects.get(quantity=45).pk
+    assert rows == [
+        (120, None),
+        (-120, first.contribution_id),
+        (45, None),
+        (-45, second),
+    ]
+    assert Attendance.objects.filter(withdrawn_at__isnull=True).count() == 0
