@@ -204,8 +204,34 @@ def _match(pledge: Pledge) -> None:
         Match.objects.create(rule=rule, pledge=pledge, amount=amount)
 
 
+def _top_up(rule: MatchRule) -> None:
+    """What the rule promises beyond what it has matched goes to the pledges still open
+    that the cap left short, the earliest first, each up to its own ratio's worth: a large
+    pledge withdrawn does not leave the pledges made meanwhile unmatched. Honoured pledges
+    keep their match (it is in the record); pennies left over go to the next pledge."""
+    short = match_of(rule, rule.eligible) - rule.matched
+    waiting = (
+        Match.objects.select_for_update()
+        .filter(rule=rule, released=False, pledge__status=PledgeStatus.PLEDGED)
+        .select_related("pledge")
+        .order_by("pledge_id")
+    )
+    for match in waiting:
+        if short <= 0:
+            break
+        worth = match.pledge.quantity * rule.numerator // rule.denominator
+        extra = min(short, worth - match.amount)
+        if extra > 0:
+            match.amount += extra
+            match.save(update_fields=["amount"])
+            rule.matched += extra
+            short -= extra
+    rule.save(update_fields=["matched"])
+
+
 def _release(pledge: Pledge) -> None:
-    """A pledge withdrawn or lapsed gives back what it was counted for and matched."""
+    """A pledge withdrawn or lapsed gives back what it was counted for and matched, and
+    what that frees goes to the pledges still waiting for a match."""
     matches = Match.objects.filter(pledge=pledge, released=False).order_by("rule_id")
     for match in matches:
         rule = MatchRule.objects.select_for_update().get(pk=match.rule_id)
@@ -214,6 +240,7 @@ def _release(pledge: Pledge) -> None:
         rule.save(update_fields=["eligible", "matched"])
         match.released = True
         match.save(update_fields=["released"])
+        _top_up(rule)
 
 
 @transaction.atomic

@@ -185,10 +185,32 @@ def test_match_stops_at_the_cap_and_a_withdrawal_frees_it(
     assert [first.matches.get().amount, second.matches.get().amount] == [1_000, 500]
     services.pledge_withdraw(actor=world.member, pledge=first)
     rule.refresh_from_db()
-    assert (rule.eligible, rule.matched) == (1_000, 500)
+    assert (rule.eligible, rule.matched) == (1_000, 1_000)
+    assert second.matches.get().amount == 1_000  # the freed match goes to the one left short
     third = pledge(world, campaign, 700)
-    assert third.matches.get().amount == 1_000  # min(1,500, 1,700) - 500
+    assert third.matches.get().amount == 500  # min(1,500, 1,700) - 1,000
     assert selectors.progress(campaign).matched == 1_500
+
+
+def test_a_withdrawn_pledge_frees_its_match_for_the_earliest_left_short(
+    world: World, campaign: Campaign, council: Organisation
+) -> None:
+    """A large pledge made first and withdrawn later took the whole cap meanwhile: the
+    pledges made after it, still open, get the match they were kept from, in the order they
+    were made; an honoured pledge keeps what was recorded for it."""
+    rule = match_rule(world, campaign, council, numerator=1, denominator=2, cap=1_000)
+    hog = pledge(world, campaign, 2_000)
+    honoured, early, late = (pledge(world, campaign, pence) for pence in (600, 800, 900))
+    assert [p.matches.get().amount for p in (hog, honoured, early, late)] == [1_000, 0, 0, 0]
+    services.pledge_honour(actor=world.coordinator, pledge=honoured)
+    services.pledge_withdraw(actor=world.member, pledge=hog)
+    amounts = [p.matches.get().amount for p in (honoured, early, late)]
+    assert amounts == [0, 400, 450]  # 2,300 pledged, promise 1,000; 850 given, 150 spare
+    rule.refresh_from_db()
+    assert (rule.eligible, rule.matched) == (2_300, 850)
+    fourth = pledge(world, campaign, 100)
+    assert fourth.matches.get().amount == 150  # min(1,000, 1,200) - 850
+    assert selectors.progress(campaign).matched == 1_000
 
 
 def test_people_only_rules_skip_organisations_and_funder_rules_skip_the_funder(
