@@ -1,5 +1,6 @@
 """Record forms. Amounts are entered in everyday units and stored as integers."""
 
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -149,10 +150,14 @@ class DecisionForm(forms.Form):
         widget=DATE, label=gettext_lazy("Decided on"), initial=timezone.localdate
     )
 
-    def __init__(self, *args: object, initiative: Initiative, **kwargs: object):
+    def __init__(
+        self, *args: object, initiative: Initiative, sides: Sequence[str], **kwargs: object
+    ):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
         offer_members(self.fields["initiated_by"], initiative)
+        side_field = self.fields["initiated_by_side"]
+        side_field.choices = [c for c in SIDE_PLAIN_CHOICES if c[0] in sides]  # type: ignore[attr-defined]
 
 
 class ReverseForm(forms.Form):

@@ -246,6 +246,15 @@ ONLY_COORDINATORS_NAME_OTHER_SIDES = gettext_lazy(
 )
 
 
+def sides_named_by(actor: Any, initiative: Initiative) -> list[str]:
+    """The sides ``actor`` may say started a decision: any, for a coordinator (or staff);
+    a member speaks for their own side alone, never for another's."""
+    if gate.allows(actor, "record.add_decision_for_others", initiative):
+        return list(Side.values)
+    side = _side_of(initiative, actor)
+    return [side] if side else []
+
+
 @transaction.atomic
 def decision_record(
     *,
@@ -268,10 +277,9 @@ def decision_record(
     each side were in the room (people counted, not named)."""
     gate.require(actor, "record.add_decision", initiative)
     if not gate.allows(actor, "record.add_decision_for_others", initiative):
-        # a member speaks for themselves and their own side, never for another's
         if initiated_by is not None and getattr(initiated_by, "pk", None) != actor.pk:
             raise ValidationError({"initiated_by": ONLY_COORDINATORS_NAME_OTHERS})
-        if initiated_by is None and initiated_by_side != _side_of(initiative, actor):
+        if initiated_by is None and initiated_by_side not in sides_named_by(actor, initiative):
             raise ValidationError({"initiated_by_side": ONLY_COORDINATORS_NAME_OTHER_SIDES})
     counts = {
         "participants_citizen": participants_citizen,

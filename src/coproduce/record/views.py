@@ -86,7 +86,11 @@ def contribution_create(request: HttpRequest, slug: str) -> HttpResponse:
 def decision_create(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = visible(request, slug)
     gate.require(request.user, "record.add_decision", initiative)
-    form = DecisionForm(request.POST or None, initiative=initiative)
+    form = DecisionForm(
+        request.POST or None,
+        initiative=initiative,
+        sides=services.sides_named_by(request.user, initiative),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_record(actor=request.user, initiative=initiative, **form.cleaned_data)

@@ -124,6 +124,42 @@ def test_decision_page_records_the_named_initiator(client: Client, world: World)
     assert "11 / 2 / 1" in page
 
 
+def test_the_decision_form_offers_a_member_their_own_side_alone(
+    client: Client, world: World
+) -> None:
+    """A member may say their own side started a decision, never another's: the form offers
+    that side alone, and a side sent anyway is an error on the field with nothing written."""
+    address = f"/initiatives/{world.initiative.slug}/record/decide/"
+
+    def offered() -> list[str]:
+        form = client.get(address).context["form"]
+        return [value for value, _ in form.fields["initiated_by_side"].choices]
+
+    client.force_login(world.member)
+    assert offered() == ["citizen"]
+    refused = client.post(
+        address,
+        {
+            "title": "Council cuts repairs",
+            "stage": world.stage.pk,
+            "initiated_by_side": "political",
+            "decided_by": "politicians",
+            "rule": "political_decision",
+            "participants_citizen": "0",
+            "participants_professional": "0",
+            "participants_political": "3",
+            "decided_on": "2026-02-01",
+        },
+    )
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["initiated_by_side"] == [
+        "Select a valid choice. political is not one of the available choices."
+    ]
+    assert Decision.objects.count() == 0
+    client.force_login(world.coordinator)
+    assert offered() == ["citizen", "regular_producer", "political"]
+
+
 def test_reversal_page_shows_the_correction(client: Client, world: World) -> None:
     client.force_login(world.member)
     contribute(client, world)
