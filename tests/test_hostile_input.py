@@ -1,6 +1,6 @@
-"""Hostile input to the API is a 400 that says what to fix, never a 500 (issue 16, finding 5):
-JSON nested thousands deep, a NUL in an ``Idempotency-Key``, an unpaired surrogate where a
-person is named."""
+"""Hostile input to the API and the pages is a 400 (or a 404) that says what to fix, never a
+500: JSON nested thousands deep, a NUL in an ``Idempotency-Key``, an unpaired surrogate where
+a person is named, ids past any row, names longer than any."""
 
 from typing import Any
 
@@ -14,8 +14,11 @@ from coproduce.accounts.people import username_field
 from coproduce.accounts.selectors import user_by_username
 from coproduce.comanagement.models import BoardDecision, Seat
 from coproduce.core.parsers import MAX_DEPTH, nested_deeper_than
+from coproduce.core.people import NO_ONE
 from coproduce.initiatives.api import member_field
+from coproduce.initiatives.models import Initiative
 from coproduce.peersupport.models import Concern, PeerSupporter
+from coproduce.record.models import Decision
 from coproduce.timecredits.models import Transfer
 from coproduce.volunteering.models import HoursLog
 
@@ -182,3 +185,66 @@ def test_a_charset_python_cannot_decode_with_is_a_400(client: Client, db) -> Non
         400,
         {"detail": 'Unsupported charset "rot13" in the Content-Type header.'},
     )
+
+
+BEYOND_ANY_ID = str(2**63)  # one past the largest id a database column holds
+
+
+def test_an_id_beyond_any_row_in_a_page_address_is_a_404(world: World) -> None:
+    """An id past the largest integer reached a foreign-key lookup as a 500."""
+    client = Client()
+    client.force_login(world.member)
+    base = f"/initiatives/{world.initiative.slug}/personal-outcomes/people/"
+    for address in (f"{base}{BEYOND_ANY_ID}/", f"{base}{BEYOND_ANY_ID}/readings/new/"):
+        assert client.get(address).status_code == 404
+    assert client.post(f"{base}{BEYOND_ANY_ID}/readings/new/", {}).status_code == 404
+    assert client.get(f"{base}{world.member.pk}/").status_code == 200
+
+
+def test_an_id_beyond_any_row_among_several_chosen_is_a_form_error(world: World) -> None:
+    client = Client()
+    client.force_login(world.member)
+    before = Initiative.objects.count()
+    response = client.post(
+        "/initiatives/new/",
+        {
+            "title": "Library garden",
+            "summary": "Planting the library's garden",
+            "service_area": "housing",
+            "side": "citizen",
+            "role": "resident",
+            "visibility": "public",
+            "join_policy": "open",
+            "partner_organisations": BEYOND_ANY_ID,
+        },
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["partner_organisations"] == [
+        f"Select a valid choice. {BEYOND_ANY_ID} is not one of the available choices."
+    ]
+    assert Initiative.objects.count() == before
+
+
+def test_a_name_longer_than_any_is_no_one_and_no_crash(world: World) -> None:
+    """Sixty thousand characters typed as a person's name made SQLite refuse the LIKE
+    pattern (a 500); no name is that long."""
+    client = Client()
+    client.force_login(world.member)
+    response = client.post(
+        f"/initiatives/{world.initiative.slug}/record/decide/",
+        {
+            "title": "Fix damp first",
+            "stage": world.stage.pk,
+            "initiated_by": "x" * 60_000,
+            "initiated_by_side": "citizen",
+            "decided_by": "joint",
+            "rule": "consensus",
+            "participants_citizen": "0",
+            "participants_professional": "0",
+            "participants_political": "0",
+            "decided_on": "2026-02-01",
+        },
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["initiated_by"] == [str(NO_ONE)]
+    assert Decision.objects.count() == 0

@@ -12,6 +12,7 @@ from coproduce.comanagement.models import (
     SeatRole,
     Vote,
 )
+from coproduce.core.forms import IdsChoiceField
 from coproduce.core.people import PersonField
 from coproduce.initiatives.models import Stage
 
@@ -56,7 +57,7 @@ class MeetingForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    attendees = forms.ModelMultipleChoiceField(
+    attendees = IdsChoiceField(
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,

@@ -6,6 +6,6 @@ app_name = "comanagement"
 
 urlpatterns = [
     path("<slug:slug>/boards/", views.boards, name="boards"),
-    path("<slug:slug>/boards/<int:pk>/", views.board, name="board"),
-    path("<slug:slug>/boards/meetings/<int:pk>/", views.meeting, name="meeting"),
+    path("<slug:slug>/boards/<id:pk>/", views.board, name="board"),
+    path("<slug:slug>/boards/meetings/<id:pk>/", views.meeting, name="meeting"),
 ]

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.dates import ALL_TIME, Period
+from coproduce.core.queries import LARGEST_ID
 
 
 def add_service_errors(
@@ -111,3 +112,35 @@ class LongSelect(forms.Select):
         )
         final = self.build_attrs(self.attrs, attrs)
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options)
+
+
+def _beyond_any_id(value: Any) -> bool:
+    try:
+        return abs(int(str(value).strip())) > LARGEST_ID
+    except ValueError:
+        return False
+
+
+class IdChoiceField(forms.ModelChoiceField[Any]):
+    """A choice of a row by id, where an id beyond any row is no such choice (not a crash)."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and _beyond_any_id(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField[Any]):
+    """Choices of rows by id, where an id beyond any row is no such choice (not a crash)."""
+
+    def clean(self, value: Any) -> Any:
+        for one in value if isinstance(value, list | tuple) else ():
+            if _beyond_any_id(one):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": one},
+                )
+        return super().clean(value)

@@ -29,6 +29,9 @@ FEW = 40
 SUGGESTED = 50
 SEARCHED = 20
 
+# The longest label a person can have: an account name (150 characters) and a number.
+LONGEST_LABEL = 160
+
 _SUFFIX = re.compile(r"^(?P<name>.+?)\s*\((?P<tag>[^()]+)\)$")
 
 
@@ -160,7 +163,9 @@ class PersonField(forms.Field):
             raise ValidationError(NO_ONE, code="invalid")
         widget = self.widget
         assert isinstance(widget, PersonWidget)
-        if "\x00" in text:  # no name holds one, and PostgreSQL would refuse it
+        if "\x00" in text or len(text) > LONGEST_LABEL:
+            # no name holds a NUL (PostgreSQL would refuse it) or runs this long (SQLite
+            # refuses a LIKE pattern past 50,000 bytes)
             raise ValidationError(NO_ONE, code="invalid")
         if widget.choices and text.isascii() and text.isdigit() and len(text) < 19:
             found = self.people.filter(pk=text).first()

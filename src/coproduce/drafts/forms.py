@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.core.forms import IdsChoiceField
 from coproduce.core.vocabulary import Position
 from coproduce.drafts.models import (
     BODY_MAX,
@@ -41,7 +42,7 @@ class DraftForm(forms.Form):
 
 
 class GroupForm(forms.Form):
-    people: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+    people: forms.ModelMultipleChoiceField = IdsChoiceField(
         queryset=get_user_model().objects.none(),  # set per initiative
         widget=forms.CheckboxSelectMultiple,
         label=_("Members of the drafting group"),

@@ -4,8 +4,8 @@ from coproduce.drafts import views
 
 app_name = "drafts"
 
-DRAFT = "<slug:slug>/drafts/<int:pk>/"
-VERSION = DRAFT + "versions/<int:number>/"
+DRAFT = "<slug:slug>/drafts/<id:pk>/"
+VERSION = DRAFT + "versions/<id:number>/"
 
 urlpatterns = [
     path("<slug:slug>/drafts/", views.drafts, name="list"),
@@ -18,6 +18,6 @@ urlpatterns = [
     path(VERSION + "draft.md", views.markdown, name="markdown"),
     path(DRAFT + "compare/", views.compare, name="compare"),
     path(DRAFT + "amendments/new/", views.propose, name="propose"),
-    path(DRAFT + "amendments/<int:amendment>/", views.amendment, name="amendment"),
+    path(DRAFT + "amendments/<id:amendment>/", views.amendment, name="amendment"),
     path(DRAFT + "adopt/", views.adopt, name="adopt"),
 ]

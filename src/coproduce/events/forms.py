@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.core.forms import IdsChoiceField
 from coproduce.core.people import PersonField
 from coproduce.core.vocabulary import StageKind
 from coproduce.events.models import MAX_CAPACITY, MAX_DOTS, AccessNeed, Event, EventFormat, Support
@@ -60,7 +61,7 @@ class EventForm(forms.Form):
         label=_("Stage"),
         help_text=_("The stage the attendees' time is recorded in."),
     )
-    facilitators: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+    facilitators: forms.ModelMultipleChoiceField[Any] = IdsChoiceField(
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -6,9 +6,9 @@ app_name = "exchanges"
 
 urlpatterns = [
     path("<slug:slug>/exchanges/", views.overview, name="overview"),
-    path("<slug:slug>/exchanges/listings/<int:pk>/take-up/", views.propose, name="propose"),
-    path("<slug:slug>/exchanges/listings/<int:pk>/close/", views.close, name="close"),
-    path("<slug:slug>/exchanges/<int:pk>/answer/", views.answer, name="answer"),
-    path("<slug:slug>/exchanges/<int:pk>/confirm/", views.confirm, name="confirm"),
-    path("<slug:slug>/exchanges/<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<slug:slug>/exchanges/listings/<id:pk>/take-up/", views.propose, name="propose"),
+    path("<slug:slug>/exchanges/listings/<id:pk>/close/", views.close, name="close"),
+    path("<slug:slug>/exchanges/<id:pk>/answer/", views.answer, name="answer"),
+    path("<slug:slug>/exchanges/<id:pk>/confirm/", views.confirm, name="confirm"),
+    path("<slug:slug>/exchanges/<id:pk>/cancel/", views.cancel, name="cancel"),
 ]

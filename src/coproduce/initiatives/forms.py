@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.core.forms import LongSelect
+from coproduce.core.forms import IdsChoiceField, LongSelect
 from coproduce.core.people import PersonField
 from coproduce.core.vocabulary import (
     SIDE_IN_PLAIN_WORDS,
@@ -26,7 +26,7 @@ DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class InitiativeForm(forms.ModelForm):
-    partner_organisations = forms.ModelMultipleChoiceField(
+    partner_organisations = IdsChoiceField(
         queryset=Organisation.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -16,21 +16,21 @@ urlpatterns = [
     path("<slug:slug>/people/", views.people_search, name="people"),
     path("<slug:slug>/people/invitable/", views.invitable_search, name="invitable"),
     # before the one-button decisions, whose last part would take "remove" as a decision
-    path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("<slug:slug>/members/<id:pk>/remove/", views.member_remove, name="member_remove"),
     path(
-        "<slug:slug>/members/<int:pk>/<str:decision>/",
+        "<slug:slug>/members/<id:pk>/<str:decision>/",
         views.member_decide,
         name="member_decide",
     ),
     path("<slug:slug>/stages/new/", views.stage_create, name="stage_create"),
-    path("<slug:slug>/stages/<int:pk>/edit/", views.stage_edit, name="stage_edit"),
-    path("<slug:slug>/stages/<int:pk>/declare/", views.stage_declare, name="stage_declare"),
+    path("<slug:slug>/stages/<id:pk>/edit/", views.stage_edit, name="stage_edit"),
+    path("<slug:slug>/stages/<id:pk>/declare/", views.stage_declare, name="stage_declare"),
     path(
         "<slug:slug>/diagnostics/settings/",
         views.diagnostic_settings,
         name="diagnostic_settings",
     ),
     path("<slug:slug>/goals/new/", views.goal_create, name="goal_create"),
-    path("<slug:slug>/goals/<int:pk>/agree/", views.goal_agree, name="goal_agree"),
-    path("<slug:slug>/goals/<int:pk>/reject/", views.goal_reject, name="goal_reject"),
+    path("<slug:slug>/goals/<id:pk>/agree/", views.goal_agree, name="goal_agree"),
+    path("<slug:slug>/goals/<id:pk>/reject/", views.goal_reject, name="goal_reject"),
 ]

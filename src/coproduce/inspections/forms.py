@@ -7,8 +7,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coproduce.core.forms import IdChoiceField, IdsChoiceField
 from coproduce.core.people import PersonField
-from coproduce.core.queries import LARGEST_ID
 from coproduce.inspections.models import Purpose, Question, QuestionKind, Severity
 from coproduce.inspections.services import MAX_VISIT_MINUTES, question_field
 
@@ -59,38 +59,6 @@ class InspectorForm(forms.Form):
     person = PersonField(label=gettext_lazy("Member"))
     training = forms.CharField(label=gettext_lazy("Training completed"), max_length=300)
     trained_on = forms.DateField(label=gettext_lazy("Trained on"), widget=DATE)
-
-
-def _beyond_any_id(value: Any) -> bool:
-    try:
-        return abs(int(str(value).strip())) > LARGEST_ID
-    except ValueError:
-        return False
-
-
-class IdChoiceField(forms.ModelChoiceField[Any]):
-    """A choice of a row by id, where an id beyond any row is no such choice (not a crash)."""
-
-    def to_python(self, value: Any) -> Any:
-        if value not in self.empty_values and _beyond_any_id(value):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
-
-
-class IdsChoiceField(forms.ModelMultipleChoiceField[Any]):
-    """Choices of rows by id, where an id beyond any row is no such choice (not a crash)."""
-
-    def clean(self, value: Any) -> Any:
-        for one in value if isinstance(value, list | tuple) else ():
-            if _beyond_any_id(one):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": one},
-                )
-        return super().clean(value)
 
 
 class VisitForm(forms.Form):

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.core.forms import IdsChoiceField
 from coproduce.ideas.forms import IdeaForm
 from coproduce.journeymaps.models import (
     DESCRIPTION_MAX,
@@ -43,7 +44,7 @@ class JourneyMapForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Whose journey it is, where it starts and where it ends."),
     )
-    editors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+    editors: forms.ModelMultipleChoiceField = IdsChoiceField(
         queryset=get_user_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -10,8 +10,8 @@ urlpatterns = [
     path(f"{BASE}scale/", views.scale, name="scale"),
     path(f"{BASE}pairings/", views.pairings, name="pairings"),
     path(f"{BASE}people/", views.people, name="people"),
-    path(f"{BASE}people/<int:person_id>/", views.person, name="person"),
-    path(f"{BASE}people/<int:person_id>/readings/new/", views.reading_new, name="reading_new"),
-    path(f"{BASE}readings/<int:pk>/correct/", views.reading_correct, name="reading_correct"),
+    path(f"{BASE}people/<id:person_id>/", views.person, name="person"),
+    path(f"{BASE}people/<id:person_id>/readings/new/", views.reading_new, name="reading_new"),
+    path(f"{BASE}readings/<id:pk>/correct/", views.reading_correct, name="reading_correct"),
     path(f"{BASE}change/", views.change, name="change"),
 ]
