@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Count, Model
 from django.utils import timezone
 
-from coproduce.budgeting.models import Process, Proposal, ProposalStatus, Tally
+from coproduce.budgeting.models import Budget, Process, Proposal, ProposalStatus, Tally
 from coproduce.core.vocabulary import (
     DECIDING_BODY_OF_SIDE,
     DecidingBody,
@@ -20,7 +20,7 @@ from coproduce.core.vocabulary import (
     Side,
     Unit,
 )
-from coproduce.initiatives.models import Initiative
+from coproduce.initiatives.models import Initiative, Membership, MembershipStatus
 from coproduce.initiatives.selectors import standing, standings_of
 from coproduce.record.models import Decision
 from coproduce.record.services import Participant, do_record_contribution, do_record_decision
@@ -77,15 +77,37 @@ def initiation_of(initiative: Initiative, proposers: Iterable[Any]) -> tuple[Any
     return None, Side.CITIZEN if Side.CITIZEN in leading else leading[0]
 
 
+def ballots_by_side(process: Process, budget: Budget, ballots: int) -> dict[str, int]:
+    """How many of a budget's ``ballots`` each side cast: a member's on the side they act
+    on, anyone else's (an account that is not a member, a one-time code) as one of the
+    public, a citizen. Counts, never who."""
+    members = (
+        Membership.objects.filter(
+            initiative_id=process.initiative_id,
+            status=MembershipStatus.ACTIVE,
+            user__in=budget.ballots.values("voter"),
+        )
+        .exclude(side=Side.CITIZEN)
+        .order_by()
+        .values_list("side")
+        .annotate(n=Count("pk"))
+    )
+    by_side = dict(members.values_list("side", "n"))
+    return {Side.CITIZEN: ballots - sum(by_side.values()), **by_side}
+
+
 def do_record_count(*, process: Process, tally: Tally, counted_by: Any) -> Decision:
-    """A budget's count as the citizens' decision by vote, initiated by the proposers of
-    what it funds (``initiation_of``; with nothing funded, by the proposers of every
-    project on the ballot), with the ballots counted as unnamed citizens."""
+    """A budget's count as a decision by vote, initiated by the proposers of what it funds
+    (``initiation_of``; with nothing funded, by the proposers of every project on the
+    ballot), with the ballots counted, unnamed, on each voter's side
+    (``ballots_by_side``): the citizens' decision when only citizens voted, else a joint
+    one."""
     budget = tally.budget
     funded = Proposal.objects.filter(pk__in=tally.selected).select_related("author")
     if not tally.selected:
         funded = budget.proposals.filter(status=ProposalStatus.FEASIBLE).select_related("author")
     initiated_by, side = initiation_of(process.initiative, (p.author for p in funded))
+    voters = {k: n for k, n in ballots_by_side(process, budget, tally.ballots).items() if n}
     return do_record_decision(
         source=tally,
         recorded_by=counted_by,
@@ -96,10 +118,10 @@ def do_record_count(*, process: Process, tally: Tally, counted_by: Any) -> Decis
         f"£{budget.amount / 100:,.2f} allocated from {tally.ballots} ballots.",
         initiated_by=initiated_by,
         initiated_by_side=side,
-        decided_by=DecidingBody.CITIZENS,
+        decided_by=DecidingBody.JOINT if voters.keys() - {Side.CITIZEN} else DecidingBody.CITIZENS,
         rule=DecisionRule.VOTE,
         decided_on=timezone.localdate(),
-        headcounts={Side.CITIZEN: tally.ballots},
+        headcounts=voters,
     )
 
 

@@ -1,6 +1,7 @@
 """What PB writes to the co-production record, through the record's trusted door: members'
-participation with the process as its source (never a ballot), a count as the citizens'
-decision initiated by the side of the funded projects' proposers, and a feasibility review
+participation with the process as its source (never a ballot), a count as a decision by
+vote (its ballots counted on their voters' sides) initiated by the side of the funded
+projects' proposers, and a feasibility review
 that rules a proposal out as an exclusion."""
 
 from django.utils import timezone
@@ -110,6 +111,30 @@ def test_a_count_by_one_proposer_names_them_as_its_initiator(voting: PB) -> None
     # nobody named: the ballots counted are unnamed citizens
     assert participant_rows(decision) == [(None, Side.CITIZEN, "present", 2)]
     assert (decision.participants_citizen, decision.participants_professional) == (2, 0)
+
+
+def test_a_count_counts_each_ballot_on_its_voters_side_and_is_joint_when_sides_mixed(
+    world: World,
+) -> None:
+    """A member of staff who voted was counted as a citizen, and the count read as the
+    citizens' decision alone. Each ballot is counted on its voter's side (anyone who is not
+    a member as one of the public), never naming anyone."""
+    officer = make_user("officer")
+    add_member(
+        world.initiative, officer, side=Side.REGULAR_PRODUCER, role=Role.FRONTLINE_PROFESSIONAL
+    )
+    pb = make_pb(world)
+    open_voting(pb)
+    count_north(
+        pb, (world.member, ["benches"]), (world.outsider, ["benches"]), (officer, ["benches"])
+    )
+    decision = pb_decision()
+    assert decision.decided_by == "joint"
+    assert participant_rows(decision) == [
+        (None, Side.CITIZEN, "present", 2),
+        (None, Side.REGULAR_PRODUCER, "present", 1),
+    ]
+    assert (decision.participants_citizen, decision.participants_professional) == (2, 1)
 
 
 def test_a_count_is_initiated_by_the_side_most_of_the_funded_projects_proposers_are_on(
