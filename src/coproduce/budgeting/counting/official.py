@@ -1,4 +1,5 @@
-"""The rule a .pb file's META says the city used, with its parameters; or why not.
+"""The rule a .pb file's META says the city used, with its parameters; or why not. A file
+Coproduce exported names one of its own rules (``RULES``), which is counted as such.
 
 Cities rank projects by their published score (votes, points, or positional points for
 ranked ballots), not by score per unit of cost as pabutools' greedy does; for approval
@@ -9,6 +10,7 @@ from collections.abc import Callable
 
 from coproduce.budgeting.counting.election import Election
 from coproduce.budgeting.counting.rules import (
+    RULES,
     EqualShares,
     Outcome,
     UnsupportedRule,
@@ -98,6 +100,11 @@ def official(election: Election) -> Outcome:
         label, counted = WITH_NOTES[name]
         chosen, notes = counted(election)
         return outcome(election, f"official: {name} ({label})", chosen, notes)
+    if name not in OFFICIAL and name in RULES:
+        # a file Coproduce exported names the rule its process counted with
+        return outcome(
+            election, f"official: {name} (as Coproduce counts it)", RULES[name](election)
+        )
     if name not in OFFICIAL:
         comment = election.meta.get("comment", "").strip()
         raise UnsupportedRule(

@@ -106,3 +106,18 @@ def test_coproduce_alone_introduces_itself_and_lists_its_own_commands() -> None:
     assert "  coproduce pb tally --help" in lines
     assert "showmigrations" not in result.stdout  # Django's commands are one step away
     assert "migrate" in run("help", "--all").stdout
+
+
+@pytest.mark.parametrize("rule", ["mes-add1-greedy", "mes", "phragmen", "max-utilitarian"])
+def test_official_counts_a_file_coproduce_exported_by_its_own_rule(
+    tmp_path: Path, rule: str
+) -> None:
+    """A file the platform exported names its process's rule, which is not one of the
+    cities' names: "official" refused it as a local rule it does not reproduce."""
+    exported = tmp_path / "exported.pb"
+    exported.write_text(EXAMPLE.read_text().replace("rule;greedy", f"rule;{rule}"))
+    result = run("pb", "tally", str(exported), "--rule", "official", "--ids")
+    expected = run("pb", "tally", str(exported), "--rule", rule, "--ids")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == expected.stdout
+    assert tally(read_pb(exported), "official").rule == f"official: {rule} (as Coproduce counts it)"
