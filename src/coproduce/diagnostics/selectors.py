@@ -642,6 +642,7 @@ def diagnostics(initiative: Initiative, period: Period = ALL_TIME) -> dict[str, 
         # otherwise isolate one person's answers by subtraction (docs/diagnostics.md).
         "inclusion": inclusion(initiative),
         "self_assessment": self_assessment_summary(initiative),
+        "trend": quarters(initiative, period),
     }
 
 

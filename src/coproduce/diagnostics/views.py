@@ -36,10 +36,11 @@ readings_limited = ratelimit(group="diagnostics", key=client_key, rate=_rate)
 
 
 def _figures(request: HttpRequest, initiative: Initiative, period: Period) -> dict[str, Any]:
+    answer = selectors.diagnostics(initiative, period)
     return presenters.figures_context(
         initiative,
-        selectors.diagnostics(initiative, period),
-        selectors.quarters(initiative, period),
+        answer,
+        answer["trend"],
         period,
         presenters.documented_cases(initiatives_visible_to(request.user)),
     )

@@ -41,8 +41,19 @@ def test_the_contract_answers_anyone_who_may_view(world: World, api: APIClient) 
         "shared_understanding",
         "self_assessment",
         "inclusion",
+        "trend",
     }
     assert body["typology"]["planning"]["citizen_minutes"] == 90
+    # the quarters of the period, as the page's trend shows them
+    assert body["trend"] == [
+        {
+            "quarter": "2026 Q1",
+            "planning_community_share": 1.0,
+            "delivery_community_share": None,
+            "decisions": 0,
+            "citizen_voice_share": None,
+        }
+    ]
     assert body["typology"]["planning"]["category"] == "citizens_alone"
     assert body["period"] == {
         "from": "2026-01-01",
