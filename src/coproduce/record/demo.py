@@ -211,8 +211,10 @@ def load(demo: "Demo") -> None:
         initiative = demo.initiative(decided.initiative)
         by = demo.people[decided.by]
         citizens, professionals, politicians = decided.taking_part
+        # a coordinator records it, naming who started it: a member may not say that another
+        # side took a decision (the council's planning permission, a conservation area)
         services.decision_record(
-            actor=by,
+            actor=demo.people["curator"],
             initiative=initiative,
             stage=demo_stage(initiative, decided.stage),
             title=decided.title,

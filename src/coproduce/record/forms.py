@@ -151,13 +151,20 @@ class DecisionForm(forms.Form):
     )
 
     def __init__(
-        self, *args: object, initiative: Initiative, sides: Sequence[str], **kwargs: object
+        self,
+        *args: object,
+        initiative: Initiative,
+        sides: Sequence[str],
+        bodies: Sequence[str],
+        **kwargs: object,
     ):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stage"].queryset = initiative.stages.all()  # type: ignore[attr-defined]
         offer_members(self.fields["initiated_by"], initiative)
         side_field = self.fields["initiated_by_side"]
         side_field.choices = [c for c in SIDE_PLAIN_CHOICES if c[0] in sides]  # type: ignore[attr-defined]
+        body_field = self.fields["decided_by"]
+        body_field.choices = [c for c in DecidingBody.choices if c[0] in bodies]  # type: ignore[attr-defined]
 
 
 class ReverseForm(forms.Form):

@@ -23,8 +23,10 @@ from django.utils.translation import gettext_lazy
 
 from coproduce.core import gate
 from coproduce.core.vocabulary import (
+    DECIDING_BODY_OF_SIDE,
     KIND_UNITS,
     ContributionKind,
+    DecidingBody,
     DecisionKind,
     Position,
     Side,
@@ -246,6 +248,19 @@ ONLY_COORDINATORS_NAME_OTHER_SIDES = gettext_lazy(
 )
 
 
+ONLY_COORDINATORS_NAME_OTHER_BODIES = gettext_lazy(
+    "Only a coordinator can record a decision another side took alone: say your own side "
+    "took it, or that it was taken jointly."
+)
+
+
+def bodies_named_by(actor: Any, initiative: Initiative) -> list[str]:
+    """The bodies ``actor`` may say took a decision: any, for a coordinator (or staff); a
+    member, their own side's or a joint one, never another side's alone."""
+    own = {DECIDING_BODY_OF_SIDE[side] for side in sides_named_by(actor, initiative)}
+    return [body for body in DecidingBody.values if body in own or body == DecidingBody.JOINT]
+
+
 def sides_named_by(actor: Any, initiative: Initiative) -> list[str]:
     """The sides ``actor`` may say started a decision: any, for a coordinator (or staff);
     a member speaks for their own side alone, never for another's."""
@@ -281,6 +296,8 @@ def decision_record(
             raise ValidationError({"initiated_by": ONLY_COORDINATORS_NAME_OTHERS})
         if initiated_by is None and initiated_by_side not in sides_named_by(actor, initiative):
             raise ValidationError({"initiated_by_side": ONLY_COORDINATORS_NAME_OTHER_SIDES})
+        if decided_by not in bodies_named_by(actor, initiative):
+            raise ValidationError({"decided_by": ONLY_COORDINATORS_NAME_OTHER_BODIES})
     counts = {
         "participants_citizen": participants_citizen,
         "participants_professional": participants_professional,

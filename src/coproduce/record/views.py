@@ -90,6 +90,7 @@ def decision_create(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST or None,
         initiative=initiative,
         sides=services.sides_named_by(request.user, initiative),
+        bodies=services.bodies_named_by(request.user, initiative),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -194,7 +194,10 @@ def test_only_a_coordinator_says_another_side_started_a_decision(
         {"initiated_by_side": [str(record.ONLY_COORDINATORS_NAME_OTHER_SIDES)]},
     )
     assert Decision.objects.count() == 0
-    own_side = api.post(url(world, "decisions/"), {**decision, "initiated_by_side": "citizen"})
+    own_side = api.post(
+        url(world, "decisions/"),
+        {**decision, "initiated_by_side": "citizen", "decided_by": "joint"},
+    )
     assert own_side.status_code == 201, own_side.json()
     api.force_authenticate(world.coordinator)
     named = api.post(url(world, "decisions/"), decision, format="json")
@@ -203,6 +206,28 @@ def test_only_a_coordinator_says_another_side_started_a_decision(
         "citizen",
         "political",
     ]
+
+
+def test_only_a_coordinator_says_another_side_alone_took_a_decision(
+    api: APIClient, world: World
+) -> None:
+    """A resident recorded "the councillors decided, by a political decision" and the
+    record's power figures counted it as the politicians' decision."""
+    decision = {**council_decision(world), "initiated_by_side": "citizen"}
+    api.force_authenticate(world.member)
+    refused = api.post(url(world, "decisions/"), decision, format="json")
+    assert (refused.status_code, refused.json()) == (
+        400,
+        {"decided_by": [str(record.ONLY_COORDINATORS_NAME_OTHER_BODIES)]},
+    )
+    assert Decision.objects.count() == 0
+    for body in ("citizens", "joint"):
+        taken = api.post(url(world, "decisions/"), {**decision, "decided_by": body})
+        assert taken.status_code == 201, taken.json()
+    api.force_authenticate(world.coordinator)
+    assert api.post(url(world, "decisions/"), decision, format="json").status_code == 201
+    bodies = Decision.objects.order_by("id").values_list("decided_by", flat=True)
+    assert list(bodies) == ["citizens", "joint", "politicians"]
 
 
 def test_only_a_coordinator_names_someone_else_as_who_started_a_decision(

@@ -127,16 +127,18 @@ def test_decision_page_records_the_named_initiator(client: Client, world: World)
 def test_the_decision_form_offers_a_member_their_own_side_alone(
     client: Client, world: World
 ) -> None:
-    """A member may say their own side started a decision, never another's: the form offers
-    that side alone, and a side sent anyway is an error on the field with nothing written."""
+    """A member may say their own side started a decision (or took it, or that it was taken
+    jointly), never another's: the form offers those alone, and a side sent anyway is an
+    error on the field with nothing written."""
     address = f"/initiatives/{world.initiative.slug}/record/decide/"
 
-    def offered() -> list[str]:
+    def offered(field: str = "initiated_by_side") -> list[str]:
         form = client.get(address).context["form"]
-        return [value for value, _ in form.fields["initiated_by_side"].choices]
+        return [value for value, _ in form.fields[field].choices]
 
     client.force_login(world.member)
     assert offered() == ["citizen"]
+    assert offered("decided_by") == ["citizens", "joint"]
     refused = client.post(
         address,
         {
@@ -158,6 +160,7 @@ def test_the_decision_form_offers_a_member_their_own_side_alone(
     assert Decision.objects.count() == 0
     client.force_login(world.coordinator)
     assert offered() == ["citizen", "regular_producer", "political"]
+    assert offered("decided_by") == ["citizens", "professionals", "politicians", "joint"]
 
 
 def test_reversal_page_shows_the_correction(client: Client, world: World) -> None:
