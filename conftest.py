@@ -183,6 +183,12 @@ def add_member(
         initiatives.membership_decide(actor=coordinator, membership=membership, approve=True)
 
 
+def work_alongside(coordinator: User, person: User) -> None:
+    """Make ``person`` someone ``coordinator`` works with (fellow members of another
+    initiative): a coordinator invites only such people by name."""
+    add_member(make_initiative(coordinator, title=f"Alongside {person.username}"), person)
+
+
 def make_reviewer(initiative: Initiative, user: User) -> None:
     """A coordinator names an active member a reviewer (feasibility reviews, implementation
     updates, paper ballots)."""

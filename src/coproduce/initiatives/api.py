@@ -356,7 +356,7 @@ class MembershipViewSet(mixins.ListModelMixin, InitiativeChildViewSet):
         data = serializer.validated_data
         invitee = user_by_username(data["username"])
         if invitee is None:
-            raise serializers.ValidationError({"username": "There is no one with that username."})
+            raise serializers.ValidationError({"user": [str(services.NOT_INVITABLE)]})
         membership = services.membership_invite(
             actor=request.user,
             initiative=initiative,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.core import gate
 from coproduce.core.dates import date_problem, year_problem
@@ -314,6 +315,14 @@ def _check_as_invited(membership: Membership, side: str | None, role: str | None
         )
 
 
+# Said alike of someone the coordinator does not work with and of a name no one has, so
+# that inviting tells no one who has an account.
+NOT_INVITABLE = gettext_lazy(
+    "You can invite only people you work with in your other initiatives; anyone else can "
+    "ask to join from the initiative's page."
+)
+
+
 @transaction.atomic
 def membership_invite(
     *, actor: Any, initiative: Initiative, user: Any, side: str, role: str
@@ -329,6 +338,8 @@ def membership_invite(
     membership = _lock_membership(initiative, user)
     if membership is not None and membership.status == MembershipStatus.ACTIVE:
         raise ValidationError({"user": _("That person is already a member.")})
+    if not selectors.invitable_people(initiative, actor).filter(pk=user.pk).exists():
+        raise ValidationError({"user": NOT_INVITABLE})
     if membership is None:
         membership = Membership(initiative=initiative, user=user)
     membership.side, membership.role = side, role

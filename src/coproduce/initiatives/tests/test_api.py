@@ -5,8 +5,9 @@ from typing import Any
 from openapi_spec_validator import validate
 from rest_framework.test import APIClient
 
-from conftest import World
+from conftest import World, work_alongside
 from coproduce.initiatives.models import Initiative, Membership, Visibility
+from coproduce.initiatives.services import NOT_INVITABLE
 
 NEW = {
     "title": "Park users' group",
@@ -126,3 +127,27 @@ def test_openapi_schema_is_valid_openapi_3(api: APIClient, db) -> None:
         "/api/v1/initiatives/{initiative_slug}/stages/",
     ]:
         assert path in schema["paths"]
+
+
+def test_the_api_invites_only_people_the_coordinator_works_with(
+    api: APIClient, world: World
+) -> None:
+    """The page offered only the people a coordinator works with, while the API invited
+    any username (with a notification) and said which usernames exist."""
+    invite = f"/api/v1/initiatives/{world.initiative.slug}/members/invite/"
+    api.force_authenticate(world.coordinator)
+    answers = [
+        api.post(invite, {"username": name, "side": "citizen", "role": "resident"})
+        for name in (world.outsider.username, "no-such-person")
+    ]
+    refusal = {"user": [str(NOT_INVITABLE)]}
+    assert [(a.status_code, a.json()) for a in answers] == [(400, refusal), (400, refusal)]
+    assert not Membership.objects.filter(user=world.outsider).exists()
+    work_alongside(world.coordinator, world.outsider)
+    invited = api.post(
+        invite, {"username": world.outsider.username, "side": "citizen", "role": "resident"}
+    )
+    assert invited.status_code == 201, invited.json()
+    assert Membership.objects.get(initiative=world.initiative, user=world.outsider).status == (
+        "invited"
+    )

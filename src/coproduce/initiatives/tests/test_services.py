@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from conftest import World, make_initiative, make_user
+from conftest import World, make_initiative, make_user, work_alongside
 from coproduce.core import gate
 from coproduce.core.memo import request_scope
 from coproduce.core.vocabulary import Role, Side, StageKind
@@ -68,6 +68,7 @@ def test_invitation_only_refuses_requests_but_accepts_invitees(world: World) -> 
             role=Role.CARER,
         )
     assert not Membership.objects.filter(user=world.outsider).exists()
+    work_alongside(world.coordinator, world.outsider)
     services.membership_invite(
         actor=world.coordinator,
         initiative=world.initiative,

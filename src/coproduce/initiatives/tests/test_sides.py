@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from rest_framework.test import APIClient
 
-from conftest import PASSWORD, World, add_member, make_initiative, make_user
+from conftest import PASSWORD, World, add_member, make_initiative, make_user, work_alongside
 from coproduce.core import gate
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives import services
@@ -32,6 +32,7 @@ def _membership(world: World, user: Any) -> Membership:
 
 
 def _invite_as_citizen(world: World, user: Any) -> None:
+    work_alongside(world.coordinator, user)
     services.membership_invite(
         actor=world.coordinator,
         initiative=world.initiative,
@@ -102,6 +103,7 @@ def test_an_invited_citizen_cannot_accept_as_a_professional_through_the_page(
 
 
 def test_a_professional_invitation_is_a_recorded_coordinator_decision(world: World) -> None:
+    work_alongside(world.coordinator, world.outsider)
     services.membership_invite(
         actor=world.coordinator,
         initiative=world.initiative,
@@ -109,7 +111,7 @@ def test_a_professional_invitation_is_a_recorded_coordinator_decision(world: Wor
         side=Side.REGULAR_PRODUCER,
         role=Role.FRONTLINE_PROFESSIONAL,
     )
-    decision = Decision.objects.get()
+    decision = Decision.objects.get(initiative=world.initiative)
     assert (decision.title, decision.recorded_by, decision.decided_by, decision.rule) == (
         "outsider invited as Regular producer (paid staff)",
         world.coordinator,
