@@ -1,6 +1,6 @@
 """Who may use each of this app's routes, for the permission grid (tests/test_route_grid.py)."""
 
-from conftest import World, add_member, make_user
+from conftest import World, add_member, make_user, work_alongside
 from coproduce.core.vocabulary import Role, Side
 from coproduce.initiatives import services as initiatives
 from tests.grid import (
@@ -199,8 +199,14 @@ EXPECTED: dict[str, list[Expectation]] = {
             signed_in(403, member=403, coordinator=403, other_coordinator=201, staff=201),
         ),
     ],
+    # a coordinator invites only people they work with: the applicant works with the
+    # coordinator elsewhere, and with no member of staff
     "api:member-invite": [
-        ("post", {"username": "applicant", "side": "citizen", "role": "carer"}, API_MANAGE_WRITE),
+        (
+            "post",
+            {"username": "applicant", "side": "citizen", "role": "carer"},
+            signed_in(403, member=403, coordinator=201, other_coordinator=403, staff=400),
+        ),
     ],
     "api:member-approve": [("post", {}, API_MANAGE_OBJECT)],
     "api:member-decline": [("post", {}, API_MANAGE_OBJECT)],
@@ -231,6 +237,7 @@ EXPECTED: dict[str, list[Expectation]] = {
 
 def targets(world: World) -> Targets:
     applicant = make_user("applicant")
+    work_alongside(world.coordinator, applicant)
     requested = initiatives.membership_request(
         actor=applicant, initiative=world.initiative, side=Side.CITIZEN, role=Role.CARER
     )
