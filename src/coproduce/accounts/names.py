@@ -2,10 +2,11 @@
 
 Pages name people by their display name (or their username when they have none), so a
 name that looks like another person's lets its holder post as them. Two names have the same
-key when they differ only in capitals, in spaces (a page shows a run of them as one), in
-invisible characters (zero-width spaces and joiners, soft hyphens), in the form of a dash,
-in compatibility forms (full-width letters, ligatures) or in Cyrillic and Greek letters
-drawn like Latin ones. Letters with accents stay themselves: "Siân" is not "Sian"."""
+key when they differ only in capitals, in spaces, in punctuation (a full stop after a name,
+a hyphen, brackets: read past, as a reader reads past them), in invisible characters
+(zero-width spaces and joiners, soft hyphens), in compatibility forms (full-width letters,
+ligatures) or in Cyrillic and Greek letters drawn like Latin ones. Letters with accents
+stay themselves: "Siân" is not "Sian"; so do digits and symbols."""
 
 import unicodedata
 
@@ -55,11 +56,13 @@ LOOK_ALIKES = str.maketrans(
 
 def name_key(name: str) -> str:
     """``name`` as a reader would take it, for comparing with others' (see above)."""
-    text = unicodedata.normalize("NFKC", name)
-    kept = []
-    for character in text:
-        category = unicodedata.category(character)
-        if category == "Cf":  # format characters: invisible
-            continue
-        kept.append("-" if category == "Pd" else character)
-    return " ".join("".join(kept).translate(LOOK_ALIKES).casefold().split())
+    text = unicodedata.normalize("NFKC", name).translate(LOOK_ALIKES).casefold()
+    # read past: format characters (invisible), punctuation (P…) and spaces (Z…, and the
+    # control characters that are whitespace)
+    return "".join(
+        character
+        for character in text
+        if unicodedata.category(character)[0] not in "PZ"
+        and unicodedata.category(character) != "Cf"
+        and not character.isspace()
+    )
