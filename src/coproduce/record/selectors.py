@@ -136,6 +136,16 @@ def contributions_for(
     )
 
 
+def unlisted_count(
+    initiative: Initiative, viewer: Any = None, filters: RecordFilters = NO_FILTERS
+) -> int:
+    """How many of the filtered entries the totals count that are not listed to the viewer
+    (votes, pledges, survey answers: listed to their contributor alone), so that a list
+    set beside a total says why it holds fewer."""
+    matching = initiative.contributions.filter(filters.contributions())
+    return matching.count() - matching.filter(entries_shown_to(viewer)).count()
+
+
 def decisions_for(
     initiative: Initiative, filters: RecordFilters = NO_FILTERS
 ) -> QuerySet[Decision]:

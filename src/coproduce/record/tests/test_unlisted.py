@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 from django.contrib import admin
+from django.test import Client
 from rest_framework.test import APIClient
 
 from conftest import World, add_member, make_user
@@ -99,3 +100,23 @@ def test_the_admin_lists_no_unlisted_entry_and_has_no_search_index(
     assert verifications.status_code == 200
     assert not admin.site.is_registered(SearchDocument)
     assert client.get("/admin/search/searchdocument/").status_code == 404
+
+
+def test_the_record_page_says_how_many_entries_it_counts_but_does_not_list(
+    world: World,
+) -> None:
+    """A figure's entries linked from the diagnostics added up to less than the figure, with
+    nothing saying why."""
+    jo = submitted_visit(world)
+    address = f"/initiatives/{world.initiative.slug}/record/"
+    said = (
+        "1 entry that matches is counted in the totals but listed only to the person who "
+        "gave it (a vote, a pledge, a survey answer and the like)."
+    )
+    visitor = Client()
+    assert said in visitor.get(address).content.decode()
+    assert said in visitor.get(address, {"kind": "time"}).content.decode()
+    assert said not in visitor.get(address, {"kind": "money"}).content.decode()
+    inspector = Client()
+    inspector.force_login(jo)
+    assert said not in inspector.get(address).content.decode()
