@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.people import NO_SUCH_MEMBER
 from coproduce.core import gate
@@ -232,6 +233,12 @@ def _limit_broken(debit: Account, credit: Account, minutes: int) -> str:
     return ""
 
 
+NOT_YOUR_OWN_CREDITS = gettext_lazy(
+    "You cannot credit your own time: another coordinator credits it, or log your hours "
+    "for approval."
+)
+
+
 @transaction.atomic
 def credits_earn(
     *,
@@ -242,8 +249,11 @@ def credits_earn(
     description: str = "",
     key: str = "",
 ) -> tuple[Transfer, bool]:
-    """Credit a person for time given, at the initiative's rate; the initiative issues it."""
+    """Credit a person for time given, at the initiative's rate; the initiative issues it.
+    Never oneself: as with a contribution's verification, someone else confirms one's time."""
     gate.require(actor, "timecredits.manage_credits", initiative)
+    if getattr(person, "pk", None) == actor.pk:
+        raise ValidationError({"person": NOT_YOUR_OWN_CREDITS})
     return credits_for_confirmed_time(
         actor=actor,
         initiative=initiative,

@@ -62,3 +62,25 @@ def test_the_gift_page_answers_alike_for_a_non_member_and_no_one(client, world: 
             label for _pk, label in answer.context["gift_form"].fields["to"].widget.choices
         ] == ["Cora Coordinator"]
     assert Transfer.objects.count() == 1
+
+
+def test_a_coordinator_does_not_credit_their_own_time(api: APIClient, world: World) -> None:
+    """A coordinator could award themself credits, skipping the approval someone else gives
+    everyone's hours; another coordinator (or staff) credits theirs."""
+    api.force_authenticate(world.coordinator)
+    earn = f"/api/v1/initiatives/{world.initiative.slug}/credits/earn/"
+    own = api.post(
+        earn,
+        {"person": world.coordinator.username, "minutes_given": 600},
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="own",
+    )
+    assert (own.status_code, own.json()) == (
+        400,
+        {"person": [str(services.NOT_YOUR_OWN_CREDITS)]},
+    )
+    assert Transfer.objects.count() == 0
+    services.credits_earn(
+        actor=world.staff, initiative=world.initiative, person=world.coordinator, minutes_given=60
+    )
+    assert Transfer.objects.count() == 1
