@@ -1,6 +1,7 @@
 """Reads for participatory budgeting: processes, proposals, results (totals only)."""
 
 import datetime
+from fractions import Fraction
 from typing import Any
 
 from django.db import connection
@@ -24,6 +25,7 @@ from coproduce.budgeting.models import (
     Support,
 )
 from coproduce.core.charts import bars
+from coproduce.core.numbers import rounded
 from coproduce.core.phases import next_phase, phase_logs
 from coproduce.core.queries import RowReader, as_id, select_clause
 from coproduce.initiatives.models import Initiative
@@ -255,7 +257,9 @@ def results(budget: Budget) -> dict[str, Any]:
             "cost": p.final_cost,
             "votes": votes.get(p.pk, 0),
             "funded": p.pk in funded,
-            "share_of_budget": round(p.final_cost / budget.amount, 4) if p.pk in funded else 0.0,
+            "share_of_budget": rounded(Fraction(p.final_cost, budget.amount), 4)
+            if p.pk in funded
+            else 0.0,
             "status": progress[p.pk].status if p.pk in progress else None,
             "progress": progress[p.pk].progress if p.pk in progress else None,
         }

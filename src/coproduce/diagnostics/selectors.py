@@ -24,6 +24,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import ExtractQuarter, ExtractYear, NullIf
 
 from coproduce.core.dates import ALL_TIME, Period
+from coproduce.core.numbers import rounded
 from coproduce.core.vocabulary import (
     AXIS_STAGES,
     Axis,
@@ -87,7 +88,7 @@ BOVAIRD_CELLS: dict[tuple[str, str], str] = {
 
 def share(part: int, whole: int) -> float | None:
     """A share in [0, 1] to four decimals, or None when there is nothing to share."""
-    return round(part / whole, 4) if whole else None
+    return rounded(Fraction(part) / Fraction(whole), 4) if whole else None
 
 
 # Initiatives to read: named by id, or a query for them.
@@ -388,7 +389,7 @@ def _power(found: dict[str, Any] | None) -> dict[str, Any]:
         "initiated_share": {s: share(found["initiated"].get(s, 0), total) for s in Side.values},
         "decided_share": {b: share(found["decided"].get(b, 0), total) for b in DecidingBody.values},
         "citizen_voice_share": share(found.get("voiced", 0), total),
-        "initiation_hhi": round(squares / named**2, 4) if named else None,
+        "initiation_hhi": rounded(Fraction(squares, named**2), 4) if named else None,
         "exclusions": {b: found["excluded"].get(b, 0) for b in DecidingBody.values},
     }
 
@@ -468,7 +469,7 @@ def _burden(found: dict[str, int] | None) -> dict[str, Any]:
         # Sorted ascending, G = 2 Σ i·x_i / (n Σ x) − (n + 1) / n: the mean absolute
         # difference over twice the mean, the definition's double sum in one pass.
         value = Fraction(2 * found["ranked"], people * minutes) - Fraction(people + 1, people)
-        gini = round(float(value), 4)
+        gini = rounded(value, 4)
     return {
         "people": people,
         "minutes": minutes,

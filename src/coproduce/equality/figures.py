@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from coproduce.core.numbers import rounded
 from coproduce.equality.vocabulary import Characteristic
 
 SUPPRESSION = 5
@@ -27,7 +28,7 @@ Key = TypeVar("Key")
 
 
 def share(part: int, whole: int) -> float:
-    return round(float(Fraction(part, whole)), 4)
+    return rounded(Fraction(part, whole), 4)
 
 
 def representativeness(
@@ -44,7 +45,7 @@ def representativeness(
     distance = (
         sum(abs(Fraction(counts[c], people) - Fraction(baseline[c], locality)) for c in used) / 2
     )
-    return round(float(1 - distance), 4)
+    return rounded(1 - distance, 4)
 
 
 def withheld(counts: Mapping[Key, int]) -> set[Key]:
@@ -76,7 +77,7 @@ def cell_block(
                 "share": None if c in hidden else share(count[c], people),
                 "baseline": None
                 if baseline is None or c not in baseline
-                else round(baseline[c] / 1000, 4),
+                else rounded(Fraction(baseline[c], 1000), 4),
             }
             for c in categories
         },

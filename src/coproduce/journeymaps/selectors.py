@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 
+from coproduce.core.numbers import rounded
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives.models import Initiative
 from coproduce.journeymaps.models import FEELINGS, JourneyMap, JourneyNote, JourneyStage, NoteKind
@@ -76,13 +77,13 @@ class SideFigures:
         """The mean to one place, signed ("+1.3", "-0.7"), with its words; "" if hidden."""
         if self.mean is None:
             return ""
-        value = round(float(self.mean), 1)
+        value = rounded(self.mean, 1)
         words = FEELINGS[max(-2, min(2, round(self.mean)))].lower()
         return f"{value:+.1f} ({words})".replace("+0.0", "0.0")
 
     @property
     def mean_number(self) -> float | None:
-        return None if self.mean is None else round(float(self.mean), 2)
+        return None if self.mean is None else rounded(self.mean, 2)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
+from coproduce.core.numbers import rounded
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives.models import Initiative, Membership, MembershipStatus
 from coproduce.personaloutcomes.models import Domain, Pairing, Reading, Scale
@@ -163,7 +164,7 @@ def change_across_people(scale: Scale) -> list[Change]:
         if people < MIN_PEOPLE:
             changes.append(Change(domains[domain_id], None, None, None, None, None))
             continue
-        mean = float(round(Fraction(int(total), int(people)), 2))
+        mean = rounded(Fraction(int(total), int(people)), 2)
         changes.append(
             Change(domains[domain_id], people, mean, int(improved), int(same), int(worse))
         )

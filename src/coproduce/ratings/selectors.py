@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import BooleanField, Case, CharField, Count, F, Q, QuerySet, Value, When
 
+from coproduce.core.numbers import rounded
 from coproduce.initiatives.models import Initiative
 from coproduce.ratings.models import (
     HIGHEST,
@@ -35,7 +36,7 @@ def figures(counts: dict[int, int]) -> dict[str, Any]:
     count = sum(counts.get(s, 0) for s in STARS)
     mean = None
     if count >= MIN_FOR_MEAN:
-        mean = float(round(Fraction(sum(s * counts.get(s, 0) for s in STARS), count), 2))
+        mean = rounded(Fraction(sum(s * counts.get(s, 0) for s in STARS), count), 2)
     return {
         "count": count,
         "distribution": {str(s): counts.get(s, 0) for s in STARS},

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from coproduce.core.charts import Bar, bars
 from coproduce.core.dates import Period
+from coproduce.core.numbers import rounded
 from coproduce.core.vocabulary import Side
 from coproduce.initiatives.models import Initiative
 from coproduce.selfassessment.models import SelfAssessmentAnswer
@@ -26,7 +27,7 @@ RATINGS = range(LOWEST, HIGHEST + 1)
 
 
 def _four_places(value: Fraction) -> float:
-    return float(round(value, 4))
+    return rounded(value, 4)
 
 
 def _side_figures(counts: dict[int | None, int]) -> tuple[dict[str, Any], Fraction | None]:

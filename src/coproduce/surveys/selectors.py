@@ -9,6 +9,7 @@ import secrets
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -17,6 +18,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from coproduce.budgeting.models import Budget, Phase, Process
 from coproduce.core import charts
+from coproduce.core.numbers import rounded
 from coproduce.core.queries import RowReader, as_id, row_lock, select_clause
 from coproduce.equality.figures import withheld
 from coproduce.initiatives.models import Initiative, Stage
@@ -196,7 +198,7 @@ class QuestionResult:
 
 
 def _percent(count: int, of: int) -> float | None:
-    return round(count * 100 / of, 1) if of else None
+    return rounded(Fraction(count * 100, of), 1) if of else None
 
 
 def _shown(option: OptionResult) -> str:
@@ -227,7 +229,7 @@ def _scale_results(result: QuestionResult, numbers: dict[int, int]) -> None:
         result.distribution = [(n, numbers.get(n, 0)) for n in range(q.low, q.high + 1)]
         result.chart = charts.bars((str(n), c, str(c), False) for n, c in result.distribution)
     if total >= MIN_GROUP:
-        result.mean = round(sum(n * c for n, c in numbers.items()) / total, 2)
+        result.mean = rounded(Fraction(sum(n * c for n, c in numbers.items()), total), 2)
         result.lowest, result.highest = min(numbers), max(numbers)
 
 

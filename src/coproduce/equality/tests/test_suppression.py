@@ -7,6 +7,7 @@ figure against a count made here in Python."""
 import datetime
 import json
 from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import transaction
@@ -197,7 +198,8 @@ def _check_block(block: dict[str, Any], key: str, profiles: list[dict[str, str]]
             assert cell["share"] is None
         else:
             assert cell["count"] == true[category] >= SUPPRESSION
-            assert cell["share"] == round(true[category] / len(profiles), 4)
+            exact = Decimal(true[category]) / Decimal(len(profiles))
+            assert cell["share"] == float(exact.quantize(Decimal("0.0001"), ROUND_HALF_UP))
 
 
 def _no_small_count(value: Any, key: str = "") -> None:
