@@ -68,7 +68,11 @@ def user_update_profile(
     if birth_year is not None and birth_year > timezone.localdate().year:
         raise ValidationError({"birth_year": _("Your year of birth cannot be in the future.")})
     display_name = " ".join(display_name.split())
-    _name_free(display_name or actor.username, actor.pk)
+    shown_by = display_name or actor.username
+    # a name kept is never refused (the form may already have set it on ``actor``)
+    stored = User.objects.filter(pk=actor.pk).values_list("display_name", "username").get()
+    if shown_by != (stored[0] or stored[1]):
+        _name_free(shown_by, actor.pk)
     actor.display_name, actor.locality, actor.bio, actor.email = display_name, locality, bio, email
     actor.birth_year, actor.skills, actor.availability = birth_year, skills, availability
     actor.full_clean()

@@ -169,6 +169,21 @@ def test_no_one_takes_the_name_another_person_is_shown_by(client: Client, db) ->
     assert (sam.display_name, sam.name_key) == ("Amára Okafor", "amáraokafor")
 
 
+def test_a_name_kept_is_never_refused_as_taken(client: Client, db) -> None:
+    """Accounts made before names were compared past punctuation may share a key
+    ("jo.smith" and "josmith"): each still saves their profile under the name they have."""
+    make_user("josmith")
+    dotted = make_user("jo.smith")
+    client.force_login(dotted)
+    data = {"display_name": "", "email": "new@example.org", "locality": "Leeds", "bio": ""}
+    assert client.post("/accounts/profile/", data).status_code == 302
+    dotted.refresh_from_db()
+    assert (dotted.email, dotted.locality) == ("new@example.org", "Leeds")
+    taken = client.post("/accounts/profile/", {**data, "display_name": "Jo Smith"})
+    assert taken.status_code == 400
+    assert "Someone is already shown by that name." in taken.content.decode()
+
+
 def test_year_of_birth_is_optional_and_not_in_the_future(client: Client, db) -> None:
     from django.utils import timezone
 
