@@ -210,8 +210,11 @@ def _top_up(rule: MatchRule) -> None:
     pledge withdrawn does not leave the pledges made meanwhile unmatched. Honoured pledges
     keep their match (it is in the record); pennies left over go to the next pledge."""
     short = match_of(rule, rule.eligible) - rule.matched
+    # Pledges are locked before rules everywhere else (withdraw, lapse, honour): one another
+    # transaction holds is skipped here, never waited for (which could deadlock); what it
+    # would have had stays for the next pledge.
     waiting = (
-        Match.objects.select_for_update()
+        Match.objects.select_for_update(skip_locked=True)
         .filter(rule=rule, released=False, pledge__status=PledgeStatus.PLEDGED)
         .select_related("pledge")
         .order_by("pledge_id")
