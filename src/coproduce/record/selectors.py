@@ -136,14 +136,13 @@ def contributions_for(
     )
 
 
-def unlisted_count(
-    initiative: Initiative, viewer: Any = None, filters: RecordFilters = NO_FILTERS
-) -> int:
-    """How many of the filtered entries the totals count that are not listed to the viewer
-    (votes, pledges, survey answers: listed to their contributor alone), so that a list
-    set beside a total says why it holds fewer."""
-    matching = initiative.contributions.filter(filters.contributions())
-    return matching.count() - matching.filter(entries_shown_to(viewer)).count()
+def unlisted_count(initiative: Initiative, viewer: Any = None) -> int:
+    """How many of the record's entries its totals count that are not listed to the viewer
+    (votes, pledges, survey answers: listed to their contributor alone), so that a list set
+    beside a total says why it holds fewer. Over the whole record, whatever the filter: a
+    count for one day and side would say who voted that day."""
+    every = initiative.contributions.all()
+    return every.count() - every.filter(entries_shown_to(viewer)).count()
 
 
 def decisions_for(

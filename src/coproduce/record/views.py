@@ -42,7 +42,7 @@ def record_page(request: HttpRequest, slug: str) -> HttpResponse:
         "query": asked.urlencode(),
         "totals": selectors.record_totals(initiative),
         "contributions": contributions.get_page(request.GET.get("page")),
-        "unlisted": selectors.unlisted_count(initiative, request.user, filters),
+        "unlisted": selectors.unlisted_count(initiative, request.user),
         "decisions": decisions.get_page(request.GET.get("dpage")),
         "can_manage": gate.allows(request.user, "record.add_contribution_for_others", initiative),
     }
