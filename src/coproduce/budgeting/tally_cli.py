@@ -46,8 +46,10 @@ C costs 30; four voters choose A and B, one chooses A only, three choose C only.
   phragmen          sequential Phragmén: voters earn money at an equal rate and a
                     project is bought as soon as its voters can pay for it: A, C
   max-utilitarian   the affordable set with the most votes: A, B (9 votes)
-  official          the rule the file's META names, as the city counted it (a file
-                    Coproduce exported names its process's own rule, counted as above)"""
+  official          the rule the file's META names, as the city counted it; a rule of
+                    Coproduce's that no city uses (mes, mes-add1, mes-add1-greedy,
+                    phragmen, max-utilitarian) is counted as above, over every
+                    project in the file"""
 
 
 class Writer(Protocol):

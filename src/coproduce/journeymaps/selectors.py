@@ -78,7 +78,7 @@ class SideFigures:
         if self.mean is None:
             return ""
         value = rounded(self.mean, 1)
-        words = FEELINGS[max(-2, min(2, round(self.mean)))].lower()
+        words = FEELINGS[max(-2, min(2, int(rounded(self.mean, 0))))].lower()
         return f"{value:+.1f} ({words})".replace("+0.0", "0.0")
 
     @property

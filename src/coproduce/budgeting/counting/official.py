@@ -1,5 +1,7 @@
-"""The rule a .pb file's META says the city used, with its parameters; or why not. A file
-Coproduce exported names one of its own rules (``RULES``), which is counted as such.
+"""The rule a .pb file's META says the city used, with its parameters; or why not. A rule
+of Coproduce's own (``RULES``) that no city's name matches, as a file the platform exported
+may name, is counted as such, over every project in the file (the platform counts only
+the projects someone voted for; "greedy" and its kin are read as the cities' rules).
 
 Cities rank projects by their published score (votes, points, or positional points for
 ranked ballots), not by score per unit of cost as pabutools' greedy does; for approval
