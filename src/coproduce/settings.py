@@ -164,6 +164,8 @@ CACHES = {
     },
 }
 VISITOR_PAGE_SECONDS = int(os.environ.get("COPRODUCE_VISITOR_PAGE_SECONDS", "30"))
+# search pages signed-out visitors see alike, kept while the index is unchanged (ADR 0055)
+SEARCH_PAGE_SECONDS = int(os.environ.get("COPRODUCE_SEARCH_PAGE_SECONDS", "300"))
 RATELIMIT_VIEW = "coproduce.core.views.rate_limited"
 # How many proxies of ours stand in front (nginx: 1); limits count per client behind them
 # (core.network; core.ratelimits.client_key and the API throttles read it)

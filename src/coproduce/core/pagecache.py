@@ -10,6 +10,11 @@ with a message waiting, anything but GET, and any answer but 200 are never kept;
 CSRF token is taken out of the kept copy and each visitor's own is put back in. Only the
 query parameters the view reads are kept (an address made up to fill the memory is
 answered, not kept).
+
+A page read from something that says when it changed (search, from its index) may be kept
+longer, elsewhere: the view names where (``find`` and ``keep``), and the store answers with
+the edition of what the page is read from, so a page kept under an older one is never
+served.
 """
 
 import hashlib
@@ -39,26 +44,47 @@ def _same_for_every_visitor(request: HttpRequest, parameters: frozenset[str]) ->
     return waiting is None or len(waiting) == 0
 
 
+Kept = tuple[str, bytes]  # the page's content type and body, its CSRF token cut out
+
+
 def _key(request: HttpRequest) -> str:
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"{get_language()}:{address}"
 
 
+def _visitor_page_seconds() -> int:
+    return int(settings.VISITOR_PAGE_SECONDS)
+
+
+def _find_in_memory(key: str) -> tuple[object, Kept | None]:
+    return "", caches[CACHE].get(key)
+
+
+def _keep_in_memory(key: str, edition: object, page: Kept, seconds: int) -> None:
+    caches[CACHE].set(key, page, seconds)
+
+
 def shared_with_visitors(
-    *, parameters: Iterable[str] = ()
+    *,
+    parameters: Iterable[str] = (),
+    seconds: Callable[[], int] = _visitor_page_seconds,
+    find: Callable[[str], tuple[Any, Kept | None]] = _find_in_memory,
+    keep: Callable[[str, Any, Kept, int], None] = _keep_in_memory,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """The view, its page for signed-out visitors kept for a few seconds (see above), for
-    addresses whose query parameters are among ``parameters``."""
+    """The view, its page for signed-out visitors kept for ``seconds()`` (see above), for
+    addresses whose query parameters are among ``parameters``. By default in this
+    process's memory; else ``find(key)`` answers the edition now and the page kept under
+    it, and ``keep(key, edition, page, seconds)`` keeps a page read after that answer."""
     allowed = frozenset(parameters)
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def kept(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            seconds = settings.VISITOR_PAGE_SECONDS
-            if not seconds or not _same_for_every_visitor(request, allowed):
+            lifetime = seconds()
+            if not lifetime or not _same_for_every_visitor(request, allowed):
                 return view(request, *args, **kwargs)
-            pages, key = caches[CACHE], _key(request)
-            kept_page = pages.get(key)
+            key = _key(request)
+            edition, kept_page = find(key)
             if kept_page is not None:
                 content_type, body = kept_page
                 return HttpResponse(
@@ -67,7 +93,7 @@ def shared_with_visitors(
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.cookies:
                 body = _TOKEN.sub(rb"\1" + _HOLE + rb"\2", response.content)
-                pages.set(key, (response["Content-Type"], body), seconds)
+                keep(key, edition, (response["Content-Type"], body), lifetime)
             return response
 
         return kept

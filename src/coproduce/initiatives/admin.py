@@ -27,6 +27,11 @@ class GoalInline(admin.TabularInline):
 
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
+    """Who may read an initiative changes only on its own page (``initiative_update``),
+    which moves the search index's edition on, so no kept search page shows a private
+    initiative to visitors."""
+
+    readonly_fields = ("visibility",)
     list_display = ("title", "service_area", "locality", "country", "visibility")
     list_filter = ("service_area", "visibility", "country")
     search_fields = ("title", "summary", "locality")

@@ -47,3 +47,32 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.title}"
+
+
+class IndexEdition(models.Model):
+    """A single row whose number goes up in the transaction of every change to the index
+    (``services``), so that a search's page kept for signed-out visitors is served only
+    while the index is as it was when the page was read (ADR 0055). The row's lock puts
+    the changes in the order they commit."""
+
+    ONLY = 1
+
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"index edition {self.number}"
+
+
+class KeptPage(models.Model):
+    """A signed-out visitor's search page, kept under the index's edition it was read at
+    and served while that edition is current (ADR 0055). ``key`` is the language and a
+    hash of the address; ``expires`` is in seconds since the epoch."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    edition = models.BigIntegerField()
+    content_type = models.CharField(max_length=100)
+    body = models.BinaryField()
+    expires = models.FloatField()
+
+    def __str__(self) -> str:
+        return self.key

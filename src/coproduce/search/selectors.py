@@ -6,6 +6,7 @@ every term must match the start of a word, on both engines alike. Who finds what
 initiatives' own visibility rule (``initiatives_visible_to``), read when searching."""
 
 import re
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from coproduce.ideas.models import Idea
 from coproduce.initiatives.selectors import initiatives_visible_to
-from coproduce.search.models import Kind, SearchDocument
+from coproduce.search.models import IndexEdition, Kind, SearchDocument
 from coproduce.search.sources import url_of
 
 MAX_LENGTH = 200
@@ -27,6 +28,36 @@ PER_GROUP = 5
 PER_PAGE = 20
 SNIPPET_CHARS = 240
 WORD = re.compile(r"[^\W_]+")
+
+
+def index_edition() -> int:
+    """The index's edition now (0 if its row was lost)."""
+    number = (
+        IndexEdition.objects.filter(pk=IndexEdition.ONLY).values_list("number", flat=True).first()
+    )
+    return number or 0
+
+
+# The edition and the page kept under it, in one statement: a kept page costs what the
+# health check costs, plus the page.
+FIND_KEPT = (
+    "SELECT e.number, p.content_type, p.body FROM search_indexedition e"
+    " LEFT JOIN search_keptpage p ON p.key = %s AND p.edition = e.number AND p.expires > %s"
+    " WHERE e.id = %s"
+)
+
+
+def kept_page(key: str) -> tuple[int, tuple[str, bytes] | None]:
+    """The index's edition now, and the page kept under ``key`` at that edition and not yet
+    expired, if there is one (``core.pagecache``: a page read after this is kept under
+    this edition, so it is never served once a later change has committed)."""
+    with connection.cursor() as cursor:
+        cursor.execute(FIND_KEPT, [key, time.time(), IndexEdition.ONLY])
+        row = cursor.fetchone()
+    if row is None:  # the edition's row was lost (a database emptied by hand)
+        return 0, None
+    number, content_type, body = row
+    return number, None if content_type is None else (content_type, bytes(body))
 
 
 def terms_of(text: str) -> list[str]:

@@ -1,21 +1,30 @@
 """Writes to the search index. The services of the apps whose objects are searched call
 ``document_refresh`` after each write that changes what is found (ADR 0046); the index
 can always be rebuilt whole from the objects with ``index_rebuild``
-(``coproduce search_reindex``)."""
+(``coproduce search_reindex``). Each of them moves the index's edition on in the same
+transaction, so no page kept from the index as it was is served after (ADR 0055)."""
 
+import time
 from collections.abc import Iterable
 from dataclasses import asdict
 from itertools import islice
 
-from django.db import transaction
-from django.db.models import Model
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F, Model
 
-from coproduce.search.models import Kind, SearchDocument
+from coproduce.search.models import IndexEdition, Kind, SearchDocument
 from coproduce.search.sources import Entry, every_entry, source_of
 
 BATCH = 2000
 # An initiative is found as a case once it has a case study: one object, one of these kinds.
 SAME_OBJECT = {Kind.INITIATIVE: Kind.CASE, Kind.CASE: Kind.INITIATIVE}
+
+
+def _edition_moved_on() -> None:
+    """The index's edition, one on: the row stays locked until the change commits."""
+    moved = IndexEdition.objects.filter(pk=IndexEdition.ONLY).update(number=F("number") + 1)
+    if not moved:  # a database emptied by hand (a test's flush) has lost the row
+        IndexEdition.objects.create(pk=IndexEdition.ONLY, number=1)
 
 
 def _fields(entry: Entry) -> dict[str, object]:
@@ -27,6 +36,7 @@ def _fields(entry: Entry) -> dict[str, object]:
 @transaction.atomic
 def document_refresh(obj: Model) -> SearchDocument:
     """Index ``obj`` as it is now (called inside its service's transaction)."""
+    _edition_moved_on()
     entry = source_of(obj).entry(obj)
     other = SAME_OBJECT.get(Kind(entry.kind))
     if other is not None:
@@ -40,6 +50,7 @@ def document_refresh(obj: Model) -> SearchDocument:
 @transaction.atomic
 def documents_refresh(objects: Iterable[Model]) -> int:
     """Index many objects at once (a whole imported election's proposals)."""
+    _edition_moved_on()
     entries = [source_of(obj).entry(obj) for obj in objects]
     for kind in {entry.kind for entry in entries}:
         ids = [entry.object_id for entry in entries if entry.kind == kind]
@@ -62,5 +73,36 @@ def _write(entries: Iterable[Entry]) -> int:
 @transaction.atomic
 def index_rebuild() -> int:
     """Replace the whole index with what the objects say now; returns how many documents."""
+    _edition_moved_on()
     SearchDocument.objects.all().delete()
     return _write(every_entry())
+
+
+KEPT_PAGES_AT_MOST = 2000
+# A page of an older edition or past its time is never served: they go when a page is kept.
+# The new page is kept only while fewer than the most are, however many addresses are
+# searched; a page kept again replaces its older copy.
+KEEP = (
+    "INSERT INTO search_keptpage (key, edition, content_type, body, expires)"
+    " SELECT %s, %s, %s, %s, %s WHERE (SELECT count(*) FROM search_keptpage) < %s"
+    " ON CONFLICT (key) DO UPDATE SET edition = excluded.edition,"
+    " content_type = excluded.content_type, body = excluded.body, expires = excluded.expires"
+)
+
+
+def page_keep(key: str, edition: int, page: tuple[str, bytes], seconds: int) -> None:
+    """Keep a signed-out visitor's search page, read at ``edition``, for ``seconds``
+    (``core.pagecache``). A page that could not be kept (another process keeping pages at
+    the same moment) is simply not kept: the visitor already has it."""
+    now = time.time()
+    content_type, body = page
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM search_keptpage WHERE edition < %s OR expires <= %s", [edition, now]
+            )
+            cursor.execute(
+                KEEP, [key, edition, content_type, body, now + seconds, KEPT_PAGES_AT_MOST]
+            )
+    except DatabaseError:
+        return

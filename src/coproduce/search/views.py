@@ -4,8 +4,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from coproduce.core.pagecache import shared_with_visitors
 from coproduce.core.ratelimits import limited_in_each_process
-from coproduce.search import selectors
+from coproduce.search import selectors, services
 from coproduce.search.forms import SearchForm
 from coproduce.search.models import Kind
 
@@ -13,6 +14,14 @@ from coproduce.search.models import Kind
 # Each search goes over the whole index: a client may search so many times a minute
 # (``COPRODUCE_RATELIMIT_SEARCH``), as the API's throttle limits it there; beyond it, 429.
 @limited_in_each_process("search", lambda: str(settings.RATELIMIT_SEARCH))
+# A signed-out visitor's page is the same for every signed-out visitor: it is kept, shared
+# by the processes, until the index changes (ADR 0055).
+@shared_with_visitors(
+    parameters=["q", "kind", "page"],
+    seconds=lambda: int(settings.SEARCH_PAGE_SECONDS),
+    find=selectors.kept_page,
+    keep=services.page_keep,
+)
 def search(request: HttpRequest) -> HttpResponse:
     """Everything found, grouped by kind (the best few of each), or one kind page by page.
     Without a query, the empty form."""
