@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from conftest import PASSWORD, add_member, make_initiative, make_user
+from coproduce.budgeting import ballots
 from coproduce.budgeting.models import Ballot, Process, Proposal, Tally
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives import services as initiatives
@@ -99,6 +100,14 @@ def test_from_set_up_to_results(open_page: Any, initiative: Any) -> None:
     nia.page.get_by_text("Your ballot is saved").wait_for()
     nia.check()
     assert Ballot.objects.get().voter.username == "nia"
+    # four neighbours join and choose the benches too: with five ballots the votes are
+    # published (fewer would show how each person voted)
+    for n in range(4):
+        neighbour = make_user(f"neighbour{n}")
+        add_member(initiative, neighbour)
+        ballots.ballot_cast(
+            actor=neighbour, budget=process.budgets.get(), choices=[ballots.Choice(proposal.pk)]
+        )
 
     amara.visit(manage)
     advance(amara, "Counting")
@@ -115,9 +124,9 @@ def test_from_set_up_to_results(open_page: Any, initiative: Any) -> None:
     assert "Benches by the river" in table
     assert "£900" in table
     compared = nia.page.get_by_role("table", name="What each rule would fund with these ballots")
-    assert "1 of 1" in compared.inner_text()
+    assert "5 of 5" in compared.inner_text()
     chart = nia.page.get_by_role("figure", name="Votes per project, most first").inner_text()
-    assert "Benches by the river 1 vote · funded" in " ".join(chart.split())
+    assert "Benches by the river 5 votes · funded" in " ".join(chart.split())
     nia.visit(f"/pb/{process.pk}/")
     audit = nia.page.get_by_role("region", name="Audit log: the counts as each phase closed")
     assert "Counting" in audit.inner_text()

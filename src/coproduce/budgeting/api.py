@@ -208,7 +208,9 @@ class ResultRowSerializer(serializers.Serializer):
     proposal = serializers.IntegerField()
     title = serializers.CharField()
     cost = serializers.IntegerField()
-    votes = serializers.IntegerField()
+    votes = serializers.IntegerField(
+        allow_null=True, help_text="null where the budget has too few ballots to publish them"
+    )
     funded = serializers.BooleanField()
     share_of_budget = serializers.FloatField()
     status = serializers.CharField(allow_null=True)
@@ -219,6 +221,9 @@ class ResultsSerializer(serializers.Serializer):
     budget = serializers.IntegerField()
     amount = serializers.IntegerField()
     ballots = serializers.IntegerField()
+    counts_withheld = serializers.BooleanField(
+        help_text="fewer than 5 ballots: votes per project and the ballots are not published"
+    )
     rule = serializers.CharField(allow_null=True)
     funded = serializers.ListField(child=serializers.IntegerField())
     spent = serializers.IntegerField()

@@ -28,7 +28,13 @@ LAST_YEARS_IDEAS = [
     ("rhian", "Raised beds by block C", "Four raised beds for tenants to grow food", 380_000),
     ("jo", "Benches on the river path", "Three benches between the blocks and the shop", 540_000),
 ]
-LAST_YEARS_BALLOTS = [("jo", [0, 2]), ("sam", [0, 1]), ("rhian", [1]), ("amara", [2])]
+LAST_YEARS_BALLOTS = [
+    ("jo", [0, 2]),
+    ("sam", [0, 1]),
+    ("rhian", [1]),
+    ("amara", [2]),
+    ("priya", [0]),
+]
 
 
 def load(demo: "Demo") -> None:

@@ -83,7 +83,10 @@ COMPARED_RULES = (CountingRule.GREEDY, CountingRule.MES_ADD1)
 def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
     """The process's own rule, then greedy and Equal Shares, on the budget's ballots: what
     each funds, what it spends, and how many voters get at least one project they voted
-    for. Each row is named by its rule's full name, so no row reads as a rule it is not."""
+    for. Each row is named by its rule's full name, so no row reads as a rule it is not.
+    None where the budget's counts are withheld (``selectors.counts_withheld``)."""
+    if selectors.counts_withheld(budget.ballots.count()):
+        return []
     election = election_of(budget, voted_only=True)
     own = budget.process.rule
     rules = [own, *(rule for rule in COMPARED_RULES if rule != own)]
@@ -114,10 +117,21 @@ BALLOT_SHUFFLE: random.Random = secrets.SystemRandom()
 
 def _require_voting_closed(budget: Budget) -> None:
     """Ballots and their totals leave the platform only once no more can be cast: two exports
-    a vote apart would show what the one ballot between them chose (ADR 0021)."""
+    a vote apart would show what the one ballot between them chose; and only from a budget
+    with enough ballots that none can be read off the file (ADR 0021)."""
     process = selectors.process_now(budget.process_id)
     if PHASE_ORDER.index(process.phase) <= PHASE_ORDER.index(Phase.VOTING):
         raise ValidationError({"phase": _("Ballots are exported once voting has closed.")})
+    if selectors.counts_withheld(budget.ballots.count()):
+        raise ValidationError(
+            {
+                "ballots": _(
+                    "This budget has fewer than %(fewest)d ballots: its ballots and votes are"
+                    " not published, as they would show how each person voted."
+                )
+                % {"fewest": selectors.FEWEST_BALLOTS_COUNTED_IN_PUBLIC}
+            }
+        )
 
 
 def budget_as_pb(budget: Budget) -> str:

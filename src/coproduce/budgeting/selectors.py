@@ -232,8 +232,20 @@ def own_ballot(budget: Budget, user: Any) -> Ballot | None:
     return Ballot.objects.filter(budget=budget, voter=user).prefetch_related("choices").first()
 
 
+# A budget with at least one ballot but fewer than this publishes what it funded, never
+# its votes per project, its rules compared or its ballots: with so few, they would be the
+# voters' choices (a district fixed around one person, ADR 0021).
+FEWEST_BALLOTS_COUNTED_IN_PUBLIC = 5
+
+
+def counts_withheld(ballots: int) -> bool:
+    """Whether a budget with this many ballots keeps its counts to itself."""
+    return 0 < ballots < FEWEST_BALLOTS_COUNTED_IN_PUBLIC
+
+
 def results(budget: Budget) -> dict[str, Any]:
-    """Turnout and votes per proposal (totals only: ballots stay secret), and the count."""
+    """Turnout and votes per proposal (totals only: ballots stay secret), and the count;
+    the votes are ``None`` where the budget has too few ballots to publish them."""
     votes = dict(
         BallotChoice.objects.filter(ballot__budget=budget)
         .values_list("proposal")
@@ -241,6 +253,7 @@ def results(budget: Budget) -> dict[str, Any]:
         .values_list("proposal", "n")
     )
     ballots = budget.ballots.count()
+    withheld = counts_withheld(ballots)
     latest = budget.tallies.first()
     funded = list(latest.selected) if latest else []
     # the latest update per project (later ones overwrite earlier ones)
@@ -255,7 +268,7 @@ def results(budget: Budget) -> dict[str, Any]:
             "proposal": p.pk,
             "title": p.title,
             "cost": p.final_cost,
-            "votes": votes.get(p.pk, 0),
+            "votes": None if withheld else votes.get(p.pk, 0),
             "funded": p.pk in funded,
             "share_of_budget": rounded(Fraction(p.final_cost, budget.amount), 4)
             if p.pk in funded
@@ -269,6 +282,7 @@ def results(budget: Budget) -> dict[str, Any]:
         "budget": budget.pk,
         "amount": budget.amount,
         "ballots": ballots,
+        "counts_withheld": withheld,
         "rule": latest.rule if latest else None,
         "funded": funded,
         "spent": latest.spent if latest else 0,
@@ -304,8 +318,10 @@ def funded_projects(processes: list[Process]) -> list[dict[str, Any]]:
 
 def results_charts(results: dict[str, Any], comparison: list[dict[str, Any]]) -> dict[str, Any]:
     """The results as bar charts: votes per project (most first, funded ones marked), and
-    voters with a funded project they voted for under each rule."""
-    by_votes = sorted(results["proposals"], key=lambda row: (-row["votes"], row["title"]))
+    voters with a funded project they voted for under each rule (none of either where the
+    counts are withheld)."""
+    shown = [] if results["counts_withheld"] else results["proposals"]
+    by_votes = sorted(shown, key=lambda row: (-row["votes"], row["title"]))
     return {
         "votes": bars(
             (

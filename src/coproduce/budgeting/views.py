@@ -377,6 +377,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "results": results,
         "comparison": comparison,
         "charts": selectors.results_charts(results, comparison),
+        "fewest": selectors.FEWEST_BALLOTS_COUNTED_IN_PUBLIC,
     }
     return render(request, "budgeting/results.html", context)
 
@@ -495,10 +496,13 @@ def results_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     voter identity) or the results as CSV; published with the results."""
     budget = _budget(request, pk)
     gate.require(request.user, "budgeting.view_results", budget)
-    if kind == "pb":
-        text, content_type = elections.budget_as_pb(budget), "text/plain; charset=utf-8"
-    else:
-        text, content_type = elections.budget_results_csv(budget), "text/csv; charset=utf-8"
+    write = elections.budget_as_pb if kind == "pb" else elections.budget_results_csv
+    try:
+        text = write(budget)
+    except ValidationError as error:  # too few ballots to publish: the results page says so
+        messages.error(request, " ".join(error.messages))
+        return redirect("budgeting:results", pk=budget.pk)
+    content_type = "text/plain; charset=utf-8" if kind == "pb" else "text/csv; charset=utf-8"
     response = HttpResponse(text, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="budget-{budget.pk}.{kind}"'
     return response

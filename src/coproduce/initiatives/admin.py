@@ -28,15 +28,24 @@ class GoalInline(admin.TabularInline):
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
     """Who may read an initiative changes only on its own page (``initiative_update``),
-    which moves the search index's edition on, so no kept search page shows a private
-    initiative to visitors."""
+    which moves the search index's edition on, so no search page kept for visitors shows a
+    private initiative; its address never changes once made, so their links stay good. An
+    initiative is never deleted here: its index entry would go without the edition moving
+    on, and kept search pages would still show it."""
 
-    readonly_fields = ("visibility",)
     list_display = ("title", "service_area", "locality", "country", "visibility")
     list_filter = ("service_area", "visibility", "country")
     search_fields = ("title", "summary", "locality")
     inlines = [StageInline, GoalInline]
-    prepopulated_fields = {"slug": ("title",)}
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        return ("slug", "visibility") if obj is not None else ()
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Any = None) -> dict[str, Any]:
+        return {} if obj is not None else {"slug": ("title",)}
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Membership)

@@ -5,14 +5,15 @@ can always be rebuilt whole from the objects with ``index_rebuild``
 transaction, so no page kept from the index as it was is served after (ADR 0055)."""
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from itertools import islice
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Model
 
-from coproduce.search.models import IndexEdition, Kind, SearchDocument
+from coproduce.search.models import IndexEdition, KeptPage, Kind, SearchDocument
 from coproduce.search.sources import Entry, every_entry, source_of
 
 BATCH = 2000
@@ -24,6 +25,7 @@ def _edition_moved_on() -> None:
     """The index's edition, one on: the row stays locked until the change commits."""
     moved = IndexEdition.objects.filter(pk=IndexEdition.ONLY).update(number=F("number") + 1)
     if not moved:  # a database emptied by hand (a test's flush) has lost the row
+        KeptPage.objects.all().delete()  # kept under numbers that will come round again
         IndexEdition.objects.create(pk=IndexEdition.ONLY, number=1)
 
 
@@ -90,14 +92,32 @@ KEEP = (
 )
 
 
+@contextmanager
+def _without_waiting_for_writers() -> Iterator[None]:
+    """SQLite has one write lock, which a visitor's search must never queue for: while
+    keeping a page, a busy database refuses at once instead of after its timeout."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        (waited,) = cursor.fetchone()
+        cursor.execute("PRAGMA busy_timeout = 0")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(waited)}")
+
+
 def page_keep(key: str, edition: int, page: tuple[str, bytes], seconds: int) -> None:
     """Keep a signed-out visitor's search page, read at ``edition``, for ``seconds``
-    (``core.pagecache``). A page that could not be kept (another process keeping pages at
-    the same moment) is simply not kept: the visitor already has it."""
+    (``core.pagecache``). A page that could not be kept at once (another process writing
+    at the same moment) is simply not kept: the visitor already has it."""
     now = time.time()
     content_type, body = page
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
+        with _without_waiting_for_writers(), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "DELETE FROM search_keptpage WHERE edition < %s OR expires <= %s", [edition, now]
             )

@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from conftest import World
-from coproduce.budgeting import services
+from conftest import World, add_member, make_user
+from coproduce.budgeting import ballots, services
 from coproduce.budgeting.models import Budget, Phase, Process, Proposal
 from coproduce.core.vocabulary import StageKind
 from coproduce.initiatives import services as initiatives
@@ -83,6 +83,29 @@ def with_south(world: World, voting: bool = True) -> PB:
     if voting:
         open_voting(pb)
     return pb
+
+
+def residents_vote(pb: PB, budget: Budget, *chosen: list[str]) -> None:
+    """Each list of proposal names is the ballot of a resident who joins to vote, so that a
+    budget reaches the ballots it needs to publish its counts
+    (``selectors.FEWEST_BALLOTS_COUNTED_IN_PUBLIC``)."""
+    for names in chosen:
+        voter = make_user(f"resident{budget.ballots.count() + 1}-{budget.pk}")
+        add_member(pb.world.initiative, voter)
+        ballots.ballot_cast(
+            actor=voter,
+            budget=budget,
+            choices=[ballots.Choice(pb.proposals[name].pk) for name in names],
+        )
+
+
+def publish(pb: PB) -> None:
+    """Close the vote, count both budgets and publish the results."""
+    coordinator = pb.world.coordinator
+    services.phase_advance(actor=coordinator, process=pb.process)  # counting
+    services.budget_count(actor=coordinator, budget=pb.north)
+    services.budget_count(actor=coordinator, budget=pb.city)
+    services.phase_advance(actor=coordinator, process=pb.process)  # results
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from rest_framework.test import APIClient
 
 from coproduce.budgeting import services
 from coproduce.budgeting.models import Ballot
-from coproduce.budgeting.tests.conftest import PB
+from coproduce.budgeting.tests.conftest import PB, residents_vote
 from coproduce.initiatives.models import Visibility
 
 
@@ -31,6 +31,7 @@ def test_vote_count_and_publish_through_the_api(api: APIClient, voting: PB) -> N
     api.force_authenticate(voting.world.outsider)
     assert api.get(north + "ballot/").json() == {"choices": []}  # others' ballots are secret
     api.post(north + "ballot/", {"choices": [{"proposal": lights}]}, format="json")
+    residents_vote(voting, voting.north, ["benches"], ["benches"], ["benches"])
     assert api.get(north + "results/").status_code == 403  # not before the count
     api.force_authenticate(voting.world.coordinator)
     services.phase_advance(actor=voting.world.coordinator, process=voting.process)
@@ -43,16 +44,18 @@ def test_vote_count_and_publish_through_the_api(api: APIClient, voting: PB) -> N
     api.force_authenticate(None)
     results = api.get(north + "results/").json()
     assert (results["ballots"], results["amount"], results["rule"]) == (
-        2,
+        5,
         100_000,
         "mes-add1-greedy",
     )
+    assert results["counts_withheld"] is False
     rows = {row["title"]: (row["votes"], row["funded"]) for row in results["proposals"]}
-    # £500 each: benches (£300) is funded, lights (£600) is beyond its one supporter. The
-    # add-one completion raises each share to £600, when both are funded; murals has no vote.
-    assert rows == {"Benches": (1, True), "Lights": (1, True), "Murals": (0, False)}
+    # £200 each: benches (£300) is funded by its four, lights (£600) is beyond its one
+    # supporter. The add-one completion raises each share to £600, when both are funded;
+    # murals has no vote.
+    assert rows == {"Benches": (4, True), "Lights": (1, True), "Murals": (0, False)}
     assert results["spent"] == 90_000
-    assert Ballot.objects.count() == 2
+    assert Ballot.objects.count() == 5
     page = api.get(f"/pb/budgets/{voting.north.pk}/results/").content.decode()
     chart = page[page.index("Votes per project, most first") : page.index("</figure>")]
     # most votes first, then by title; funded projects are marked in words, not colour only
@@ -61,9 +64,11 @@ def test_vote_count_and_publish_through_the_api(api: APIClient, voting: PB) -> N
         "Lights",
         "Murals",
     ]
+    assert '"bar-value">4 votes · funded</span>' in chart
     assert '"bar-value">1 vote · funded</span>' in chart
     assert '"bar-value">0 votes</span>' in chart
-    assert chart.count('<rect width="100.00"') == 2
+    assert chart.count('<rect width="100.00"') == 1
+    assert chart.count('<rect width="25.00"') == 1
     assert chart.count('<rect width="0.00"') == 1
     assert "Voters with at least one funded project they voted for" in page
 

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from conftest import PABULIB, World, needs_pabulib
 from coproduce.budgeting.counting import parse_pb, read_pb, tally
 from coproduce.budgeting.models import Ballot, BallotChoice, Budget, Process, Proposal
+from coproduce.budgeting.tests.conftest import residents_vote
 
 ASSEN = PABULIB / "Netherlands_Assen_2024.pb"
 
@@ -181,6 +182,7 @@ def test_published_results_download_as_pb_and_csv(client, voting) -> None:
         budget=voting.north,
         choices=[ballots.Choice(voting.proposals["benches"].pk)],
     )
+    residents_vote(voting, voting.north, *[["benches"]] * 4)
     url = f"/pb/budgets/{voting.north.pk}/results"
     assert client.get(url + ".pb").status_code == 403
     services.phase_advance(actor=coordinator, process=voting.process)
@@ -190,15 +192,16 @@ def test_published_results_download_as_pb_and_csv(client, voting) -> None:
     pb_file = client.get(url + ".pb")
     assert pb_file["Content-Disposition"] == f'attachment; filename="budget-{voting.north.pk}.pb"'
     election = parse_pb(pb_file.content.decode())
-    assert election.voter_count == 1
+    assert election.voter_count == 5
     chosen = [[election.projects[i].id for i in group.projects] for group in election.groups]
     assert chosen == [[str(voting.proposals["benches"].pk)]]
+    assert [group.count for group in election.groups] == [5]
     assert voting.world.member.username not in pb_file.content.decode()
     rows = list(csv.DictReader(io.StringIO(client.get(url + ".csv").content.decode())))
     # rows come in the election's order, by project id as text (as in the .pb file): "100"
     # before "99", so the test sorts them by title rather than depend on the ids it got
     assert sorted((r["title"], r["votes"], r["funded"]) for r in rows) == [
-        ("Benches", "1", "1"),
+        ("Benches", "5", "1"),
         # nobody voted for lights: it is not funded, though greedy completion would fit it
         ("Lights", "0", "0"),
         ("Murals", "0", "0"),

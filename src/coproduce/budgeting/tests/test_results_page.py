@@ -6,7 +6,7 @@ from typing import Any
 
 from coproduce.budgeting import ballots, services
 from coproduce.budgeting.models import CountingRule
-from coproduce.budgeting.tests.conftest import PB
+from coproduce.budgeting.tests.conftest import PB, residents_vote
 from coproduce.budgeting.tests.test_services import ids
 
 
@@ -33,13 +33,15 @@ def _rows(client: Any, voting: PB) -> list[tuple[str, ...]]:
 def test_each_row_is_named_by_its_rule_and_the_process_rule_comes_first(
     client: Any, voting: PB
 ) -> None:
-    # Both voters choose benches (£300) and murals (£200): every rule funds both of them.
+    # Every voter chooses benches (£300), and all but one murals (£200): every rule funds
+    # both of them.
     ballots.ballot_cast(
         actor=voting.world.member, budget=voting.north, choices=ids(voting, "benches", "murals")
     )
     ballots.ballot_cast(
         actor=voting.world.coordinator, budget=voting.north, choices=ids(voting, "benches")
     )
+    residents_vote(voting, voting.north, *[["benches", "murals"]] * 3)
     _publish(voting)
     assert voting.process.rule == CountingRule.MES_ADD1_GREEDY
     assert _rows(client, voting) == [
@@ -47,10 +49,10 @@ def test_each_row_is_named_by_its_rule_and_the_process_rule_comes_first(
             "Method of Equal Shares, add-one then greedy (this process's rule)",
             "2",
             "£500.00",
-            "2 of 2",
+            "5 of 5",
         ),
-        ("Greedy by votes (skip what does not fit)", "2", "£500.00", "2 of 2"),
-        ("Method of Equal Shares, add-one completion", "2", "£500.00", "2 of 2"),
+        ("Greedy by votes (skip what does not fit)", "2", "£500.00", "5 of 5"),
+        ("Method of Equal Shares, add-one completion", "2", "£500.00", "5 of 5"),
     ]
 
 
@@ -60,6 +62,7 @@ def test_a_greedy_process_is_not_listed_twice(client: Any, voting: PB) -> None:
     ballots.ballot_cast(
         actor=voting.world.member, budget=voting.north, choices=ids(voting, "lights")
     )
+    residents_vote(voting, voting.north, *[["lights"]] * 4)
     _publish(voting)
     assert [row[0] for row in _rows(client, voting)] == [
         "Greedy by votes (skip what does not fit) (this process's rule)",

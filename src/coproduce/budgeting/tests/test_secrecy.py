@@ -18,10 +18,10 @@ from rest_framework.test import APIClient
 
 from conftest import add_member, make_user
 from coproduce.accounts.models import User
-from coproduce.budgeting import ballots, elections, services
+from coproduce.budgeting import ballots, elections
 from coproduce.budgeting.counting import parse_pb, tally
 from coproduce.budgeting.models import Ballot, BallotChoice, VotingCode
-from coproduce.budgeting.tests.conftest import PB
+from coproduce.budgeting.tests.conftest import PB, publish, residents_vote
 from coproduce.record.models import Contribution, ContributionVerification
 
 
@@ -48,14 +48,6 @@ def _two_named_ballots(pb: PB) -> User:
     return amara
 
 
-def _publish(pb: PB) -> None:
-    coordinator = pb.world.coordinator
-    services.phase_advance(actor=coordinator, process=pb.process)  # counting
-    services.budget_count(actor=coordinator, budget=pb.north)
-    services.budget_count(actor=coordinator, budget=pb.city)
-    services.phase_advance(actor=coordinator, process=pb.process)  # results
-
-
 def _votes_section(text: str) -> list[list[str]]:
     lines = text.split("\nVOTES\n", 1)[1].strip().splitlines()
     assert lines[0] == "voter_id;vote"
@@ -72,16 +64,21 @@ def test_the_pb_download_lists_ballots_in_a_drawn_order_with_fresh_numbers(
     murals = voting.proposals["murals"].pk
     third = make_user("third")
     ballots.ballot_cast(actor=third, budget=voting.north, choices=[ballots.Choice(murals)])
-    _publish(voting)
+    residents_vote(voting, voting.north, ["murals"], ["lights"])
+    publish(voting)
     monkeypatch.setattr(elections, "BALLOT_SHUFFLE", Reverse())
     response = client.get(f"/pb/budgets/{voting.north.pk}/results.pb")  # anonymous
     assert response.status_code == 200
     ids = {name: str(voting.proposals[name].pk) for name in ("benches", "lights", "murals")}
-    # cast benches, lights, murals; the drawn order (here reversed) is what is written
+    # cast benches, lights, murals, murals, lights: alike ballots are counted together
+    # (benches once, lights twice, murals twice), and the drawn order (here reversed) of
+    # those is what is written
     assert _votes_section(response.content.decode()) == [
         ["1", ids["murals"]],
-        ["2", ids["lights"]],
-        ["3", ids["benches"]],
+        ["2", ids["murals"]],
+        ["3", ids["lights"]],
+        ["4", ids["lights"]],
+        ["5", ids["benches"]],
     ]
 
 
@@ -94,7 +91,7 @@ def test_every_export_draws_a_fresh_order_and_keeps_every_ballot(
         ballots.ballot_cast(
             actor=voter, budget=voting.north, choices=[ballots.Choice(voting.proposals[name].pk)]
         )
-    _publish(voting)
+    publish(voting)
     assert isinstance(elections.BALLOT_SHUFFLE, random.SystemRandom)
     cast_order = [str(voting.proposals[name].pk) for name in names]
     monkeypatch.setattr(elections, "BALLOT_SHUFFLE", random.Random(2026))
@@ -115,7 +112,7 @@ def test_the_pb_of_a_published_result_counts_to_the_same_outcome(voting: PB) -> 
             budget=voting.north,
             choices=[ballots.Choice(voting.proposals[n].pk) for n in picks[i % len(picks)]],
         )
-    _publish(voting)
+    publish(voting)
     published = voting.north.tallies.get()
     election = parse_pb(elections.budget_as_pb(voting.north))
     assert election.voter_count == 9
@@ -126,11 +123,19 @@ def test_the_command_line_export_is_shuffled_too(
     voting: PB, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _two_named_ballots(voting)
-    _publish(voting)
+    residents_vote(voting, voting.north, ["murals"], ["murals"], ["lights"])
+    publish(voting)
     monkeypatch.setattr(elections, "BALLOT_SHUFFLE", Reverse())
     call_command("pb", "export", str(voting.north.pk))
-    ids = [str(voting.proposals[name].pk) for name in ("lights", "benches")]
-    assert _votes_section(capsys.readouterr().out) == [["1", ids[0]], ["2", ids[1]]]
+    ids = [str(voting.proposals[name].pk) for name in ("lights", "murals", "benches")]
+    # benches once, lights twice, murals twice, reversed
+    assert _votes_section(capsys.readouterr().out) == [
+        ["1", ids[1]],
+        ["2", ids[1]],
+        ["3", ids[0]],
+        ["4", ids[0]],
+        ["5", ids[2]],
+    ]
 
 
 def test_nothing_is_exported_while_ballots_can_still_be_cast(voting: PB) -> None:

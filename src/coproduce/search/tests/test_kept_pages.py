@@ -100,10 +100,37 @@ def test_every_change_to_the_index_moves_its_edition_on_once(world: World) -> No
 
 
 def test_an_edition_lost_with_its_row_starts_again(world: World) -> None:
+    services.page_keep("en:z", 1, ("text/html", b"kept under the first edition"), 60)
     IndexEdition.objects.all().delete()
     assert selectors.index_edition() == 0
     propose(make_budget(world), world.member, "Orchard by the school")
-    assert IndexEdition.objects.get().number >= 1
+    assert IndexEdition.objects.get().number == 1
+    assert selectors.kept_page("en:z") == (1, None)  # its number came round: not served
+
+
+def test_a_signed_in_persons_page_is_never_kept_for_the_next_visitor(world: World) -> None:
+    propose(make_budget(world), world.member, "Orchard by the school")
+    initiative_update(actor=world.coordinator, initiative=world.initiative, visibility="members")
+    member = Client()
+    assert member.login(username="member", password=PASSWORD)
+    assert "<mark>Orchard</mark> by the school" in _search(member, "orchard")
+    assert KeptPage.objects.count() == 0
+    assert "by the school" not in _search(Client(), "orchard")
+
+
+def test_the_admin_neither_deletes_an_initiative_nor_changes_its_address_or_readers(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.staff)
+    address = f"/admin/initiatives/initiative/{world.initiative.pk}/"
+    assert client.get(address + "delete/").status_code == 403
+    assert client.post(address + "delete/", {"post": "yes"}).status_code == 403
+    form = client.get(address + "change/").context["adminform"].form
+    assert "slug" not in form.fields
+    assert "visibility" not in form.fields
+    assert client.get("/admin/initiatives/initiative/add/").status_code == 200
+    world.initiative.refresh_from_db()
+    assert (world.initiative.slug, world.initiative.visibility) == ("riverside-repairs", "public")
 
 
 @override_settings(SEARCH_PAGE_SECONDS=0)
