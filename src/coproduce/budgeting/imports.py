@@ -109,7 +109,6 @@ def process_import(
         )
         for p in election.projects
     )
-    documents_refresh(proposals)
     now = timezone.now()
     voters = [group for group in election.groups for _ in range(group.count)]
     codes = VotingCode.objects.bulk_create(
@@ -139,6 +138,8 @@ def process_import(
         ballots=len(voters),
         counted_by=actor,
     )
+    # last: the index's edition stays locked from here until the import commits
+    documents_refresh(proposals)
     return process
 
 
