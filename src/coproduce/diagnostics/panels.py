@@ -10,7 +10,7 @@ from coproduce.initiatives.models import Initiative
 
 
 def context(request: HttpRequest, initiative: Initiative) -> dict[str, Any]:
-    answer = selectors.diagnostics(initiative)
+    answer = selectors.headline_figures(initiative)
     cell, mode = answer["typology"]["bovaird_cell"], answer["power"]["mode"]
     return {
         "cell": presenters.CELL_LABELS.get(cell or "", "No data yet"),

@@ -628,6 +628,13 @@ def figures(reading: Reading, initiative_id: int) -> dict[str, Any]:
     }
 
 
+def headline_figures(initiative: Initiative) -> dict[str, Any]:
+    """The typology, power, burden, value and shared understanding over the whole record,
+    without the inclusion, self-assessment and trend the full answer also reads: what the
+    initiative page's panel shows."""
+    return figures(read(Initiative.objects.filter(pk=initiative.pk), ALL_TIME), initiative.pk)
+
+
 def diagnostics(initiative: Initiative, period: Period = ALL_TIME) -> dict[str, Any]:
     """The initiative's diagnostics (the API's contract)."""
     reading = read(Initiative.objects.filter(pk=initiative.pk), period)
