@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,8 @@ from coproduce.core.codes import code_hash, new_codes, unused
 from coproduce.core.phases import require_phase
 from coproduce.core.queries import row_lock
 from coproduce.core.vocabulary import ContributionKind
+from coproduce.notifications.kinds import Kind
+from coproduce.notifications.services import notify
 
 
 @transaction.atomic
@@ -220,7 +223,8 @@ def voter_district_verify(
     """A coordinator's check of where a person lives (proof of address at a registration
     desk, say) fixes the district they vote in, whatever their profile says. Done before
     voting opens only: no ballot exists yet, so the answer can tell nothing about whether
-    the person has voted (ADR 0021). Checking again replaces the earlier answer."""
+    the person has voted (ADR 0021). Checking again replaces the earlier answer. The person
+    is told each time, so a district is never fixed around them unknown."""
     gate.require(actor, "budgeting.manage_process", process.initiative)
     process = Process.objects.select_for_update().get(pk=process.pk)  # the phase holds
     require_phase(process, Phase, Phase.SETUP, Phase.PROPOSALS, Phase.REVIEW)
@@ -239,6 +243,13 @@ def voter_district_verify(
         )
     verified, _created = VoterDistrict.objects.update_or_create(
         process=process, voter=voter, defaults={"district": chosen}
+    )
+    notify(
+        recipients=[voter],
+        kind=Kind.VOTE_OPENING,
+        message="district_fixed",
+        params={"person": actor.shown_name, "process": process.title, "district": chosen},
+        link=reverse("budgeting:process", args=[process.pk]),
     )
     return verified
 

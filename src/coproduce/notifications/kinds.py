@@ -71,6 +71,11 @@ MESSAGES: dict[str, tuple[str, Promise]] = {
         _("Reminder: %(what)s, %(when)s"),
     ),
     "vote_opening": (Kind.VOTE_OPENING, _("Voting is open in %(process)s.")),
+    # told whenever it happens, so no one's district is fixed around them unknown (ADR 0021)
+    "district_fixed": (
+        Kind.VOTE_OPENING,
+        _("%(person)s set the district you vote in for %(process)s to %(district)s."),
+    ),
     "vote_closing": (
         Kind.VOTE_CLOSING,
         _("Voting has closed in %(process)s. Thank you for voting; the count comes next."),

@@ -9,6 +9,7 @@ from conftest import World
 from coproduce.budgeting import ballots
 from coproduce.budgeting.models import Ballot, BallotChoice, VoterDistrict, VotingCode
 from coproduce.budgeting.tests.conftest import PB, open_voting, with_south
+from coproduce.notifications.models import Notification
 from coproduce.record.models import Contribution
 
 MOVED = (
@@ -169,6 +170,11 @@ def test_a_district_a_coordinator_verified_is_where_one_votes(api: APIClient, wo
     assert list(VoterDistrict.objects.values_list("voter__username", "district")) == [
         ("member", "South")
     ]
+    told = Notification.objects.get(recipient=world.member, message="district_fixed")
+    assert (
+        told.text == "Cora Coordinator set the district you vote in for Riverside decides to South."
+    )
+    assert told.link == f"/pb/{pb.process.pk}/"
     open_voting(pb)
     # during voting no one's district is set or changed: the answer could tell who voted
     during = api.post(url, {"person": "member", "district": "North"}, "json")
