@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
@@ -89,9 +89,7 @@ class InitiativeBoardField(serializers.PrimaryKeyRelatedField):
 
 class MeetingSerializer(serializers.ModelSerializer):
     board = InitiativeBoardField()
-    attendees: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="username", many=True, read_only=True
-    )
+    attendees = serializers.SerializerMethodField()
     decisions = BoardDecisionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -108,6 +106,12 @@ class MeetingSerializer(serializers.ModelSerializer):
             "decisions",
         ]
         read_only_fields = ["id", "minutes", "attendees", "decisions"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_attendees(self, meeting: Meeting) -> list[str]:
+        """Who came, by username in alphabetical order: the set has no order of its own, so
+        the database could give it in any."""
+        return sorted(person.username for person in meeting.attendees.all())
 
 
 def people_named(names: list[str]) -> dict[str, Any]:
