@@ -115,7 +115,7 @@ def rule_comparison(budget: Budget) -> list[dict[str, Any]]:
 BALLOT_SHUFFLE: random.Random = secrets.SystemRandom()
 
 
-def _require_voting_closed(budget: Budget) -> None:
+def _require_publishable(budget: Budget) -> None:
     """Ballots and their totals leave the platform only once no more can be cast: two exports
     a vote apart would show what the one ballot between them chose; and only from a budget
     with enough ballots that none can be read off the file (ADR 0021)."""
@@ -138,7 +138,7 @@ def budget_as_pb(budget: Budget) -> str:
     """The budget's proposals and ballots as a .pb file, money in currency units, with the
     latest count's funded projects marked as selected. Ballots come in a fresh random order
     with fresh numbers, never in the order they were cast (ADR 0021)."""
-    _require_voting_closed(budget)
+    _require_publishable(budget)
     election = election_of(budget, in_pence=False)
     latest = budget.tallies.first()
     return write_pb(
@@ -150,7 +150,7 @@ def budget_as_pb(budget: Budget) -> str:
 
 def budget_results_csv(budget: Budget) -> str:
     """One row a proposal: id, title, cost in pounds, votes, funded (1/0)."""
-    _require_voting_closed(budget)
+    _require_publishable(budget)
     election = election_of(budget, in_pence=False)
     latest = budget.tallies.first()
     funded = {str(i) for i in latest.selected} if latest else set()

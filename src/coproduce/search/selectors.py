@@ -30,14 +30,6 @@ SNIPPET_CHARS = 240
 WORD = re.compile(r"[^\W_]+")
 
 
-def index_edition() -> int:
-    """The index's edition now (0 if its row was lost)."""
-    number = (
-        IndexEdition.objects.filter(pk=IndexEdition.ONLY).values_list("number", flat=True).first()
-    )
-    return number or 0
-
-
 # The edition and the page kept under it, in one statement: a kept page costs what the
 # health check costs, plus the page.
 FIND_KEPT = (

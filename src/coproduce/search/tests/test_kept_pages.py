@@ -26,6 +26,11 @@ def empty_store() -> Any:
     KeptPage.objects.all().delete()
 
 
+def _edition() -> int:
+    """The index's edition now, as the search page reads it (0 if its row was lost)."""
+    return selectors.kept_page("no page")[0]
+
+
 def _search(client: Client, words: str) -> str:
     response = client.get(f"/search/?q={words}")
     assert response.status_code == 200
@@ -92,17 +97,17 @@ def test_an_initiative_made_private_leaves_the_next_visitors_page(world: World) 
 
 def test_every_change_to_the_index_moves_its_edition_on_once(world: World) -> None:
     budget = make_budget(world)
-    before = selectors.index_edition()
+    before = _edition()
     propose(budget, world.member, "Orchard by the school")
-    assert selectors.index_edition() == before + 1
+    assert _edition() == before + 1
     index_rebuild()
-    assert selectors.index_edition() == before + 2
+    assert _edition() == before + 2
 
 
 def test_an_edition_lost_with_its_row_starts_again(world: World) -> None:
     services.page_keep("en:z", 1, ("text/html", b"kept under the first edition"), 60)
     IndexEdition.objects.all().delete()
-    assert selectors.index_edition() == 0
+    assert _edition() == 0
     propose(make_budget(world), world.member, "Orchard by the school")
     assert IndexEdition.objects.get().number == 1
     assert selectors.kept_page("en:z") == (1, None)  # its number came round: not served
@@ -158,7 +163,7 @@ def test_keeping_a_page_clears_those_of_older_editions_and_replaces_its_own(
     _search(Client(), "school")
     assert KeptPage.objects.count() == 2
     propose(make_budget(world, world.other), world.other_coordinator, "Orchard in the park")
-    edition = selectors.index_edition()
+    edition = _edition()
     assert "<mark>Orchard</mark> in the park" in _search(Client(), "orchard")
     assert sorted(KeptPage.objects.values_list("edition", flat=True)) == [edition]
     services.page_keep("en:x", edition, ("text/html", b"first"), 60)
@@ -181,7 +186,7 @@ def test_no_more_pages_are_kept_than_the_most(
 
 def test_a_page_past_its_time_is_read_afresh(world: World) -> None:
     propose(make_budget(world), world.member, "Orchard by the school")
-    edition = selectors.index_edition()
+    edition = _edition()
     services.page_keep("en:y", edition, ("text/html", b"page"), 60)
     assert selectors.kept_page("en:y") == (edition, ("text/html", b"page"))
     KeptPage.objects.filter(key="en:y").update(expires=0)
